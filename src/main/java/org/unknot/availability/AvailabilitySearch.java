@@ -1,0 +1,209 @@
+package org.unknot.availability;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.springframework.stereotype.Service;
+import org.unknot.availability.SlotFinder.PractitionerCalendar;
+import org.unknot.availability.SlotFinder.RoomCalendar;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.CareServices;
+import org.unknot.catalog.CatalogProperties;
+import org.unknot.catalog.Clinic;
+import org.unknot.catalog.ClinicClosure;
+import org.unknot.catalog.Clinics;
+import org.unknot.catalog.LocationId;
+import org.unknot.catalog.Room;
+import org.unknot.catalog.RoomKind;
+import org.unknot.practitioner.Practitioner;
+import org.unknot.practitioner.Practitioners;
+import org.unknot.practitioner.TimeOff;
+import org.unknot.practitioner.WorkingHours;
+import org.unknot.system.InvalidRequest;
+
+/**
+ * Answers availability questions: reads every input once (catalog, practitioners, hours, time off,
+ * closures, what is taken) and lets {@link SlotFinder} compute in memory.
+ */
+@Service
+public class AvailabilitySearch {
+
+	private final CareServices services;
+	private final Clinics clinics;
+	private final Practitioners practitioners;
+	private final Occupancy occupancy;
+	private final CatalogProperties catalog;
+	private final AvailabilityProperties properties;
+	private final Clock clock;
+
+	AvailabilitySearch(CareServices services, Clinics clinics, Practitioners practitioners, Occupancy occupancy,
+			CatalogProperties catalog, AvailabilityProperties properties, Clock clock) {
+		this.services = services;
+		this.clinics = clinics;
+		this.practitioners = practitioners;
+		this.occupancy = occupancy;
+		this.catalog = catalog;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public Availability search(AvailabilityQuery query) {
+		if (query.to().isBefore(query.from())) {
+			throw new InvalidRequest("to", "'to' (" + query.to() + ") is before 'from' (" + query.from() + ").");
+		}
+		long days = ChronoUnit.DAYS.between(query.from(), query.to()) + 1;
+		if (days > properties.maxDays()) {
+			throw new InvalidRequest("to", "The range covers " + days + " days; at most " + properties.maxDays()
+					+ " days can be searched at once.");
+		}
+		Scope scope = scope(query.serviceId(), query.location(), query.practitionerId());
+		Input loaded = load(scope, query.from(), query.to(), null);
+		List<Slot> slots = new ArrayList<>();
+		for (SlotFinder.Found found : SlotFinder.freeSlots(loaded.input(), query.from(), query.to())) {
+			slots.add(new Slot(offsetDateTime(found.start(), scope.zone()), offsetDateTime(found.end(), scope.zone()),
+					found.practitionerId(), query.location()));
+		}
+		return new Availability(scope.service().id(), query.location().value(), scope.zone(), query.from(), query.to(),
+				slots, prerequisites(scope.service()));
+	}
+
+	/**
+	 * Whether a visit can start at {@code start}; {@code excluding} names an appointment or hold whose
+	 * own time should not count as taken (the hold being booked, the visit being moved).
+	 */
+	public SlotCheck check(String serviceId, LocationId location, String practitionerId, Instant start,
+			UUID excluding) {
+		Scope scope = scope(serviceId, location, practitionerId);
+		LocalDate day = LocalDate.ofInstant(start, scope.zone());
+		Input loaded = load(scope, day, day, excluding);
+		SlotFinder.Check check = SlotFinder.check(loaded.input(), practitionerId, start.getEpochSecond());
+		CareService service = scope.service();
+		Instant end = start.plus(service.duration());
+		return new SlotCheck(check.verdict(), service, location, practitionerId, scope.zone(), start, end,
+				start.minus(service.bufferBefore()), end.plus(service.bufferAfter()), check.freeRooms());
+	}
+
+	/** The zone in which dates at this location are read. */
+	public ZoneId zoneOf(LocationId location) {
+		return location.isVirtual() ? catalog.virtualZone() : clinics.get("location", location.value()).zone();
+	}
+
+	private Scope scope(String serviceId, LocationId location, String practitionerId) {
+		CareService service = services.get("service", serviceId);
+		Clinic clinic = location.isVirtual() ? null : clinics.get("location", location.value());
+		if (!service.offeredAt(location)) {
+			throw new InvalidRequest("location", service.name()
+					+ (location.isVirtual() ? " is not offered as a video visit." : " is only offered as a video visit."));
+		}
+		List<Practitioner> candidates;
+		if (practitionerId != null) {
+			Practitioner practitioner = practitioners.get("practitioner", practitionerId);
+			if (!practitioner.offers(service.id())) {
+				throw new InvalidRequest("practitioner", practitioner.displayName() + " does not offer " + service.name() + ".");
+			}
+			candidates = List.of(practitioner);
+		}
+		else {
+			candidates = practitioners.offering(service.id());
+		}
+		ZoneId zone = clinic == null ? catalog.virtualZone() : clinic.zone();
+		String state = clinic == null ? catalog.virtualState() : clinic.address().state();
+		RoomKind roomKind = service.roomKindAt(location);
+		List<Room> rooms = clinic == null || roomKind == null ? List.of() : clinic.roomsOf(roomKind);
+		return new Scope(service, location, clinic, zone, state, candidates, roomKind != null, rooms);
+	}
+
+	private Input load(Scope scope, LocalDate from, LocalDate to, UUID excluding) {
+		Instant now = clock.instant();
+		Instant windowStart = from.minusDays(1).atStartOfDay(scope.zone()).toInstant();
+		Instant windowEnd = to.plusDays(2).atStartOfDay(scope.zone()).toInstant();
+		List<String> ids = scope.practitioners().stream().map(Practitioner::id).toList();
+		Map<String, List<WorkingHours>> hours = group(practitioners.workingHours(ids, scope.location().clinicIdOrNull()),
+				WorkingHours::practitionerId);
+		List<String> working = ids.stream().filter(hours::containsKey).toList();
+		Map<String, List<TimeOff>> timeOff = group(practitioners.timeOff(working, windowStart, windowEnd),
+				TimeOff::practitionerId);
+		List<String> roomIds = scope.rooms().stream().map(Room::id).toList();
+		Map<String, IntervalSet.Builder> busyOfPractitioner = new HashMap<>();
+		Map<String, IntervalSet.Builder> busyOfRoom = new HashMap<>();
+		for (Occupancy.BusyBlock block : occupancy.busy(working, roomIds, windowStart, windowEnd, now, excluding)) {
+			long blockFrom = block.from().getEpochSecond();
+			long blockTo = block.to().getEpochSecond();
+			if (block.practitionerId() != null && working.contains(block.practitionerId())) {
+				busyOfPractitioner.computeIfAbsent(block.practitionerId(), k -> new IntervalSet.Builder())
+					.add(blockFrom, blockTo);
+			}
+			if (block.roomId() != null) {
+				busyOfRoom.computeIfAbsent(block.roomId(), k -> new IntervalSet.Builder()).add(blockFrom, blockTo);
+			}
+		}
+		List<PractitionerCalendar> calendars = new ArrayList<>();
+		for (Practitioner practitioner : scope.practitioners()) {
+			if (!hours.containsKey(practitioner.id())) {
+				continue;
+			}
+			var offTimes = new IntervalSet.Builder();
+			timeOff.getOrDefault(practitioner.id(), List.of())
+				.forEach(off -> offTimes.add(off.start().getEpochSecond(), off.end().getEpochSecond()));
+			Predicate<LocalDate> licensed = day -> practitioner.licensedOn(day, scope.service().licenceTypes(),
+					scope.state());
+			calendars.add(new PractitionerCalendar(practitioner.id(), hours.get(practitioner.id()), licensed,
+					offTimes.build(), built(busyOfPractitioner.get(practitioner.id()))));
+		}
+		List<RoomCalendar> rooms = scope.rooms()
+			.stream()
+			.map(room -> new RoomCalendar(room.id(), built(busyOfRoom.get(room.id()))))
+			.toList();
+		List<ClinicClosure> closures = scope.clinic() == null ? List.of()
+				: clinics.closures(scope.clinic().id(), from.minusDays(1), to.plusDays(1));
+		Predicate<LocalDate> closed = day -> closures.stream().anyMatch(closure -> closure.covers(day));
+		CareService service = scope.service();
+		LocalDate today = LocalDate.ofInstant(now, scope.zone());
+		var rules = new SlotFinder.Rules(service.duration().toSeconds(), service.bufferBefore().toSeconds(),
+				service.bufferAfter().toSeconds(), (int) service.slotStep().toSeconds(), now.getEpochSecond(),
+				now.plus(service.minimumNotice()).getEpochSecond(), today.plusDays(service.maximumAdvanceDays()),
+				scope.zone());
+		return new Input(new SlotFinder.Input(rules, closed, calendars, scope.needsRoom(), rooms));
+	}
+
+	private static List<Availability.Prerequisite> prerequisites(CareService service) {
+		if (service.prerequisite() == null) {
+			return List.of();
+		}
+		return List.of(new Availability.Prerequisite(service.prerequisite(),
+				service.name() + " needs a prior " + service.prerequisite().name().toLowerCase().replace('_', ' ')
+						+ " with a physician; these times can be booked only by a patient who has had one."));
+	}
+
+	private static IntervalSet built(IntervalSet.Builder builder) {
+		return builder == null ? IntervalSet.EMPTY : builder.build();
+	}
+
+	private static <T> Map<String, List<T>> group(Collection<T> items, java.util.function.Function<T, String> key) {
+		Map<String, List<T>> grouped = new HashMap<>();
+		items.forEach(item -> grouped.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item));
+		return grouped;
+	}
+
+	private static OffsetDateTime offsetDateTime(long epochSecond, ZoneId zone) {
+		return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), zone);
+	}
+
+	private record Scope(CareService service, LocationId location, Clinic clinic, ZoneId zone, String state,
+			List<Practitioner> practitioners, boolean needsRoom, List<Room> rooms) {
+	}
+
+	private record Input(SlotFinder.Input input) {
+	}
+}

@@ -1,0 +1,20 @@
+package org.unknot.availability;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+/** What is already taken: implemented by the booking module, read once per availability request. */
+public interface Occupancy {
+
+	/**
+	 * The blocked ranges (buffers included) of live visits and unexpired holds of these practitioners
+	 * or in these rooms that touch [from, to), leaving out one appointment (being moved), if given.
+	 */
+	List<BusyBlock> busy(Collection<String> practitionerIds, Collection<String> roomIds, Instant from, Instant to,
+			Instant now, UUID excluding);
+
+	record BusyBlock(String practitionerId, String roomId, Instant from, Instant to) {
+	}
+}

@@ -1,0 +1,9 @@
+package org.unknot.availability;
+
+import java.time.OffsetDateTime;
+
+import org.unknot.catalog.LocationId;
+
+/** A free start time, with the offset in force at the location on that day. */
+public record Slot(OffsetDateTime start, OffsetDateTime end, String practitionerId, LocationId location) {
+}

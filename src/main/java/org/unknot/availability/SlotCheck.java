@@ -1,0 +1,20 @@
+package org.unknot.availability;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.LocationId;
+
+/**
+ * Whether one start time can be booked, and with what: the blocked range including buffers, and the
+ * rooms free then (in order of preference), if the visit needs one.
+ */
+public record SlotCheck(SlotVerdict verdict, CareService service, LocationId location, String practitionerId,
+		ZoneId zone, Instant start, Instant end, Instant blockedFrom, Instant blockedTo, List<String> freeRooms) {
+
+	public boolean free() {
+		return verdict == SlotVerdict.FREE;
+	}
+}

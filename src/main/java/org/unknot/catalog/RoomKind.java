@@ -1,0 +1,5 @@
+package org.unknot.catalog;
+
+public enum RoomKind {
+	MASSAGE_ROOM, PROCEDURE_ROOM, GYM, CONSULTING_ROOM
+}

@@ -1,0 +1,38 @@
+package org.unknot.practitioner;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** A person who gives care, with the licences that allow it and the services they offer. */
+public record Practitioner(String id, String givenName, String familyName, Profession profession,
+		String credentials, String npi, String bio, List<String> specialties, List<String> languages,
+		List<Licence> licences, Set<String> serviceIds, boolean active) {
+
+	public Practitioner {
+		specialties = List.copyOf(specialties);
+		languages = List.copyOf(languages);
+		licences = List.copyOf(licences);
+		serviceIds = Set.copyOf(serviceIds);
+	}
+
+	public String displayName() {
+		return givenName + " " + familyName + (credentials.isBlank() ? "" : ", " + credentials);
+	}
+
+	public boolean offers(String serviceId) {
+		return active && serviceIds.contains(serviceId);
+	}
+
+	/** The licences that allow giving a service of one of these types in this state. */
+	public List<Licence> licencesFor(Collection<String> types, String state) {
+		return licences.stream()
+			.filter(licence -> types.contains(licence.type()) && licence.state().equals(state))
+			.toList();
+	}
+
+	public boolean licensedOn(LocalDate day, Collection<String> types, String state) {
+		return licencesFor(types, state).stream().anyMatch(licence -> licence.validOn(day));
+	}
+}

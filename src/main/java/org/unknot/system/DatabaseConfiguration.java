@@ -1,0 +1,128 @@
+package org.unknot.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * One PostgreSQL for everything: the one named by {@code unknot.db.url}, or else an embedded server
+ * whose files survive restarts, so a demo keeps its bookings.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+	private static final String DATABASE = "unknot";
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean(destroyMethod = "close")
+	HikariDataSource dataSource(DatabaseProperties properties, EmbeddedServer embedded) {
+		var config = new HikariConfig();
+		config.setPoolName("unknot");
+		config.setMaximumPoolSize(properties.db().poolSize());
+		if (properties.db().external()) {
+			config.setJdbcUrl(properties.db().url());
+			config.setUsername(properties.db().user());
+			config.setPassword(properties.db().password());
+		}
+		else {
+			config.setJdbcUrl(embedded.jdbcUrl());
+			config.setUsername("postgres");
+		}
+		return new HikariDataSource(config);
+	}
+
+	@Bean(destroyMethod = "close")
+	EmbeddedServer embeddedServer(DatabaseProperties properties) {
+		return properties.db().external() ? EmbeddedServer.none() : EmbeddedServer.start(properties);
+	}
+
+	/** The embedded PostgreSQL, if one runs; closed after the pool. */
+	static final class EmbeddedServer implements AutoCloseable {
+
+		private final EmbeddedPostgres postgres;
+		private final Path throwAway;
+
+		private EmbeddedServer(EmbeddedPostgres postgres, Path throwAway) {
+			this.postgres = postgres;
+			this.throwAway = throwAway;
+		}
+
+		static EmbeddedServer none() {
+			return new EmbeddedServer(null, null);
+		}
+
+		static EmbeddedServer start(DatabaseProperties properties) {
+			try {
+				boolean ephemeral = properties.db().ephemeral();
+				Path dir = ephemeral ? Files.createTempDirectory("unknot-pg")
+						: properties.dataDir().resolve("postgres").toAbsolutePath();
+				Files.createDirectories(dir);
+				var postgres = EmbeddedPostgres.builder()
+					.setDataDirectory(dir)
+					.setCleanDataDirectory(ephemeral)
+					.setPGStartupWait(Duration.ofSeconds(60))
+					.setServerConfig("max_connections", "200")
+					.setServerConfig("fsync", ephemeral ? "off" : "on")
+					.start();
+				createDatabaseIfMissing(postgres.getPostgresDatabase());
+				log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);
+				return new EmbeddedServer(postgres, ephemeral ? dir : null);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+			}
+		}
+
+		private static void createDatabaseIfMissing(DataSource postgres) {
+			try (Connection connection = postgres.getConnection();
+					var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+				exists.setString(1, DATABASE);
+				try (var rows = exists.executeQuery()) {
+					if (!rows.next()) {
+						try (var create = connection.createStatement()) {
+							create.execute("CREATE DATABASE " + DATABASE);
+						}
+					}
+				}
+			}
+			catch (SQLException e) {
+				throw new IllegalStateException("Could not create the database " + DATABASE, e);
+			}
+		}
+
+		String jdbcUrl() {
+			return postgres.getJdbcUrl("postgres", DATABASE);
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (postgres != null) {
+				postgres.close();
+			}
+			if (throwAway != null) {
+				FileSystemUtils.deleteRecursively(throwAway);
+			}
+		}
+	}
+}

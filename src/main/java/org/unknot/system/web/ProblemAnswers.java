@@ -1,0 +1,173 @@
+package org.unknot.system.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.unknot.system.DomainProblem;
+import org.unknot.system.InvalidRequest.FieldProblem;
+
+import tools.jackson.databind.DatabindException;
+
+/**
+ * The one place where problems become RFC 9457 answers: 400 for what cannot be read, 404 for what
+ * does not exist, 409 for what clashes with the current state, 422 for what breaks a rule. Every
+ * answer names the offending fields in {@code errors}.
+ */
+@RestControllerAdvice(basePackages = "org.unknot")
+class ProblemAnswers extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
+
+	static URI type(String slug) {
+		return URI.create("urn:unknot:problem:" + slug);
+	}
+
+	@ExceptionHandler(DomainProblem.class)
+	ResponseEntity<ProblemDetail> domainProblem(DomainProblem problem) {
+		HttpStatus status = switch (problem.kind()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case CONFLICT -> HttpStatus.CONFLICT;
+		};
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, problem.getMessage());
+		body.setType(type(problem.type()));
+		body.setTitle(title(problem.type()));
+		problem.properties().forEach(body::setProperty);
+		return ResponseEntity.status(status).body(body);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+		String message = "'" + e.getValue() + "' is not a valid value for " + e.getName()
+				+ expectedFormat(e.getRequiredType());
+		return badRequest("malformed-request", message, List.of(new FieldProblem(e.getName(), message)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = new ArrayList<>();
+		String detail = "The request body is not valid JSON of the expected shape.";
+		DatabindException databind = findCause(e, DatabindException.class);
+		if (databind != null && !databind.getPath().isEmpty()) {
+			String field = databind.getPath()
+				.stream()
+				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+				.collect(Collectors.joining(".")).replace(".[", "[");
+			detail = "The value of '" + field + "' could not be read.";
+			errors.add(new FieldProblem(field, "This value has the wrong type or format."));
+		}
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request", detail, errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = e.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(ProblemAnswers::fieldProblem)
+			.toList();
+		return ResponseEntity.unprocessableContent()
+			.body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Some fields are not valid.", errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = new ArrayList<>();
+		e.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+			.forEach(error -> errors.add(new FieldProblem(result.getMethodParameter().getParameterName(),
+					error.getDefaultMessage()))));
+		return ResponseEntity.unprocessableContent()
+			.body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Some parameters are not valid.", errors));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String message = "The parameter '" + e.getParameterName() + "' is required.";
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "malformed-request", message,
+					List.of(new FieldProblem(e.getParameterName(), message))));
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+		String message = "The header '" + e.getHeaderName() + "' is required.";
+		return badRequest("malformed-request", message, List.of(new FieldProblem(e.getHeaderName(), message)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (statusCode.is5xxServerError()) {
+			log.error("Request failed", ex);
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private ResponseEntity<ProblemDetail> badRequest(String slug, String detail, List<FieldProblem> errors) {
+		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, slug, detail, errors));
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String slug, String detail, List<FieldProblem> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type(slug));
+		problem.setTitle(title(slug));
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
+		return problem;
+	}
+
+	private static FieldProblem fieldProblem(FieldError error) {
+		return new FieldProblem(error.getField(), error.getDefaultMessage());
+	}
+
+	private static String title(String slug) {
+		String words = slug.replace('-', ' ');
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+	private static String expectedFormat(Class<?> type) {
+		if (type == null) {
+			return ".";
+		}
+		return switch (type.getSimpleName()) {
+			case "LocalDate" -> " (expected a date like 2027-03-15).";
+			case "OffsetDateTime" -> " (expected a time like 2027-03-15T09:00:00-04:00).";
+			case "UUID" -> " (expected an id like 3f2a…).";
+			default -> ".";
+		};
+	}
+
+	private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
+	}
+}
