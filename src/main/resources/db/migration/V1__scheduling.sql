@@ -177,7 +177,7 @@ CREATE TABLE appointment (
 );
 CREATE INDEX appointment_clinic_time ON appointment (clinic_id, start_at);
 CREATE INDEX appointment_patient ON appointment (patient_id);
-CREATE INDEX appointment_series ON appointment (series_id);
+CREATE INDEX appointment_by_series ON appointment (series_id);
 CREATE INDEX appointment_hold_expiry ON appointment (hold_expires_at) WHERE status = 'pending';
 
 -- An in-person visit of a service that needs a room kind must hold a room of that kind, so that the

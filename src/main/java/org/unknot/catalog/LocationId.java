@@ -2,8 +2,10 @@ package org.unknot.catalog;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Where a visit happens: a clinic, by its id, or {@code virtual} for a video visit. */
-public record LocationId(String value) {
+public record LocationId(@JsonValue String value) {
 
 	public static final LocationId VIRTUAL = new LocationId("virtual");
 

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,6 +55,15 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 		body.setTitle(title(problem.type()));
 		problem.properties().forEach(body::setProperty);
 		return ResponseEntity.status(status).body(body);
+	}
+
+	/** Two writers met in the database (a lock timeout or deadlock); nothing was written. */
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	ResponseEntity<ProblemDetail> concurrencyFailure(ConcurrencyFailureException e) {
+		log.info("Concurrent write refused: {}", e.getMessage());
+		ProblemDetail body = problem(HttpStatus.CONFLICT, "concurrent-change",
+				"Another change to the same calendar happened at the same moment; please try again.", List.of());
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,166 @@
+package org.unknot.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.unknot.availability.Occupancy;
+import org.unknot.catalog.LocationId;
+
+/**
+ * The appointments and holds. Writes that would overlap another live visit of the same practitioner,
+ * room or patient are refused by PostgreSQL and surface as {@link Clash.Refused}.
+ */
+@Repository
+public class Appointments implements Occupancy {
+
+	private static final String LIVE = "('pending', 'booked', 'arrived', 'checked-in', 'fulfilled')";
+
+	private final JdbcClient jdbc;
+
+	Appointments(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Appointment> find(UUID id) {
+		return jdbc.sql("SELECT * FROM appointment WHERE id = ?").param(id).query(Appointments::map).optional();
+	}
+
+	Optional<Appointment> lock(UUID id) {
+		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR UPDATE").param(id).query(Appointments::map).optional();
+	}
+
+	public List<Appointment> ofSeries(UUID seriesId) {
+		return jdbc.sql("SELECT * FROM appointment WHERE series_id = ? ORDER BY start_at")
+			.param(seriesId)
+			.query(Appointments::map)
+			.list();
+	}
+
+	void insert(Appointment a) {
+		refusingClashes(() -> jdbc.sql("""
+				INSERT INTO appointment (id, status, service_id, practitioner_id, clinic_id, room_id, room_kind,
+				    patient_id, series_id, start_at, end_at, blocked_from, blocked_to, hold_expires_at,
+				    manage_token_hash, cancellation_reason, sequence)
+				VALUES (:id, :status, :service, :practitioner, :clinic, :room, :roomKind, :patient, :series, :start,
+				    :end, :blockedFrom, :blockedTo, :holdExpiresAt, :token, :reason, :sequence)""")
+			.paramSource(parameters(a))
+			.update());
+	}
+
+	void update(Appointment a) {
+		refusingClashes(() -> jdbc.sql("""
+				UPDATE appointment SET status = :status, practitioner_id = :practitioner, room_id = :room,
+				    patient_id = :patient, start_at = :start, end_at = :end, blocked_from = :blockedFrom,
+				    blocked_to = :blockedTo, hold_expires_at = :holdExpiresAt, manage_token_hash = :token,
+				    cancellation_reason = :reason, sequence = :sequence, updated_at = now()
+				WHERE id = :id""")
+			.paramSource(parameters(a))
+			.update());
+	}
+
+	/** Deletes expired holds that stand in the way of [from, to) for this practitioner or these rooms. */
+	void clearExpiredHolds(String practitionerId, Collection<String> roomIds, Instant from, Instant to, Instant now) {
+		jdbc.sql("""
+				DELETE FROM appointment
+				WHERE status = 'pending' AND hold_expires_at <= ?
+				  AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
+				  AND (practitioner_id = ? OR room_id = ANY(?))""")
+			.params(utc(now), utc(from), utc(to), practitionerId, roomIds.toArray(String[]::new))
+			.update();
+	}
+
+	int deleteExpiredHolds(Instant now) {
+		return jdbc.sql("DELETE FROM appointment WHERE status = 'pending' AND hold_expires_at <= ?")
+			.param(utc(now))
+			.update();
+	}
+
+	/** Whether the patient has a live visit of one of these services that ends by {@code by}. */
+	boolean hadVisit(UUID patientId, Collection<String> serviceIds, Instant by) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND service_id = ANY(?)
+				    AND status IN ('booked', 'arrived', 'checked-in', 'fulfilled') AND end_at <= ?)""")
+			.params(patientId, serviceIds.toArray(String[]::new), utc(by))
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
+	public List<BusyBlock> busy(Collection<String> practitionerIds, Collection<String> roomIds, Instant from,
+			Instant to, Instant now, UUID excluding) {
+		if (practitionerIds.isEmpty() && roomIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT practitioner_id, room_id, blocked_from, blocked_to FROM appointment WHERE status IN "
+				+ LIVE + """
+				  AND (status <> 'pending' OR hold_expires_at > ?)
+				  AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
+				  AND (practitioner_id = ANY(?) OR room_id = ANY(?))
+				  AND id IS DISTINCT FROM ?""")
+			.params(utc(now), utc(from), utc(to), practitionerIds.toArray(String[]::new),
+					roomIds.toArray(String[]::new), excluding)
+			.query((rs, n) -> new BusyBlock(rs.getString("practitioner_id"), rs.getString("room_id"),
+					instant(rs, "blocked_from"), instant(rs, "blocked_to")))
+			.list();
+	}
+
+	private static void refusingClashes(Runnable write) {
+		try {
+			write.run();
+		}
+		catch (DataIntegrityViolationException e) {
+			throw Clash.of(e).map(clash -> new Clash.Refused(clash, e)).orElseThrow(() -> e);
+		}
+	}
+
+	private static MapSqlParameterSource parameters(Appointment a) {
+		return new MapSqlParameterSource().addValue("id", a.id())
+			.addValue("status", a.status().code())
+			.addValue("service", a.serviceId())
+			.addValue("practitioner", a.practitionerId())
+			.addValue("clinic", a.location().clinicIdOrNull())
+			.addValue("room", a.roomId())
+			.addValue("roomKind", a.roomId() == null ? null : a.roomKind())
+			.addValue("patient", a.patientId())
+			.addValue("series", a.seriesId())
+			.addValue("start", utc(a.start()))
+			.addValue("end", utc(a.end()))
+			.addValue("blockedFrom", utc(a.blockedFrom()))
+			.addValue("blockedTo", utc(a.blockedTo()))
+			.addValue("holdExpiresAt", utc(a.holdExpiresAt()))
+			.addValue("token", a.manageTokenHash())
+			.addValue("reason", a.cancellationReason())
+			.addValue("sequence", a.sequence());
+	}
+
+	private static Appointment map(ResultSet rs, int n) throws SQLException {
+		return new Appointment(rs.getObject("id", UUID.class), AppointmentStatus.ofCode(rs.getString("status")),
+				rs.getString("service_id"), rs.getString("practitioner_id"),
+				LocationId.ofClinic(rs.getString("clinic_id")), rs.getString("room_id"), rs.getString("room_kind"),
+				rs.getObject("patient_id", UUID.class), rs.getObject("series_id", UUID.class), instant(rs, "start_at"),
+				instant(rs, "end_at"), instant(rs, "blocked_from"), instant(rs, "blocked_to"),
+				instant(rs, "hold_expires_at"), rs.getBytes("manage_token_hash"), rs.getString("cancellation_reason"),
+				rs.getInt("sequence"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+}

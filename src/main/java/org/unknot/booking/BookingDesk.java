@@ -1,0 +1,246 @@
+package org.unknot.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.unknot.availability.AvailabilitySearch;
+import org.unknot.availability.SlotCheck;
+import org.unknot.availability.SlotVerdict;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.CareServices;
+import org.unknot.patient.PatientDetails;
+import org.unknot.patient.Patients;
+import org.unknot.system.InvalidRequest;
+
+/**
+ * Holds, books, moves and cancels visits. Java checks every rule first to give a precise answer;
+ * PostgreSQL's exclusion constraints make the final decision, so two people can never get the same
+ * practitioner, room or time however the requests interleave.
+ */
+@Service
+public class BookingDesk {
+
+	private final AvailabilitySearch availability;
+	private final Appointments appointments;
+	private final Patients patients;
+	private final CareServices services;
+	private final BookingProperties properties;
+	private final Clock clock;
+	private final TransactionTemplate savepoint;
+
+	BookingDesk(AvailabilitySearch availability, Appointments appointments, Patients patients, CareServices services,
+			BookingProperties properties, Clock clock, PlatformTransactionManager transactions) {
+		this.availability = availability;
+		this.appointments = appointments;
+		this.patients = patients;
+		this.services = services;
+		this.properties = properties;
+		this.clock = clock;
+		this.savepoint = new TransactionTemplate(transactions);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	@Transactional
+	public Appointment hold(SlotRequest request) {
+		Instant now = clock.instant();
+		SlotCheck slot = bookableSlot(request, null, "start");
+		Appointment hold = Appointment.hold(slot, now.plus(properties.holdDuration()));
+		placeInARoom(hold, slot, now, null);
+		return hold;
+	}
+
+	/**
+	 * Books a visit: from the caller's hold if it names one that is still live, otherwise directly
+	 * (an expired hold whose time is still free is simply booked).
+	 */
+	@Transactional
+	public Booked book(SlotRequest request, UUID holdId, PatientDetails patient) {
+		Instant now = clock.instant();
+		UUID patientId = patients.identify(patient);
+		ManageToken token = ManageToken.generate();
+		if (holdId != null) {
+			Appointment hold = appointments.lock(holdId).filter(Appointment::isHold).orElse(null);
+			if (hold != null && !hold.expired(now)) {
+				requireSameSlot(hold, request);
+				requirePrerequisite(services.get("service", hold.serviceId()), patientId, hold.start());
+				hold.confirmHold(patientId, token.hash(), now);
+				write(() -> appointments.update(hold), hold.start());
+				return new Booked(hold, token.value());
+			}
+		}
+		SlotCheck slot = bookableSlot(request, holdId, "start");
+		requirePrerequisite(slot.service(), patientId, slot.start());
+		Appointment appointment = Appointment.book(slot, patientId, null, token.hash());
+		placeInARoom(appointment, slot, now, holdId);
+		return new Booked(appointment, token.value());
+	}
+
+	/** Books one occurrence of a series inside the caller's transaction. */
+	Booked bookOccurrence(SlotCheck slot, UUID patientId, UUID seriesId) {
+		ManageToken token = ManageToken.generate();
+		Appointment appointment = Appointment.book(slot, patientId, seriesId, token.hash());
+		placeInARoom(appointment, slot, clock.instant(), null);
+		return new Booked(appointment, token.value());
+	}
+
+	@Transactional(readOnly = true)
+	public Appointment find(UUID id, String manageToken) {
+		return appointments.find(id)
+			.filter(appointment -> ManageToken.matches(manageToken, appointment.manageTokenHash()))
+			.orElseThrow(() -> new AppointmentNotFound(id));
+	}
+
+	@Transactional
+	public Appointment cancel(UUID id, String manageToken, String reason) {
+		Appointment appointment = locked(id, manageToken);
+		appointment.cancel(reason, clock.instant());
+		appointments.update(appointment);
+		return appointment;
+	}
+
+	/**
+	 * Moves a visit. The new time is taken by the same row's update, so it is secured before the old
+	 * time is given up, in one transaction; if the new time is not free nothing changes.
+	 */
+	@Transactional
+	public Appointment reschedule(UUID id, String manageToken, Instant start, String practitionerId) {
+		Instant now = clock.instant();
+		Appointment appointment = locked(id, manageToken);
+		String practitioner = practitionerId == null ? appointment.practitionerId() : practitionerId;
+		SlotCheck slot = bookableSlot(
+				new SlotRequest(appointment.serviceId(), practitioner, appointment.location(), start), id, "start");
+		appointment.moveTo(slot, now);
+		List<String> rooms = new ArrayList<>(slot.freeRooms());
+		if (appointment.roomId() != null && rooms.remove(appointment.roomId())) {
+			rooms.add(0, appointment.roomId());
+		}
+		appointments.clearExpiredHolds(slot.practitionerId(), rooms, slot.blockedFrom(), slot.blockedTo(), now);
+		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment));
+		return appointment;
+	}
+
+	/** Expired holds are ignored by every check already; this only keeps the table small. */
+	@Scheduled(fixedDelayString = "${unknot.booking.hold-sweep-interval:PT1M}")
+	@Transactional
+	public void sweepExpiredHolds() {
+		appointments.deleteExpiredHolds(clock.instant());
+	}
+
+	/** Checks the slot with every booking rule, answering 422 for a broken rule and 409 for a taken time. */
+	SlotCheck bookableSlot(SlotRequest request, UUID excluding, String field) {
+		SlotCheck slot = availability.check(request.serviceId(), request.location(), request.practitionerId(),
+				request.start(), excluding);
+		if (slot.free()) {
+			return slot;
+		}
+		if (slot.verdict().taken()) {
+			throw new SlotTaken(request.start(), slot.verdict(), explain(slot.verdict(), slot.zone()));
+		}
+		throw new SlotNotBookable(slot.verdict(), field, explain(slot.verdict(), slot.zone()));
+	}
+
+	static String explain(SlotVerdict verdict, ZoneId zone) {
+		return switch (verdict) {
+			case FREE -> "the time is free";
+			case OFF_GRID -> "visits start on the service's time grid (e.g. every 15 minutes from the hour, " + zone
+					+ " time)";
+			case IN_THE_PAST -> "that time has already passed";
+			case TOO_SOON -> "that is sooner than the service's minimum notice";
+			case TOO_FAR_AHEAD -> "that is further ahead than the service can be booked";
+			case CLINIC_CLOSED -> "the clinic is closed that day";
+			case NOT_LICENSED -> "the practitioner holds no licence for this service valid on that day";
+			case OUTSIDE_WORKING_HOURS -> "the practitioner does not work at that location at that time";
+			case TIME_OFF -> "the practitioner is away then";
+			case PRACTITIONER_BUSY -> "the practitioner is busy then";
+			case NO_ROOM_FREE -> "no suitable room is free then";
+		};
+	}
+
+	private void placeInARoom(Appointment appointment, SlotCheck slot, Instant now, UUID excluding) {
+		appointments.clearExpiredHolds(slot.practitionerId(), slot.freeRooms(), slot.blockedFrom(), slot.blockedTo(),
+				now);
+		tryRooms(appointment, slot, slot.freeRooms(), () -> appointments.insert(appointment));
+	}
+
+	/**
+	 * Writes the appointment in the first room that the database accepts. Each attempt runs in a
+	 * savepoint, so a room taken a moment ago by someone else only moves us on to the next room.
+	 */
+	private void tryRooms(Appointment appointment, SlotCheck slot, List<String> rooms, Runnable write) {
+		if (slot.service().roomKindAt(slot.location()) == null) {
+			appointment.assignRoom(null);
+			write(write, slot.start());
+			return;
+		}
+		for (String room : rooms) {
+			appointment.assignRoom(room);
+			try {
+				savepoint.executeWithoutResult(status -> write.run());
+				return;
+			}
+			catch (Clash.Refused refused) {
+				if (refused.clash() != Clash.ROOM) {
+					throw answer(refused, slot.start());
+				}
+			}
+		}
+		throw new SlotTaken(slot.start(), SlotVerdict.NO_ROOM_FREE, explain(SlotVerdict.NO_ROOM_FREE, slot.zone()));
+	}
+
+	private void write(Runnable write, Instant start) {
+		try {
+			savepoint.executeWithoutResult(status -> write.run());
+		}
+		catch (Clash.Refused refused) {
+			throw answer(refused, start);
+		}
+	}
+
+	private RuntimeException answer(Clash.Refused refused, Instant start) {
+		return switch (refused.clash()) {
+			case PATIENT -> new PatientAlreadyBooked();
+			case PRACTITIONER -> new SlotTaken(start, SlotVerdict.PRACTITIONER_BUSY, "the practitioner is busy then");
+			case ROOM -> new SlotTaken(start, SlotVerdict.NO_ROOM_FREE, "no suitable room is free then");
+		};
+	}
+
+	private void requirePrerequisite(CareService service, UUID patientId, Instant start) {
+		if (service.prerequisite() == null) {
+			return;
+		}
+		List<CareService> qualifying = services.all()
+			.stream()
+			.filter(candidate -> candidate.category() == service.prerequisite())
+			.toList();
+		if (!appointments.hadVisit(patientId, qualifying.stream().map(CareService::id).toList(), start)) {
+			throw new PrerequisiteMissing(service.name(), service.prerequisite(),
+					qualifying.stream().map(CareService::id).toList());
+		}
+	}
+
+	private void requireSameSlot(Appointment hold, SlotRequest request) {
+		boolean same = hold.serviceId().equals(request.serviceId())
+				&& hold.practitionerId().equals(request.practitionerId()) && hold.location().equals(request.location())
+				&& hold.start().equals(request.start());
+		if (!same) {
+			throw new InvalidRequest("hold",
+					"The hold is for another service, practitioner, location or time than the booking.");
+		}
+	}
+
+	private Appointment locked(UUID id, String manageToken) {
+		return appointments.lock(id)
+			.filter(appointment -> ManageToken.matches(manageToken, appointment.manageTokenHash()))
+			.orElseThrow(() -> new AppointmentNotFound(id));
+	}
+}

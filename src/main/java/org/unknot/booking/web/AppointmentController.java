@@ -1,0 +1,100 @@
+package org.unknot.booking.web;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.unknot.availability.AvailabilitySearch;
+import org.unknot.booking.Appointment;
+import org.unknot.booking.Booked;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.LocationId;
+
+@RestController
+@RequestMapping("/api/v1")
+class AppointmentController {
+
+	static final String MANAGE_TOKEN = "X-Manage-Token";
+
+	private final BookingDesk desk;
+	private final AvailabilitySearch availability;
+
+	AppointmentController(BookingDesk desk, AvailabilitySearch availability) {
+		this.desk = desk;
+		this.availability = availability;
+	}
+
+	@PostMapping("/holds")
+	ResponseEntity<AppointmentView> hold(@Valid @RequestBody HoldRequest request) {
+		Appointment hold = desk.hold(request.slot());
+		return ResponseEntity.created(URI.create("/api/v1/holds/" + hold.id())).body(view(hold, null));
+	}
+
+	@PostMapping("/appointments")
+	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request) {
+		Booked booked = desk.book(request.slot(), request.hold(), request.patient().details());
+		return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.appointment().id()))
+			.body(view(booked.appointment(), booked.manageToken()));
+	}
+
+	@GetMapping("/appointments/{id}")
+	AppointmentView appointment(@PathVariable UUID id, @RequestHeader(MANAGE_TOKEN) String token) {
+		return view(desk.find(id, token), null);
+	}
+
+	@PostMapping("/appointments/{id}/cancel")
+	AppointmentView cancel(@PathVariable UUID id, @RequestHeader(MANAGE_TOKEN) String token,
+			@Valid @RequestBody(required = false) CancelRequest request) {
+		return view(desk.cancel(id, token, request == null ? null : request.reason()), null);
+	}
+
+	@PostMapping("/appointments/{id}/reschedule")
+	AppointmentView reschedule(@PathVariable UUID id, @RequestHeader(MANAGE_TOKEN) String token,
+			@Valid @RequestBody RescheduleRequest request) {
+		return view(desk.reschedule(id, token, request.start().toInstant(), blankToNull(request.practitioner())),
+				null);
+	}
+
+	private AppointmentView view(Appointment appointment, String manageToken) {
+		return AppointmentView.of(appointment, availability.zoneOf(appointment.location()), manageToken);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+
+	record HoldRequest(@NotBlank String service, @NotBlank String practitioner, @NotBlank String location,
+			@NotNull OffsetDateTime start) {
+
+		SlotRequest slot() {
+			return new SlotRequest(service, practitioner, LocationId.of(location), start.toInstant());
+		}
+	}
+
+	record BookRequest(@NotBlank String service, @NotBlank String practitioner, @NotBlank String location,
+			@NotNull OffsetDateTime start, UUID hold, @NotNull @Valid PatientInput patient) {
+
+		SlotRequest slot() {
+			return new SlotRequest(service, practitioner, LocationId.of(location), start.toInstant());
+		}
+	}
+
+	record CancelRequest(@Size(max = 500) String reason) {
+	}
+
+	record RescheduleRequest(@NotNull OffsetDateTime start, String practitioner) {
+	}
+}

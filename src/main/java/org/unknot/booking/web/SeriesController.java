@@ -1,0 +1,63 @@
+package org.unknot.booking.web;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.unknot.availability.AvailabilitySearch;
+import org.unknot.booking.SeriesDesk;
+import org.unknot.booking.SeriesOutcome;
+import org.unknot.booking.SeriesRequest;
+import org.unknot.catalog.LocationId;
+
+@RestController
+@RequestMapping("/api/v1/series")
+class SeriesController {
+
+	private final SeriesDesk desk;
+	private final AvailabilitySearch availability;
+
+	SeriesController(SeriesDesk desk, AvailabilitySearch availability) {
+		this.desk = desk;
+		this.availability = availability;
+	}
+
+	@PostMapping
+	ResponseEntity<SeriesView> book(@Valid @RequestBody BookSeries request) {
+		LocationId location = LocationId.of(request.location());
+		SeriesOutcome outcome = desk.book(new SeriesRequest(request.service(), request.practitioner(), location,
+				request.firstStart().toInstant(), "P2W".equals(request.every()) ? 2 : 1, request.count(),
+				Boolean.TRUE.equals(request.allOrNothing()), request.patient().details()));
+		ZoneId zone = availability.zoneOf(location);
+		SeriesView view = new SeriesView(outcome.seriesId(), request.every(), request.count(),
+				outcome.booked()
+					.stream()
+					.map(booked -> AppointmentView.of(booked.appointment(), zone, booked.manageToken()))
+					.toList(),
+				outcome.conflicts());
+		return ResponseEntity.created(URI.create("/api/v1/series/" + outcome.seriesId())).body(view);
+	}
+
+	record BookSeries(@NotBlank String service, @NotBlank String practitioner, @NotBlank String location,
+			@NotNull OffsetDateTime firstStart,
+			@NotNull @Pattern(regexp = "P1W|P2W", message = "must be P1W (weekly) or P2W (every two weeks)") String every,
+			@NotNull @Min(1) @Max(52) Integer count, Boolean allOrNothing, @NotNull @Valid PatientInput patient) {
+	}
+
+	record SeriesView(UUID id, String every, int count, List<AppointmentView> booked,
+			List<SeriesOutcome.Conflict> conflicts) {
+	}
+}

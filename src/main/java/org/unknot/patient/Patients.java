@@ -1,0 +1,46 @@
+package org.unknot.patient;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The patients, found or created by email and birth date. */
+@Repository
+public class Patients {
+
+	private final JdbcClient jdbc;
+
+	Patients(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The patient with this email and birth date, created if new. Names and phone are updated to what
+	 * the patient gave this time, so the practice always has their latest contact details.
+	 */
+	public UUID identify(PatientDetails details) {
+		return jdbc.sql("""
+				INSERT INTO patient (id, email, birth_date, given_name, family_name, phone)
+				VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (email, birth_date) DO UPDATE
+				   SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
+				       phone = COALESCE(EXCLUDED.phone, patient.phone)
+				RETURNING id""")
+			.params(UUID.randomUUID(), details.email(), details.birthDate(), details.givenName(), details.familyName(),
+					details.phone())
+			.query(UUID.class)
+			.single();
+	}
+
+	public Optional<Patient> find(UUID id) {
+		return jdbc.sql("SELECT * FROM patient WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> new Patient(rs.getObject("id", UUID.class), rs.getString("given_name"),
+					rs.getString("family_name"), rs.getString("email"), rs.getString("phone"),
+					rs.getObject("birth_date", LocalDate.class)))
+			.optional();
+	}
+}
