@@ -1,0 +1,38 @@
+package org.unknot.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unknot.system.DatabaseConfiguration.EmbeddedServer;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+class EmbeddedDatabaseTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void keepsItsDataAcrossARestart() throws Exception {
+		var properties = new DatabaseProperties(dataDir, new DatabaseProperties.Db(null, null, null, false, 2));
+		var configuration = new DatabaseConfiguration();
+
+		try (EmbeddedServer server = EmbeddedServer.start(properties);
+				HikariDataSource pool = configuration.dataSource(properties, server)) {
+			JdbcClient jdbc = JdbcClient.create(pool);
+			jdbc.sql("CREATE TABLE visit (note text)").update();
+			jdbc.sql("INSERT INTO visit VALUES ('kept')").update();
+		}
+
+		try (EmbeddedServer server = EmbeddedServer.start(properties);
+				HikariDataSource pool = configuration.dataSource(properties, server)) {
+			assertThat(JdbcClient.create(pool).sql("SELECT note FROM visit").query(String.class).list())
+				.containsExactly("kept");
+		}
+		assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
+	}
+}
