@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +17,13 @@ import org.springframework.stereotype.Service;
 import org.unknot.availability.SlotFinder.PractitionerCalendar;
 import org.unknot.availability.SlotFinder.RoomCalendar;
 import org.unknot.catalog.CareService;
-import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.ClinicClosure;
-import org.unknot.catalog.Clinics;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.Room;
 import org.unknot.catalog.RoomKind;
 import org.unknot.practitioner.Practitioner;
-import org.unknot.practitioner.Practitioners;
-import org.unknot.practitioner.TimeOff;
 import org.unknot.practitioner.WorkingHours;
 import org.unknot.system.InvalidRequest;
 
@@ -39,19 +34,15 @@ import org.unknot.system.InvalidRequest;
 @Service
 public class AvailabilitySearch {
 
-	private final CareServices services;
-	private final Clinics clinics;
-	private final Practitioners practitioners;
+	private final ReferenceData reference;
 	private final Occupancy occupancy;
 	private final CatalogProperties catalog;
 	private final AvailabilityProperties properties;
 	private final Clock clock;
 
-	AvailabilitySearch(CareServices services, Clinics clinics, Practitioners practitioners, Occupancy occupancy,
-			CatalogProperties catalog, AvailabilityProperties properties, Clock clock) {
-		this.services = services;
-		this.clinics = clinics;
-		this.practitioners = practitioners;
+	AvailabilitySearch(ReferenceData reference, Occupancy occupancy, CatalogProperties catalog,
+			AvailabilityProperties properties, Clock clock) {
+		this.reference = reference;
 		this.occupancy = occupancy;
 		this.catalog = catalog;
 		this.properties = properties;
@@ -96,51 +87,60 @@ public class AvailabilitySearch {
 
 	/** The zone in which dates at this location are read. */
 	public ZoneId zoneOf(LocationId location) {
-		return location.isVirtual() ? catalog.virtualZone() : clinics.get("location", location.value()).zone();
+		return location.isVirtual() ? catalog.virtualZone()
+				: reference.current().clinic("location", location.value()).zone();
 	}
 
 	private Scope scope(String serviceId, LocationId location, String practitionerId) {
-		CareService service = services.get("service", serviceId);
-		Clinic clinic = location.isVirtual() ? null : clinics.get("location", location.value());
+		ReferenceData.Snapshot data = reference.current();
+		CareService service = data.service("service", serviceId);
+		Clinic clinic = location.isVirtual() ? null : data.clinic("location", location.value());
 		if (!service.offeredAt(location)) {
 			throw new InvalidRequest("location", service.name()
 					+ (location.isVirtual() ? " is not offered as a video visit." : " is only offered as a video visit."));
 		}
 		List<Practitioner> candidates;
 		if (practitionerId != null) {
-			Practitioner practitioner = practitioners.get("practitioner", practitionerId);
+			Practitioner practitioner = data.practitioner("practitioner", practitionerId);
 			if (!practitioner.offers(service.id())) {
 				throw new InvalidRequest("practitioner", practitioner.displayName() + " does not offer " + service.name() + ".");
 			}
 			candidates = List.of(practitioner);
 		}
 		else {
-			candidates = practitioners.offering(service.id());
+			candidates = data.offering(service.id());
 		}
 		ZoneId zone = clinic == null ? catalog.virtualZone() : clinic.zone();
 		String state = clinic == null ? catalog.virtualState() : clinic.address().state();
 		RoomKind roomKind = service.roomKindAt(location);
 		List<Room> rooms = clinic == null || roomKind == null ? List.of() : clinic.roomsOf(roomKind);
-		return new Scope(service, location, clinic, zone, state, candidates, roomKind != null, rooms);
+		return new Scope(data, service, location, clinic, zone, state, candidates, roomKind != null, rooms);
 	}
 
 	private Input load(Scope scope, LocalDate from, LocalDate to, UUID excluding) {
 		Instant now = clock.instant();
 		Instant windowStart = from.minusDays(1).atStartOfDay(scope.zone()).toInstant();
 		Instant windowEnd = to.plusDays(2).atStartOfDay(scope.zone()).toInstant();
-		List<String> ids = scope.practitioners().stream().map(Practitioner::id).toList();
-		Map<String, List<WorkingHours>> hours = group(practitioners.workingHours(ids, scope.location().clinicIdOrNull()),
-				WorkingHours::practitionerId);
-		List<String> working = ids.stream().filter(hours::containsKey).toList();
-		Map<String, List<TimeOff>> timeOff = group(practitioners.timeOff(working, windowStart, windowEnd),
-				TimeOff::practitionerId);
+		String clinicId = scope.location().clinicIdOrNull();
+		Map<String, List<WorkingHours>> hours = new HashMap<>();
+		for (Practitioner practitioner : scope.practitioners()) {
+			List<WorkingHours> at = scope.data().hoursAt(practitioner.id(), clinicId);
+			if (!at.isEmpty()) {
+				hours.put(practitioner.id(), at);
+			}
+		}
+		List<String> working = scope.practitioners()
+			.stream()
+			.map(Practitioner::id)
+			.filter(hours::containsKey)
+			.toList();
 		List<String> roomIds = scope.rooms().stream().map(Room::id).toList();
 		Map<String, IntervalSet.Builder> busyOfPractitioner = new HashMap<>();
 		Map<String, IntervalSet.Builder> busyOfRoom = new HashMap<>();
 		for (Occupancy.BusyBlock block : occupancy.busy(working, roomIds, windowStart, windowEnd, now, excluding)) {
 			long blockFrom = block.from().getEpochSecond();
 			long blockTo = block.to().getEpochSecond();
-			if (block.practitionerId() != null && working.contains(block.practitionerId())) {
+			if (block.practitionerId() != null && hours.containsKey(block.practitionerId())) {
 				busyOfPractitioner.computeIfAbsent(block.practitionerId(), k -> new IntervalSet.Builder())
 					.add(blockFrom, blockTo);
 			}
@@ -154,7 +154,8 @@ public class AvailabilitySearch {
 				continue;
 			}
 			var offTimes = new IntervalSet.Builder();
-			timeOff.getOrDefault(practitioner.id(), List.of())
+			scope.data()
+				.timeOff(practitioner.id())
 				.forEach(off -> offTimes.add(off.start().getEpochSecond(), off.end().getEpochSecond()));
 			Predicate<LocalDate> licensed = day -> practitioner.licensedOn(day, scope.service().licenceTypes(),
 					scope.state());
@@ -165,8 +166,7 @@ public class AvailabilitySearch {
 			.stream()
 			.map(room -> new RoomCalendar(room.id(), built(busyOfRoom.get(room.id()))))
 			.toList();
-		List<ClinicClosure> closures = scope.clinic() == null ? List.of()
-				: clinics.closures(scope.clinic().id(), from.minusDays(1), to.plusDays(1));
+		List<ClinicClosure> closures = scope.clinic() == null ? List.of() : scope.data().closures(scope.clinic().id());
 		Predicate<LocalDate> closed = day -> closures.stream().anyMatch(closure -> closure.covers(day));
 		CareService service = scope.service();
 		LocalDate today = LocalDate.ofInstant(now, scope.zone());
@@ -190,17 +190,11 @@ public class AvailabilitySearch {
 		return builder == null ? IntervalSet.EMPTY : builder.build();
 	}
 
-	private static <T> Map<String, List<T>> group(Collection<T> items, java.util.function.Function<T, String> key) {
-		Map<String, List<T>> grouped = new HashMap<>();
-		items.forEach(item -> grouped.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item));
-		return grouped;
-	}
-
 	private static OffsetDateTime offsetDateTime(long epochSecond, ZoneId zone) {
 		return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), zone);
 	}
 
-	private record Scope(CareService service, LocationId location, Clinic clinic, ZoneId zone, String state,
+	private record Scope(ReferenceData.Snapshot data, CareService service, LocationId location, Clinic clinic, ZoneId zone, String state,
 			List<Practitioner> practitioners, boolean needsRoom, List<Room> rooms) {
 	}
 

@@ -7,8 +7,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secret that lets whoever booked a visit see, move or cancel it. 256 random bits; only its
- * SHA-256 is stored, so a database reader cannot act as the patient.
+ * The secret that lets whoever booked a visit see, move or cancel it. 256 random bits; the appointment
+ * keeps only its SHA-256. (The first answer to a POST with an Idempotency-Key, token included, is kept
+ * for 24 hours so that a retry gets the same answer.)
  */
 record ManageToken(String value) {
 

@@ -56,6 +56,15 @@ public class Clinics {
 			.list();
 	}
 
+	/** Closures of every clinic that last until {@code day} or later. */
+	public List<ClinicClosure> closuresUntilOrAfter(LocalDate day) {
+		return jdbc.sql("SELECT * FROM clinic_closure WHERE last_day >= ? ORDER BY clinic_id, first_day")
+			.param(day)
+			.query((rs, n) -> new ClinicClosure(rs.getString("clinic_id"), rs.getObject("first_day", LocalDate.class),
+					rs.getObject("last_day", LocalDate.class), rs.getString("reason")))
+			.list();
+	}
+
 	private static Clinic clinic(ResultSet rs, List<Room> rooms) throws SQLException {
 		return new Clinic(rs.getString("id"), rs.getString("name"), ZoneId.of(rs.getString("zone")),
 				new Clinic.Address(rs.getString("street"), rs.getString("city"), rs.getString("state"),

@@ -71,6 +71,22 @@ public class Practitioners {
 			.list();
 	}
 
+	/** Every working-hours rule of every practitioner. */
+	public List<WorkingHours> allWorkingHours() {
+		return jdbc.sql("SELECT * FROM working_hours ORDER BY practitioner_id, weekday, start_time")
+			.query(Practitioners::hours)
+			.list();
+	}
+
+	/** Time off of every practitioner that ends after {@code after}. */
+	public List<TimeOff> timeOffEndingAfter(Instant after) {
+		return jdbc.sql("SELECT * FROM time_off WHERE end_at > ? ORDER BY start_at")
+			.param(OffsetDateTime.ofInstant(after, ZoneId.of("UTC")))
+			.query((rs, n) -> new TimeOff(rs.getString("practitioner_id"), instant(rs, "start_at"),
+					instant(rs, "end_at"), rs.getString("reason")))
+			.list();
+	}
+
 	/** Every working-hours rule of one practitioner, at every location. */
 	public List<WorkingHours> workingHoursOf(String practitionerId) {
 		return jdbc.sql("SELECT * FROM working_hours WHERE practitioner_id = ? ORDER BY clinic_id, weekday, start_time")
