@@ -55,7 +55,7 @@ public class BookingDesk {
 		Instant now = clock.instant();
 		SlotCheck slot = bookableSlot(request, null, "start");
 		Appointment hold = Appointment.hold(slot, now.plus(properties.holdDuration()));
-		placeInARoom(hold, slot, now, null);
+		placeInARoom(hold, slot, now, false);
 		return hold;
 	}
 
@@ -74,14 +74,14 @@ public class BookingDesk {
 				requireSameSlot(hold, request);
 				requirePrerequisite(services.get("service", hold.serviceId()), patientId, hold.start());
 				hold.confirmHold(patientId, token.hash(), now);
-				write(() -> appointments.update(hold), hold.start());
+				write(() -> appointments.update(hold), hold.start(), false);
 				return new Booked(hold, token.value());
 			}
 		}
 		SlotCheck slot = bookableSlot(request, holdId, "start");
 		requirePrerequisite(slot.service(), patientId, slot.start());
 		Appointment appointment = Appointment.book(slot, patientId, null, token.hash());
-		placeInARoom(appointment, slot, now, holdId);
+		placeInARoom(appointment, slot, now, false);
 		return new Booked(appointment, token.value());
 	}
 
@@ -89,7 +89,7 @@ public class BookingDesk {
 	Booked bookOccurrence(SlotCheck slot, UUID patientId, UUID seriesId) {
 		ManageToken token = ManageToken.generate();
 		Appointment appointment = Appointment.book(slot, patientId, seriesId, token.hash());
-		placeInARoom(appointment, slot, clock.instant(), null);
+		placeInARoom(appointment, slot, clock.instant(), true);
 		return new Booked(appointment, token.value());
 	}
 
@@ -125,7 +125,7 @@ public class BookingDesk {
 			rooms.add(0, appointment.roomId());
 		}
 		appointments.clearExpiredHolds(slot.practitionerId(), rooms, slot.blockedFrom(), slot.blockedTo(), now);
-		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment));
+		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment), false);
 		return appointment;
 	}
 
@@ -166,26 +166,29 @@ public class BookingDesk {
 		};
 	}
 
-	private void placeInARoom(Appointment appointment, SlotCheck slot, Instant now, UUID excluding) {
+	private void placeInARoom(Appointment appointment, SlotCheck slot, Instant now, boolean survive) {
 		appointments.clearExpiredHolds(slot.practitionerId(), slot.freeRooms(), slot.blockedFrom(), slot.blockedTo(),
 				now);
-		tryRooms(appointment, slot, slot.freeRooms(), () -> appointments.insert(appointment));
+		tryRooms(appointment, slot, slot.freeRooms(), () -> appointments.insert(appointment), survive);
 	}
 
 	/**
-	 * Writes the appointment in the first room that the database accepts. Each attempt runs in a
+	 * Writes the appointment in the first room that the database accepts. An attempt that may be
+	 * followed by another (a further room, or more occurrences of a series: {@code survive}) runs in a
 	 * savepoint, so a room taken a moment ago by someone else only moves us on to the next room.
 	 */
-	private void tryRooms(Appointment appointment, SlotCheck slot, List<String> rooms, Runnable write) {
+	private void tryRooms(Appointment appointment, SlotCheck slot, List<String> rooms, Runnable write,
+			boolean survive) {
 		if (slot.service().roomKindAt(slot.location()) == null) {
 			appointment.assignRoom(null);
-			write(write, slot.start());
+			write(write, slot.start(), survive);
 			return;
 		}
-		for (String room : rooms) {
-			appointment.assignRoom(room);
+		for (int i = 0; i < rooms.size(); i++) {
+			appointment.assignRoom(rooms.get(i));
+			boolean lastRoom = i == rooms.size() - 1;
 			try {
-				savepoint.executeWithoutResult(status -> write.run());
+				attempt(write, survive || !lastRoom);
 				return;
 			}
 			catch (Clash.Refused refused) {
@@ -197,12 +200,22 @@ public class BookingDesk {
 		throw new SlotTaken(slot.start(), SlotVerdict.NO_ROOM_FREE, explain(SlotVerdict.NO_ROOM_FREE, slot.zone()));
 	}
 
-	private void write(Runnable write, Instant start) {
+	private void write(Runnable write, Instant start, boolean survive) {
 		try {
-			savepoint.executeWithoutResult(status -> write.run());
+			attempt(write, survive);
 		}
 		catch (Clash.Refused refused) {
 			throw answer(refused, start);
+		}
+	}
+
+	/** Without a savepoint a refused write fails the whole transaction, which then rolls back. */
+	private void attempt(Runnable write, boolean inSavepoint) {
+		if (inSavepoint) {
+			savepoint.executeWithoutResult(status -> write.run());
+		}
+		else {
+			write.run();
 		}
 	}
 
