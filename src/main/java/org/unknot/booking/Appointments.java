@@ -86,6 +86,15 @@ public class Appointments implements Occupancy {
 			.update();
 	}
 
+	/** The live visits of this patient that share some time with [from, to). */
+	List<Appointment> liveOfPatient(UUID patientId, Instant from, Instant to) {
+		return jdbc.sql("SELECT * FROM appointment WHERE patient_id = ? AND status IN " + LIVE
+				+ " AND tstzrange(start_at, end_at) && tstzrange(?, ?)")
+			.params(patientId, utc(from), utc(to))
+			.query(Appointments::map)
+			.list();
+	}
+
 	/** Whether the patient has a live visit of one of these services that ends by {@code by}. */
 	boolean hadVisit(UUID patientId, Collection<String> serviceIds, Instant by) {
 		return jdbc.sql("""

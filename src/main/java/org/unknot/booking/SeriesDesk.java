@@ -2,6 +2,7 @@ package org.unknot.booking;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -33,12 +34,15 @@ public class SeriesDesk {
 
 	private final BookingDesk desk;
 	private final AvailabilitySearch availability;
+	private final Appointments appointments;
 	private final Patients patients;
 	private final JdbcClient jdbc;
 
-	SeriesDesk(BookingDesk desk, AvailabilitySearch availability, Patients patients, JdbcClient jdbc) {
+	SeriesDesk(BookingDesk desk, AvailabilitySearch availability, Appointments appointments, Patients patients,
+			JdbcClient jdbc) {
 		this.desk = desk;
 		this.availability = availability;
+		this.appointments = appointments;
 		this.patients = patients;
 		this.jdbc = jdbc;
 	}
@@ -76,7 +80,7 @@ public class SeriesDesk {
 				booked.add(desk.bookOccurrence(slot, patientId, seriesId));
 			}
 			catch (SlotTaken | SlotNotBookable | PatientAlreadyBooked refused) {
-				conflicts.add(conflict(request, k + 1, start, zone, refused));
+				conflicts.add(conflict(request, patientId, k + 1, start, zone, refused));
 			}
 		}
 		SeriesOutcome outcome = new SeriesOutcome(seriesId, booked, conflicts);
@@ -86,8 +90,8 @@ public class SeriesDesk {
 		return outcome;
 	}
 
-	private SeriesOutcome.Conflict conflict(SeriesRequest request, int occurrence, Instant start, ZoneId zone,
-			RuntimeException refused) {
+	private SeriesOutcome.Conflict conflict(SeriesRequest request, UUID patientId, int occurrence, Instant start,
+			ZoneId zone, RuntimeException refused) {
 		String reason = "patient-busy";
 		if (refused instanceof SlotNotBookable notBookable) {
 			reason = slug(notBookable.verdict());
@@ -96,23 +100,38 @@ public class SeriesDesk {
 			reason = slug(taken.verdict());
 		}
 		return new SeriesOutcome.Conflict(occurrence, OffsetDateTime.ofInstant(start, zone), reason, refused.getMessage(),
-				alternatives(request, start, zone));
+				alternatives(request, patientId, start, zone));
 	}
 
-	/** The free times nearest to the wanted one: same day first, then by closeness of local time. */
-	private List<Slot> alternatives(SeriesRequest request, Instant wanted, ZoneId zone) {
+	/**
+	 * The free times nearest to the wanted one: same day first, then by closeness of local time. Only
+	 * times the patient could take: none overlapping a visit they already have.
+	 */
+	private List<Slot> alternatives(SeriesRequest request, UUID patientId, Instant wanted, ZoneId zone) {
 		LocalDateTime local = LocalDateTime.ofInstant(wanted, zone);
 		var day = local.toLocalDate();
+		LocalDate first = day.minusDays(SEARCH_DAYS_EITHER_SIDE);
+		LocalDate last = day.plusDays(SEARCH_DAYS_EITHER_SIDE);
 		List<Slot> slots = availability
-			.search(new AvailabilityQuery(request.serviceId(), request.location(), request.practitionerId(),
-					day.minusDays(SEARCH_DAYS_EITHER_SIDE), day.plusDays(SEARCH_DAYS_EITHER_SIDE)))
+			.search(new AvailabilityQuery(request.serviceId(), request.location(), request.practitionerId(), first,
+					last))
 			.slots();
+		List<Appointment> patientsVisits = appointments.liveOfPatient(patientId,
+				first.minusDays(1).atStartOfDay(zone).toInstant(), last.plusDays(2).atStartOfDay(zone).toInstant());
 		Comparator<Slot> nearest = Comparator
 			.comparingLong((Slot slot) -> Math.abs(slot.start().toLocalDate().toEpochDay() - day.toEpochDay()))
 			.thenComparingLong(slot -> Math.abs(
 					Duration.between(local.toLocalTime(), slot.start().toLocalTime()).toMinutes()))
 			.thenComparing(Slot::start);
-		return slots.stream().sorted(nearest).limit(ALTERNATIVES).toList();
+		return slots.stream()
+			.filter(slot -> patientsVisits.stream().noneMatch(visit -> overlaps(visit, slot)))
+			.sorted(nearest)
+			.limit(ALTERNATIVES)
+			.toList();
+	}
+
+	private static boolean overlaps(Appointment visit, Slot slot) {
+		return visit.start().isBefore(slot.end().toInstant()) && slot.start().toInstant().isBefore(visit.end());
 	}
 
 	private static String slug(SlotVerdict verdict) {
