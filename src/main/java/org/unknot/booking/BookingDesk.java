@@ -120,6 +120,7 @@ public class BookingDesk {
 		SlotCheck slot = bookableSlot(
 				new SlotRequest(appointment.serviceId(), practitioner, appointment.location(), start), id, "start");
 		appointment.moveTo(slot, now);
+		requirePrerequisite(slot.service(), appointment.patientId(), slot.start());
 		List<String> rooms = new ArrayList<>(slot.freeRooms());
 		if (appointment.roomId() != null && rooms.remove(appointment.roomId())) {
 			rooms.add(0, appointment.roomId());
@@ -227,7 +228,7 @@ public class BookingDesk {
 		};
 	}
 
-	private void requirePrerequisite(CareService service, UUID patientId, Instant start) {
+	void requirePrerequisite(CareService service, UUID patientId, Instant start) {
 		if (service.prerequisite() == null) {
 			return;
 		}

@@ -61,6 +61,8 @@ public class SeriesDesk {
 			desk.bookableSlot(slotRequest(request, request.firstStart()), null, "firstStart");
 		}
 		UUID patientId = patients.identify(request.patient());
+		// later visits come later still, so what the first needs before it, all of them have
+		desk.requirePrerequisite(first.service(), patientId, request.firstStart());
 		UUID seriesId = UUID.randomUUID();
 		jdbc.sql("""
 				INSERT INTO appointment_series (id, service_id, practitioner_id, clinic_id, patient_id, every_weeks,
