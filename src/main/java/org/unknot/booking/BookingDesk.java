@@ -1,6 +1,7 @@
 package org.unknot.booking;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -91,6 +92,28 @@ public class BookingDesk {
 		Appointment appointment = Appointment.book(slot, patientId, seriesId, token.hash());
 		placeInARoom(appointment, slot, clock.instant(), true);
 		return new Booked(appointment, token.value());
+	}
+
+	/** Gives up a hold its holder no longer wants; a hold already gone (or booked) is left alone. */
+	@Transactional
+	public void release(UUID holdId) {
+		appointments.deleteHold(holdId);
+	}
+
+	/** Whether the hold still keeps its time for its holder. */
+	@Transactional(readOnly = true)
+	public boolean holds(UUID holdId) {
+		Instant now = clock.instant();
+		return appointments.find(holdId).filter(Appointment::isHold).filter(hold -> !hold.expired(now)).isPresent();
+	}
+
+	/** Whether cancelling the visit now would be a late cancellation (less than the window before it). */
+	public boolean lateToCancel(Appointment appointment) {
+		return clock.instant().plus(properties.lateCancellation()).isAfter(appointment.start());
+	}
+
+	public Duration lateCancellationWindow() {
+		return properties.lateCancellation();
 	}
 
 	@Transactional(readOnly = true)

@@ -5,7 +5,11 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** @param holdDuration how long a hold keeps a slot for its holder */
+/**
+ * @param holdDuration how long a hold keeps a slot for its holder
+ * @param lateCancellation cancelling less than this before the start is a late cancellation
+ */
 @ConfigurationProperties("unknot.booking")
-public record BookingProperties(@DefaultValue("10m") Duration holdDuration) {
+public record BookingProperties(@DefaultValue("10m") Duration holdDuration,
+		@DefaultValue("24h") Duration lateCancellation) {
 }
