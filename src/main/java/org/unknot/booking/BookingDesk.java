@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,9 +39,12 @@ public class BookingDesk {
 	private final BookingProperties properties;
 	private final Clock clock;
 	private final TransactionTemplate savepoint;
+	private final ApplicationEventPublisher events;
 
 	BookingDesk(AvailabilitySearch availability, Appointments appointments, Patients patients, CareServices services,
-			BookingProperties properties, Clock clock, PlatformTransactionManager transactions) {
+			BookingProperties properties, Clock clock, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.availability = availability;
 		this.appointments = appointments;
 		this.patients = patients;
@@ -76,6 +80,7 @@ public class BookingDesk {
 				requirePrerequisite(services.get("service", hold.serviceId()), patientId, hold.start());
 				hold.confirmHold(patientId, token.hash(), now);
 				write(() -> appointments.update(hold), hold.start(), false);
+				events.publishEvent(AppointmentBooked.of(hold));
 				return new Booked(hold, token.value());
 			}
 		}
@@ -83,6 +88,7 @@ public class BookingDesk {
 		requirePrerequisite(slot.service(), patientId, slot.start());
 		Appointment appointment = Appointment.book(slot, patientId, null, token.hash());
 		placeInARoom(appointment, slot, now, false);
+		events.publishEvent(AppointmentBooked.of(appointment));
 		return new Booked(appointment, token.value());
 	}
 
@@ -91,6 +97,7 @@ public class BookingDesk {
 		ManageToken token = ManageToken.generate();
 		Appointment appointment = Appointment.book(slot, patientId, seriesId, token.hash());
 		placeInARoom(appointment, slot, clock.instant(), true);
+		events.publishEvent(AppointmentBooked.of(appointment));
 		return new Booked(appointment, token.value());
 	}
 
@@ -126,9 +133,23 @@ public class BookingDesk {
 	@Transactional
 	public Appointment cancel(UUID id, String manageToken, String reason) {
 		Appointment appointment = locked(id, manageToken);
+		boolean wasBooked = appointment.status() == AppointmentStatus.BOOKED;
 		appointment.cancel(reason, clock.instant());
 		appointments.update(appointment);
+		if (wasBooked) {
+			events.publishEvent(AppointmentCancelled.of(appointment));
+		}
 		return appointment;
+	}
+
+	/** Gives up a hold nobody booked (e.g. a waitlist offer that expired); a hold already gone is fine. */
+	@Transactional
+	public void releaseHold(UUID holdId) {
+		Instant now = clock.instant();
+		appointments.lock(holdId).filter(Appointment::isHold).filter(hold -> now.isBefore(hold.start())).ifPresent(hold -> {
+			hold.cancel("hold released", now);
+			appointments.update(hold);
+		});
 	}
 
 	/**
@@ -139,6 +160,9 @@ public class BookingDesk {
 	public Appointment reschedule(UUID id, String manageToken, Instant start, String practitionerId) {
 		Instant now = clock.instant();
 		Appointment appointment = locked(id, manageToken);
+		String previousPractitioner = appointment.practitionerId();
+		Instant previousStart = appointment.start();
+		Instant previousEnd = appointment.end();
 		String practitioner = practitionerId == null ? appointment.practitionerId() : practitionerId;
 		SlotCheck slot = bookableSlot(
 				new SlotRequest(appointment.serviceId(), practitioner, appointment.location(), start), id, "start");
@@ -150,6 +174,9 @@ public class BookingDesk {
 		}
 		appointments.clearExpiredHolds(slot.practitionerId(), rooms, slot.blockedFrom(), slot.blockedTo(), now);
 		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment), false);
+		events.publishEvent(new AppointmentRescheduled(appointment.id(), appointment.patientId(),
+				appointment.serviceId(), appointment.location(), previousPractitioner, previousStart, previousEnd,
+				appointment.practitionerId(), appointment.start(), appointment.end(), appointment.sequence()));
 		return appointment;
 	}
 

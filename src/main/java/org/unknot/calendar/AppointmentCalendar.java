@@ -1,0 +1,83 @@
+package org.unknot.calendar;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.booking.Appointment;
+import org.unknot.booking.Appointments;
+import org.unknot.catalog.CatalogProperties;
+import org.unknot.catalog.Clinic;
+import org.unknot.catalog.Clinics;
+import org.unknot.patient.Patient;
+import org.unknot.patient.Patients;
+import org.unknot.video.VideoLinks;
+
+/**
+ * Calendar entries for stored visits: gathers what {@link CalendarInvitations} needs from the
+ * appointment, its clinic, its patient and its video link.
+ */
+@Service
+public class AppointmentCalendar {
+
+	private final Appointments appointments;
+	private final Clinics clinics;
+	private final Patients patients;
+	private final VideoLinks videoLinks;
+	private final CalendarInvitations invitations;
+	private final CalendarProperties properties;
+	private final ZoneId virtualZone;
+
+	AppointmentCalendar(Appointments appointments, Clinics clinics, Patients patients, VideoLinks videoLinks,
+			CalendarInvitations invitations, CalendarProperties properties, CatalogProperties catalog) {
+		this.appointments = appointments;
+		this.clinics = clinics;
+		this.patients = patients;
+		this.videoLinks = videoLinks;
+		this.invitations = invitations;
+		this.properties = properties;
+		this.virtualZone = catalog.virtualZone();
+	}
+
+	/** What the calendar entry of this booked (or once booked) visit shows; empty for an unknown id or a hold. */
+	@Transactional
+	public Optional<AppointmentDetails> details(UUID appointmentId) {
+		return appointments.find(appointmentId).filter(a -> a.patientId() != null).map(this::details);
+	}
+
+	/** The invitation (METHOD:REQUEST, {@link CalendarInvitations#REQUEST_TYPE}) for a booked visit, e.g. for "add to calendar". */
+	@Transactional
+	public Optional<byte[]> invitation(UUID appointmentId) {
+		return details(appointmentId).map(invitations::request);
+	}
+
+	public ZoneId virtualZone() {
+		return virtualZone;
+	}
+
+	/** The local wall-clock time with its zone named. */
+	public static String localTime(Instant instant, ZoneId zone) {
+		return CalendarInvitations.localTime(instant, zone);
+	}
+
+	private AppointmentDetails details(Appointment a) {
+		Patient patient = patients.find(a.patientId()).orElseThrow();
+		var attendee = new AppointmentDetails.Participant(patient.givenName() + " " + patient.familyName(),
+				patient.email());
+		var organizer = new AppointmentDetails.Participant(properties.network(), properties.organizerEmail());
+		if (a.location().isVirtual()) {
+			URI join = videoLinks.joinLink(a.id());
+			return new AppointmentDetails(a.id(), a.sequence(), a.start(), a.end(), virtualZone, null, null, null,
+					organizer, attendee, join);
+		}
+		Clinic clinic = clinics.find(a.location().clinicIdOrNull()).orElseThrow();
+		var address = clinic.address();
+		return new AppointmentDetails(a.id(), a.sequence(), a.start(), a.end(), clinic.zone(), clinic.name(),
+				address.street() + ", " + address.city() + ", " + address.state() + " " + address.postalCode(),
+				clinic.phone(), organizer, attendee, null);
+	}
+}
