@@ -1,0 +1,180 @@
+package org.unknot.website.booking;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unknot.booking.BookingDesk;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.LocationId;
+import org.unknot.practitioner.Practitioner;
+
+/** The first three steps: which treatment, where, and with whom. */
+@Controller
+class ChoiceController {
+
+	private final Drafts drafts;
+	private final FlowCatalog catalog;
+	private final FlowView view;
+	private final BookingDesk desk;
+
+	ChoiceController(Drafts drafts, FlowCatalog catalog, FlowView view, BookingDesk desk) {
+		this.drafts = drafts;
+		this.catalog = catalog;
+		this.view = view;
+		this.desk = desk;
+	}
+
+	/** The start of the flow; article and service pages link here with {@code ?service=}. */
+	@GetMapping("/book")
+	String start(@RequestParam(required = false) String service, Model model) {
+		return serviceStep(model, null, null, catalog.service(service).map(CareService::id).orElse(null), Map.of());
+	}
+
+	@PostMapping("/book")
+	String begin(@RequestParam(required = false) String service, Model model) {
+		if (catalog.service(service).isEmpty()) {
+			return serviceStep(model, null, null, null, Map.of("service", "Please choose a treatment."));
+		}
+		Draft draft = new Draft();
+		draft.chooseService(service);
+		return "redirect:/book/" + drafts.create(draft) + "/" + Step.firstMissing(draft).path();
+	}
+
+	@GetMapping("/book/{draftId}/service")
+	String service(@PathVariable String draftId, Model model) {
+		Draft draft = drafts.get(draftId);
+		return serviceStep(model, draftId, draft, draft.service, Map.of());
+	}
+
+	@PostMapping("/book/{draftId}/service")
+	String chooseService(@PathVariable String draftId, @RequestParam(required = false) String service, Model model) {
+		Draft draft = drafts.get(draftId);
+		if (draft.isBooked()) {
+			return confirmed(draftId);
+		}
+		if (catalog.service(service).isEmpty()) {
+			return serviceStep(model, draftId, draft, null, Map.of("service", "Please choose a treatment."));
+		}
+		if (!service.equals(draft.service)) {
+			releaseHold(draft);
+		}
+		draft.chooseService(service);
+		drafts.save(draftId, draft);
+		return next(draftId, draft);
+	}
+
+	@GetMapping("/book/{draftId}/where")
+	String where(@PathVariable String draftId, Model model) {
+		Draft draft = drafts.get(draftId);
+		if (!Step.WHERE.reachable(draft)) {
+			return next(draftId, draft);
+		}
+		return whereStep(model, draftId, draft, draft.location, Map.of());
+	}
+
+	@PostMapping("/book/{draftId}/where")
+	String chooseWhere(@PathVariable String draftId, @RequestParam(required = false) String location, Model model) {
+		Draft draft = drafts.get(draftId);
+		if (draft.isBooked()) {
+			return confirmed(draftId);
+		}
+		if (!Step.WHERE.reachable(draft)) {
+			return next(draftId, draft);
+		}
+		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
+		boolean offered = catalog.locations(service).stream().anyMatch(choice -> choice.value().equals(location));
+		if (!offered) {
+			return whereStep(model, draftId, draft, null, Map.of("location", "Please choose a clinic or a video visit."));
+		}
+		if (!location.equals(draft.location)) {
+			releaseHold(draft);
+		}
+		draft.chooseLocation(location);
+		drafts.save(draftId, draft);
+		return next(draftId, draft);
+	}
+
+	@GetMapping("/book/{draftId}/who")
+	String who(@PathVariable String draftId, Model model) {
+		Draft draft = drafts.get(draftId);
+		if (!Step.WHO.reachable(draft)) {
+			return next(draftId, draft);
+		}
+		return whoStep(model, draftId, draft, draft.practitioner, Map.of());
+	}
+
+	@PostMapping("/book/{draftId}/who")
+	String chooseWho(@PathVariable String draftId, @RequestParam(required = false) String practitioner, Model model) {
+		Draft draft = drafts.get(draftId);
+		if (draft.isBooked()) {
+			return confirmed(draftId);
+		}
+		if (!Step.WHO.reachable(draft)) {
+			return next(draftId, draft);
+		}
+		boolean known = Draft.FIRST_AVAILABLE.equals(practitioner) || practitioners(draft).stream()
+			.anyMatch(p -> p.id().equals(practitioner));
+		if (!known) {
+			return whoStep(model, draftId, draft, null,
+					Map.of("practitioner", "Please choose a practitioner, or first available."));
+		}
+		if (!practitioner.equals(draft.practitioner)) {
+			releaseHold(draft);
+		}
+		draft.choosePractitioner(practitioner);
+		drafts.save(draftId, draft);
+		return next(draftId, draft);
+	}
+
+	private String serviceStep(Model model, String draftId, Draft draft, String selected, Map<String, String> errors) {
+		model.addAttribute("groups", catalog.servicesByCategory());
+		model.addAttribute("selected", selected);
+		model.addAttribute("action", draftId == null ? "/book" : "/book/" + draftId + "/service");
+		return view.step(model, draftId, draft, Step.SERVICE, errors);
+	}
+
+	private String whereStep(Model model, String draftId, Draft draft, String selected, Map<String, String> errors) {
+		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
+		model.addAttribute("choices", catalog.locations(service));
+		model.addAttribute("selected", selected);
+		return view.step(model, draftId, draft, Step.WHERE, errors);
+	}
+
+	private String whoStep(Model model, String draftId, Draft draft, String selected, Map<String, String> errors) {
+		List<Choice> choices = practitioners(draft).stream()
+			.map(p -> new Choice(p.id(), p.displayName(), String.join(", ", p.specialties())))
+			.toList();
+		model.addAttribute("choices", choices);
+		model.addAttribute("selected", selected);
+		return view.step(model, draftId, draft, Step.WHO, errors);
+	}
+
+	private List<Practitioner> practitioners(Draft draft) {
+		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
+		return catalog.practitioners(service, LocationId.of(draft.location));
+	}
+
+	private void releaseHold(Draft draft) {
+		if (draft.hold != null) {
+			desk.release(UUID.fromString(draft.hold));
+		}
+	}
+
+	static String next(String draftId, Draft draft) {
+		if (draft.isBooked()) {
+			return confirmed(draftId);
+		}
+		return "redirect:/book/" + draftId + "/" + Step.firstMissing(draft).path();
+	}
+
+	static String confirmed(String draftId) {
+		return "redirect:/book/" + draftId + "/confirmed";
+	}
+}

@@ -1,0 +1,340 @@
+package org.unknot.website.booking;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unknot.booking.Booked;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.HoldExpired;
+import org.unknot.booking.PatientAlreadyBooked;
+import org.unknot.booking.PrerequisiteMissing;
+import org.unknot.booking.SeriesConflicts;
+import org.unknot.booking.SeriesOutcome;
+import org.unknot.booking.SlotNotBookable;
+import org.unknot.booking.SlotTaken;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.LocationId;
+import org.unknot.insurance.InsuranceChoice;
+import org.unknot.insurance.InsuranceChoices;
+import org.unknot.insurance.InsurancePlan;
+import org.unknot.insurance.InsurancePlans;
+import org.unknot.insurance.MemberId;
+import org.unknot.intake.BodyRegion;
+import org.unknot.intake.Cause;
+import org.unknot.intake.HealthIntake;
+import org.unknot.intake.RedFlag;
+import org.unknot.intake.Intakes;
+import org.unknot.intake.Triage;
+import org.unknot.patient.PatientDetails;
+import org.unknot.website.Money;
+
+/** The last look before booking, the booking itself, and the confirmation. */
+@Controller
+class ReviewController {
+
+	static final String LOST = "Sorry, the time you chose is no longer free: it was held for you for a while, "
+			+ "and someone else has booked it since. Everything you typed is kept; please choose one of the nearest "
+			+ "free times below.";
+
+	private final Drafts drafts;
+	private final FlowCatalog catalog;
+	private final FlowView view;
+	private final SlotHolder holder;
+	private final WeekOfSlots weeks;
+	private final InsurancePlans plans;
+	private final BookingFlow flow;
+	private final BookingDesk desk;
+	private final VisitViews visits;
+	private final Intakes intakes;
+	private final InsuranceChoices choices;
+
+	ReviewController(Drafts drafts, FlowCatalog catalog, FlowView view, SlotHolder holder, WeekOfSlots weeks,
+			InsurancePlans plans, BookingFlow flow, BookingDesk desk, VisitViews visits, Intakes intakes,
+			InsuranceChoices choices) {
+		this.drafts = drafts;
+		this.catalog = catalog;
+		this.view = view;
+		this.holder = holder;
+		this.weeks = weeks;
+		this.plans = plans;
+		this.flow = flow;
+		this.desk = desk;
+		this.visits = visits;
+		this.intakes = intakes;
+		this.choices = choices;
+	}
+
+	@GetMapping("/book/{draftId}/review")
+	String review(@PathVariable String draftId, Model model) {
+		Draft draft = drafts.get(draftId);
+		Optional<String> elsewhere = elsewhere(draftId, draft);
+		if (elsewhere.isPresent()) {
+			return elsewhere.get();
+		}
+		boolean held = holder.stillHeld(draft);
+		drafts.save(draftId, draft);
+		return reviewStep(model, draftId, draft, !held, "none", "4", Map.of());
+	}
+
+	@PostMapping("/book/{draftId}/review")
+	String book(@PathVariable String draftId, @RequestParam(required = false) String repeat,
+			@RequestParam(required = false) String count, Model model) {
+		Draft draft = drafts.get(draftId);
+		Optional<String> elsewhere = elsewhere(draftId, draft);
+		if (elsewhere.isPresent()) {
+			return elsewhere.get();
+		}
+		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
+		int every = "weekly".equals(repeat) ? 1 : "fortnightly".equals(repeat) ? 2 : 0;
+		int visitsWanted = parseCount(count);
+		boolean seriesAllowed = FlowCatalog.SERIES_CATEGORIES.contains(service.category());
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (repeat != null && !List.of("none", "weekly", "fortnightly").contains(repeat) || every > 0 && !seriesAllowed) {
+			problems.put("repeat", "Please choose whether to repeat this visit.");
+		}
+		if (every > 0 && visitsWanted == 0) {
+			problems.put("count", "Please choose how many visits to book: 2 to 12.");
+		}
+		if (!problems.isEmpty()) {
+			return reviewStep(model, draftId, draft, false, repeat, count, problems);
+		}
+		BookingFlow.Answers answers = answers(draft, service);
+		OffsetDateTime start = OffsetDateTime.parse(draft.start);
+		var slot = BookingFlow.slot(draft, start.toInstant());
+		UUID hold = draft.hold == null ? null : UUID.fromString(draft.hold);
+		try {
+			if (every == 0) {
+				Booked booked = flow.bookOne(slot, hold, answers);
+				draft.booked.add(new Draft.BookedVisit(booked.appointment().id().toString(), booked.manageToken()));
+			}
+			else {
+				SeriesOutcome outcome = flow.bookSeries(slot, hold, every, visitsWanted, answers);
+				outcome.booked()
+					.forEach(booked -> draft.booked
+						.add(new Draft.BookedVisit(booked.appointment().id().toString(), booked.manageToken())));
+				outcome.conflicts()
+					.forEach(conflict -> draft.missed.add(new Draft.MissedVisit(conflict.occurrence(),
+							conflict.start().toString(), conflict.reason(), BookingFlow.alternatives(conflict))));
+				draft.repeatEvery = every;
+				draft.repeatCount = visitsWanted;
+			}
+		}
+		catch (SlotTaken | HoldExpired | SlotNotBookable lost) {
+			draft.hold = null;
+			drafts.save(draftId, draft);
+			return reviewStep(model, draftId, draft, true, repeat, count, Map.of());
+		}
+		catch (SeriesConflicts conflicts) {
+			draft.hold = null;
+			drafts.save(draftId, draft);
+			return reviewStep(model, draftId, draft, false, repeat, count, Map.of("repeat",
+					"None of those dates is free at this time. Please choose another time or fewer visits."));
+		}
+		catch (PatientAlreadyBooked busy) {
+			return reviewStep(model, draftId, draft, false, repeat, count,
+					Map.of("times", "You already have a visit at that time. Please choose another time."));
+		}
+		catch (PrerequisiteMissing missing) {
+			return reviewStep(model, draftId, draft, false, repeat, count, Map.of("times",
+					service.name() + " needs a consultation with a physician first. Please book a consultation."));
+		}
+		draft.hold = null;
+		draft.forgetSensitiveAnswers();
+		drafts.save(draftId, draft);
+		return ChoiceController.confirmed(draftId);
+	}
+
+	@GetMapping("/book/{draftId}/confirmed")
+	String confirmed(@PathVariable String draftId, Model model) {
+		Draft draft = drafts.get(draftId);
+		if (!draft.isBooked()) {
+			return ChoiceController.next(draftId, draft);
+		}
+		view.step(model, draftId, draft, Step.REVIEW, Map.of());
+		model.addAttribute("meta", view.meta("Your visit is booked", "/book/" + draftId + "/confirmed"));
+		List<VisitViews.Visit> booked = new ArrayList<>();
+		for (Draft.BookedVisit visit : draft.booked) {
+			booked.add(visits.visit(UUID.fromString(visit.id()), visit.token()));
+		}
+		booked.sort(Comparator.comparing(VisitViews.Visit::start));
+		model.addAttribute("visits", booked);
+		model.addAttribute("missed", draft.missed.stream().map(missed -> missedView(draft, missed)).toList());
+		model.addAttribute("email", draft.email);
+		model.addAttribute("series", draft.repeatEvery > 0);
+		return "book/confirmed";
+	}
+
+	/** Books one of the alternatives offered for a visit of a series that clashed. */
+	@PostMapping("/book/{draftId}/alternative")
+	String bookAlternative(@PathVariable String draftId, @RequestParam(required = false) String slot,
+			@RequestParam(required = false) String occurrence) {
+		Draft draft = drafts.get(draftId);
+		if (!draft.isBooked()) {
+			return ChoiceController.next(draftId, draft);
+		}
+		Optional<Draft.MissedVisit> missed = draft.missed.stream()
+			.filter(m -> String.valueOf(m.occurrence()).equals(occurrence) && m.alternatives().contains(slot))
+			.findFirst();
+		Optional<SlotValue> chosen = SlotValue.parse(slot);
+		if (missed.isEmpty() || chosen.isEmpty()) {
+			return "redirect:/book/" + draftId + "/confirmed?alternative=unknown";
+		}
+		UUID first = UUID.fromString(draft.booked.get(0).id());
+		var intake = intakes.of(first).orElseThrow(DraftNotFound::new);
+		InsuranceChoice payment = choices.of(first).orElse(InsuranceChoice.SELF_PAY);
+		var answers = new BookingFlow.Answers(DetailsForm.of(draft).details(), intake.intake(), intake.triage(),
+				intake.adviceAcknowledged(), payment);
+		try {
+			Booked booked = flow.bookOne(BookingFlow.slot(draft.service, chosen.get().practitioner(), draft.location,
+					chosen.get().start()), null, answers);
+			draft.booked.add(new Draft.BookedVisit(booked.appointment().id().toString(), booked.manageToken()));
+			draft.missed.remove(missed.get());
+			drafts.save(draftId, draft);
+			return "redirect:/book/" + draftId + "/confirmed";
+		}
+		catch (SlotTaken | SlotNotBookable | PatientAlreadyBooked | HoldExpired taken) {
+			return "redirect:/book/" + draftId + "/confirmed?alternative=taken";
+		}
+	}
+
+	/** Where to go instead of the review: a step still missing, the advice, or the confirmation. */
+	private Optional<String> elsewhere(String draftId, Draft draft) {
+		if (draft.isBooked()) {
+			return Optional.of(ChoiceController.confirmed(draftId));
+		}
+		if (Step.firstMissing(draft) != Step.REVIEW) {
+			return Optional.of(ChoiceController.next(draftId, draft));
+		}
+		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
+		Optional<HealthIntake> intake = IntakeAnswers.from(draft).intake();
+		if (intake.isEmpty()) {
+			draft.intakeDone = false;
+			drafts.save(draftId, draft);
+			return Optional.of("redirect:/book/" + draftId + "/intake");
+		}
+		Triage triage = Triage.of(intake.get(), service.category());
+		if (triage == Triage.EMERGENCY) {
+			return Optional.of("redirect:/book/" + draftId + "/emergency");
+		}
+		if (triage == Triage.CONSULTATION_ADVISED && !draft.adviceAcknowledged) {
+			return Optional.of("redirect:/book/" + draftId + "/advice");
+		}
+		return Optional.empty();
+	}
+
+	private BookingFlow.Answers answers(Draft draft, CareService service) {
+		PatientDetails patient = DetailsForm.of(draft).details();
+		HealthIntake intake = IntakeAnswers.from(draft).intake().orElseThrow(DraftNotFound::new);
+		InsuranceChoice payment = InsuranceChoice.SELF_PAY;
+		if (!Draft.SELF_PAY.equals(draft.plan)) {
+			InsurancePlan plan = plans.find(draft.plan).orElseThrow(DraftNotFound::new);
+			payment = InsuranceChoice.under(plan, plan.memberId(draft.memberId).orElseThrow(DraftNotFound::new),
+					plan.coverageOf(service));
+		}
+		return new BookingFlow.Answers(patient, intake, Triage.of(intake, service.category()), draft.adviceAcknowledged,
+				payment);
+	}
+
+	private String reviewStep(Model model, String draftId, Draft draft, boolean lost, String repeat, String count,
+			Map<String, String> errors) {
+		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
+		view.step(model, draftId, draft, Step.REVIEW, errors);
+		LocationId location = LocationId.of(draft.location);
+		model.addAttribute("lost", lost);
+		if (lost) {
+			String practitioner = Draft.FIRST_AVAILABLE.equals(draft.practitioner) ? null : draft.practitioner;
+			model.addAttribute("nearest", weeks.nearest(draft.service, location, practitioner,
+					OffsetDateTime.parse(draft.start)));
+			model.addAttribute("lostMessage", LOST);
+		}
+		model.addAttribute("details", DetailsForm.of(draft));
+		model.addAttribute("birthDate", Times.day(LocalDate.parse(draft.birthDate)));
+		model.addAttribute("payment", payment(draft, service));
+		model.addAttribute("intake", IntakeAnswers.from(draft).intake().map(IntakeSummary::of).orElse(null));
+		model.addAttribute("seriesAllowed", FlowCatalog.SERIES_CATEGORIES.contains(service.category()));
+		model.addAttribute("repeat", repeat == null ? "none" : repeat);
+		model.addAttribute("count", count == null ? "4" : count);
+		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
+		return "book/review";
+	}
+
+	private String payment(Draft draft, CareService service) {
+		if (Draft.SELF_PAY.equals(draft.plan)) {
+			return "You pay yourself: " + Money.dollars(service.priceCents()) + " per visit.";
+		}
+		return plans.find(draft.plan).map(plan -> {
+			var coverage = plan.coverageOf(service);
+			String member = plan.memberId(draft.memberId).map(MemberId::masked).orElse("");
+			return plan.name() + ", " + plan.memberIdLabel() + " " + member + ". " + coverage.reason()
+					+ (coverage.covered() ? "" : " Self-pay price: " + Money.dollars(service.priceCents()) + ".");
+		}).orElse("");
+	}
+
+	private MissedView missedView(Draft draft, Draft.MissedVisit missed) {
+		var zone = catalog.zone(LocationId.of(draft.location));
+		OffsetDateTime start = OffsetDateTime.parse(missed.start());
+		List<WeekOfSlots.Time> alternatives = missed.alternatives()
+			.stream()
+			.map(SlotValue::parse)
+			.flatMap(Optional::stream)
+			.map(value -> new WeekOfSlots.Time(value.value(), Times.timeWithZone(value.start().toInstant(), zone),
+					Times.dateTime(value.start().toInstant(), zone), Times.shortDay(value.start().toLocalDate())))
+			.toList();
+		return new MissedView(missed.occurrence(), Times.dateTime(start.toInstant(), zone), because(missed.reason()),
+				alternatives);
+	}
+
+	private static String because(String reason) {
+		return switch (reason) {
+			case "patient-busy" -> "you already have a visit then";
+			case "practitioner-busy" -> "your practitioner is already booked then";
+			case "no-room-free" -> "no treatment room is free then";
+			case "time-off" -> "your practitioner is away then";
+			case "clinic-closed" -> "the clinic is closed that day";
+			case "outside-working-hours" -> "your practitioner does not work at that time that day";
+			case "too-far-ahead" -> "that is further ahead than visits can be booked";
+			case "not-licensed" -> "your practitioner cannot see patients that day";
+			default -> "that time cannot be booked";
+		};
+	}
+
+	private static int parseCount(String count) {
+		try {
+			int value = Integer.parseInt(count == null ? "" : count.strip());
+			return value >= 2 && value <= 12 ? value : 0;
+		}
+		catch (NumberFormatException e) {
+			return 0;
+		}
+	}
+
+	record MissedView(int occurrence, String when, String reason, List<WeekOfSlots.Time> alternatives) {
+	}
+
+	/** The intake in words, for the review. */
+	record IntakeSummary(String where, int intensity, String duration, String causes, List<String> redFlags) {
+
+		static IntakeSummary of(HealthIntake intake) {
+			return new IntakeSummary(
+					String.join(", ", new TreeSet<>(intake.regions()).stream().map(BodyRegion::label).toList()),
+					intake.intensity(), intake.duration().label(),
+					intake.causes().isEmpty() ? "None given"
+							: String.join(", ", new TreeSet<>(intake.causes()).stream().map(Cause::label).toList()),
+					Triage.reasons(intake).stream().map(RedFlag::finding).toList());
+		}
+	}
+}

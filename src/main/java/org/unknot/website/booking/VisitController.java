@@ -1,0 +1,160 @@
+package org.unknot.website.booking;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unknot.booking.Appointment;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.PatientAlreadyBooked;
+import org.unknot.booking.PrerequisiteMissing;
+import org.unknot.booking.SlotNotBookable;
+import org.unknot.booking.SlotTaken;
+import org.unknot.booking.TransitionNotAllowed;
+import org.unknot.calendar.AppointmentCalendar;
+import org.unknot.calendar.CalendarInvitations;
+import org.unknot.website.Pages;
+
+/**
+ * The manage page a patient reaches from the confirmation: see the visit, move it, cancel it, add it
+ * to a calendar. The manage token in the address is the only key.
+ */
+@Controller
+class VisitController {
+
+	private final BookingDesk desk;
+	private final VisitViews visits;
+	private final WeekOfSlots weeks;
+	private final FlowCatalog catalog;
+	private final AppointmentCalendar calendar;
+	private final Pages pages;
+
+	VisitController(BookingDesk desk, VisitViews visits, WeekOfSlots weeks, FlowCatalog catalog,
+			AppointmentCalendar calendar, Pages pages) {
+		this.desk = desk;
+		this.visits = visits;
+		this.weeks = weeks;
+		this.catalog = catalog;
+		this.calendar = calendar;
+		this.pages = pages;
+	}
+
+	@GetMapping("/visits/{id}")
+	String visit(@PathVariable String id, @RequestParam(required = false) String token,
+			@RequestParam(required = false) String done, Model model) {
+		VisitViews.Visit visit = visits.visit(uuid(id), token);
+		page(model, "Your visit", "/visits/" + id);
+		model.addAttribute("visit", visit);
+		model.addAttribute("done", "moved".equals(done) || "cancelled".equals(done) ? done : null);
+		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
+		return "visit/show";
+	}
+
+	@GetMapping("/visits/{id}/cancel")
+	String confirmCancel(@PathVariable String id, @RequestParam(required = false) String token, Model model) {
+		return cancelPage(model, visits.visit(uuid(id), token), Map.of());
+	}
+
+	@PostMapping("/visits/{id}/cancel")
+	String cancel(@PathVariable String id, @RequestParam(required = false) String token, Model model) {
+		UUID appointment = uuid(id);
+		try {
+			desk.cancel(appointment, token, "patient");
+		}
+		catch (TransitionNotAllowed refused) {
+			return cancelPage(model, visits.visit(appointment, token),
+					Map.of("cancel", "This visit can no longer be cancelled here: it has started or is already cancelled."));
+		}
+		return "redirect:/visits/" + id + "?token=" + encode(token) + "&done=cancelled";
+	}
+
+	@GetMapping("/visits/{id}/reschedule")
+	String reschedule(@PathVariable String id, @RequestParam(required = false) String token,
+			@RequestParam(required = false) String week, Model model) {
+		return reschedulePage(model, visits.visit(uuid(id), token), week, Map.of());
+	}
+
+	@PostMapping("/visits/{id}/reschedule")
+	String move(@PathVariable String id, @RequestParam(required = false) String token,
+			@RequestParam(required = false) String slot, @RequestParam(required = false) String week, Model model) {
+		UUID appointmentId = uuid(id);
+		Appointment appointment = desk.find(appointmentId, token);
+		Optional<SlotValue> chosen = SlotValue.parse(slot)
+			.filter(value -> value.practitioner().equals(appointment.practitionerId()));
+		if (chosen.isEmpty()) {
+			return reschedulePage(model, visits.view(appointment, token), week,
+					Map.of("times", "Please choose one of the free times below."));
+		}
+		try {
+			desk.reschedule(appointmentId, token, chosen.get().start().toInstant(), null);
+		}
+		catch (SlotTaken | SlotNotBookable | PatientAlreadyBooked | PrerequisiteMissing refused) {
+			return reschedulePage(model, visits.view(appointment, token), week, Map.of("times", TimeController.TAKEN));
+		}
+		catch (TransitionNotAllowed refused) {
+			return reschedulePage(model, visits.view(appointment, token), week,
+					Map.of("times", "This visit can no longer be moved: it has started or has been cancelled."));
+		}
+		return "redirect:/visits/" + id + "?token=" + encode(token) + "&done=moved";
+	}
+
+	@GetMapping("/visits/{id}/calendar.ics")
+	ResponseEntity<byte[]> calendar(@PathVariable String id, @RequestParam(required = false) String token) {
+		UUID appointment = uuid(id);
+		desk.find(appointment, token);
+		byte[] invitation = calendar.invitation(appointment).orElseThrow(VisitNotFound::new);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(CalendarInvitations.REQUEST_TYPE))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"unknot-visit.ics\"")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(invitation);
+	}
+
+	private String cancelPage(Model model, VisitViews.Visit visit, Map<String, String> errors) {
+		page(model, "Cancel your visit", "/visits/" + visit.id() + "/cancel");
+		model.addAttribute("visit", visit);
+		model.addAttribute("errors", errors);
+		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
+		return "visit/cancel";
+	}
+
+	private String reschedulePage(Model model, VisitViews.Visit visit, String week, Map<String, String> errors) {
+		Appointment appointment = desk.find(UUID.fromString(visit.id()), visit.token());
+		page(model, "Change the time of your visit", "/visits/" + visit.id() + "/reschedule");
+		model.addAttribute("visit", visit);
+		model.addAttribute("errors", errors);
+		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
+		model.addAttribute("week", weeks.week(appointment.serviceId(), appointment.location(),
+				appointment.practitionerId(), weeks.monday(week, catalog.zone(appointment.location()))));
+		return "visit/reschedule";
+	}
+
+	private void page(Model model, String title, String path) {
+		model.addAttribute("meta", pages.meta(title, title, path));
+		model.addAttribute("section", "book");
+	}
+
+	private static UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException e) {
+			throw new VisitNotFound();
+		}
+	}
+
+	private static String encode(String token) {
+		return URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8);
+	}
+}

@@ -1,0 +1,92 @@
+package org.unknot.website.booking;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.unknot.booking.Appointment;
+import org.unknot.booking.AppointmentStatus;
+import org.unknot.booking.BookingDesk;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.Clinic;
+import org.unknot.insurance.InsuranceChoices;
+import org.unknot.insurance.InsurancePlans;
+import org.unknot.practitioner.Practitioner;
+import org.unknot.website.Money;
+
+/** A booked visit as the confirmation and the manage page show it. */
+@Component
+class VisitViews {
+
+	private final BookingDesk desk;
+	private final FlowCatalog catalog;
+	private final InsuranceChoices choices;
+	private final InsurancePlans plans;
+
+	VisitViews(BookingDesk desk, FlowCatalog catalog, InsuranceChoices choices, InsurancePlans plans) {
+		this.desk = desk;
+		this.catalog = catalog;
+		this.choices = choices;
+		this.plans = plans;
+	}
+
+	/** The visit, if the token is its manage token; otherwise a "not found" page. */
+	Visit visit(UUID id, String token) {
+		return view(desk.find(id, token), token);
+	}
+
+	Visit view(Appointment appointment, String token) {
+		CareService service = catalog.service(appointment.serviceId()).orElseThrow();
+		ZoneId zone = catalog.zone(appointment.location());
+		Clinic clinic = catalog.clinic(appointment.location()).orElse(null);
+		String practitioner = catalog.practitioner(appointment.practitionerId())
+			.map(Practitioner::displayName)
+			.orElse("");
+		String address = clinic == null ? null
+				: clinic.address().street() + ", " + clinic.address().city() + ", " + clinic.address().state() + " "
+						+ clinic.address().postalCode();
+		String payment = choices.of(appointment.id()).map(choice -> {
+			if (choice.selfPay()) {
+				return "Self-pay: " + Money.dollars(service.priceCents());
+			}
+			String plan = plans.find(choice.planId()).map(p -> p.name()).orElse(choice.planId());
+			return plan + " (" + choice.memberId().masked() + "): "
+					+ (choice.covered() ? "covered by your plan" : "not covered, self-pay " + Money.dollars(service.priceCents()));
+		}).orElse(null);
+		String base = "/visits/" + appointment.id();
+		String query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+		boolean live = appointment.status() == AppointmentStatus.BOOKED;
+		return new Visit(appointment.id().toString(), token, service.name(), service.duration().toMinutes() + " minutes",
+				appointment.start(), Times.dateTime(appointment.start(), zone), Times.timeWithZone(appointment.end(), zone),
+				appointment.location().isVirtual(), catalog.locationLabel(appointment.location()), address,
+				clinic == null ? null : clinic.phone(), practitioner, payment, statusLabel(appointment.status()), live,
+				live && desk.lateToCancel(appointment), base + query, base + "/calendar.ics" + query,
+				base + "/reschedule" + query, base + "/cancel" + query);
+	}
+
+	static String hours(Duration window) {
+		long hours = window.toHours();
+		return hours % 24 == 0 && hours >= 48 ? hours / 24 + " days" : hours + " hours";
+	}
+
+	private static String statusLabel(AppointmentStatus status) {
+		return switch (status) {
+			case PENDING -> "Not yet booked";
+			case BOOKED -> "Booked";
+			case ARRIVED, CHECKED_IN -> "Checked in";
+			case FULFILLED -> "Done";
+			case CANCELLED -> "Cancelled";
+			case NOSHOW -> "Missed";
+		};
+	}
+
+	record Visit(String id, String token, String service, String duration, Instant start, String when, String ends,
+			boolean video, String location, String address, String phone, String practitioner, String payment,
+			String status, boolean live, boolean late, String manageUrl, String calendarUrl, String rescheduleUrl,
+			String cancelUrl) {
+	}
+}
