@@ -119,6 +119,12 @@ class FlowCatalog {
 		return services.all().stream().filter(s -> s.category() == ServiceCategory.CONSULTATION).toList();
 	}
 
+	/** "Swedish massage, 60 minutes", without saying the length twice when the name has it. */
+	static String titled(CareService service) {
+		String length = service.duration().toMinutes() + " minutes";
+		return service.name().contains(length) ? service.name() : service.name() + ", " + length;
+	}
+
 	static String categoryLabel(ServiceCategory category) {
 		return switch (category) {
 			case MASSAGE -> "Massage therapy";

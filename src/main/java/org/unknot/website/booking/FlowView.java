@@ -66,7 +66,7 @@ class FlowView {
 			ZoneId zone = catalog.zone(location);
 			when = start(draft).map(at -> Times.dateTime(at, zone)).orElse(null);
 		}
-		return new Summary(service.name(), service.duration().toMinutes() + " minutes",
+		return new Summary(service.name(), FlowCatalog.titled(service), service.duration().toMinutes() + " minutes",
 				Money.dollars(service.priceCents()), location == null ? null : catalog.locationLabel(location), who, when);
 	}
 
@@ -83,6 +83,7 @@ class FlowView {
 	}
 
 	/** The visit as chosen so far; parts not yet chosen are null. */
-	record Summary(String service, String duration, String price, String location, String practitioner, String when) {
+	record Summary(String service, String titled, String duration, String price, String location, String practitioner,
+			String when) {
 	}
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.unknot.booking.BookingProperties;
 import org.unknot.catalog.LocationId;
 
 /** Day and time, a week at a time. Choosing a time holds it while the patient fills in the rest. */
@@ -23,13 +24,16 @@ class TimeController {
 	private final FlowView view;
 	private final WeekOfSlots weeks;
 	private final SlotHolder holder;
+	private final BookingProperties booking;
 
-	TimeController(Drafts drafts, FlowCatalog catalog, FlowView view, WeekOfSlots weeks, SlotHolder holder) {
+	TimeController(Drafts drafts, FlowCatalog catalog, FlowView view, WeekOfSlots weeks, SlotHolder holder,
+			BookingProperties booking) {
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.view = view;
 		this.weeks = weeks;
 		this.holder = holder;
+		this.booking = booking;
 	}
 
 	@GetMapping("/book/{draftId}/when")
@@ -74,6 +78,7 @@ class TimeController {
 				weeks.monday(week, catalog.zone(location))));
 		model.addAttribute("chosen", draft.start == null ? null : new SlotValue(
 				OffsetDateTime.parse(draft.start), draft.slotPractitioner).value());
+		model.addAttribute("holdMinutes", booking.holdDuration().toMinutes());
 		return view.step(model, draftId, draft, Step.WHEN, errors);
 	}
 }

@@ -60,7 +60,7 @@ class VisitViews {
 		String base = "/visits/" + appointment.id();
 		String query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
 		boolean live = appointment.status() == AppointmentStatus.BOOKED;
-		return new Visit(appointment.id().toString(), token, service.name(), service.duration().toMinutes() + " minutes",
+		return new Visit(appointment.id().toString(), token, FlowCatalog.titled(service),
 				appointment.start(), Times.dateTime(appointment.start(), zone), Times.timeWithZone(appointment.end(), zone),
 				appointment.location().isVirtual(), catalog.locationLabel(appointment.location()), address,
 				clinic == null ? null : clinic.phone(), practitioner, payment, statusLabel(appointment.status()), live,
@@ -84,7 +84,7 @@ class VisitViews {
 		};
 	}
 
-	record Visit(String id, String token, String service, String duration, Instant start, String when, String ends,
+	record Visit(String id, String token, String service, Instant start, String when, String ends,
 			boolean video, String location, String address, String phone, String practitioner, String payment,
 			String status, boolean live, boolean late, String manageUrl, String calendarUrl, String rescheduleUrl,
 			String cancelUrl) {

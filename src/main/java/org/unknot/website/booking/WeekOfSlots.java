@@ -59,12 +59,16 @@ class WeekOfSlots {
 		ZoneId zone = availability.zoneOf(location);
 		List<Slot> slots = availability.search(new AvailabilityQuery(service, location, practitioner, monday,
 				monday.plusDays(6))).slots();
+		// days of this week that are already over are left out
+		LocalDate today = LocalDate.now(clock.withZone(zone));
 		Map<LocalDate, List<Time>> byDay = new LinkedHashMap<>();
 		for (int i = 0; i < 7; i++) {
-			byDay.put(monday.plusDays(i), new ArrayList<>());
+			if (!monday.plusDays(i).isBefore(today)) {
+				byDay.put(monday.plusDays(i), new ArrayList<>());
+			}
 		}
 		for (Slot slot : earliestPractitionerPerStart(slots)) {
-			byDay.get(slot.start().toLocalDate()).add(time(slot, zone));
+			byDay.computeIfAbsent(slot.start().toLocalDate(), day -> new ArrayList<>()).add(time(slot, zone));
 		}
 		List<Day> days = byDay.entrySet()
 			.stream()
