@@ -1,7 +1,7 @@
 -- Insurance plans the network accepts, what each covers, and what a patient chose and told us when
--- booking. The patient-given columns (member id, health intake) live only in appointment_insurance
--- and appointment_intake, read and written only by InsuranceChoices and Intakes, so that encrypting
--- them at rest (issue 4) touches two tables and two classes.
+-- booking. What the patient gave (member id, health intake, a booking in progress) is sealed with
+-- AES-GCM by org.unknot.privacy.FieldCipher (values "uk1:<key>:..."), bound to its row; only
+-- InsuranceChoices, Intakes and the website's Drafts read or write those columns.
 
 CREATE TABLE insurance_plan (
     id          text PRIMARY KEY,
@@ -26,7 +26,7 @@ CREATE TABLE insurance_coverage (
 CREATE UNIQUE INDEX insurance_coverage_category ON insurance_coverage (plan_id, category) WHERE category IS NOT NULL;
 CREATE UNIQUE INDEX insurance_coverage_service ON insurance_coverage (plan_id, service_id) WHERE service_id IS NOT NULL;
 
--- Sensitive: member id (issue 4 encrypts it). plan_id NULL means the patient pays themselves.
+-- member_id is sealed. plan_id NULL means the patient pays themselves.
 CREATE TABLE appointment_insurance (
     appointment_id  uuid PRIMARY KEY REFERENCES appointment (id),
     plan_id         text REFERENCES insurance_plan (id),
@@ -37,24 +37,19 @@ CREATE TABLE appointment_insurance (
     CHECK (plan_id IS NOT NULL OR NOT covered)
 );
 
--- Sensitive: all of it (issue 4 encrypts the answers).
+-- answers is sealed: the intake as JSON (regions, intensity, duration, causes, red flags, triage and
+-- whether the patient acknowledged the advice to see a physician).
 CREATE TABLE appointment_intake (
-    appointment_id       uuid PRIMARY KEY REFERENCES appointment (id),
-    body_regions         text[] NOT NULL,
-    intensity            smallint NOT NULL CHECK (intensity BETWEEN 0 AND 10),
-    pain_duration        text NOT NULL,
-    causes               text[] NOT NULL,
-    red_flags            text[] NOT NULL,
-    triage               text NOT NULL CHECK (triage IN ('CLEAR', 'CONSULTATION_ADVISED', 'EMERGENCY')),
-    advice_acknowledged  boolean NOT NULL DEFAULT false,
-    created_at           timestamptz NOT NULL DEFAULT now()
+    appointment_id  uuid PRIMARY KEY REFERENCES appointment (id),
+    answers         text NOT NULL,
+    created_at      timestamptz NOT NULL DEFAULT now()
 );
 
 -- A booking in progress on the website, keyed by an unguessable id so that back, refresh and a second
--- tab all work without a session. Sensitive (details and intake answers); swept after two days.
+-- tab all work without a session. data is sealed (details and intake answers); swept after two days.
 CREATE TABLE booking_draft (
     id          text PRIMARY KEY,
-    data        jsonb NOT NULL,
+    data        text NOT NULL,
     created_at  timestamptz NOT NULL DEFAULT now(),
     updated_at  timestamptz NOT NULL DEFAULT now()
 );

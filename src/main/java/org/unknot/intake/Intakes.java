@@ -1,29 +1,40 @@
 package org.unknot.intake;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.unknot.privacy.FieldCipher;
+import org.unknot.privacy.SealedColumn;
+
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * The intake given for each visit. The only code that reads or writes intake answers, so that
- * encrypting them at rest happens here.
+ * The intake given for each visit, sealed at rest: the answers are kept as one sealed JSON value
+ * bound to their appointment, so a copied value opens for no other visit.
  */
 @Repository
 public class Intakes {
 
-	private final JdbcClient jdbc;
+	static final SealedColumn ANSWERS = new SealedColumn("appointment_intake", "appointment_id", "answers");
 
-	Intakes(JdbcClient jdbc) {
+	private final JdbcClient jdbc;
+	private final FieldCipher cipher;
+	private final ObjectMapper json;
+
+	Intakes(JdbcClient jdbc, FieldCipher cipher, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.json = json;
 	}
 
 	/**
@@ -33,34 +44,51 @@ public class Intakes {
 		if (triage == Triage.EMERGENCY) {
 			throw new IllegalArgumentException("Nothing is booked on an emergency intake");
 		}
-		jdbc.sql("""
-				INSERT INTO appointment_intake (appointment_id, body_regions, intensity, pain_duration, causes, red_flags,
-				    triage, advice_acknowledged)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (appointment_id) DO NOTHING""")
-			.params(appointmentId, names(intake.regions()), intake.intensity(), intake.duration().name(),
-					names(intake.causes()), names(intake.redFlags()), triage.name(), acknowledged)
+		var stored = new Stored(names(intake.regions()), intake.intensity(), intake.duration().name(),
+				names(intake.causes()), names(intake.redFlags()), triage.name(), acknowledged);
+		jdbc.sql("INSERT INTO appointment_intake (appointment_id, answers) VALUES (?, ?) ON CONFLICT (appointment_id) DO NOTHING")
+			.params(appointmentId, cipher.seal(json.writeValueAsString(stored), ANSWERS.context(appointmentId)))
 			.update();
 	}
 
 	public Optional<RecordedIntake> of(UUID appointmentId) {
-		return jdbc.sql("SELECT * FROM appointment_intake WHERE appointment_id = ?")
+		return jdbc.sql("SELECT answers FROM appointment_intake WHERE appointment_id = ?")
 			.param(appointmentId)
-			.query((rs, n) -> new RecordedIntake(new HealthIntake(set(rs.getArray("body_regions"), BodyRegion::valueOf),
-					rs.getInt("intensity"), PainDuration.valueOf(rs.getString("pain_duration")),
-					set(rs.getArray("causes"), Cause::valueOf), set(rs.getArray("red_flags"), RedFlag::valueOf)),
-					Triage.valueOf(rs.getString("triage")), rs.getBoolean("advice_acknowledged")))
-			.optional();
+			.query(String.class)
+			.optional()
+			.map(sealed -> json.readValue(cipher.open(sealed, ANSWERS.context(appointmentId)), Stored.class))
+			.map(Stored::recorded);
 	}
 
-	private static String[] names(Collection<? extends Enum<?>> values) {
-		return values.stream().map(Enum::name).sorted().toArray(String[]::new);
+	private static List<String> names(Collection<? extends Enum<?>> values) {
+		return values.stream().map(Enum::name).sorted().toList();
 	}
 
-	private static <E> Set<E> set(Array array, Function<String, E> parse) throws SQLException {
-		return Arrays.stream((String[]) array.getArray()).map(parse).collect(Collectors.toSet());
+	private static <E> Set<E> set(List<String> names, Function<String, E> parse) {
+		return names.stream().map(parse).collect(Collectors.toSet());
 	}
 
 	public record RecordedIntake(HealthIntake intake, Triage triage, boolean adviceAcknowledged) {
+	}
+
+	/** The sealed JSON form. */
+	record Stored(List<String> regions, int intensity, String duration, List<String> causes, List<String> redFlags,
+			String triage, boolean acknowledged) {
+
+		RecordedIntake recorded() {
+			return new RecordedIntake(new HealthIntake(set(regions, BodyRegion::valueOf), intensity,
+					PainDuration.valueOf(duration), set(causes, Cause::valueOf), set(redFlags, RedFlag::valueOf)),
+					Triage.valueOf(triage), acknowledged);
+		}
+	}
+
+	/** Declares the sealed column, so that re-encryption moves it to a new key. */
+	@Configuration(proxyBeanMethods = false)
+	static class Sealing {
+
+		@Bean
+		SealedColumn intakeAnswers() {
+			return ANSWERS;
+		}
 	}
 }

@@ -36,11 +36,8 @@ class BookingBrowserTests {
 	static final String MARCH_15 = "2027-03-15";
 	static final String CONTINUE = "main button.button--primary[type=submit]";
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	BookingDesk desk;
+	final JdbcClient jdbc;
+	final BookingDesk desk;
 
 	TestNetwork network;
 	String clinic;
@@ -48,6 +45,12 @@ class BookingBrowserTests {
 	String therapist;
 	String physician;
 	String email;
+
+	@Autowired
+	BookingBrowserTests(JdbcClient jdbc, BookingDesk desk) {
+		this.jdbc = jdbc;
+		this.desk = desk;
+	}
 
 	@BeforeEach
 	void openAClinic() {

@@ -24,6 +24,11 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
+import org.unknot.insurance.InsuranceChoice;
+import org.unknot.insurance.InsuranceChoices;
+import org.unknot.intake.Intakes;
+import org.unknot.intake.RedFlag;
+import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
 import org.unknot.website.booking.FlowClient.Page;
 
@@ -40,11 +45,10 @@ class BookingFlowTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	BookingDesk desk;
+	final JdbcClient jdbc;
+	final BookingDesk desk;
+	final Intakes intakes;
+	final InsuranceChoices insuranceChoices;
 
 	FlowClient browser;
 	TestNetwork network;
@@ -52,6 +56,14 @@ class BookingFlowTests {
 	String therapist;
 	String physician;
 	String email;
+
+	@Autowired
+	BookingFlowTests(JdbcClient jdbc, BookingDesk desk, Intakes intakes, InsuranceChoices insuranceChoices) {
+		this.jdbc = jdbc;
+		this.desk = desk;
+		this.intakes = intakes;
+		this.insuranceChoices = insuranceChoices;
+	}
 
 	@BeforeEach
 	void openAClinic() {
@@ -127,10 +139,10 @@ class BookingFlowTests {
 				.contains("Add to calendar");
 
 			UUID id = bookedVisits(therapist).get(0);
-			assertThat(jdbc.sql("SELECT member_id FROM appointment_insurance WHERE appointment_id = ?").param(id)
-				.query(String.class).single()).isEqualTo("HH12345");
-			assertThat(jdbc.sql("SELECT triage FROM appointment_intake WHERE appointment_id = ?").param(id)
-				.query(String.class).single()).isEqualTo("CLEAR");
+			assertThat(insurance(id).memberId().value()).isEqualTo("HH12345");
+			assertThat(intakeOf(id).triage()).isEqualTo(Triage.CLEAR);
+			assertThat(jdbc.sql("SELECT member_id || answers FROM appointment_insurance JOIN appointment_intake USING (appointment_id) WHERE appointment_id = ?")
+				.param(id).query(String.class).single()).as("sealed at rest").doesNotContain("HH12345").doesNotContain("UPPER_BACK");
 
 			String manage = link(confirmed.body(), "/visits/" + id + "\\?token=[A-Za-z0-9_%-]+");
 			assertThat(browser.get(manage).text()).contains("Your visit").contains("Booked");
@@ -157,6 +169,16 @@ class BookingFlowTests {
 				.contains("Please enter an email address like name@example.com.")
 				.contains("Please enter a phone number with its area code")
 				.contains("Please enter your date of birth as a date");
+		}
+
+		@Test
+		void keepsTheBookingInProgressSealedAtRest() {
+			String draft = upToIntake();
+
+			String stored = jdbc.sql("SELECT data FROM booking_draft WHERE id = ?").param(draft).query(String.class).single();
+
+			assertThat(stored).startsWith("uk1:").doesNotContain(email).doesNotContain("Ada");
+			assertThat(browser.get("/book/" + draft + "/details").body()).contains("value=\"" + email + "\"");
 		}
 
 		@Test
@@ -218,8 +240,7 @@ class BookingFlowTests {
 			assertThat(time.location()).endsWith("/review");
 			browser.follow(browser.post("/book/" + draft + "/review", Map.of()));
 			assertThat(bookedVisits(physician)).hasSize(1);
-			assertThat(jdbc.sql("SELECT red_flags FROM appointment_intake WHERE appointment_id = ?")
-				.param(bookedVisits(physician).get(0)).query(String.class).single()).contains("CANCER_HISTORY");
+			assertThat(intakeOf(bookedVisits(physician).get(0)).intake().redFlags()).containsExactly(RedFlag.CANCER_HISTORY);
 		}
 
 		@Test
@@ -232,8 +253,8 @@ class BookingFlowTests {
 			browser.post("/book/" + draft + "/review", Map.of("repeat", "none"));
 
 			UUID id = bookedVisits(therapist).get(0);
-			assertThat(jdbc.sql("SELECT triage || ' ' || advice_acknowledged FROM appointment_intake WHERE appointment_id = ?")
-				.param(id).query(String.class).single()).isEqualTo("CONSULTATION_ADVISED true");
+			assertThat(intakeOf(id).triage()).isEqualTo(Triage.CONSULTATION_ADVISED);
+			assertThat(intakeOf(id).adviceAcknowledged()).isTrue();
 		}
 
 		@Test
@@ -518,6 +539,14 @@ class BookingFlowTests {
 		}
 		form.putAll(yes);
 		return form;
+	}
+
+	Intakes.RecordedIntake intakeOf(UUID appointment) {
+		return intakes.of(appointment).orElseThrow();
+	}
+
+	InsuranceChoice insurance(UUID appointment) {
+		return insuranceChoices.of(appointment).orElseThrow();
 	}
 
 	long heldBy(String practitioner) {
