@@ -266,6 +266,18 @@ class DemoNetworkTests {
 		}
 
 		@Test
+		void listsWhoOffersAServiceAtALocation() {
+			Answer inMontclair = get("/api/v1/practitioners?service=swedish-60&location=montclair");
+			Answer byVideo = get("/api/v1/practitioners?service=pain-counselling&location=virtual");
+
+			assertThat(inMontclair.status()).as(inMontclair.body()).isEqualTo(200);
+			assertThat(inMontclair.json().valueStream().map(p -> p.path("id").asString()))
+				.containsExactlyInAnyOrder(ANA, "daniel-kowalski", "naomi-sato");
+			assertThat(byVideo.json().valueStream().map(p -> p.path("id").asString()))
+				.containsExactlyInAnyOrder("tomas-reyes", "leah-goldberg");
+		}
+
+		@Test
 		void offersPainConsultationsByVideo() {
 			JsonNode found = availability("pain-consultation", "virtual", null, nextMonday, nextMonday.plusDays(6));
 
