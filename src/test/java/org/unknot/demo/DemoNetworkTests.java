@@ -300,10 +300,11 @@ class DemoNetworkTests {
 			assertThat(owen.path("slots").size()).isZero();
 		}
 
+		// two weeks of dates, so that a holiday cannot leave a test without a free time
+
 		@Test
 		void asksForAConsultationBeforeAProcedure() {
-			LocalDate thursday = nextMonday.plusDays(3);
-			JsonNode found = availability("nerve-block", "montclair", ANJALI, thursday, thursday);
+			JsonNode found = availability("nerve-block", "montclair", ANJALI, nextMonday, nextMonday.plusDays(13));
 			assertThat(found.path("prerequisites").get(0).path("category").asString()).isEqualTo("CONSULTATION");
 
 			Answer procedure = book("nerve-block", ANJALI, "montclair", firstStart(found), newPatient());
@@ -315,12 +316,14 @@ class DemoNetworkTests {
 		@Test
 		void booksAProcedureAfterAConsultation() {
 			Map<String, Object> patient = newPatient();
-			JsonNode consultations = availability("pain-consultation", "montclair", ANJALI, nextMonday, nextMonday);
-			Answer consultation = book("pain-consultation", ANJALI, "montclair", firstStart(consultations), patient);
+			JsonNode consultations = availability("pain-consultation", "montclair", ANJALI, nextMonday,
+					nextMonday.plusDays(13));
+			OffsetDateTime consulted = firstStart(consultations);
+			Answer consultation = book("pain-consultation", ANJALI, "montclair", consulted, patient);
 			assertThat(consultation.status()).as(consultation.body()).isEqualTo(201);
 
-			LocalDate thursday = nextMonday.plusDays(3);
-			JsonNode procedures = availability("facet-injection", "montclair", ANJALI, thursday, thursday);
+			LocalDate dayAfter = consulted.atZoneSameInstant(NEW_YORK).toLocalDate().plusDays(1);
+			JsonNode procedures = availability("facet-injection", "montclair", ANJALI, dayAfter, dayAfter.plusDays(13));
 			Answer procedure = book("facet-injection", ANJALI, "montclair", firstStart(procedures), patient);
 
 			assertThat(procedure.status()).as(procedure.body()).isEqualTo(201);
@@ -329,6 +332,7 @@ class DemoNetworkTests {
 
 		@Test
 		void booksAYearOfFortnightlyMassagesAtOnce() {
+			// no demo clinic closes on a Wednesday
 			LocalDate wednesday = nextMonday.plusDays(2);
 			OffsetDateTime first = firstStart(availability("swedish-60", "montclair", ANA, wednesday, wednesday));
 			Map<String, Object> body = new LinkedHashMap<>();
