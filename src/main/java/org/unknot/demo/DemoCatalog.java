@@ -15,7 +15,7 @@ final class DemoCatalog {
 	/** Enough for a year of fortnightly visits booked at once, with room to spare. */
 	static final int MAX_ADVANCE_DAYS = 400;
 
-	static final List<String> DURATIONS = List.of("30", "60", "90");
+	static final List<Integer> MASSAGE_MINUTES = List.of(30, 60, 90);
 
 	static final List<Service> SERVICES = services();
 
@@ -47,7 +47,7 @@ final class DemoCatalog {
 	static List<String> massage(String... styles) {
 		List<String> ids = new ArrayList<>();
 		for (String style : styles) {
-			DURATIONS.forEach(minutes -> ids.add(style + "-" + minutes));
+			MASSAGE_MINUTES.forEach(minutes -> ids.add(style + "-" + minutes));
 		}
 		return ids;
 	}
@@ -120,8 +120,8 @@ final class DemoCatalog {
 	private static List<Service> massages(String style, String name, String description, String billingCode,
 			int... dollarsFor30And60And90) {
 		List<Service> lengths = new ArrayList<>();
-		for (int i = 0; i < DURATIONS.size(); i++) {
-			int minutes = Integer.parseInt(DURATIONS.get(i));
+		for (int i = 0; i < MASSAGE_MINUTES.size(); i++) {
+			int minutes = MASSAGE_MINUTES.get(i);
 			lengths.add(new Service(style + "-" + minutes, name + ", " + minutes + " minutes", "MASSAGE", description,
 					minutes, 0, 15, "MASSAGE_ROOM", true, false, dollarsFor30And60And90[i] * 100,
 					List.of(billingCode), null, 120, 15, List.of("LMT")));
