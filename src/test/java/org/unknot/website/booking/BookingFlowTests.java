@@ -455,9 +455,20 @@ class BookingFlowTests {
 		}
 
 		@Test
+		void aFormWithoutItsCsrfTokenIsRefused() {
+			String draft = browser.post("/book", Map.of("service", MASSAGE)).draftId();
+
+			Page forged = browser.postWithToken("/book/" + draft + "/where", Map.of("location", clinic), null);
+
+			assertThat(forged.status()).isEqualTo(403);
+			assertThat(browser.get("/book/" + draft + "/where").body()).doesNotContainPattern("value=\"" + clinic + "\"[^>]*checked");
+		}
+
+		@Test
 		void anUnknownDraftOrVisitIsANotFoundPageNeverAServerError() {
 			for (Page page : List.of(browser.get("/book/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/where"),
 					browser.post("/book/short/where", Map.of("location", clinic)), browser.get("/visits/not-a-uuid"),
+					browser.get("/book/short/confirmed"),
 					browser.get("/visits/" + UUID.randomUUID() + "/calendar.ics?token=x"))) {
 				assertThat(page.status()).as(page.toString()).isEqualTo(404);
 				assertThat(page.contentType()).startsWith("text/html");

@@ -8,35 +8,59 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A browser without JavaScript, over plain HTTP: GETs pages and POSTs forms, not following redirects. */
+/**
+ * A browser without JavaScript, over plain HTTP: GETs pages and POSTs forms, not following redirects.
+ * Like a browser it keeps its cookies (sending Secure ones to localhost, as browsers do) and sends
+ * back the CSRF token its forms carry.
+ */
 final class FlowClient {
 
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	private final Map<String, String> cookies = new LinkedHashMap<>();
 	private final String base;
+	private String csrf;
 
 	FlowClient(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
 	Page get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+		Page page = send(request(path).GET().build());
+		Matcher token = CSRF.matcher(page.body());
+		if (token.find()) {
+			csrf = token.group(1);
+		}
+		return page;
 	}
 
 	/** Sends the form; each value may be a String or a List of Strings (repeated fields). */
 	Page post(String path, Map<String, ?> form) {
+		if (csrf == null) {
+			get("/book");
+		}
+		return postWithToken(path, form, csrf);
+	}
+
+	/** Posts the form with this CSRF token (or none, for null), as a forged form would. */
+	Page postWithToken(String path, Map<String, ?> form, String token) {
 		List<String> pairs = new ArrayList<>();
+		if (token != null) {
+			pairs.add("_csrf=" + encode(token));
+		}
 		form.forEach((name, value) -> {
 			List<?> values = value instanceof List<?> list ? list : List.of(value);
 			values.forEach(v -> pairs.add(encode(name) + "=" + encode(String.valueOf(v))));
 		});
-		return send(HttpRequest.newBuilder(URI.create(base + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs)))
 			.build());
 	}
@@ -49,9 +73,25 @@ final class FlowClient {
 		return get(page.location());
 	}
 
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+		if (!cookies.isEmpty()) {
+			request.header("Cookie", cookies.entrySet()
+				.stream()
+				.map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+				.collect(Collectors.joining("; ")));
+		}
+		return request;
+	}
+
 	private Page send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			for (String header : response.headers().allValues("Set-Cookie")) {
+				String pair = header.split(";", 2)[0];
+				int equals = pair.indexOf('=');
+				cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
+			}
 			String location = response.headers().firstValue("Location").map(l -> l.startsWith(base) ? l.substring(base.length()) : l).orElse(null);
 			return new Page(response.statusCode(), response.body(), location,
 					response.headers().firstValue("Content-Type").orElse(""));
