@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 import org.unknot.availability.AvailabilityQuery;
@@ -37,7 +39,10 @@ class FreeTimes {
 		return times;
 	}
 
-	/** A practitioner's next free times for a service, at any of the locations given, earliest first. */
+	/**
+	 * A practitioner's next free times for a service, at any of the locations given: the earliest of each
+	 * day, for up to {@code count} days.
+	 */
 	List<FreeTime> nextOf(String practitionerId, CareService service, List<Clinic> clinics, boolean video,
 			int count) {
 		List<FreeTime> times = new ArrayList<>();
@@ -45,9 +50,14 @@ class FreeTimes {
 			if (location.id().isVirtual() && !video) {
 				continue;
 			}
-			times.addAll(first(service, location, practitionerId, count));
+			times.addAll(first(service, location, practitionerId, Integer.MAX_VALUE));
 		}
-		return times.stream().sorted(Comparator.comparing(FreeTime::start)).limit(count).toList();
+		// the first free time of each day: a choice of days says more than six starts a quarter-hour apart
+		Map<LocalDate, FreeTime> firstOfDay = new TreeMap<>();
+		times.stream()
+			.sorted(Comparator.comparing(FreeTime::start))
+			.forEach(time -> firstOfDay.putIfAbsent(time.start().toLocalDate(), time));
+		return firstOfDay.values().stream().limit(count).toList();
 	}
 
 	private List<FreeTime> first(CareService service, Location location, String practitionerId, int count) {
