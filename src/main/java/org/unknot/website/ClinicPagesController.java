@@ -78,7 +78,7 @@ class ClinicPagesController {
 		model.addAttribute("kinds", ServiceKinds.group(offered));
 		model.addAttribute("team", team.stream().map(p -> new Option(p.id(), p.displayName())).toList());
 		model.addAttribute("meta", pages.meta(clinic.name(),
-				"Unknot " + clinic.name() + ", " + view.addressLine() + ". Phone " + clinic.phone()
+				clinic.name() + ", " + view.addressLine() + ". Phone " + clinic.phone()
 						+ ". Opening hours, services, practitioners and directions.",
 				view.path()).withJsonLd(pages.jsonLd(jsonLd(view, week, offered))));
 		return "clinics/clinic";
@@ -94,7 +94,7 @@ class ClinicPagesController {
 		data.put("@context", "https://schema.org");
 		data.put("@type", "MedicalClinic");
 		data.put("@id", pages.absolute(view.path()));
-		data.put("name", "Unknot " + clinic.name());
+		data.put("name", clinic.name());
 		data.put("url", pages.absolute(view.path()));
 		data.put("telephone", clinic.phone());
 		data.put("address", Map.of("@type", "PostalAddress", "streetAddress", clinic.address().street(),
