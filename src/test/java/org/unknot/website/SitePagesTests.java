@@ -292,6 +292,22 @@ class SitePagesTests {
 		}
 
 		@Test
+		void anUnknownApiAddressIsNotAnsweredWithAWebPage() {
+			Page page = get("/api/v1/nothing-here", "application/json");
+			assertThat(page.status()).isEqualTo(404);
+			assertThat(page.contentType()).doesNotStartWith("text/html");
+		}
+
+		@Test
+		void websitePagesForbidThirdPartyContent() throws Exception {
+			HttpResponse<String> response = HTTP.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/articles")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+					policy -> assertThat(policy).contains("default-src 'self'").contains("script-src 'self'"));
+		}
+
+		@Test
 		void anUnknownAddressInABrowserIsAFriendlyPageWithoutDetails() {
 			Page page = get("/wp-admin/setup.php");
 			assertThat(page.status()).isEqualTo(404);
@@ -300,9 +316,13 @@ class SitePagesTests {
 	}
 
 	private Page get(String path) {
+		return get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
+	}
+
+	private Page get(String path, String accept) {
 		try {
 			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+				.header("Accept", accept)
 				.build(), HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.body());
