@@ -299,7 +299,7 @@ class SitePagesTests {
 		}
 
 		@Test
-		void websitePagesForbidThirdPartyContent() throws Exception {
+		void websitePagesTellBrowsersToFetchNothingFromElsewhere() throws Exception {
 			HttpResponse<String> response = HTTP.send(
 					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/articles")).build(),
 					HttpResponse.BodyHandlers.ofString());
