@@ -120,10 +120,54 @@ public class BookingDesk {
 
 	@Transactional
 	public Appointment cancel(UUID id, String manageToken, String reason) {
-		Appointment appointment = locked(id, manageToken);
+		return cancelLocked(locked(id, manageToken), reason);
+	}
+
+	/**
+	 * Cancels for the clinic (a caller on the phone, the practitioner ill). The workspace has checked
+	 * that the staff member may act at this location; the same rules apply as for patients.
+	 */
+	@Transactional
+	public Appointment cancelForClinic(UUID id, String reason) {
+		return cancelLocked(lockedForClinic(id), reason == null || reason.isBlank() ? "clinic" : reason);
+	}
+
+	private Appointment cancelLocked(Appointment appointment, String reason) {
 		appointment.cancel(reason, clock.instant());
 		appointments.update(appointment);
 		requireNoStrandedDependents(appointment);
+		return appointment;
+	}
+
+	/** The patient is in the waiting room. */
+	@Transactional
+	public Appointment arrive(UUID id) {
+		return changed(id, Appointment::arrive);
+	}
+
+	/** The patient has been checked in (forms done, ready to be seen). */
+	@Transactional
+	public Appointment checkIn(UUID id) {
+		return changed(id, Appointment::checkIn);
+	}
+
+	/** The visit took place. */
+	@Transactional
+	public Appointment fulfil(UUID id) {
+		return changed(id, Appointment::fulfil);
+	}
+
+	/** The patient did not come; possible only once the visit should have started. */
+	@Transactional
+	public Appointment markNoShow(UUID id) {
+		Instant now = clock.instant();
+		return changed(id, appointment -> appointment.markNoShow(now));
+	}
+
+	private Appointment changed(UUID id, java.util.function.Consumer<Appointment> verb) {
+		Appointment appointment = lockedForClinic(id);
+		verb.accept(appointment);
+		appointments.update(appointment);
 		return appointment;
 	}
 
@@ -133,8 +177,18 @@ public class BookingDesk {
 	 */
 	@Transactional
 	public Appointment reschedule(UUID id, String manageToken, Instant start, String practitionerId) {
+		return rescheduleLocked(locked(id, manageToken), start, practitionerId);
+	}
+
+	/** Moves a visit for the clinic, under the same rules and guarantees as a patient's own move. */
+	@Transactional
+	public Appointment rescheduleForClinic(UUID id, Instant start, String practitionerId) {
+		return rescheduleLocked(lockedForClinic(id), start, practitionerId);
+	}
+
+	private Appointment rescheduleLocked(Appointment appointment, Instant start, String practitionerId) {
 		Instant now = clock.instant();
-		Appointment appointment = locked(id, manageToken);
+		UUID id = appointment.id();
 		String practitioner = practitionerId == null ? appointment.practitionerId() : practitionerId;
 		SlotCheck slot = bookableSlot(
 				new SlotRequest(appointment.serviceId(), practitioner, appointment.location(), start), id, "start");
@@ -300,6 +354,10 @@ public class BookingDesk {
 			throw new InvalidRequest("hold",
 					"The hold is for another service, practitioner, location or time than the booking.");
 		}
+	}
+
+	private Appointment lockedForClinic(UUID id) {
+		return appointments.lock(id).filter(appointment -> !appointment.isHold()).orElseThrow(() -> new AppointmentNotFound(id));
 	}
 
 	private Appointment locked(UUID id, String manageToken) {
