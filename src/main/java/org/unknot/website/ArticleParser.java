@@ -23,7 +23,13 @@ final class ArticleParser {
 
 	private final Parser parser = Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
 
-	private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+	private static final Pattern SAFE_URL = Pattern.compile("^(/|#|https?:|mailto:|tel:)[^\\s]*$|^[a-z0-9][a-z0-9/._#-]*$",
+			Pattern.CASE_INSENSITIVE);
+
+	private final HtmlRenderer renderer = HtmlRenderer.builder()
+		.escapeHtml(true)
+		.attributeProviderFactory(context -> ArticleParser::safeLinks)
+		.build();
 
 	Article parse(String slug, String markdown) {
 		if (!SLUG.matcher(slug).matches()) {
@@ -43,6 +49,16 @@ final class ArticleParser {
 		List<String> services = data.getOrDefault("services", List.of());
 		return new Article(slug, title, summary, published, topics.stream().map(String::trim).toList(),
 				services.stream().map(String::trim).toList(), renderer.render(document));
+	}
+
+	/** Links and images keep only addresses on this site or plain web, mail and phone addresses. */
+	private static void safeLinks(Node node, String tag, Map<String, String> attributes) {
+		for (String attribute : List.of("href", "src")) {
+			String url = attributes.get(attribute);
+			if (url != null && !SAFE_URL.matcher(url).matches()) {
+				attributes.put(attribute, "");
+			}
+		}
 	}
 
 	private static String single(String slug, Map<String, List<String>> data, String key) {

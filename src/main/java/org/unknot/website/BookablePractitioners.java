@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.unknot.catalog.CatalogProperties;
-import org.unknot.practitioner.Licence;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.WorkingHours;
@@ -23,6 +22,9 @@ import org.unknot.practitioner.WorkingHours;
  */
 @Component
 class BookablePractitioners {
+
+	/** Stands for video visits among clinic ids. */
+	static final String VIDEO = "virtual";
 
 	private final Practitioners practitioners;
 	private final CatalogProperties catalog;
@@ -67,12 +69,5 @@ class BookablePractitioners {
 			.filter(rule -> rule.effectiveTo() == null || !rule.effectiveTo().isBefore(today))
 			.collect(Collectors.groupingBy(WorkingHours::practitionerId, Collectors.mapping(
 					rule -> rule.clinicId() == null ? VIDEO : rule.clinicId(), Collectors.toCollection(LinkedHashSet::new))));
-	}
-
-	/** Stands for video visits among clinic ids. */
-	static final String VIDEO = "virtual";
-
-	static boolean expired(Licence licence, LocalDate today) {
-		return licence.expiresOn().isBefore(today);
 	}
 }

@@ -73,5 +73,4 @@ class SitemapController {
 		String loc = "  <url><loc>" + HtmlUtils.htmlEscape(pages.absolute(path)) + "</loc>";
 		return loc + (lastModified == null ? "" : "<lastmod>" + lastModified + "</lastmod>") + "</url>\n";
 	}
-
 }
