@@ -36,6 +36,14 @@ public class Appointments implements Occupancy {
 		return jdbc.sql("SELECT * FROM appointment WHERE id = ?").param(id).query(Appointments::map).optional();
 	}
 
+	/**
+	 * The appointment, share-locked until the caller's transaction ends: meanwhile nobody can move or
+	 * cancel it (e.g. while a message about it goes out).
+	 */
+	public Optional<Appointment> findShareLocked(UUID id) {
+		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR SHARE").param(id).query(Appointments::map).optional();
+	}
+
 	Optional<Appointment> lock(UUID id) {
 		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR UPDATE").param(id).query(Appointments::map).optional();
 	}

@@ -47,6 +47,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,6 +78,7 @@ public class CalendarInvitations {
 
 	private final String organizerEmail;
 
+	@Autowired
 	CalendarInvitations(Clock clock, CalendarProperties properties) {
 		this(clock, properties.network(), properties.organizerEmail());
 	}
