@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 import org.unknot.calendar.AppointmentDetails;
 import org.unknot.calendar.CalendarInvitations;
 
@@ -101,7 +100,18 @@ class MessageComposer {
 	}
 
 	private static String esc(String value) {
-		return HtmlUtils.htmlEscape(value);
+		StringBuilder out = new StringBuilder(value.length());
+		for (char c : value.toCharArray()) {
+			switch (c) {
+				case '<' -> out.append("&lt;");
+				case '>' -> out.append("&gt;");
+				case '&' -> out.append("&amp;");
+				case '"' -> out.append("&quot;");
+				case '\'' -> out.append("&#39;");
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 	/** An email about a visit, with its calendar part. */
