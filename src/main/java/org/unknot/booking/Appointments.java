@@ -88,6 +88,10 @@ public class Appointments implements Occupancy {
 			.update();
 	}
 
+	void deleteHold(UUID id) {
+		jdbc.sql("DELETE FROM appointment WHERE id = ? AND status = 'pending'").param(id).update();
+	}
+
 	int deleteExpiredHolds(Instant now) {
 		return jdbc.sql("DELETE FROM appointment WHERE status = 'pending' AND hold_expires_at <= ?")
 			.param(utc(now))

@@ -119,14 +119,10 @@ public class BookingDesk {
 		return appointment;
 	}
 
-	/** Gives up a hold nobody booked (e.g. a waitlist offer that expired); a hold already gone is fine. */
+	/** Gives up a hold nobody booked (e.g. a waitlist offer that ran out); a hold already gone is fine. */
 	@Transactional
 	public void releaseHold(UUID holdId) {
-		Instant now = clock.instant();
-		appointments.lock(holdId).filter(Appointment::isHold).filter(hold -> now.isBefore(hold.start())).ifPresent(hold -> {
-			hold.cancel("hold released", now);
-			appointments.update(hold);
-		});
+		appointments.deleteHold(holdId);
 	}
 
 	/**
