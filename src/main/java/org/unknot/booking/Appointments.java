@@ -88,14 +88,26 @@ public class Appointments implements Occupancy {
 			.update();
 	}
 
-	void deleteHold(UUID id) {
-		jdbc.sql("DELETE FROM appointment WHERE id = ? AND status = 'pending'").param(id).update();
-	}
-
 	int deleteExpiredHolds(Instant now) {
 		return jdbc.sql("DELETE FROM appointment WHERE status = 'pending' AND hold_expires_at <= ?")
 			.param(utc(now))
 			.update();
+	}
+
+	/** Releases a live hold; a booked visit is never removed this way. */
+	boolean deleteHold(UUID id) {
+		return jdbc.sql("DELETE FROM appointment WHERE id = ? AND status = 'pending'").param(id).update() == 1;
+	}
+
+	/** The patient's booked visits of these services that start after {@code after}, earliest first. */
+	List<Appointment> upcomingOfPatient(UUID patientId, Collection<String> serviceIds, Instant after) {
+		return jdbc.sql("""
+				SELECT * FROM appointment WHERE patient_id = ? AND service_id = ANY(?)
+				    AND status IN ('booked', 'arrived', 'checked-in') AND start_at > ?
+				ORDER BY start_at""")
+			.params(patientId, serviceIds.toArray(String[]::new), utc(after))
+			.query(Appointments::map)
+			.list();
 	}
 
 	/** The live visits of this patient that share some time with [from, to). */

@@ -2,6 +2,7 @@ package org.unknot.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,22 +108,34 @@ public class BookingDesk {
 			.orElseThrow(() -> new AppointmentNotFound(id));
 	}
 
+	/** A hold that is still live; an expired or released hold is not found. */
+	@Transactional(readOnly = true)
+	public Appointment findHold(UUID id) {
+		return appointments.find(id)
+			.filter(Appointment::isHold)
+			.filter(hold -> !hold.expired(clock.instant()))
+			.orElseThrow(() -> new HoldNotFound(id));
+	}
+
+	/** Gives a held time back at once, for a patient who changed their mind before booking. */
+	@Transactional
+	public void releaseHold(UUID id) {
+		if (!appointments.deleteHold(id)) {
+			throw new HoldNotFound(id);
+		}
+	}
+
 	@Transactional
 	public Appointment cancel(UUID id, String manageToken, String reason) {
 		Appointment appointment = locked(id, manageToken);
 		boolean wasBooked = appointment.status() == AppointmentStatus.BOOKED;
 		appointment.cancel(reason, clock.instant());
 		appointments.update(appointment);
+		requireNoStrandedDependents(appointment);
 		if (wasBooked) {
 			events.publishEvent(AppointmentCancelled.of(appointment));
 		}
 		return appointment;
-	}
-
-	/** Gives up a hold nobody booked (e.g. a waitlist offer that ran out); a hold already gone is fine. */
-	@Transactional
-	public void releaseHold(UUID holdId) {
-		appointments.deleteHold(holdId);
 	}
 
 	/**
@@ -147,6 +160,7 @@ public class BookingDesk {
 		}
 		appointments.clearExpiredHolds(slot.practitionerId(), rooms, slot.blockedFrom(), slot.blockedTo(), now);
 		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment), false);
+		requireNoStrandedDependents(appointment);
 		events.publishEvent(new AppointmentRescheduled(appointment.id(), appointment.patientId(),
 				appointment.serviceId(), appointment.location(), previousPractitioner, previousStart, previousEnd,
 				appointment.practitionerId(), appointment.start(), appointment.end(), appointment.sequence()));
@@ -262,6 +276,36 @@ public class BookingDesk {
 		if (!appointments.hadVisit(patientId, qualifying.stream().map(CareService::id).toList(), start)) {
 			throw new PrerequisiteMissing(service.name(), service.prerequisite(),
 					qualifying.stream().map(CareService::id).toList());
+		}
+	}
+
+	/**
+	 * A consultation cannot be cancelled, or moved after a procedure, while a booked procedure of the
+	 * same patient relies on it: the change has been written in this transaction already, so the
+	 * question is simply whether every later procedure still has its consultation before it; if not,
+	 * the change is refused and rolled back.
+	 */
+	private void requireNoStrandedDependents(Appointment changed) {
+		CareService service = services.get("service", changed.serviceId());
+		List<CareService> dependentServices = services.all()
+			.stream()
+			.filter(candidate -> candidate.prerequisite() == service.category())
+			.toList();
+		if (dependentServices.isEmpty() || changed.patientId() == null) {
+			return;
+		}
+		List<String> qualifying = services.all()
+			.stream()
+			.filter(candidate -> candidate.category() == service.category())
+			.map(CareService::id)
+			.toList();
+		for (Appointment dependent : appointments.upcomingOfPatient(changed.patientId(),
+				dependentServices.stream().map(CareService::id).toList(), clock.instant())) {
+			if (!appointments.hadVisit(changed.patientId(), qualifying, dependent.start())) {
+				throw new PrerequisiteInUse(service.name(), services.get("service", dependent.serviceId()).name(),
+						dependent.id(),
+						OffsetDateTime.ofInstant(dependent.start(), availability.zoneOf(dependent.location())));
+			}
 		}
 	}
 

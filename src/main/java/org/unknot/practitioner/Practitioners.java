@@ -51,7 +51,8 @@ public class Practitioners {
 
 	/** Active practitioners offering the service, optionally only those with hours at the location. */
 	public List<Practitioner> offering(String serviceId) {
-		return withLicences(jdbc.sql(SELECT + """
+		// a text block loses its common indentation: the space before WHERE must be outside it
+		return withLicences(jdbc.sql(SELECT + " " + """
 				 WHERE p.active AND EXISTS (SELECT 1 FROM practitioner_service s
 				                            WHERE s.practitioner_id = p.id AND s.service_id = ?)
 				 ORDER BY p.family_name, p.given_name""").param(serviceId).query(this::row).list());

@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.AppointmentCancelled;
+import org.unknot.booking.AppointmentStatus;
+import org.unknot.booking.Appointments;
 import org.unknot.booking.AppointmentRescheduled;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
@@ -57,6 +59,7 @@ public class Waitlist {
 
 	private final WaitlistStore store;
 	private final BookingDesk desk;
+	private final Appointments appointments;
 	private final Patients patients;
 	private final CareServices services;
 	private final Practitioners practitioners;
@@ -68,11 +71,12 @@ public class Waitlist {
 	private final Clock clock;
 	private final TransactionTemplate transaction;
 
-	Waitlist(WaitlistStore store, BookingDesk desk, Patients patients, CareServices services,
+	Waitlist(WaitlistStore store, BookingDesk desk, Appointments appointments, Patients patients, CareServices services,
 			Practitioners practitioners, Clinics clinics, Notifications notifications, WaitlistProperties properties,
 			SiteProperties site, CatalogProperties catalog, Clock clock, PlatformTransactionManager transactions) {
 		this.store = store;
 		this.desk = desk;
+		this.appointments = appointments;
 		this.patients = patients;
 		this.services = services;
 		this.practitioners = practitioners;
@@ -247,7 +251,10 @@ public class Waitlist {
 	private void close(WaitlistOffer offer, String status) {
 		store.setOfferStatus(offer.id(), status, null);
 		store.setEntryStatus(offer.entryId(), "waiting", null);
-		desk.releaseHold(offer.holdId());
+		// the hold may be gone already (swept after it expired); releasing a missing one would be refused
+		if (appointments.find(offer.holdId()).filter(a -> a.status() == AppointmentStatus.PENDING).isPresent()) {
+			desk.releaseHold(offer.holdId());
+		}
 	}
 
 	private Notifications.Message message(WaitlistStore.Opening opening, ZoneId zone, Instant expires,

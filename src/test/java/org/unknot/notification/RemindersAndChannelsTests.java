@@ -1,6 +1,8 @@
 package org.unknot.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.unknot.notification.OutboxFixture.newPatient;
 
 import java.io.IOException;
@@ -28,6 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.Booked;
@@ -256,18 +262,23 @@ class RemindersAndChannelsTests {
 	}
 
 	@Test
-	void theSentMessagesPageShowsWhatPatientsReceive() throws Exception {
+	void theSentMessagesPageShowsAdminsWhatPatientsReceive() throws Exception {
 		Booked booked = fixture.book(place, "2027-03-18T10:00", newPatient(null));
 		context.getBean(OutboxDispatcher.class).dispatchDue();
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
+			.apply(SecurityMockMvcConfigurers.springSecurity())
+			.build();
 
-		var page = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/messages")).build(),
-					HttpResponse.BodyHandlers.ofString());
+		var anonymous = mvc.perform(get("/admin/messages")).andReturn().getResponse();
+		var frontDesk = mvc.perform(get("/admin/messages").with(user("desk").roles("FRONT_DESK"))).andReturn().getResponse();
+		var admin = mvc.perform(get("/admin/messages").with(user("admin").roles("ADMIN"))).andReturn().getResponse();
 
 		OutboxMessage sent = confirmation(booked, Channel.EMAIL);
 		assertThat(sent.transport()).isEqualTo("viewer");
-		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Your appointment is booked: Thu 18 Mar, 10:00 AM EDT")
+		assertThat(anonymous.getStatus()).isEqualTo(302);
+		assertThat(frontDesk.getStatus()).isEqualTo(403);
+		assertThat(admin.getStatus()).isEqualTo(200);
+		assertThat(admin.getContentAsString()).contains("Your appointment is booked: Thu 18 Mar, 10:00 AM EDT")
 			.contains("Thursday 18 March 2027, 10:00 AM EDT (America/New_York)")
 			.contains(sent.messageId().replace("<", "&lt;").replace(">", "&gt;"));
 	}

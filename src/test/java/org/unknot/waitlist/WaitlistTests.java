@@ -2,6 +2,8 @@ package org.unknot.waitlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.AppointmentStatus;
@@ -51,13 +57,8 @@ class WaitlistTests {
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 	static final Pattern OFFER_LINK = Pattern.compile("/waitlist/offers/([0-9a-f-]{36})\\?token=([A-Za-z0-9_-]+)");
 
-	@Autowired
 	Waitlist waitlist;
-
-	@Autowired
 	BookingDesk desk;
-
-	@Autowired
 	Appointments appointments;
 
 	@Autowired
@@ -65,6 +66,9 @@ class WaitlistTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	WebApplicationContext context;
 
 	String clinic;
 	String therapist;
@@ -75,6 +79,9 @@ class WaitlistTests {
 
 	@BeforeEach
 	void aFullDayWithTwoPatientsWaiting() {
+		waitlist = context.getBean(Waitlist.class);
+		desk = context.getBean(BookingDesk.class);
+		appointments = context.getBean(Appointments.class);
 		var network = new TestNetwork(jdbc);
 		clinic = network.clinic(1, 0, 0);
 		therapist = network.therapist();
@@ -220,8 +227,10 @@ class WaitlistTests {
 			assertThat(id.find()).isTrue();
 			assertThat(token.find()).isTrue();
 
-			var list = send(HttpRequest.newBuilder(uri("/api/v1/waitlist?service=t-massage-60")).GET());
-			assertThat(list.body()).contains(id.group(1));
+			assertThat(send(HttpRequest.newBuilder(uri("/api/v1/staff/waitlist")).GET()).statusCode())
+				.as("the staff list needs a staff sign-in")
+				.isEqualTo(401);
+			assertThat(staffList()).contains(id.group(1));
 
 			var stranger = send(HttpRequest.newBuilder(uri("/api/v1/waitlist/" + id.group(1)))
 				.header("X-Waitlist-Token", "guess")
@@ -231,8 +240,7 @@ class WaitlistTests {
 				.DELETE());
 			assertThat(stranger.statusCode()).isEqualTo(404);
 			assertThat(owner.statusCode()).isEqualTo(204);
-			assertThat(send(HttpRequest.newBuilder(uri("/api/v1/waitlist?service=t-massage-60")).GET()).body())
-				.doesNotContain(id.group(1));
+			assertThat(staffList()).doesNotContain(id.group(1));
 		}
 
 		@Test
@@ -252,6 +260,16 @@ class WaitlistTests {
 			assertThat(unknown.statusCode()).isEqualTo(404);
 			assertThat(unreadable.statusCode()).isEqualTo(400);
 		}
+	}
+
+	String staffList() throws Exception {
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+			.apply(SecurityMockMvcConfigurers.springSecurity())
+			.build();
+		return mvc.perform(get("/api/v1/staff/waitlist?service=t-massage-60").with(user("desk").roles("FRONT_DESK")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	record Offer(UUID id, String token) {

@@ -14,8 +14,8 @@ import org.unknot.notification.OutboxMessages;
 
 /**
  * The sent messages page: what patients received (or, in demo mode, would have received), and what is
- * still to go out or was dropped and why. Only with {@code unknot.notification.viewer.enabled=true}.
- * It shows patients' contact details: once staff accounts exist it must require an admin's sign-in.
+ * still to go out or was dropped and why. Only with {@code unknot.notification.viewer.enabled=true};
+ * it shows patients' contact details, so it sits under {@code /admin/}, which needs an admin's sign-in.
  */
 @RestController
 @ConditionalOnProperty(name = "unknot.notification.viewer.enabled", havingValue = "true")
@@ -35,8 +35,6 @@ class SentMessagesController {
 		List<OutboxMessage> messages = outbox.recent(200);
 		StringBuilder html = new StringBuilder("""
 				<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sent messages</title>
-				<style>body{font-family:sans-serif;margin:2rem;max-width:60rem}article{border:1px solid #ccc;
-				padding:.5rem 1rem;margin:1rem 0}pre{white-space:pre-wrap}.meta{color:#555;font-size:.9rem}</style>
 				</head><body><main><h1>Sent messages</h1>
 				<p>Every email and text message Unknot sent or plans to send, newest first. Without an SMTP server
 				or text message provider configured, this page is where they go.</p>""");

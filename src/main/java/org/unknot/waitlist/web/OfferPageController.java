@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +31,7 @@ class OfferPageController {
 	}
 
 	@GetMapping(path = "/waitlist/offers/{id}", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> show(@PathVariable String id, @RequestParam(required = false) String token) {
+	ResponseEntity<String> show(@PathVariable String id, @RequestParam(required = false) String token, CsrfToken csrf) {
 		UUID offerId = parse(id);
 		WaitlistOffer offer;
 		try {
@@ -48,12 +49,14 @@ class OfferPageController {
 			body += "<p>Held for you until " + esc(WHEN.format(offer.expiresAt().atZone(zone))) + ".</p>"
 					+ "<form method=\"post\" action=\"/waitlist/offers/" + offer.id() + "/accept\">"
 					+ "<input type=\"hidden\" name=\"token\" value=\"" + esc(token) + "\">"
+					+ "<input type=\"hidden\" name=\"" + esc(csrf.getParameterName()) + "\" value=\""
+					+ esc(csrf.getToken()) + "\">"
 					+ "<button type=\"submit\">Take this time</button></form>";
 		}
 		else {
 			body += "<p>This offer is " + esc(offer.status()) + ".</p>";
 		}
-		return page(HttpStatus.OK, "A time has opened up", body, true);
+		return html(HttpStatus.OK, "A time has opened up", body);
 	}
 
 	@PostMapping(path = "/waitlist/offers/{id}/accept", produces = MediaType.TEXT_HTML_VALUE)
@@ -86,10 +89,10 @@ class OfferPageController {
 	}
 
 	private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
-		return page(status, title, "<p>" + esc(text) + "</p>", true);
+		return html(status, title, "<p>" + esc(text) + "</p>");
 	}
 
-	private static ResponseEntity<String> page(HttpStatus status, String title, String body, boolean html) {
+	private static ResponseEntity<String> html(HttpStatus status, String title, String body) {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.TEXT_HTML)
 			.body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)

@@ -35,11 +35,10 @@ import org.unknot.waitlist.WaitlistRequest;
 
 /**
  * The waitlist as JSON. Patients join and leave with their entry's token and answer offers with the
- * offer's token. The staff list ({@code GET /api/v1/waitlist}) shows every patient in line: it must
- * require staff sign-in once accounts exist.
+ * offer's token; staff see everyone in line at {@code /api/v1/staff/waitlist}, behind staff sign-in.
  */
 @RestController
-@RequestMapping("/api/v1/waitlist")
+@RequestMapping("/api/v1")
 class WaitlistController {
 
 	static final String ENTRY_TOKEN = "X-Waitlist-Token";
@@ -51,31 +50,31 @@ class WaitlistController {
 		this.waitlist = waitlist;
 	}
 
-	@PostMapping
+	@PostMapping("/waitlist")
 	ResponseEntity<EntryView> join(@Valid @RequestBody JoinRequest request) {
 		Waitlist.Joined joined = waitlist.join(request.toRequest());
 		return ResponseEntity.created(URI.create("/api/v1/waitlist/" + joined.entry().id()))
 			.body(EntryView.of(joined.entry(), joined.token()));
 	}
 
-	@DeleteMapping("/{id}")
+	@DeleteMapping("/waitlist/{id}")
 	ResponseEntity<Void> withdraw(@PathVariable UUID id, @RequestHeader(ENTRY_TOKEN) String token) {
 		waitlist.withdraw(id, token);
 		return ResponseEntity.noContent().build();
 	}
 
-	@GetMapping
+	@GetMapping("/staff/waitlist")
 	List<EntryView> staffList(@RequestParam(required = false) String service,
 			@RequestParam(defaultValue = "true") boolean activeOnly) {
 		return waitlist.entries(service, activeOnly).stream().map(entry -> EntryView.of(entry, null)).toList();
 	}
 
-	@GetMapping("/offers/{id}")
+	@GetMapping("/waitlist/offers/{id}")
 	OfferView offer(@PathVariable UUID id, @RequestHeader(OFFER_TOKEN) String token) {
 		return OfferView.of(waitlist.offer(id, token), waitlist);
 	}
 
-	@PostMapping("/offers/{id}/accept")
+	@PostMapping("/waitlist/offers/{id}/accept")
 	ResponseEntity<Accepted> accept(@PathVariable UUID id, @RequestHeader(OFFER_TOKEN) String token) {
 		Booked booked = waitlist.accept(id, token);
 		return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.appointment().id()))
@@ -84,7 +83,7 @@ class WaitlistController {
 							waitlist.zoneOf(booked.appointment().location().value()))));
 	}
 
-	@PostMapping("/offers/{id}/decline")
+	@PostMapping("/waitlist/offers/{id}/decline")
 	ResponseEntity<Void> decline(@PathVariable UUID id, @RequestHeader(OFFER_TOKEN) String token) {
 		waitlist.decline(id, token);
 		return ResponseEntity.noContent().build();

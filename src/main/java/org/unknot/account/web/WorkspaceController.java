@@ -1,0 +1,24 @@
+package org.unknot.account.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.unknot.account.SignedIn;
+
+/** Where a signed-in person lands: staff in their workspace, patients in their portal. */
+@Controller
+class WorkspaceController {
+
+	@GetMapping("/staff")
+	String staff(@AuthenticationPrincipal SignedIn signedIn, Model model) {
+		model.addAttribute("me", signedIn);
+		return "account/staff-home";
+	}
+
+	@GetMapping("/account")
+	String patient(@AuthenticationPrincipal SignedIn signedIn, Model model) {
+		model.addAttribute("me", signedIn);
+		return "account/patient-home";
+	}
+}
