@@ -44,6 +44,16 @@ public class Appointments implements Occupancy {
 		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR SHARE").param(id).query(Appointments::map).optional();
 	}
 
+	/** The practitioner's booked, arrived, checked-in and fulfilled visits starting in [from, to), earliest first. */
+	public List<Appointment> visitsOfPractitioner(String practitionerId, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT * FROM appointment WHERE practitioner_id = ? AND status IN ('booked', 'arrived', 'checked-in',
+				    'fulfilled') AND start_at >= ? AND start_at < ? ORDER BY start_at""")
+			.params(practitionerId, utc(from), utc(to))
+			.query(Appointments::map)
+			.list();
+	}
+
 	Optional<Appointment> lock(UUID id) {
 		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR UPDATE").param(id).query(Appointments::map).optional();
 	}
