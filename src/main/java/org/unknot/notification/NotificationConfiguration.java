@@ -5,6 +5,8 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +23,17 @@ import org.unknot.patient.Patients;
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(NotificationConfiguration.class);
+
 	@Bean
 	EmailTransport emailTransport(ObjectProvider<JavaMailSender> mail) {
 		JavaMailSender sender = mail.getIfAvailable();
-		return sender == null ? new ViewerEmailTransport() : new SmtpEmailTransport(sender);
+		if (sender == null) {
+			log.warn("No SMTP server configured (spring.mail.host): emails are kept for the sent messages page,"
+					+ " not sent");
+			return new ViewerEmailTransport();
+		}
+		return new SmtpEmailTransport(sender);
 	}
 
 	@Bean
