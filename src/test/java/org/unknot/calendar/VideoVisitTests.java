@@ -1,4 +1,4 @@
-package org.unknot.video;
+package org.unknot.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
-import org.unknot.calendar.AppointmentCalendar;
+import org.unknot.video.VideoLinks;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
