@@ -3,7 +3,9 @@ package org.unknot.waitlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -216,7 +218,7 @@ class WaitlistTests {
 
 		@Test
 		void joinsAndLeavesWithTheEntryToken() throws Exception {
-			var joined = post("/api/v1/waitlist", """
+			var joined = postJson("/api/v1/waitlist", """
 					{"service":"t-massage-60","location":"%s","firstDay":"2027-04-01","lastDay":"2027-04-30",
 					 "earliest":"09:00","latest":"12:00","patient":{"givenName":"Eve","familyName":"Park",
 					 "email":"eve.%s@example.org","birthDate":"1980-01-01"}}""".formatted(clinic, TestNetwork.shortId()),
@@ -244,16 +246,47 @@ class WaitlistTests {
 		}
 
 		@Test
+		void theOfferPageTakesTheTimeWithOneButton() throws Exception {
+			desk.cancel(taken.appointment().id(), taken.manageToken(), "patient");
+			waitlist.work(Instant.now());
+			Offer offer = offerTo(first);
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+				.apply(SecurityMockMvcConfigurers.springSecurity())
+				.build();
+			String path = "/waitlist/offers/" + offer.id();
+
+			var page = mvc.perform(get(path).param("token", offer.token())).andReturn().getResponse();
+			var forged = mvc.perform(post(path + "/accept").param("token", offer.token())).andReturn().getResponse();
+			var taken = mvc.perform(post(path + "/accept").param("token", offer.token()).with(csrf()))
+				.andReturn()
+				.getResponse();
+			var again = mvc.perform(post(path + "/accept").param("token", offer.token()).with(csrf()))
+				.andReturn()
+				.getResponse();
+
+			assertThat(page.getStatus()).isEqualTo(200);
+			assertThat(page.getContentAsString()).contains("Monday 15 March 2027, 10:00 AM EDT (America/New_York)")
+				.contains("Take this time")
+				.contains("name=\"_csrf\"");
+			assertThat(forged.getStatus()).as("a form post needs its CSRF token").isEqualTo(403);
+			assertThat(taken.getStatus()).isEqualTo(200);
+			assertThat(taken.getContentAsString()).contains("It is yours");
+			assertThat(again.getStatus()).isEqualTo(409);
+			assertThat(again.getContentAsString()).contains("already been answered");
+			assertThat(bookingsAtTen()).isEqualTo(1);
+		}
+
+		@Test
 		void answersBadRequestsWithProblems() throws Exception {
-			var backwards = post("/api/v1/waitlist", """
+			var backwards = postJson("/api/v1/waitlist", """
 					{"service":"t-massage-60","firstDay":"2027-04-30","lastDay":"2027-04-01",
 					 "earliest":"12:00","latest":"09:00","patient":{"givenName":"Eve","familyName":"Park",
 					 "email":"eve@example.org","birthDate":"1980-01-01"}}""", null);
-			var unknown = post("/api/v1/waitlist", """
+			var unknown = postJson("/api/v1/waitlist", """
 					{"service":"no-such-service","firstDay":"2027-04-01","lastDay":"2027-04-30",
 					 "earliest":"09:00","latest":"12:00","patient":{"givenName":"Eve","familyName":"Park",
 					 "email":"eve@example.org","birthDate":"1980-01-01"}}""", null);
-			var unreadable = post("/api/v1/waitlist", "{\"service\":\"t-massage-60\",\"firstDay\":\"soon\"}", null);
+			var unreadable = postJson("/api/v1/waitlist", "{\"service\":\"t-massage-60\",\"firstDay\":\"soon\"}", null);
 
 			assertThat(backwards.statusCode()).isEqualTo(422);
 			assertThat(backwards.body()).contains("lastDay").contains("latest");
@@ -345,10 +378,10 @@ class WaitlistTests {
 	}
 
 	HttpResponse<String> acceptOverHttp(Offer offer) throws Exception {
-		return post("/api/v1/waitlist/offers/" + offer.id() + "/accept", "", offer.token());
+		return postJson("/api/v1/waitlist/offers/" + offer.id() + "/accept", "", offer.token());
 	}
 
-	HttpResponse<String> post(String path, String body, String offerToken) throws Exception {
+	HttpResponse<String> postJson(String path, String body, String offerToken) throws Exception {
 		var request = HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body));
