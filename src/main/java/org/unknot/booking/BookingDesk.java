@@ -127,7 +127,19 @@ public class BookingDesk {
 
 	@Transactional
 	public Appointment cancel(UUID id, String manageToken, String reason) {
-		Appointment appointment = locked(id, manageToken);
+		return cancelLocked(locked(id, manageToken), reason);
+	}
+
+	/**
+	 * Cancels for the clinic (a caller on the phone, the practitioner ill). The workspace has checked
+	 * that the staff member may act at this location; the same rules apply as for patients.
+	 */
+	@Transactional
+	public Appointment cancelForClinic(UUID id, String reason) {
+		return cancelLocked(lockedForClinic(id), reason == null || reason.isBlank() ? "clinic" : reason);
+	}
+
+	private Appointment cancelLocked(Appointment appointment, String reason) {
 		boolean wasBooked = appointment.status() == AppointmentStatus.BOOKED;
 		appointment.cancel(reason, clock.instant());
 		appointments.update(appointment);
@@ -138,14 +150,56 @@ public class BookingDesk {
 		return appointment;
 	}
 
+	/** The patient is in the waiting room. */
+	@Transactional
+	public Appointment arrive(UUID id) {
+		return changed(id, Appointment::arrive);
+	}
+
+	/** The patient has been checked in (forms done, ready to be seen). */
+	@Transactional
+	public Appointment checkIn(UUID id) {
+		return changed(id, Appointment::checkIn);
+	}
+
+	/** The visit took place. */
+	@Transactional
+	public Appointment fulfil(UUID id) {
+		return changed(id, Appointment::fulfil);
+	}
+
+	/** The patient did not come; possible only once the visit should have started. */
+	@Transactional
+	public Appointment markNoShow(UUID id) {
+		Instant now = clock.instant();
+		return changed(id, appointment -> appointment.markNoShow(now));
+	}
+
+	private Appointment changed(UUID id, java.util.function.Consumer<Appointment> verb) {
+		Appointment appointment = lockedForClinic(id);
+		verb.accept(appointment);
+		appointments.update(appointment);
+		return appointment;
+	}
+
 	/**
 	 * Moves a visit. The new time is taken by the same row's update, so it is secured before the old
 	 * time is given up, in one transaction; if the new time is not free nothing changes.
 	 */
 	@Transactional
 	public Appointment reschedule(UUID id, String manageToken, Instant start, String practitionerId) {
+		return rescheduleLocked(locked(id, manageToken), start, practitionerId);
+	}
+
+	/** Moves a visit for the clinic, under the same rules and guarantees as a patient's own move. */
+	@Transactional
+	public Appointment rescheduleForClinic(UUID id, Instant start, String practitionerId) {
+		return rescheduleLocked(lockedForClinic(id), start, practitionerId);
+	}
+
+	private Appointment rescheduleLocked(Appointment appointment, Instant start, String practitionerId) {
 		Instant now = clock.instant();
-		Appointment appointment = locked(id, manageToken);
+		UUID id = appointment.id();
 		String previousPractitioner = appointment.practitionerId();
 		Instant previousStart = appointment.start();
 		Instant previousEnd = appointment.end();
@@ -317,6 +371,10 @@ public class BookingDesk {
 			throw new InvalidRequest("hold",
 					"The hold is for another service, practitioner, location or time than the booking.");
 		}
+	}
+
+	private Appointment lockedForClinic(UUID id) {
+		return appointments.lock(id).filter(appointment -> !appointment.isHold()).orElseThrow(() -> new AppointmentNotFound(id));
 	}
 
 	private Appointment locked(UUID id, String manageToken) {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.account.AccountDesk;
 
 /**
  * Loads the demo network, all of it or nothing, in one transaction. Dates that must stay in the
@@ -30,10 +31,12 @@ public class DemoNetwork {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final AccountDesk accounts;
 
-	DemoNetwork(JdbcClient jdbc, Clock clock) {
+	DemoNetwork(JdbcClient jdbc, Clock clock, AccountDesk accounts) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.accounts = accounts;
 	}
 
 	/** Loads the demo if the database has no clinic. Returns whether it loaded. */
@@ -68,5 +71,6 @@ public class DemoNetwork {
 		DemoClinics.write(jdbc);
 		DemoPractitioners.write(jdbc, today);
 		new DemoSchedules(today).write(jdbc);
+		DemoAccounts.write(accounts);
 	}
 }

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.system.InvalidRequest;
 import org.unknot.system.NotFound;
 
 /** The practitioners, with their licences, services, working hours and time off. */
@@ -94,6 +96,24 @@ public class Practitioners {
 			.param(practitionerId)
 			.query(Practitioners::hours)
 			.list();
+	}
+
+	/**
+	 * Blocks [from, to) in a practitioner's calendar (a meeting, a training, illness): availability
+	 * offers nothing there from the next request on. Visits already booked then stay booked.
+	 */
+	@Transactional
+	public TimeOff blockTime(String practitionerId, Instant from, Instant to, String reason) {
+		get("practitioner", practitionerId);
+		if (!to.isAfter(from)) {
+			throw new InvalidRequest("to", "The end of the blocked time must be after its start.");
+		}
+		String why = reason == null || reason.isBlank() ? "blocked" : reason.strip();
+		jdbc.sql("INSERT INTO time_off (practitioner_id, start_at, end_at, reason) VALUES (?, ?, ?, ?)")
+			.params(practitionerId, OffsetDateTime.ofInstant(from, ZoneId.of("UTC")),
+					OffsetDateTime.ofInstant(to, ZoneId.of("UTC")), why)
+			.update();
+		return new TimeOff(practitionerId, from, to, why);
 	}
 
 	public List<TimeOff> timeOff(Collection<String> practitionerIds, Instant from, Instant to) {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.unknot.account.AccountDesk;
+import org.unknot.account.SignIn;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unknot.UnknotIntegrationTest;
@@ -96,6 +98,21 @@ class DemoNetworkTests {
 				counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
 			}
 			return counts;
+		}
+	}
+
+	@Nested
+	class StaffAccounts {
+
+		@Test
+		void letEachWorkspaceBeTriedWithThePasswordInTheReadme(@Autowired SignIn signIn) {
+			for (AccountDesk.NewAccount account : DemoAccounts.ACCOUNTS) {
+				SignIn.PasswordOutcome outcome = signIn.password(account.email(), "unknot demo password", "127.0.0.1",
+						null);
+
+				assertThat(outcome).as(account.email()).isInstanceOf(SignIn.Accepted.class);
+				assertThat(((SignIn.Accepted) outcome).account().role()).isEqualTo(account.role());
+			}
 		}
 	}
 
