@@ -58,7 +58,8 @@ CREATE TABLE calendar_feed (
 );
 CREATE INDEX calendar_feed_practitioner ON calendar_feed (practitioner_id);
 
--- Patients waiting for a time; served in the order they asked (position).
+-- Patients waiting for a time; served in the order they asked (position). The patient withdraws with
+-- the entry's secret token, of which only a hash is kept.
 CREATE TABLE waitlist_entry (
     id               uuid PRIMARY KEY,
     position         bigserial NOT NULL UNIQUE,
@@ -70,28 +71,39 @@ CREATE TABLE waitlist_entry (
     last_day         date NOT NULL,
     earliest         time NOT NULL,
     latest           time NOT NULL,
+    token_hash       bytea NOT NULL,
     status           text NOT NULL DEFAULT 'waiting' CHECK (status IN ('waiting', 'offered', 'booked', 'withdrawn')),
     appointment_id   uuid,
     created_at       timestamptz NOT NULL DEFAULT now(),
     CHECK (last_day >= first_day),
-    CHECK (latest > earliest)
+    CHECK (latest >= earliest)
 );
 CREATE INDEX waitlist_entry_waiting ON waitlist_entry (service_id, position) WHERE status = 'waiting';
 
--- An offer of a freed time to one waiting patient, backed by a hold on that time.
-CREATE TABLE waitlist_offer (
+-- A time that became free (a cancellation or a move), written in that change's transaction so it is
+-- never forgotten; the waitlist worker offers it to waiting patients one after another.
+CREATE TABLE waitlist_opening (
     id               uuid PRIMARY KEY,
-    entry_id         uuid NOT NULL REFERENCES waitlist_entry (id),
-    hold_id          uuid NOT NULL,
     service_id       text NOT NULL,
     practitioner_id  text NOT NULL,
     location         text NOT NULL,
     start_at         timestamptz NOT NULL,
+    status           text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'filled', 'exhausted')),
+    created_at       timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX waitlist_opening_open ON waitlist_opening (created_at) WHERE status = 'open';
+
+-- An offer of an opening to one waiting patient, backed by a hold on that time.
+CREATE TABLE waitlist_offer (
+    id               uuid PRIMARY KEY,
+    opening_id       uuid NOT NULL REFERENCES waitlist_opening (id),
+    entry_id         uuid NOT NULL REFERENCES waitlist_entry (id),
+    hold_id          uuid NOT NULL,
     expires_at       timestamptz NOT NULL,
     token_hash       bytea NOT NULL,
     status           text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'expired', 'declined')),
     appointment_id   uuid,
-    created_at       timestamptz NOT NULL DEFAULT now()
+    created_at       timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (opening_id, entry_id)
 );
-CREATE INDEX waitlist_offer_open ON waitlist_offer (expires_at) WHERE status = 'open';
-CREATE UNIQUE INDEX waitlist_offer_one_open_per_entry ON waitlist_offer (entry_id) WHERE status = 'open';
+CREATE UNIQUE INDEX waitlist_offer_one_open_per_opening ON waitlist_offer (opening_id) WHERE status = 'open';

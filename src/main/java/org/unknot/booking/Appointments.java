@@ -36,6 +36,24 @@ public class Appointments implements Occupancy {
 		return jdbc.sql("SELECT * FROM appointment WHERE id = ?").param(id).query(Appointments::map).optional();
 	}
 
+	/**
+	 * The appointment, share-locked until the caller's transaction ends: meanwhile nobody can move or
+	 * cancel it (e.g. while a message about it goes out).
+	 */
+	public Optional<Appointment> findShareLocked(UUID id) {
+		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR SHARE").param(id).query(Appointments::map).optional();
+	}
+
+	/** The practitioner's booked, arrived, checked-in and fulfilled visits starting in [from, to), earliest first. */
+	public List<Appointment> visitsOfPractitioner(String practitionerId, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT * FROM appointment WHERE practitioner_id = ? AND status IN ('booked', 'arrived', 'checked-in',
+				    'fulfilled') AND start_at >= ? AND start_at < ? ORDER BY start_at""")
+			.params(practitionerId, utc(from), utc(to))
+			.query(Appointments::map)
+			.list();
+	}
+
 	Optional<Appointment> lock(UUID id) {
 		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR UPDATE").param(id).query(Appointments::map).optional();
 	}

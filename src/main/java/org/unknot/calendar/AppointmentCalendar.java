@@ -1,8 +1,11 @@
 package org.unknot.calendar;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +26,9 @@ import org.unknot.video.VideoLinks;
  */
 @Service
 public class AppointmentCalendar {
+
+	private static final Duration FEED_PAST = Duration.ofDays(31);
+	private static final Duration FEED_AHEAD = Duration.ofDays(366);
 
 	private final Appointments appointments;
 	private final Clinics clinics;
@@ -55,6 +61,23 @@ public class AppointmentCalendar {
 		return details(appointmentId).map(invitations::request);
 	}
 
+	/**
+	 * A practitioner's visits from a month ago to a year ahead, as a calendar to subscribe to. Titles
+	 * name the patient by initials only and never the kind of care.
+	 */
+	@Transactional(readOnly = true)
+	public byte[] feed(String practitionerName, String practitionerId, Instant now) {
+		List<AppointmentDetails> visits = new ArrayList<>();
+		List<String> titles = new ArrayList<>();
+		for (Appointment visit : appointments.visitsOfPractitioner(practitionerId, now.minus(FEED_PAST),
+				now.plus(FEED_AHEAD))) {
+			AppointmentDetails details = details(visit);
+			visits.add(details);
+			titles.add("Visit: " + initials(details.attendee().name()) + (details.video() ? " (video)" : ""));
+		}
+		return invitations.feed(practitionerName, visits, titles);
+	}
+
 	public ZoneId virtualZone() {
 		return virtualZone;
 	}
@@ -62,6 +85,16 @@ public class AppointmentCalendar {
 	/** The local wall-clock time with its zone named. */
 	public static String localTime(Instant instant, ZoneId zone) {
 		return CalendarInvitations.localTime(instant, zone);
+	}
+
+	private static String initials(String name) {
+		StringBuilder initials = new StringBuilder();
+		for (String part : name.strip().split("\\s+")) {
+			if (!part.isEmpty()) {
+				initials.append(Character.toUpperCase(part.charAt(0))).append(". ");
+			}
+		}
+		return initials.toString().strip();
 	}
 
 	private AppointmentDetails details(Appointment a) {

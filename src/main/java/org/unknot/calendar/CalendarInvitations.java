@@ -19,6 +19,7 @@ import java.util.Set;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -103,7 +104,7 @@ public class CalendarInvitations {
 
 	/**
 	 * A calendar to subscribe to (METHOD:PUBLISH), e.g. a practitioner's feed; {@code titles} are shown
-	 * instead of the patient-facing title, in the same order as the visits.
+	 * instead of the patient-facing title, in the same order as the visits, and no ATTENDEE is named.
 	 */
 	public byte[] feed(String name, List<AppointmentDetails> visits, List<String> titles) {
 		if (visits.size() != titles.size()) {
@@ -116,6 +117,8 @@ public class CalendarInvitations {
 		for (int i = 0; i < visits.size(); i++) {
 			VEvent event = event(visits.get(i), false);
 			event.replace(new Summary(titles.get(i)));
+			// a subscribed feed is copied to calendar servers: the patient's address stays out of it
+			event.removeAll(Property.ATTENDEE);
 			calendar.add(event);
 		}
 		return write(calendar);

@@ -35,6 +35,22 @@ public class Patients {
 			.single();
 	}
 
+	public NotificationPreference notificationPreference(UUID id) {
+		return jdbc.sql("SELECT notify_by, notifications_opted_out FROM patient WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> new NotificationPreference(
+					NotificationPreference.Channels.ofCode(rs.getString("notify_by")),
+					rs.getBoolean("notifications_opted_out")))
+			.optional()
+			.orElse(NotificationPreference.DEFAULT);
+	}
+
+	public void setNotificationPreference(UUID id, NotificationPreference preference) {
+		jdbc.sql("UPDATE patient SET notify_by = ?, notifications_opted_out = ? WHERE id = ?")
+			.params(preference.channels().code(), preference.optedOut(), id)
+			.update();
+	}
+
 	/** The patients with these ids, by id. */
 	public java.util.Map<UUID, Patient> byIds(java.util.Collection<UUID> ids) {
 		if (ids.isEmpty()) {

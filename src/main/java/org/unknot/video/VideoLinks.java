@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.system.SiteProperties;
 
 /**
  * The join links of video visits. A link carries a 256-bit random token; the meeting room has another
@@ -23,10 +24,12 @@ public class VideoLinks {
 
 	private final JdbcClient jdbc;
 	private final VideoProperties properties;
+	private final SiteProperties site;
 
-	VideoLinks(JdbcClient jdbc, VideoProperties properties) {
+	VideoLinks(JdbcClient jdbc, VideoProperties properties, SiteProperties site) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.site = site;
 	}
 
 	/** The patient's join link for this video visit, created on first use and the same ever after. */
@@ -39,8 +42,7 @@ public class VideoLinks {
 			.param(appointmentId)
 			.query(String.class)
 			.single();
-		String site = properties.siteUrl().toString().replaceAll("/+$", "");
-		return URI.create(site + "/visits/" + appointmentId + "/join?token=" + token);
+		return URI.create(site.link("/visits/" + appointmentId + "/join?token=" + token));
 	}
 
 	/** The meeting room, if the token is this visit's. */

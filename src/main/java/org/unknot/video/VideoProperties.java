@@ -8,10 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param baseUrl the meeting server (e.g. a self-hosted Jitsi); a visit's room is a path under it
- * @param siteUrl where patients reach Unknot; join links point here, at {@code /visits/{id}/join}
  * @param opensBefore how long before the start the join link starts to work
  */
 @ConfigurationProperties("unknot.video")
 public record VideoProperties(@DefaultValue("https://meet.example.org") URI baseUrl,
-		@DefaultValue("http://localhost:8080") URI siteUrl, @DefaultValue("15m") Duration opensBefore) {
+		@DefaultValue("15m") Duration opensBefore) {
 }

@@ -1,0 +1,6 @@
+package org.unknot.notification;
+
+/** How a message reaches the patient. */
+public enum Channel {
+	EMAIL, SMS
+}

@@ -1,0 +1,104 @@
+package org.unknot.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.unknot.booking.AppointmentBooked;
+import org.unknot.booking.AppointmentCancelled;
+import org.unknot.booking.AppointmentRescheduled;
+import org.unknot.patient.NotificationPreference;
+import org.unknot.patient.Patients;
+
+/**
+ * Plans the messages a booking change causes, in the outbox, inside the change's own transaction
+ * (a plain synchronous listener, not an after-commit one): if the change commits, its messages are
+ * there; if it rolls back, so do they.
+ */
+@Component
+class NotificationPlanner {
+
+	private static final List<MessageKind> ABOUT_THE_BOOKING = List.of(MessageKind.BOOKED, MessageKind.RESCHEDULED,
+			MessageKind.REMINDER);
+
+	private final OutboxMessages outbox;
+	private final Patients patients;
+	private final NotificationProperties properties;
+	private final Clock clock;
+
+	NotificationPlanner(OutboxMessages outbox, Patients patients, NotificationProperties properties, Clock clock) {
+		this.outbox = outbox;
+		this.patients = patients;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(AppointmentBooked booked) {
+		List<Channel> channels = channels(booked.patientId());
+		Instant now = clock.instant();
+		for (Channel channel : channels) {
+			outbox.plan(booked.appointmentId(), booked.patientId(), MessageKind.BOOKED, "s" + booked.sequence(), channel,
+					now, booked.start(), null);
+		}
+		planReminders(booked.appointmentId(), booked.patientId(), booked.start(), booked.sequence(), channels, now);
+	}
+
+	@EventListener
+	void on(AppointmentRescheduled moved) {
+		outbox.dropUnsent(moved.appointmentId(), List.of(MessageKind.RESCHEDULED, MessageKind.REMINDER),
+				"superseded by a later move");
+		List<Channel> channels = channels(moved.patientId());
+		Instant now = clock.instant();
+		for (Channel channel : channels) {
+			outbox.plan(moved.appointmentId(), moved.patientId(), MessageKind.RESCHEDULED, "s" + moved.sequence(),
+					channel, now, moved.start(), null);
+		}
+		planReminders(moved.appointmentId(), moved.patientId(), moved.start(), moved.sequence(), channels, now);
+	}
+
+	@EventListener
+	void on(AppointmentCancelled cancelled) {
+		outbox.dropUnsent(cancelled.appointmentId(), ABOUT_THE_BOOKING, "visit cancelled");
+		for (Channel channel : channels(cancelled.patientId())) {
+			outbox.plan(cancelled.appointmentId(), cancelled.patientId(), MessageKind.CANCELLED,
+					"s" + cancelled.sequence(), channel, clock.instant(), null, null);
+		}
+	}
+
+	/**
+	 * One reminder per offset, due at the exact instant that far before the start. A reminder whose
+	 * time has already passed (a visit booked at short notice) is not planned: a "48 hours before"
+	 * message sent at booking time would only confuse.
+	 */
+	private void planReminders(UUID appointmentId, UUID patientId, Instant start, int sequence,
+			List<Channel> channels, Instant now) {
+		for (Duration offset : properties.reminders()) {
+			Instant due = start.minus(offset);
+			if (!due.isAfter(now)) {
+				continue;
+			}
+			for (Channel channel : channels) {
+				outbox.plan(appointmentId, patientId, MessageKind.REMINDER, offset + "@s" + sequence, channel, due, start,
+						null);
+			}
+		}
+	}
+
+	List<Channel> channels(UUID patientId) {
+		NotificationPreference preference = patients.notificationPreference(patientId);
+		List<Channel> channels = new ArrayList<>();
+		if (preference.email()) {
+			channels.add(Channel.EMAIL);
+		}
+		if (preference.sms()) {
+			channels.add(Channel.SMS);
+		}
+		return channels;
+	}
+}

@@ -1,0 +1,46 @@
+package org.unknot.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may ask of notifications: plan a message of their own in the outbox, inside
+ * their transaction.
+ */
+@Service
+public class Notifications {
+
+	private final OutboxMessages outbox;
+	private final NotificationPlanner planner;
+	private final Clock clock;
+
+	Notifications(OutboxMessages outbox, NotificationPlanner planner, Clock clock) {
+		this.outbox = outbox;
+		this.planner = planner;
+		this.clock = clock;
+	}
+
+	/**
+	 * Plans an offer of a freed time to a waiting patient, on each channel they chose; nothing goes out
+	 * after {@code expiresAt}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void offer(UUID offerId, UUID patientId, Instant expiresAt, Message message) {
+		for (Channel channel : planner.channels(patientId)) {
+			var prepared = channel == Channel.EMAIL
+					? new OutboxMessages.Prepared(message.subject(), message.text(), message.html())
+					: new OutboxMessages.Prepared(null, message.sms(), null);
+			outbox.plan(offerId, patientId, MessageKind.WAITLIST_OFFER, "offer", channel, clock.instant(), expiresAt,
+					prepared);
+		}
+	}
+
+	/** A message written by its sender: an email subject, plain and HTML bodies, and a text message. */
+	public record Message(String subject, String text, String html, String sms) {
+	}
+}

@@ -1,0 +1,15 @@
+package org.unknot.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One planned message, as stored in the outbox. */
+public record OutboxMessage(UUID id, UUID subjectId, UUID patientId, MessageKind kind, String occurrence,
+		Channel channel, Instant dueAt, Instant expiresAt, String status, int attempts, String leaseOwner,
+		Instant leaseUntil, boolean resend, String messageId, String transport, String recipient, String subject,
+		String bodyText, String bodyHtml, String lastError, String droppedWhy, Instant sentAt) {
+
+	boolean prepared() {
+		return bodyText != null;
+	}
+}

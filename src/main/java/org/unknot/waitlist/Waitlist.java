@@ -1,0 +1,322 @@
+package org.unknot.waitlist;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.unknot.booking.Appointment;
+import org.unknot.booking.AppointmentCancelled;
+import org.unknot.booking.AppointmentStatus;
+import org.unknot.booking.Appointments;
+import org.unknot.booking.AppointmentRescheduled;
+import org.unknot.booking.Booked;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SlotRequest;
+import org.unknot.calendar.AppointmentCalendar;
+import org.unknot.catalog.CareServices;
+import org.unknot.catalog.CatalogProperties;
+import org.unknot.catalog.Clinic;
+import org.unknot.catalog.Clinics;
+import org.unknot.catalog.LocationId;
+import org.unknot.notification.Notifications;
+import org.unknot.patient.Patient;
+import org.unknot.patient.PatientDetails;
+import org.unknot.patient.Patients;
+import org.unknot.practitioner.Practitioners;
+import org.unknot.system.DomainProblem;
+import org.unknot.system.InvalidRequest;
+import org.unknot.system.SecretToken;
+import org.unknot.system.SiteProperties;
+
+/**
+ * The waitlist. A cancellation or a move records the freed time (an opening) in its own transaction,
+ * so it is never forgotten. The worker offers each opening to the first patient in line whose wishes it
+ * meets, holding the time for them; an offer not taken before its hold runs out passes to the next in
+ * line. Every offer, accept and expiry of one opening takes its turn on the opening's row lock, so two
+ * people can never both get it: the first to accept books, anyone after is told kindly.
+ */
+@Service
+public class Waitlist {
+
+	private static final Logger log = LoggerFactory.getLogger(Waitlist.class);
+	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, h:mm a zzz", Locale.US);
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a zzz", Locale.US);
+
+	private final WaitlistStore store;
+	private final BookingDesk desk;
+	private final Appointments appointments;
+	private final Patients patients;
+	private final CareServices services;
+	private final Practitioners practitioners;
+	private final Clinics clinics;
+	private final Notifications notifications;
+	private final WaitlistProperties properties;
+	private final SiteProperties site;
+	private final ZoneId virtualZone;
+	private final Clock clock;
+	private final TransactionTemplate transaction;
+
+	Waitlist(WaitlistStore store, BookingDesk desk, Appointments appointments, Patients patients, CareServices services,
+			Practitioners practitioners, Clinics clinics, Notifications notifications, WaitlistProperties properties,
+			SiteProperties site, CatalogProperties catalog, Clock clock, PlatformTransactionManager transactions) {
+		this.store = store;
+		this.desk = desk;
+		this.appointments = appointments;
+		this.patients = patients;
+		this.services = services;
+		this.practitioners = practitioners;
+		this.clinics = clinics;
+		this.notifications = notifications;
+		this.properties = properties;
+		this.site = site;
+		this.virtualZone = catalog.virtualZone();
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/** Puts the patient in line; the answer's token lets them leave it again. */
+	@Transactional
+	public Joined join(WaitlistRequest request) {
+		validate(request);
+		UUID patientId = patients.identify(request.patient());
+		SecretToken token = SecretToken.generate();
+		return new Joined(store.add(patientId, request, token.hash()), token.value());
+	}
+
+	@Transactional
+	public void withdraw(UUID entryId, String token) {
+		WaitlistEntry entry = store.entry(entryId)
+			.filter(e -> SecretToken.matches(token, store.entryTokenHash(entryId).orElse(null)))
+			.orElseThrow(() -> new WaitlistNotFound("waitlist entry", entryId));
+		if (entry.status().equals("waiting") || entry.status().equals("offered")) {
+			store.setEntryStatus(entryId, "withdrawn", null);
+		}
+	}
+
+	/** Who is waiting, in line order (for staff). */
+	@Transactional(readOnly = true)
+	public List<WaitlistEntry> entries(String serviceId, boolean activeOnly) {
+		return store.entries(serviceId, activeOnly);
+	}
+
+	@Transactional(readOnly = true)
+	public WaitlistOffer offer(UUID offerId, String token) {
+		return store.offer(offerId)
+			.filter(o -> SecretToken.matches(token, store.offerTokenHash(offerId).orElse(null)))
+			.orElseThrow(() -> new WaitlistNotFound("waitlist offer", offerId));
+	}
+
+	public ZoneId zoneOf(String location) {
+		LocationId id = LocationId.of(location);
+		return id.isVirtual() ? virtualZone : clinics.find(id.clinicIdOrNull()).map(Clinic::zone).orElse(virtualZone);
+	}
+
+	@Transactional
+	public Booked accept(UUID offerId, String token) {
+		return accept(offerId, token, clock.instant());
+	}
+
+	/** Books the offered time for the patient, if the offer still stands. */
+	@Transactional
+	Booked accept(UUID offerId, String token, Instant now) {
+		WaitlistOffer presented = offer(offerId, token);
+		// every decision about this opening takes its turn here
+		WaitlistStore.Opening opening = store.lockOpening(presented.openingId(), false).orElseThrow();
+		WaitlistOffer offer = store.offer(offerId).orElseThrow();
+		if (offer.status().equals("accepted")) {
+			throw OfferNotAvailable.alreadyAnswered();
+		}
+		if (opening.status().equals("filled")) {
+			throw OfferNotAvailable.takenBySomeoneElse();
+		}
+		if (!offer.status().equals("open") || !now.isBefore(offer.expiresAt())) {
+			throw OfferNotAvailable.expired();
+		}
+		WaitlistEntry entry = store.entry(offer.entryId()).orElseThrow();
+		Patient patient = patients.find(entry.patientId()).orElseThrow();
+		Booked booked = desk.book(new SlotRequest(opening.serviceId(), opening.practitionerId(),
+				LocationId.of(opening.location()), opening.start()), offer.holdId(), details(patient));
+		UUID appointmentId = booked.appointment().id();
+		store.setOfferStatus(offerId, "accepted", appointmentId);
+		store.setOpeningStatus(opening.id(), "filled");
+		store.setEntryStatus(entry.id(), "booked", appointmentId);
+		return booked;
+	}
+
+	/** The patient does not want this time: it passes to the next in line at once; they keep their place. */
+	@Transactional
+	public void decline(UUID offerId, String token) {
+		WaitlistOffer presented = offer(offerId, token);
+		store.lockOpening(presented.openingId(), false).orElseThrow();
+		WaitlistOffer offer = store.offer(offerId).orElseThrow();
+		if (!offer.status().equals("open")) {
+			throw OfferNotAvailable.alreadyAnswered();
+		}
+		close(offer, "declined");
+	}
+
+	@EventListener
+	void on(AppointmentCancelled cancelled) {
+		store.open(cancelled.serviceId(), cancelled.practitionerId(), cancelled.location().value(), cancelled.start());
+	}
+
+	@EventListener
+	void on(AppointmentRescheduled moved) {
+		boolean freed = !moved.previousStart().equals(moved.start())
+				|| !moved.previousPractitionerId().equals(moved.practitionerId());
+		if (freed) {
+			store.open(moved.serviceId(), moved.previousPractitionerId(), moved.location().value(),
+					moved.previousStart());
+		}
+	}
+
+	/** Expires offers whose time ran out and makes the next offers; returns how many offers were made. */
+	public int work() {
+		return work(clock.instant());
+	}
+
+	int work(Instant now) {
+		int offered = 0;
+		for (UUID openingId : store.openOpenings()) {
+			try {
+				if (Boolean.TRUE.equals(transaction.execute(status -> step(openingId, now)))) {
+					offered++;
+				}
+			}
+			catch (DomainProblem refused) {
+				// the time cannot be held any more (booked by someone else, too soon now): nobody can have it
+				log.info("Waitlist opening {} closed: {}", openingId, refused.getMessage());
+				transaction.executeWithoutResult(status -> store.lockOpening(openingId, true).ifPresent(opening -> {
+					store.openOfferOf(openingId).ifPresent(offer -> close(offer, "expired"));
+					store.setOpeningStatus(opening.id(), "exhausted");
+				}));
+			}
+		}
+		return offered;
+	}
+
+	/** One opening's turn: expire its offer if due, then offer it to the next in line. True if offered. */
+	private boolean step(UUID openingId, Instant now) {
+		WaitlistStore.Opening opening = store.lockOpening(openingId, true).orElse(null);
+		if (opening == null || !opening.status().equals("open")) {
+			return false; // another instance is on it, or it is settled
+		}
+		var current = store.openOfferOf(openingId);
+		if (current.isPresent()) {
+			if (now.isBefore(current.get().expiresAt())) {
+				return false;
+			}
+			close(current.get(), "expired");
+		}
+		if (!now.isBefore(opening.start())) {
+			store.setOpeningStatus(openingId, "exhausted");
+			return false;
+		}
+		ZoneId zone = zoneOf(opening.location());
+		ZonedDateTime local = opening.start().atZone(zone);
+		var next = store.nextInLine(opening, local.toLocalDate(), local.toLocalTime());
+		if (next.isEmpty()) {
+			store.setOpeningStatus(openingId, "exhausted");
+			return false;
+		}
+		Appointment hold = desk.hold(new SlotRequest(opening.serviceId(), opening.practitionerId(),
+				LocationId.of(opening.location()), opening.start()));
+		UUID offerId = UUID.randomUUID();
+		SecretToken token = SecretToken.generate();
+		WaitlistEntry entry = next.get();
+		store.addOffer(offerId, openingId, entry.id(), hold.id(), hold.holdExpiresAt(), token.hash());
+		store.setEntryStatus(entry.id(), "offered", null);
+		notifications.offer(offerId, entry.patientId(), hold.holdExpiresAt(),
+				message(opening, zone, hold.holdExpiresAt(), patients.find(entry.patientId()).orElseThrow(),
+						site.link("/waitlist/offers/" + offerId + "?token=" + token.value())));
+		return true;
+	}
+
+	/** Ends an open offer: its hold is given back and the patient is in line again, in their old place. */
+	private void close(WaitlistOffer offer, String status) {
+		store.setOfferStatus(offer.id(), status, null);
+		store.setEntryStatus(offer.entryId(), "waiting", null);
+		// the hold may be gone already (swept after it expired); releasing a missing one would be refused
+		if (appointments.find(offer.holdId()).filter(a -> a.status() == AppointmentStatus.PENDING).isPresent()) {
+			desk.releaseHold(offer.holdId());
+		}
+	}
+
+	private Notifications.Message message(WaitlistStore.Opening opening, ZoneId zone, Instant expires,
+			Patient patient, String link) {
+		String when = AppointmentCalendar.localTime(opening.start(), zone);
+		String shortWhen = SHORT.format(opening.start().atZone(zone));
+		String until = TIME.format(expires.atZone(zone));
+		String where = LocationId.of(opening.location()).isVirtual() ? "Video visit"
+				: clinics.find(opening.location()).map(Clinic::name).orElse(opening.location());
+		String subject = "A time has opened up: " + shortWhen;
+		String text = "Hello " + patient.givenName() + ",\n\nA time you asked for on the waitlist has opened up:\n\n"
+				+ "  When: " + when + "\n  Where: " + where + "\n\nIt is held for you until " + until
+				+ ". To take it, open:\n" + link + "\n\nIf you do nothing, it goes to the next person waiting,"
+				+ " and you keep your place on the waitlist.\n";
+		String html = "<!doctype html><html><body><p>Hello " + escape(patient.givenName())
+				+ ",</p><p>A time you asked for on the waitlist has opened up:</p><p><strong>" + escape(when)
+				+ "</strong><br>" + escape(where) + "</p><p>It is held for you until " + escape(until)
+				+ ".</p><p><a href=\"" + escape(link) + "\">Take this time</a></p><p>If you do nothing, it goes to"
+				+ " the next person waiting, and you keep your place on the waitlist.</p></body></html>";
+		String sms = "Unknot: a time opened up: " + shortWhen + ", " + where + ". Held for you until " + until + ": "
+				+ link;
+		return new Notifications.Message(subject, text, html, sms);
+	}
+
+	private void validate(WaitlistRequest request) {
+		List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
+		services.get("service", request.serviceId());
+		if (request.practitionerId() != null) {
+			practitioners.get("practitioner", request.practitionerId());
+		}
+		if (request.location() != null && !request.location().isVirtual()) {
+			clinics.get("location", request.location().value());
+		}
+		LocalDate today = LocalDate.now(clock.withZone(virtualZone));
+		if (request.firstDay().isAfter(request.lastDay())) {
+			problems.add(new InvalidRequest.FieldProblem("lastDay", "The last day comes on or after the first day."));
+		}
+		else if (ChronoUnit.DAYS.between(request.firstDay(), request.lastDay()) >= properties.longestWindow()) {
+			problems.add(new InvalidRequest.FieldProblem("lastDay",
+					"A waitlist request spans at most " + properties.longestWindow() + " days."));
+		}
+		if (request.lastDay().isBefore(today)) {
+			problems.add(new InvalidRequest.FieldProblem("lastDay", "The last day has already passed."));
+		}
+		if (request.latest().isBefore(request.earliest())) {
+			problems.add(new InvalidRequest.FieldProblem("latest", "The latest start comes on or after the earliest."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequest("The waitlist request cannot be met as it is.", problems);
+		}
+	}
+
+	private static PatientDetails details(Patient patient) {
+		return new PatientDetails(patient.givenName(), patient.familyName(), patient.email(), patient.phone(),
+				patient.birthDate());
+	}
+
+	private static String escape(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
+	/** A new place in line and the secret to leave it. */
+	public record Joined(WaitlistEntry entry, String token) {
+	}
+}

@@ -1,0 +1,221 @@
+package org.unknot.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unknot.notification.OutboxFixture.newPatient;
+import static org.unknot.notification.OutboxFixture.newYork;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.unknot.UnknotIntegrationTest;
+import org.unknot.booking.Booked;
+import org.unknot.patient.PatientDetails;
+
+/**
+ * Booking, moving and cancelling a visit send emails through a real SMTP server (GreenMail on
+ * loopback), each with its calendar invitation, in the clinic's local time with the zone named.
+ */
+@UnknotIntegrationTest
+class EmailDeliveryTests {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+	@Autowired
+	ApplicationContext context;
+
+	OutboxFixture fixture;
+	OutboxFixture.Place place;
+	MovableClock clock;
+	OutboxDispatcher dispatcher;
+	PatientDetails patient;
+
+	@BeforeEach
+	void setUp() {
+		fixture = new OutboxFixture(context);
+		place = fixture.place();
+		clock = new MovableClock();
+		dispatcher = fixture.dispatcher("mail-test", clock, OutboxFixture.smtp(smtp.getSmtp().getPort()),
+				new RecordingSmsTransport());
+		patient = newPatient(null);
+	}
+
+	@Nested
+	class ABooking {
+
+		@Test
+		void sendsAConfirmationWithTheInvitationAttached() throws Exception {
+			Booked booked = fixture.book(place, "2027-03-15T10:00", patient);
+
+			dispatcher.dispatchDue();
+
+			List<MimeMessage> mails = mailsTo(patient.email());
+			assertThat(mails).hasSize(1);
+			MimeMessage mail = mails.get(0);
+			assertThat(mail.getSubject()).isEqualTo("Your appointment is booked: Mon 15 Mar, 10:00 AM EDT");
+			MailParts parts = MailParts.of(mail);
+			assertThat(parts.text()).contains("When: Monday 15 March 2027, 10:00 AM EDT (America/New_York)")
+				.doesNotContainIgnoringCase("massage");
+			assertThat(parts.html()).contains("Monday 15 March 2027, 10:00 AM EDT (America/New_York)");
+			assertThat(parts.calendarType()).contains("text/calendar").contains("method=REQUEST");
+			assertThat(value(parts.calendar(), Property.METHOD)).isEqualTo("REQUEST");
+			VEvent event = event(parts);
+			assertThat(value(event, Property.UID)).isEqualTo(booked.appointment().id() + "@unknot");
+			assertThat(value(event, Property.SEQUENCE)).isEqualTo("0");
+			assertThat(Instant.from(event.getDateTimeStart().getDate())).isEqualTo(newYork("2027-03-15T10:00"));
+			assertThat(mail.getMessageID()).isEqualTo(fixture.about(booked.appointment().id())
+				.stream()
+				.filter(m -> m.kind() == MessageKind.BOOKED)
+				.findFirst()
+				.orElseThrow()
+				.messageId());
+		}
+
+		@Test
+		void isConfirmedOnceHoweverOftenTheDispatcherRuns() throws Exception {
+			fixture.book(place, "2027-03-15T11:00", patient);
+
+			dispatcher.dispatchDue();
+			dispatcher.dispatchDue();
+			fixture.dispatcher("another-instance", clock, OutboxFixture.smtp(smtp.getSmtp().getPort()),
+					new RecordingSmsTransport()).dispatchDue();
+
+			assertThat(mailsTo(patient.email())).hasSize(1);
+		}
+	}
+
+	@Nested
+	class AMoveAndACancellation {
+
+		@Test
+		void sendAnUpdateWithARaisedSequenceAndACancelWithTheSameUid() throws Exception {
+			Booked booked = fixture.book(place, "2027-11-05T10:00", patient);
+			dispatcher.dispatchDue();
+			// across the autumn change: Friday 10:00 EDT to Monday 10:00 EST
+			fixture.desk.reschedule(booked.appointment().id(), booked.manageToken(), newYork("2027-11-08T10:00"), null);
+			dispatcher.dispatchDue();
+			fixture.desk.cancel(booked.appointment().id(), booked.manageToken(), "patient");
+			dispatcher.dispatchDue();
+
+			List<MimeMessage> mails = mailsTo(patient.email());
+			assertThat(mails).hasSize(3);
+			MailParts confirmation = MailParts.of(mails.get(0));
+			MailParts update = MailParts.of(mails.get(1));
+			MailParts cancellation = MailParts.of(mails.get(2));
+			String uid = booked.appointment().id() + "@unknot";
+
+			assertThat(mails.get(1).getSubject()).isEqualTo("Your appointment has moved: Mon 8 Nov, 10:00 AM EST");
+			assertThat(update.text()).contains("Monday 8 November 2027, 10:00 AM EST (America/New_York)");
+			assertThat(value(event(update), Property.UID)).isEqualTo(uid);
+			assertThat(value(event(update), Property.SEQUENCE)).isEqualTo("1");
+			assertThat(Instant.from(event(update).getDateTimeStart().getDate())).isEqualTo(newYork("2027-11-08T10:00"))
+				.isEqualTo(Instant.parse("2027-11-08T15:00:00Z"));
+			assertThat(value(event(confirmation), Property.UID)).isEqualTo(uid);
+			assertThat(Instant.from(event(confirmation).getDateTimeStart().getDate()))
+				.isEqualTo(Instant.parse("2027-11-05T14:00:00Z"));
+
+			assertThat(mails.get(2).getSubject()).startsWith("Your appointment is cancelled");
+			assertThat(cancellation.calendarType()).contains("method=CANCEL");
+			assertThat(value(cancellation.calendar(), Property.METHOD)).isEqualTo("CANCEL");
+			assertThat(value(event(cancellation), Property.UID)).isEqualTo(uid);
+			assertThat(value(event(cancellation), Property.STATUS)).isEqualTo("CANCELLED");
+		}
+
+		@Test
+		void aVisitCancelledBeforeItsConfirmationWentOutGetsOnlyTheCancellation() throws Exception {
+			Booked booked = fixture.book(place, "2027-03-16T10:00", patient);
+			fixture.desk.cancel(booked.appointment().id(), booked.manageToken(), "patient");
+
+			dispatcher.dispatchDue();
+
+			List<MimeMessage> mails = mailsTo(patient.email());
+			assertThat(mails).singleElement()
+				.satisfies(mail -> assertThat(mail.getSubject()).startsWith("Your appointment is cancelled"));
+			assertThat(fixture.about(booked.appointment().id())).filteredOn(m -> m.kind() != MessageKind.CANCELLED)
+				.isNotEmpty()
+				.allSatisfy(m -> {
+					assertThat(m.status()).isEqualTo("dropped");
+					assertThat(m.droppedWhy()).isEqualTo("visit cancelled");
+				});
+		}
+	}
+
+	@Nested
+	class WhenSmtpFails {
+
+		@Test
+		void theMessageIsRetriedWithBackOffAndThenSentOnce() throws Exception {
+			Booked booked = fixture.book(place, "2027-03-17T10:00", patient);
+			OutboxDispatcher unreachable = fixture.dispatcher("no-smtp", clock, OutboxFixture.smtp(1),
+					new RecordingSmsTransport());
+
+			Instant attempted = clock.instant();
+			unreachable.dispatchDue();
+
+			OutboxMessage failed = booked(booked);
+			assertThat(failed.status()).isEqualTo("pending");
+			assertThat(failed.attempts()).isEqualTo(1);
+			assertThat(failed.lastError()).isNotBlank();
+			assertThat(failed.dueAt()).isBetween(attempted.plus(Duration.ofMinutes(1)), clock.instant().plus(Duration.ofMinutes(1)));
+
+			dispatcher.dispatchDue();
+			assertThat(mailsTo(patient.email())).isEmpty();
+
+			clock.advance(Duration.ofMinutes(1));
+			dispatcher.dispatchDue();
+			assertThat(mailsTo(patient.email())).hasSize(1);
+			assertThat(booked(booked).status()).isEqualTo("sent");
+			assertThat(booked(booked).attempts()).isEqualTo(2);
+		}
+	}
+
+	OutboxMessage booked(Booked booked) {
+		return fixture.about(booked.appointment().id())
+			.stream()
+			.filter(m -> m.kind() == MessageKind.BOOKED)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	static List<MimeMessage> mailsTo(String email) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter(mail -> {
+			try {
+				Address[] to = mail.getAllRecipients();
+				return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(email));
+			}
+			catch (jakarta.mail.MessagingException e) {
+				throw new IllegalStateException(e);
+			}
+		}).toList();
+	}
+
+	static VEvent event(MailParts parts) {
+		List<VEvent> events = parts.calendar().getComponents(VEvent.VEVENT);
+		assertThat(events).hasSize(1);
+		return events.get(0);
+	}
+
+	static String value(net.fortuna.ical4j.model.PropertyContainer container, String name) {
+		return container.getProperty(name).map(Property::getValue).orElse(null);
+	}
+
+	static UUID id(Booked booked) {
+		return booked.appointment().id();
+	}
+}

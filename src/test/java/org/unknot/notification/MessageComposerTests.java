@@ -1,0 +1,60 @@
+package org.unknot.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.unknot.calendar.AppointmentDetails;
+import org.unknot.calendar.CalendarInvitations;
+import org.unknot.calendar.CalendarProperties;
+
+class MessageComposerTests {
+
+	static final URI JOIN = URI.create("https://unknot.example/visits/1/join?token=secret");
+
+	final MessageComposer composer = new MessageComposer(
+			new CalendarInvitations(Clock.systemUTC(), "Unknot", "appointments@unknot.example"),
+			new CalendarProperties("Unknot", "appointments@unknot.example"));
+
+	@Test
+	void aVideoVisitsConfirmationReminderAndTextCarryTheJoinLink() {
+		AppointmentDetails visit = video(Instant.parse("2027-11-08T15:00:00Z"));
+
+		assertThat(composer.email(MessageKind.BOOKED, visit).text()).contains(JOIN.toString())
+			.contains("Monday 8 November 2027, 10:00 AM EST (America/New_York)");
+		assertThat(composer.email(MessageKind.REMINDER, visit).html()).contains(JOIN.toString().replace("&", "&amp;"));
+		assertThat(composer.sms(MessageKind.REMINDER, visit))
+			.isEqualTo("Unknot: reminder: video visit, Mon 8 Nov, 10:00 AM EST. Join: " + JOIN);
+	}
+
+	@Test
+	void aCancellationCarriesNoJoinLinkAndTheCancelInvitation() {
+		MessageComposer.Email email = composer.email(MessageKind.CANCELLED, video(Instant.parse("2027-03-14T14:00:00Z")));
+
+		assertThat(email.text()).doesNotContain(JOIN.toString()).contains("Sunday 14 March 2027, 10:00 AM EDT");
+		assertThat(email.calendarType()).isEqualTo(CalendarInvitations.CANCEL_TYPE);
+	}
+
+	@Test
+	void escapesWhatPatientsTypedInTheHtmlBody() {
+		var visit = new AppointmentDetails(UUID.randomUUID(), 0, Instant.parse("2027-03-15T14:00:00Z"),
+				Instant.parse("2027-03-15T15:00:00Z"), ZoneId.of("America/New_York"), "Unknot Montclair",
+				"12 Church Street", null, new AppointmentDetails.Participant("Unknot", "appointments@unknot.example"),
+				new AppointmentDetails.Participant("<script>alert(1)</script>", "x@example.org"), null);
+
+		assertThat(composer.email(MessageKind.BOOKED, visit).html()).doesNotContain("<script>")
+			.contains("&lt;script&gt;");
+	}
+
+	static AppointmentDetails video(Instant start) {
+		return new AppointmentDetails(UUID.randomUUID(), 0, start, start.plusSeconds(1800),
+				ZoneId.of("America/New_York"), null, null, "(973) 555-0100",
+				new AppointmentDetails.Participant("Unknot", "appointments@unknot.example"),
+				new AppointmentDetails.Participant("Ada Lane", "ada@example.org"), JOIN);
+	}
+}
