@@ -64,16 +64,17 @@ class BookingBrowserTests {
 	}
 
 	@Test
-	void aNewPatientBooksFromTheSiteWithoutJavaScript(Visitor visitor) {
-		Page page = open(visitor, "/", Visitor.JS_OFF);
-		page.locator("header").getByText("Book an appointment").click();
+	void aNewPatientBooksFromAnArticleWithoutJavaScript(Visitor visitor) {
+		Page page = open(visitor, "/articles/upper-back-pain-and-massage", Visitor.JS_OFF);
+		visitor.check(page, "nojs-0-article");
+		page.locator(".callout--book a.button--primary").first().click();
 		walkToConfirmation(visitor, page, "nojs");
 	}
 
 	@Test
-	void aNewPatientBooksFromAnArticleLinkWithJavaScript(Visitor visitor) {
-		Page page = open(visitor, "/book?service=" + TestNetwork.MASSAGE, Visitor.JS_ON);
-		assertThat(page.getByLabel("Test massage, 60 minutes").isChecked()).isTrue();
+	void aNewPatientBooksFromTheHomePageWithJavaScript(Visitor visitor) {
+		Page page = open(visitor, "/", Visitor.JS_ON);
+		page.locator("header").getByText("Book an appointment").click();
 		walkToConfirmation(visitor, page, "js");
 	}
 
@@ -119,6 +120,7 @@ class BookingBrowserTests {
 	@Test
 	void aRedFlagLeadsToAPhysicianConsultation(Visitor visitor) {
 		Page page = upToIntake(visitor, Visitor.JS_ON);
+		assertThat(page.locator(".visit-summary").textContent()).contains("Test massage, 60 minutes");
 		answerIntake(page, "NUMBNESS_OR_WEAKNESS");
 
 		assertThat(page.locator("h1").textContent()).isEqualTo("A physician should see you first");
@@ -275,8 +277,10 @@ class BookingBrowserTests {
 		assertThat(booked(therapist)).isEqualTo(1);
 	}
 
+	/** From a link that pre-selects the massage (as article pages link) to the health questions. */
 	private Page upToIntake(Visitor visitor, boolean javascript) {
 		Page page = open(visitor, "/book?service=" + TestNetwork.MASSAGE, javascript);
+		assertThat(page.getByLabel("Test massage, 60 minutes").isChecked()).isTrue();
 		continueOn(page);
 		page.getByLabel(clinicName).check();
 		continueOn(page);
