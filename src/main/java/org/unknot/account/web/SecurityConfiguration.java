@@ -58,7 +58,7 @@ class SecurityConfiguration {
 				.maximumSessions(-1)
 				.sessionRegistry(sessions)
 				.expiredUrl("/sign-in?expired"))
-			.exceptionHandling(errors -> errors
+			.exceptionHandling(errors -> errors.accessDeniedHandler(new StaleFormHandler())
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						request -> path(request).startsWith("/api/"))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"),

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.audit.AuditEvent;
+import org.unknot.audit.AuditLog;
 import org.unknot.availability.Slot;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
@@ -34,12 +36,14 @@ class BookingFlow {
 	private final SeriesDesk series;
 	private final Intakes intakes;
 	private final InsuranceChoices insurance;
+	private final AuditLog audit;
 
-	BookingFlow(BookingDesk desk, SeriesDesk series, Intakes intakes, InsuranceChoices insurance) {
+	BookingFlow(BookingDesk desk, SeriesDesk series, Intakes intakes, InsuranceChoices insurance, AuditLog audit) {
 		this.desk = desk;
 		this.series = series;
 		this.intakes = intakes;
 		this.insurance = insurance;
+		this.audit = audit;
 	}
 
 	/** One visit, from the draft's hold (or directly, if the hold ran out but the time is still free). */
@@ -65,10 +69,16 @@ class BookingFlow {
 		return outcome;
 	}
 
+	/** Stores the answers with the visit; the patient's own writing of health information is audited. */
 	private void record(Booked booked, Answers answers) {
 		UUID id = booked.appointment().id();
+		UUID patient = booked.appointment().patientId();
 		intakes.record(id, answers.intake(), answers.triage(), answers.adviceAcknowledged());
 		insurance.record(id, answers.payment());
+		for (String subject : List.of("intake", "insurance")) {
+			audit.record(new AuditEvent("patient:" + patient, "PATIENT", patient, "CREATE", subject + ":" + id, null,
+					null, AuditEvent.Outcome.SUCCESS));
+		}
 	}
 
 	static List<String> alternatives(SeriesOutcome.Conflict conflict) {

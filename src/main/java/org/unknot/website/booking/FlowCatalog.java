@@ -114,9 +114,19 @@ class FlowCatalog {
 		return availability.zoneOf(location);
 	}
 
-	/** A consultation with a physician, in person or by video: what red flags lead to. */
-	List<CareService> consultations() {
-		return services.all().stream().filter(s -> s.category() == ServiceCategory.CONSULTATION).toList();
+	/**
+	 * The physician consultation red flags lead to: one offered where the patient meant to go, if
+	 * any is, otherwise the first of the catalog.
+	 */
+	Optional<CareService> consultationFor(String location) {
+		List<CareService> consultations = services.all()
+			.stream()
+			.filter(s -> s.category() == ServiceCategory.CONSULTATION)
+			.toList();
+		return consultations.stream()
+			.filter(s -> location != null && locations(s).stream().anyMatch(choice -> choice.value().equals(location)))
+			.findFirst()
+			.or(() -> consultations.stream().findFirst());
 	}
 
 	/** "Swedish massage, 60 minutes", without saying the length twice when the name has it. */

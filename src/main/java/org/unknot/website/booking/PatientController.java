@@ -176,16 +176,19 @@ class PatientController {
 		if (draft.isBooked() || !draft.intakeDone) {
 			return ChoiceController.next(draftId, draft);
 		}
-		if ("consultation".equals(choice)) {
-			List<CareService> consultations = catalog.consultations();
-			if (!consultations.isEmpty()) {
-				if (draft.hold != null) {
-					desk.release(UUID.fromString(draft.hold));
-				}
-				draft.chooseService(consultations.get(0).id());
-				drafts.save(draftId, draft);
-				return ChoiceController.next(draftId, draft);
+		Optional<CareService> consultation = catalog.consultationFor(draft.location);
+		if ("consultation".equals(choice) && consultation.isPresent()) {
+			if (draft.hold != null) {
+				desk.release(UUID.fromString(draft.hold));
 			}
+			String location = draft.location;
+			draft.chooseService(consultation.get().id());
+			// the same place, when the consultation is offered there
+			if (catalog.locations(consultation.get()).stream().anyMatch(c -> c.value().equals(location))) {
+				draft.chooseLocation(location);
+			}
+			drafts.save(draftId, draft);
+			return ChoiceController.next(draftId, draft);
 		}
 		if ("continue".equals(choice)) {
 			if (!"yes".equals(understood)) {
@@ -212,7 +215,7 @@ class PatientController {
 		model.addAttribute("meta", view.meta("A physician should see you first", "/book/" + draftId + "/advice"));
 		model.addAttribute("findings", Triage.reasons(intake.get()).stream().map(RedFlag::finding).toList());
 		model.addAttribute("serviceName", service.name());
-		model.addAttribute("consultation", catalog.consultations().stream().findFirst().orElse(null));
+		model.addAttribute("consultation", catalog.consultationFor(draft.location).orElse(null));
 		return "book/advice";
 	}
 

@@ -143,6 +143,8 @@ class BookingFlowTests {
 			assertThat(intakeOf(id).triage()).isEqualTo(Triage.CLEAR);
 			assertThat(jdbc.sql("SELECT member_id || answers FROM appointment_insurance JOIN appointment_intake USING (appointment_id) WHERE appointment_id = ?")
 				.param(id).query(String.class).single()).as("sealed at rest").doesNotContain("HH12345").doesNotContain("UPPER_BACK");
+			assertThat(jdbc.sql("SELECT subject FROM audit_entry WHERE subject LIKE ? ORDER BY id").param("%:" + id)
+				.query(String.class).list()).containsExactly("intake:" + id, "insurance:" + id);
 
 			String manage = link(confirmed.body(), "/visits/" + id + "\\?token=[A-Za-z0-9_%-]+");
 			assertThat(browser.get(manage).text()).contains("Your visit").contains("Booked");
@@ -232,10 +234,9 @@ class BookingFlowTests {
 
 			Page switched = browser.post("/book/" + draft + "/advice", Map.of("choice", "consultation"));
 
-			assertThat(switched.location()).endsWith("/where");
+			assertThat(switched.location()).as("the same clinic offers it").endsWith("/who");
 			assertThat(heldBy(therapist)).isZero();
-			browser.post("/book/" + draft + "/where", Map.of("location", clinic));
-			browser.post("/book/" + draft + "/who", Map.of("practitioner", physician));
+			assertThat(browser.post("/book/" + draft + "/who", Map.of("practitioner", physician)).location()).endsWith("/when");
 			Page time = browser.post("/book/" + draft + "/when", Map.of("slot", firstSlotOf(draft)));
 			assertThat(time.location()).endsWith("/review");
 			browser.follow(browser.post("/book/" + draft + "/review", Map.of()));
@@ -455,13 +456,30 @@ class BookingFlowTests {
 		}
 
 		@Test
-		void aFormWithoutItsCsrfTokenIsRefused() {
+		void aFormWithAStaleCsrfTokenChangesNothingAndSendsThePatientBackToThePage() {
 			String draft = browser.post("/book", Map.of("service", MASSAGE)).draftId();
 
-			Page forged = browser.postWithToken("/book/" + draft + "/where", Map.of("location", clinic), null);
+			Page stale = browser.postWithToken("/book/" + draft + "/where", Map.of("location", clinic), "from-an-ended-session");
 
-			assertThat(forged.status()).isEqualTo(403);
-			assertThat(browser.get("/book/" + draft + "/where").body()).doesNotContainPattern("value=\"" + clinic + "\"[^>]*checked");
+			assertThat(stale.status()).isEqualTo(303);
+			assertThat(stale.location()).isEqualTo("/book/" + draft + "/where?again");
+			Page again = browser.get(stale.location());
+			assertThat(again.text()).contains("This page was open for a long time");
+			assertThat(again.body()).doesNotContainPattern("value=\"" + clinic + "\"[^>]*checked");
+		}
+
+		@Test
+		void aStaleCancelFormKeepsTheVisitAndReturnsToTheConfirmation() {
+			String manage = bookedManageLink();
+			String path = manage.substring(0, manage.indexOf('?'));
+			String token = java.net.URLDecoder.decode(manage.substring(manage.indexOf("token=") + 6),
+					java.nio.charset.StandardCharsets.UTF_8);
+
+			Page stale = browser.postWithToken(path + "/cancel", Map.of("token", token), null);
+
+			assertThat(stale.status()).isEqualTo(303);
+			assertThat(browser.get(stale.location()).text()).contains("Cancel your visit?").contains("open for a long time");
+			assertThat(bookedVisits(therapist)).hasSize(1);
 		}
 
 		@Test
