@@ -121,6 +121,13 @@ class AccessMatrixTests {
 		rows.put("practitioners admin", new Row(() -> get("/admin/practitioners"), adminOnly));
 		rows.put("who viewed a patient", new Row(() -> get("/admin/patients/{id}/audit", patientA), adminOnly));
 		rows.put("patient portal", new Row(() -> get("/account"), EnumSet.of(Who.PATIENT)));
+		rows.put("patient's data download", new Row(() -> get("/account/export"), EnumSet.of(Who.PATIENT)));
+		rows.put("own visit: move (patient)", new Row(() -> get("/account/visits/{id}/move", visitA),
+				EnumSet.of(Who.PATIENT)));
+		rows.put("another patient's visit: move (patient)",
+				new Row(() -> get("/account/visits/{id}/move", visitB), EnumSet.noneOf(Who.class)));
+		rows.put("another patient's visit: cancel (patient)",
+				new Row(() -> post("/account/visits/{id}/cancel", visitB).with(csrf()), EnumSet.noneOf(Who.class)));
 
 		List<String> unexpected = new ArrayList<>();
 		for (Map.Entry<String, Row> row : rows.entrySet()) {

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,11 +18,13 @@ import org.springframework.web.servlet.ModelAndView;
 import org.unknot.system.DomainProblem;
 
 /**
- * Problems in website pages become friendly HTML pages, never a stack trace nor the API's JSON
+ * Problems in pages (the public site, sign-in, the staff workspace, admin, the patient portal) become
+ * friendly HTML pages, never a stack trace nor the API's JSON
  * problems (which stay with {@code /api/**}). Runs before the API's advice, for website controllers
  * only; addresses that match no controller are answered by the {@code error/*} templates.
  */
-@ControllerAdvice(basePackages = "org.unknot.website")
+@ControllerAdvice(basePackages = { "org.unknot.website", "org.unknot.account.web", "org.unknot.frontdesk.web",
+		"org.unknot.admin.web", "org.unknot.portal.web" })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebsiteErrors {
 
@@ -47,6 +51,12 @@ class WebsiteErrors {
 			HttpServletResponse response) {
 		return page(HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid value for " + e.getName() + ".",
 				request, response);
+	}
+
+	/** Spring Security answers these itself: a sign-in page for the anonymous, 403 for the signed-in. */
+	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+	ModelAndView security(RuntimeException e) {
+		throw e;
 	}
 
 	@ExceptionHandler(Exception.class)
