@@ -21,11 +21,13 @@ public class AccountDesk {
 	private final Accounts accounts;
 	private final PasswordEncoder passwords;
 	private final ApplicationEventPublisher events;
+	private final java.time.Clock clock;
 
-	AccountDesk(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events) {
+	AccountDesk(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events, java.time.Clock clock) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	public record NewAccount(String email, String displayName, Role role, List<String> clinicIds,
@@ -66,6 +68,12 @@ public class AccountDesk {
 	public void disable(UUID accountId) {
 		accounts.setEnabled(accountId, false);
 		events.publishEvent(new AccountDisabled(accountId));
+	}
+
+	/** Records a patient's request to close their account, for the practice to carry out. */
+	@Transactional
+	public void requestClosure(UUID accountId) {
+		accounts.requestClosure(accountId, clock.instant());
 	}
 
 	@Transactional

@@ -82,6 +82,19 @@ public class Accounts {
 		jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, id).update();
 	}
 
+	void requestClosure(UUID id, java.time.Instant at) {
+		jdbc.sql("UPDATE account SET closure_requested_at = ? WHERE id = ? AND closure_requested_at IS NULL")
+			.params(java.sql.Timestamp.from(at), id)
+			.update();
+	}
+
+	/** Accounts whose owners asked to close them, oldest request first. */
+	public List<Account> closureRequested() {
+		return jdbc.sql("SELECT * FROM account WHERE closure_requested_at IS NOT NULL ORDER BY closure_requested_at")
+			.query(Accounts::map)
+			.list();
+	}
+
 	static String normalised(String email) {
 		return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
 	}

@@ -150,6 +150,18 @@ public class BookingDesk {
 		return appointment;
 	}
 
+	/** Cancels a visit of the signed-in patient; another patient's visit is not found. */
+	@Transactional
+	public Appointment cancelForPatient(UUID id, UUID patientId, String reason) {
+		return cancelLocked(lockedForPatient(id, patientId), reason);
+	}
+
+	/** Moves a visit of the signed-in patient under the same rules as every move. */
+	@Transactional
+	public Appointment rescheduleForPatient(UUID id, UUID patientId, Instant start, String practitionerId) {
+		return rescheduleLocked(lockedForPatient(id, patientId), start, practitionerId);
+	}
+
 	/** The patient is in the waiting room. */
 	@Transactional
 	public Appointment arrive(UUID id) {
@@ -371,6 +383,12 @@ public class BookingDesk {
 			throw new InvalidRequest("hold",
 					"The hold is for another service, practitioner, location or time than the booking.");
 		}
+	}
+
+	private Appointment lockedForPatient(UUID id, UUID patientId) {
+		return appointments.lock(id)
+			.filter(appointment -> patientId != null && patientId.equals(appointment.patientId()))
+			.orElseThrow(() -> new AppointmentNotFound(id));
 	}
 
 	private Appointment lockedForClinic(UUID id) {

@@ -6,7 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.unknot.account.SignedIn;
 
-/** Where a signed-in person lands: staff in their workspace, patients in their portal. */
+/** Where signed-in staff land: their workspace. (Patients land in the portal, module portal.) */
 @Controller
 class WorkspaceController {
 
@@ -14,11 +14,5 @@ class WorkspaceController {
 	String staff(@AuthenticationPrincipal SignedIn signedIn, Model model) {
 		model.addAttribute("me", signedIn);
 		return "account/staff-home";
-	}
-
-	@GetMapping("/account")
-	String patient(@AuthenticationPrincipal SignedIn signedIn, Model model) {
-		model.addAttribute("me", signedIn);
-		return "account/patient-home";
 	}
 }
