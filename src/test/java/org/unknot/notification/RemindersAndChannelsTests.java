@@ -280,7 +280,8 @@ class RemindersAndChannelsTests {
 		assertThat(admin.getStatus()).isEqualTo(200);
 		assertThat(admin.getContentAsString()).contains("Your appointment is booked: Thu 18 Mar, 10:00 AM EDT")
 			.contains("Thursday 18 March 2027, 10:00 AM EDT (America/New_York)")
-			.contains(sent.messageId().replace("<", "&lt;").replace(">", "&gt;"));
+			.contains(sent.messageId().replace("<", "&lt;").replace(">", "&gt;"))
+			.contains("Sent messages · Unknot workspace");
 	}
 
 	HttpResponse<String> put(String path, String token, String body) throws Exception {
