@@ -144,6 +144,18 @@ class RemindersAndChannelsTests {
 		}
 	}
 
+	@Test
+	void aCancellationByTheClinicDropsTheRemindersAndTellsThePatient() {
+		Booked booked = fixture.book(place, "2027-03-15T10:00", newPatient(null));
+
+		fixture.desk.cancelForClinic(booked.appointment().id(), "practitioner ill");
+
+		assertThat(fixture.about(booked.appointment().id())).filteredOn(m -> m.kind() == MessageKind.CANCELLED)
+			.singleElement()
+			.satisfies(m -> assertThat(m.status()).isEqualTo("pending"));
+		assertThat(reminders(booked)).allSatisfy(m -> assertThat(m.status()).isEqualTo("dropped"));
+	}
+
 	@Nested
 	class TextMessages {
 
