@@ -17,7 +17,7 @@ import org.unknot.calendar.PractitionerFeeds;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.NotFound;
-import org.unknot.system.SiteProperties;
+import org.unknot.system.SiteAddress;
 
 /**
  * Practitioners' private calendar feeds: admins make and revoke them (JSON under {@code /admin/}, behind
@@ -30,11 +30,11 @@ class FeedController {
 	private final PractitionerFeeds feeds;
 	private final Practitioners practitioners;
 	private final AppointmentCalendar calendar;
-	private final SiteProperties site;
+	private final SiteAddress site;
 	private final Clock clock;
 
 	FeedController(PractitionerFeeds feeds, Practitioners practitioners, AppointmentCalendar calendar,
-			SiteProperties site, Clock clock) {
+			SiteAddress site, Clock clock) {
 		this.feeds = feeds;
 		this.practitioners = practitioners;
 		this.calendar = calendar;
