@@ -120,6 +120,10 @@ class AccessMatrixTests {
 		rows.put("create staff account", new Row(() -> post("/admin/accounts").with(csrf()), adminOnly));
 		rows.put("practitioners admin", new Row(() -> get("/admin/practitioners"), adminOnly));
 		rows.put("who viewed a patient", new Row(() -> get("/admin/patients/{id}/audit", patientA), adminOnly));
+		rows.put("sent messages", new Row(() -> get("/admin/messages"), adminOnly));
+		rows.put("make a practitioner's calendar feed",
+				new Row(() -> post("/admin/practitioners/{id}/calendar-feed", practitionerA).with(csrf()), adminOnly));
+		rows.put("waitlist (staff list)", new Row(() -> get("/api/v1/staff/waitlist"), allStaff));
 		rows.put("patient portal", new Row(() -> get("/account"), EnumSet.of(Who.PATIENT)));
 		rows.put("patient's data download", new Row(() -> get("/account/export"), EnumSet.of(Who.PATIENT)));
 		rows.put("own visit: move (patient)", new Row(() -> get("/account/visits/{id}/move", visitA),

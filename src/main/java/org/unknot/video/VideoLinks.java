@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.unknot.system.SiteProperties;
+import org.unknot.system.SiteAddress;
 
 /**
  * The join links of video visits. A link carries a 256-bit random token; the meeting room has another
@@ -24,9 +24,9 @@ public class VideoLinks {
 
 	private final JdbcClient jdbc;
 	private final VideoProperties properties;
-	private final SiteProperties site;
+	private final SiteAddress site;
 
-	VideoLinks(JdbcClient jdbc, VideoProperties properties, SiteProperties site) {
+	VideoLinks(JdbcClient jdbc, VideoProperties properties, SiteAddress site) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.site = site;

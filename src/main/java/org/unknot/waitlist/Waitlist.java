@@ -41,7 +41,7 @@ import org.unknot.practitioner.Practitioners;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.SecretToken;
-import org.unknot.system.SiteProperties;
+import org.unknot.system.SiteAddress;
 
 /**
  * The waitlist. A cancellation or a move records the freed time (an opening) in its own transaction,
@@ -66,14 +66,14 @@ public class Waitlist {
 	private final Clinics clinics;
 	private final Notifications notifications;
 	private final WaitlistProperties properties;
-	private final SiteProperties site;
+	private final SiteAddress site;
 	private final ZoneId virtualZone;
 	private final Clock clock;
 	private final TransactionTemplate transaction;
 
 	Waitlist(WaitlistStore store, BookingDesk desk, Appointments appointments, Patients patients, CareServices services,
 			Practitioners practitioners, Clinics clinics, Notifications notifications, WaitlistProperties properties,
-			SiteProperties site, CatalogProperties catalog, Clock clock, PlatformTransactionManager transactions) {
+			SiteAddress site, CatalogProperties catalog, Clock clock, PlatformTransactionManager transactions) {
 		this.store = store;
 		this.desk = desk;
 		this.appointments = appointments;

@@ -74,7 +74,7 @@ class PractitionerFeedTests {
 		desk.cancel(cancelled.appointment().id(), cancelled.manageToken(), "patient");
 
 		MockHttpServletResponse created = mvc
-			.perform(post("/api/v1/staff/practitioners/" + therapist + "/calendar-feed").with(csrf())
+			.perform(post("/admin/practitioners/" + therapist + "/calendar-feed").with(csrf())
 				.with(user("admin").roles("ADMIN")))
 			.andReturn()
 			.getResponse();
@@ -103,7 +103,7 @@ class PractitionerFeedTests {
 			.query(Long.class)
 			.single()).as("only a hash of the token is stored").isZero();
 
-		var revoked = mvc.perform(delete("/api/v1/staff/practitioners/" + therapist + "/calendar-feed").with(csrf())
+		var revoked = mvc.perform(delete("/admin/practitioners/" + therapist + "/calendar-feed").with(csrf())
 			.with(user("admin").roles("ADMIN"))).andReturn().getResponse();
 		assertThat(revoked.getStatus()).isEqualTo(204);
 		assertThat(mvc.perform(get("/calendar/feeds/" + token + ".ics")).andReturn().getResponse().getStatus())
@@ -113,12 +113,18 @@ class PractitionerFeedTests {
 	@Test
 	void aGuessedAddressFindsNothingAndOnlyStaffMakeFeeds() throws Exception {
 		assertThat(mvc.perform(get("/calendar/feeds/guessed.ics")).andReturn().getResponse().getStatus()).isEqualTo(404);
-		assertThat(mvc.perform(post("/api/v1/staff/practitioners/" + therapist + "/calendar-feed").with(csrf()))
+		assertThat(mvc.perform(post("/admin/practitioners/" + therapist + "/calendar-feed").with(csrf()))
 			.andReturn()
 			.getResponse()
-			.getStatus()).isEqualTo(401);
+			.getStatus()).isEqualTo(302);
 		assertThat(mvc
-			.perform(post("/api/v1/staff/practitioners/nobody/calendar-feed").with(csrf())
+			.perform(post("/admin/practitioners/" + therapist + "/calendar-feed").with(csrf())
+				.with(user("desk").roles("FRONT_DESK")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+		assertThat(mvc
+			.perform(post("/admin/practitioners/nobody/calendar-feed").with(csrf())
 				.with(user("admin").roles("ADMIN")))
 			.andReturn()
 			.getResponse()

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
@@ -213,9 +212,5 @@ class EmailDeliveryTests {
 
 	static String value(net.fortuna.ical4j.model.PropertyContainer container, String name) {
 		return container.getProperty(name).map(Property::getValue).orElse(null);
-	}
-
-	static UUID id(Booked booked) {
-		return booked.appointment().id();
 	}
 }

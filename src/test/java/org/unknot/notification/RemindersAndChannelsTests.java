@@ -144,6 +144,18 @@ class RemindersAndChannelsTests {
 		}
 	}
 
+	@Test
+	void aCancellationByTheClinicDropsTheRemindersAndTellsThePatient() {
+		Booked booked = fixture.book(place, "2027-03-15T10:00", newPatient(null));
+
+		fixture.desk.cancelForClinic(booked.appointment().id(), "practitioner ill");
+
+		assertThat(fixture.about(booked.appointment().id())).filteredOn(m -> m.kind() == MessageKind.CANCELLED)
+			.singleElement()
+			.satisfies(m -> assertThat(m.status()).isEqualTo("pending"));
+		assertThat(reminders(booked)).allSatisfy(m -> assertThat(m.status()).isEqualTo("dropped"));
+	}
+
 	@Nested
 	class TextMessages {
 
@@ -280,7 +292,8 @@ class RemindersAndChannelsTests {
 		assertThat(admin.getStatus()).isEqualTo(200);
 		assertThat(admin.getContentAsString()).contains("Your appointment is booked: Thu 18 Mar, 10:00 AM EDT")
 			.contains("Thursday 18 March 2027, 10:00 AM EDT (America/New_York)")
-			.contains(sent.messageId().replace("<", "&lt;").replace(">", "&gt;"));
+			.contains(sent.messageId().replace("<", "&lt;").replace(">", "&gt;"))
+			.contains("Sent messages · Unknot workspace");
 	}
 
 	HttpResponse<String> put(String path, String token, String body) throws Exception {

@@ -17,12 +17,12 @@ import org.unknot.calendar.PractitionerFeeds;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.NotFound;
-import org.unknot.system.SiteProperties;
+import org.unknot.system.SiteAddress;
 
 /**
- * Practitioners' private calendar feeds: staff make and revoke them (behind staff sign-in, under
- * {@code /api/v1/staff/}); the calendar app fetches {@code /calendar/feeds/{token}.ics} with the secret in
- * the address, as calendar apps expect.
+ * Practitioners' private calendar feeds: admins make and revoke them (JSON under {@code /admin/}, behind
+ * an admin's sign-in); the calendar app fetches {@code /calendar/feeds/{token}.ics} with the secret in the
+ * address, as calendar apps expect.
  */
 @RestController
 class FeedController {
@@ -30,11 +30,11 @@ class FeedController {
 	private final PractitionerFeeds feeds;
 	private final Practitioners practitioners;
 	private final AppointmentCalendar calendar;
-	private final SiteProperties site;
+	private final SiteAddress site;
 	private final Clock clock;
 
 	FeedController(PractitionerFeeds feeds, Practitioners practitioners, AppointmentCalendar calendar,
-			SiteProperties site, Clock clock) {
+			SiteAddress site, Clock clock) {
 		this.feeds = feeds;
 		this.practitioners = practitioners;
 		this.calendar = calendar;
@@ -42,7 +42,7 @@ class FeedController {
 		this.clock = clock;
 	}
 
-	@PostMapping("/api/v1/staff/practitioners/{id}/calendar-feed")
+	@PostMapping("/admin/practitioners/{id}/calendar-feed")
 	ResponseEntity<Map<String, String>> create(@PathVariable String id) {
 		practitioners.get("id", id);
 		String token = feeds.create(id);
@@ -50,7 +50,7 @@ class FeedController {
 		return ResponseEntity.created(URI.create(url)).body(Map.of("url", url));
 	}
 
-	@DeleteMapping("/api/v1/staff/practitioners/{id}/calendar-feed")
+	@DeleteMapping("/admin/practitioners/{id}/calendar-feed")
 	ResponseEntity<Void> revoke(@PathVariable String id) {
 		practitioners.get("id", id);
 		feeds.revokeAll(id);
