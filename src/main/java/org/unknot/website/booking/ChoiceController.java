@@ -50,6 +50,9 @@ class ChoiceController {
 	@GetMapping("/book/{draftId}/service")
 	String service(@PathVariable String draftId, Model model) {
 		Draft draft = drafts.get(draftId);
+		if (draft.isBooked()) {
+			return confirmed(draftId);
+		}
 		return serviceStep(model, draftId, draft, draft.service, Map.of());
 	}
 

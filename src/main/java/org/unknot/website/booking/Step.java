@@ -59,8 +59,8 @@ enum Step {
 		return REVIEW;
 	}
 
-	/** Whether the draft has what this step needs before it. */
+	/** Whether the draft has what this step needs before it, and is not booked yet. */
 	boolean reachable(Draft draft) {
-		return firstMissing(draft).ordinal() >= ordinal();
+		return !draft.isBooked() && firstMissing(draft).ordinal() >= ordinal();
 	}
 }

@@ -147,6 +147,13 @@ class BookingFlowTests {
 				.query(String.class).list()).containsExactly("intake:" + id, "insurance:" + id);
 
 			String manage = link(confirmed.body(), "/visits/" + id + "\\?token=[A-Za-z0-9_%-]+");
+			for (String step : List.of("service", "where", "when", "details", "intake", "review")) {
+				assertThat(browser.get("/book/" + draft + "/" + step).location()).as("after booking, " + step)
+					.isEqualTo("/book/" + draft + "/confirmed");
+			}
+			assertThat(browser.post("/book/" + draft + "/review", Map.of()).location()).as("booking twice")
+				.isEqualTo("/book/" + draft + "/confirmed");
+			assertThat(bookedVisits(therapist)).hasSize(1);
 			assertThat(browser.get(manage).text()).contains("Your visit").contains("Booked");
 			Page ics = browser.get(manage.replace("?token", "/calendar.ics?token"));
 			assertThat(ics.status()).isEqualTo(200);
