@@ -111,16 +111,19 @@ public class Appointments implements Occupancy {
 		if (practitionerIds.isEmpty() && roomIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("SELECT practitioner_id, room_id, blocked_from, blocked_to FROM appointment WHERE status IN "
-				+ LIVE + """
+		// whole epoch seconds, as the engine counts: reading them costs far less than timestamptz values
+		return jdbc.sql("""
+				SELECT practitioner_id, room_id, floor(extract(epoch FROM blocked_from))::bigint AS blocked_from,
+				    ceil(extract(epoch FROM blocked_to))::bigint AS blocked_to
+				FROM appointment WHERE status IN """ + LIVE + """
 				  AND (status <> 'pending' OR hold_expires_at > ?)
 				  AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
 				  AND (practitioner_id = ANY(?) OR room_id = ANY(?))
 				  AND id IS DISTINCT FROM ?""")
 			.params(utc(now), utc(from), utc(to), practitionerIds.toArray(String[]::new),
 					roomIds.toArray(String[]::new), excluding)
-			.query((rs, n) -> new BusyBlock(rs.getString("practitioner_id"), rs.getString("room_id"),
-					instant(rs, "blocked_from"), instant(rs, "blocked_to")))
+			.query((rs, n) -> new BusyBlock(rs.getString(1), rs.getString(2), Instant.ofEpochSecond(rs.getLong(3)),
+					Instant.ofEpochSecond(rs.getLong(4))))
 			.list();
 	}
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -40,6 +41,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.unknot.availability.SlotFinder.PractitionerCalendar;
 import org.unknot.availability.SlotFinder.RoomCalendar;
+import org.unknot.catalog.ClinicClosure;
+import org.unknot.practitioner.Licence;
+import org.unknot.practitioner.Practitioner;
+import org.unknot.practitioner.Profession;
 import org.unknot.practitioner.WorkingHours;
 
 /**
@@ -52,7 +57,8 @@ import org.unknot.practitioner.WorkingHours;
  * The clinic is built in memory from a seeded {@link Random}: 20 practitioners in New York working
  * Monday to Friday 09:00-17:00 (every fourth also Saturday 09:00-13:00), about 70% of their time
  * taken by 60-minute visits with 15 minutes' buffer after, 4 rooms each about 40% taken (at 70% the
- * rooms would leave almost nothing free), some time off and one closed day. Visits are placed at
+ * rooms would leave almost nothing free), some time off and one closed day. Licences and closures are
+ * checked through the same records and predicates as {@code AvailabilitySearch} builds. Visits are placed at
  * random, so the free time is fragmented as in a real diary: a busy practitioner has few free starts. See docs/benchmarks.md for how to run it.
  */
 @State(Scope.Benchmark)
@@ -77,6 +83,8 @@ public class SlotFinderBenchmark {
 	static final long BUFFER_AFTER = 900;
 	static final int STEP = 900;
 	static final Instant NOW = Instant.parse("2027-01-01T00:00:00Z");
+	static final Set<String> LICENCE_TYPES = Set.of("LMT");
+	static final String STATE = "NJ";
 
 	private SlotFinder.Input clinic;
 	private SlotFinder.Input onePractitioner;
@@ -156,15 +164,29 @@ public class SlotFinderBenchmark {
 		for (int p = 0; p < practitioners; p++) {
 			String id = "lmt-" + p;
 			List<WorkingHours> hours = hoursOf(id, p % 4 == 0);
-			calendars.add(new PractitionerCalendar(id, hours, day -> true, timeOff(p), taken(hours, TAKEN, random)));
+			Practitioner practitioner = licensedTherapist(id);
+			Predicate<LocalDate> licensed = day -> practitioner.licensedOn(day, LICENCE_TYPES, STATE);
+			calendars.add(new PractitionerCalendar(id, hours, licensed, timeOff(p), taken(hours, TAKEN, random)));
 		}
 		List<WorkingHours> opening = hoursOf("clinic", true);
 		List<RoomCalendar> rooms = new ArrayList<>();
 		for (int r = 1; r <= ROOMS; r++) {
 			rooms.add(new RoomCalendar("room-" + r, taken(opening, ROOM_TAKEN, random)));
 		}
-		Predicate<LocalDate> closed = CLOSED::equals;
+		List<ClinicClosure> closures = List.of(new ClinicClosure("clinic", CLOSED, CLOSED, "repairs"),
+				new ClinicClosure("clinic", LocalDate.of(2027, 7, 4), LocalDate.of(2027, 7, 5), "holiday"));
+		Predicate<LocalDate> closed = day -> closures.stream().anyMatch(closure -> closure.covers(day));
 		return new SlotFinder.Input(rules, closed, calendars, true, rooms);
+	}
+
+	/** Licensed as the application checks it: the licences of a type for the state, valid on the day. */
+	private static Practitioner licensedTherapist(String id) {
+		List<Licence> licences = List.of(
+				new Licence("LMT", "18KT" + id, STATE, LocalDate.of(2020, 1, 1), LocalDate.of(2026, 12, 31)),
+				new Licence("LMT", "18KU" + id, STATE, LocalDate.of(2027, 1, 1), LocalDate.of(2028, 12, 31)),
+				new Licence("LMT", "NY-" + id, "NY", LocalDate.of(2021, 1, 1), LocalDate.of(2029, 12, 31)));
+		return new Practitioner(id, "Bench", id, Profession.LMT, "LMT", null, "", List.of(), List.of("English"), licences,
+				Set.of("massage-60"), true);
 	}
 
 	private static List<WorkingHours> hoursOf(String practitionerId, boolean saturdays) {
