@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 import javax.sql.DataSource;
@@ -19,6 +22,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 import org.unknot.UnknotApplication;
 
 import tools.jackson.databind.ObjectMapper;
@@ -36,10 +40,11 @@ public final class HttpLoadBenchmark {
 	static final long SEED = 20_261_124L;
 	static final int ROUNDS = 3;
 	static final Duration ROUND = Duration.ofSeconds(4);
-	static final Duration WARM_UP = Duration.ofSeconds(3);
+	/** Long enough for the JIT compilers to quieten down on this machine. */
+	static final Duration WARM_UP = Duration.ofSeconds(8);
 	static final int MAX_CALLS = 200_000;
 	static final int BOOKINGS_PER_ROUND = 2_500;
-	static final int BOOKING_WARM_UP = 400;
+	static final int BOOKING_WARM_UP = 1_500;
 	/** Days ahead searched for free starts to book: the seeded fortnight and empty weeks after it. */
 	static final int BOOKABLE_DAYS = 155;
 	static final double HAPI_PER_SECOND = 50;
@@ -53,35 +58,51 @@ public final class HttpLoadBenchmark {
 	private final String base;
 	private final ObjectMapper json;
 	private final JdbcClient jdbc;
+	private final CpuMeter cpu;
 	private BenchClinic clinic;
 
-	private HttpLoadBenchmark(ConfigurableApplicationContext app) {
+	private HttpLoadBenchmark(ConfigurableApplicationContext app, Path dataDir) {
 		this.app = app;
+		this.cpu = new CpuMeter(dataDir);
 		this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 		this.json = app.getBean(ObjectMapper.class);
 		this.jdbc = app.getBean(JdbcClient.class);
 	}
 
 	public static void main(String[] args) throws Exception {
-		try (ConfigurableApplicationContext app = start()) {
-			new HttpLoadBenchmark(app).run();
+		boolean durable = !"off".equals(System.getProperty("bench.fsync", "on"));
+		Path dataDir = Files.createTempDirectory("unknot-bench");
+		try (ConfigurableApplicationContext app = start(durable, dataDir)) {
+			new HttpLoadBenchmark(app, dataDir).run();
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(dataDir);
 		}
 	}
 
-	private static ConfigurableApplicationContext start() {
+	/**
+	 * The application as it runs in production: embedded PostgreSQL that flushes every commit to disk
+	 * (fsync and synchronous_commit on), in a directory of its own that is deleted afterwards.
+	 * {@code -Dbench.fsync=off} uses the tests' throw-away database instead, which flushes nothing and
+	 * so makes every commit far cheaper.
+	 */
+	private static ConfigurableApplicationContext start(boolean durable, Path dataDir) {
 		var application = new SpringApplication(UnknotApplication.class, BenchPing.class);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		return application.run("--unknot.db.ephemeral=true", "--unknot.demo.load-when-empty=false",
-				"--server.port=0", "--server.address=127.0.0.1", "--logging.level.root=WARN");
+		return application.run("--unknot.db.ephemeral=" + !durable, "--unknot.data-dir=" + dataDir,
+				"--unknot.demo.load-when-empty=false", "--server.port=0", "--server.address=127.0.0.1",
+				"--logging.level.root=WARN");
 	}
 
 	private void run() throws Exception {
 		LocalDate tomorrow = ZonedDateTime.now(BenchClinic.ZONE).toLocalDate().plusDays(1);
 		long seeding = System.nanoTime();
 		clinic = BenchClinic.seed(jdbc, PRACTITIONERS, tomorrow, DAYS, SEED);
-		say("Unknot HTTP load benchmark, %s, %d cores, Java %s", ZonedDateTime.now().toLocalDate(),
-				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+		say("Unknot HTTP load benchmark, %s, %d cores, Java %s, embedded PostgreSQL %s, fsync %s, synchronous_commit %s",
+				ZonedDateTime.now().toLocalDate(), Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"), setting("server_version"), setting("fsync"),
+				setting("synchronous_commit"));
 		say("clinic: %d therapists, Mon-Sat 09:00-17:00, %d visits seeded over %s..%s (%.0f%% of their time), in %d ms",
 				PRACTITIONERS, clinic.visits(), clinic.firstDay(), clinic.lastDay(), 100 * takenShare(),
 				(System.nanoTime() - seeding) / 1_000_000);
@@ -89,10 +110,19 @@ public final class HttpLoadBenchmark {
 				ROUND.toSeconds());
 		Requests requests = new Requests();
 		requests.check();
-		warmUp(requests);
-		availabilityBesidePing(requests);
-		availabilityOverAFortnight(requests);
-		bookingsBesideInserts();
+		List<String> parts = List.of(System.getProperty("bench.parts", "a,b,c").split(","));
+		if (parts.contains("a") || parts.contains("b")) {
+			warmUp(requests);
+		}
+		if (parts.contains("a")) {
+			availabilityBesidePing(requests);
+		}
+		if (parts.contains("b")) {
+			availabilityOverAFortnight(requests);
+		}
+		if (parts.contains("c")) {
+			bookingsBesideInserts();
+		}
 		overlaps();
 	}
 
@@ -114,6 +144,8 @@ public final class HttpLoadBenchmark {
 				rates(availability), rates(ping), median(availability, r -> r.percentileMillis(50)),
 				median(ping, r -> r.percentileMillis(50)), median(availability, r -> r.percentileMillis(99)),
 				median(ping, r -> r.percentileMillis(99)));
+		say("    CPU per request: availability %s; ping %s; ping/availability %.2f", cpuPer(availability, 200, false),
+				cpuPer(ping, 200, false), cpuServing(ping, 200, false) / cpuServing(availability, 200, false));
 	}
 
 	// --- (b) a fortnight, for one practitioner and the whole clinic --------------------------
@@ -142,7 +174,7 @@ public final class HttpLoadBenchmark {
 		}
 		say("availability %s, c=%d: %.0f req/s p50 %.2f ms p99 %.2f ms; %s", label, concurrency, rate,
 				median(rounds, r -> r.percentileMillis(50)), median(rounds, r -> r.percentileMillis(99)), beside);
-		say("    rounds %s", rates(rounds));
+		say("    rounds %s; CPU per request %s", rates(rounds), cpuPer(rounds, 200, false));
 	}
 
 	// --- (c) bookings beside plain inserts --------------------------------------------------
@@ -160,8 +192,9 @@ public final class HttpLoadBenchmark {
 			List<Round> bookings = new ArrayList<>();
 			List<Round> insertRounds = new ArrayList<>();
 			for (int round = 0; round < ROUNDS; round++) {
-				bookings.add(book(stock.take(perRound), ROUND));
-				insertRounds.add(LoadGenerator.run(8, MAX_CALLS, ROUND, inserts::insert));
+				List<String> bodies = stock.take(perRound);
+				bookings.add(measured(() -> book(bodies, ROUND)));
+				insertRounds.add(measured(() -> LoadGenerator.run(8, MAX_CALLS, ROUND, inserts::insert)));
 			}
 			report(bookings, insertRounds);
 		}
@@ -179,6 +212,8 @@ public final class HttpLoadBenchmark {
 		say("    answers: %d x 201, %d x 409, %d other %s; rounds booked/s %s; inserts/s %s", created, conflicts,
 				all - created - conflicts, otherStatuses(bookings), rates(bookings, r -> r.perSecond(201)),
 				rates(inserts, r -> r.perSecond(201)));
+		say("    CPU per booking %s; per insert %s; insert/booking %.2f", cpuPer(bookings, 201, false),
+				cpuPer(inserts, 201, true), cpuServing(inserts, 201, true) / cpuServing(bookings, 201, false));
 	}
 
 	private Round book(List<String> bodies, Duration time) {
@@ -193,10 +228,11 @@ public final class HttpLoadBenchmark {
 	private void overlaps() {
 		long byPractitioner = overlapping("practitioner_id");
 		long byRoom = overlapping("room_id");
+		long byPatient = overlapping("patient_id");
 		long live = jdbc.sql("SELECT count(*) FROM appointment WHERE status = 'booked'").query(Long.class).single();
 		say("");
-		say("overlapping live appointments among %d booked: by practitioner %d, by room %d (must be 0): %s", live,
-				byPractitioner, byRoom, verdict(byPractitioner == 0 && byRoom == 0));
+		say("overlapping live appointments among %d booked: by practitioner %d, by room %d, by patient %d (must be 0): %s",
+				live, byPractitioner, byRoom, byPatient, verdict(byPractitioner == 0 && byRoom == 0 && byPatient == 0));
 	}
 
 	/** Pairs of live visits or holds sharing a practitioner (or room) and some blocked time. */
@@ -257,12 +293,38 @@ public final class HttpLoadBenchmark {
 	}
 
 	private Round load(int concurrency, List<HttpRequest> requests) {
-		Round round = LoadGenerator.run(concurrency, MAX_CALLS, ROUND, call(requests));
+		Round round = measured(() -> LoadGenerator.run(concurrency, MAX_CALLS, ROUND, call(requests)));
 		if (!round.all(200)) {
 			throw new IllegalStateException(
 					requests.get(0).uri() + " answered " + round.statuses() + "; first failure: " + round.firstFailure());
 		}
 		return round;
+	}
+
+	private Round measured(Supplier<Round> load) {
+		double[] before = cpu.now();
+		Round round = load.get();
+		return round.withCpu(before, cpu.now());
+	}
+
+	/**
+	 * Median CPU microseconds per call with this status: what serving it costs (the server's request
+	 * threads, or for plain INSERTs the threads that run them, plus PostgreSQL), with the whole JVM
+	 * (load generator, JIT and GC included) beside.
+	 */
+	private static String cpuPer(List<Round> rounds, int status, boolean direct) {
+		int serving = direct ? 1 : 0;
+		double java = median(rounds, r -> r.cpuMicrosPer(status)[serving]);
+		double jvm = median(rounds, r -> r.cpuMicrosPer(status)[2]);
+		double postgres = median(rounds, r -> r.cpuMicrosPer(status)[3]);
+		return String.format("%.0f us CPU (%s %.0f + PostgreSQL %.0f; whole JVM %.0f)", java + postgres,
+				direct ? "JDBC threads" : "request threads", java, postgres, jvm);
+	}
+
+	/** Median CPU microseconds that serving one call costs, as {@link #cpuPer} counts it. */
+	private static double cpuServing(List<Round> rounds, int status, boolean direct) {
+		int serving = direct ? 1 : 0;
+		return median(rounds, r -> r.cpuMicrosPer(status)[serving] + r.cpuMicrosPer(status)[3]);
 	}
 
 	private LoadGenerator.Call call(List<HttpRequest> requests) {
@@ -284,6 +346,10 @@ public final class HttpLoadBenchmark {
 			throw new IllegalStateException("Availability answered " + answer.statusCode() + ": " + answer.body());
 		}
 		return answer.body();
+	}
+
+	private String setting(String name) {
+		return jdbc.sql("SHOW " + name).query(String.class).single();
 	}
 
 	private double takenShare() {

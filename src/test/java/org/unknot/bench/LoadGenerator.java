@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoadGenerator {
 
+	static final String THREAD_NAME = "bench-load-";
+
 	/** One call, numbered from 0 in the round; answers an HTTP status, or -1 when it failed. */
 	@FunctionalInterface
 	interface Call {
@@ -30,7 +32,9 @@ final class LoadGenerator {
 	}
 
 	static Round run(int concurrency, int maxCalls, Duration maxTime, Call call) {
-		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		AtomicInteger threads = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency,
+				task -> new Thread(task, THREAD_NAME + threads.incrementAndGet()));
 		try {
 			AtomicInteger next = new AtomicInteger();
 			CountDownLatch start = new CountDownLatch(1);

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /** The outcome of one round of load: how many calls, how long, their latencies and statuses. */
 record Round(int calls, Duration elapsed, long[] sortedLatencies, Map<Integer, Integer> statuses,
-		String firstFailure) {
+		String firstFailure, double[] cpuMillis) {
 
 	static Round of(List<LoadGenerator.Worker> workers, Duration elapsed) {
 		long[] latencies = new long[workers.stream().mapToInt(w -> w.count).sum()];
@@ -22,7 +22,26 @@ record Round(int calls, Duration elapsed, long[] sortedLatencies, Map<Integer, I
 			failure = failure == null ? worker.firstFailure : failure;
 		}
 		Arrays.sort(latencies);
-		return new Round(latencies.length, elapsed, latencies, statuses, failure);
+		return new Round(latencies.length, elapsed, latencies, statuses, failure, null);
+	}
+
+	/** This round with the CPU milliseconds spent during it, from {@link CpuMeter} readings before and after. */
+	Round withCpu(double[] before, double[] after) {
+		double[] spent = new double[after.length];
+		for (int i = 0; i < spent.length; i++) {
+			spent[i] = after[i] - before[i];
+		}
+		return new Round(calls, elapsed, sortedLatencies, statuses, firstFailure, spent);
+	}
+
+	/** CPU microseconds per call answered with this status, in the order of {@link CpuMeter#now()}. */
+	double[] cpuMicrosPer(int status) {
+		int n = count(status);
+		double[] per = new double[cpuMillis.length];
+		for (int i = 0; i < per.length; i++) {
+			per[i] = 1000 * cpuMillis[i] / n;
+		}
+		return per;
 	}
 
 	double perSecond() {
