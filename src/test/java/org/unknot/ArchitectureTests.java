@@ -2,7 +2,7 @@ package org.unknot;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
@@ -16,13 +16,19 @@ import org.springframework.web.bind.annotation.RestController;
 /** House rules that the compiler does not check. */
 class ArchitectureTests {
 
+	// DO_NOT_INCLUDE_TESTS knows only target/test-classes; builds may use another directory (-Dbuild.dir)
 	static final JavaClasses PRODUCTION = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption(location -> !location.contains("/test-classes/"))
 		.importPackages("org.unknot");
 
+	/** Logs go through SLF4J; only an operator's command prints its answer to the terminal. */
 	@Test
 	void writesNothingToStandardStreams() {
-		NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(PRODUCTION);
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("org.unknot.system.CommandRunner")
+			.should(ACCESS_STANDARD_STREAMS)
+			.check(PRODUCTION);
 	}
 
 	@Test

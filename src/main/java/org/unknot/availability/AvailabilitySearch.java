@@ -34,6 +34,9 @@ import org.unknot.system.InvalidRequest;
 @Service
 public class AvailabilitySearch {
 
+	/** How far from today a date may lie before it is refused outright rather than searched. */
+	static final int HORIZON_YEARS = 10;
+
 	private final ReferenceData reference;
 	private final Occupancy occupancy;
 	private final CatalogProperties catalog;
@@ -59,6 +62,8 @@ public class AvailabilitySearch {
 					+ " days can be searched at once.");
 		}
 		Scope scope = scope(query.serviceId(), query.location(), query.practitionerId());
+		requireWithinHorizon("from", query.from(), scope.zone());
+		requireWithinHorizon("to", query.to(), scope.zone());
 		Input loaded = load(scope, query.from(), query.to(), null);
 		List<Slot> slots = new ArrayList<>();
 		for (SlotFinder.Found found : SlotFinder.freeSlots(loaded.input(), query.from(), query.to())) {
@@ -76,13 +81,39 @@ public class AvailabilitySearch {
 	public SlotCheck check(String serviceId, LocationId location, String practitionerId, Instant start,
 			UUID excluding) {
 		Scope scope = scope(serviceId, location, practitionerId);
-		LocalDate day = LocalDate.ofInstant(start, scope.zone());
+		LocalDate day = requireWithinHorizon("start", start, scope.zone());
 		Input loaded = load(scope, day, day, excluding);
 		SlotFinder.Check check = SlotFinder.check(loaded.input(), practitionerId, start.getEpochSecond());
 		CareService service = scope.service();
 		Instant end = start.plus(service.duration());
 		return new SlotCheck(check.verdict(), service, location, practitionerId, scope.zone(), start, end,
 				start.minus(service.bufferBefore()), end.plus(service.bufferAfter()), check.freeRooms());
+	}
+
+	/**
+	 * Dates far outside any booking window (year 1 or 300000, say) are refused before any arithmetic
+	 * on them can overflow: nothing can be booked there, and the caller deserves a plain answer.
+	 */
+	private LocalDate requireWithinHorizon(String field, LocalDate day, ZoneId zone) {
+		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+		LocalDate earliest = today.minusYears(HORIZON_YEARS);
+		LocalDate latest = today.plusYears(HORIZON_YEARS);
+		if (day.isBefore(earliest) || day.isAfter(latest)) {
+			throw new InvalidRequest(field, "'" + field + "' must lie between " + earliest + " and " + latest + ".");
+		}
+		return day;
+	}
+
+	private LocalDate requireWithinHorizon(String field, Instant start, ZoneId zone) {
+		Instant now = clock.instant();
+		Instant reach = now.plus(HORIZON_YEARS * 366L, ChronoUnit.DAYS);
+		Instant back = now.minus(HORIZON_YEARS * 366L, ChronoUnit.DAYS);
+		if (start.isBefore(back) || start.isAfter(reach)) {
+			LocalDate today = LocalDate.ofInstant(now, zone);
+			throw new InvalidRequest(field, "'" + field + "' must lie between " + today.minusYears(HORIZON_YEARS)
+					+ " and " + today.plusYears(HORIZON_YEARS) + ".");
+		}
+		return LocalDate.ofInstant(start, zone);
 	}
 
 	/** The zone in which dates at this location are read. */

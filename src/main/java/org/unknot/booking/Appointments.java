@@ -47,6 +47,37 @@ public class Appointments implements Occupancy {
 		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR UPDATE").param(id).query(Appointments::map).optional();
 	}
 
+	/**
+	 * The visits (not holds) at a location that start in [from, to), cancelled ones included, by start:
+	 * what a clinic's calendar shows. {@code clinicId} null means video visits.
+	 */
+	public List<Appointment> atLocation(String clinicId, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT * FROM appointment WHERE clinic_id IS NOT DISTINCT FROM ? AND status <> 'pending'
+				    AND start_at >= ? AND start_at < ? ORDER BY start_at, practitioner_id""")
+			.params(clinicId, utc(from), utc(to))
+			.query(Appointments::map)
+			.list();
+	}
+
+	/** A practitioner's visits (not holds) starting in [from, to), by start. */
+	public List<Appointment> ofPractitioner(String practitionerId, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT * FROM appointment WHERE practitioner_id = ? AND status <> 'pending'
+				    AND start_at >= ? AND start_at < ? ORDER BY start_at""")
+			.params(practitionerId, utc(from), utc(to))
+			.query(Appointments::map)
+			.list();
+	}
+
+	/** Every visit of a patient, newest first. */
+	public List<Appointment> ofPatient(UUID patientId) {
+		return jdbc.sql("SELECT * FROM appointment WHERE patient_id = ? AND status <> 'pending' ORDER BY start_at DESC")
+			.param(patientId)
+			.query(Appointments::map)
+			.list();
+	}
+
 	public List<Appointment> ofSeries(UUID seriesId) {
 		return jdbc.sql("SELECT * FROM appointment WHERE series_id = ? ORDER BY start_at")
 			.param(seriesId)
@@ -92,6 +123,22 @@ public class Appointments implements Occupancy {
 		return jdbc.sql("DELETE FROM appointment WHERE status = 'pending' AND hold_expires_at <= ?")
 			.param(utc(now))
 			.update();
+	}
+
+	/** Releases a live hold; a booked visit is never removed this way. */
+	boolean deleteHold(UUID id) {
+		return jdbc.sql("DELETE FROM appointment WHERE id = ? AND status = 'pending'").param(id).update() == 1;
+	}
+
+	/** The patient's booked visits of these services that start after {@code after}, earliest first. */
+	List<Appointment> upcomingOfPatient(UUID patientId, Collection<String> serviceIds, Instant after) {
+		return jdbc.sql("""
+				SELECT * FROM appointment WHERE patient_id = ? AND service_id = ANY(?)
+				    AND status IN ('booked', 'arrived', 'checked-in') AND start_at > ?
+				ORDER BY start_at""")
+			.params(patientId, serviceIds.toArray(String[]::new), utc(after))
+			.query(Appointments::map)
+			.list();
 	}
 
 	/** The live visits of this patient that share some time with [from, to). */

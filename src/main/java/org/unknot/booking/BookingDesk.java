@@ -2,6 +2,7 @@ package org.unknot.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,10 +102,84 @@ public class BookingDesk {
 			.orElseThrow(() -> new AppointmentNotFound(id));
 	}
 
+	/** A hold that is still live; an expired or released hold is not found. */
+	@Transactional(readOnly = true)
+	public Appointment findHold(UUID id) {
+		return appointments.find(id)
+			.filter(Appointment::isHold)
+			.filter(hold -> !hold.expired(clock.instant()))
+			.orElseThrow(() -> new HoldNotFound(id));
+	}
+
+	/** Gives a held time back at once, for a patient who changed their mind before booking. */
+	@Transactional
+	public void releaseHold(UUID id) {
+		if (!appointments.deleteHold(id)) {
+			throw new HoldNotFound(id);
+		}
+	}
+
 	@Transactional
 	public Appointment cancel(UUID id, String manageToken, String reason) {
-		Appointment appointment = locked(id, manageToken);
+		return cancelLocked(locked(id, manageToken), reason);
+	}
+
+	/**
+	 * Cancels for the clinic (a caller on the phone, the practitioner ill). The workspace has checked
+	 * that the staff member may act at this location; the same rules apply as for patients.
+	 */
+	@Transactional
+	public Appointment cancelForClinic(UUID id, String reason) {
+		return cancelLocked(lockedForClinic(id), reason == null || reason.isBlank() ? "clinic" : reason);
+	}
+
+	private Appointment cancelLocked(Appointment appointment, String reason) {
 		appointment.cancel(reason, clock.instant());
+		appointments.update(appointment);
+		requireNoStrandedDependents(appointment);
+		return appointment;
+	}
+
+	/** Cancels a visit of the signed-in patient; another patient's visit is not found. */
+	@Transactional
+	public Appointment cancelForPatient(UUID id, UUID patientId, String reason) {
+		return cancelLocked(lockedForPatient(id, patientId), reason);
+	}
+
+	/** Moves a visit of the signed-in patient under the same rules as every move. */
+	@Transactional
+	public Appointment rescheduleForPatient(UUID id, UUID patientId, Instant start, String practitionerId) {
+		return rescheduleLocked(lockedForPatient(id, patientId), start, practitionerId);
+	}
+
+	/** The patient is in the waiting room. */
+	@Transactional
+	public Appointment arrive(UUID id) {
+		return changed(id, Appointment::arrive);
+	}
+
+	/** The patient has been checked in (forms done, ready to be seen). */
+	@Transactional
+	public Appointment checkIn(UUID id) {
+		return changed(id, Appointment::checkIn);
+	}
+
+	/** The visit took place. */
+	@Transactional
+	public Appointment fulfil(UUID id) {
+		return changed(id, Appointment::fulfil);
+	}
+
+	/** The patient did not come; possible only once the visit should have started. */
+	@Transactional
+	public Appointment markNoShow(UUID id) {
+		Instant now = clock.instant();
+		return changed(id, appointment -> appointment.markNoShow(now));
+	}
+
+	private Appointment changed(UUID id, java.util.function.Consumer<Appointment> verb) {
+		Appointment appointment = lockedForClinic(id);
+		verb.accept(appointment);
 		appointments.update(appointment);
 		return appointment;
 	}
@@ -115,8 +190,18 @@ public class BookingDesk {
 	 */
 	@Transactional
 	public Appointment reschedule(UUID id, String manageToken, Instant start, String practitionerId) {
+		return rescheduleLocked(locked(id, manageToken), start, practitionerId);
+	}
+
+	/** Moves a visit for the clinic, under the same rules and guarantees as a patient's own move. */
+	@Transactional
+	public Appointment rescheduleForClinic(UUID id, Instant start, String practitionerId) {
+		return rescheduleLocked(lockedForClinic(id), start, practitionerId);
+	}
+
+	private Appointment rescheduleLocked(Appointment appointment, Instant start, String practitionerId) {
 		Instant now = clock.instant();
-		Appointment appointment = locked(id, manageToken);
+		UUID id = appointment.id();
 		String practitioner = practitionerId == null ? appointment.practitionerId() : practitionerId;
 		SlotCheck slot = bookableSlot(
 				new SlotRequest(appointment.serviceId(), practitioner, appointment.location(), start), id, "start");
@@ -128,6 +213,7 @@ public class BookingDesk {
 		}
 		appointments.clearExpiredHolds(slot.practitionerId(), rooms, slot.blockedFrom(), slot.blockedTo(), now);
 		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment), null, false);
+		requireNoStrandedDependents(appointment);
 		return appointment;
 	}
 
@@ -253,6 +339,36 @@ public class BookingDesk {
 		}
 	}
 
+	/**
+	 * A consultation cannot be cancelled, or moved after a procedure, while a booked procedure of the
+	 * same patient relies on it: the change has been written in this transaction already, so the
+	 * question is simply whether every later procedure still has its consultation before it; if not,
+	 * the change is refused and rolled back.
+	 */
+	private void requireNoStrandedDependents(Appointment changed) {
+		CareService service = services.get("service", changed.serviceId());
+		List<CareService> dependentServices = services.all()
+			.stream()
+			.filter(candidate -> candidate.prerequisite() == service.category())
+			.toList();
+		if (dependentServices.isEmpty() || changed.patientId() == null) {
+			return;
+		}
+		List<String> qualifying = services.all()
+			.stream()
+			.filter(candidate -> candidate.category() == service.category())
+			.map(CareService::id)
+			.toList();
+		for (Appointment dependent : appointments.upcomingOfPatient(changed.patientId(),
+				dependentServices.stream().map(CareService::id).toList(), clock.instant())) {
+			if (!appointments.hadVisit(changed.patientId(), qualifying, dependent.start())) {
+				throw new PrerequisiteInUse(service.name(), services.get("service", dependent.serviceId()).name(),
+						dependent.id(),
+						OffsetDateTime.ofInstant(dependent.start(), availability.zoneOf(dependent.location())));
+			}
+		}
+	}
+
 	private void requireSameSlot(Appointment hold, SlotRequest request) {
 		boolean same = hold.serviceId().equals(request.serviceId())
 				&& hold.practitionerId().equals(request.practitionerId()) && hold.location().equals(request.location())
@@ -261,6 +377,16 @@ public class BookingDesk {
 			throw new InvalidRequest("hold",
 					"The hold is for another service, practitioner, location or time than the booking.");
 		}
+	}
+
+	private Appointment lockedForPatient(UUID id, UUID patientId) {
+		return appointments.lock(id)
+			.filter(appointment -> patientId != null && patientId.equals(appointment.patientId()))
+			.orElseThrow(() -> new AppointmentNotFound(id));
+	}
+
+	private Appointment lockedForClinic(UUID id) {
+		return appointments.lock(id).filter(appointment -> !appointment.isHold()).orElseThrow(() -> new AppointmentNotFound(id));
 	}
 
 	private Appointment locked(UUID id, String manageToken) {

@@ -35,12 +35,48 @@ public class Patients {
 			.single();
 	}
 
+	/** The patients with these ids, by id. */
+	public java.util.Map<UUID, Patient> byIds(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		java.util.Map<UUID, Patient> found = new java.util.HashMap<>();
+		jdbc.sql("SELECT * FROM patient WHERE id = ANY(?)")
+			.param(ids.toArray(UUID[]::new))
+			.query(Patients::map)
+			.list()
+			.forEach(patient -> found.put(patient.id(), patient));
+		return found;
+	}
+
+	/**
+	 * Patients whose name or email contains every word of the query (at most 20), for the front desk
+	 * finding a caller.
+	 */
+	public java.util.List<Patient> search(String query) {
+		String[] words = query == null ? new String[0] : query.strip().toLowerCase().split("\\s+");
+		if (words.length == 0 || words[0].length() < 2) {
+			return java.util.List.of();
+		}
+		StringBuilder sql = new StringBuilder("SELECT * FROM patient WHERE true");
+		java.util.List<Object> params = new java.util.ArrayList<>();
+		for (String word : words) {
+			sql.append(" AND lower(given_name || ' ' || family_name || ' ' || email) LIKE ?");
+			params.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		sql.append(" ORDER BY family_name, given_name, birth_date LIMIT 20");
+		return jdbc.sql(sql.toString()).params(params).query(Patients::map).list();
+	}
+
 	public Optional<Patient> find(UUID id) {
 		return jdbc.sql("SELECT * FROM patient WHERE id = ?")
 			.param(id)
-			.query((rs, n) -> new Patient(rs.getObject("id", UUID.class), rs.getString("given_name"),
-					rs.getString("family_name"), rs.getString("email"), rs.getString("phone"),
-					rs.getObject("birth_date", LocalDate.class)))
+			.query(Patients::map)
 			.optional();
+	}
+
+	private static Patient map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new Patient(rs.getObject("id", UUID.class), rs.getString("given_name"), rs.getString("family_name"),
+				rs.getString("email"), rs.getString("phone"), rs.getObject("birth_date", LocalDate.class));
 	}
 }

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.system.InvalidRequest;
 import org.unknot.system.NotFound;
 
 /** The practitioners, with their licences, services, working hours and time off. */
@@ -51,7 +53,8 @@ public class Practitioners {
 
 	/** Active practitioners offering the service, optionally only those with hours at the location. */
 	public List<Practitioner> offering(String serviceId) {
-		return withLicences(jdbc.sql(SELECT + """
+		// a text block loses its common indentation: the space before WHERE must be outside it
+		return withLicences(jdbc.sql(SELECT + " " + """
 				 WHERE p.active AND EXISTS (SELECT 1 FROM practitioner_service s
 				                            WHERE s.practitioner_id = p.id AND s.service_id = ?)
 				 ORDER BY p.family_name, p.given_name""").param(serviceId).query(this::row).list());
@@ -93,6 +96,24 @@ public class Practitioners {
 			.param(practitionerId)
 			.query(Practitioners::hours)
 			.list();
+	}
+
+	/**
+	 * Blocks [from, to) in a practitioner's calendar (a meeting, a training, illness): availability
+	 * offers nothing there from the next request on. Visits already booked then stay booked.
+	 */
+	@Transactional
+	public TimeOff blockTime(String practitionerId, Instant from, Instant to, String reason) {
+		get("practitioner", practitionerId);
+		if (!to.isAfter(from)) {
+			throw new InvalidRequest("to", "The end of the blocked time must be after its start.");
+		}
+		String why = reason == null || reason.isBlank() ? "blocked" : reason.strip();
+		jdbc.sql("INSERT INTO time_off (practitioner_id, start_at, end_at, reason) VALUES (?, ?, ?, ?)")
+			.params(practitionerId, OffsetDateTime.ofInstant(from, ZoneId.of("UTC")),
+					OffsetDateTime.ofInstant(to, ZoneId.of("UTC")), why)
+			.update();
+		return new TimeOff(practitionerId, from, to, why);
 	}
 
 	public List<TimeOff> timeOff(Collection<String> practitionerIds, Instant from, Instant to) {

@@ -15,7 +15,7 @@ public record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 	public record Db(String url, String user, String password, @DefaultValue("false") boolean ephemeral,
 			@DefaultValue("20") int poolSize) {
 
-		boolean external() {
+		public boolean external() {
 			return url != null && !url.isBlank();
 		}
 	}

@@ -17,6 +17,10 @@ public class InvalidRequest extends DomainProblem {
 		this.errors = List.copyOf(errors);
 	}
 
+	public List<FieldProblem> errors() {
+		return errors;
+	}
+
 	@Override
 	public Map<String, Object> properties() {
 		return Map.of("errors", errors);

@@ -60,6 +60,10 @@ final class ApiClient {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
 	}
 
+	Answer delete(String path, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
+	}
+
 	/** POSTs a map (serialized here) or a string (sent as it is) as JSON. */
 	Answer post(String path, Object body, String... headers) {
 		String text = body instanceof String raw ? raw : write(body);
@@ -201,6 +205,11 @@ final class ApiClient {
 
 		String token() {
 			return text("manageToken");
+		}
+
+		/** The path of the Location header of a created resource. */
+		String location() {
+			return URI.create(header("Location")).getPath();
 		}
 
 		OffsetDateTime start() {

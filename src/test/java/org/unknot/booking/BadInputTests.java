@@ -130,6 +130,38 @@ class BadInputTests {
 		}
 
 		@Test
+		void answersAnUnknownApiPathAsAProblem() {
+			Answer answer = api.get("/api/v1/nothing-here", "Accept", "application/json");
+
+			assertProblem(answer, 404).isEqualTo("not-found");
+			assertThat(answer.text("instance")).isEqualTo("/api/v1/nothing-here");
+		}
+
+		@Test
+		void answersAMethodAPathDoesNotTakeAsAProblem() {
+			Answer answer = api.delete("/api/v1/services", "Accept", "application/json");
+
+			assertProblem(answer, 405).isEqualTo("method-not-allowed");
+		}
+
+		@Test
+		void rejectsAFractionalCount() {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("service", MASSAGE);
+			body.put("practitioner", therapist);
+			body.put("location", clinic);
+			body.put("firstStart", TEN.toString());
+			body.put("every", "P1W");
+			body.put("count", 1.5);
+			body.put("patient", newPatient());
+
+			Answer answer = api.post("/api/v1/series", body);
+
+			assertProblem(answer, 400).isEqualTo("malformed-request");
+			assertThat(answer.errorFields()).containsExactly("count");
+		}
+
+		@Test
 		void rejectsAnotherContentType() {
 			Answer answer = api.post("/api/v1/appointments", "service=t-massage-60", "Content-Type", "text/plain");
 
@@ -275,6 +307,31 @@ class BadInputTests {
 
 			assertProblem(answer, 422);
 			assertThat(answer.errorFields()).containsExactly("to");
+		}
+
+		@Test
+		void rejectsDatesFarOutsideAnyBookingWindow() {
+			for (String[] range : new String[][] { { "-999999999-01-01", "-999999999-01-02" },
+					{ "%2B300000-01-01", "%2B300000-01-02" }, { "0001-01-01", "0001-01-01" } }) {
+				Answer answer = api.get("/api/v1/availability?service=" + MASSAGE + "&location=" + clinic + "&from="
+						+ range[0] + "&to=" + range[1]);
+
+				assertProblem(answer, 422).isEqualTo("invalid-request");
+				assertThat(answer.errorFields()).contains("from");
+			}
+		}
+
+		@Test
+		void rejectsAStartFarOutsideAnyBookingWindow() {
+			for (String start : new String[] { "+300000-03-15T10:00:00-04:00", "-999999999-03-15T10:00:00Z" }) {
+				Map<String, Object> body = booking(TEN);
+				body.put("start", start);
+
+				Answer answer = api.post("/api/v1/appointments", body);
+
+				assertProblem(answer, 422).isEqualTo("invalid-request");
+				assertThat(answer.errorFields()).containsExactly("start");
+			}
 		}
 
 		@Test

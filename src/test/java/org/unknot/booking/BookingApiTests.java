@@ -195,6 +195,41 @@ class BookingApiTests {
 		}
 
 		@Test
+		void canBeReadAtTheAddressItWasGiven() {
+			Answer hold = api.hold(MASSAGE, therapist, clinic, TEN);
+
+			Answer read = api.get(hold.location());
+
+			assertThat(read.status()).as(read.body()).isEqualTo(200);
+			assertThat(read.id()).isEqualTo(hold.id());
+			assertThat(read.start()).isEqualTo(TEN);
+			assertThat(read.text("status")).isEqualTo("pending");
+		}
+
+		@Test
+		void canBeReleasedSoTheTimeIsFreeAtOnce() {
+			Answer hold = api.hold(MASSAGE, therapist, clinic, TEN);
+
+			Answer released = api.delete(hold.location());
+
+			assertThat(released.status()).as(released.body()).isEqualTo(204);
+			assertThat(free(MONDAY)).contains(TEN);
+			assertThat(api.get(hold.location()).status()).isEqualTo(404);
+			assertThat(api.delete(hold.location()).status()).isEqualTo(404);
+		}
+
+		@Test
+		void isNoLongerAHoldOnceBooked() {
+			Answer hold = api.hold(MASSAGE, therapist, clinic, TEN);
+			Answer booked = api.bookHeld(hold, newPatient());
+
+			assertThat(api.get(hold.location()).status()).isEqualTo(404);
+			assertThat(api.delete(hold.location()).status()).as("a booking is never released as a hold")
+				.isEqualTo(404);
+			assertThat(api.find(booked.id(), booked.token()).text("status")).isEqualTo("booked");
+		}
+
+		@Test
 		void stopsBlockingOnceItHasExpired() {
 			UUID hold = insertExpiredHold(TEN);
 
@@ -419,6 +454,37 @@ class BookingApiTests {
 				.param(physician)
 				.query(Long.class)
 				.single()).isZero();
+		}
+
+		@Test
+		void keepsTheConsultationAProcedureReliesOn() {
+			Map<String, Object> patient = newPatient();
+			Answer consultation = api.book(TestNetwork.CONSULTATION, physician, procedureClinic, TEN, patient);
+			Answer procedure = api.book(TestNetwork.PROCEDURE, physician, procedureClinic, TEN.plusDays(1), patient);
+
+			Answer cancel = api.cancel(consultation.id(), consultation.token());
+			Answer moveAfter = api.reschedule(consultation.id(), consultation.token(), TEN.plusDays(2));
+
+			assertThat(cancel.status()).as(cancel.body()).isEqualTo(409);
+			assertThat(cancel.problemType()).isEqualTo("prerequisite-in-use");
+			assertThat(cancel.text("dependent")).isEqualTo(procedure.id());
+			assertThat(moveAfter.status()).as(moveAfter.body()).isEqualTo(409);
+			assertThat(api.find(consultation.id(), consultation.token()).text("status")).isEqualTo("booked");
+			assertThat(api.find(consultation.id(), consultation.token()).start()).isEqualTo(TEN);
+		}
+
+		@Test
+		void letsTheConsultationGoOnceTheProcedureIsCancelled() {
+			Map<String, Object> patient = newPatient();
+			Answer consultation = api.book(TestNetwork.CONSULTATION, physician, procedureClinic, TEN, patient);
+			Answer procedure = api.book(TestNetwork.PROCEDURE, physician, procedureClinic, TEN.plusDays(1), patient);
+			Answer earlier = api.reschedule(consultation.id(), consultation.token(), TEN.minusHours(1));
+			assertThat(earlier.status()).as("moving it earlier keeps it before the procedure").isEqualTo(200);
+
+			api.cancel(procedure.id(), procedure.token());
+			Answer cancel = api.cancel(consultation.id(), consultation.token());
+
+			assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
 		}
 
 		@Test

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,6 +42,18 @@ class AppointmentController {
 	ResponseEntity<AppointmentView> hold(@Valid @RequestBody HoldRequest request) {
 		Appointment hold = desk.hold(request.slot());
 		return ResponseEntity.created(URI.create("/api/v1/holds/" + hold.id())).body(view(hold, null));
+	}
+
+	@GetMapping("/holds/{id}")
+	AppointmentView heldSlot(@PathVariable UUID id) {
+		return view(desk.findHold(id), null);
+	}
+
+	/** Gives the held time back before it expires, e.g. when the patient goes back a step. */
+	@DeleteMapping("/holds/{id}")
+	ResponseEntity<Void> release(@PathVariable UUID id) {
+		desk.releaseHold(id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/appointments")

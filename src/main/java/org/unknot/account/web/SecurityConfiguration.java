@@ -1,0 +1,99 @@
+package org.unknot.account.web;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.unknot.account.AccountProperties;
+
+/**
+ * Who may reach what, checked on the server for every request: the public site, the booking flow
+ * and the public API are open; the staff workspace, the admin pages and the patient portal need a
+ * full sign-in (for staff, password and TOTP) in the right role. Every state change outside the
+ * token-free public API needs a CSRF token; headers forbid framing, sniffing, inline script and
+ * style, and ask browsers for HTTPS only.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+	/** The JSON API the website and other software use without a session: no cookie, so no CSRF. */
+	static final RequestMatcher PUBLIC_API = request -> path(request).startsWith("/api/")
+			&& !path(request).startsWith("/api/v1/staff/");
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions,
+			AccountProperties properties, Clock clock) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/staff/**", "/api/v1/staff/**")
+			.hasAnyRole("ADMIN", "FRONT_DESK", "PRACTITIONER")
+			.requestMatchers("/account/**")
+			.hasRole("PATIENT")
+			.anyRequest()
+			.permitAll())
+			.csrf(csrf -> csrf.ignoringRequestMatchers(PUBLIC_API))
+			.formLogin(form -> form.disable())
+			.httpBasic(basic -> basic.disable())
+			.securityContext(context -> context.securityContextRepository(securityContextRepository()))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+				.maximumSessions(-1)
+				.sessionRegistry(sessions)
+				.expiredUrl("/sign-in?expired"))
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+						request -> path(request).startsWith("/api/"))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/sign-in"),
+						AnyRequestMatcher.INSTANCE))
+			.logout(logout -> logout.logoutUrl("/sign-out")
+				.logoutSuccessUrl("/sign-in?signed-out")
+				.invalidateHttpSession(true)
+				.deleteCookies("JSESSIONID"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+					.maxAgeInSeconds(31_536_000)
+					.requestMatcher(AnyRequestMatcher.INSTANCE)))
+			.addFilterAfter(new SessionLifetimeFilter(properties.absoluteSessionLifetime(), sessions, clock),
+					SecurityContextHolderFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+}

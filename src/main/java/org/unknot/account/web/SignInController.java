@@ -1,0 +1,184 @@
+package org.unknot.account.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unknot.account.Account;
+import org.unknot.account.Accounts;
+import org.unknot.account.SignIn;
+import org.unknot.account.SignedIn;
+import org.unknot.account.TotpEnrolment;
+
+/**
+ * Signing in, step by step: email and password; then, for staff (and patients who chose it), a
+ * code from their authenticator app, enrolled with a QR code at the first sign-in. Every refusal
+ * reads the same, whether or not the account exists.
+ */
+@Controller
+class SignInController {
+
+	static final String PENDING = "unknot.pendingSecondFactor";
+	static final String DEVICE_COOKIE = "unknot_device";
+	static final String NOT_RECOGNISED = "That email and password do not match an account we can sign in. "
+			+ "Check both and try again.";
+	static final String THROTTLED = "Too many attempts for this account or from this network. "
+			+ "Please wait a while before trying again.";
+	private static final long PENDING_SECONDS = 300;
+
+	private final SignIn signIn;
+	private final Accounts accounts;
+	private final SecurityContextRepository contexts;
+	private final SessionRegistry sessions;
+	private final Clock clock;
+
+	SignInController(SignIn signIn, Accounts accounts, SecurityContextRepository contexts, SessionRegistry sessions,
+			Clock clock) {
+		this.signIn = signIn;
+		this.accounts = accounts;
+		this.contexts = contexts;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	@GetMapping("/sign-in")
+	String form(Model model) {
+		model.addAttribute("email", "");
+		return "account/sign-in";
+	}
+
+	@PostMapping("/sign-in")
+	String password(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+			@CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		SignIn.PasswordOutcome outcome = signIn.password(email, password, request.getRemoteAddr(), device);
+		if (outcome instanceof SignIn.Accepted accepted) {
+			if (accepted.next() == SignIn.Next.SIGNED_IN) {
+				return complete(accepted.account(), request, response);
+			}
+			if (request.getSession(false) != null) {
+				request.changeSessionId();
+			}
+			request.getSession().setAttribute(PENDING, new Pending(accepted.account().id(), clock.instant()));
+			return accepted.next() == SignIn.Next.ENTER_CODE ? "redirect:/sign-in/code" : "redirect:/sign-in/enrol";
+		}
+		model.addAttribute("email", email);
+		if (outcome instanceof SignIn.Throttled) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			model.addAttribute("error", THROTTLED);
+		}
+		else {
+			model.addAttribute("error", NOT_RECOGNISED);
+		}
+		return "account/sign-in";
+	}
+
+	@GetMapping("/sign-in/code")
+	String codeForm(HttpSession session) {
+		return pending(session) == null ? "redirect:/sign-in" : "account/code";
+	}
+
+	@PostMapping("/sign-in/code")
+	String code(@RequestParam(defaultValue = "") String code,
+			@CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Pending pending = pending(request.getSession());
+		if (pending == null) {
+			return "redirect:/sign-in";
+		}
+		if (!signIn.code(pending.accountId(), code, request.getRemoteAddr(), device)) {
+			model.addAttribute("error", "That code was not accepted. Enter the 6 digits your app shows now.");
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return "account/code";
+		}
+		Account account = accounts.byId(pending.accountId()).orElseThrow();
+		return complete(account, request, response);
+	}
+
+	@GetMapping("/sign-in/enrol")
+	String enrolForm(HttpSession session, Model model) {
+		Pending pending = pending(session);
+		if (pending == null) {
+			return "redirect:/sign-in";
+		}
+		Account account = accounts.byId(pending.accountId()).orElseThrow();
+		if (account.totpConfirmed()) {
+			return "redirect:/sign-in/code";
+		}
+		TotpEnrolment enrolment = signIn.beginEnrolment(pending.accountId());
+		model.addAttribute("enrolment", enrolment);
+		return "account/enrol";
+	}
+
+	@PostMapping("/sign-in/enrol")
+	String enrol(@RequestParam(defaultValue = "") String code,
+			@CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		Pending pending = pending(request.getSession());
+		if (pending == null) {
+			return "redirect:/sign-in";
+		}
+		if (!signIn.code(pending.accountId(), code, request.getRemoteAddr(), device)) {
+			model.addAttribute("error",
+					"That code was not accepted. Scan the new code below and enter the 6 digits your app shows.");
+			model.addAttribute("enrolment", signIn.beginEnrolment(pending.accountId()));
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return "account/enrol";
+		}
+		return complete(accounts.byId(pending.accountId()).orElseThrow(), request, response);
+	}
+
+	private String complete(Account account, HttpServletRequest request, HttpServletResponse response) {
+		HttpSession old = request.getSession(false);
+		if (old != null) {
+			old.invalidate();
+		}
+		HttpSession session = request.getSession(true);
+		SignedIn principal = SignedIn.of(account);
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				List.of(new SimpleGrantedAuthority(account.role().authority())));
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+		session.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, clock.instant());
+		sessions.registerNewSession(session.getId(), principal);
+		Cookie device = new Cookie(DEVICE_COOKIE, signIn.knownDeviceCookie(account));
+		device.setHttpOnly(true);
+		device.setSecure(true);
+		device.setPath("/sign-in");
+		device.setMaxAge((int) SignIn.KNOWN_DEVICE_LIFETIME.toSeconds());
+		device.setAttribute("SameSite", "Strict");
+		response.addCookie(device);
+		return account.role().staff() ? "redirect:/staff" : "redirect:/account";
+	}
+
+	private Pending pending(HttpSession session) {
+		if (session != null && session.getAttribute(PENDING) instanceof Pending pending
+				&& pending.since().plusSeconds(PENDING_SECONDS).isAfter(clock.instant())) {
+			return pending;
+		}
+		return null;
+	}
+
+	record Pending(UUID accountId, Instant since) implements java.io.Serializable {
+	}
+}

@@ -1,0 +1,105 @@
+package org.unknot.admin.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.account.AccountDesk;
+import org.unknot.account.Accounts;
+import org.unknot.account.Role;
+import org.unknot.catalog.Clinics;
+import org.unknot.practitioner.Practitioners;
+import org.unknot.system.InvalidRequest;
+
+/** Staff accounts: who may sign in, in which role and for which clinics; disabling ends their sessions. */
+@Controller
+class AccountAdminController {
+
+	private final Accounts accounts;
+	private final AccountDesk desk;
+	private final Clinics clinics;
+	private final Practitioners practitioners;
+
+	AccountAdminController(Accounts accounts, AccountDesk desk, Clinics clinics, Practitioners practitioners) {
+		this.accounts = accounts;
+		this.desk = desk;
+		this.clinics = clinics;
+		this.practitioners = practitioners;
+	}
+
+	@GetMapping("/admin/accounts")
+	String list(Model model) {
+		return page(model, new LinkedHashMap<>(), Map.of());
+	}
+
+	@PostMapping("/admin/accounts")
+	String create(@RequestParam Map<String, String> form, @RequestParam(required = false) List<String> clinicIds,
+			Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+		Role role = parseRole(form.get("role"));
+		try {
+			desk.create(new AccountDesk.NewAccount(form.getOrDefault("email", ""), form.getOrDefault("displayName", ""),
+					role == null ? Role.FRONT_DESK : role, clinicIds == null ? List.of() : clinicIds,
+					blankToNull(form.get("practitionerId")), null, form.getOrDefault("password", "")));
+			redirect.addFlashAttribute("message", "Account created for " + form.get("email") + ".");
+			return "redirect:/admin/accounts";
+		}
+		catch (InvalidRequest invalid) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			invalid.errors().forEach(error -> errors.put(error.field(), error.message()));
+			if (role == null) {
+				errors.put("role", "Choose a role.");
+			}
+			Map<String, String> typed = new LinkedHashMap<>(form);
+			typed.remove("password");
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return page(model, typed, errors);
+		}
+	}
+
+	@PostMapping("/admin/accounts/{id}/disable")
+	String disable(@PathVariable UUID id, RedirectAttributes redirect) {
+		desk.disable(id);
+		redirect.addFlashAttribute("message", "Account disabled; its sessions have ended.");
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/admin/accounts/{id}/enable")
+	String enable(@PathVariable UUID id, RedirectAttributes redirect) {
+		desk.enable(id);
+		redirect.addFlashAttribute("message", "Account enabled.");
+		return "redirect:/admin/accounts";
+	}
+
+	private String page(Model model, Map<String, String> form, Map<String, String> errors) {
+		model.addAttribute("accounts", accounts.all());
+		model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::staff).toList());
+		model.addAttribute("clinics", clinics.all());
+		model.addAttribute("practitioners", practitioners.all());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "admin/accounts";
+	}
+
+	private static Role parseRole(String role) {
+		try {
+			return role == null ? null : Role.valueOf(role);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value;
+	}
+}

@@ -1,0 +1,92 @@
+package org.unknot.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Four clinics in New Jersey towns, each with its own mix of rooms: Hoboken has no procedure room, so
+ * its physicians see patients there for consultations only. Addresses are invented; the phone numbers
+ * are in the 555-0100 to 555-0199 range set aside for fiction.
+ */
+final class DemoClinics {
+
+	static final String ZONE = "America/New_York";
+
+	static final String MONTCLAIR = "montclair";
+	static final String PRINCETON = "princeton";
+	static final String HOBOKEN = "hoboken";
+	static final String RED_BANK = "red-bank";
+
+	/** Hours for video visits have no clinic. */
+	static final String VIDEO = null;
+
+	static final List<Clinic> CLINICS = List.of(
+			new Clinic(MONTCLAIR, "Unknot Montclair", "48 Orchard Crest Avenue", "Montclair", "07042", "(973) 555-0142",
+					"40.815620", "-74.211480", new Rooms(4, 1, 3, 2)),
+			new Clinic(PRINCETON, "Unknot Princeton", "17 Lantern Hill Road", "Princeton", "08540", "(609) 555-0117",
+					"40.352090", "-74.659960", new Rooms(3, 2, 4, 2)),
+			new Clinic(HOBOKEN, "Unknot Hoboken", "305 Harbor Light Street", "Hoboken", "07030", "(201) 555-0163",
+					"40.742310", "-74.029140", new Rooms(3, 0, 2, 1)),
+			new Clinic(RED_BANK, "Unknot Red Bank", "92 Riverbend Place", "Red Bank", "07701", "(732) 555-0128",
+					"40.349870", "-74.071230", new Rooms(2, 1, 2, 1)));
+
+	/** US holidays on which every clinic closes (Independence Day and Christmas observed on weekdays). */
+	static final List<Closure> HOLIDAYS = List.of(new Closure("2026-12-25", "2026-12-25", "Christmas Day"),
+			new Closure("2027-01-01", "2027-01-01", "New Year's Day"),
+			new Closure("2027-05-31", "2027-05-31", "Memorial Day"),
+			new Closure("2027-07-05", "2027-07-05", "Independence Day (observed)"),
+			new Closure("2027-09-06", "2027-09-06", "Labor Day"),
+			new Closure("2027-11-25", "2027-11-25", "Thanksgiving Day"),
+			new Closure("2027-12-24", "2027-12-25", "Christmas Eve and Christmas Day"));
+
+	static final Closure HOBOKEN_RENOVATION = new Closure("2027-02-16", "2027-02-16",
+			"Gym floor being refinished");
+
+	private DemoClinics() {
+	}
+
+	/** Massage rooms, procedure rooms, gym stations and consulting rooms. */
+	record Rooms(int massage, int procedure, int gym, int consulting) {
+	}
+
+	record Clinic(String id, String name, String street, String city, String postalCode, String phone,
+			String latitude, String longitude, Rooms rooms) {
+	}
+
+	record Closure(String firstDay, String lastDay, String reason) {
+	}
+
+	static void write(JdbcClient jdbc) {
+		for (Clinic clinic : CLINICS) {
+			jdbc.sql("""
+					INSERT INTO clinic (id, name, zone, street, city, state, postal_code, phone, latitude, longitude)
+					VALUES (?, ?, ?, ?, ?, 'NJ', ?, ?, ?, ?)""")
+				.params(clinic.id(), clinic.name(), ZONE, clinic.street(), clinic.city(), clinic.postalCode(),
+						clinic.phone(), new BigDecimal(clinic.latitude()), new BigDecimal(clinic.longitude()))
+				.update();
+			rooms(jdbc, clinic.id(), "MASSAGE_ROOM", "massage", "Massage room", clinic.rooms().massage());
+			rooms(jdbc, clinic.id(), "PROCEDURE_ROOM", "procedure", "Procedure room", clinic.rooms().procedure());
+			rooms(jdbc, clinic.id(), "GYM", "gym", "Gym station", clinic.rooms().gym());
+			rooms(jdbc, clinic.id(), "CONSULTING_ROOM", "consulting", "Consulting room", clinic.rooms().consulting());
+			HOLIDAYS.forEach(holiday -> closure(jdbc, clinic.id(), holiday));
+		}
+		closure(jdbc, HOBOKEN, HOBOKEN_RENOVATION);
+	}
+
+	private static void rooms(JdbcClient jdbc, String clinicId, String kind, String slug, String name, int count) {
+		for (int i = 1; i <= count; i++) {
+			jdbc.sql("INSERT INTO room (id, clinic_id, name, kind) VALUES (?, ?, ?, ?)")
+				.params(clinicId + "-" + slug + "-" + i, clinicId, name + " " + i, kind)
+				.update();
+		}
+	}
+
+	private static void closure(JdbcClient jdbc, String clinicId, Closure closure) {
+		jdbc.sql("INSERT INTO clinic_closure (clinic_id, first_day, last_day, reason) VALUES (?, ?, ?, ?)")
+			.params(clinicId, LocalDate.parse(closure.firstDay()), LocalDate.parse(closure.lastDay()), closure.reason())
+			.update();
+	}
+}

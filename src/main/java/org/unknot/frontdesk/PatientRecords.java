@@ -1,0 +1,128 @@
+package org.unknot.frontdesk;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.account.Role;
+import org.unknot.account.SignedIn;
+import org.unknot.audit.AuditEvent;
+import org.unknot.audit.AuditEvent.Outcome;
+import org.unknot.audit.AuditLog;
+import org.unknot.booking.Appointment;
+import org.unknot.booking.Appointments;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.CareServices;
+import org.unknot.catalog.CatalogProperties;
+import org.unknot.catalog.Clinic;
+import org.unknot.catalog.Clinics;
+import org.unknot.patient.Patient;
+import org.unknot.patient.Patients;
+import org.unknot.system.NotFound;
+
+/**
+ * Opens a patient's record for a staff member, and writes who, what, when, from where and the outcome
+ * to the audit trail every time. Practitioners see the patients they treat; the front desk the
+ * patients of their clinics; admins any. Anyone else must give a reason ("break-glass"), which is
+ * audited and shown to admins.
+ */
+@Service
+public class PatientRecords {
+
+	static final int MIN_REASON = 10;
+
+	private final Patients patients;
+	private final Appointments appointments;
+	private final CareServices services;
+	private final Clinics clinics;
+	private final CatalogProperties catalog;
+	private final AuditLog audit;
+
+	PatientRecords(Patients patients, Appointments appointments, CareServices services, Clinics clinics,
+			CatalogProperties catalog, AuditLog audit) {
+		this.patients = patients;
+		this.appointments = appointments;
+		this.services = services;
+		this.clinics = clinics;
+		this.catalog = catalog;
+		this.audit = audit;
+	}
+
+	public record PatientRecord(Patient patient, List<Visit> visits, boolean brokeGlass) {
+	}
+
+	/** One visit in a patient's history: when, what, with whom, where, and how it ended. */
+	public record Visit(UUID id, ZonedDateTime start, String service, String practitionerId, String where,
+			String status) {
+	}
+
+	/** A staff member without a treating relationship who gave no (or too short a) reason. */
+	public static class ReasonRequired extends RuntimeException {
+
+		ReasonRequired() {
+			super("A reason is needed to open the record of a patient you do not treat.");
+		}
+	}
+
+	@Transactional
+	public PatientRecord open(SignedIn me, UUID patientId, String reason, String address) {
+		Patient patient = patients.find(patientId).orElseThrow(() -> new NotFound(null, "patient", patientId.toString()));
+		List<Appointment> visits = appointments.ofPatient(patientId);
+		boolean entitled = entitled(me, visits);
+		boolean brokeGlass = false;
+		if (!entitled) {
+			if (reason == null || reason.strip().length() < MIN_REASON) {
+				audit.recordRegardless(event(me, patientId, null, address, Outcome.DENIED));
+				throw new ReasonRequired();
+			}
+			brokeGlass = true;
+		}
+		audit.record(event(me, patientId, brokeGlass ? reason.strip() : null, address, Outcome.SUCCESS));
+		return new PatientRecord(patient, entries(visits), brokeGlass);
+	}
+
+	/** Whether this staff member has a reason of their own to see this patient. */
+	static boolean entitled(SignedIn me, List<Appointment> visits) {
+		if (me.role() == Role.ADMIN) {
+			return true;
+		}
+		if (me.role() == Role.PRACTITIONER) {
+			return visits.stream().anyMatch(visit -> visit.practitionerId().equals(me.practitionerId()));
+		}
+		if (me.role() == Role.FRONT_DESK) {
+			return visits.stream()
+				.anyMatch(visit -> visit.location().clinicIdOrNull() != null
+						&& me.clinicIds().contains(visit.location().clinicIdOrNull()));
+		}
+		return false;
+	}
+
+	private List<Visit> entries(List<Appointment> visits) {
+		Map<String, CareService> byId = services.all()
+			.stream()
+			.collect(Collectors.toMap(CareService::id, Function.identity()));
+		Map<String, Clinic> clinicById = clinics.all()
+			.stream()
+			.collect(Collectors.toMap(Clinic::id, Function.identity()));
+		return visits.stream().map(visit -> {
+			String clinicId = visit.location().clinicIdOrNull();
+			ZoneId zone = clinicId == null ? catalog.virtualZone() : clinicById.get(clinicId).zone();
+			String where = clinicId == null ? "Video visit" : clinicById.get(clinicId).name();
+			CareService service = byId.get(visit.serviceId());
+			return new Visit(visit.id(), ZonedDateTime.ofInstant(visit.start(), zone),
+					service == null ? visit.serviceId() : service.name(), visit.practitionerId(), where,
+					visit.status().code());
+		}).toList();
+	}
+
+	private static AuditEvent event(SignedIn me, UUID patientId, String reason, String address, Outcome outcome) {
+		return new AuditEvent("account:" + me.accountId(), me.role().name(), patientId, "READ", "patient-record",
+				reason, address, outcome);
+	}
+}

@@ -1,0 +1,150 @@
+package org.unknot.frontdesk.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.account.SignedIn;
+import org.unknot.booking.Appointment;
+import org.unknot.booking.Appointments;
+import org.unknot.booking.BookingDesk;
+import org.unknot.catalog.CatalogProperties;
+import org.unknot.catalog.Clinic;
+import org.unknot.catalog.Clinics;
+import org.unknot.frontdesk.ClinicCalendar;
+import org.unknot.frontdesk.StaffAccess;
+import org.unknot.practitioner.Practitioners;
+import org.unknot.system.DomainProblem;
+import org.unknot.system.NotFound;
+
+/** A clinic's day and week, and the front desk's verbs on the visits in it. */
+@Controller
+class CalendarController {
+
+	private final ClinicCalendar calendar;
+	private final Clinics clinics;
+	private final Appointments appointments;
+	private final BookingDesk desk;
+	private final Practitioners practitioners;
+	private final CatalogProperties catalog;
+	private final Clock clock;
+
+	CalendarController(ClinicCalendar calendar, Clinics clinics, Appointments appointments, BookingDesk desk,
+			Practitioners practitioners, CatalogProperties catalog, Clock clock) {
+		this.catalog = catalog;
+		this.calendar = calendar;
+		this.clinics = clinics;
+		this.appointments = appointments;
+		this.desk = desk;
+		this.practitioners = practitioners;
+		this.clock = clock;
+	}
+
+	@GetMapping("/staff/calendar")
+	String calendar(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String clinic,
+			@RequestParam(required = false) String date, @RequestParam(defaultValue = "day") String view, Model model) {
+		List<Clinic> mine = StaffAccess.clinicsOf(me, clinics.all());
+		if (mine.isEmpty()) {
+			throw new AccessDeniedException("No clinic calendars for this account");
+		}
+		String clinicId = clinic == null || clinic.isBlank() ? mine.get(0).id() : clinic;
+		StaffAccess.requireClinic(me, clinicId);
+		Clinic shown = clinics.find(clinicId).orElseThrow(() -> new NotFound("clinic", "clinic", clinicId));
+		LocalDate day = parseDate(date, shown.zone());
+		model.addAttribute("clinics", mine);
+		model.addAttribute("clinic", shown);
+		model.addAttribute("date", day);
+		model.addAttribute("today", LocalDate.now(clock.withZone(shown.zone())));
+		if ("week".equals(view)) {
+			model.addAttribute("week", calendar.week(clinicId, day));
+			return "staff/calendar-week";
+		}
+		model.addAttribute("day", calendar.day(clinicId, day));
+		return "staff/calendar-day";
+	}
+
+	@PostMapping("/staff/visits/{id}/{verb}")
+	String act(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String verb,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		Appointment visit = visitAtMyClinic(me, id);
+		try {
+			switch (verb) {
+				case "arrive" -> desk.arrive(id);
+				case "check-in" -> desk.checkIn(id);
+				case "fulfil" -> desk.fulfil(id);
+				case "no-show" -> desk.markNoShow(id);
+				case "cancel" -> desk.cancelForClinic(id, reason);
+				default -> throw new NotFound(null, "action", verb);
+			}
+			redirect.addFlashAttribute("message", "Done: " + verb.replace('-', ' ') + ".");
+		}
+		catch (DomainProblem problem) {
+			redirect.addFlashAttribute("problem", problem.getMessage());
+		}
+		return backTo(visit);
+	}
+
+	@PostMapping("/staff/block")
+	String block(@AuthenticationPrincipal SignedIn me, @RequestParam String clinic, @RequestParam String date,
+			@RequestParam String practitioner, @RequestParam String from, @RequestParam String to,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		StaffAccess.requireClinic(me, clinic);
+		Clinic shown = clinics.get("clinic", clinic);
+		LocalDate day = parseDate(date, shown.zone());
+		try {
+			LocalTime start = LocalTime.parse(from);
+			LocalTime end = LocalTime.parse(to);
+			practitioners.blockTime(practitioner, day.atTime(start).atZone(shown.zone()).toInstant(),
+					day.atTime(end).atZone(shown.zone()).toInstant(), reason);
+			redirect.addFlashAttribute("message", "Time blocked from " + start + " to " + end + ".");
+		}
+		catch (DateTimeParseException e) {
+			redirect.addFlashAttribute("problem", "Enter the times like 13:00.");
+		}
+		catch (DomainProblem problem) {
+			redirect.addFlashAttribute("problem", problem.getMessage());
+		}
+		return "redirect:/staff/calendar?clinic=" + clinic + "&date=" + day;
+	}
+
+	Appointment visitAtMyClinic(SignedIn me, UUID id) {
+		Appointment visit = appointments.find(id).orElseThrow(() -> new NotFound(null, "appointment", id.toString()));
+		String clinicId = visit.location().clinicIdOrNull();
+		if (clinicId == null ? !StaffAccess.mayRunVideo(me) : !StaffAccess.mayRun(me, clinicId)) {
+			throw new AccessDeniedException("Not a visit of this account's clinics");
+		}
+		return visit;
+	}
+
+	private String backTo(Appointment visit) {
+		String clinicId = visit.location().clinicIdOrNull();
+		ZoneId zone = clinicId == null ? catalog.virtualZone() : clinics.get("clinic", clinicId).zone();
+		LocalDate day = LocalDate.ofInstant(visit.start(), zone);
+		return clinicId == null ? "redirect:/staff" : "redirect:/staff/calendar?clinic=" + clinicId + "&date=" + day;
+	}
+
+	private LocalDate parseDate(String date, ZoneId zone) {
+		if (date == null || date.isBlank()) {
+			return LocalDate.now(clock.withZone(zone));
+		}
+		try {
+			return LocalDate.parse(date);
+		}
+		catch (DateTimeParseException e) {
+			return LocalDate.now(clock.withZone(zone));
+		}
+	}
+}

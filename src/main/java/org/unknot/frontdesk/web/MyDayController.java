@@ -1,0 +1,50 @@
+package org.unknot.frontdesk.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unknot.account.Role;
+import org.unknot.account.SignedIn;
+import org.unknot.catalog.CatalogProperties;
+import org.unknot.frontdesk.PractitionerDay;
+
+/** A practitioner's own day, at every location they work, with their patients. */
+@Controller
+class MyDayController {
+
+	private final PractitionerDay days;
+	private final CatalogProperties catalog;
+	private final Clock clock;
+
+	MyDayController(PractitionerDay days, CatalogProperties catalog, Clock clock) {
+		this.days = days;
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	@GetMapping("/staff/my-day")
+	String myDay(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String date, Model model) {
+		if (me.role() != Role.PRACTITIONER) {
+			throw new AccessDeniedException("Only practitioners have a day of their own");
+		}
+		ZoneId zone = catalog.virtualZone();
+		LocalDate day;
+		try {
+			day = date == null || date.isBlank() ? LocalDate.now(clock.withZone(zone)) : LocalDate.parse(date);
+		}
+		catch (DateTimeParseException e) {
+			day = LocalDate.now(clock.withZone(zone));
+		}
+		model.addAttribute("date", day);
+		model.addAttribute("visits", days.of(me.practitionerId(), day, zone));
+		return "staff/my-day";
+	}
+}

@@ -1,0 +1,60 @@
+package org.unknot.frontdesk.web;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unknot.account.SignedIn;
+import org.unknot.frontdesk.PatientRecords;
+
+/**
+ * A patient's record for staff. Opening it is a read of health information and always audited; a
+ * staff member without a treating relationship sees a form asking why, and the reason is audited.
+ */
+@Controller
+class PatientRecordController {
+
+	private final PatientRecords records;
+
+	PatientRecordController(PatientRecords records) {
+		this.records = records;
+	}
+
+	@GetMapping("/staff/patients/{id}")
+	String record(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		return open(me, id, null, request, response, model);
+	}
+
+	/** Break-glass: the reason is posted, never put in a URL. */
+	@PostMapping("/staff/patients/{id}")
+	String withReason(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String reason, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		return open(me, id, reason, request, response, model);
+	}
+
+	private String open(SignedIn me, UUID id, String reason, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		try {
+			model.addAttribute("record", records.open(me, id, reason, request.getRemoteAddr()));
+			return "staff/patient";
+		}
+		catch (PatientRecords.ReasonRequired required) {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			model.addAttribute("patientId", id);
+			model.addAttribute("reason", reason == null ? "" : reason);
+			model.addAttribute("reasonError", reason == null ? null
+					: "Give a reason of at least 10 characters; it is recorded and shown to administrators.");
+			return "staff/break-glass";
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package org.unknot.portal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.account.SignedIn;
+import org.unknot.audit.AuditEvent;
+import org.unknot.audit.AuditLog;
+import org.unknot.booking.Appointments;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.CareServices;
+import org.unknot.catalog.CatalogProperties;
+import org.unknot.catalog.Clinic;
+import org.unknot.catalog.Clinics;
+import org.unknot.patient.Patient;
+import org.unknot.patient.Patients;
+import org.unknot.practitioner.Practitioner;
+import org.unknot.practitioner.Practitioners;
+import org.unknot.system.NotFound;
+
+/** What a signed-in patient sees of their own care, and the export of all of it. */
+@Service
+public class PatientPortal {
+
+	private final Patients patients;
+	private final Appointments appointments;
+	private final CareServices services;
+	private final Clinics clinics;
+	private final Practitioners practitioners;
+	private final CatalogProperties catalog;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	PatientPortal(Patients patients, Appointments appointments, CareServices services, Clinics clinics,
+			Practitioners practitioners, CatalogProperties catalog, AuditLog audit, Clock clock) {
+		this.patients = patients;
+		this.appointments = appointments;
+		this.services = services;
+		this.clinics = clinics;
+		this.practitioners = practitioners;
+		this.catalog = catalog;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A visit as the patient sees it, in the local time of where it happens. */
+	public record Visit(java.util.UUID id, ZonedDateTime start, ZonedDateTime end, String service,
+			String practitioner, String where, String status, boolean changeable) {
+	}
+
+	public record Overview(Patient patient, List<Visit> upcoming, List<Visit> past) {
+	}
+
+	@Transactional(readOnly = true)
+	public Overview overview(SignedIn me) {
+		Patient patient = patientOf(me);
+		Instant now = clock.instant();
+		List<Visit> upcoming = new ArrayList<>();
+		List<Visit> past = new ArrayList<>();
+		for (Visit visit : visits(patient)) {
+			(visit.start().toInstant().isAfter(now) && !"cancelled".equals(visit.status()) ? upcoming : past).add(visit);
+		}
+		upcoming.sort(java.util.Comparator.comparing(Visit::start));
+		return new Overview(patient, upcoming, past);
+	}
+
+	/** Everything Unknot holds about the patient, as a document they can keep; the export is audited. */
+	@Transactional
+	public Map<String, Object> export(SignedIn me, String address) {
+		Patient patient = patientOf(me);
+		audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patient.id(), "EXPORT",
+				"patient-record", null, address, AuditEvent.Outcome.SUCCESS));
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("exportedAt", clock.instant().toString());
+		document.put("account", Map.of("email", me.email(), "name", me.displayName()));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("givenName", patient.givenName());
+		details.put("familyName", patient.familyName());
+		details.put("email", patient.email());
+		details.put("phone", patient.phone() == null ? "" : patient.phone());
+		details.put("birthDate", patient.birthDate().toString());
+		document.put("patient", details);
+		document.put("visits", visits(patient).stream().map(visit -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", visit.id().toString());
+			row.put("start", visit.start().toOffsetDateTime().toString());
+			row.put("end", visit.end().toOffsetDateTime().toString());
+			row.put("service", visit.service());
+			row.put("practitioner", visit.practitioner());
+			row.put("where", visit.where());
+			row.put("status", visit.status());
+			return row;
+		}).toList());
+		return document;
+	}
+
+	Patient patientOf(SignedIn me) {
+		if (me.patientId() == null) {
+			throw new NotFound(null, "patient record for this account", me.email());
+		}
+		return patients.find(me.patientId())
+			.orElseThrow(() -> new NotFound(null, "patient", me.patientId().toString()));
+	}
+
+	private List<Visit> visits(Patient patient) {
+		Map<String, CareService> serviceById = services.all()
+			.stream()
+			.collect(Collectors.toMap(CareService::id, Function.identity()));
+		Map<String, Clinic> clinicById = clinics.all().stream().collect(Collectors.toMap(Clinic::id, Function.identity()));
+		Map<String, String> names = practitioners.all()
+			.stream()
+			.collect(Collectors.toMap(Practitioner::id, Practitioner::displayName));
+		Instant now = clock.instant();
+		return appointments.ofPatient(patient.id()).stream().map(visit -> {
+			String clinicId = visit.location().clinicIdOrNull();
+			Clinic clinic = clinicId == null ? null : clinicById.get(clinicId);
+			ZoneId zone = clinic == null ? catalog.virtualZone() : clinic.zone();
+			CareService service = serviceById.get(visit.serviceId());
+			return new Visit(visit.id(), ZonedDateTime.ofInstant(visit.start(), zone),
+					ZonedDateTime.ofInstant(visit.end(), zone), service == null ? visit.serviceId() : service.name(),
+					names.getOrDefault(visit.practitionerId(), visit.practitionerId()),
+					clinic == null ? "Video visit" : clinic.name(), visit.status().code(),
+					"booked".equals(visit.status().code()) && visit.start().isAfter(now));
+		}).toList();
+	}
+
+}

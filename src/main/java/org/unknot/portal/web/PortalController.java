@@ -1,0 +1,137 @@
+package org.unknot.portal.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.account.AccountDesk;
+import org.unknot.account.SignedIn;
+import org.unknot.availability.AvailabilityQuery;
+import org.unknot.availability.AvailabilitySearch;
+import org.unknot.booking.Appointment;
+import org.unknot.booking.Appointments;
+import org.unknot.booking.BookingDesk;
+import org.unknot.portal.PatientPortal;
+import org.unknot.system.DomainProblem;
+import org.unknot.system.NotFound;
+
+/** The patient's own pages. Every visit is looked up as "this patient's visit", never by id alone. */
+@Controller
+class PortalController {
+
+	private final PatientPortal portal;
+	private final BookingDesk desk;
+	private final Appointments appointments;
+	private final AvailabilitySearch availability;
+	private final AccountDesk accounts;
+
+	PortalController(PatientPortal portal, BookingDesk desk, Appointments appointments, AvailabilitySearch availability,
+			AccountDesk accounts) {
+		this.portal = portal;
+		this.desk = desk;
+		this.appointments = appointments;
+		this.availability = availability;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/account")
+	String home(@AuthenticationPrincipal SignedIn me, Model model) {
+		model.addAttribute("me", me);
+		model.addAttribute("overview", portal.overview(me));
+		return "portal/home";
+	}
+
+	@PostMapping("/account/visits/{id}/cancel")
+	String cancel(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, RedirectAttributes redirect) {
+		mine(me, id);
+		try {
+			desk.cancelForPatient(id, me.patientId(), "patient");
+			redirect.addFlashAttribute("message", "Your visit is cancelled.");
+		}
+		catch (DomainProblem problem) {
+			redirect.addFlashAttribute("problem", problem.getMessage());
+		}
+		return "redirect:/account";
+	}
+
+	@GetMapping("/account/visits/{id}/move")
+	String moveForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
+			@RequestParam(required = false) String date, Model model) {
+		Appointment visit = mine(me, id);
+		var zone = availability.zoneOf(visit.location());
+		LocalDate day;
+		try {
+			day = date == null || date.isBlank() ? LocalDate.ofInstant(visit.start(), zone) : LocalDate.parse(date);
+		}
+		catch (DateTimeParseException e) {
+			day = LocalDate.ofInstant(visit.start(), zone);
+		}
+		model.addAttribute("visit", visit);
+		model.addAttribute("current", visit.start().atZone(zone));
+		model.addAttribute("date", day);
+		model.addAttribute("slots", availability
+			.search(new AvailabilityQuery(visit.serviceId(), visit.location(), visit.practitionerId(), day, day))
+			.slots());
+		return "portal/move";
+	}
+
+	@PostMapping("/account/visits/{id}/move")
+	String move(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String start, RedirectAttributes redirect) {
+		Appointment visit = mine(me, id);
+		try {
+			desk.rescheduleForPatient(id, me.patientId(), OffsetDateTime.parse(start).toInstant(),
+					visit.practitionerId());
+			redirect.addFlashAttribute("message", "Your visit is moved.");
+			return "redirect:/account";
+		}
+		catch (DateTimeParseException e) {
+			redirect.addFlashAttribute("problem", "Choose one of the free times.");
+		}
+		catch (DomainProblem problem) {
+			redirect.addFlashAttribute("problem", problem.getMessage());
+		}
+		return "redirect:/account/visits/" + id + "/move";
+	}
+
+	/** Everything held about the patient, as a JSON file. */
+	@GetMapping("/account/export")
+	ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal SignedIn me, HttpServletRequest request) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("unknot-my-data.json").build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(portal.export(me, request.getRemoteAddr()));
+	}
+
+	@PostMapping("/account/close")
+	String close(@AuthenticationPrincipal SignedIn me, RedirectAttributes redirect) {
+		accounts.requestClosure(me.accountId());
+		redirect.addFlashAttribute("message",
+				"We have your request to close your account. The practice will confirm by email; records of care "
+						+ "are kept for as long as the law requires.");
+		return "redirect:/account";
+	}
+
+	private Appointment mine(SignedIn me, UUID id) {
+		return appointments.find(id)
+			.filter(visit -> me.patientId() != null && me.patientId().equals(visit.patientId()))
+			.orElseThrow(() -> new NotFound(null, "visit", id.toString()));
+	}
+}

@@ -1,0 +1,187 @@
+package org.unknot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.unknot.account.Role;
+import org.unknot.account.SignedIn;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.LocationId;
+import org.unknot.patient.PatientDetails;
+
+/**
+ * Every protected page, for every role, on its own record and on another patient's or another
+ * clinic's: the server allows exactly what the table says and nothing more.
+ */
+@UnknotIntegrationTest
+class AccessMatrixTests {
+
+	enum Who {
+		ANONYMOUS, PATIENT, PRACTITIONER, FRONT_DESK, ADMIN
+	}
+
+	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	BookingDesk desk;
+
+	MockMvc mvc;
+	String clinicA;
+	String clinicB;
+	String practitionerA;
+	UUID visitA;
+	UUID patientA;
+	UUID visitB;
+	UUID patientB;
+
+	@BeforeEach
+	void twoClinicsWithAPatientEach() {
+		mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+		var network = new TestNetwork(jdbc);
+		clinicA = network.clinic(1, 0, 0);
+		clinicB = network.clinic(1, 0, 0);
+		practitionerA = network.therapist();
+		String practitionerB = network.therapist();
+		network.weekdays(practitionerA, clinicA).weekdays(practitionerB, clinicB);
+		var a = book(practitionerA, clinicA);
+		var b = book(practitionerB, clinicB);
+		visitA = a[0];
+		patientA = a[1];
+		visitB = b[0];
+		patientB = b[1];
+	}
+
+	@Test
+	void allowsExactlyWhatEachRoleNeeds() throws Exception {
+		Set<Who> staffOfA = EnumSet.of(Who.FRONT_DESK, Who.ADMIN);
+		Set<Who> adminOnly = EnumSet.of(Who.ADMIN);
+		Set<Who> allStaff = EnumSet.of(Who.PRACTITIONER, Who.FRONT_DESK, Who.ADMIN);
+		Map<String, Row> rows = new LinkedHashMap<>();
+		rows.put("own clinic's calendar", new Row(() -> get("/staff/calendar").param("clinic", clinicA), staffOfA));
+		rows.put("other clinic's calendar", new Row(() -> get("/staff/calendar").param("clinic", clinicB), adminOnly));
+		rows.put("own clinic's visit: arrived",
+				new Row(() -> post("/staff/visits/{id}/arrive", visitA).with(csrf()), staffOfA));
+		rows.put("other clinic's visit: arrived",
+				new Row(() -> post("/staff/visits/{id}/arrive", visitB).with(csrf()), adminOnly));
+		rows.put("other clinic's visit: cancel",
+				new Row(() -> post("/staff/visits/{id}/cancel", visitB).with(csrf()), adminOnly));
+		rows.put("other clinic's visit: move form", new Row(() -> get("/staff/visits/{id}/move", visitB), adminOnly));
+		rows.put("own clinic's caller booking", new Row(() -> get("/staff/book").param("clinic", clinicA), staffOfA));
+		rows.put("other clinic's caller booking",
+				new Row(() -> get("/staff/book").param("clinic", clinicB), adminOnly));
+		rows.put("block time at other clinic", new Row(() -> post("/staff/block").with(csrf())
+			.param("clinic", clinicB)
+			.param("date", MONDAY.toString())
+			.param("practitioner", practitionerA)
+			.param("from", "12:00")
+			.param("to", "13:00"), adminOnly));
+		rows.put("own patient's record", new Row(() -> get("/staff/patients/{id}", patientA), allStaff));
+		rows.put("other clinic's patient's record", new Row(() -> get("/staff/patients/{id}", patientB), adminOnly));
+		rows.put("practitioner's day", new Row(() -> get("/staff/my-day"), EnumSet.of(Who.PRACTITIONER)));
+		rows.put("workspace home", new Row(() -> get("/staff"), allStaff));
+		rows.put("admin overview", new Row(() -> get("/admin"), adminOnly));
+		rows.put("staff accounts", new Row(() -> get("/admin/accounts"), adminOnly));
+		rows.put("create staff account", new Row(() -> post("/admin/accounts").with(csrf()), adminOnly));
+		rows.put("practitioners admin", new Row(() -> get("/admin/practitioners"), adminOnly));
+		rows.put("who viewed a patient", new Row(() -> get("/admin/patients/{id}/audit", patientA), adminOnly));
+		rows.put("patient portal", new Row(() -> get("/account"), EnumSet.of(Who.PATIENT)));
+		rows.put("patient's data download", new Row(() -> get("/account/export"), EnumSet.of(Who.PATIENT)));
+		rows.put("own visit: move (patient)", new Row(() -> get("/account/visits/{id}/move", visitA),
+				EnumSet.of(Who.PATIENT)));
+		rows.put("another patient's visit: move (patient)",
+				new Row(() -> get("/account/visits/{id}/move", visitB), EnumSet.noneOf(Who.class)));
+		rows.put("another patient's visit: cancel (patient)",
+				new Row(() -> post("/account/visits/{id}/cancel", visitB).with(csrf()), EnumSet.noneOf(Who.class)));
+
+		List<String> unexpected = new ArrayList<>();
+		for (Map.Entry<String, Row> row : rows.entrySet()) {
+			for (Who who : Who.values()) {
+				MockHttpServletResponse response = mvc.perform(row.getValue().request().get().with(as(who)))
+					.andReturn()
+					.getResponse();
+				boolean allowed = allowed(response);
+				if (allowed != row.getValue().allowed().contains(who)) {
+					unexpected.add(row.getKey() + " as " + who + ": " + (allowed ? "allowed" : "refused") + " ("
+							+ response.getStatus() + " " + response.getRedirectedUrl() + ")");
+				}
+			}
+		}
+
+		assertThat(unexpected).isEmpty();
+	}
+
+	private static boolean allowed(MockHttpServletResponse response) {
+		int status = response.getStatus();
+		if (status == 401 || status == 403) {
+			return false;
+		}
+		if (status == 302) {
+			return response.getRedirectedUrl() == null || !response.getRedirectedUrl().contains("/sign-in");
+		}
+		return status < 400 || status == 422;
+	}
+
+	private RequestPostProcessor as(Who who) {
+		if (who == Who.ANONYMOUS) {
+			return anonymous();
+		}
+		SignedIn me = switch (who) {
+			case PATIENT -> new SignedIn(UUID.randomUUID(), "p@example.org", "Pat", Role.PATIENT, List.of(), null,
+					patientA);
+			case PRACTITIONER -> new SignedIn(UUID.randomUUID(), "t@unknot.example", "Ther", Role.PRACTITIONER,
+					List.of(), practitionerA, null);
+			case FRONT_DESK -> new SignedIn(UUID.randomUUID(), "d@unknot.example", "Desk", Role.FRONT_DESK,
+					List.of(clinicA), null, null);
+			default -> new SignedIn(UUID.randomUUID(), "a@unknot.example", "Admin", Role.ADMIN, List.of(), null, null);
+		};
+		return authentication(UsernamePasswordAuthenticationToken.authenticated(me, null,
+				List.of(new SimpleGrantedAuthority(me.role().authority()))));
+	}
+
+	private UUID[] book(String practitioner, String clinic) {
+		var start = MONDAY.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant();
+		var booked = desk.book(new SlotRequest(TestNetwork.MASSAGE, practitioner, LocationId.of(clinic), start), null,
+				new PatientDetails("Pat", "Matrix", "matrix-" + UUID.randomUUID() + "@example.org", null,
+						LocalDate.of(1990, 1, 1)));
+		return new UUID[] { booked.appointment().id(), booked.appointment().patientId() };
+	}
+
+	record Row(Supplier<MockHttpServletRequestBuilder> request, Set<Who> allowed) {
+	}
+}

@@ -1,0 +1,375 @@
+package org.unknot.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.unknot.UnknotIntegrationTest;
+
+/**
+ * Signing in as staff and patients, end to end through the security filters: the second factor,
+ * sessions that end, throttling that does not lock the owner out, and answers that do not tell
+ * whether an account exists.
+ */
+@UnknotIntegrationTest
+class AccountSecurityTests {
+
+	static final String PASSWORD = "correct horse battery staple";
+	static final Pattern KEY = Pattern.compile("Key: <code>([A-Z2-7 ]+)</code>");
+	private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	AccountDesk desk;
+
+	MockMvc mvc;
+
+	@BeforeEach
+	void setUp() {
+		mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+	}
+
+	@Nested
+	class WhenNobodyIsSignedIn {
+
+		@Test
+		void sendsStaffPagesToTheSignInPage() throws Exception {
+			for (String path : new String[] { "/staff", "/admin/anything", "/account" }) {
+				MockHttpServletResponse response = mvc.perform(get(path)).andReturn().getResponse();
+
+				assertThat(response.getStatus()).as(path).isEqualTo(302);
+				assertThat(response.getRedirectedUrl()).as(path).endsWith("/sign-in");
+			}
+		}
+
+		@Test
+		void answersTheStaffApiWithUnauthorized() throws Exception {
+			assertThat(mvc.perform(get("/api/v1/staff/calendar")).andReturn().getResponse().getStatus()).isEqualTo(401);
+		}
+
+		@Test
+		void leavesThePublicSiteAndApiOpen() throws Exception {
+			assertThat(mvc.perform(get("/api/v1/services")).andReturn().getResponse().getStatus()).isEqualTo(200);
+			assertThat(mvc.perform(get("/sign-in")).andReturn().getResponse().getStatus()).isEqualTo(200);
+		}
+
+		@Test
+		void refusesAFormPostWithoutItsCsrfToken() throws Exception {
+			MockHttpServletResponse response = mvc
+				.perform(post("/sign-in").param("email", "someone@example.org").param("password", PASSWORD))
+				.andReturn()
+				.getResponse();
+
+			assertThat(response.getStatus()).isEqualTo(403);
+		}
+
+		@Test
+		void sendsTheProtectiveHeaders() throws Exception {
+			MockHttpServletResponse response = mvc.perform(get("/sign-in")).andReturn().getResponse();
+
+			assertThat(response.getHeader("Content-Security-Policy")).contains("default-src 'self'")
+				.contains("frame-ancestors 'none'")
+				.doesNotContain("unsafe-inline")
+				.doesNotContain("unsafe-eval");
+			assertThat(response.getHeader("Strict-Transport-Security")).contains("max-age=31536000");
+			assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+			assertThat(response.getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+		}
+	}
+
+	@Nested
+	class WhenStaffSignIn {
+
+		@Test
+		void enrolTheirSecondFactorAtTheFirstSignInThenUseIt() throws Exception {
+			Account admin = staff(Role.ADMIN);
+
+			MvcResult passwordStep = password(admin.email(), PASSWORD, address());
+			assertThat(passwordStep.getResponse().getRedirectedUrl()).isEqualTo("/sign-in/enrol");
+			MockHttpSession pending = session(passwordStep);
+			assertThat(status(get("/staff").session(pending))).as("a password alone opens nothing").isEqualTo(302);
+			String enrolPage = mvc.perform(get("/sign-in/enrol").session(pending))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(enrolPage).contains("<svg");
+			String secret = secretOn(enrolPage);
+			MvcResult enrolled = mvc
+				.perform(post("/sign-in/enrol").session(pending)
+					.with(csrf())
+					.param("code", Totp.code(secret, Instant.now())))
+				.andReturn();
+			assertThat(enrolled.getResponse().getRedirectedUrl()).isEqualTo("/staff");
+			MockHttpSession signedIn = session(enrolled);
+			assertThat(signedIn.getId()).as("a new session id after signing in").isNotEqualTo(pending.getId());
+			assertThat(mvc.perform(get("/staff").session(signedIn)).andReturn().getResponse().getContentAsString())
+				.contains(admin.displayName());
+
+			MvcResult again = password(admin.email(), PASSWORD, address());
+			assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/sign-in/code");
+			MvcResult withCode = mvc.perform(post("/sign-in/code").session(session(again))
+				.with(csrf())
+				.param("code", Totp.code(secret, Instant.now().plusSeconds(30)))).andReturn();
+			assertThat(withCode.getResponse().getRedirectedUrl()).isEqualTo("/staff");
+		}
+
+		@Test
+		void areRefusedAWrongOrReplayedCode() throws Exception {
+			Account desk = staff(Role.FRONT_DESK);
+			String secret = enrol(desk);
+			MockHttpSession pending = session(password(desk.email(), PASSWORD, address()));
+
+			MvcResult wrong = mvc
+				.perform(post("/sign-in/code").session(pending).with(csrf()).param("code", "000000"))
+				.andReturn();
+			MvcResult replayed = mvc.perform(post("/sign-in/code").session(pending)
+				.with(csrf())
+				.param("code", Totp.code(secret, Instant.now()))).andReturn();
+
+			assertThat(wrong.getResponse().getStatus()).isEqualTo(422);
+			assertThat(wrong.getResponse().getContentAsString()).contains("aria-invalid=\"true\"")
+				.contains("aria-describedby=\"code-error\"");
+			assertThat(replayed.getResponse().getStatus()).as("the code used to enrol cannot be used again")
+				.isEqualTo(422);
+		}
+
+		@Test
+		void cannotReachAdminPagesWithoutTheAdminRole() throws Exception {
+			Account frontDesk = staff(Role.FRONT_DESK);
+			MockHttpSession session = signedIn(frontDesk);
+
+			assertThat(status(get("/staff").session(session))).isEqualTo(200);
+			assertThat(status(get("/admin/accounts").session(session))).isEqualTo(403);
+			assertThat(status(get("/account").session(session))).isEqualTo(403);
+		}
+	}
+
+	@Nested
+	class WhenASessionEnds {
+
+		@Test
+		void signingOutEndsItAtOnce() throws Exception {
+			MockHttpSession session = signedIn(staff(Role.ADMIN));
+
+			mvc.perform(post("/sign-out").session(session).with(csrf())).andReturn();
+
+			assertThat(status(get("/staff").session(session))).isEqualTo(302);
+		}
+
+		@Test
+		void disablingTheAccountEndsItsSessionsAtOnce() throws Exception {
+			Account admin = staff(Role.ADMIN);
+			MockHttpSession session = signedIn(admin);
+
+			desk.disable(admin.id());
+
+			MockHttpServletResponse response = mvc.perform(get("/staff").session(session)).andReturn().getResponse();
+			assertThat(response.getStatus()).isEqualTo(302);
+			assertThat(response.getRedirectedUrl()).contains("/sign-in");
+			assertThat(password(admin.email(), PASSWORD, address()).getResponse().getStatus())
+				.as("a disabled account cannot sign in again")
+				.isEqualTo(200);
+		}
+
+		@Test
+		void endsItAfterTwelveHoursHoweverActive() throws Exception {
+			MockHttpSession session = signedIn(staff(Role.ADMIN));
+			session.setAttribute("unknot.signedInAt", Instant.now().minus(Duration.ofHours(12)).minusSeconds(1));
+
+			MockHttpServletResponse response = mvc.perform(get("/staff").session(session)).andReturn().getResponse();
+
+			assertThat(response.getRedirectedUrl()).isEqualTo("/sign-in?expired");
+		}
+
+		@Test
+		void endsAfterFifteenIdleMinutes(@Autowired org.springframework.core.env.Environment environment) {
+			assertThat(environment.getProperty("server.servlet.session.timeout", Duration.class))
+				.isEqualTo(Duration.ofMinutes(15));
+		}
+	}
+
+	@Nested
+	class WhenSomeoneGuesses {
+
+		@Test
+		void answersAnUnknownAccountExactlyLikeAWrongPassword() throws Exception {
+			Account known = staff(Role.FRONT_DESK);
+			String unknown = "nobody-" + UUID.randomUUID() + "@example.org";
+
+			MockHttpServletResponse wrongPassword = password(known.email(), "not the password at all", address())
+				.getResponse();
+			MockHttpServletResponse noAccount = password(unknown, "not the password at all", address()).getResponse();
+
+			assertThat(noAccount.getStatus()).isEqualTo(wrongPassword.getStatus()).isEqualTo(200);
+			assertThat(withoutTokens(noAccount.getContentAsString(), unknown))
+				.isEqualTo(withoutTokens(wrongPassword.getContentAsString(), known.email()));
+			assertThat(noAccount.getHeaderNames()).containsExactlyInAnyOrderElementsOf(wrongPassword.getHeaderNames());
+		}
+
+		@Test
+		void takesAsLongForAnUnknownAccountAsForAWrongPassword() throws Exception {
+			Account known = staff(Role.FRONT_DESK);
+			String unknown = "nobody-" + UUID.randomUUID() + "@example.org";
+			List<Long> knownTimes = new ArrayList<>();
+			List<Long> unknownTimes = new ArrayList<>();
+			for (int i = 0; i < 21; i++) {
+				if (i % 2 == 0) {
+					knownTimes.add(timed(known.email()));
+					unknownTimes.add(timed(unknown));
+				}
+				else {
+					unknownTimes.add(timed(unknown));
+					knownTimes.add(timed(known.email()));
+				}
+			}
+
+			long difference = Math.abs(median(knownTimes) - median(unknownTimes));
+
+			assertThat(Duration.ofNanos(difference)).as("known %s ms, unknown %s ms", median(knownTimes) / 1e6,
+					median(unknownTimes) / 1e6).isLessThan(Duration.ofMillis(10));
+		}
+
+		@Test
+		void stopsAnAccountsGuessersButNotItsOwnerOnTheirDevice() throws Exception {
+			Account patient = patientAccount();
+			MvcResult first = password(patient.email(), PASSWORD, address());
+			assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/account");
+			Cookie device = first.getResponse().getCookie("unknot_device");
+			assertThat(device).isNotNull();
+			assertThat(device.isHttpOnly()).isTrue();
+			assertThat(device.getSecure()).isTrue();
+
+			for (int i = 0; i < SignInThrottle.PER_ACCOUNT_UNKNOWN_DEVICES; i++) {
+				assertThat(password(patient.email(), "guess number " + i, address()).getResponse().getStatus())
+					.isEqualTo(200);
+			}
+
+			MockHttpServletResponse attacker = password(patient.email(), PASSWORD, address()).getResponse();
+			assertThat(attacker.getStatus()).as("even the right password, from an unknown device").isEqualTo(429);
+			MvcResult owner = mvc.perform(signInRequest(patient.email(), PASSWORD, address()).cookie(device))
+				.andReturn();
+			assertThat(owner.getResponse().getRedirectedUrl()).isEqualTo("/account");
+		}
+
+		@Test
+		void stopsAnAddressTryingManyAccounts() throws Exception {
+			String address = address();
+			for (int i = 0; i < SignInThrottle.PER_ADDRESS; i++) {
+				password("someone-" + i + "-" + UUID.randomUUID() + "@example.org", "guess", address);
+			}
+			Account patient = patientAccount();
+
+			assertThat(password(patient.email(), PASSWORD, address).getResponse().getStatus()).isEqualTo(429);
+			assertThat(password(patient.email(), PASSWORD, address()).getResponse().getRedirectedUrl())
+				.isEqualTo("/account");
+		}
+	}
+
+	private long timed(String email) throws Exception {
+		long start = System.nanoTime();
+		password(email, "not the password at all", address());
+		return System.nanoTime() - start;
+	}
+
+	private static long median(List<Long> values) {
+		List<Long> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static String withoutTokens(String body, String email) {
+		return body.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"").replace(email, "EMAIL");
+	}
+
+	private Account staff(Role role) {
+		return desk.create(new AccountDesk.NewAccount("staff-" + UUID.randomUUID() + "@unknot.example",
+				"Dana Staff " + role, role, role == Role.FRONT_DESK ? List.of("clinic-a") : List.of(), null, null,
+				PASSWORD));
+	}
+
+	private Account patientAccount() {
+		return desk.create(new AccountDesk.NewAccount("patient-" + UUID.randomUUID() + "@example.org", "Pat Ient",
+				Role.PATIENT, List.of(), null, null, PASSWORD));
+	}
+
+	/** Signs in fully (enrolling the second factor) and answers the signed-in session. */
+	private MockHttpSession signedIn(Account account) throws Exception {
+		MockHttpSession pending = session(password(account.email(), PASSWORD, address()));
+		String secret = secretOn(
+				mvc.perform(get("/sign-in/enrol").session(pending)).andReturn().getResponse().getContentAsString());
+		return session(mvc.perform(
+				post("/sign-in/enrol").session(pending).with(csrf()).param("code", Totp.code(secret, Instant.now())))
+			.andReturn());
+	}
+
+	private String enrol(Account account) throws Exception {
+		MockHttpSession pending = session(password(account.email(), PASSWORD, address()));
+		String secret = secretOn(
+				mvc.perform(get("/sign-in/enrol").session(pending)).andReturn().getResponse().getContentAsString());
+		mvc.perform(post("/sign-in/enrol").session(pending).with(csrf()).param("code", Totp.code(secret, Instant.now())))
+			.andReturn();
+		return secret;
+	}
+
+	private MvcResult password(String email, String password, String address) throws Exception {
+		return mvc.perform(signInRequest(email, password, address)).andReturn();
+	}
+
+	private MockHttpServletRequestBuilder signInRequest(String email, String password, String address) {
+		return post("/sign-in").with(csrf()).with(from(address)).param("email", email).param("password", password);
+	}
+
+	private int status(MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request).andReturn().getResponse().getStatus();
+	}
+
+	private static MockHttpSession session(MvcResult result) {
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	private static String secretOn(String page) {
+		Matcher matcher = KEY.matcher(page);
+		assertThat(matcher.find()).as("the enrolment page shows the key").isTrue();
+		return matcher.group(1).replace(" ", "");
+	}
+
+	private static String address() {
+		int n = ADDRESSES.incrementAndGet();
+		return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
+	}
+
+	private static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+}

@@ -1,0 +1,185 @@
+package org.unknot.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.unknot.TestNetwork;
+import org.unknot.UnknotIntegrationTest;
+import org.unknot.account.Role;
+import org.unknot.account.SignedIn;
+import org.unknot.availability.AvailabilityQuery;
+import org.unknot.availability.AvailabilitySearch;
+import org.unknot.catalog.LocationId;
+
+@UnknotIntegrationTest
+class AdminTests {
+
+	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AvailabilitySearch availability;
+
+	MockMvc mvc;
+	TestNetwork network;
+	String clinic;
+
+	@BeforeEach
+	void setUp() {
+		mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+		network = new TestNetwork(jdbc);
+		clinic = network.clinic(1, 0, 0);
+	}
+
+	@Test
+	void addsAPractitionerWithHoursWhoIsThenOfferedOnline() throws Exception {
+		MockHttpServletResponse created = mvc.perform(post("/admin/practitioners").with(csrf())
+			.with(admin())
+			.param("givenName", "Wren")
+			.param("familyName", "Albright-" + TestNetwork.shortId())
+			.param("profession", "LMT")
+			.param("credentials", "LMT")
+			.param("npi", "1245319599")
+			.param("languages", "English, Spanish")
+			.param("licenceType", "LMT")
+			.param("licenceNumber", "18KT00999999")
+			.param("licenceState", "NJ")
+			.param("licenceIssued", "2024-01-01")
+			.param("licenceExpires", "2029-01-01")
+			.param("serviceIds", TestNetwork.MASSAGE)).andReturn().getResponse();
+		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(302);
+		String id = created.getRedirectedUrl().substring("/admin/practitioners/".length());
+
+		MockHttpServletResponse hours = mvc.perform(post("/admin/practitioners/{id}/hours", id).with(csrf())
+			.with(admin())
+			.param("location", clinic)
+			.param("weekday", "MONDAY")
+			.param("start", "10:00")
+			.param("end", "14:00")
+			.param("from", "2027-01-01")).andReturn().getResponse();
+
+		assertThat(hours.getStatus()).isEqualTo(302);
+		var slots = availability
+			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), id, MONDAY, MONDAY))
+			.slots();
+		assertThat(slots).isNotEmpty();
+		assertThat(slots.get(0).start().atZoneSameInstant(ZoneId.of(TestNetwork.ZONE)).getHour()).isEqualTo(10);
+	}
+
+	@Test
+	void keepsWhatWasTypedAndSaysWhatIsWrongBesideEachField() throws Exception {
+		MockHttpServletResponse response = mvc.perform(post("/admin/practitioners").with(csrf())
+			.with(admin())
+			.param("givenName", "Wren")
+			.param("familyName", "")
+			.param("profession", "WIZARD")
+			.param("credentials", "LMT")
+			.param("npi", "1234567890")
+			.param("licenceType", "LMT")
+			.param("licenceNumber", "X1")
+			.param("licenceState", "New Jersey")
+			.param("licenceIssued", "yesterday")
+			.param("licenceExpires", "2029-01-01")).andReturn().getResponse();
+
+		assertThat(response.getStatus()).isEqualTo(422);
+		assertThat(response.getContentAsString()).contains("value=\"Wren\"")
+			.contains("id=\"familyName-error\"")
+			.contains("id=\"profession-error\"")
+			.contains("id=\"npi-error\"")
+			.contains("id=\"licenceState-error\"")
+			.contains("id=\"licenceIssued-error\"")
+			.contains("value=\"New Jersey\"");
+	}
+
+	@Test
+	void warnsOfALicenceExpiringWithinThirtyDays() throws Exception {
+		LocalDate soon = LocalDate.now(ZoneId.of(TestNetwork.ZONE)).plusDays(12);
+		String practitioner = network.practitioner("LMT", soon, TestNetwork.MASSAGE);
+
+		String page = mvc.perform(get("/admin").with(admin())).andReturn().getResponse().getContentAsString();
+
+		assertThat(page).contains(practitioner).contains(soon.toString()).contains("Expires in 12 days");
+	}
+
+	@Test
+	void createsAndDisablesStaffAccounts() throws Exception {
+		String email = "new-desk-" + UUID.randomUUID() + "@unknot.example";
+
+		MockHttpServletResponse created = mvc.perform(post("/admin/accounts").with(csrf())
+			.with(admin())
+			.param("displayName", "Nell Desk")
+			.param("email", email)
+			.param("role", "FRONT_DESK")
+			.param("clinicIds", clinic)
+			.param("password", "long enough password")).andReturn().getResponse();
+		MockHttpServletResponse refused = mvc.perform(post("/admin/accounts").with(csrf())
+			.with(admin())
+			.param("displayName", "Short Pass")
+			.param("email", "short-" + email)
+			.param("role", "FRONT_DESK")
+			.param("password", "short")).andReturn().getResponse();
+		UUID id = jdbc.sql("SELECT id FROM account WHERE email = ?").param(email).query(UUID.class).single();
+		mvc.perform(post("/admin/accounts/{id}/disable", id).with(csrf()).with(admin())).andReturn();
+
+		assertThat(created.getStatus()).isEqualTo(302);
+		assertThat(refused.getStatus()).isEqualTo(422);
+		assertThat(refused.getContentAsString()).contains("id=\"password-error\"")
+			.contains("id=\"clinicIds-error\"")
+			.doesNotContain("value=\"short\"");
+		assertThat(jdbc.sql("SELECT enabled FROM account WHERE id = ?").param(id).query(Boolean.class).single())
+			.isFalse();
+	}
+
+	@Test
+	void isClosedToEveryoneButAdmins() throws Exception {
+		RequestPostProcessor frontDesk = as(new SignedIn(UUID.randomUUID(), "d@unknot.example", "Desk",
+				Role.FRONT_DESK, List.of(clinic), null, null));
+
+		for (String path : List.of("/admin", "/admin/accounts", "/admin/practitioners")) {
+			assertThat(mvc.perform(get(path).with(frontDesk)).andReturn().getResponse().getStatus()).as(path)
+				.isEqualTo(403);
+			assertThat(mvc.perform(get(path).with(SecurityMockMvcRequestPostProcessors.anonymous()))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(path).isEqualTo(302);
+		}
+		assertThat(mvc.perform(post("/admin/accounts").with(csrf()).with(frontDesk).param("email", "x@y.z"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
+	}
+
+	static RequestPostProcessor admin() {
+		return as(new SignedIn(UUID.randomUUID(), "a@unknot.example", "Admin", Role.ADMIN, List.of(), null, null));
+	}
+
+	static RequestPostProcessor as(SignedIn who) {
+		return SecurityMockMvcRequestPostProcessors.authentication(UsernamePasswordAuthenticationToken
+			.authenticated(who, null, List.of(new SimpleGrantedAuthority(who.role().authority()))));
+	}
+}

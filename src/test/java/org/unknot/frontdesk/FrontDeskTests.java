@@ -1,0 +1,276 @@
+package org.unknot.frontdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.unknot.TestNetwork;
+import org.unknot.UnknotIntegrationTest;
+import org.unknot.account.Role;
+import org.unknot.account.SignedIn;
+import org.unknot.availability.AvailabilityQuery;
+import org.unknot.availability.AvailabilitySearch;
+import org.unknot.booking.Booked;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.LocationId;
+import org.unknot.patient.PatientDetails;
+
+/** The front desk and practitioners at work, through the workspace pages and the security filters. */
+@UnknotIntegrationTest
+class FrontDeskTests {
+
+	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
+	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	BookingDesk desk;
+
+	@Autowired
+	AvailabilitySearch availability;
+
+	MockMvc mvc;
+	String clinic;
+	String otherClinic;
+	String therapist;
+
+	@BeforeEach
+	void openTwoClinics() {
+		mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+		var network = new TestNetwork(jdbc);
+		clinic = network.clinic(2, 0, 0);
+		otherClinic = network.clinic(1, 0, 0);
+		therapist = network.therapist();
+		network.weekdays(therapist, clinic);
+	}
+
+	@Test
+	void showsTheDayOfTheirClinicWithEachVisitAndItsPatient() throws Exception {
+		Booked visit = book(at(10), "Marguerite", "Quill");
+
+		String page = page(get("/staff/calendar").param("clinic", clinic).param("date", MONDAY.toString()),
+				frontDesk(clinic));
+
+		assertThat(page).contains("Marguerite Quill").contains("10:00").contains("visit-" + visit.appointment().id());
+	}
+
+	@Test
+	void keepsOtherClinicsCalendarsClosed() throws Exception {
+		int status = status(get("/staff/calendar").param("clinic", clinic), frontDesk(otherClinic));
+
+		assertThat(status).isEqualTo(403);
+	}
+
+	@Test
+	void takesAVisitFromArrivalToDone() throws Exception {
+		UUID id = book(at(11), "Arlo", "Finch").appointment().id();
+
+		for (String verb : List.of("arrive", "check-in", "fulfil")) {
+			MockHttpServletResponse response = mvc
+				.perform(post("/staff/visits/{id}/{verb}", id, verb).with(csrf()).with(frontDesk(clinic)))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).isEqualTo(302);
+		}
+
+		assertThat(statusOf(id)).isEqualTo("fulfilled");
+	}
+
+	@Test
+	void explainsAStepThatIsNotAllowedInsteadOfFailing() throws Exception {
+		UUID id = book(at(11), "Arlo", "Finch").appointment().id();
+
+		var result = mvc.perform(post("/staff/visits/{id}/no-show", id).with(csrf()).with(frontDesk(clinic))).andReturn();
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(302);
+		assertThat((String) result.getFlashMap().get("problem")).contains("has not started yet");
+		assertThat(statusOf(id)).isEqualTo("booked");
+	}
+
+	@Test
+	void cancelsAndMovesForACaller() throws Exception {
+		UUID cancelled = book(at(9), "Bea", "Holt").appointment().id();
+		UUID moved = book(at(13), "Cy", "Moss").appointment().id();
+
+		mvc.perform(post("/staff/visits/{id}/cancel", cancelled).param("reason", "called in sick")
+			.with(csrf())
+			.with(frontDesk(clinic))).andReturn();
+		String movePage = page(get("/staff/visits/{id}/move", moved), frontDesk(clinic));
+		mvc.perform(post("/staff/visits/{id}/move", moved)
+			.param("slot", at(15).toOffsetDateTime() + "|" + therapist)
+			.with(csrf())
+			.with(frontDesk(clinic))).andReturn();
+
+		assertThat(statusOf(cancelled)).isEqualTo("cancelled");
+		assertThat(movePage).contains("15:00");
+		assertThat(jdbc.sql("SELECT start_at FROM appointment WHERE id = ?")
+			.param(moved)
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant()).isEqualTo(at(15).toInstant());
+	}
+
+	@Test
+	void booksACallerKeepingWhatWasTypedWhenSomethingIsMissing() throws Exception {
+		String slot = at(14).toOffsetDateTime() + "|" + therapist;
+
+		String page = page(post("/staff/book").param("clinic", clinic)
+			.param("service", TestNetwork.MASSAGE)
+			.param("slot", slot)
+			.param("givenName", "Dora")
+			.param("familyName", "Lind")
+			.param("email", "dora.lind@example.org")
+			.param("birthDate", "not a date")
+			.with(csrf()), frontDesk(clinic));
+		var booked = mvc.perform(post("/staff/book").param("clinic", clinic)
+			.param("service", TestNetwork.MASSAGE)
+			.param("slot", slot)
+			.param("givenName", "Dora")
+			.param("familyName", "Lind")
+			.param("email", "dora.lind@example.org")
+			.param("birthDate", "1979-06-02")
+			.with(csrf())
+			.with(frontDesk(clinic))).andReturn().getResponse();
+
+		assertThat(page).contains("id=\"birthDate-error\"").contains("value=\"Dora\"").contains("value=\"Lind\"");
+		assertThat(booked.getStatus()).isEqualTo(302);
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM appointment a JOIN patient p ON p.id = a.patient_id
+				WHERE a.clinic_id = ? AND p.email = 'dora.lind@example.org' AND a.status = 'booked'""")
+			.param(clinic)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void blocksTimeSoItIsNoLongerOffered() throws Exception {
+		mvc.perform(post("/staff/block").param("clinic", clinic)
+			.param("date", MONDAY.toString())
+			.param("practitioner", therapist)
+			.param("from", "12:00")
+			.param("to", "14:00")
+			.param("reason", "team training")
+			.with(csrf())
+			.with(frontDesk(clinic))).andReturn();
+
+		List<ZonedDateTime> starts = availability
+			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.slots()
+			.stream()
+			.map(slot -> slot.start().atZoneSameInstant(NEW_YORK))
+			.toList();
+		assertThat(starts).isNotEmpty().noneMatch(start -> start.getHour() == 12 || start.getHour() == 13);
+		assertThat(page(get("/staff/calendar").param("clinic", clinic).param("date", MONDAY.toString()),
+				frontDesk(clinic))).contains("team training");
+	}
+
+	@Test
+	void letsAPractitionerOpenOnlyTheirOwnPatientsWithoutAReason() throws Exception {
+		Booked visit = book(at(10), "Eve", "Stone");
+		UUID patient = visit.appointment().patientId();
+		var stranger = practitioner("someone-else");
+
+		MockHttpServletResponse refused = mvc.perform(get("/staff/patients/{id}", patient).with(stranger))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse tooShort = mvc
+			.perform(post("/staff/patients/{id}", patient).param("reason", "why").with(csrf()).with(stranger))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse withReason = mvc.perform(post("/staff/patients/{id}", patient)
+			.param("reason", "covering for a colleague on call")
+			.with(csrf())
+			.with(stranger)).andReturn().getResponse();
+		String own = page(get("/staff/patients/{id}", patient), practitioner(therapist));
+
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(refused.getContentAsString()).contains("Reason needed");
+		assertThat(tooShort.getStatus()).isEqualTo(403);
+		assertThat(withReason.getStatus()).isEqualTo(200);
+		assertThat(withReason.getContentAsString()).contains("Eve Stone").contains("recorded");
+		assertThat(own).contains("Eve Stone");
+		assertThat(jdbc.sql("SELECT outcome || ':' || coalesce(reason, '') FROM audit_entry WHERE patient_id = ? ORDER BY id")
+			.param(patient)
+			.query(String.class)
+			.list()).containsExactly("DENIED:", "DENIED:", "SUCCESS:covering for a colleague on call", "SUCCESS:");
+	}
+
+	@Test
+	void showsAPractitionerTheirDayButNoClinicCalendar() throws Exception {
+		book(at(16), "Finn", "Wade");
+
+		String day = page(get("/staff/my-day").param("date", MONDAY.toString()), practitioner(therapist));
+		int calendar = status(get("/staff/calendar").param("clinic", clinic), practitioner(therapist));
+
+		assertThat(day).contains("Finn Wade").contains("16:00");
+		assertThat(calendar).isEqualTo(403);
+	}
+
+	private Booked book(ZonedDateTime start, String given, String family) {
+		return desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), start.toInstant()), null,
+				new PatientDetails(given, family, given.toLowerCase() + "." + UUID.randomUUID() + "@example.org", null,
+						LocalDate.of(1985, 5, 5)));
+	}
+
+	private static ZonedDateTime at(int hour) {
+		return LocalDateTime.of(MONDAY, java.time.LocalTime.of(hour, 0)).atZone(NEW_YORK);
+	}
+
+	private String statusOf(UUID id) {
+		return jdbc.sql("SELECT status FROM appointment WHERE id = ?").param(id).query(String.class).single();
+	}
+
+	private String page(MockHttpServletRequestBuilder request,
+			org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+		MockHttpServletResponse response = mvc.perform(request.with(who)).andReturn().getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+		return response.getContentAsString();
+	}
+
+	private int status(MockHttpServletRequestBuilder request,
+			org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+		return mvc.perform(request.with(who)).andReturn().getResponse().getStatus();
+	}
+
+	static org.springframework.test.web.servlet.request.RequestPostProcessor frontDesk(String clinicId) {
+		return signedIn(new SignedIn(UUID.randomUUID(), "desk@unknot.example", "Desk", Role.FRONT_DESK,
+				List.of(clinicId), null, null));
+	}
+
+	static org.springframework.test.web.servlet.request.RequestPostProcessor practitioner(String practitionerId) {
+		return signedIn(new SignedIn(UUID.randomUUID(), "p@unknot.example", "Practitioner", Role.PRACTITIONER,
+				List.of(), practitionerId, null));
+	}
+
+	static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(SignedIn who) {
+		return authentication(UsernamePasswordAuthenticationToken.authenticated(who, null,
+				List.of(new SimpleGrantedAuthority(who.role().authority()))));
+	}
+}

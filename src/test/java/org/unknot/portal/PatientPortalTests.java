@@ -1,0 +1,167 @@
+package org.unknot.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.unknot.TestNetwork;
+import org.unknot.UnknotIntegrationTest;
+import org.unknot.account.Account;
+import org.unknot.account.AccountDesk;
+import org.unknot.account.Role;
+import org.unknot.account.SignedIn;
+import org.unknot.booking.Booked;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.LocationId;
+import org.unknot.patient.PatientDetails;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+@UnknotIntegrationTest
+class PatientPortalTests {
+
+	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
+	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	BookingDesk desk;
+
+	@Autowired
+	AccountDesk accounts;
+
+	@Autowired
+	ObjectMapper json;
+
+	MockMvc mvc;
+	String clinic;
+	String therapist;
+	Booked mine;
+	Booked someoneElses;
+	RequestPostProcessor me;
+	UUID accountId;
+
+	@BeforeEach
+	void aPatientWithAVisit() {
+		mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+		var network = new TestNetwork(jdbc);
+		clinic = network.clinic(2, 0, 0);
+		therapist = network.therapist();
+		network.weekdays(therapist, clinic);
+		String email = "portal-" + UUID.randomUUID() + "@example.org";
+		mine = book(10, new PatientDetails("Iris", "Vale", email, "+1 973 555 0142", LocalDate.of(1982, 2, 3)));
+		someoneElses = book(12, new PatientDetails("Otto", "Berg", "otto-" + UUID.randomUUID() + "@example.org", null,
+				LocalDate.of(1970, 7, 7)));
+		Account account = accounts.create(new AccountDesk.NewAccount(email, "Iris Vale", Role.PATIENT, List.of(), null,
+				mine.appointment().patientId(), "iris's long passphrase"));
+		accountId = account.id();
+		me = authentication(UsernamePasswordAuthenticationToken.authenticated(SignedIn.of(account), null,
+				List.of(new SimpleGrantedAuthority(Role.PATIENT.authority()))));
+	}
+
+	@Test
+	void showsOwnVisitsAndDetailsOnly() throws Exception {
+		String page = mvc.perform(get("/account").with(me)).andReturn().getResponse().getContentAsString();
+
+		assertThat(page).contains("Iris Vale").contains("Coming up").contains("2027").doesNotContain("Otto");
+	}
+
+	@Test
+	void cancelsOwnVisitButNotSomeoneElses() throws Exception {
+		mvc.perform(post("/account/visits/{id}/cancel", someoneElses.appointment().id()).with(csrf()).with(me))
+			.andReturn();
+		mvc.perform(post("/account/visits/{id}/cancel", mine.appointment().id()).with(csrf()).with(me)).andReturn();
+
+		assertThat(status(someoneElses)).isEqualTo("booked");
+		assertThat(status(mine)).isEqualTo("cancelled");
+	}
+
+	@Test
+	void movesOwnVisitToAFreeTime() throws Exception {
+		ZonedDateTime three = MONDAY.atTime(LocalTime.of(15, 0)).atZone(NEW_YORK);
+		String form = mvc.perform(get("/account/visits/{id}/move", mine.appointment().id()).with(me))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		MockHttpServletResponse moved = mvc.perform(post("/account/visits/{id}/move", mine.appointment().id())
+			.param("start", three.toOffsetDateTime().toString())
+			.with(csrf())
+			.with(me)).andReturn().getResponse();
+		MockHttpServletResponse notMine = mvc.perform(get("/account/visits/{id}/move", someoneElses.appointment().id())
+			.with(me)).andReturn().getResponse();
+
+		assertThat(form).contains("3:00");
+		assertThat(moved.getRedirectedUrl()).isEqualTo("/account");
+		assertThat(jdbc.sql("SELECT start_at FROM appointment WHERE id = ?")
+			.param(mine.appointment().id())
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant()).isEqualTo(three.toInstant());
+		assertThat(notMine.getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void downloadsEverythingHeldAboutThePatientAndAuditsIt() throws Exception {
+		MockHttpServletResponse response = mvc.perform(get("/account/export").with(me)).andReturn().getResponse();
+
+		assertThat(response.getHeader("Content-Disposition")).contains("attachment").contains(".json");
+		JsonNode export = json.readTree(response.getContentAsString());
+		assertThat(export.path("patient").path("familyName").asString()).isEqualTo("Vale");
+		assertThat(export.path("visits")).hasSize(1);
+		assertThat(response.getContentAsString()).doesNotContain("Otto");
+		assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE patient_id = ?")
+			.param(mine.appointment().patientId())
+			.query(String.class)
+			.list()).contains("EXPORT");
+	}
+
+	@Test
+	void recordsARequestToCloseTheAccount() throws Exception {
+		mvc.perform(post("/account/close").with(csrf()).with(me)).andReturn();
+
+		assertThat(jdbc.sql("SELECT closure_requested_at IS NOT NULL FROM account WHERE id = ?")
+			.param(accountId)
+			.query(Boolean.class)
+			.single()).isTrue();
+	}
+
+	private Booked book(int hour, PatientDetails patient) {
+		return desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+				MONDAY.atTime(LocalTime.of(hour, 0)).atZone(NEW_YORK).toInstant()), null, patient);
+	}
+
+	private String status(Booked booked) {
+		return jdbc.sql("SELECT status FROM appointment WHERE id = ?")
+			.param(booked.appointment().id())
+			.query(String.class)
+			.single();
+	}
+}
