@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Booking requests that should all succeed: free starts as the availability API lists them, at most
- * one per practitioner in any 75 minutes (a visit and its buffer), each for a patient never seen
- * before, shuffled so that concurrent requests spread over practitioners and days.
+ * Booking requests that should almost all succeed: free starts as the availability API lists them, at
+ * most one per practitioner in any 75 minutes (a visit and its buffer), each for a patient never seen
+ * before, shuffled so that concurrent requests spread over practitioners and days. Rooms are shared,
+ * so now and then two bookings race for the last free room at a time and one rightly gets 409.
  */
 final class BookingStock {
 
