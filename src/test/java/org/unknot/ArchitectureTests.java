@@ -58,10 +58,11 @@ class ArchitectureTests {
 			.check(PRODUCTION);
 	}
 
+	/** The website module is web through and through: its pages are its purpose. */
 	@Test
 	void keepsTheDomainFreeOfTheWebLayer() {
 		noClasses().that()
-			.resideOutsideOfPackages("..web..", "org.unknot.system..")
+			.resideOutsideOfPackages("..web..", "org.unknot.system..", "org.unknot.website..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.web..")

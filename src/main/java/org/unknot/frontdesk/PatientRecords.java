@@ -24,6 +24,8 @@ import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
+import org.unknot.sessions.SessionNote;
+import org.unknot.sessions.SessionNotes;
 import org.unknot.system.NotFound;
 
 /**
@@ -43,9 +45,11 @@ public class PatientRecords {
 	private final Clinics clinics;
 	private final CatalogProperties catalog;
 	private final AuditLog audit;
+	private final SessionNotes notes;
 
 	PatientRecords(Patients patients, Appointments appointments, CareServices services, Clinics clinics,
-			CatalogProperties catalog, AuditLog audit) {
+			CatalogProperties catalog, AuditLog audit, SessionNotes notes) {
+		this.notes = notes;
 		this.patients = patients;
 		this.appointments = appointments;
 		this.services = services;
@@ -54,7 +58,8 @@ public class PatientRecords {
 		this.audit = audit;
 	}
 
-	public record PatientRecord(Patient patient, List<Visit> visits, boolean brokeGlass) {
+	/** {@code notes} are empty for the front desk: the minimum necessary for scheduling leaves them out. */
+	public record PatientRecord(Patient patient, List<Visit> visits, List<SessionNote> notes, boolean brokeGlass) {
 	}
 
 	/** One visit in a patient's history: when, what, with whom, where, and how it ended. */
@@ -84,7 +89,9 @@ public class PatientRecords {
 			brokeGlass = true;
 		}
 		audit.record(event(me, patientId, brokeGlass ? reason.strip() : null, address, Outcome.SUCCESS));
-		return new PatientRecord(patient, entries(visits), brokeGlass);
+		List<SessionNote> sessionNotes = me.role() == Role.FRONT_DESK ? List.of()
+				: notes.ofPatient(patientId, new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address));
+		return new PatientRecord(patient, entries(visits), sessionNotes, brokeGlass);
 	}
 
 	/** Whether this staff member has a reason of their own to see this patient. */

@@ -26,6 +26,7 @@ import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
+import org.unknot.sessions.SessionNotes;
 import org.unknot.system.NotFound;
 
 /** What a signed-in patient sees of their own care, and the export of all of it. */
@@ -39,10 +40,12 @@ public class PatientPortal {
 	private final Practitioners practitioners;
 	private final CatalogProperties catalog;
 	private final AuditLog audit;
+	private final SessionNotes notes;
 	private final Clock clock;
 
 	PatientPortal(Patients patients, Appointments appointments, CareServices services, Clinics clinics,
-			Practitioners practitioners, CatalogProperties catalog, AuditLog audit, Clock clock) {
+			Practitioners practitioners, CatalogProperties catalog, AuditLog audit, SessionNotes notes, Clock clock) {
+		this.notes = notes;
 		this.patients = patients;
 		this.appointments = appointments;
 		this.services = services;
@@ -58,10 +61,16 @@ public class PatientPortal {
 			String practitioner, String where, String status, boolean changeable) {
 	}
 
-	public record Overview(Patient patient, List<Visit> upcoming, List<Visit> past) {
+	/** {@code progress}: the pain scores of each recorded session, oldest first. */
+	public record Overview(Patient patient, List<Visit> upcoming, List<Visit> past, List<Progress> progress) {
 	}
 
-	@Transactional(readOnly = true)
+	/** Pain before and after one session, on the day it was recorded. */
+	public record Progress(java.time.LocalDate day, Integer painBefore, Integer painAfter) {
+	}
+
+	/** Read-write: reading the patient's own session records is audited. */
+	@Transactional
 	public Overview overview(SignedIn me) {
 		Patient patient = patientOf(me);
 		Instant now = clock.instant();
@@ -71,7 +80,13 @@ public class PatientPortal {
 			(visit.start().toInstant().isAfter(now) && !"cancelled".equals(visit.status()) ? upcoming : past).add(visit);
 		}
 		upcoming.sort(java.util.Comparator.comparing(Visit::start));
-		return new Overview(patient, upcoming, past);
+		List<Progress> progress = notes
+			.ofPatient(patient.id(), new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), null))
+			.stream()
+			.map(note -> new Progress(java.time.LocalDate.ofInstant(note.writtenAt(), catalog.virtualZone()),
+					note.painBefore(), note.painAfter()))
+			.toList();
+		return new Overview(patient, upcoming, past, progress);
 	}
 
 	/** Everything Unknot holds about the patient, as a document they can keep; the export is audited. */
@@ -101,6 +116,19 @@ public class PatientPortal {
 			row.put("status", visit.status());
 			return row;
 		}).toList());
+		document.put("sessions", notes.ofPatient(patient.id(),
+				new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address))
+			.stream()
+			.map(note -> {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("visit", note.appointmentId().toString());
+				row.put("writtenAt", note.writtenAt().toString());
+				row.put("painBefore", note.painBefore());
+				row.put("painAfter", note.painAfter());
+				row.put("note", note.note());
+				return row;
+			})
+			.toList());
 		return document;
 	}
 

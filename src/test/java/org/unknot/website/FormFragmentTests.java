@@ -1,0 +1,97 @@
+package org.unknot.website;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.templateresolver.StringTemplateResolver;
+
+/** The form fragments other pages build on: label, hint, error tied to the control, value kept. */
+class FormFragmentTests {
+
+	private final SpringTemplateEngine engine = engine();
+
+	@Test
+	void aFieldWithAnErrorIsMarkedInvalidAndDescribedByHintAndError() {
+		String html = render("""
+				<div th:replace="~{fragments/form :: field(name='email', label='Email', type='email', value=${typed},
+				     error=${errors['email']}, hint='We send the confirmation here.', autocomplete='email', required=true)}"></div>""",
+				Map.of("typed", "ada@", "errors", Map.of("email", "Enter an email address like name@example.org.")));
+		assertThat(html).contains("<label class=\"field__label\" for=\"email\">Email</label>")
+			.contains("id=\"email-hint\"")
+			.contains("<p class=\"field__error\" id=\"email-error\">")
+			.contains("Enter an email address like name@example.org.")
+			.contains("value=\"ada@\"")
+			.contains("aria-invalid=\"true\"")
+			.contains("aria-describedby=\"email-hint email-error\"")
+			.contains("autocomplete=\"email\"")
+			.contains("required=\"required\"")
+			.contains("field--invalid");
+	}
+
+	@Test
+	void aValidFieldHasNoErrorAttributes() {
+		String html = render("""
+				<div th:replace="~{fragments/form :: field(name='phone', label='Phone', type='tel', value=${typed})}"></div>""",
+				Map.of("typed", "(973) 555-0100"));
+		assertThat(html).contains("type=\"tel\"")
+			.contains("value=\"(973) 555-0100\"")
+			.doesNotContain("aria-invalid")
+			.doesNotContain("aria-describedby")
+			.doesNotContain("field__error")
+			.doesNotContain("required");
+	}
+
+	@Test
+	void aSelectKeepsTheChoiceAndTiesItsError() {
+		String html = render("""
+				<div th:replace="~{fragments/form :: select(name='clinic', label='Clinic', options=${options},
+				     selected='b', emptyLabel='Any clinic', error='Choose a clinic from the list.')}"></div>""",
+				Map.of("options", List.of(new Option("a", "Montclair"), new Option("b", "Hoboken"))));
+		assertThat(html).contains("<option value=\"\">Any clinic</option>")
+			.contains("<option value=\"b\" selected=\"selected\">Hoboken</option>")
+			.contains("<option value=\"a\">Montclair</option>")
+			.contains("aria-describedby=\"clinic-error\"")
+			.contains("aria-invalid=\"true\"");
+	}
+
+	@Test
+	void theErrorSummaryLinksToEachFieldAndIsOmittedWithoutErrors() {
+		Map<String, String> errors = new LinkedHashMap<>();
+		errors.put("email", "Enter your email.");
+		errors.put("phone", "Enter your phone number.");
+		String html = render("<div th:replace=\"~{fragments/form :: error-summary(errors=${errors})}\"></div>",
+				Map.of("errors", errors));
+		assertThat(html).contains("role=\"alert\"").contains("<a href=\"#email\">Enter your email.</a>");
+		assertThat(html.indexOf("#email")).isLessThan(html.indexOf("#phone"));
+		assertThat(render("<div th:replace=\"~{fragments/form :: error-summary(errors=${errors})}\"></div>",
+				Map.of("errors", Map.of()))).doesNotContain("error-summary");
+	}
+
+	private String render(String template, Map<String, Object> variables) {
+		return engine.process(template, new Context(null, variables));
+	}
+
+	private static SpringTemplateEngine engine() {
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		ClassLoaderTemplateResolver files = new ClassLoaderTemplateResolver();
+		files.setPrefix("templates/");
+		files.setSuffix(".html");
+		files.setTemplateMode(TemplateMode.HTML);
+		files.setResolvablePatterns(Set.of("fragments/*"));
+		files.setOrder(1);
+		StringTemplateResolver strings = new StringTemplateResolver();
+		strings.setOrder(2);
+		engine.addTemplateResolver(files);
+		engine.addTemplateResolver(strings);
+		return engine;
+	}
+}
