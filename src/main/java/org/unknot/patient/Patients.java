@@ -68,6 +68,13 @@ public class Patients {
 		return jdbc.sql(sql.toString()).params(params).query(Patients::map).list();
 	}
 
+	/** Changes how the practice addresses and reaches the patient; email and birth date identify them and stay. */
+	public void updateContact(UUID id, String givenName, String familyName, String phone) {
+		jdbc.sql("UPDATE patient SET given_name = ?, family_name = ?, phone = ? WHERE id = ?")
+			.params(givenName.strip(), familyName.strip(), phone == null || phone.isBlank() ? null : phone.strip(), id)
+			.update();
+	}
+
 	public Optional<Patient> find(UUID id) {
 		return jdbc.sql("SELECT * FROM patient WHERE id = ?")
 			.param(id)

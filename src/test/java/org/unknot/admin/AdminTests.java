@@ -156,11 +156,94 @@ class AdminTests {
 	}
 
 	@Test
+	void changesAServicesTermsAndAvailabilityFollows() throws Exception {
+		String therapist = network.therapist();
+		network.weekdays(therapist, clinic);
+		jdbc.sql("""
+				INSERT INTO care_service (id, name, category, description, duration_minutes, room_kind, in_person, virtual,
+				    price_cents, min_notice_minutes, slot_step_minutes, licence_types)
+				VALUES (?, 'Admin test massage', 'MASSAGE', 'for a test', 60, 'MASSAGE_ROOM', true, false, 9000, 60, 15,
+				    '{LMT}')""").param("admin-" + TestNetwork.shortId()).update();
+		String service = jdbc.sql("SELECT id FROM care_service WHERE name = 'Admin test massage' ORDER BY id DESC LIMIT 1")
+			.query(String.class)
+			.single();
+		jdbc.sql("INSERT INTO practitioner_service VALUES (?, ?)").params(therapist, service).update();
+
+		MockHttpServletResponse bad = mvc.perform(post("/admin/services/{id}", service).with(csrf())
+			.with(admin())
+			.param("name", "Admin test massage")
+			.param("durationMinutes", "ninety")
+			.param("bufferBeforeMinutes", "0")
+			.param("bufferAfterMinutes", "0")
+			.param("priceCents", "9000")
+			.param("billingCodes", "97124")
+			.param("minNoticeMinutes", "60")
+			.param("maxAdvanceDays", "400")
+			.param("slotStepMinutes", "7")).andReturn().getResponse();
+		MockHttpServletResponse good = mvc.perform(post("/admin/services/{id}", service).with(csrf())
+			.with(admin())
+			.param("name", "Admin test massage")
+			.param("durationMinutes", "60")
+			.param("bufferBeforeMinutes", "0")
+			.param("bufferAfterMinutes", "0")
+			.param("priceCents", "9500")
+			.param("billingCodes", "97124")
+			.param("minNoticeMinutes", "60")
+			.param("maxAdvanceDays", "400")
+			.param("slotStepMinutes", "60")).andReturn().getResponse();
+
+		assertThat(bad.getStatus()).isEqualTo(422);
+		assertThat(bad.getContentAsString()).contains("id=\"durationMinutes-error\"")
+			.contains("id=\"slotStepMinutes-error\"")
+			.contains("value=\"ninety\"");
+		assertThat(good.getStatus()).isEqualTo(302);
+		var starts = availability.search(new AvailabilityQuery(service, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.slots()
+			.stream()
+			.map(slot -> slot.start().getMinute())
+			.distinct()
+			.toList();
+		assertThat(starts).containsExactly(0);
+	}
+
+	@Test
+	void closesAClinicForADaySoNothingIsOffered() throws Exception {
+		String therapist = network.therapist();
+		network.weekdays(therapist, clinic);
+
+		MockHttpServletResponse closed = mvc.perform(post("/admin/clinics/{id}/closures", clinic).with(csrf())
+			.with(admin())
+			.param("first", MONDAY.toString())
+			.param("last", MONDAY.toString())
+			.param("reason", "Boiler repair")).andReturn().getResponse();
+		MockHttpServletResponse backwards = mvc.perform(post("/admin/clinics/{id}/closures", clinic).with(csrf())
+			.with(admin())
+			.param("first", "2027-03-20")
+			.param("last", "2027-03-19")
+			.param("reason", "")).andReturn().getResponse();
+		MockHttpServletResponse room = mvc.perform(post("/admin/clinics/{id}/rooms", clinic).with(csrf())
+			.with(admin())
+			.param("roomName", "Garden room")
+			.param("kind", "MASSAGE_ROOM")).andReturn().getResponse();
+
+		assertThat(closed.getStatus()).isEqualTo(302);
+		assertThat(availability
+			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.slots()).isEmpty();
+		assertThat(backwards.getStatus()).isEqualTo(422);
+		assertThat(backwards.getContentAsString()).contains("id=\"last-error\"").contains("id=\"reason-error\"");
+		assertThat(room.getStatus()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT count(*) FROM room WHERE clinic_id = ?").param(clinic).query(Long.class).single())
+			.isEqualTo(2);
+	}
+
+	@Test
 	void isClosedToEveryoneButAdmins() throws Exception {
 		RequestPostProcessor frontDesk = as(new SignedIn(UUID.randomUUID(), "d@unknot.example", "Desk",
 				Role.FRONT_DESK, List.of(clinic), null, null));
 
-		for (String path : List.of("/admin", "/admin/accounts", "/admin/practitioners")) {
+		for (String path : List.of("/admin", "/admin/accounts", "/admin/practitioners", "/admin/services",
+				"/admin/clinics", "/admin/clinics/" + clinic)) {
 			assertThat(mvc.perform(get(path).with(frontDesk)).andReturn().getResponse().getStatus()).as(path)
 				.isEqualTo(403);
 			assertThat(mvc.perform(get(path).with(SecurityMockMvcRequestPostProcessors.anonymous()))

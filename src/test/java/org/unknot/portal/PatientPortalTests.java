@@ -144,6 +144,30 @@ class PatientPortalTests {
 	}
 
 	@Test
+	void changesContactDetailsKeepingWhatWasTypedWhenWrong() throws Exception {
+		MockHttpServletResponse wrong = mvc.perform(post("/account/details").param("givenName", "Iris")
+			.param("familyName", "")
+			.param("phone", "call me maybe")
+			.with(csrf())
+			.with(me)).andReturn().getResponse();
+		MockHttpServletResponse right = mvc.perform(post("/account/details").param("givenName", "Iris")
+			.param("familyName", "Vale-Moreno")
+			.param("phone", "(973) 555-0177")
+			.with(csrf())
+			.with(me)).andReturn().getResponse();
+
+		assertThat(wrong.getStatus()).isEqualTo(422);
+		assertThat(wrong.getContentAsString()).contains("id=\"familyName-error\"")
+			.contains("id=\"phone-error\"")
+			.contains("value=\"call me maybe\"");
+		assertThat(right.getRedirectedUrl()).isEqualTo("/account");
+		assertThat(jdbc.sql("SELECT family_name || ' ' || phone FROM patient WHERE id = ?")
+			.param(mine.appointment().patientId())
+			.query(String.class)
+			.single()).isEqualTo("Vale-Moreno (973) 555-0177");
+	}
+
+	@Test
 	void recordsARequestToCloseTheAccount() throws Exception {
 		mvc.perform(post("/account/close").with(csrf()).with(me)).andReturn();
 

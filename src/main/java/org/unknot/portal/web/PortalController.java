@@ -109,6 +109,38 @@ class PortalController {
 		return "redirect:/account/visits/" + id + "/move";
 	}
 
+	@GetMapping("/account/details")
+	String detailsForm(@AuthenticationPrincipal SignedIn me, Model model) {
+		var patient = portal.overview(me).patient();
+		Map<String, String> form = new java.util.LinkedHashMap<>();
+		form.put("givenName", patient.givenName());
+		form.put("familyName", patient.familyName());
+		form.put("phone", patient.phone() == null ? "" : patient.phone());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", Map.of());
+		return "portal/details";
+	}
+
+	@PostMapping("/account/details")
+	String details(@AuthenticationPrincipal SignedIn me, @RequestParam Map<String, String> form,
+			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		try {
+			portal.updateContact(me, form.get("givenName"), form.get("familyName"), form.get("phone"),
+					request.getRemoteAddr());
+			redirect.addFlashAttribute("message", "Your details are saved.");
+			return "redirect:/account";
+		}
+		catch (org.unknot.system.InvalidRequest invalid) {
+			Map<String, String> errors = new java.util.LinkedHashMap<>();
+			invalid.errors().forEach(error -> errors.put(error.field(), error.message()));
+			response.setStatus(422);
+			model.addAttribute("form", form);
+			model.addAttribute("errors", errors);
+			return "portal/details";
+		}
+	}
+
 	/** Everything held about the patient, as a JSON file. */
 	@GetMapping("/account/export")
 	ResponseEntity<Map<String, Object>> export(@AuthenticationPrincipal SignedIn me, HttpServletRequest request) {

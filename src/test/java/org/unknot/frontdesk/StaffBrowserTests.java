@@ -1,0 +1,210 @@
+package org.unknot.frontdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unknot.TestNetwork;
+import org.unknot.UnknotIntegrationTest;
+import org.unknot.account.Account;
+import org.unknot.account.AccountDesk;
+import org.unknot.account.Role;
+import org.unknot.account.TotpCodes;
+import org.unknot.availability.AvailabilityQuery;
+import org.unknot.availability.AvailabilitySearch;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.LocationId;
+import org.unknot.patient.PatientDetails;
+import org.unknot.website.BrowserSupport;
+import org.unknot.website.BrowserSupport.Visitor;
+
+/**
+ * Staff at work in a real browser, each signing in with password and authenticator code: a
+ * receptionist books a caller and moves the visit, a practitioner opens a patient, an admin adds a
+ * practitioner whose hours are then offered online. axe finds nothing on any staff page.
+ */
+@UnknotIntegrationTest
+@ExtendWith(BrowserSupport.class)
+class StaffBrowserTests {
+
+	static final String PASSWORD = "a long staff passphrase";
+	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+	static final Pattern KEY = Pattern.compile("Key: ([A-Z2-7 ]+)");
+	static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AccountDesk accounts;
+
+	@Autowired
+	BookingDesk desk;
+
+	@Autowired
+	AvailabilitySearch availability;
+
+	String clinic;
+	String therapist;
+
+	@BeforeEach
+	void aClinic() {
+		var network = new TestNetwork(jdbc);
+		clinic = network.clinic(2, 0, 0);
+		therapist = network.therapist();
+		network.weekdays(therapist, clinic);
+	}
+
+	@Test
+	void enrolsTheSecondFactorAndSignsInWithIt(Visitor visitor) {
+		Account admin = account(Role.ADMIN, List.of(), null);
+		Page page = visitor.open("/sign-in", Visitor.JS_ON);
+		visitor.check(page, "sign-in");
+
+		String secret = signInAndEnrol(visitor, page, admin);
+
+		assertThat(page.url()).endsWith("/staff");
+		visitor.check(page, "workspace");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Sign out").setExact(true)).first().click();
+		page.getByLabel("Email", EXACT).fill(admin.email());
+		page.getByLabel("Password", EXACT).fill(PASSWORD);
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+			.click();
+		assertThat(page.url()).endsWith("/sign-in/code");
+		visitor.check(page, "code");
+		page.getByLabel("6-digit code", EXACT).fill(TotpCodes.at(secret, Instant.now().plusSeconds(30)));
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue"))
+			.click();
+		assertThat(page.url()).endsWith("/staff");
+	}
+
+	@Test
+	void aReceptionistBooksACallerAndMovesTheVisit(Visitor visitor) {
+		Account frontDesk = account(Role.FRONT_DESK, List.of(clinic), null);
+		Page page = visitor.open("/sign-in", Visitor.JS_ON);
+		signInAndEnrol(visitor, page, frontDesk);
+
+		page.navigate(visitor.baseUrl() + "/staff/book?clinic=" + clinic + "&date=" + MONDAY);
+		page.getByLabel("Service", EXACT).selectOption(TestNetwork.MASSAGE);
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Show free times")).click();
+		visitor.check(page, "book-for-caller");
+		page.getByLabel("10:00 with " + therapist).check();
+		page.getByLabel("First name", EXACT).fill("Rosa");
+		page.getByLabel("Last name", EXACT).fill("Marsh");
+		page.getByLabel("Email", EXACT).fill("rosa.marsh." + UUID.randomUUID() + "@example.org");
+		page.getByLabel("Birth date (YYYY-MM-DD)", EXACT).fill("1975-10-12");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book"))
+			.click();
+
+		assertThat(page.content()).contains("Rosa Marsh").contains("10:00");
+		visitor.check(page, "calendar-day");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Move"))
+			.first()
+			.click();
+		visitor.check(page, "move");
+		page.getByLabel("15:00 with " + therapist).check();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Move the visit")).click();
+		assertThat(page.content()).contains("Moved to").contains("15:00");
+		page.navigate(visitor.baseUrl() + "/staff/calendar?clinic=" + clinic + "&date=" + MONDAY + "&view=week");
+		visitor.check(page, "calendar-week");
+	}
+
+	@Test
+	void aPractitionerOpensTheirPatient(Visitor visitor) {
+		desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+				MONDAY.atTime(LocalTime.of(11, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()), null,
+				new PatientDetails("Tomas", "Quinn", "tq-" + UUID.randomUUID() + "@example.org", null,
+						LocalDate.of(1966, 3, 3)));
+		Account practitioner = account(Role.PRACTITIONER, List.of(), therapist);
+		Page page = visitor.open("/sign-in", Visitor.JS_ON);
+		signInAndEnrol(visitor, page, practitioner);
+
+		page.navigate(visitor.baseUrl() + "/staff/my-day?date=" + MONDAY);
+		visitor.check(page, "my-day");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Tomas Quinn"))
+			.click();
+
+		assertThat(page.locator("h1").textContent()).isEqualTo("Tomas Quinn");
+		visitor.check(page, "patient-record");
+	}
+
+	@Test
+	void anAdminAddsAPractitionerWhoIsThenOfferedOnline(Visitor visitor) {
+		Account admin = account(Role.ADMIN, List.of(), null);
+		Page page = visitor.open("/sign-in", Visitor.JS_ON);
+		signInAndEnrol(visitor, page, admin);
+		String family = "Okonkwo" + TestNetwork.shortId().replaceAll("[^a-z]", "");
+
+		page.navigate(visitor.baseUrl() + "/admin/practitioners/new");
+		visitor.check(page, "admin-new-practitioner");
+		page.getByLabel("First name", EXACT).fill("Ada");
+		page.getByLabel("Last name", EXACT).fill(family);
+		page.getByLabel("Profession", EXACT).selectOption("LMT");
+		page.getByLabel("Credentials (e.g. LMT, DPT, MD)", EXACT).fill("LMT");
+		page.getByLabel("Type (e.g. LMT, PT, MD)", EXACT).fill("LMT");
+		page.getByLabel("Number", EXACT).fill("18KT00777777");
+		page.getByLabel("State (two letters)", EXACT).fill("NJ");
+		page.getByLabel("Issued on", EXACT).fill("2024-02-01");
+		page.getByLabel("Expires on", EXACT).fill("2029-02-01");
+		page.locator("#service-" + TestNetwork.MASSAGE).check();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Add practitioner")).click();
+		assertThat(page.url()).contains("/admin/practitioners/ada-");
+		String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+		page.getByLabel("Where", EXACT).selectOption(clinic);
+		page.getByLabel("Weekday", EXACT).selectOption("MONDAY");
+		page.getByLabel("From (local time)", EXACT).fill("13:00");
+		page.getByLabel("To (local time)", EXACT).fill("16:00");
+		page.getByLabel("First day", EXACT).fill("2027-01-01");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add hours"))
+			.click();
+		visitor.check(page, "admin-practitioner");
+
+		var slots = availability
+			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), id, MONDAY, MONDAY))
+			.slots();
+		assertThat(slots).isNotEmpty();
+		page.navigate(visitor.baseUrl() + "/admin");
+		visitor.check(page, "admin-overview");
+	}
+
+	private Account account(Role role, List<String> clinics, String practitionerId) {
+		return accounts.create(new AccountDesk.NewAccount(role.name().toLowerCase() + "-" + UUID.randomUUID()
+				+ "@unknot.example", "Sam " + role.name().charAt(0) + role.name().substring(1).toLowerCase(), role,
+				clinics, practitionerId, null, PASSWORD));
+	}
+
+	/** Signs in with the password, scans the key off the enrolment page and confirms it; answers the key. */
+	private static String signInAndEnrol(Visitor visitor, Page page, Account account) {
+		page.getByLabel("Email", EXACT).fill(account.email());
+		page.getByLabel("Password", EXACT).fill(PASSWORD);
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+			.click();
+		assertThat(page.url()).endsWith("/sign-in/enrol");
+		visitor.check(page, "enrol-" + account.role().name().toLowerCase());
+		Matcher key = KEY.matcher(page.locator("figcaption").textContent());
+		assertThat(key.find()).isTrue();
+		String secret = key.group(1).replace(" ", "");
+		page.getByLabel("6-digit code from the app", EXACT).fill(TotpCodes.at(secret, Instant.now()));
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
+		return secret;
+	}
+}
