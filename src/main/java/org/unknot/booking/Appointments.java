@@ -161,26 +161,34 @@ public class Appointments implements Occupancy {
 	}
 
 	@Override
-	public List<BusyBlock> busy(Collection<String> practitionerIds, Collection<String> roomIds, Instant from,
-			Instant to, Instant now, UUID excluding) {
-		if (practitionerIds.isEmpty() && roomIds.isEmpty()) {
-			return List.of();
-		}
+	public Taken busy(Collection<String> practitionerIds, Collection<String> roomIds, Instant from, Instant to,
+			Instant now, UUID excluding) {
 		// whole epoch seconds, as the engine counts: cheaper to write and read than timestamptz text, and
-		// date_part (double precision) is cheaper than extract (numeric)
-		return jdbc.sql("""
-				SELECT practitioner_id, room_id, floor(date_part('epoch', blocked_from))::bigint AS blocked_from,
-				    ceil(date_part('epoch', blocked_to))::bigint AS blocked_to
-				FROM appointment WHERE status IN """ + LIVE + """
-				  AND (status <> 'pending' OR hold_expires_at > ?)
-				  AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
-				  AND (practitioner_id = ANY(?) OR room_id = ANY(?))
-				  AND id IS DISTINCT FROM ?""")
+		// date_part (double precision) is cheaper than extract (numeric). The reference version comes
+		// along in the same statement (one row with no block when nothing is taken).
+		long[] version = { -1 };
+		List<BusyBlock> blocks = new java.util.ArrayList<>();
+		jdbc.sql("""
+				SELECT r.version, b.practitioner_id, b.room_id, b.blocked_from, b.blocked_to
+				FROM reference_version r LEFT JOIN LATERAL (
+				    SELECT practitioner_id, room_id, floor(date_part('epoch', blocked_from))::bigint AS blocked_from,
+				        ceil(date_part('epoch', blocked_to))::bigint AS blocked_to
+				    FROM appointment WHERE status IN """ + LIVE + """
+				      AND (status <> 'pending' OR hold_expires_at > ?)
+				      AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
+				      AND (practitioner_id = ANY(?) OR room_id = ANY(?))
+				      AND id IS DISTINCT FROM ?) b ON true""")
 			.params(utc(now), utc(from), utc(to), practitionerIds.toArray(String[]::new),
 					roomIds.toArray(String[]::new), excluding)
-			.query((rs, n) -> new BusyBlock(rs.getString(1), rs.getString(2), Instant.ofEpochSecond(rs.getLong(3)),
-					Instant.ofEpochSecond(rs.getLong(4))))
-			.list();
+			.query(rs -> {
+				version[0] = rs.getLong(1);
+				String practitioner = rs.getString(2);
+				if (practitioner != null) {
+					blocks.add(new BusyBlock(practitioner, rs.getString(3), Instant.ofEpochSecond(rs.getLong(4)),
+							Instant.ofEpochSecond(rs.getLong(5))));
+				}
+			});
+		return new Taken(version[0], blocks);
 	}
 
 	private static void refusingClashes(Runnable write) {
