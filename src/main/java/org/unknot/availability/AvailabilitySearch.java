@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.springframework.stereotype.Service;
@@ -25,6 +26,7 @@ import org.unknot.catalog.Room;
 import org.unknot.catalog.RoomKind;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.WorkingHours;
+import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest;
 
 /**
@@ -61,10 +63,12 @@ public class AvailabilitySearch {
 			throw new InvalidRequest("to", "The range covers " + days + " days; at most " + properties.maxDays()
 					+ " days can be searched at once.");
 		}
-		Scope scope = scope(query.serviceId(), query.location(), query.practitionerId());
-		requireWithinHorizon("from", query.from(), scope.zone());
-		requireWithinHorizon("to", query.to(), scope.zone());
-		Input loaded = load(scope, query.from(), query.to(), null);
+		Loaded loaded = loaded(query.serviceId(), query.location(), query.practitionerId(), scope -> {
+			requireWithinHorizon("from", query.from(), scope.zone());
+			requireWithinHorizon("to", query.to(), scope.zone());
+			return new LocalDate[] { query.from(), query.to() };
+		}, null);
+		Scope scope = loaded.scope();
 		List<Slot> slots = new ArrayList<>();
 		for (SlotFinder.Found found : SlotFinder.freeSlots(loaded.input(), query.from(), query.to())) {
 			slots.add(new Slot(offsetDateTime(found.start(), scope.zone()), offsetDateTime(found.end(), scope.zone()),
@@ -80,14 +84,53 @@ public class AvailabilitySearch {
 	 */
 	public SlotCheck check(String serviceId, LocationId location, String practitionerId, Instant start,
 			UUID excluding) {
-		Scope scope = scope(serviceId, location, practitionerId);
-		LocalDate day = requireWithinHorizon("start", start, scope.zone());
-		Input loaded = load(scope, day, day, excluding);
+		Loaded loaded = loaded(serviceId, location, practitionerId, scope -> {
+			LocalDate day = requireWithinHorizon("start", start, scope.zone());
+			return new LocalDate[] { day, day };
+		}, excluding);
+		Scope scope = loaded.scope();
 		SlotFinder.Check check = SlotFinder.check(loaded.input(), practitionerId, start.getEpochSecond());
 		CareService service = scope.service();
 		Instant end = start.plus(service.duration());
 		return new SlotCheck(check.verdict(), service, location, practitionerId, scope.zone(), start, end,
 				start.minus(service.bufferBefore()), end.plus(service.bufferAfter()), check.freeRooms());
+	}
+
+	/**
+	 * Scope and inputs in one round trip in the usual case: the scope comes from the reference data in
+	 * memory, and the bookings query brings back the current reference version with it. Should that
+	 * version be newer (someone changed hours, a service, a licence...), or the scope name something
+	 * the memory does not know yet, the reference data is reloaded and the request answered again.
+	 */
+	private Loaded loaded(String serviceId, LocationId location, String practitionerId,
+			Function<Scope, LocalDate[]> days, UUID excluding) {
+		ReferenceData.Snapshot data = reference.cached();
+		boolean fresh = false;
+		for (int attempt = 0;; attempt++) {
+			Scope scope;
+			LocalDate[] range;
+			try {
+				scope = scope(data, serviceId, location, practitionerId);
+				range = days.apply(scope);
+			}
+			catch (DomainProblem problem) {
+				if (fresh) {
+					throw problem;
+				}
+				data = reference.current();
+				fresh = true;
+				continue;
+			}
+			Input input = load(scope, range[0], range[1], excluding);
+			if (input.referenceVersion() <= data.version() || attempt >= 2) {
+				return new Loaded(scope, input.input());
+			}
+			data = reference.at(input.referenceVersion());
+			fresh = true;
+		}
+	}
+
+	private record Loaded(Scope scope, SlotFinder.Input input) {
 	}
 
 	/**
@@ -118,12 +161,14 @@ public class AvailabilitySearch {
 
 	/** The zone in which dates at this location are read. */
 	public ZoneId zoneOf(LocationId location) {
-		return location.isVirtual() ? catalog.virtualZone()
-				: reference.current().clinic("location", location.value()).zone();
+		if (location.isVirtual()) {
+			return catalog.virtualZone();
+		}
+		Clinic clinic = reference.cached().clinics().get(location.value());
+		return clinic != null ? clinic.zone() : reference.current().clinic("location", location.value()).zone();
 	}
 
-	private Scope scope(String serviceId, LocationId location, String practitionerId) {
-		ReferenceData.Snapshot data = reference.current();
+	private Scope scope(ReferenceData.Snapshot data, String serviceId, LocationId location, String practitionerId) {
 		CareService service = data.service("service", serviceId);
 		Clinic clinic = location.isVirtual() ? null : data.clinic("location", location.value());
 		if (!service.offeredAt(location)) {
@@ -168,7 +213,8 @@ public class AvailabilitySearch {
 		List<String> roomIds = scope.rooms().stream().map(Room::id).toList();
 		Map<String, IntervalSet.Builder> busyOfPractitioner = new HashMap<>();
 		Map<String, IntervalSet.Builder> busyOfRoom = new HashMap<>();
-		for (Occupancy.BusyBlock block : occupancy.busy(working, roomIds, windowStart, windowEnd, now, excluding)) {
+		Occupancy.Taken taken = occupancy.busy(working, roomIds, windowStart, windowEnd, now, excluding);
+		for (Occupancy.BusyBlock block : taken.blocks()) {
 			long blockFrom = block.from().getEpochSecond();
 			long blockTo = block.to().getEpochSecond();
 			if (block.practitionerId() != null && hours.containsKey(block.practitionerId())) {
@@ -205,7 +251,8 @@ public class AvailabilitySearch {
 				service.bufferAfter().toSeconds(), (int) service.slotStep().toSeconds(), now.getEpochSecond(),
 				now.plus(service.minimumNotice()).getEpochSecond(), today.plusDays(service.maximumAdvanceDays()),
 				scope.zone());
-		return new Input(new SlotFinder.Input(rules, closed, calendars, scope.needsRoom(), rooms));
+		return new Input(new SlotFinder.Input(rules, closed, calendars, scope.needsRoom(), rooms),
+				taken.referenceVersion());
 	}
 
 	private static List<Availability.Prerequisite> prerequisites(CareService service) {
@@ -229,6 +276,6 @@ public class AvailabilitySearch {
 			List<Practitioner> practitioners, boolean needsRoom, List<Room> rooms) {
 	}
 
-	private record Input(SlotFinder.Input input) {
+	private record Input(SlotFinder.Input input, long referenceVersion) {
 	}
 }

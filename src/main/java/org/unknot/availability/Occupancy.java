@@ -12,8 +12,15 @@ public interface Occupancy {
 	 * The blocked ranges (buffers included) of live visits and unexpired holds of these practitioners
 	 * or in these rooms that touch [from, to), leaving out one appointment (being moved), if given.
 	 */
-	List<BusyBlock> busy(Collection<String> practitionerIds, Collection<String> roomIds, Instant from, Instant to,
+	Taken busy(Collection<String> practitionerIds, Collection<String> roomIds, Instant from, Instant to,
 			Instant now, UUID excluding);
+
+	/**
+	 * What is taken, and the {@code reference_version} read in the same statement: one round trip
+	 * both finds the bookings and tells whether the in-memory reference data is still current.
+	 */
+	record Taken(long referenceVersion, List<BusyBlock> blocks) {
+	}
 
 	record BusyBlock(String practitionerId, String roomId, Instant from, Instant to) {
 	}

@@ -32,7 +32,9 @@ import org.unknot.system.NotFound;
 /**
  * Everything availability depends on except bookings, kept in memory. Database triggers move
  * {@code reference_version} on every change to these tables (from any instance, or by hand), and
- * each request reads that one number: a changed number reloads the whole snapshot.
+ * each request reads that one number, in the same statement as the bookings it needs (see
+ * {@link Occupancy.Taken}): a changed number reloads the whole snapshot and the request is answered
+ * again from it.
  */
 @Component
 class ReferenceData {
@@ -69,6 +71,31 @@ class ReferenceData {
 		synchronized (this) {
 			snapshot = current;
 			if (snapshot == null || snapshot.version() != version || snapshot.stale(clock.instant())) {
+				snapshot = consistentRead.execute(status -> load());
+				current = snapshot;
+			}
+			return snapshot;
+		}
+	}
+
+	/**
+	 * The snapshot in memory, without asking the database: callers check the version that comes back
+	 * with their bookings query and call {@link #at(long)} when it differs.
+	 */
+	Snapshot cached() {
+		Snapshot snapshot = current;
+		return snapshot != null && !snapshot.stale(clock.instant()) ? snapshot : current();
+	}
+
+	/** The snapshot of this version (or a later one), reloading if the one in memory is older. */
+	Snapshot at(long version) {
+		Snapshot snapshot = current;
+		if (snapshot != null && snapshot.version() >= version && !snapshot.stale(clock.instant())) {
+			return snapshot;
+		}
+		synchronized (this) {
+			snapshot = current;
+			if (snapshot == null || snapshot.version() < version || snapshot.stale(clock.instant())) {
 				snapshot = consistentRead.execute(status -> load());
 				current = snapshot;
 			}

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,23 +91,43 @@ final class SlotFinder {
 		return found;
 	}
 
+	/**
+	 * Walks the grid of one working window. The zone offset is looked up again only after a
+	 * transition, and the checks that depend only on the date (closure, licence) run once per date:
+	 * both are otherwise the bulk of the work per probed start.
+	 */
 	private static void collect(Input input, PractitionerCalendar calendar, ZoneRules zoneRules, long windowStart,
 			long windowEnd, LocalDate from, LocalDate to, List<Found> found) {
 		Rules rules = input.rules();
 		long t = Math.max(windowStart, rules.earliestStart());
+		long offsetUntil = Long.MIN_VALUE;
+		int offset = 0;
+		long epochDay = Long.MIN_VALUE;
+		LocalDate day = null;
+		SlotVerdict dayVerdict = SlotVerdict.FREE;
 		while (t + rules.duration() <= windowEnd) {
-			int offset = zoneRules.getOffset(Instant.ofEpochSecond(t)).getTotalSeconds();
+			if (t >= offsetUntil) {
+				Instant at = Instant.ofEpochSecond(t);
+				offset = zoneRules.getOffset(at).getTotalSeconds();
+				ZoneOffsetTransition next = zoneRules.nextTransition(at);
+				offsetUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+			}
 			long localSeconds = t + offset;
 			long misalignment = Math.floorMod(localSeconds, (long) rules.step());
 			if (misalignment != 0) {
 				t += rules.step() - misalignment;
 				continue;
 			}
-			LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(localSeconds, 86_400L));
-			if (day.isAfter(to) || day.isAfter(rules.lastDay())) {
-				return;
+			long localDay = Math.floorDiv(localSeconds, 86_400L);
+			if (localDay != epochDay) {
+				epochDay = localDay;
+				day = LocalDate.ofEpochDay(localDay);
+				if (day.isAfter(to) || day.isAfter(rules.lastDay())) {
+					return;
+				}
+				dayVerdict = day.isBefore(from) ? null : onTheDay(input, calendar, day);
 			}
-			if (!day.isBefore(from) && bookable(input, calendar, t, day) == SlotVerdict.FREE) {
+			if (dayVerdict == SlotVerdict.FREE && atTheTime(input, calendar, t) == SlotVerdict.FREE) {
 				found.add(new Found(t, t + rules.duration(), calendar.practitionerId()));
 			}
 			t += rules.step();
@@ -150,14 +171,24 @@ final class SlotFinder {
 
 	/** The checks beyond the grid and working hours, cheapest first. */
 	private static SlotVerdict bookable(Input input, PractitionerCalendar calendar, long start, LocalDate day) {
-		Rules rules = input.rules();
-		long end = start + rules.duration();
+		SlotVerdict verdict = onTheDay(input, calendar, day);
+		return verdict == SlotVerdict.FREE ? atTheTime(input, calendar, start) : verdict;
+	}
+
+	/** What holds for the whole local date: the location open, the practitioner licensed. */
+	private static SlotVerdict onTheDay(Input input, PractitionerCalendar calendar, LocalDate day) {
 		if (input.closed().test(day)) {
 			return SlotVerdict.CLINIC_CLOSED;
 		}
 		if (!calendar.licensed().test(day)) {
 			return SlotVerdict.NOT_LICENSED;
 		}
+		return SlotVerdict.FREE;
+	}
+
+	private static SlotVerdict atTheTime(Input input, PractitionerCalendar calendar, long start) {
+		Rules rules = input.rules();
+		long end = start + rules.duration();
 		if (calendar.timeOff().overlaps(start, end)) {
 			return SlotVerdict.TIME_OFF;
 		}

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -225,7 +226,7 @@ public class BookingDesk {
 			rooms.add(0, appointment.roomId());
 		}
 		appointments.clearExpiredHolds(slot.practitionerId(), rooms, slot.blockedFrom(), slot.blockedTo(), now);
-		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment), false);
+		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment), null, false);
 		requireNoStrandedDependents(appointment);
 		events.publishEvent(new AppointmentRescheduled(appointment.id(), appointment.patientId(),
 				appointment.serviceId(), appointment.location(), previousPractitioner, previousStart, previousEnd,
@@ -273,16 +274,20 @@ public class BookingDesk {
 	private void placeInARoom(Appointment appointment, SlotCheck slot, Instant now, boolean survive) {
 		appointments.clearExpiredHolds(slot.practitionerId(), slot.freeRooms(), slot.blockedFrom(), slot.blockedTo(),
 				now);
-		tryRooms(appointment, slot, slot.freeRooms(), () -> appointments.insert(appointment), survive);
+		tryRooms(appointment, slot, slot.freeRooms(), () -> appointments.insert(appointment),
+				survive ? null : () -> appointments.insertUnlessTaken(appointment), survive);
 	}
 
 	/**
 	 * Writes the appointment in the first room that the database accepts. An attempt that may be
 	 * followed by another (a further room, or more occurrences of a series: {@code survive}) runs in a
-	 * savepoint, so a room taken a moment ago by someone else only moves us on to the next room.
+	 * savepoint, so a room taken a moment ago by someone else only moves us on to the next room. Where
+	 * given, {@code writeUnlessTaken} tries a room that is not the last without a savepoint (two round
+	 * trips fewer): if it writes nothing, whatever clashed, the next room is tried, and the last room's
+	 * plain write says precisely what is taken.
 	 */
 	private void tryRooms(Appointment appointment, SlotCheck slot, List<String> rooms, Runnable write,
-			boolean survive) {
+			BooleanSupplier writeUnlessTaken, boolean survive) {
 		if (slot.service().roomKindAt(slot.location()) == null) {
 			appointment.assignRoom(null);
 			write(write, slot.start(), survive);
@@ -291,6 +296,12 @@ public class BookingDesk {
 		for (int i = 0; i < rooms.size(); i++) {
 			appointment.assignRoom(rooms.get(i));
 			boolean lastRoom = i == rooms.size() - 1;
+			if (!lastRoom && writeUnlessTaken != null) {
+				if (writeUnlessTaken.getAsBoolean()) {
+					return;
+				}
+				continue;
+			}
 			try {
 				attempt(write, survive || !lastRoom);
 				return;

@@ -84,6 +84,8 @@ class DatabaseConfiguration {
 					.setPGStartupWait(Duration.ofSeconds(60))
 					.setServerConfig("max_connections", "200")
 					.setServerConfig("fsync", ephemeral ? "off" : "on")
+					// the library turns this off by default: a booking answered 201 could then be lost
+					.setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
 					.start();
 				createDatabaseIfMissing(postgres.getPostgresDatabase());
 				log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);

@@ -35,4 +35,16 @@ class EmbeddedDatabaseTests {
 		}
 		assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
 	}
+
+	@Test
+	void flushesEveryCommitToDiskBeforeAnsweringWhenItKeepsData() throws Exception {
+		var properties = new DatabaseProperties(dataDir, new DatabaseProperties.Db(null, null, null, false, 2));
+
+		try (EmbeddedServer server = EmbeddedServer.start(properties);
+				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties, server)) {
+			JdbcClient jdbc = JdbcClient.create(pool);
+			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+		}
+	}
 }

@@ -1,0 +1,399 @@
+package org.unknot.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+import org.unknot.UnknotApplication;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The whole application under HTTP load on this machine, each figure printed beside a ceiling
+ * measured in the same run: a trivial endpoint of the same server for reads, plain single-row
+ * INSERTs on the same PostgreSQL for bookings. Medians of {@value #ROUNDS} rounds; loopback only.
+ * See docs/benchmarks.md.
+ */
+public final class HttpLoadBenchmark {
+
+	static final int PRACTITIONERS = 20;
+	static final int DAYS = 14;
+	static final long SEED = 20_261_124L;
+	static final int ROUNDS = 3;
+	static final Duration ROUND = Duration.ofSeconds(4);
+	/** Long enough for the JIT compilers to quieten down on this machine. */
+	static final Duration WARM_UP = Duration.ofSeconds(8);
+	static final int MAX_CALLS = 200_000;
+	static final int BOOKINGS_PER_ROUND = 2_500;
+	static final int BOOKING_WARM_UP = 1_500;
+	/** Days ahead searched for free starts to book: the seeded fortnight and empty weeks after it. */
+	static final int BOOKABLE_DAYS = 155;
+	static final double HAPI_PER_SECOND = 50;
+	static final double HAPI_P50_MILLIS = 150;
+
+	private final ConfigurableApplicationContext app;
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+	private final String base;
+	private final ObjectMapper json;
+	private final JdbcClient jdbc;
+	private final CpuMeter cpu;
+	private BenchClinic clinic;
+
+	private HttpLoadBenchmark(ConfigurableApplicationContext app, Path dataDir) {
+		this.app = app;
+		this.cpu = new CpuMeter(dataDir);
+		this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+		this.json = app.getBean(ObjectMapper.class);
+		this.jdbc = app.getBean(JdbcClient.class);
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean durable = !"off".equals(System.getProperty("bench.fsync", "on"));
+		Path dataDir = Files.createTempDirectory("unknot-bench");
+		try (ConfigurableApplicationContext app = start(durable, dataDir)) {
+			new HttpLoadBenchmark(app, dataDir).run();
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(dataDir);
+		}
+	}
+
+	/**
+	 * The application as it runs in production: embedded PostgreSQL that flushes every commit to disk
+	 * (fsync and synchronous_commit on), in a directory of its own that is deleted afterwards.
+	 * {@code -Dbench.fsync=off} uses the tests' throw-away database instead, which flushes nothing and
+	 * so makes every commit far cheaper.
+	 */
+	private static ConfigurableApplicationContext start(boolean durable, Path dataDir) {
+		var application = new SpringApplication(UnknotApplication.class, BenchPing.class);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setLogStartupInfo(false);
+		return application.run("--unknot.db.ephemeral=" + !durable, "--unknot.data-dir=" + dataDir,
+				"--unknot.demo.load-when-empty=false", "--server.port=0", "--server.address=127.0.0.1",
+				"--logging.level.root=WARN");
+	}
+
+	private void run() throws Exception {
+		LocalDate tomorrow = ZonedDateTime.now(BenchClinic.ZONE).toLocalDate().plusDays(1);
+		long seeding = System.nanoTime();
+		clinic = BenchClinic.seed(jdbc, PRACTITIONERS, tomorrow, DAYS, SEED);
+		say("Unknot HTTP load benchmark, %s, %d cores, Java %s, embedded PostgreSQL %s, fsync %s, synchronous_commit %s",
+				ZonedDateTime.now().toLocalDate(), Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.version"), setting("server_version"), setting("fsync"),
+				setting("synchronous_commit"));
+		say("clinic: %d therapists, Mon-Sat 09:00-17:00, %d visits seeded over %s..%s (%.0f%% of their time), in %d ms",
+				PRACTITIONERS, clinic.visits(), clinic.firstDay(), clinic.lastDay(), 100 * takenShare(),
+				(System.nanoTime() - seeding) / 1_000_000);
+		say("each figure: median of %d rounds of up to %d s, closed-loop clients on loopback", ROUNDS,
+				ROUND.toSeconds());
+		Requests requests = new Requests();
+		requests.check();
+		List<String> parts = List.of(System.getProperty("bench.parts", "a,b,c").split(","));
+		if (parts.contains("a") || parts.contains("b")) {
+			warmUp(requests);
+		}
+		if (parts.contains("a")) {
+			availabilityBesidePing(requests);
+		}
+		if (parts.contains("b")) {
+			availabilityOverAFortnight(requests);
+		}
+		if (parts.contains("c")) {
+			bookingsBesideInserts();
+		}
+		overlaps();
+	}
+
+	// --- (a) one practitioner, one day, beside the ping ceiling ------------------------------
+
+	private void availabilityBesidePing(Requests requests) {
+		List<Round> ping = new ArrayList<>();
+		List<Round> availability = new ArrayList<>();
+		for (int round = 0; round < ROUNDS; round++) {
+			ping.add(load(8, requests.ping));
+			availability.add(load(8, requests.practitionerDay));
+		}
+		double pingRate = median(ping, Round::perSecond);
+		double rate = median(availability, Round::perSecond);
+		say("");
+		say("availability 1 practitioner 1 day, c=8: %.0f req/s (ping %.0f req/s) ratio %.2f target >= 0.5: %s", rate,
+				pingRate, rate / pingRate, verdict(rate / pingRate >= 0.5));
+		say("    rounds availability %s; ping %s; p50 %.2f ms (ping %.2f ms), p99 %.2f ms (ping %.2f ms)",
+				rates(availability), rates(ping), median(availability, r -> r.percentileMillis(50)),
+				median(ping, r -> r.percentileMillis(50)), median(availability, r -> r.percentileMillis(99)),
+				median(ping, r -> r.percentileMillis(99)));
+		say("    CPU per request: availability %s; ping %s; ping/availability %.2f", cpuPer(availability, 200, false),
+				cpuPer(ping, 200, false), cpuServing(ping, 200, false) / cpuServing(availability, 200, false));
+	}
+
+	// --- (b) a fortnight, for one practitioner and the whole clinic --------------------------
+
+	private void availabilityOverAFortnight(Requests requests) {
+		say("");
+		say("reference: a HAPI FHIR JPA server answered a 1-practitioner 14-day Slot search ~%.0f req/s at c=8 "
+				+ "(p50 ~%.0f ms); target >= 20x that = %.0f req/s", HAPI_PER_SECOND, HAPI_P50_MILLIS,
+				20 * HAPI_PER_SECOND);
+		for (int concurrency : new int[] { 1, 8 }) {
+			fortnight("1 practitioner 14 days", concurrency, requests.practitionerFortnight, true);
+			fortnight("whole clinic (20) 14 days", concurrency, requests.clinicFortnight, false);
+		}
+	}
+
+	private void fortnight(String label, int concurrency, List<HttpRequest> requests, boolean comparable) {
+		List<Round> rounds = new ArrayList<>();
+		for (int round = 0; round < ROUNDS; round++) {
+			rounds.add(load(concurrency, requests));
+		}
+		double rate = median(rounds, Round::perSecond);
+		String beside = String.format("%.1fx HAPI", rate / HAPI_PER_SECOND);
+		if (concurrency == 8) {
+			beside += String.format(", target >= %.0f req/s: %s%s", 20 * HAPI_PER_SECOND,
+					verdict(rate >= 20 * HAPI_PER_SECOND), comparable ? "" : " (HAPI's figure is for 1 practitioner)");
+		}
+		say("availability %s, c=%d: %.0f req/s p50 %.2f ms p99 %.2f ms; %s", label, concurrency, rate,
+				median(rounds, r -> r.percentileMillis(50)), median(rounds, r -> r.percentileMillis(99)), beside);
+		say("    rounds %s; CPU per request %s", rates(rounds), cpuPer(rounds, 200, false));
+	}
+
+	// --- (c) bookings beside plain inserts --------------------------------------------------
+
+	private void bookingsBesideInserts() throws Exception {
+		BookingStock stock = BookingStock.collect(json, this::clinicAvailability, clinic.clinicId(), clinic.firstDay(),
+				BOOKABLE_DAYS, SEED);
+		say("");
+		say("bookings: %d free starts collected from availability over %d days, at least 75 min apart per therapist",
+				stock.remaining(), BOOKABLE_DAYS);
+		try (var inserts = new InsertCeiling(app.getBean(DataSource.class))) {
+			book(stock.take(BOOKING_WARM_UP), WARM_UP);
+			LoadGenerator.run(8, MAX_CALLS, WARM_UP, inserts::insert);
+			int perRound = Math.min(BOOKINGS_PER_ROUND, stock.remaining() / ROUNDS);
+			List<Round> bookings = new ArrayList<>();
+			List<Round> insertRounds = new ArrayList<>();
+			for (int round = 0; round < ROUNDS; round++) {
+				List<String> bodies = stock.take(perRound);
+				bookings.add(measured(() -> book(bodies, ROUND)));
+				insertRounds.add(measured(() -> LoadGenerator.run(8, MAX_CALLS, ROUND, inserts::insert)));
+			}
+			report(bookings, insertRounds);
+		}
+	}
+
+	private void report(List<Round> bookings, List<Round> inserts) {
+		double booked = median(bookings, r -> r.perSecond(201));
+		double inserted = median(inserts, r -> r.perSecond(201));
+		int created = bookings.stream().mapToInt(r -> r.count(201)).sum();
+		int conflicts = bookings.stream().mapToInt(r -> r.count(409)).sum();
+		int all = bookings.stream().mapToInt(Round::calls).sum();
+		say("bookings c=8: %.0f booked/s (p50 %.1f ms p99 %.1f ms) vs plain INSERT %.0f/s ratio %.2f target >= 0.25: %s",
+				booked, median(bookings, r -> r.percentileMillis(50)), median(bookings, r -> r.percentileMillis(99)),
+				inserted, booked / inserted, verdict(booked / inserted >= 0.25));
+		say("    answers: %d x 201, %d x 409, %d other %s; rounds booked/s %s; inserts/s %s", created, conflicts,
+				all - created - conflicts, otherStatuses(bookings), rates(bookings, r -> r.perSecond(201)),
+				rates(inserts, r -> r.perSecond(201)));
+		say("    CPU per booking %s; per insert %s; insert/booking %.2f", cpuPer(bookings, 201, false),
+				cpuPer(inserts, 201, true), cpuServing(inserts, 201, true) / cpuServing(bookings, 201, false));
+	}
+
+	private Round book(List<String> bodies, Duration time) {
+		return LoadGenerator.run(8, bodies.size(), time, n -> http
+			.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/appointments"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(bodies.get(n)))
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode());
+	}
+
+	private void overlaps() {
+		long byPractitioner = overlapping("practitioner_id");
+		long byRoom = overlapping("room_id");
+		long byPatient = overlapping("patient_id");
+		long live = jdbc.sql("SELECT count(*) FROM appointment WHERE status = 'booked'").query(Long.class).single();
+		say("");
+		say("overlapping live appointments among %d booked: by practitioner %d, by room %d, by patient %d (must be 0): %s",
+				live, byPractitioner, byRoom, byPatient, verdict(byPractitioner == 0 && byRoom == 0 && byPatient == 0));
+	}
+
+	/** Pairs of live visits or holds sharing a practitioner (or room) and some blocked time. */
+	private long overlapping(String column) {
+		String live = "('pending', 'booked', 'arrived', 'checked-in', 'fulfilled')";
+		return jdbc.sql("SELECT count(*) FROM appointment a JOIN appointment b ON a.id < b.id AND a." + column
+				+ " = b." + column + " AND tstzrange(a.blocked_from, a.blocked_to) && tstzrange(b.blocked_from, b.blocked_to)"
+				+ " WHERE a.status IN " + live + " AND b.status IN " + live)
+			.query(Long.class)
+			.single();
+	}
+
+	// --- requests, load and arithmetic -------------------------------------------------------
+
+	/** The requests of each kind; calls take them in turn, so load spreads over therapists and days. */
+	private final class Requests {
+
+		final List<HttpRequest> ping = List.of(get("/bench/ping"));
+		final List<HttpRequest> practitionerDay = new ArrayList<>();
+		final List<HttpRequest> practitionerFortnight = new ArrayList<>();
+		final List<HttpRequest> clinicFortnight = List.of(availability(null, clinic.firstDay(), clinic.lastDay()));
+
+		Requests() {
+			for (LocalDate day = clinic.firstDay(); !day.isAfter(clinic.lastDay()); day = day.plusDays(1)) {
+				if (BenchClinic.OPEN.contains(day.getDayOfWeek())) {
+					for (String practitioner : clinic.practitioners()) {
+						practitionerDay.add(availability(practitioner, day, day));
+					}
+				}
+			}
+			for (String practitioner : clinic.practitioners()) {
+				practitionerFortnight.add(availability(practitioner, clinic.firstDay(), clinic.lastDay()));
+			}
+		}
+
+		/** Every kind answers 200 before anything is measured; prints the sizes of the answers. */
+		void check() throws Exception {
+			say("answers: ping %s; 1 practitioner 1 day %s; 1 practitioner 14 days %s; whole clinic 14 days %s",
+					size(ping.get(0)), size(practitionerDay.get(0)), size(practitionerFortnight.get(0)),
+					size(clinicFortnight.get(0)));
+		}
+
+		private String size(HttpRequest request) throws Exception {
+			HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (answer.statusCode() != 200) {
+				throw new IllegalStateException(request.uri() + " answered " + answer.statusCode() + ": " + answer.body());
+			}
+			int slots = json.readTree(answer.body()).path("slots").size();
+			return String.format("%d bytes%s", answer.body().length(), slots > 0 ? ", " + slots + " slots" : "");
+		}
+	}
+
+	private void warmUp(Requests requests) {
+		for (List<HttpRequest> kind : List.of(requests.ping, requests.practitionerDay, requests.practitionerFortnight,
+				requests.clinicFortnight)) {
+			LoadGenerator.run(8, MAX_CALLS, WARM_UP, call(kind));
+		}
+	}
+
+	private Round load(int concurrency, List<HttpRequest> requests) {
+		Round round = measured(() -> LoadGenerator.run(concurrency, MAX_CALLS, ROUND, call(requests)));
+		if (!round.all(200)) {
+			throw new IllegalStateException(
+					requests.get(0).uri() + " answered " + round.statuses() + "; first failure: " + round.firstFailure());
+		}
+		return round;
+	}
+
+	private Round measured(Supplier<Round> load) {
+		double[] before = cpu.now();
+		Round round = load.get();
+		return round.withCpu(before, cpu.now());
+	}
+
+	/**
+	 * Median CPU microseconds per call with this status: what serving it costs (the server's request
+	 * threads, or for plain INSERTs the threads that run them, plus PostgreSQL), with the whole JVM
+	 * (load generator, JIT and GC included) beside.
+	 */
+	private static String cpuPer(List<Round> rounds, int status, boolean direct) {
+		int serving = direct ? 1 : 0;
+		double java = median(rounds, r -> r.cpuMicrosPer(status)[serving]);
+		double jvm = median(rounds, r -> r.cpuMicrosPer(status)[2]);
+		double postgres = median(rounds, r -> r.cpuMicrosPer(status)[3]);
+		return String.format("%.0f us CPU (%s %.0f + PostgreSQL %.0f; whole JVM %.0f)", java + postgres,
+				direct ? "JDBC threads" : "request threads", java, postgres, jvm);
+	}
+
+	/** Median CPU microseconds that serving one call costs, as {@link #cpuPer} counts it. */
+	private static double cpuServing(List<Round> rounds, int status, boolean direct) {
+		int serving = direct ? 1 : 0;
+		return median(rounds, r -> r.cpuMicrosPer(status)[serving] + r.cpuMicrosPer(status)[3]);
+	}
+
+	private LoadGenerator.Call call(List<HttpRequest> requests) {
+		return n -> http.send(requests.get(n % requests.size()), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private HttpRequest get(String path) {
+		return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build();
+	}
+
+	private HttpRequest availability(String practitioner, LocalDate from, LocalDate to) {
+		return get("/api/v1/availability?service=" + BenchClinic.SERVICE + "&location=" + clinic.clinicId()
+				+ (practitioner == null ? "" : "&practitioner=" + practitioner) + "&from=" + from + "&to=" + to);
+	}
+
+	private String clinicAvailability(LocalDate from, LocalDate to) throws Exception {
+		HttpResponse<String> answer = http.send(availability(null, from, to), HttpResponse.BodyHandlers.ofString());
+		if (answer.statusCode() != 200) {
+			throw new IllegalStateException("Availability answered " + answer.statusCode() + ": " + answer.body());
+		}
+		return answer.body();
+	}
+
+	private String setting(String name) {
+		return jdbc.sql("SHOW " + name).query(String.class).single();
+	}
+
+	private double takenShare() {
+		long blockedMinutes = jdbc
+			.sql("SELECT coalesce(sum(extract(epoch FROM blocked_to - blocked_from)) / 60, 0) FROM appointment")
+			.query(Double.class)
+			.single()
+			.longValue();
+		long openDays = clinic.firstDay()
+			.datesUntil(clinic.lastDay().plusDays(1))
+			.filter(day -> BenchClinic.OPEN.contains(day.getDayOfWeek()))
+			.count();
+		return blockedMinutes / (double) (openDays * PRACTITIONERS * 8 * 60);
+	}
+
+	private static double median(List<Round> rounds, ToDoubleFunction<Round> figure) {
+		double[] sorted = rounds.stream().mapToDouble(figure).sorted().toArray();
+		int n = sorted.length;
+		return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	}
+
+	private static String rates(List<Round> rounds) {
+		return rates(rounds, Round::perSecond);
+	}
+
+	private static String rates(List<Round> rounds, ToDoubleFunction<Round> figure) {
+		return Arrays.toString(rounds.stream().mapToLong(r -> Math.round(figure.applyAsDouble(r))).toArray());
+	}
+
+	private static String otherStatuses(List<Round> rounds) {
+		List<String> other = new ArrayList<>();
+		for (Round round : rounds) {
+			round.statuses()
+				.forEach((status, count) -> other.add(status == 201 || status == 409 ? "" : status + " x" + count));
+		}
+		other.removeIf(String::isEmpty);
+		return other.isEmpty() ? "" : other + (rounds.get(0).firstFailure() == null ? "" : " " + rounds.get(0).firstFailure());
+	}
+
+	private static String verdict(boolean met) {
+		return met ? "MET" : "MISSED";
+	}
+
+	private static void say(String format, Object... arguments) {
+		System.out.println(String.format(format, arguments));
+	}
+}
