@@ -22,6 +22,9 @@ import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
+import org.unknot.insurance.InsuranceChoice;
+import org.unknot.insurance.InsuranceChoices;
+import org.unknot.intake.Intakes;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
 import org.unknot.sessions.SessionNote;
@@ -46,10 +49,15 @@ public class PatientRecords {
 	private final CatalogProperties catalog;
 	private final AuditLog audit;
 	private final SessionNotes notes;
+	private final Intakes intakes;
+	private final InsuranceChoices insurance;
 
 	PatientRecords(Patients patients, Appointments appointments, CareServices services, Clinics clinics,
-			CatalogProperties catalog, AuditLog audit, SessionNotes notes) {
+			CatalogProperties catalog, AuditLog audit, SessionNotes notes, Intakes intakes,
+			InsuranceChoices insurance) {
 		this.notes = notes;
+		this.intakes = intakes;
+		this.insurance = insurance;
 		this.patients = patients;
 		this.appointments = appointments;
 		this.services = services;
@@ -62,9 +70,12 @@ public class PatientRecords {
 	public record PatientRecord(Patient patient, List<Visit> visits, List<SessionNote> notes, boolean brokeGlass) {
 	}
 
-	/** One visit in a patient's history: when, what, with whom, where, and how it ended. */
+	/**
+	 * One visit in a patient's history: when, what, with whom, where, how it ended, and (for those who
+	 * may see them) the intake given for it and how it is paid.
+	 */
 	public record Visit(UUID id, ZonedDateTime start, String service, String practitionerId, String where,
-			String status) {
+			String status, Intakes.RecordedIntake intake, InsuranceChoice insurance) {
 	}
 
 	/** A staff member without a treating relationship who gave no (or too short a) reason. */
@@ -89,9 +100,18 @@ public class PatientRecords {
 			brokeGlass = true;
 		}
 		audit.record(event(me, patientId, brokeGlass ? reason.strip() : null, address, Outcome.SUCCESS));
+		List<Visit> history = entries(visits, me.role() != Role.FRONT_DESK);
+		if (history.stream().anyMatch(visit -> visit.intake() != null)) {
+			audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patientId, "READ", "intake",
+					brokeGlass ? reason.strip() : null, address, Outcome.SUCCESS));
+		}
+		if (history.stream().anyMatch(visit -> visit.insurance() != null)) {
+			audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patientId, "READ", "insurance",
+					brokeGlass ? reason.strip() : null, address, Outcome.SUCCESS));
+		}
 		List<SessionNote> sessionNotes = me.role() == Role.FRONT_DESK ? List.of()
 				: notes.ofPatient(patientId, new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address));
-		return new PatientRecord(patient, entries(visits), sessionNotes, brokeGlass);
+		return new PatientRecord(patient, history, sessionNotes, brokeGlass);
 	}
 
 	/** Whether this staff member has a reason of their own to see this patient. */
@@ -110,7 +130,8 @@ public class PatientRecords {
 		return false;
 	}
 
-	private List<Visit> entries(List<Appointment> visits) {
+	/** The front desk sees how visits are paid, not what patients said of their health. */
+	private List<Visit> entries(List<Appointment> visits, boolean withIntake) {
 		Map<String, CareService> byId = services.all()
 			.stream()
 			.collect(Collectors.toMap(CareService::id, Function.identity()));
@@ -124,7 +145,8 @@ public class PatientRecords {
 			CareService service = byId.get(visit.serviceId());
 			return new Visit(visit.id(), ZonedDateTime.ofInstant(visit.start(), zone),
 					service == null ? visit.serviceId() : service.name(), visit.practitionerId(), where,
-					visit.status().code());
+					visit.status().code(), withIntake ? intakes.of(visit.id()).orElse(null) : null,
+					insurance.of(visit.id()).orElse(null));
 		}).toList();
 	}
 

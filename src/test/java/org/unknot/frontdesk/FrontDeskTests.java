@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,13 @@ import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
+import org.unknot.insurance.InsuranceChoice;
+import org.unknot.insurance.InsuranceChoices;
+import org.unknot.intake.BodyRegion;
+import org.unknot.intake.HealthIntake;
+import org.unknot.intake.Intakes;
+import org.unknot.intake.PainDuration;
+import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
 
 /** The front desk and practitioners at work, through the workspace pages and the security filters. */
@@ -220,6 +228,28 @@ class FrontDeskTests {
 			.param(patient)
 			.query(String.class)
 			.list()).containsExactly("DENIED:", "DENIED:", "SUCCESS:covering for a colleague on call", "SUCCESS:");
+	}
+
+	@Test
+	void showsTheIntakeToTheTreatingPractitionerAndHowItIsPaidToTheFrontDesk(@Autowired Intakes intakes,
+			@Autowired InsuranceChoices insurance) throws Exception {
+		Booked visit = book(at(10), "Ines", "Park");
+		var intake = new HealthIntake(Set.of(BodyRegion.UPPER_BACK), 7, PainDuration.ONE_TO_SIX_WEEKS, Set.of(),
+				Set.of());
+		intakes.record(visit.appointment().id(), intake, Triage.CLEAR, false);
+		insurance.record(visit.appointment().id(), InsuranceChoice.SELF_PAY);
+		UUID patient = visit.appointment().patientId();
+
+		String practitionerView = page(get("/staff/patients/{id}", patient), practitioner(therapist));
+		String deskView = page(get("/staff/patients/{id}", patient), frontDesk(clinic));
+
+		assertThat(practitionerView).contains("Upper back").contains("<strong>7</strong>/10").contains("self-pay");
+		assertThat(deskView).contains("self-pay").doesNotContain("Upper back");
+		assertThat(jdbc.sql("SELECT subject || ':' || actor_role FROM audit_entry WHERE patient_id = ? ORDER BY id")
+			.param(patient)
+			.query(String.class)
+			.list()).contains("intake:PRACTITIONER", "insurance:PRACTITIONER", "insurance:FRONT_DESK")
+			.doesNotContain("intake:FRONT_DESK");
 	}
 
 	@Test
