@@ -115,6 +115,8 @@ class AccessMatrixTests {
 		rows.put("other clinic's patient's record", new Row(() -> get("/staff/patients/{id}", patientB), adminOnly));
 		rows.put("practitioner's day", new Row(() -> get("/staff/my-day"), EnumSet.of(Who.PRACTITIONER)));
 		rows.put("workspace home", new Row(() -> get("/staff"), allStaff));
+		rows.put("waitlist", new Row(() -> get("/staff/waitlist"), allStaff));
+		rows.put("patient's message choice", new Row(() -> get("/account/messages"), EnumSet.of(Who.PATIENT)));
 		rows.put("admin overview", new Row(() -> get("/admin"), adminOnly));
 		rows.put("staff accounts", new Row(() -> get("/admin/accounts"), adminOnly));
 		rows.put("create staff account", new Row(() -> post("/admin/accounts").with(csrf()), adminOnly));

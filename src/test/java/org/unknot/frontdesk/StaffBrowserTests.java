@@ -124,6 +124,8 @@ class StaffBrowserTests {
 		assertThat(page.content()).contains("Moved to").contains("15:00");
 		page.navigate(visitor.baseUrl() + "/staff/calendar?clinic=" + clinic + "&date=" + MONDAY + "&view=week");
 		visitor.check(page, "calendar-week");
+		page.navigate(visitor.baseUrl() + "/staff/waitlist");
+		visitor.check(page, "waitlist");
 	}
 
 	@Test

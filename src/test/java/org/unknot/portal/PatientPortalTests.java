@@ -168,6 +168,24 @@ class PatientPortalTests {
 	}
 
 	@Test
+	void choosesHowMessagesAreSent() throws Exception {
+		MockHttpServletResponse wrong = mvc.perform(post("/account/messages").param("channels", "pigeon")
+			.with(csrf())
+			.with(me)).andReturn().getResponse();
+		mvc.perform(post("/account/messages").param("channels", "both").param("optedOut", "true").with(csrf()).with(me))
+			.andReturn();
+
+		assertThat(wrong.getStatus()).isEqualTo(422);
+		assertThat(wrong.getContentAsString()).contains("id=\"channels-error\"");
+		assertThat(jdbc.sql("SELECT notify_by || ':' || notifications_opted_out FROM patient WHERE id = ?")
+			.param(mine.appointment().patientId())
+			.query(String.class)
+			.single()).isEqualTo("both:true");
+		assertThat(mvc.perform(get("/account/messages").with(me)).andReturn().getResponse().getContentAsString())
+			.contains("value=\"both\" checked");
+	}
+
+	@Test
 	void recordsARequestToCloseTheAccount() throws Exception {
 		mvc.perform(post("/account/close").with(csrf()).with(me)).andReturn();
 

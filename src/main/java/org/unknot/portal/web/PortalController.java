@@ -26,6 +26,8 @@ import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.Appointments;
 import org.unknot.booking.BookingDesk;
+import org.unknot.patient.NotificationPreference;
+import org.unknot.patient.Patients;
 import org.unknot.portal.PatientPortal;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.NotFound;
@@ -39,9 +41,11 @@ class PortalController {
 	private final Appointments appointments;
 	private final AvailabilitySearch availability;
 	private final AccountDesk accounts;
+	private final Patients patients;
 
 	PortalController(PatientPortal portal, BookingDesk desk, Appointments appointments, AvailabilitySearch availability,
-			AccountDesk accounts) {
+			AccountDesk accounts, Patients patients) {
+		this.patients = patients;
 		this.portal = portal;
 		this.desk = desk;
 		this.appointments = appointments;
@@ -139,6 +143,32 @@ class PortalController {
 			model.addAttribute("errors", errors);
 			return "portal/details";
 		}
+	}
+
+	@GetMapping("/account/messages")
+	String messagesForm(@AuthenticationPrincipal SignedIn me, Model model) {
+		var preference = patients.notificationPreference(portal.overview(me).patient().id());
+		model.addAttribute("channels", preference.channels().code());
+		model.addAttribute("optedOut", preference.optedOut());
+		return "portal/messages";
+	}
+
+	/** Email, text messages or both, or none at all; honoured by every message not yet sent. */
+	@PostMapping("/account/messages")
+	String messages(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String channels,
+			@RequestParam(defaultValue = "false") boolean optedOut, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		if (!channels.matches("email|sms|both")) {
+			response.setStatus(422);
+			model.addAttribute("channels", channels);
+			model.addAttribute("optedOut", optedOut);
+			model.addAttribute("error", "Choose email, text messages or both.");
+			return "portal/messages";
+		}
+		patients.setNotificationPreference(portal.overview(me).patient().id(),
+				new NotificationPreference(NotificationPreference.Channels.ofCode(channels), optedOut));
+		redirect.addFlashAttribute("message", "Your choice of messages is saved.");
+		return "redirect:/account";
 	}
 
 	/** Everything held about the patient, as a JSON file. */

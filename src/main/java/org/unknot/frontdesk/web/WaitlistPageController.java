@@ -1,0 +1,60 @@
+package org.unknot.frontdesk.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.CareServices;
+import org.unknot.patient.Patient;
+import org.unknot.patient.Patients;
+import org.unknot.waitlist.Waitlist;
+import org.unknot.waitlist.WaitlistEntry;
+
+/** Who is waiting for a time, in the order they will be offered one. */
+@Controller
+class WaitlistPageController {
+
+	private final Waitlist waitlist;
+	private final Patients patients;
+	private final CareServices services;
+
+	WaitlistPageController(Waitlist waitlist, Patients patients, CareServices services) {
+		this.waitlist = waitlist;
+		this.patients = patients;
+		this.services = services;
+	}
+
+	/** A line of the list: the entry, the patient's name and the service's. */
+	record Line(WaitlistEntry entry, String patient, String service) {
+	}
+
+	@GetMapping("/staff/waitlist")
+	String list(@RequestParam(required = false) String service,
+			@RequestParam(defaultValue = "true") boolean activeOnly, Model model) {
+		String chosen = service == null || service.isBlank() ? null : service;
+		List<WaitlistEntry> entries = waitlist.entries(chosen, activeOnly);
+		Map<UUID, Patient> names = patients.byIds(
+				entries.stream().map(WaitlistEntry::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<String, CareService> byId = services.all()
+			.stream()
+			.collect(Collectors.toMap(CareService::id, Function.identity()));
+		model.addAttribute("lines", entries.stream().map(entry -> {
+			Patient patient = names.get(entry.patientId());
+			CareService offered = byId.get(entry.serviceId());
+			return new Line(entry, patient == null ? "" : patient.givenName() + " " + patient.familyName(),
+					offered == null ? entry.serviceId() : offered.name());
+		}).toList());
+		model.addAttribute("services", services.all());
+		model.addAttribute("service", chosen == null ? "" : chosen);
+		model.addAttribute("activeOnly", activeOnly);
+		return "staff/waitlist";
+	}
+}
