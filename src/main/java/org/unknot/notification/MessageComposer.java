@@ -35,7 +35,7 @@ class MessageComposer {
 			case RESCHEDULED -> "Your appointment has moved";
 			case CANCELLED -> "Your appointment is cancelled";
 			case REMINDER -> "A reminder of your appointment";
-			case WAITLIST_OFFER -> throw new IllegalArgumentException("Waitlist offers are written by the waitlist");
+			case WAITLIST_OFFER, SIGN_IN_LINK -> throw new IllegalArgumentException(kind + " messages are written by their sender");
 		};
 		String subject = headline + ": " + shortTime(visit.start(), visit.zone());
 		StringBuilder text = new StringBuilder();
@@ -80,7 +80,7 @@ class MessageComposer {
 			case RESCHEDULED -> "your appointment moved to " + when + ", " + where + ".";
 			case CANCELLED -> "your appointment on " + when + " is cancelled.";
 			case REMINDER -> "reminder: " + where + ", " + when + ".";
-			case WAITLIST_OFFER -> throw new IllegalArgumentException("Waitlist offers are written by the waitlist");
+			case WAITLIST_OFFER, SIGN_IN_LINK -> throw new IllegalArgumentException(kind + " messages are written by their sender");
 		};
 		if (visit.video() && kind != MessageKind.CANCELLED) {
 			text += " Join: " + visit.joinLink();

@@ -40,6 +40,13 @@ public class Notifications {
 		}
 	}
 
+	/** Plans the email carrying a patient's one-time sign-in link; nothing goes out after it expires. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void signInLink(UUID linkId, UUID patientId, Instant expiresAt, Message message) {
+		outbox.plan(linkId, patientId, MessageKind.SIGN_IN_LINK, "link", Channel.EMAIL, clock.instant(), expiresAt,
+				new OutboxMessages.Prepared(message.subject(), message.text(), message.html()));
+	}
+
 	/** A message written by its sender: an email subject, plain and HTML bodies, and a text message. */
 	public record Message(String subject, String text, String html, String sms) {
 	}

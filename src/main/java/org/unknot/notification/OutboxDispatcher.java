@@ -141,7 +141,7 @@ public class OutboxDispatcher {
 			return Optional.of("too late: it was for before " + row.expiresAt());
 		}
 		NotificationPreference preference = patients.notificationPreference(row.patientId());
-		if (preference.optedOut()) {
+		if (preference.optedOut() && !row.kind().requestedByThePatient()) {
 			return Optional.of("the patient opted out");
 		}
 		if (row.channel() == Channel.SMS && patients.find(row.patientId()).map(Patient::phone).isEmpty()) {

@@ -173,6 +173,69 @@ class AccountSecurityTests {
 	}
 
 	@Nested
+	class WhenAPatientAsksForASignInLink {
+
+		@Autowired
+		org.unknot.patient.Patients patients;
+
+		@Autowired
+		org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+		@Test
+		void signsInOnceWithTheEmailedLinkAndSaysNothingAboutUnknownAddresses() throws Exception {
+			String email = "linked-" + UUID.randomUUID() + "@example.org";
+			UUID patient = patients.identify(new org.unknot.patient.PatientDetails("Lina", "Ko", email, null,
+					java.time.LocalDate.of(1991, 1, 1)));
+			desk.create(new AccountDesk.NewAccount(email, "Lina Ko", Role.PATIENT, List.of(), null, patient, PASSWORD));
+
+			MockHttpServletResponse known = mvc.perform(post("/sign-in/link").with(csrf()).param("email", email))
+				.andReturn()
+				.getResponse();
+			MockHttpServletResponse unknown = mvc.perform(post("/sign-in/link").with(csrf())
+				.param("email", "nobody-" + UUID.randomUUID() + "@example.org")).andReturn().getResponse();
+			assertThat(unknown.getStatus()).isEqualTo(known.getStatus()).isEqualTo(200);
+			assertThat(withoutTokens(unknown.getContentAsString(), "")).isEqualTo(withoutTokens(known.getContentAsString(), ""));
+			String body = jdbc.sql("SELECT body_text FROM outbox_message WHERE kind = 'SIGN_IN_LINK' AND patient_id = ?")
+				.param(patient)
+				.query(String.class)
+				.single();
+			Matcher link = Pattern.compile("/sign-in/link/([A-Za-z0-9_-]{43})").matcher(body);
+			assertThat(link.find()).isTrue();
+			String path = "/sign-in/link/" + link.group(1);
+
+			assertThat(mvc.perform(get(path)).andReturn().getResponse().getContentAsString())
+				.as("opening the link signs nobody in").contains("Press the button");
+			MvcResult used = mvc.perform(post(path).with(csrf())).andReturn();
+			MockHttpServletResponse again = mvc.perform(post(path).with(csrf())).andReturn().getResponse();
+
+			assertThat(used.getResponse().getRedirectedUrl()).isEqualTo("/account");
+			assertThat(again.getStatus()).isEqualTo(410);
+			assertThat(again.getContentAsString()).contains("already been used or has expired");
+		}
+
+		@Test
+		void refusesAnExpiredLink() throws Exception {
+			String email = "late-" + UUID.randomUUID() + "@example.org";
+			UUID patient = patients.identify(new org.unknot.patient.PatientDetails("Max", "Ode", email, null,
+					java.time.LocalDate.of(1980, 5, 5)));
+			desk.create(new AccountDesk.NewAccount(email, "Max Ode", Role.PATIENT, List.of(), null, patient, PASSWORD));
+			mvc.perform(post("/sign-in/link").with(csrf()).param("email", email)).andReturn();
+			String body = jdbc.sql("SELECT body_text FROM outbox_message WHERE kind = 'SIGN_IN_LINK' AND patient_id = ?")
+				.param(patient)
+				.query(String.class)
+				.single();
+			Matcher link = Pattern.compile("/sign-in/link/([A-Za-z0-9_-]{43})").matcher(body);
+			assertThat(link.find()).isTrue();
+			jdbc.sql("UPDATE sign_in_link SET expires_at = now() - interval '1 second' WHERE account_id = (SELECT id FROM account WHERE email = ?)")
+				.param(email)
+				.update();
+
+			assertThat(mvc.perform(post("/sign-in/link/" + link.group(1)).with(csrf())).andReturn().getResponse()
+				.getStatus()).isEqualTo(410);
+		}
+	}
+
+	@Nested
 	class WhenAPatientAddsASecondFactor {
 
 		@Test

@@ -20,11 +20,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unknot.account.Account;
 import org.unknot.account.Accounts;
 import org.unknot.account.SignIn;
+import org.unknot.account.SignInLinks;
 import org.unknot.account.SignedIn;
 import org.unknot.account.TotpEnrolment;
 
@@ -45,14 +47,16 @@ class SignInController {
 	private static final long PENDING_SECONDS = 300;
 
 	private final SignIn signIn;
+	private final SignInLinks links;
 	private final Accounts accounts;
 	private final SecurityContextRepository contexts;
 	private final SessionRegistry sessions;
 	private final Clock clock;
 
-	SignInController(SignIn signIn, Accounts accounts, SecurityContextRepository contexts, SessionRegistry sessions,
-			Clock clock) {
+	SignInController(SignIn signIn, SignInLinks links, Accounts accounts, SecurityContextRepository contexts,
+			SessionRegistry sessions, Clock clock) {
 		this.signIn = signIn;
+		this.links = links;
 		this.accounts = accounts;
 		this.contexts = contexts;
 		this.sessions = sessions;
@@ -89,6 +93,44 @@ class SignInController {
 			model.addAttribute("error", NOT_RECOGNISED);
 		}
 		return "account/sign-in";
+	}
+
+	@GetMapping("/sign-in/link")
+	String linkForm() {
+		return "account/link";
+	}
+
+	/** Answers the same page whether or not the address has an account. */
+	@PostMapping("/sign-in/link")
+	String sendLink(@RequestParam(defaultValue = "") String email) {
+		links.request(email);
+		return "account/link-sent";
+	}
+
+	/** Opening the link changes nothing (mail scanners open links too); its button signs in. */
+	@GetMapping("/sign-in/link/{token}")
+	String openLink(@PathVariable String token, Model model) {
+		model.addAttribute("token", token);
+		return "account/link-open";
+	}
+
+	@PostMapping("/sign-in/link/{token}")
+	String useLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		Account account = links.use(token).orElse(null);
+		if (account == null) {
+			response.setStatus(HttpStatus.GONE.value());
+			model.addAttribute("spent", true);
+			return "account/link-open";
+		}
+		if (account.needsSecondFactor()) {
+			if (request.getSession(false) != null) {
+				request.changeSessionId();
+			}
+			request.getSession().setAttribute(PENDING, new Pending(account.id(), clock.instant()));
+			return "redirect:/sign-in/code";
+		}
+		return complete(account, request, response);
 	}
 
 	@GetMapping("/sign-in/code")

@@ -1,0 +1,101 @@
+package org.unknot.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One-time sign-in links for patients: valid {@value #MINUTES} minutes, usable once, only a hash of
+ * the secret kept. Asking for one answers the same whether or not the address has an account; the
+ * email goes out through the outbox only when it does. At most {@value #PER_HOUR} links an hour per
+ * account, so the address's owner is not flooded.
+ */
+@Service
+public class SignInLinks {
+
+	static final int MINUTES = 10;
+	static final int PER_HOUR = 5;
+
+	private final Accounts accounts;
+	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+	private final SecureRandom random = new SecureRandom();
+
+	SignInLinks(Accounts accounts, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.accounts = accounts;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Published inside the transaction that created the link, for the notification module to send it. */
+	public record SignInLinkRequested(UUID linkId, UUID accountId, UUID patientId, String token, Instant expiresAt) {
+	}
+
+	@Transactional
+	public void request(String email) {
+		Optional<Account> found = accounts.byEmail(email)
+			.filter(Account::enabled)
+			.filter(account -> account.role() == Role.PATIENT && account.patientId() != null);
+		if (found.isEmpty()) {
+			return;
+		}
+		Account account = found.get();
+		Instant now = clock.instant();
+		long recent = jdbc.sql("SELECT count(*) FROM sign_in_link WHERE account_id = ? AND created_at > ?")
+			.params(account.id(), Timestamp.from(now.minus(Duration.ofHours(1))))
+			.query(Long.class)
+			.single();
+		if (recent >= PER_HOUR) {
+			return;
+		}
+		byte[] secret = new byte[32];
+		random.nextBytes(secret);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant expires = now.plus(Duration.ofMinutes(MINUTES));
+		jdbc.sql("INSERT INTO sign_in_link (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+			.params(hash(token), account.id(), Timestamp.from(now), Timestamp.from(expires))
+			.update();
+		events.publishEvent(new SignInLinkRequested(UUID.nameUUIDFromBytes(hash(token)), account.id(),
+				account.patientId(), token, expires));
+	}
+
+	/** The account the link opens, using it up; empty if it is unknown, used or expired. */
+	@Transactional
+	public Optional<Account> use(String token) {
+		if (token == null || token.isBlank()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				UPDATE sign_in_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+				RETURNING account_id""")
+			.params(Timestamp.from(clock.instant()), hash(token), Timestamp.from(clock.instant()))
+			.query(UUID.class)
+			.optional()
+			.flatMap(accounts::byId)
+			.filter(Account::enabled);
+	}
+
+	private static byte[] hash(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

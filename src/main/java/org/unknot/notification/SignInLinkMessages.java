@@ -1,0 +1,31 @@
+package org.unknot.notification;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.unknot.account.SignInLinks.SignInLinkRequested;
+import org.unknot.system.SiteAddress;
+
+/** Writes the sign-in link email into the outbox, in the transaction that created the link. */
+@Component
+class SignInLinkMessages {
+
+	private final Notifications notifications;
+	private final SiteAddress site;
+
+	SignInLinkMessages(Notifications notifications, SiteAddress site) {
+		this.notifications = notifications;
+		this.site = site;
+	}
+
+	@EventListener
+	void on(SignInLinkRequested requested) {
+		String link = site.link("/sign-in/link/" + requested.token());
+		String text = "Hello,\n\nuse this link within 10 minutes to sign in to Unknot. It works once:\n\n" + link
+				+ "\n\nIf you did not ask for it, ignore this email; nobody can sign in without it.\n";
+		String html = "<p>Hello,</p><p>use this link within 10 minutes to sign in to Unknot. It works once:</p>"
+				+ "<p><a href=\"" + link + "\">Sign in to Unknot</a></p>"
+				+ "<p>If you did not ask for it, ignore this email; nobody can sign in without it.</p>";
+		notifications.signInLink(requested.linkId(), requested.patientId(), requested.expiresAt(),
+				new Notifications.Message("Your sign-in link for Unknot", text, html, null));
+	}
+}
