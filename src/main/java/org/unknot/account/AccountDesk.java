@@ -64,6 +64,19 @@ public class AccountDesk {
 		return account;
 	}
 
+	/**
+	 * Sets a new password (a patient after signing in with an emailed link, or an admin for a staff
+	 * member who lost theirs). Every session of the account ends, so whoever knew the old one is out.
+	 */
+	@Transactional
+	public void changePassword(UUID accountId, String password) {
+		passwordProblem(password).ifPresent(problem -> {
+			throw new InvalidRequest(problem.message(), List.of(problem));
+		});
+		accounts.setPassword(accountId, passwords.encode(password));
+		events.publishEvent(new PasswordChanged(accountId));
+	}
+
 	@Transactional
 	public void disable(UUID accountId) {
 		accounts.setEnabled(accountId, false);
@@ -98,5 +111,9 @@ public class AccountDesk {
 
 	/** Published when an account is disabled, so its sessions can be ended. */
 	public record AccountDisabled(UUID accountId) {
+	}
+
+	/** Published when an account's password changes, so its sessions end too. */
+	public record PasswordChanged(UUID accountId) {
 	}
 }

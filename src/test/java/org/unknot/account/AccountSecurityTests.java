@@ -236,6 +236,45 @@ class AccountSecurityTests {
 	}
 
 	@Nested
+	class WhenAPasswordChanges {
+
+		@Test
+		void aPatientSetsANewOneAndEverySessionEnds() throws Exception {
+			Account patient = patientAccount();
+			MockHttpSession session = session(password(patient.email(), PASSWORD, address()));
+
+			MockHttpServletResponse tooShort = mvc
+				.perform(post("/account/password").session(session).with(csrf()).param("password", "short"))
+				.andReturn()
+				.getResponse();
+			MockHttpServletResponse changed = mvc.perform(post("/account/password").session(session)
+				.with(csrf())
+				.param("password", "a brand new passphrase")).andReturn().getResponse();
+
+			assertThat(tooShort.getStatus()).isEqualTo(422);
+			assertThat(tooShort.getContentAsString()).contains("id=\"password-error\"");
+			assertThat(changed.getRedirectedUrl()).isEqualTo("/sign-in?password-changed");
+			assertThat(status(get("/account").session(session))).as("the old session ended").isEqualTo(302);
+			assertThat(password(patient.email(), PASSWORD, address()).getResponse().getStatus()).isEqualTo(200);
+			assertThat(password(patient.email(), "a brand new passphrase", address()).getResponse().getRedirectedUrl())
+				.isEqualTo("/account");
+		}
+
+		@Test
+		void anAdminSetsOneForAStaffMemberWhoLostTheirs() throws Exception {
+			Account frontDesk = staff(Role.FRONT_DESK);
+			MockHttpSession admin = signedIn(staff(Role.ADMIN));
+
+			mvc.perform(post("/admin/accounts/{id}/password", frontDesk.id()).session(admin)
+				.with(csrf())
+				.param("password", "handed over in person")).andReturn();
+
+			assertThat(password(frontDesk.email(), "handed over in person", address()).getResponse()
+				.getRedirectedUrl()).isEqualTo("/sign-in/enrol");
+		}
+	}
+
+	@Nested
 	class WhenAPatientAddsASecondFactor {
 
 		@Test

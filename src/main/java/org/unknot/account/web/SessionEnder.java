@@ -4,10 +4,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
+import org.unknot.account.AccountDesk;
 import org.unknot.account.AccountDesk.AccountDisabled;
 import org.unknot.account.SignedIn;
 
-/** Ends every session of an account the moment it is disabled; its next request finds itself signed out. */
+/** Ends every session of an account the moment it is disabled or its password changes. */
 @Component
 class SessionEnder {
 
@@ -19,8 +20,17 @@ class SessionEnder {
 
 	@EventListener
 	void on(AccountDisabled disabled) {
+		endSessionsOf(disabled.accountId());
+	}
+
+	@EventListener
+	void on(AccountDesk.PasswordChanged changed) {
+		endSessionsOf(changed.accountId());
+	}
+
+	private void endSessionsOf(java.util.UUID accountId) {
 		for (Object principal : sessions.getAllPrincipals()) {
-			if (principal instanceof SignedIn signedIn && signedIn.accountId().equals(disabled.accountId())) {
+			if (principal instanceof SignedIn signedIn && signedIn.accountId().equals(accountId)) {
 				sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
 			}
 		}

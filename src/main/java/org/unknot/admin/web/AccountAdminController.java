@@ -73,6 +73,20 @@ class AccountAdminController {
 		return "redirect:/admin/accounts";
 	}
 
+	/** For a staff member who lost their password: a new one, to be given to them in person. */
+	@PostMapping("/admin/accounts/{id}/password")
+	String setPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password,
+			RedirectAttributes redirect) {
+		try {
+			desk.changePassword(id, password);
+			redirect.addFlashAttribute("message", "New password set; the account's sessions have ended.");
+		}
+		catch (InvalidRequest invalid) {
+			redirect.addFlashAttribute("problem", invalid.getMessage());
+		}
+		return "redirect:/admin/accounts";
+	}
+
 	@PostMapping("/admin/accounts/{id}/enable")
 	String enable(@PathVariable UUID id, RedirectAttributes redirect) {
 		desk.enable(id);

@@ -11,20 +11,43 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.account.AccountDesk;
 import org.unknot.account.Accounts;
 import org.unknot.account.SignIn;
 import org.unknot.account.SignedIn;
 
-/** A patient may add an authenticator app; from then on they sign in with a code as well. */
+/** A patient sets a new password, or adds an authenticator app so that signing in also needs a code. */
 @Controller
 class SecondFactorController {
 
 	private final SignIn signIn;
 	private final Accounts accounts;
+	private final AccountDesk desk;
 
-	SecondFactorController(SignIn signIn, Accounts accounts) {
+	SecondFactorController(SignIn signIn, Accounts accounts, AccountDesk desk) {
 		this.signIn = signIn;
 		this.accounts = accounts;
+		this.desk = desk;
+	}
+
+	@GetMapping("/account/password")
+	String passwordForm() {
+		return "portal/password";
+	}
+
+	/** A new password; every session ends, this one too, and the patient signs in again with it. */
+	@PostMapping("/account/password")
+	String password(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String password,
+			HttpServletResponse response, Model model) {
+		try {
+			desk.changePassword(me.accountId(), password);
+			return "redirect:/sign-in?password-changed";
+		}
+		catch (org.unknot.system.InvalidRequest invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("error", invalid.getMessage());
+			return "portal/password";
+		}
 	}
 
 	@GetMapping("/account/second-factor")
