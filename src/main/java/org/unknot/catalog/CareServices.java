@@ -29,6 +29,13 @@ public class CareServices {
 		return jdbc.sql(SELECT + " ORDER BY category, name, duration_minutes").query(CareServices::map).list();
 	}
 
+	/** Every service by its id, in catalog order. */
+	public java.util.Map<String, CareService> byId() {
+		java.util.Map<String, CareService> byId = new java.util.LinkedHashMap<>();
+		all().forEach(service -> byId.put(service.id(), service));
+		return byId;
+	}
+
 	public Optional<CareService> find(String id) {
 		return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(CareServices::map).optional();
 	}

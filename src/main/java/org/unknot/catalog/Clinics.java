@@ -34,6 +34,13 @@ public class Clinics {
 			.list();
 	}
 
+	/** Every clinic by its id, in the order of {@link #all()}. */
+	public java.util.Map<String, Clinic> byId() {
+		java.util.Map<String, Clinic> byId = new java.util.LinkedHashMap<>();
+		all().forEach(clinic -> byId.put(clinic.id(), clinic));
+		return byId;
+	}
+
 	public Optional<Clinic> find(String id) {
 		List<Room> rooms = jdbc.sql("SELECT * FROM room WHERE clinic_id = ? ORDER BY id")
 			.param(id)

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -81,9 +80,7 @@ public class ClinicCalendar {
 		List<Appointment> visits = appointments.atLocation(clinic.id(), from, to);
 		Map<UUID, Patient> patientsById = patients.byIds(
 				visits.stream().map(Appointment::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
-		Map<String, CareService> serviceById = services.all()
-			.stream()
-			.collect(Collectors.toMap(CareService::id, Function.identity()));
+		Map<String, CareService> serviceById = services.byId();
 		Map<String, String> roomNames = clinic.rooms().stream().collect(Collectors.toMap(Room::id, Room::name));
 		List<WorkingHours> hoursToday = allHours.stream()
 			.filter(rule -> clinic.id().equals(rule.clinicId()) && rule.appliesOn(date))

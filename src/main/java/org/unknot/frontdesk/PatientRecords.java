@@ -5,8 +5,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,12 +130,8 @@ public class PatientRecords {
 
 	/** The front desk sees how visits are paid, not what patients said of their health. */
 	private List<Visit> entries(List<Appointment> visits, boolean withIntake) {
-		Map<String, CareService> byId = services.all()
-			.stream()
-			.collect(Collectors.toMap(CareService::id, Function.identity()));
-		Map<String, Clinic> clinicById = clinics.all()
-			.stream()
-			.collect(Collectors.toMap(Clinic::id, Function.identity()));
+		Map<String, CareService> byId = services.byId();
+		Map<String, Clinic> clinicById = clinics.byId();
 		return visits.stream().map(visit -> {
 			String clinicId = visit.location().clinicIdOrNull();
 			ZoneId zone = clinicId == null ? catalog.virtualZone() : clinicById.get(clinicId).zone();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -49,12 +48,8 @@ public class PractitionerDay {
 		List<Appointment> visits = appointments.ofPractitioner(practitionerId, from, to);
 		Map<UUID, Patient> byId = patients.byIds(
 				visits.stream().map(Appointment::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
-		Map<String, CareService> serviceById = services.all()
-			.stream()
-			.collect(Collectors.toMap(CareService::id, Function.identity()));
-		Map<String, Clinic> clinicById = clinics.all()
-			.stream()
-			.collect(Collectors.toMap(Clinic::id, Function.identity()));
+		Map<String, CareService> serviceById = services.byId();
+		Map<String, Clinic> clinicById = clinics.byId();
 		return visits.stream().map(visit -> {
 			String clinicId = visit.location().clinicIdOrNull();
 			Clinic clinic = clinicId == null ? null : clinicById.get(clinicId);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -164,10 +163,8 @@ public class PatientPortal {
 	}
 
 	private List<Visit> visits(Patient patient) {
-		Map<String, CareService> serviceById = services.all()
-			.stream()
-			.collect(Collectors.toMap(CareService::id, Function.identity()));
-		Map<String, Clinic> clinicById = clinics.all().stream().collect(Collectors.toMap(Clinic::id, Function.identity()));
+		Map<String, CareService> serviceById = services.byId();
+		Map<String, Clinic> clinicById = clinics.byId();
 		Map<String, String> names = practitioners.all()
 			.stream()
 			.collect(Collectors.toMap(Practitioner::id, Practitioner::displayName));

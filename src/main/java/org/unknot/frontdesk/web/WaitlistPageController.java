@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
@@ -43,9 +42,7 @@ class WaitlistPageController {
 		List<WaitlistEntry> entries = waitlist.entries(chosen, activeOnly);
 		Map<UUID, Patient> names = patients.byIds(
 				entries.stream().map(WaitlistEntry::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
-		Map<String, CareService> byId = services.all()
-			.stream()
-			.collect(Collectors.toMap(CareService::id, Function.identity()));
+		Map<String, CareService> byId = services.byId();
 		model.addAttribute("lines", entries.stream().map(entry -> {
 			Patient patient = names.get(entry.patientId());
 			CareService offered = byId.get(entry.serviceId());
