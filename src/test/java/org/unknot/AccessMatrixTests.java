@@ -2,7 +2,6 @@ package org.unknot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -176,8 +173,7 @@ class AccessMatrixTests {
 					List.of(clinicA), null, null);
 			default -> new SignedIn(UUID.randomUUID(), "a@unknot.example", "Admin", Role.ADMIN, List.of(), null, null);
 		};
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(me, null,
-				List.of(new SimpleGrantedAuthority(me.role().authority()))));
+		return SignedInAs.signedIn(me);
 	}
 
 	private UUID[] book(String practitioner, String clinic) {

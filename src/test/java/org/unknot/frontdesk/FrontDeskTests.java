@@ -1,7 +1,6 @@
 package org.unknot.frontdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -19,13 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Role;
@@ -290,17 +288,10 @@ class FrontDeskTests {
 	}
 
 	static org.springframework.test.web.servlet.request.RequestPostProcessor frontDesk(String clinicId) {
-		return signedIn(new SignedIn(UUID.randomUUID(), "desk@unknot.example", "Desk", Role.FRONT_DESK,
-				List.of(clinicId), null, null));
+		return SignedInAs.frontDeskOf(clinicId);
 	}
 
 	static org.springframework.test.web.servlet.request.RequestPostProcessor practitioner(String practitionerId) {
-		return signedIn(new SignedIn(UUID.randomUUID(), "p@unknot.example", "Practitioner", Role.PRACTITIONER,
-				List.of(), practitionerId, null));
-	}
-
-	static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(SignedIn who) {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(who, null,
-				List.of(new SimpleGrantedAuthority(who.role().authority()))));
+		return SignedInAs.signedIn(Role.PRACTITIONER, practitionerId, null);
 	}
 }

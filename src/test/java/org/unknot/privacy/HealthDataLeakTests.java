@@ -1,7 +1,6 @@
 package org.unknot.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -26,13 +25,12 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Role;
@@ -147,8 +145,6 @@ class HealthDataLeakTests {
 	}
 
 	private static RequestPostProcessor as(Role role, String practitionerId, UUID patientId) {
-		var me = new SignedIn(UUID.randomUUID(), "x@unknot.example", "X", role, List.of(), practitionerId, patientId);
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(me, null,
-				List.of(new SimpleGrantedAuthority(role.authority()))));
+		return SignedInAs.signedIn(role, practitionerId, patientId);
 	}
 }

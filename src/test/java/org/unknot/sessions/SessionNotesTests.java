@@ -1,7 +1,6 @@
 package org.unknot.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,13 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Role;
@@ -144,14 +141,10 @@ class SessionNotesTests {
 	}
 
 	private RequestPostProcessor frontDesk() {
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(
-				new SignedIn(UUID.randomUUID(), "d@unknot.example", "Desk", Role.FRONT_DESK, List.of(clinic), null, null),
-				null, List.of(new SimpleGrantedAuthority(Role.FRONT_DESK.authority()))));
+		return SignedInAs.frontDeskOf(clinic);
 	}
 
 	private static RequestPostProcessor as(Role role, String practitionerId, UUID patientId) {
-		var me = new SignedIn(UUID.randomUUID(), "x@unknot.example", "X", role, List.of(), practitionerId, patientId);
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(me, null,
-				List.of(new SimpleGrantedAuthority(role.authority()))));
+		return SignedInAs.signedIn(role, practitionerId, patientId);
 	}
 }
