@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.account.SignedIn;
 import org.unknot.booking.Appointment;
-import org.unknot.booking.Appointments;
 import org.unknot.booking.BookingDesk;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.frontdesk.ClinicCalendar;
+import org.unknot.frontdesk.ClinicVisits;
 import org.unknot.frontdesk.StaffAccess;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.DomainProblem;
@@ -36,18 +36,18 @@ class CalendarController {
 
 	private final ClinicCalendar calendar;
 	private final Clinics clinics;
-	private final Appointments appointments;
+	private final ClinicVisits visits;
 	private final BookingDesk desk;
 	private final Practitioners practitioners;
 	private final CatalogProperties catalog;
 	private final Clock clock;
 
-	CalendarController(ClinicCalendar calendar, Clinics clinics, Appointments appointments, BookingDesk desk,
+	CalendarController(ClinicCalendar calendar, Clinics clinics, ClinicVisits visits, BookingDesk desk,
 			Practitioners practitioners, CatalogProperties catalog, Clock clock) {
 		this.catalog = catalog;
 		this.calendar = calendar;
 		this.clinics = clinics;
-		this.appointments = appointments;
+		this.visits = visits;
 		this.desk = desk;
 		this.practitioners = practitioners;
 		this.clock = clock;
@@ -79,7 +79,7 @@ class CalendarController {
 	@PostMapping("/staff/visits/{id}/{verb}")
 	String act(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String verb,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		Appointment visit = visitAtMyClinic(me, id);
+		Appointment visit = visits.of(me, id);
 		try {
 			switch (verb) {
 				case "arrive" -> desk.arrive(id);
@@ -118,15 +118,6 @@ class CalendarController {
 			redirect.addFlashAttribute("problem", problem.getMessage());
 		}
 		return "redirect:/staff/calendar?clinic=" + clinic + "&date=" + day;
-	}
-
-	Appointment visitAtMyClinic(SignedIn me, UUID id) {
-		Appointment visit = appointments.find(id).orElseThrow(() -> new NotFound(null, "appointment", id.toString()));
-		String clinicId = visit.location().clinicIdOrNull();
-		if (clinicId == null ? !StaffAccess.mayRunVideo(me) : !StaffAccess.mayRun(me, clinicId)) {
-			throw new AccessDeniedException("Not a visit of this account's clinics");
-		}
-		return visit;
 	}
 
 	private String backTo(Appointment visit) {

@@ -20,20 +20,21 @@ import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.BookingDesk;
 import org.unknot.catalog.CareServices;
+import org.unknot.frontdesk.ClinicVisits;
 import org.unknot.system.DomainProblem;
 
 /** Moving a visit for a caller: the free times of that day, then the move under the usual guarantees. */
 @Controller
 class VisitMoveController {
 
-	private final CalendarController calendar;
+	private final ClinicVisits visits;
 	private final AvailabilitySearch availability;
 	private final BookingDesk desk;
 	private final CareServices services;
 
-	VisitMoveController(CalendarController calendar, AvailabilitySearch availability, BookingDesk desk,
+	VisitMoveController(ClinicVisits visits, AvailabilitySearch availability, BookingDesk desk,
 			CareServices services) {
-		this.calendar = calendar;
+		this.visits = visits;
 		this.availability = availability;
 		this.desk = desk;
 		this.services = services;
@@ -42,7 +43,7 @@ class VisitMoveController {
 	@GetMapping("/staff/visits/{id}/move")
 	String form(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
 			@RequestParam(required = false) String date, Model model) {
-		Appointment visit = calendar.visitAtMyClinic(me, id);
+		Appointment visit = visits.of(me, id);
 		ZoneId zone = availability.zoneOf(visit.location());
 		LocalDate day = parse(date, LocalDate.ofInstant(visit.start(), zone));
 		model.addAttribute("visit", visit);
@@ -59,7 +60,7 @@ class VisitMoveController {
 	@PostMapping("/staff/visits/{id}/move")
 	String move(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String slot, RedirectAttributes redirect) {
-		Appointment visit = calendar.visitAtMyClinic(me, id);
+		Appointment visit = visits.of(me, id);
 		String[] chosen = slot.split("\\|", 2);
 		try {
 			if (chosen.length != 2) {
