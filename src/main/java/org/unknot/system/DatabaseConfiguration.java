@@ -78,8 +78,9 @@ class DatabaseConfiguration {
 				Path dir = ephemeral ? Files.createTempDirectory("unknot-pg")
 						: properties.dataDir().resolve("postgres").toAbsolutePath();
 				Files.createDirectories(dir);
-				var postgres = EmbeddedPostgres.builder()
-					.setDataDirectory(dir)
+				var builder = EmbeddedPostgres.builder();
+				properties.db().serverSettings().forEach(builder::setServerConfig);
+				var postgres = builder.setDataDirectory(dir)
 					.setCleanDataDirectory(ephemeral)
 					.setPGStartupWait(Duration.ofSeconds(60))
 					.setServerConfig("max_connections", "200")

@@ -1,6 +1,7 @@
 package org.unknot.system;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,12 +9,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the data lives. Without {@code url}, Unknot runs its own PostgreSQL whose files are kept in
  * {@code dataDir/postgres}; {@code ephemeral} makes that a throw-away directory (tests).
+ * {@code serverSettings} are passed to that embedded server (e.g. to load pg_stat_statements while
+ * measuring); they cannot turn fsync or synchronous commit off.
  */
 @ConfigurationProperties("unknot")
 public record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Db db) {
 
 	public record Db(String url, String user, String password, @DefaultValue("false") boolean ephemeral,
-			@DefaultValue("20") int poolSize) {
+			@DefaultValue("20") int poolSize, Map<String, String> serverSettings) {
+
+		public Db {
+			serverSettings = serverSettings == null ? Map.of() : Map.copyOf(serverSettings);
+		}
 
 		public boolean external() {
 			return url != null && !url.isBlank();

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -28,13 +30,13 @@ final class CpuMeter {
 	}
 
 	/**
-	 * CPU milliseconds so far: {server request threads, load generator threads (which run the plain
-	 * INSERTs themselves), whole JVM, postgres}.
+	 * CPU milliseconds so far: {server request threads, load generator threads (0 here: they end with
+	 * their round, so {@link Round} adds what they report themselves), whole JVM, postgres}.
 	 */
 	double[] now() {
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-		return new double[] { threadNanos("http-nio-") / 1e6, threadNanos(LoadGenerator.THREAD_NAME) / 1e6,
-				os.getProcessCpuTime() / 1e6, postgresTicks() * TICK_MILLIS };
+		return new double[] { threadNanos("http-nio-") / 1e6, 0, os.getProcessCpuTime() / 1e6,
+				postgresTicks() * TICK_MILLIS };
 	}
 
 	private static long threadNanos(String namePrefix) {
@@ -48,20 +50,56 @@ final class CpuMeter {
 		return nanos;
 	}
 
-	/** NaN when no PostgreSQL runs with that data directory (the tests' database makes its own). */
+	/**
+	 * NaN when no PostgreSQL runs with that data directory (the tests' database makes its own). Counts
+	 * the postmaster, every live child and, through the postmaster's children times, the children that
+	 * have exited (autovacuum workers, closed connections).
+	 */
 	private double postgresTicks() {
+		Map<String, Long> ticks = postgresTicksByProcess();
+		return ticks.containsKey("none") ? Double.NaN : ticks.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/**
+	 * PostgreSQL's CPU milliseconds so far by kind of process: backends (the connections), the WAL
+	 * writer, checkpointer, background writer, autovacuum, and exited children. Empty without PostgreSQL.
+	 */
+	Map<String, Double> postgresByProcess() {
+		Map<String, Double> millis = new TreeMap<>();
+		postgresTicksByProcess().forEach((kind, ticks) -> millis.put(kind, ticks * TICK_MILLIS));
+		return millis;
+	}
+
+	private Map<String, Long> postgresTicksByProcess() {
+		Map<String, Long> ticks = new TreeMap<>();
 		long postmaster = postmaster();
 		if (postmaster <= 0) {
-			return Double.NaN;
+			ticks.put("none", 0L);
+			return ticks;
 		}
-		long ticks = 0;
 		for (String[] stat : stats()) {
 			long pid = Long.parseLong(stat[0]);
-			if (pid == postmaster || Long.parseLong(stat[3]) == postmaster) {
-				ticks += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+			long own = Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+			if (pid == postmaster) {
+				ticks.merge("postmaster", own, Long::sum);
+				ticks.merge("exited children", Long.parseLong(stat[15]) + Long.parseLong(stat[16]), Long::sum);
+			}
+			else if (Long.parseLong(stat[3]) == postmaster) {
+				ticks.merge(kind(read(Path.of("/proc", stat[0], "cmdline")).replace('\0', ' ')), own, Long::sum);
 			}
 		}
 		return ticks;
+	}
+
+	/** "postgres: walwriter" and the like; every connection is a backend. */
+	private static String kind(String title) {
+		for (String kind : List.of("walwriter", "checkpointer", "background writer", "autovacuum", "walsender",
+				"logical replication")) {
+			if (title.contains(kind)) {
+				return kind;
+			}
+		}
+		return "backends";
 	}
 
 	private long postmaster() {

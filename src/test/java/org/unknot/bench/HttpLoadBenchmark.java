@@ -59,6 +59,7 @@ public final class HttpLoadBenchmark {
 	private final ObjectMapper json;
 	private final JdbcClient jdbc;
 	private final CpuMeter cpu;
+	private final StatementStats statements;
 	private BenchClinic clinic;
 
 	private HttpLoadBenchmark(ConfigurableApplicationContext app, Path dataDir) {
@@ -67,7 +68,11 @@ public final class HttpLoadBenchmark {
 		this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 		this.json = app.getBean(ObjectMapper.class);
 		this.jdbc = app.getBean(JdbcClient.class);
+		this.statements = DIAGNOSE ? new StatementStats(jdbc) : null;
 	}
+
+	/** {@code -Dbench.diagnose=on}: pg_stat_statements per kind of request (see {@link StatementStats}). */
+	static final boolean DIAGNOSE = "on".equals(System.getProperty("bench.diagnose", "off"));
 
 	public static void main(String[] args) throws Exception {
 		boolean durable = !"off".equals(System.getProperty("bench.fsync", "on"));
@@ -90,9 +95,13 @@ public final class HttpLoadBenchmark {
 		var application = new SpringApplication(UnknotApplication.class, BenchPing.class);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
-		return application.run("--unknot.db.ephemeral=" + !durable, "--unknot.data-dir=" + dataDir,
-				"--unknot.demo.load-when-empty=false", "--server.port=0", "--server.address=127.0.0.1",
-				"--logging.level.root=WARN");
+		List<String> arguments = new ArrayList<>(List.of("--unknot.db.ephemeral=" + !durable,
+				"--unknot.data-dir=" + dataDir, "--unknot.demo.load-when-empty=false", "--server.port=0",
+				"--server.address=127.0.0.1", "--logging.level.root=WARN"));
+		if (DIAGNOSE) {
+			arguments.addAll(StatementStats.serverSettings(System.getProperty("bench.explain")));
+		}
+		return application.run(arguments.toArray(String[]::new));
 	}
 
 	private void run() throws Exception {
@@ -111,9 +120,7 @@ public final class HttpLoadBenchmark {
 		Requests requests = new Requests();
 		requests.check();
 		List<String> parts = List.of(System.getProperty("bench.parts", "a,b,c").split(","));
-		if (parts.contains("a") || parts.contains("b")) {
-			warmUp(requests);
-		}
+		warmUp(requests, parts);
 		if (parts.contains("a")) {
 			availabilityBesidePing(requests);
 		}
@@ -124,6 +131,11 @@ public final class HttpLoadBenchmark {
 			bookingsBesideInserts();
 		}
 		overlaps();
+		if (statements != null) {
+			say("");
+			say("PostgreSQL per kind of request (pg_stat_statements; diagnosing costs CPU, so quote no rates of this run):");
+			statements.report().forEach(line -> say("%s", line));
+		}
 	}
 
 	// --- (a) one practitioner, one day, beside the ping ceiling ------------------------------
@@ -132,8 +144,8 @@ public final class HttpLoadBenchmark {
 		List<Round> ping = new ArrayList<>();
 		List<Round> availability = new ArrayList<>();
 		for (int round = 0; round < ROUNDS; round++) {
-			ping.add(load(8, requests.ping));
-			availability.add(load(8, requests.practitionerDay));
+			ping.add(load("ping", 8, requests.ping));
+			availability.add(load("availability 1 practitioner 1 day", 8, requests.practitionerDay));
 		}
 		double pingRate = median(ping, Round::perSecond);
 		double rate = median(availability, Round::perSecond);
@@ -164,7 +176,7 @@ public final class HttpLoadBenchmark {
 	private void fortnight(String label, int concurrency, List<HttpRequest> requests, boolean comparable) {
 		List<Round> rounds = new ArrayList<>();
 		for (int round = 0; round < ROUNDS; round++) {
-			rounds.add(load(concurrency, requests));
+			rounds.add(load("availability " + label + " c=" + concurrency, concurrency, requests));
 		}
 		double rate = median(rounds, Round::perSecond);
 		String beside = String.format("%.1fx HAPI", rate / HAPI_PER_SECOND);
@@ -193,8 +205,8 @@ public final class HttpLoadBenchmark {
 			List<Round> insertRounds = new ArrayList<>();
 			for (int round = 0; round < ROUNDS; round++) {
 				List<String> bodies = stock.take(perRound);
-				bookings.add(measured(() -> book(bodies, ROUND)));
-				insertRounds.add(measured(() -> LoadGenerator.run(8, MAX_CALLS, ROUND, inserts::insert)));
+				bookings.add(measured("booking", 201, () -> book(bodies, ROUND)));
+				insertRounds.add(measured("plain insert", 201, () -> LoadGenerator.run(8, MAX_CALLS, ROUND, inserts::insert)));
 			}
 			report(bookings, insertRounds);
 		}
@@ -285,15 +297,22 @@ public final class HttpLoadBenchmark {
 		}
 	}
 
-	private void warmUp(Requests requests) {
-		for (List<HttpRequest> kind : List.of(requests.ping, requests.practitionerDay, requests.practitionerFortnight,
-				requests.clinicFortnight)) {
+	/** Warms up the kinds of request the chosen parts measure, and only those. */
+	private void warmUp(Requests requests, List<String> parts) {
+		List<List<HttpRequest>> kinds = new ArrayList<>();
+		if (parts.contains("a")) {
+			kinds.addAll(List.of(requests.ping, requests.practitionerDay));
+		}
+		if (parts.contains("b")) {
+			kinds.addAll(List.of(requests.practitionerFortnight, requests.clinicFortnight));
+		}
+		for (List<HttpRequest> kind : kinds) {
 			LoadGenerator.run(8, MAX_CALLS, WARM_UP, call(kind));
 		}
 	}
 
-	private Round load(int concurrency, List<HttpRequest> requests) {
-		Round round = measured(() -> LoadGenerator.run(concurrency, MAX_CALLS, ROUND, call(requests)));
+	private Round load(String kind, int concurrency, List<HttpRequest> requests) {
+		Round round = measured(kind, 200, () -> LoadGenerator.run(concurrency, MAX_CALLS, ROUND, call(requests)));
 		if (!round.all(200)) {
 			throw new IllegalStateException(
 					requests.get(0).uri() + " answered " + round.statuses() + "; first failure: " + round.firstFailure());
@@ -301,10 +320,17 @@ public final class HttpLoadBenchmark {
 		return round;
 	}
 
-	private Round measured(Supplier<Round> load) {
+	private Round measured(String kind, int status, Supplier<Round> load) {
+		if (statements != null) {
+			statements.reset();
+		}
+		var postgresBefore = statements == null ? null : cpu.postgresByProcess();
 		double[] before = cpu.now();
-		Round round = load.get();
-		return round.withCpu(before, cpu.now());
+		Round round = load.get().withCpu(before, cpu.now());
+		if (statements != null) {
+			statements.add(kind, round.count(status), postgresBefore, cpu.postgresByProcess());
+		}
+		return round;
 	}
 
 	/**
@@ -315,10 +341,12 @@ public final class HttpLoadBenchmark {
 	private static String cpuPer(List<Round> rounds, int status, boolean direct) {
 		int serving = direct ? 1 : 0;
 		double java = median(rounds, r -> r.cpuMicrosPer(status)[serving]);
+		double client = median(rounds, r -> r.cpuMicrosPer(status)[1]);
 		double jvm = median(rounds, r -> r.cpuMicrosPer(status)[2]);
 		double postgres = median(rounds, r -> r.cpuMicrosPer(status)[3]);
-		return String.format("%.0f us CPU (%s %.0f + PostgreSQL %.0f; whole JVM %.0f)", java + postgres,
-				direct ? "JDBC threads" : "request threads", java, postgres, jvm);
+		return String.format("%.0f us CPU (%s %.0f + PostgreSQL %.0f; %swhole JVM %.0f)", java + postgres,
+				direct ? "JDBC threads" : "request threads", java, postgres,
+				direct ? "" : String.format("load threads %.0f, ", client), jvm);
 	}
 
 	/** Median CPU microseconds that serving one call costs, as {@link #cpuPer} counts it. */

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoadGenerator {
 
 	static final String THREAD_NAME = "bench-load-";
+	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
+		.getThreadMXBean();
 
 	/** One call, numbered from 0 in the round; answers an HTTP status, or -1 when it failed. */
 	@FunctionalInterface
@@ -43,11 +45,13 @@ final class LoadGenerator {
 				workers.add(pool.submit(() -> {
 					var worker = new Worker();
 					start.await();
+					long cpuBefore = CPU.getCurrentThreadCpuTime();
 					long deadline = System.nanoTime() + maxTime.toNanos();
 					for (int n = next.getAndIncrement(); n < maxCalls && System.nanoTime() < deadline; n = next
 						.getAndIncrement()) {
 						worker.record(n, call);
 					}
+					worker.cpuNanos = CPU.getCurrentThreadCpuTime() - cpuBefore;
 					return worker;
 				}));
 			}
@@ -78,6 +82,8 @@ final class LoadGenerator {
 		int count;
 		final Map<Integer, Integer> statuses = new HashMap<>();
 		String firstFailure;
+		/** CPU time this thread spent sending calls and reading answers (or running the plain INSERTs). */
+		long cpuNanos;
 
 		private void record(int number, Call call) {
 			long sent = System.nanoTime();

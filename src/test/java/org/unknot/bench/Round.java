@@ -8,21 +8,23 @@ import java.util.TreeMap;
 
 /** The outcome of one round of load: how many calls, how long, their latencies and statuses. */
 record Round(int calls, Duration elapsed, long[] sortedLatencies, Map<Integer, Integer> statuses,
-		String firstFailure, double[] cpuMillis) {
+		String firstFailure, double loadThreadsCpuMillis, double[] cpuMillis) {
 
 	static Round of(List<LoadGenerator.Worker> workers, Duration elapsed) {
 		long[] latencies = new long[workers.stream().mapToInt(w -> w.count).sum()];
 		Map<Integer, Integer> statuses = new TreeMap<>();
 		String failure = null;
+		long cpuNanos = 0;
 		int at = 0;
 		for (LoadGenerator.Worker worker : workers) {
 			System.arraycopy(worker.latencies, 0, latencies, at, worker.count);
 			at += worker.count;
 			worker.statuses.forEach((status, n) -> statuses.merge(status, n, Integer::sum));
 			failure = failure == null ? worker.firstFailure : failure;
+			cpuNanos += worker.cpuNanos;
 		}
 		Arrays.sort(latencies);
-		return new Round(latencies.length, elapsed, latencies, statuses, failure, null);
+		return new Round(latencies.length, elapsed, latencies, statuses, failure, cpuNanos / 1e6, null);
 	}
 
 	/** This round with the CPU milliseconds spent during it, from {@link CpuMeter} readings before and after. */
@@ -31,7 +33,8 @@ record Round(int calls, Duration elapsed, long[] sortedLatencies, Map<Integer, I
 		for (int i = 0; i < spent.length; i++) {
 			spent[i] = after[i] - before[i];
 		}
-		return new Round(calls, elapsed, sortedLatencies, statuses, firstFailure, spent);
+		spent[1] = loadThreadsCpuMillis;
+		return new Round(calls, elapsed, sortedLatencies, statuses, firstFailure, loadThreadsCpuMillis, spent);
 	}
 
 	/** CPU microseconds per call answered with this status, in the order of {@link CpuMeter#now()}. */

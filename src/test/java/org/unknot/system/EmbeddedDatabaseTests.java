@@ -3,6 +3,7 @@ package org.unknot.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ class EmbeddedDatabaseTests {
 
 	@Test
 	void keepsItsDataAcrossARestart() throws Exception {
-		var properties = new DatabaseProperties(dataDir, new DatabaseProperties.Db(null, null, null, false, 2));
+		var properties = new DatabaseProperties(dataDir, new DatabaseProperties.Db(null, null, null, false, 2, null));
 		var configuration = new DatabaseConfiguration();
 
 		try (EmbeddedServer server = EmbeddedServer.start(properties);
@@ -38,11 +39,25 @@ class EmbeddedDatabaseTests {
 
 	@Test
 	void flushesEveryCommitToDiskBeforeAnsweringWhenItKeepsData() throws Exception {
-		var properties = new DatabaseProperties(dataDir, new DatabaseProperties.Db(null, null, null, false, 2));
+		var properties = new DatabaseProperties(dataDir, new DatabaseProperties.Db(null, null, null, false, 2, null));
 
 		try (EmbeddedServer server = EmbeddedServer.start(properties);
 				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties, server)) {
 			JdbcClient jdbc = JdbcClient.create(pool);
+			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
+			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
+		}
+	}
+
+	@Test
+	void takesServerSettingsButNeverLetsThemMakeCommitsLessDurable() throws Exception {
+		var settings = Map.of("work_mem", "8MB", "synchronous_commit", "off", "fsync", "off");
+		var properties = new DatabaseProperties(dataDir, new DatabaseProperties.Db(null, null, null, false, 2, settings));
+
+		try (EmbeddedServer server = EmbeddedServer.start(properties);
+				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties, server)) {
+			JdbcClient jdbc = JdbcClient.create(pool);
+			assertThat(jdbc.sql("SHOW work_mem").query(String.class).single()).isEqualTo("8MB");
 			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
 			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
 		}
