@@ -66,7 +66,11 @@ public class AvailabilitySearch {
 		Loaded loaded = loaded(query.serviceId(), query.location(), query.practitionerId(), scope -> {
 			requireWithinHorizon("from", query.from(), scope.zone());
 			requireWithinHorizon("to", query.to(), scope.zone());
-			return new LocalDate[] { query.from(), query.to() };
+			// every start lies on a local date from..to; its blocked range reaches out by the buffers
+			CareService service = scope.service();
+			return new Window(query.from().atStartOfDay(scope.zone()).toInstant().minus(service.bufferBefore()),
+					query.to().plusDays(1).atStartOfDay(scope.zone()).toInstant().plus(service.duration())
+						.plus(service.bufferAfter()));
 		}, null);
 		Scope scope = loaded.scope();
 		List<Slot> slots = new ArrayList<>();
@@ -85,15 +89,19 @@ public class AvailabilitySearch {
 	public SlotCheck check(String serviceId, LocationId location, String practitionerId, Instant start,
 			UUID excluding) {
 		Loaded loaded = loaded(serviceId, location, practitionerId, scope -> {
-			LocalDate day = requireWithinHorizon("start", start, scope.zone());
-			return new LocalDate[] { day, day };
+			requireWithinHorizon("start", start, scope.zone());
+			// only what overlaps this visit's blocked range can stand in its way
+			CareService service = scope.service();
+			return new Window(start.minus(service.bufferBefore()),
+					start.plus(service.duration()).plus(service.bufferAfter()));
 		}, excluding);
 		Scope scope = loaded.scope();
 		SlotFinder.Check check = SlotFinder.check(loaded.input(), practitionerId, start.getEpochSecond());
 		CareService service = scope.service();
 		Instant end = start.plus(service.duration());
 		return new SlotCheck(check.verdict(), service, location, practitionerId, scope.zone(), start, end,
-				start.minus(service.bufferBefore()), end.plus(service.bufferAfter()), check.freeRooms());
+				start.minus(service.bufferBefore()), end.plus(service.bufferAfter()), check.freeRooms(),
+				loaded.expiredHolds());
 	}
 
 	/**
@@ -103,15 +111,15 @@ public class AvailabilitySearch {
 	 * the memory does not know yet, the reference data is reloaded and the request answered again.
 	 */
 	private Loaded loaded(String serviceId, LocationId location, String practitionerId,
-			Function<Scope, LocalDate[]> days, UUID excluding) {
+			Function<Scope, Window> window, UUID excluding) {
 		ReferenceData.Snapshot data = reference.cached();
 		boolean fresh = false;
 		for (int attempt = 0;; attempt++) {
 			Scope scope;
-			LocalDate[] range;
+			Window range;
 			try {
 				scope = scope(data, serviceId, location, practitionerId);
-				range = days.apply(scope);
+				range = window.apply(scope);
 			}
 			catch (DomainProblem problem) {
 				if (fresh) {
@@ -121,16 +129,20 @@ public class AvailabilitySearch {
 				fresh = true;
 				continue;
 			}
-			Input input = load(scope, range[0], range[1], excluding);
+			Input input = load(scope, range, excluding);
 			if (input.referenceVersion() <= data.version() || attempt >= 2) {
-				return new Loaded(scope, input.input());
+				return new Loaded(scope, input.input(), input.expiredHolds());
 			}
 			data = reference.at(input.referenceVersion());
 			fresh = true;
 		}
 	}
 
-	private record Loaded(Scope scope, SlotFinder.Input input) {
+	private record Loaded(Scope scope, SlotFinder.Input input, boolean expiredHolds) {
+	}
+
+	/** The instants whose bookings matter to a question: [from, to). */
+	private record Window(Instant from, Instant to) {
 	}
 
 	/**
@@ -147,7 +159,7 @@ public class AvailabilitySearch {
 		return day;
 	}
 
-	private LocalDate requireWithinHorizon(String field, Instant start, ZoneId zone) {
+	private void requireWithinHorizon(String field, Instant start, ZoneId zone) {
 		Instant now = clock.instant();
 		Instant reach = now.plus(HORIZON_YEARS * 366L, ChronoUnit.DAYS);
 		Instant back = now.minus(HORIZON_YEARS * 366L, ChronoUnit.DAYS);
@@ -156,7 +168,6 @@ public class AvailabilitySearch {
 			throw new InvalidRequest(field, "'" + field + "' must lie between " + today.minusYears(HORIZON_YEARS)
 					+ " and " + today.plusYears(HORIZON_YEARS) + ".");
 		}
-		return LocalDate.ofInstant(start, zone);
 	}
 
 	/** The zone in which dates at this location are read. */
@@ -193,10 +204,8 @@ public class AvailabilitySearch {
 		return new Scope(data, service, location, clinic, zone, state, candidates, roomKind != null, rooms);
 	}
 
-	private Input load(Scope scope, LocalDate from, LocalDate to, UUID excluding) {
+	private Input load(Scope scope, Window window, UUID excluding) {
 		Instant now = clock.instant();
-		Instant windowStart = from.minusDays(1).atStartOfDay(scope.zone()).toInstant();
-		Instant windowEnd = to.plusDays(2).atStartOfDay(scope.zone()).toInstant();
 		String clinicId = scope.location().clinicIdOrNull();
 		Map<String, List<WorkingHours>> hours = new HashMap<>();
 		for (Practitioner practitioner : scope.practitioners()) {
@@ -213,7 +222,7 @@ public class AvailabilitySearch {
 		List<String> roomIds = scope.rooms().stream().map(Room::id).toList();
 		Map<String, IntervalSet.Builder> busyOfPractitioner = new HashMap<>();
 		Map<String, IntervalSet.Builder> busyOfRoom = new HashMap<>();
-		Occupancy.Taken taken = occupancy.busy(working, roomIds, windowStart, windowEnd, now, excluding);
+		Occupancy.Taken taken = occupancy.busy(working, roomIds, window.from(), window.to(), now, excluding);
 		for (Occupancy.BusyBlock block : taken.blocks()) {
 			long blockFrom = block.from().getEpochSecond();
 			long blockTo = block.to().getEpochSecond();
@@ -252,7 +261,7 @@ public class AvailabilitySearch {
 				now.plus(service.minimumNotice()).getEpochSecond(), today.plusDays(service.maximumAdvanceDays()),
 				scope.zone());
 		return new Input(new SlotFinder.Input(rules, closed, calendars, scope.needsRoom(), rooms),
-				taken.referenceVersion());
+				taken.referenceVersion(), taken.expiredHolds());
 	}
 
 	private static List<Availability.Prerequisite> prerequisites(CareService service) {
@@ -276,6 +285,6 @@ public class AvailabilitySearch {
 			List<Practitioner> practitioners, boolean needsRoom, List<Room> rooms) {
 	}
 
-	private record Input(SlotFinder.Input input, long referenceVersion) {
+	private record Input(SlotFinder.Input input, long referenceVersion, boolean expiredHolds) {
 	}
 }

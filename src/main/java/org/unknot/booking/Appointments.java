@@ -14,7 +14,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.unknot.availability.Occupancy;
 import org.unknot.catalog.LocationId;
 
 /**
@@ -22,7 +21,7 @@ import org.unknot.catalog.LocationId;
  * room or patient are refused by PostgreSQL and surface as {@link Clash.Refused}.
  */
 @Repository
-public class Appointments implements Occupancy {
+public class Appointments {
 
 	private static final String LIVE = "('pending', 'booked', 'arrived', 'checked-in', 'fulfilled')";
 
@@ -176,37 +175,6 @@ public class Appointments implements Occupancy {
 			.params(patientId, serviceIds.toArray(String[]::new), utc(by))
 			.query(Boolean.class)
 			.single();
-	}
-
-	@Override
-	public Taken busy(Collection<String> practitionerIds, Collection<String> roomIds, Instant from, Instant to,
-			Instant now, UUID excluding) {
-		// whole epoch seconds, as the engine counts: cheaper to write and read than timestamptz text, and
-		// date_part (double precision) is cheaper than extract (numeric). The reference version comes
-		// along in the same statement (one row with no block when nothing is taken).
-		long[] version = { -1 };
-		List<BusyBlock> blocks = new java.util.ArrayList<>();
-		jdbc.sql("""
-				SELECT r.version, b.practitioner_id, b.room_id, b.blocked_from, b.blocked_to
-				FROM reference_version r LEFT JOIN LATERAL (
-				    SELECT practitioner_id, room_id, floor(date_part('epoch', blocked_from))::bigint AS blocked_from,
-				        ceil(date_part('epoch', blocked_to))::bigint AS blocked_to
-				    FROM appointment WHERE status IN """ + LIVE + """
-				      AND (status <> 'pending' OR hold_expires_at > ?)
-				      AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
-				      AND (practitioner_id = ANY(?) OR room_id = ANY(?))
-				      AND id IS DISTINCT FROM ?) b ON true""")
-			.params(utc(now), utc(from), utc(to), practitionerIds.toArray(String[]::new),
-					roomIds.toArray(String[]::new), excluding)
-			.query(rs -> {
-				version[0] = rs.getLong(1);
-				String practitioner = rs.getString(2);
-				if (practitioner != null) {
-					blocks.add(new BusyBlock(practitioner, rs.getString(3), Instant.ofEpochSecond(rs.getLong(4)),
-							Instant.ofEpochSecond(rs.getLong(5))));
-				}
-			});
-		return new Taken(version[0], blocks);
 	}
 
 	private static void refusingClashes(Runnable write) {

@@ -252,7 +252,7 @@ public class BookingDesk {
 		if (appointment.roomId() != null && rooms.remove(appointment.roomId())) {
 			rooms.add(0, appointment.roomId());
 		}
-		appointments.clearExpiredHolds(slot.practitionerId(), rooms, slot.blockedFrom(), slot.blockedTo(), now);
+		clearExpiredHolds(slot, rooms, now);
 		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment), null, false);
 		requireNoStrandedDependents(appointment);
 		events.publishEvent(new AppointmentRescheduled(appointment.id(), appointment.patientId(),
@@ -299,10 +299,19 @@ public class BookingDesk {
 	}
 
 	private void placeInARoom(Appointment appointment, SlotCheck slot, Instant now, boolean survive) {
-		appointments.clearExpiredHolds(slot.practitionerId(), slot.freeRooms(), slot.blockedFrom(), slot.blockedTo(),
-				now);
+		clearExpiredHolds(slot, slot.freeRooms(), now);
 		tryRooms(appointment, slot, slot.freeRooms(), () -> appointments.insert(appointment),
 				survive ? null : () -> appointments.insertUnlessTaken(appointment), survive);
+	}
+
+	/**
+	 * Expired holds block nothing, but their rows would make the database refuse the write; the check
+	 * said whether any lies in the way (usually none: then this costs no statement).
+	 */
+	private void clearExpiredHolds(SlotCheck slot, List<String> rooms, Instant now) {
+		if (slot.expiredHolds()) {
+			appointments.clearExpiredHolds(slot.practitionerId(), rooms, slot.blockedFrom(), slot.blockedTo(), now);
+		}
 	}
 
 	/**

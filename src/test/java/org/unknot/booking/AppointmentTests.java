@@ -142,6 +142,6 @@ class AppointmentTests {
 				List.of("97124"), null, Duration.ofHours(2), 400, Duration.ofMinutes(15), Set.of("LMT"));
 		Instant end = start.plus(massage.duration());
 		return new SlotCheck(SlotVerdict.FREE, massage, LocationId.of("montclair"), "ana", ZoneId.of("America/New_York"),
-				start, end, start, end.plus(massage.bufferAfter()), List.of("room-1"));
+				start, end, start, end.plus(massage.bufferAfter()), List.of("room-1"), false);
 	}
 }
