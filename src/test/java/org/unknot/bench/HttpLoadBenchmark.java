@@ -17,6 +17,7 @@ import java.util.function.ToDoubleFunction;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -140,13 +141,15 @@ public final class HttpLoadBenchmark {
 
 	// --- (a) one practitioner, one day, beside the ping ceiling ------------------------------
 
-	private void availabilityBesidePing(Requests requests) {
+	private void availabilityBesidePing(Requests requests) throws InterruptedException {
 		List<Round> ping = new ArrayList<>();
 		List<Round> availability = new ArrayList<>();
+		double[] answered = answered();
 		for (int round = 0; round < ROUNDS; round++) {
 			ping.add(load("ping", 8, requests.ping));
 			availability.add(load("availability 1 practitioner 1 day", 8, requests.practitionerDay));
 		}
+		double[] answeredMeanwhile = since(answered);
 		double pingRate = median(ping, Round::perSecond);
 		double rate = median(availability, Round::perSecond);
 		say("");
@@ -158,6 +161,56 @@ public final class HttpLoadBenchmark {
 				median(ping, r -> r.percentileMillis(99)));
 		say("    CPU per request: availability %s; ping %s; ping/availability %.2f", cpuPer(availability, 200, false),
 				cpuPer(ping, 200, false), cpuServing(ping, 200, false) / cpuServing(availability, 200, false));
+		say("    bookings read from PostgreSQL for %.0f%% of the questions, answered from memory for %.0f%%",
+				share(answeredMeanwhile, 0), share(answeredMeanwhile, 1));
+		availabilityWhileOthersCommit(requests);
+	}
+
+	/**
+	 * The same comparison while another connection commits every millisecond: then hardly any answer
+	 * can be reused, and this is what a request costs when it has to read the bookings.
+	 */
+	private void availabilityWhileOthersCommit(Requests requests) throws InterruptedException {
+		List<Round> ping = new ArrayList<>();
+		List<Round> availability = new ArrayList<>();
+		double[] answered = answered();
+		int commits;
+		try (var committer = new Committer(app.getBean(DataSource.class))) {
+			for (int round = 0; round < ROUNDS; round++) {
+				ping.add(load("ping, commits elsewhere", 8, requests.ping));
+				availability.add(load("availability 1 practitioner 1 day, commits elsewhere", 8,
+						requests.practitionerDay));
+			}
+			commits = committer.commits();
+		}
+		double[] answeredMeanwhile = since(answered);
+		double pingRate = median(ping, Round::perSecond);
+		double rate = median(availability, Round::perSecond);
+		say("  the same while another connection commits every ~1 ms (%d commits): %.0f req/s (ping %.0f req/s) ratio %.2f",
+				commits, rate, pingRate, rate / pingRate);
+		say("    CPU per request: availability %s; ping %s", cpuPer(availability, 200, false), cpuPer(ping, 200, false));
+		say("    bookings read from PostgreSQL for %.0f%% of the questions, answered from memory for %.0f%%",
+				share(answeredMeanwhile, 0), share(answeredMeanwhile, 1));
+	}
+
+	/** How many questions about what is taken have been answered so far: {read, from memory}. */
+	private double[] answered() {
+		MeterRegistry meters = app.getBean(MeterRegistry.class);
+		return new double[] { count(meters, "read"), count(meters, "remembered") };
+	}
+
+	private double[] since(double[] before) {
+		double[] now = answered();
+		return new double[] { now[0] - before[0], now[1] - before[1] };
+	}
+
+	private static double count(MeterRegistry meters, String how) {
+		var counter = meters.find("unknot.taken.answers").tag("answered", how).counter();
+		return counter == null ? 0 : counter.count();
+	}
+
+	private static double share(double[] answered, int which) {
+		return 100 * answered[which] / Math.max(1, answered[0] + answered[1]);
 	}
 
 	// --- (b) a fortnight, for one practitioner and the whole clinic --------------------------
