@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.unknot.booking.AppointmentBooked;
 import org.unknot.booking.AppointmentCancelled;
 import org.unknot.booking.AppointmentRescheduled;
+import org.unknot.notification.OutboxMessages.Planned;
 import org.unknot.patient.NotificationPreference;
 import org.unknot.patient.Patients;
 
@@ -40,54 +41,53 @@ class NotificationPlanner {
 
 	@EventListener
 	void on(AppointmentBooked booked) {
-		List<Channel> channels = channels(booked.patientId());
-		Instant now = clock.instant();
-		for (Channel channel : channels) {
-			outbox.plan(booked.appointmentId(), booked.patientId(), MessageKind.BOOKED, "s" + booked.sequence(), channel,
-					now, booked.start(), null);
-		}
-		planReminders(booked.appointmentId(), booked.patientId(), booked.start(), booked.sequence(), channels, now);
+		planNoticeAndReminders(booked.appointmentId(), booked.patientId(), MessageKind.BOOKED, booked.start(),
+				booked.sequence());
 	}
 
 	@EventListener
 	void on(AppointmentRescheduled moved) {
 		outbox.dropUnsent(moved.appointmentId(), List.of(MessageKind.RESCHEDULED, MessageKind.REMINDER),
 				"superseded by a later move");
-		List<Channel> channels = channels(moved.patientId());
-		Instant now = clock.instant();
-		for (Channel channel : channels) {
-			outbox.plan(moved.appointmentId(), moved.patientId(), MessageKind.RESCHEDULED, "s" + moved.sequence(),
-					channel, now, moved.start(), null);
-		}
-		planReminders(moved.appointmentId(), moved.patientId(), moved.start(), moved.sequence(), channels, now);
+		planNoticeAndReminders(moved.appointmentId(), moved.patientId(), MessageKind.RESCHEDULED, moved.start(),
+				moved.sequence());
 	}
 
 	@EventListener
 	void on(AppointmentCancelled cancelled) {
 		outbox.dropUnsent(cancelled.appointmentId(), ABOUT_THE_BOOKING, "visit cancelled");
-		for (Channel channel : channels(cancelled.patientId())) {
-			outbox.plan(cancelled.appointmentId(), cancelled.patientId(), MessageKind.CANCELLED,
-					"s" + cancelled.sequence(), channel, clock.instant(), null, null);
-		}
+		Instant now = clock.instant();
+		outbox.planAll(channels(cancelled.patientId()).stream()
+			.map(channel -> new Planned(cancelled.appointmentId(), cancelled.patientId(), MessageKind.CANCELLED,
+					"s" + cancelled.sequence(), channel, now, null, null))
+			.toList());
 	}
 
 	/**
-	 * One reminder per offset, due at the exact instant that far before the start. A reminder whose
-	 * time has already passed (a visit booked at short notice) is not planned: a "48 hours before"
-	 * message sent at booking time would only confuse.
+	 * The notice (booked, moved) at once, and one reminder per offset, due at the exact instant that
+	 * far before the start, on every channel the patient chose: one statement. A reminder whose time
+	 * has already passed (a visit booked at short notice) is not planned: a "48 hours before" message
+	 * sent at booking time would only confuse.
 	 */
-	private void planReminders(UUID appointmentId, UUID patientId, Instant start, int sequence,
-			List<Channel> channels, Instant now) {
+	private void planNoticeAndReminders(UUID appointmentId, UUID patientId, MessageKind notice, Instant start,
+			int sequence) {
+		List<Channel> channels = channels(patientId);
+		Instant now = clock.instant();
+		List<Planned> messages = new ArrayList<>();
+		for (Channel channel : channels) {
+			messages.add(new Planned(appointmentId, patientId, notice, "s" + sequence, channel, now, start, null));
+		}
 		for (Duration offset : properties.reminders()) {
 			Instant due = start.minus(offset);
 			if (!due.isAfter(now)) {
 				continue;
 			}
 			for (Channel channel : channels) {
-				outbox.plan(appointmentId, patientId, MessageKind.REMINDER, offset + "@s" + sequence, channel, due, start,
-						null);
+				messages.add(new Planned(appointmentId, patientId, MessageKind.REMINDER, offset + "@s" + sequence,
+						channel, due, start, null));
 			}
 		}
+		outbox.planAll(messages);
 	}
 
 	List<Channel> channels(UUID patientId) {

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,16 +33,34 @@ public class OutboxMessages {
 	/** Plans a message; false if one with the same key was planned before. */
 	boolean plan(UUID subjectId, UUID patientId, MessageKind kind, String occurrence, Channel channel, Instant dueAt,
 			Instant expiresAt, Prepared prepared) {
-		UUID id = UUID.randomUUID();
-		return jdbc.sql("""
+		return planAll(List.of(new Planned(subjectId, patientId, kind, occurrence, channel, dueAt, expiresAt, prepared))) == 1;
+	}
+
+	/**
+	 * Plans these messages in one statement (a booking's confirmation and reminders: one round trip
+	 * instead of three); one planned before under the same key is left as it is. Answers how many were
+	 * new.
+	 */
+	int planAll(List<Planned> messages) {
+		if (messages.isEmpty()) {
+			return 0;
+		}
+		StringBuilder sql = new StringBuilder("""
 				INSERT INTO outbox_message (id, subject_id, patient_id, kind, occurrence, channel, due_at, expires_at,
 				    message_id, subject, body_text, body_html)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (subject_id, kind, occurrence, channel) DO NOTHING""")
-			.params(id, subjectId, patientId, kind.name(), occurrence, channel.name(), utc(dueAt), utc(expiresAt),
+				VALUES\s""");
+		List<Object> params = new ArrayList<>(messages.size() * 12);
+		for (Planned message : messages) {
+			UUID id = UUID.randomUUID();
+			Prepared prepared = message.prepared();
+			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			params.addAll(Arrays.asList(id, message.subjectId(), message.patientId(), message.kind().name(),
+					message.occurrence(), message.channel().name(), utc(message.dueAt()), utc(message.expiresAt()),
 					"<" + id + "@unknot>", prepared == null ? null : prepared.subject(),
-					prepared == null ? null : prepared.text(), prepared == null ? null : prepared.html())
-			.update() == 1;
+					prepared == null ? null : prepared.text(), prepared == null ? null : prepared.html()));
+		}
+		sql.append(" ON CONFLICT (subject_id, kind, occurrence, channel) DO NOTHING");
+		return jdbc.sql(sql.toString()).params(params).update();
 	}
 
 	/** Drops what is still to be sent about the subject, of these kinds; what is being sent right now stops too. */
@@ -64,11 +84,14 @@ public class OutboxMessages {
 				WHERE status = 'sending' AND lease_until <= ? AND attempts >= ?""")
 			.params(utc(now), maxAttempts)
 			.update();
+		// a row is 'sending' only once it was due, so both kinds lie within due_at <= now: the due index
+		// then reads just what is due, not every reminder planned for the weeks ahead
 		return jdbc.sql("""
 				UPDATE outbox_message SET resend = (status = 'sending'), status = 'sending', lease_owner = ?,
 				    lease_until = ?, attempts = attempts + 1
 				WHERE id IN (SELECT id FROM outbox_message
-				             WHERE (status = 'pending' AND due_at <= ?) OR (status = 'sending' AND lease_until <= ?)
+				             WHERE status IN ('pending', 'sending') AND due_at <= ?
+				               AND (status = 'pending' OR lease_until <= ?)
 				             ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
 				RETURNING id""")
 			.params(owner, utc(leaseUntil), utc(now), utc(now), limit)
@@ -129,6 +152,11 @@ public class OutboxMessages {
 
 	/** Content decided when the message is planned (for messages not about an appointment's current state). */
 	public record Prepared(String subject, String text, String html) {
+	}
+
+	/** One message to plan, under its key (subject, kind, occurrence, channel). */
+	record Planned(UUID subjectId, UUID patientId, MessageKind kind, String occurrence, Channel channel, Instant dueAt,
+			Instant expiresAt, Prepared prepared) {
 	}
 
 	private static OutboxMessage map(ResultSet rs, int n) throws SQLException {
