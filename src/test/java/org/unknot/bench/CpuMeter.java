@@ -91,6 +91,49 @@ final class CpuMeter {
 		return ticks;
 	}
 
+	/**
+	 * This JVM's CPU milliseconds so far by kind of thread, from /proc/self/task (so the garbage
+	 * collector and JIT compiler threads are included): request threads, HTTP client, scheduled jobs,
+	 * GC, compiler and the rest, grouped by name with numbers left out. Threads that have ended are
+	 * missing.
+	 */
+	static Map<String, Double> jvmByThread() {
+		Map<String, Double> millis = new TreeMap<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+			for (Path task : tasks.toList()) {
+				String stat = read(task.resolve("stat"));
+				int open = stat.indexOf('(');
+				int close = stat.lastIndexOf(')');
+				if (open < 0 || close < 0) {
+					continue;
+				}
+				String[] fields = stat.substring(close + 2).split(" ");
+				double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_MILLIS;
+				millis.merge(threadKind(stat.substring(open + 1, close)), cpu, Double::sum);
+			}
+		}
+		catch (IOException e) {
+			return millis;
+		}
+		return millis;
+	}
+
+	private static String threadKind(String name) {
+		for (String[] kind : THREAD_KINDS) {
+			if (name.startsWith(kind[0])) {
+				return kind[1];
+			}
+		}
+		return name.replaceAll("[#-]?\\d+", "").replaceAll("[-#]+$", "").strip();
+	}
+
+	/** Thread name prefixes (as /proc shows them: 15 characters at most) and what they are. */
+	private static final String[][] THREAD_KINDS = { { "http-nio", "request threads" },
+			{ "C1 CompilerThre", "JIT compilers" }, { "C2 CompilerThre", "JIT compilers" },
+			{ "GC Thread", "garbage collector" }, { "G1 ", "garbage collector" },
+			{ "HttpClient", "HTTP client" }, { "bench-load", "load threads" },
+			{ "scheduling", "scheduled jobs (outbox, holds)" } };
+
 	/** "postgres: walwriter" and the like; every connection is a backend. */
 	private static String kind(String title) {
 		for (String kind : List.of("walwriter", "checkpointer", "background writer", "autovacuum", "walsender",

@@ -31,7 +31,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The whole application under HTTP load on this machine, each figure printed beside a ceiling
  * measured in the same run: a trivial endpoint of the same server for reads, plain single-row
- * INSERTs on the same PostgreSQL for bookings. Medians of {@value #ROUNDS} rounds; loopback only.
+ * INSERTs on the same PostgreSQL for bookings. Medians of 3 rounds (or {@code -Dbench.rounds}); loopback only.
  * See docs/benchmarks.md.
  */
 public final class HttpLoadBenchmark {
@@ -39,13 +39,14 @@ public final class HttpLoadBenchmark {
 	static final int PRACTITIONERS = 20;
 	static final int DAYS = 14;
 	static final long SEED = 20_261_124L;
-	static final int ROUNDS = 3;
+	/** {@code -Dbench.rounds=5} for more rounds per figure. */
+	static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 	static final Duration ROUND = Duration.ofSeconds(4);
 	/** Long enough for the JIT compilers to quieten down on this machine. */
 	static final Duration WARM_UP = Duration.ofSeconds(8);
 	static final int MAX_CALLS = 200_000;
 	static final int BOOKINGS_PER_ROUND = 2_500;
-	static final int BOOKING_WARM_UP = 1_500;
+	static final int BOOKING_WARM_UP = 4_500;
 	/** Days ahead searched for free starts to book: the seeded fortnight and empty weeks after it. */
 	static final int BOOKABLE_DAYS = 155;
 	static final double HAPI_PER_SECOND = 50;
@@ -378,10 +379,12 @@ public final class HttpLoadBenchmark {
 			statements.reset();
 		}
 		var postgresBefore = statements == null ? null : cpu.postgresByProcess();
+		var jvmBefore = statements == null ? null : CpuMeter.jvmByThread();
 		double[] before = cpu.now();
 		Round round = load.get().withCpu(before, cpu.now());
 		if (statements != null) {
-			statements.add(kind, round.count(status), postgresBefore, cpu.postgresByProcess());
+			statements.add(kind, round.count(status), postgresBefore, cpu.postgresByProcess(), jvmBefore,
+					CpuMeter.jvmByThread());
 		}
 		return round;
 	}

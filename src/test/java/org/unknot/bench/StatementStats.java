@@ -55,11 +55,14 @@ final class StatementStats {
 	}
 
 	/** Adds what was counted since {@link #reset()} to this kind of request, which was answered {@code calls} times. */
-	void add(String kind, int calls, Map<String, Double> postgresBefore, Map<String, Double> postgresAfter) {
+	void add(String kind, int calls, Map<String, Double> postgresBefore, Map<String, Double> postgresAfter,
+			Map<String, Double> jvmBefore, Map<String, Double> jvmAfter) {
 		Totals totals = byKind.computeIfAbsent(kind, k -> new Totals());
 		totals.requests += calls;
 		postgresAfter.forEach((process, millis) -> totals.postgresMillis.merge(process,
 				millis - postgresBefore.getOrDefault(process, 0.0), Double::sum));
+		jvmAfter.forEach((thread, millis) -> totals.jvmMillis.merge(thread,
+				millis - jvmBefore.getOrDefault(thread, 0.0), Double::sum));
 		jdbc.sql("""
 				SELECT query, calls, plans, total_plan_time, total_exec_time, rows, shared_blks_hit + shared_blks_read
 				FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -92,6 +95,13 @@ final class StatementStats {
 			totals.postgresMillis.forEach((process, millis) -> processes
 				.append(String.format(" %s %.0f us;", process, 1000 * millis / n)));
 			lines.add(processes.toString());
+			StringBuilder threads = new StringBuilder("    JVM CPU per request by thread (live ones):");
+			totals.jvmMillis.entrySet()
+				.stream()
+				.filter(e -> 1000 * e.getValue() / n >= 1)
+				.sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+				.forEach(e -> threads.append(String.format(" %s %.0f us;", e.getKey(), 1000 * e.getValue() / n)));
+			lines.add(threads.toString());
 			for (Statement s : statements.subList(0, Math.min(14, statements.size()))) {
 				lines.add(String.format(
 						"    %5.2f/req  plan %6.1f us (%.0f%% planned)  exec %6.1f us  rows %5.1f  blocks %6.1f  %s",
@@ -111,6 +121,7 @@ final class StatementStats {
 
 		int requests;
 		final Map<String, Double> postgresMillis = new java.util.TreeMap<>();
+		final Map<String, Double> jvmMillis = new java.util.TreeMap<>();
 		final Map<String, Statement> statements = new LinkedHashMap<>();
 	}
 
