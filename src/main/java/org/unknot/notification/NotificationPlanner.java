@@ -38,17 +38,44 @@ class NotificationPlanner {
 		this.clock = clock;
 	}
 
+	/**
+	 * A visit booked on its own gets its confirmation; a visit booked as part of a series gets none of
+	 * its own: the first visit of the series plans one confirmation for the whole series (its key is the
+	 * series, so the other visits plan nothing more), which lists the visits as they are when it goes
+	 * out. Reminders are per visit either way.
+	 */
 	@EventListener
 	void on(AppointmentBooked booked) {
 		List<Channel> channels = channels(booked.patientId());
 		Instant now = clock.instant();
 		for (Channel channel : channels) {
-			outbox.plan(booked.appointmentId(), booked.patientId(), MessageKind.BOOKED, "s" + booked.sequence(), channel,
-					now, booked.start(), null);
+			if (!coveredBySeriesConfirmation(booked, channel, now)) {
+				outbox.plan(booked.appointmentId(), booked.patientId(), MessageKind.BOOKED, "s" + booked.sequence(),
+						channel, now, booked.start(), null);
+			}
 		}
 		planReminders(booked.appointmentId(), booked.patientId(), booked.start(), booked.sequence(), channels, now);
 	}
 
+	/**
+	 * Whether the series confirmation will tell the patient of this visit: planned now, or planned by an
+	 * earlier visit of the series and not yet handed over. A visit joining a series whose confirmation
+	 * has gone out gets a confirmation of its own.
+	 */
+	private boolean coveredBySeriesConfirmation(AppointmentBooked booked, Channel channel, Instant now) {
+		if (booked.seriesId() == null) {
+			return false;
+		}
+		return outbox.plan(booked.seriesId(), booked.patientId(), MessageKind.SERIES_BOOKED, "series", channel, now,
+				null, null) || !outbox.neverHandedOver(booked.seriesId(), MessageKind.SERIES_BOOKED, channel).isEmpty();
+	}
+
+	/**
+	 * A move the patient has not been told about yet needs no message of its own: a confirmation that
+	 * has certainly not been handed over is replaced by one for the new time (a series confirmation
+	 * lists the visits as they are when it goes out anyway). Only where the confirmation has gone out,
+	 * or may have, does a "moved" message follow.
+	 */
 	@EventListener
 	void on(AppointmentRescheduled moved) {
 		outbox.dropUnsent(moved.appointmentId(), List.of(MessageKind.RESCHEDULED, MessageKind.REMINDER),
@@ -56,15 +83,45 @@ class NotificationPlanner {
 		List<Channel> channels = channels(moved.patientId());
 		Instant now = clock.instant();
 		for (Channel channel : channels) {
-			outbox.plan(moved.appointmentId(), moved.patientId(), MessageKind.RESCHEDULED, "s" + moved.sequence(),
-					channel, now, moved.start(), null);
+			if (!confirmationStillToGo(moved, channel, now)) {
+				outbox.plan(moved.appointmentId(), moved.patientId(), MessageKind.RESCHEDULED, "s" + moved.sequence(),
+						channel, now, moved.start(), null);
+			}
 		}
 		planReminders(moved.appointmentId(), moved.patientId(), moved.start(), moved.sequence(), channels, now);
 	}
 
+	private boolean confirmationStillToGo(AppointmentRescheduled moved, Channel channel, Instant now) {
+		if (moved.seriesId() != null) {
+			return !outbox.neverHandedOver(moved.seriesId(), MessageKind.SERIES_BOOKED, channel).isEmpty();
+		}
+		List<OutboxMessage> unsent = outbox.neverHandedOver(moved.appointmentId(), MessageKind.BOOKED, channel);
+		boolean superseded = false;
+		for (OutboxMessage confirmation : unsent) {
+			superseded |= outbox.dropUnsent(confirmation.id(),
+					"superseded: the visit moved before this went out (sequence " + moved.sequence() + ")");
+		}
+		if (superseded) {
+			outbox.plan(moved.appointmentId(), moved.patientId(), MessageKind.BOOKED, "s" + moved.sequence(), channel,
+					now, moved.start(), null);
+		}
+		return superseded;
+	}
+
+	/**
+	 * Tells the patient of the cancellation only if anything about the visit has reached them, or may
+	 * have: a visit cancelled before its confirmation went out ends in silence, not in a cancellation of
+	 * something they never heard of.
+	 */
 	@EventListener
 	void on(AppointmentCancelled cancelled) {
+		boolean announced = outbox.mayHaveGoneOut(cancelled.appointmentId(), ABOUT_THE_BOOKING)
+				|| (cancelled.seriesId() != null
+						&& outbox.mayHaveGoneOut(cancelled.seriesId(), List.of(MessageKind.SERIES_BOOKED)));
 		outbox.dropUnsent(cancelled.appointmentId(), ABOUT_THE_BOOKING, "visit cancelled");
+		if (!announced) {
+			return;
+		}
 		for (Channel channel : channels(cancelled.patientId())) {
 			outbox.plan(cancelled.appointmentId(), cancelled.patientId(), MessageKind.CANCELLED,
 					"s" + cancelled.sequence(), channel, clock.instant(), null, null);

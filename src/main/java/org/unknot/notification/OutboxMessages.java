@@ -1,5 +1,6 @@
 package org.unknot.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,16 +32,25 @@ public class OutboxMessages {
 	/** Plans a message; false if one with the same key was planned before. */
 	boolean plan(UUID subjectId, UUID patientId, MessageKind kind, String occurrence, Channel channel, Instant dueAt,
 			Instant expiresAt, Prepared prepared) {
-		UUID id = UUID.randomUUID();
 		return jdbc.sql("""
 				INSERT INTO outbox_message (id, subject_id, patient_id, kind, occurrence, channel, due_at, expires_at,
 				    message_id, subject, body_text, body_html)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (subject_id, kind, occurrence, channel) DO NOTHING""")
-			.params(id, subjectId, patientId, kind.name(), occurrence, channel.name(), utc(dueAt), utc(expiresAt),
-					"<" + id + "@unknot>", prepared == null ? null : prepared.subject(),
-					prepared == null ? null : prepared.text(), prepared == null ? null : prepared.html())
+			.params(UUID.randomUUID(), subjectId, patientId, kind.name(), occurrence, channel.name(), utc(dueAt),
+					utc(expiresAt), messageId(subjectId, kind, occurrence, channel),
+					prepared == null ? null : prepared.subject(), prepared == null ? null : prepared.text(),
+					prepared == null ? null : prepared.html())
 			.update() == 1;
+	}
+
+	/**
+	 * The Message-ID of the message with this key: derived from the key alone, so every attempt, by any
+	 * dispatcher, before or after a crash, carries the same one.
+	 */
+	static String messageId(UUID subjectId, MessageKind kind, String occurrence, Channel channel) {
+		String key = subjectId + "/" + kind + "/" + occurrence + "/" + channel;
+		return "<" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)) + "@unknot>";
 	}
 
 	/** Drops what is still to be sent about the subject, of these kinds; what is being sent right now stops too. */
@@ -48,13 +58,14 @@ public class OutboxMessages {
 		return jdbc.sql("""
 				UPDATE outbox_message SET status = 'dropped', dropped_why = ?, lease_owner = NULL, lease_until = NULL
 				WHERE subject_id = ? AND kind = ANY(?) AND status IN ('pending', 'sending')""")
-			.params(why, subjectId, kinds.stream().map(Enum::name).toArray(String[]::new))
+			.params(why, subjectId, names(kinds))
 			.update();
 	}
 
 	/**
 	 * Claims up to {@code limit} due rows for this dispatcher: pending ones that are due, and 'sending'
-	 * ones whose lease ran out (their dispatcher died mid-send; they are marked as possible resends).
+	 * ones whose lease ran out (their dispatcher died mid-send). A row that was handed over before is
+	 * marked as a possible resend.
 	 */
 	List<UUID> claim(String owner, Instant now, Instant leaseUntil, int limit, int maxAttempts) {
 		// a message whose dispatchers keep dying while sending it is given up, not tried forever
@@ -65,8 +76,8 @@ public class OutboxMessages {
 			.params(utc(now), maxAttempts)
 			.update();
 		return jdbc.sql("""
-				UPDATE outbox_message SET resend = (status = 'sending'), status = 'sending', lease_owner = ?,
-				    lease_until = ?, attempts = attempts + 1
+				UPDATE outbox_message m SET status = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
+				    resend = EXISTS (SELECT 1 FROM outbox_handover h WHERE h.message_id = m.id)
 				WHERE id IN (SELECT id FROM outbox_message
 				             WHERE (status = 'pending' AND due_at <= ?) OR (status = 'sending' AND lease_until <= ?)
 				             ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
@@ -86,6 +97,52 @@ public class OutboxMessages {
 			.params(id, owner)
 			.query(OutboxMessages::map)
 			.optional();
+	}
+
+	/**
+	 * Records, in a transaction of its own that commits before the hand-over, that this attempt is about
+	 * to hand the message over: from now on it may have reached the patient.
+	 */
+	void handingOver(UUID id, int attempt, String dispatcher, Instant now) {
+		jdbc.sql("""
+				INSERT INTO outbox_handover (message_id, attempt, dispatcher, handed_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT DO NOTHING""").params(id, attempt, dispatcher, utc(now)).update();
+	}
+
+	/** The transport refused this attempt: it did not reach the patient. */
+	void notHandedOver(UUID id, int attempt) {
+		jdbc.sql("DELETE FROM outbox_handover WHERE message_id = ? AND attempt = ?").params(id, attempt).update();
+	}
+
+	/** Whether any message of these kinds about the subject has been, or may have been, handed over. */
+	boolean mayHaveGoneOut(UUID subjectId, Collection<MessageKind> kinds) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM outbox_message m WHERE m.subject_id = ? AND m.kind = ANY(?)
+				    AND (m.status = 'sent' OR EXISTS (SELECT 1 FROM outbox_handover h WHERE h.message_id = m.id)))""")
+			.params(subjectId, names(kinds))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * The messages of this kind about the subject on this channel that are still to go out and have
+	 * certainly never been handed over (so the patient has not seen them, and they can still be replaced).
+	 */
+	List<OutboxMessage> neverHandedOver(UUID subjectId, MessageKind kind, Channel channel) {
+		return jdbc.sql("""
+				SELECT * FROM outbox_message m WHERE m.subject_id = ? AND m.kind = ? AND m.channel = ?
+				    AND m.status IN ('pending', 'sending')
+				    AND NOT EXISTS (SELECT 1 FROM outbox_handover h WHERE h.message_id = m.id)""")
+			.params(subjectId, kind.name(), channel.name())
+			.query(OutboxMessages::map)
+			.list();
+	}
+
+	/** Drops one row still to go out (a dispatcher that claimed it will find it gone and send nothing). */
+	boolean dropUnsent(UUID id, String why) {
+		return jdbc.sql("""
+				UPDATE outbox_message SET status = 'dropped', dropped_why = ?, lease_owner = NULL, lease_until = NULL
+				WHERE id = ? AND status IN ('pending', 'sending')""").params(why, id).update() == 1;
 	}
 
 	void markSent(UUID id, String transport, String recipient, String subject, String text, String html, Instant now) {
@@ -140,6 +197,10 @@ public class OutboxMessages {
 				rs.getString("transport"), rs.getString("recipient"), rs.getString("subject"),
 				rs.getString("body_text"), rs.getString("body_html"), rs.getString("last_error"),
 				rs.getString("dropped_why"), instant(rs, "sent_at"));
+	}
+
+	private static String[] names(Collection<MessageKind> kinds) {
+		return kinds.stream().map(Enum::name).toArray(String[]::new);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
