@@ -20,6 +20,7 @@ import org.unknot.booking.AppointmentStatus;
 import org.unknot.booking.Appointments;
 import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.calendar.AppointmentDetails;
+import org.unknot.notification.OutboxMessages.HandedOver;
 import org.unknot.patient.NotificationPreference;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
@@ -39,8 +40,8 @@ import org.unknot.patient.Patients;
  * attempt's hand-over. A crash (or any other error) leaves the row 'sending' until its lease runs out;
  * it is then claimed again and sent with the same Message-ID or idempotency key, both derived from the
  * row's key. So nothing is lost. A crash before the hand-over record sends the message once; a crash
- * after the other side accepted it and before our commit hands it over a second time, identically
- * labelled, so a receiver that de-duplicates shows it once. Messages kept for the sent messages page
+ * after the other side accepted it and before our commit hands it over a second time, byte for byte
+ * the same as recorded, so a receiver that drops repeats shows it once. Messages kept for the sent messages page
  * are kept in the sending transaction, so exactly once.
  */
 public class OutboxDispatcher {
@@ -203,33 +204,33 @@ public class OutboxDispatcher {
 	}
 
 	private void sendEmail(OutboxMessage row, List<Appointment> visits, Patient patient, Instant now) {
-		String subject;
-		String text;
-		String html;
-		byte[] invitation = null;
-		String invitationType = null;
+		HandedOver message = sentBefore(row).orElseGet(() -> composeEmail(row, visits, patient, now));
+		handingOver(row, message, now);
+		email.send(new EmailTransport.OutgoingEmail(row.messageId(), properties.from(), message.recipient(),
+				message.subject(), message.text(), message.html(), message.calendar(), message.calendarType()));
+		outbox.markSent(row.id(), email.name(), message.recipient(), message.subject(), message.text(),
+				message.html(), now);
+	}
+
+	private HandedOver composeEmail(OutboxMessage row, List<Appointment> visits, Patient patient, Instant now) {
 		if (row.prepared()) {
-			subject = row.subject();
-			text = row.bodyText();
-			html = row.bodyHtml();
+			return new HandedOver(patient.email(), row.subject(), row.bodyText(), row.bodyHtml(), null, null);
 		}
-		else {
-			MessageComposer.Email composed = row.kind().aboutASeries()
-					? composer.seriesEmail(details(stillBooked(visits, now)))
-					: composer.email(row.kind(), calendar.details(visits.get(0).id()).orElseThrow());
-			subject = composed.subject();
-			text = composed.text();
-			html = composed.html();
-			invitation = composed.calendar();
-			invitationType = composed.calendarType();
-		}
-		handingOver(row, now);
-		email.send(new EmailTransport.OutgoingEmail(row.messageId(), properties.from(), patient.email(), subject, text,
-				html, invitation, invitationType));
-		outbox.markSent(row.id(), email.name(), patient.email(), subject, text, html, now);
+		MessageComposer.Email composed = row.kind().aboutASeries()
+				? composer.seriesEmail(details(stillBooked(visits, now)))
+				: composer.email(row.kind(), calendar.details(visits.get(0).id()).orElseThrow());
+		return new HandedOver(patient.email(), composed.subject(), composed.text(), composed.html(),
+				composed.calendar(), composed.calendarType());
 	}
 
 	private void sendSms(OutboxMessage row, List<Appointment> visits, Patient patient, Instant now) {
+		HandedOver message = sentBefore(row).orElseGet(() -> composeSms(row, visits, patient, now));
+		handingOver(row, message, now);
+		sms.send(row.idempotencyKey(), message.recipient(), message.text());
+		outbox.markSent(row.id(), sms.name(), message.recipient(), null, message.text(), null, now);
+	}
+
+	private HandedOver composeSms(OutboxMessage row, List<Appointment> visits, Patient patient, Instant now) {
 		String text;
 		if (row.prepared()) {
 			text = row.bodyText();
@@ -240,9 +241,17 @@ public class OutboxDispatcher {
 		else {
 			text = composer.sms(row.kind(), calendar.details(visits.get(0).id()).orElseThrow());
 		}
-		handingOver(row, now);
-		sms.send(row.idempotencyKey(), patient.phone(), text);
-		outbox.markSent(row.id(), sms.name(), patient.phone(), null, text, null, now);
+		return new HandedOver(patient.phone(), null, text, null, null, null);
+	}
+
+	/**
+	 * What an earlier attempt handed over before its dispatcher stopped, if one may have: sent again as
+	 * it was, byte for byte, so a receiver that drops a repeated Message-ID or idempotency key drops
+	 * nothing new. What changed since (a move, a cancellation) has its own message, planned because this
+	 * one may have gone out.
+	 */
+	private Optional<HandedOver> sentBefore(OutboxMessage row) {
+		return row.resend() ? outbox.lastHandedOver(row.id()) : Optional.empty();
 	}
 
 	private List<AppointmentDetails> details(List<Appointment> visits) {
@@ -251,11 +260,12 @@ public class OutboxDispatcher {
 
 	/**
 	 * Commits, apart from the sending transaction (which keeps the row and the visits locked), that
-	 * this attempt is about to hand the message over: if the process dies from here until the row is
-	 * marked sent, the message may have reached the patient, and the outbox knows it.
+	 * this attempt is about to hand the message over and what it hands over: if the process dies from
+	 * here until the row is marked sent, the message may have reached the patient, and the outbox knows
+	 * it.
 	 */
-	private void handingOver(OutboxMessage row, Instant now) {
-		handover.executeWithoutResult(status -> outbox.handingOver(row.id(), row.attempts(), name, now));
+	private void handingOver(OutboxMessage row, HandedOver message, Instant now) {
+		handover.executeWithoutResult(status -> outbox.handingOver(row.id(), row.attempts(), name, now, message));
 	}
 
 	private void retryLater(OutboxMessage row, RuntimeException failure) {

@@ -75,13 +75,17 @@ public class OutboxMessages {
 				WHERE status = 'sending' AND lease_until <= ? AND attempts >= ?""")
 			.params(utc(now), maxAttempts)
 			.update();
+		// in the order they were due, so one dispatcher tells a patient of a booking before of its move
 		return jdbc.sql("""
-				UPDATE outbox_message m SET status = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1,
-				    resend = EXISTS (SELECT 1 FROM outbox_handover h WHERE h.message_id = m.id)
-				WHERE id IN (SELECT id FROM outbox_message
-				             WHERE (status = 'pending' AND due_at <= ?) OR (status = 'sending' AND lease_until <= ?)
-				             ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-				RETURNING id""")
+				WITH claimed AS (
+				    UPDATE outbox_message m SET status = 'sending', lease_owner = ?, lease_until = ?,
+				        attempts = attempts + 1,
+				        resend = EXISTS (SELECT 1 FROM outbox_handover h WHERE h.message_id = m.id)
+				    WHERE id IN (SELECT id FROM outbox_message
+				                 WHERE (status = 'pending' AND due_at <= ?) OR (status = 'sending' AND lease_until <= ?)
+				                 ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+				    RETURNING id, due_at, created_at)
+				SELECT id FROM claimed ORDER BY due_at, created_at, id""")
 			.params(owner, utc(leaseUntil), utc(now), utc(now), limit)
 			.query(UUID.class)
 			.list();
@@ -101,12 +105,28 @@ public class OutboxMessages {
 
 	/**
 	 * Records, in a transaction of its own that commits before the hand-over, that this attempt is about
-	 * to hand the message over: from now on it may have reached the patient.
+	 * to hand the message over, and exactly what: from now on it may have reached the patient.
 	 */
-	void handingOver(UUID id, int attempt, String dispatcher, Instant now) {
+	void handingOver(UUID id, int attempt, String dispatcher, Instant now, HandedOver message) {
 		jdbc.sql("""
-				INSERT INTO outbox_handover (message_id, attempt, dispatcher, handed_at) VALUES (?, ?, ?, ?)
-				ON CONFLICT DO NOTHING""").params(id, attempt, dispatcher, utc(now)).update();
+				INSERT INTO outbox_handover (message_id, attempt, dispatcher, handed_at, recipient, subject, body_text,
+				    body_html, calendar, calendar_type)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT DO NOTHING""")
+			.params(id, attempt, dispatcher, utc(now), message.recipient(), message.subject(), message.text(),
+					message.html(), message.calendar(), message.calendarType())
+			.update();
+	}
+
+	/** What the latest attempt that may have reached the patient handed over. */
+	Optional<HandedOver> lastHandedOver(UUID id) {
+		return jdbc.sql("""
+				SELECT * FROM outbox_handover WHERE message_id = ? ORDER BY attempt DESC LIMIT 1""")
+			.param(id)
+			.query((rs, n) -> new HandedOver(rs.getString("recipient"), rs.getString("subject"),
+					rs.getString("body_text"), rs.getString("body_html"), rs.getBytes("calendar"),
+					rs.getString("calendar_type")))
+			.optional();
 	}
 
 	/** The transport refused this attempt: it did not reach the patient. */
@@ -182,6 +202,11 @@ public class OutboxMessages {
 			.param(subjectId)
 			.query(OutboxMessages::map)
 			.list();
+	}
+
+	/** A message as handed over: to whom, and every part of it. */
+	record HandedOver(String recipient, String subject, String text, String html, byte[] calendar,
+			String calendarType) {
 	}
 
 	/** Content decided when the message is planned (for messages not about an appointment's current state). */

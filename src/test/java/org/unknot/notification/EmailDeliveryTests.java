@@ -1,6 +1,7 @@
 package org.unknot.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.unknot.notification.OutboxFixture.newPatient;
 import static org.unknot.notification.OutboxFixture.newYork;
 
@@ -216,20 +217,46 @@ class EmailDeliveryTests {
 		}
 
 		@Test
-		void aMoveAfterTheConfirmationMayHaveGoneOutIsSentAsAMove() throws Exception {
+		void aMoveAfterTheConfirmationMayHaveGoneOutIsSentAsAMoveAndTheConfirmationRepeatedAsItWas()
+				throws Exception {
 			Booked booked = fixture.book(place, "2027-03-12T12:00", patient);
-			OutboxMessage confirmation = booked(booked);
-			// the confirmation was being handed over when its dispatcher stopped: it may have arrived
-			fixture.claimedBy("died", confirmation.id(), clock.instant().plusSeconds(120));
-			fixture.outbox.handingOver(confirmation.id(), 1, "died", clock.instant());
-			fixture.desk.reschedule(booked.appointment().id(), booked.manageToken(), newYork("2027-03-15T12:00"), null);
+			EmailTransport smtp = OutboxFixture.smtp(EmailDeliveryTests.smtp.getSmtp().getPort());
+			EmailTransport diesOnceSmtpTookIt = new EmailTransport() {
+				@Override
+				public String name() {
+					return "smtp";
+				}
 
+				@Override
+				public void send(OutgoingEmail email) {
+					smtp.send(email);
+					if (email.to().equals(patient.email())) {
+						throw new DispatcherGuaranteeTests.ProcessKilled();
+					}
+				}
+			};
+			assertThatThrownBy(
+					() -> fixture.dispatcher("dies", clock, diesOnceSmtpTookIt, new RecordingSmsTransport()).dispatchDue())
+				.isInstanceOf(DispatcherGuaranteeTests.ProcessKilled.class);
+
+			fixture.desk.reschedule(booked.appointment().id(), booked.manageToken(), newYork("2027-03-15T12:00"), null);
 			clock.advance(fixture.properties.dispatcher().lease().plusSeconds(1));
 			dispatcher.dispatchDue();
 
-			assertThat(mailsTo(patient.email())).extracting(MimeMessage::getSubject)
-				.containsExactlyInAnyOrder("Your appointment is booked: Mon 15 Mar, 12:00 PM EDT",
+			List<MimeMessage> mails = mailsTo(patient.email());
+			assertThat(mails).extracting(MimeMessage::getSubject)
+				.containsExactly("Your appointment is booked: Fri 12 Mar, 12:00 PM EST",
+						"Your appointment is booked: Fri 12 Mar, 12:00 PM EST",
 						"Your appointment has moved: Mon 15 Mar, 12:00 PM EDT");
+			assertThat(mails.get(1).getMessageID()).isEqualTo(mails.get(0).getMessageID());
+			MailParts first = MailParts.of(mails.get(0));
+			MailParts repeated = MailParts.of(mails.get(1));
+			assertThat(repeated.text()).isEqualTo(first.text());
+			assertThat(repeated.calendar().toString()).as("the same invitation, DTSTAMP and all")
+				.isEqualTo(first.calendar().toString());
+			VEvent update = event(MailParts.of(mails.get(2)));
+			assertThat(value(update, Property.UID)).isEqualTo(value(event(first), Property.UID));
+			assertThat(value(update, Property.SEQUENCE)).isEqualTo("1");
 			assertThat(booked(booked).resend()).isTrue();
 		}
 	}
