@@ -216,6 +216,51 @@ class AccountSecurityTests {
 		}
 
 		@Test
+		void tellsAnAddressWithoutAPatientAccountHowToOpenOneAndSendsNoLink() throws Exception {
+			String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
+
+			mvc.perform(post("/sign-in/link").with(csrf()).param("email", nobody)).andReturn();
+
+			String body = jdbc.sql("SELECT body_text FROM outbox_message WHERE recipient = ? AND patient_id IS NULL")
+				.param(nobody)
+				.query(String.class)
+				.single();
+			assertThat(body).contains("no patient account can use one here").contains("/register")
+				.doesNotContain("/sign-in/link/");
+		}
+
+		@Test
+		void takesAsLongForAnUnknownAddressAsForAPatients() throws Exception {
+			List<Long> known = new ArrayList<>();
+			List<Long> unknown = new ArrayList<>();
+			for (int i = 0; i < 21; i++) {
+				String email = "timed-" + UUID.randomUUID() + "@example.org";
+				UUID patient = patients.identify(new org.unknot.patient.PatientDetails("Tim", "Ed", email, null,
+						java.time.LocalDate.of(1975, 3, 3)));
+				desk.create(new AccountDesk.NewAccount(email, "Tim Ed", Role.PATIENT, List.of(), null, patient, PASSWORD));
+				String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
+				if (i % 2 == 0) {
+					known.add(wallTime(email));
+					unknown.add(wallTime(nobody));
+				}
+				else {
+					unknown.add(wallTime(nobody));
+					known.add(wallTime(email));
+				}
+			}
+
+			assertThat(Duration.ofNanos(Math.abs(median(known) - median(unknown))))
+				.as("known %s ms, unknown %s ms", median(known) / 1e6, median(unknown) / 1e6)
+				.isLessThan(Duration.ofMillis(5));
+		}
+
+		private long wallTime(String email) throws Exception {
+			long start = System.nanoTime();
+			mvc.perform(post("/sign-in/link").with(csrf()).param("email", email)).andReturn();
+			return System.nanoTime() - start;
+		}
+
+		@Test
 		void refusesAnExpiredLink() throws Exception {
 			String email = "late-" + UUID.randomUUID() + "@example.org";
 			UUID patient = patients.identify(new org.unknot.patient.PatientDetails("Max", "Ode", email, null,
