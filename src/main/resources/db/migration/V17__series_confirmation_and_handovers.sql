@@ -1,7 +1,8 @@
 -- One confirmation for a whole series of visits (subject: the series), instead of one per visit.
 ALTER TABLE outbox_message DROP CONSTRAINT outbox_message_kind_check;
 ALTER TABLE outbox_message ADD CONSTRAINT outbox_message_kind_check
-    CHECK (kind IN ('BOOKED', 'SERIES_BOOKED', 'RESCHEDULED', 'CANCELLED', 'REMINDER', 'WAITLIST_OFFER', 'SIGN_IN_LINK'));
+    CHECK (kind IN ('BOOKED', 'SERIES_BOOKED', 'RESCHEDULED', 'CANCELLED', 'REMINDER', 'WAITLIST_OFFER', 'SIGN_IN_LINK',
+                    'REGISTRATION'));
 
 -- A dispatcher writes one row here, in a transaction of its own that commits, just before it hands a
 -- message to SMTP or the text message provider, with exactly what it hands over; the outbox row itself

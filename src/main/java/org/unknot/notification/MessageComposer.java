@@ -36,7 +36,7 @@ class MessageComposer {
 			case RESCHEDULED -> "Your appointment has moved";
 			case CANCELLED -> "Your appointment is cancelled";
 			case REMINDER -> "A reminder of your appointment";
-			case SERIES_BOOKED, WAITLIST_OFFER, SIGN_IN_LINK ->
+			case SERIES_BOOKED, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION ->
 				throw new IllegalArgumentException(kind + " messages are not about one visit");
 		};
 		String subject = headline + ": " + shortTime(visit.start(), visit.zone());
@@ -132,7 +132,7 @@ class MessageComposer {
 			case RESCHEDULED -> "your appointment moved to " + when + ", " + where + ".";
 			case CANCELLED -> "your appointment on " + when + " is cancelled.";
 			case REMINDER -> "reminder: " + where + ", " + when + ".";
-			case SERIES_BOOKED, WAITLIST_OFFER, SIGN_IN_LINK ->
+			case SERIES_BOOKED, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION ->
 				throw new IllegalArgumentException(kind + " messages are not about one visit");
 		};
 		if (visit.video() && kind != MessageKind.CANCELLED) {
@@ -162,7 +162,7 @@ class MessageComposer {
 		html.append("<tr><th align=\"left\">").append(esc(label)).append("</th><td>").append(esc(value)).append("</td></tr>");
 	}
 
-	private static String esc(String value) {
+	static String esc(String value) {
 		StringBuilder out = new StringBuilder(value.length());
 		for (char c : value.toCharArray()) {
 			switch (c) {

@@ -6,7 +6,7 @@ public enum MessageKind {
 	BOOKED,
 	/** One confirmation for every visit of a series booked at once; its subject is the series. */
 	SERIES_BOOKED,
-	RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK;
+	RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION;
 
 	/** Whether this message only makes sense while its visit is still booked. */
 	boolean needsALiveVisit() {
@@ -25,6 +25,6 @@ public enum MessageKind {
 
 	/** Asked for by the patient a moment ago: sent even to a patient who opted out of reminders. */
 	boolean requestedByThePatient() {
-		return this == SIGN_IN_LINK;
+		return this == SIGN_IN_LINK || this == REGISTRATION;
 	}
 }

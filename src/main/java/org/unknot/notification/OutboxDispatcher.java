@@ -130,13 +130,17 @@ public class OutboxDispatcher {
 			outbox.drop(row.id(), drop.get());
 			return false;
 		}
-		Patient patient = patients.find(row.patientId()).orElseThrow();
 		if (row.resend()) {
 			log.warn("Sending outbox message {} again: an earlier attempt may have handed it over before its"
 					+ " dispatcher stopped", row.messageId());
 		}
+		if (row.patientId() == null) {
+			sendEmail(row, List.of(), row.recipient(), now);
+			return true;
+		}
+		Patient patient = patients.find(row.patientId()).orElseThrow();
 		if (row.channel() == Channel.EMAIL) {
-			sendEmail(row, visits, patient, now);
+			sendEmail(row, visits, patient.email(), now);
 		}
 		else {
 			sendSms(row, visits, patient, now);
@@ -168,6 +172,9 @@ public class OutboxDispatcher {
 	private Optional<String> reasonToDrop(OutboxMessage row, List<Appointment> visits, Instant now) {
 		if (row.expiresAt() != null && !now.isBefore(row.expiresAt())) {
 			return Optional.of("too late: it was for before " + row.expiresAt());
+		}
+		if (row.patientId() == null) {
+			return Optional.empty(); // an email to an address, asked for a moment ago
 		}
 		NotificationPreference preference = patients.notificationPreference(row.patientId());
 		if (preference.optedOut() && !row.kind().requestedByThePatient()) {
@@ -203,8 +210,8 @@ public class OutboxDispatcher {
 			.toList();
 	}
 
-	private void sendEmail(OutboxMessage row, List<Appointment> visits, Patient patient, Instant now) {
-		HandedOver message = sentBefore(row).orElseGet(() -> composeEmail(row, visits, patient, now));
+	private void sendEmail(OutboxMessage row, List<Appointment> visits, String address, Instant now) {
+		HandedOver message = sentBefore(row).orElseGet(() -> composeEmail(row, visits, address, now));
 		handingOver(row, message, now);
 		email.send(new EmailTransport.OutgoingEmail(row.messageId(), properties.from(), message.recipient(),
 				message.subject(), message.text(), message.html(), message.calendar(), message.calendarType()));
@@ -212,14 +219,14 @@ public class OutboxDispatcher {
 				message.html(), now);
 	}
 
-	private HandedOver composeEmail(OutboxMessage row, List<Appointment> visits, Patient patient, Instant now) {
+	private HandedOver composeEmail(OutboxMessage row, List<Appointment> visits, String address, Instant now) {
 		if (row.prepared()) {
-			return new HandedOver(patient.email(), row.subject(), row.bodyText(), row.bodyHtml(), null, null);
+			return new HandedOver(address, row.subject(), row.bodyText(), row.bodyHtml(), null, null);
 		}
 		MessageComposer.Email composed = row.kind().aboutASeries()
 				? composer.seriesEmail(details(stillBooked(visits, now)))
 				: composer.email(row.kind(), calendar.details(visits.get(0).id()).orElseThrow());
-		return new HandedOver(patient.email(), composed.subject(), composed.text(), composed.html(),
+		return new HandedOver(address, composed.subject(), composed.text(), composed.html(),
 				composed.calendar(), composed.calendarType());
 	}
 
