@@ -116,6 +116,24 @@ class RemindersAndChannelsTests {
 		}
 
 		@Test
+		void neverGoOutAfterACancellationEvenIfADispatcherHadAlreadyClaimedThem() {
+			Booked booked = fixture.book(place, "2027-03-15T10:00", newPatient(null));
+			clock.set(Instant.parse("2027-03-13T14:00:00Z"));
+			OutboxMessage reminder = reminders(booked).get(0);
+			fixture.claimedBy("slow", reminder.id(), clock.instant().plusSeconds(120));
+
+			fixture.desk.cancel(booked.appointment().id(), booked.manageToken(), "patient");
+			boolean sent = fixture.dispatcher("slow", clock, new ViewerEmailTransport(), new RecordingSmsTransport())
+				.deliver(reminder.id());
+
+			assertThat(sent).isFalse();
+			assertThat(reminders(booked)).allSatisfy(m -> {
+				assertThat(m.status()).isEqualTo("dropped");
+				assertThat(m.sentAt()).isNull();
+			});
+		}
+
+		@Test
 		void thatWouldAlreadyBeDueAtBookingAreNotPlanned() {
 			var network = new TestNetwork(fixture.jdbc);
 			network.hours(place.therapist(), place.clinic(), List.of(DayOfWeek.values()), LocalTime.of(9, 0),
