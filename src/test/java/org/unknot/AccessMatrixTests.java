@@ -126,6 +126,7 @@ class AccessMatrixTests {
 				new Row(() -> post("/admin/practitioners/{id}/profile", practitionerA).with(csrf()), adminOnly));
 		rows.put("practitioner licence added",
 				new Row(() -> post("/admin/practitioners/{id}/licences", practitionerA).with(csrf()), adminOnly));
+		rows.put("service added", new Row(() -> post("/admin/services").with(csrf()), adminOnly));
 		rows.put("practitioner time off",
 				new Row(() -> post("/admin/practitioners/{id}/time-off", practitionerA).with(csrf()), adminOnly));
 		rows.put("waitlist (staff list)", new Row(() -> get("/api/v1/staff/waitlist"), allStaff));
