@@ -127,6 +127,7 @@ class AccessMatrixTests {
 		rows.put("practitioner licence added",
 				new Row(() -> post("/admin/practitioners/{id}/licences", practitionerA).with(csrf()), adminOnly));
 		rows.put("service added", new Row(() -> post("/admin/services").with(csrf()), adminOnly));
+		rows.put("clinic added", new Row(() -> post("/admin/clinics").with(csrf()), adminOnly));
 		rows.put("practitioner time off",
 				new Row(() -> post("/admin/practitioners/{id}/time-off", practitionerA).with(csrf()), adminOnly));
 		rows.put("waitlist (staff list)", new Row(() -> get("/api/v1/staff/waitlist"), allStaff));

@@ -160,6 +160,135 @@ public class CatalogAdmin {
 		return value == null ? null : value.name();
 	}
 
+	/** What an admin sets about a clinic; coordinates are optional (they place it on the map). */
+	public record ClinicDetails(String name, String street, String city, String state, String postalCode,
+			String phone, String zone, String latitude, String longitude) {
+	}
+
+	/** Opens a new clinic; it has no rooms and nobody works there until both are added. Answers its id. */
+	@Transactional
+	public String createClinic(ClinicDetails details) {
+		Checked checked = check(details);
+		String base = details.name().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("(^-|-$)", "");
+		base = base.isEmpty() ? "clinic" : base.substring(0, Math.min(base.length(), 40));
+		String id = base;
+		for (int n = 2; jdbc.sql("SELECT EXISTS (SELECT 1 FROM clinic WHERE id = ?)").param(id).query(Boolean.class)
+			.single(); n++) {
+			id = base + "-" + n;
+		}
+		jdbc.sql("""
+				INSERT INTO clinic (id, name, zone, street, city, state, postal_code, phone, latitude, longitude)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, details.name().strip(), checked.zone().getId(), details.street().strip(), details.city().strip(),
+					details.state().strip().toUpperCase(Locale.ROOT), details.postalCode().strip(),
+					details.phone().strip(), checked.latitude(), checked.longitude())
+			.update();
+		return id;
+	}
+
+	/**
+	 * Changes a clinic's name, address, phone and coordinates. Its time zone stays: visits booked there
+	 * were agreed in local time, and a new zone would move every one of them.
+	 */
+	@Transactional
+	public void updateClinic(String clinicId, ClinicDetails details) {
+		Clinic clinic = clinics.get("clinic", clinicId);
+		Checked checked = check(new ClinicDetails(details.name(), details.street(), details.city(), details.state(),
+				details.postalCode(), details.phone(), clinic.zone().getId(), details.latitude(), details.longitude()));
+		jdbc.sql("""
+				UPDATE clinic SET name = ?, street = ?, city = ?, state = ?, postal_code = ?, phone = ?, latitude = ?,
+				    longitude = ?
+				WHERE id = ?""")
+			.params(details.name().strip(), details.street().strip(), details.city().strip(),
+					details.state().strip().toUpperCase(Locale.ROOT), details.postalCode().strip(),
+					details.phone().strip(), checked.latitude(), checked.longitude(), clinicId)
+			.update();
+	}
+
+	private record Checked(java.time.ZoneId zone, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
+	}
+
+	private Checked check(ClinicDetails details) {
+		List<FieldProblem> problems = new ArrayList<>();
+		required(details.name(), "name", "Enter the name patients see.", 120, problems);
+		required(details.street(), "street", "Enter the street address.", 200, problems);
+		required(details.city(), "city", "Enter the city.", 100, problems);
+		if (details.state() == null || !details.state().strip().matches("[A-Za-z]{2}")) {
+			problems.add(new FieldProblem("state", "Enter the two-letter state, e.g. NJ."));
+		}
+		if (details.postalCode() == null || !details.postalCode().strip().matches("\\d{5}(-\\d{4})?")) {
+			problems.add(new FieldProblem("postalCode", "Enter a ZIP code like 07030."));
+		}
+		if (details.phone() == null || !details.phone().strip().matches("[+()0-9 .\\-]{7,25}")) {
+			problems.add(new FieldProblem("phone", "Enter a phone number like (201) 555-0100."));
+		}
+		java.time.ZoneId zone = null;
+		try {
+			zone = java.time.ZoneId.of(details.zone() == null ? "" : details.zone().strip());
+		}
+		catch (java.time.DateTimeException e) {
+			problems.add(new FieldProblem("zone", "Choose the clinic's time zone."));
+		}
+		java.math.BigDecimal latitude = coordinate(details.latitude(), "latitude", 90, problems);
+		java.math.BigDecimal longitude = coordinate(details.longitude(), "longitude", 180, problems);
+		if ((latitude == null) != (longitude == null) && problems.stream().noneMatch(p -> p.field().endsWith("itude"))) {
+			problems.add(new FieldProblem("longitude", "Enter both coordinates, or neither."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequest("The clinic cannot be saved as entered.", problems);
+		}
+		return new Checked(zone, latitude, longitude);
+	}
+
+	private static java.math.BigDecimal coordinate(String value, String field, int limit, List<FieldProblem> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			java.math.BigDecimal number = new java.math.BigDecimal(value.strip()).setScale(6, java.math.RoundingMode.HALF_UP);
+			if (number.abs().compareTo(java.math.BigDecimal.valueOf(limit)) > 0) {
+				throw new NumberFormatException();
+			}
+			return number;
+		}
+		catch (NumberFormatException e) {
+			problems.add(new FieldProblem(field, "Enter a number from -" + limit + " to " + limit + ", or leave it empty."));
+			return null;
+		}
+	}
+
+	private static void required(String value, String field, String message, int max, List<FieldProblem> problems) {
+		if (value == null || value.isBlank()) {
+			problems.add(new FieldProblem(field, message));
+		}
+		else if (value.strip().length() > max) {
+			problems.add(new FieldProblem(field, "Use at most " + max + " characters."));
+		}
+	}
+
+	/** A closure as stored, with the id that withdrawing it names. */
+	public record ClosureEntry(long id, ClinicClosure closure) {
+	}
+
+	/** Closures that have not ended before {@code today}, soonest first. */
+	public List<ClosureEntry> closuresFrom(String clinicId, LocalDate today) {
+		return jdbc.sql("SELECT * FROM clinic_closure WHERE clinic_id = ? AND last_day >= ? ORDER BY first_day")
+			.params(clinicId, today)
+			.query((rs, n) -> new ClosureEntry(rs.getLong("id"), new ClinicClosure(rs.getString("clinic_id"),
+					rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
+					rs.getString("reason"))))
+			.list();
+	}
+
+	/** Reopens the days of a closure: availability offers them again from its next request. */
+	@Transactional
+	public void withdrawClosure(String clinicId, long closureId) {
+		if (jdbc.sql("DELETE FROM clinic_closure WHERE id = ? AND clinic_id = ?").params(closureId, clinicId).update() == 0) {
+			throw new org.unknot.system.NotFound("closure", "closure", Long.toString(closureId));
+		}
+	}
+
 	/** Closes a clinic from one day to another (inclusive): no visit is offered there then. */
 	@Transactional
 	public ClinicClosure addClosure(String clinicId, LocalDate first, LocalDate last, String reason) {

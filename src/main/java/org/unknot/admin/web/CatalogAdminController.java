@@ -45,6 +45,50 @@ class CatalogAdminController {
 		return clinicPage(clinics.get("clinic", id), new LinkedHashMap<>(), Map.of(), model);
 	}
 
+	@GetMapping("/admin/clinics/new")
+	String newClinic(Model model) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("state", "NJ");
+		form.put("zone", "America/New_York");
+		return newClinicPage(form, Map.of(), model);
+	}
+
+	@PostMapping("/admin/clinics")
+	String createClinic(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			String id = catalog.createClinic(details(form));
+			redirect.addFlashAttribute("message", "Clinic added. Add its rooms, then give practitioners hours there.");
+			return "redirect:/admin/clinics/" + id;
+		}
+		catch (InvalidRequest invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return newClinicPage(form, errors(invalid), model);
+		}
+	}
+
+	@PostMapping("/admin/clinics/{id}")
+	String saveClinic(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Clinic clinic = clinics.get("clinic", id);
+		try {
+			catalog.updateClinic(id, details(form));
+			redirect.addFlashAttribute("message", "Clinic details saved.");
+			return "redirect:/admin/clinics/" + id;
+		}
+		catch (InvalidRequest invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return clinicPage(clinic, form, errors(invalid), model);
+		}
+	}
+
+	@PostMapping("/admin/clinics/{id}/closures/{closureId}/withdraw")
+	String withdrawClosure(@PathVariable String id, @PathVariable long closureId, RedirectAttributes redirect) {
+		catalog.withdrawClosure(id, closureId);
+		redirect.addFlashAttribute("message", "Closure withdrawn; those days are offered again.");
+		return "redirect:/admin/clinics/" + id;
+	}
+
 	@PostMapping("/admin/clinics/{id}/closures")
 	String addClosure(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
@@ -89,12 +133,44 @@ class CatalogAdminController {
 	}
 
 	private String clinicPage(Clinic clinic, Map<String, String> form, Map<String, String> errors, Model model) {
+		Map<String, String> shown = new LinkedHashMap<>();
+		shown.put("name", clinic.name());
+		shown.put("street", clinic.address().street());
+		shown.put("city", clinic.address().city());
+		shown.put("state", clinic.address().state());
+		shown.put("postalCode", clinic.address().postalCode());
+		shown.put("phone", clinic.phone());
+		shown.put("latitude", clinic.latitude() == null ? "" : clinic.latitude().toPlainString());
+		shown.put("longitude", clinic.longitude() == null ? "" : clinic.longitude().toPlainString());
+		shown.putAll(form);
 		model.addAttribute("clinic", clinic);
-		model.addAttribute("closures", clinics.closures(clinic.id(), LocalDate.now().minusDays(1), LocalDate.now().plusYears(2)));
+		model.addAttribute("closures", catalog.closuresFrom(clinic.id(), LocalDate.now(clinic.zone())));
 		model.addAttribute("kinds", RoomKind.values());
-		model.addAttribute("form", form);
+		model.addAttribute("form", shown);
 		model.addAttribute("errors", errors);
 		return "admin/clinic";
+	}
+
+	private String newClinicPage(Map<String, String> form, Map<String, String> errors, Model model) {
+		model.addAttribute("zones", ZONES);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "admin/clinic-new";
+	}
+
+	/** The zones of the United States a clinic can be in. */
+	static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+			"America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico");
+
+	private static CatalogAdmin.ClinicDetails details(Map<String, String> form) {
+		return new CatalogAdmin.ClinicDetails(form.get("name"), form.get("street"), form.get("city"), form.get("state"),
+				form.get("postalCode"), form.get("phone"), form.get("zone"), form.get("latitude"), form.get("longitude"));
+	}
+
+	private static Map<String, String> errors(InvalidRequest invalid) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+		return errors;
 	}
 
 	private static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
