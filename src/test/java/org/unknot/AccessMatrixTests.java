@@ -122,6 +122,14 @@ class AccessMatrixTests {
 		rows.put("sent messages", new Row(() -> get("/admin/messages"), adminOnly));
 		rows.put("make a practitioner's calendar feed",
 				new Row(() -> post("/admin/practitioners/{id}/calendar-feed", practitionerA).with(csrf()), adminOnly));
+		rows.put("practitioner profile change",
+				new Row(() -> post("/admin/practitioners/{id}/profile", practitionerA).with(csrf()), adminOnly));
+		rows.put("practitioner licence added",
+				new Row(() -> post("/admin/practitioners/{id}/licences", practitionerA).with(csrf()), adminOnly));
+		rows.put("service added", new Row(() -> post("/admin/services").with(csrf()), adminOnly));
+		rows.put("clinic added", new Row(() -> post("/admin/clinics").with(csrf()), adminOnly));
+		rows.put("practitioner time off",
+				new Row(() -> post("/admin/practitioners/{id}/time-off", practitionerA).with(csrf()), adminOnly));
 		rows.put("waitlist (staff list)", new Row(() -> get("/api/v1/staff/waitlist"), allStaff));
 		rows.put("patient portal", new Row(() -> get("/account"), EnumSet.of(Who.PATIENT)));
 		rows.put("patient's data download", new Row(() -> get("/account/export"), EnumSet.of(Who.PATIENT)));

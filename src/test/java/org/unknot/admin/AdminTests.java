@@ -178,7 +178,10 @@ class AdminTests {
 			.param("billingCodes", "97124")
 			.param("minNoticeMinutes", "60")
 			.param("maxAdvanceDays", "400")
-			.param("slotStepMinutes", "7")).andReturn().getResponse();
+			.param("slotStepMinutes", "7")
+			.param("inPerson", "true")
+			.param("roomKind", "MASSAGE_ROOM")
+			.param("licenceTypes", "LMT")).andReturn().getResponse();
 		MockHttpServletResponse good = mvc.perform(post("/admin/services/{id}", service).with(csrf())
 			.with(admin())
 			.param("name", "Admin test massage")
@@ -189,7 +192,10 @@ class AdminTests {
 			.param("billingCodes", "97124")
 			.param("minNoticeMinutes", "60")
 			.param("maxAdvanceDays", "400")
-			.param("slotStepMinutes", "60")).andReturn().getResponse();
+			.param("slotStepMinutes", "60")
+			.param("inPerson", "true")
+			.param("roomKind", "MASSAGE_ROOM")
+			.param("licenceTypes", "LMT")).andReturn().getResponse();
 
 		assertThat(bad.getStatus()).isEqualTo(422);
 		assertThat(bad.getContentAsString()).contains("id=\"durationMinutes-error\"")
