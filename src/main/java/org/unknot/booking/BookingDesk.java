@@ -257,7 +257,8 @@ public class BookingDesk {
 		requireNoStrandedDependents(appointment);
 		events.publishEvent(new AppointmentRescheduled(appointment.id(), appointment.patientId(),
 				appointment.seriesId(), appointment.serviceId(), appointment.location(), previousPractitioner,
-				previousStart, previousEnd, appointment.practitionerId(), appointment.start(), appointment.end(), appointment.sequence()));
+				previousStart, previousEnd, appointment.practitionerId(), appointment.start(), appointment.end(),
+				appointment.sequence()));
 		return appointment;
 	}
 
