@@ -22,8 +22,11 @@ public class AccountDesk {
 	private final PasswordEncoder passwords;
 	private final ApplicationEventPublisher events;
 	private final java.time.Clock clock;
+	private final org.unknot.audit.AuditLog audit;
 
-	AccountDesk(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events, java.time.Clock clock) {
+	AccountDesk(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events, java.time.Clock clock,
+			org.unknot.audit.AuditLog audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.events = events;
@@ -87,6 +90,25 @@ public class AccountDesk {
 	@Transactional
 	public void requestClosure(UUID accountId) {
 		accounts.requestClosure(accountId, clock.instant());
+	}
+
+	/**
+	 * Carries out a patient's request to close their account: its sessions end, and the account, with
+	 * its password and second factor, is removed. The records of care stay, as the law requires; the
+	 * same person may open an account again later and find them. Audited.
+	 */
+	@Transactional
+	public void close(UUID accountId, SignedIn admin, String address) {
+		Account account = accounts.byId(accountId)
+			.filter(found -> found.role() == Role.PATIENT)
+			.orElseThrow(() -> new org.unknot.system.NotFound("account", "patient account", accountId.toString()));
+		if (accounts.closureRequestedAt(accountId).isEmpty()) {
+			throw new InvalidRequest("account", "Only an account whose owner asked to close it can be closed here.");
+		}
+		events.publishEvent(new AccountDisabled(accountId));
+		accounts.remove(accountId);
+		audit.record(new org.unknot.audit.AuditEvent("account:" + admin.accountId(), admin.role().name(),
+				account.patientId(), "CLOSE", "account", null, address, org.unknot.audit.AuditEvent.Outcome.SUCCESS));
 	}
 
 	@Transactional
