@@ -98,6 +98,12 @@ public class Accounts {
 		jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?").params(hash, id).update();
 	}
 
+	void setAccess(UUID id, Role role, List<String> clinicIds, String practitionerId) {
+		jdbc.sql("UPDATE account SET role = ?, clinic_ids = ?, practitioner_id = ? WHERE id = ?")
+			.params(role.name(), clinicIds.toArray(String[]::new), practitionerId, id)
+			.update();
+	}
+
 	void setEnabled(UUID id, boolean enabled) {
 		jdbc.sql("UPDATE account SET enabled = ? WHERE id = ?").params(enabled, id).update();
 	}

@@ -97,6 +97,22 @@ class AccountAdminController {
 		return "redirect:/admin/accounts";
 	}
 
+	/** Another role or other clinics for a staff member; their sessions end. */
+	@PostMapping("/admin/accounts/{id}/access")
+	String changeAccess(@PathVariable UUID id, @RequestParam(defaultValue = "") String role,
+			@RequestParam(required = false) List<String> clinicIds, @RequestParam(required = false) String practitionerId,
+			RedirectAttributes redirect) {
+		try {
+			desk.changeAccess(id, parseRole(role), clinicIds == null ? List.of() : clinicIds, blankToNull(practitionerId));
+			redirect.addFlashAttribute("message", "Access changed; the account's sessions have ended.");
+		}
+		catch (InvalidRequest invalid) {
+			redirect.addFlashAttribute("problem", invalid.getMessage() + " "
+					+ String.join(" ", invalid.errors().stream().map(InvalidRequest.FieldProblem::message).toList()));
+		}
+		return "redirect:/admin/accounts";
+	}
+
 	/** Carries out a patient's request to close their account (records of care stay). */
 	@PostMapping("/admin/accounts/{id}/close")
 	String close(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
