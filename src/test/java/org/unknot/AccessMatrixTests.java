@@ -128,6 +128,12 @@ class AccessMatrixTests {
 				new Row(() -> post("/admin/practitioners/{id}/licences", practitionerA).with(csrf()), adminOnly));
 		rows.put("service added", new Row(() -> post("/admin/services").with(csrf()), adminOnly));
 		rows.put("clinic added", new Row(() -> post("/admin/clinics").with(csrf()), adminOnly));
+		UUID patientAccount = context.getBean(org.unknot.account.AccountDesk.class)
+			.create(new org.unknot.account.AccountDesk.NewAccount("matrix-" + UUID.randomUUID() + "@example.org",
+					"Pat Matrix", Role.PATIENT, List.of(), null, patientA, "a long matrix passphrase"))
+			.id();
+		rows.put("close a patient's account (not asked: refused with a message)",
+				new Row(() -> post("/admin/accounts/{id}/close", patientAccount).with(csrf()), adminOnly));
 		rows.put("practitioner time off",
 				new Row(() -> post("/admin/practitioners/{id}/time-off", practitionerA).with(csrf()), adminOnly));
 		rows.put("waitlist (staff list)", new Row(() -> get("/api/v1/staff/waitlist"), allStaff));
