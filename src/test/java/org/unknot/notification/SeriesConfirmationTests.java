@@ -1,6 +1,7 @@
 package org.unknot.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.unknot.notification.EmailDeliveryTests.value;
 import static org.unknot.notification.OutboxFixture.newPatient;
 import static org.unknot.notification.OutboxFixture.newYork;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,6 +39,7 @@ import org.springframework.context.ApplicationContext;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.Booked;
+import org.unknot.booking.SeriesConflicts;
 import org.unknot.booking.SeriesDesk;
 import org.unknot.booking.SeriesOutcome;
 import org.unknot.booking.SeriesRequest;
@@ -185,6 +188,24 @@ class SeriesConfirmationTests {
 				.extracting(event -> value(event, Property.UID))
 				.containsExactlyElementsOf(uids);
 		}
+	}
+
+	@Test
+	void aSeriesThatIsRolledBackLeavesNoMessageBehind() {
+		UUID patientId = fixture.patients.identify(patient);
+		// the fourth Monday is taken, and the series is all or nothing: the first three are booked, with
+		// their messages, and then all of it is rolled back
+		fixture.book(place, "2027-03-22T09:00", newPatient(null));
+
+		assertThatThrownBy(() -> context.getBean(SeriesDesk.class)
+			.book(new SeriesRequest(TestNetwork.MASSAGE, place.therapist(), LocationId.of(place.clinic()),
+					newYork("2027-03-01T09:00"), 1, 4, true, patient)))
+			.isInstanceOf(SeriesConflicts.class);
+
+		assertThat(fixture.jdbc.sql("SELECT count(*) FROM outbox_message WHERE patient_id = ?")
+			.param(patientId)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Nested
