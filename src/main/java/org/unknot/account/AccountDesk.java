@@ -38,7 +38,7 @@ public class AccountDesk {
 	public Account create(NewAccount request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String email = Accounts.normalised(request.email());
-		if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		if (!looksLikeAnEmail(email)) {
 			problems.add(new FieldProblem("email", "Enter an email address like name@example.org."));
 		}
 		else if (accounts.byEmail(email).isPresent()) {
@@ -92,6 +92,10 @@ public class AccountDesk {
 	@Transactional
 	public void enable(UUID accountId) {
 		accounts.setEnabled(accountId, true);
+	}
+
+	static boolean looksLikeAnEmail(String email) {
+		return email != null && email.length() <= 254 && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 	}
 
 	/**

@@ -35,7 +35,7 @@ class MessageComposer {
 			case RESCHEDULED -> "Your appointment has moved";
 			case CANCELLED -> "Your appointment is cancelled";
 			case REMINDER -> "A reminder of your appointment";
-			case WAITLIST_OFFER, SIGN_IN_LINK -> throw new IllegalArgumentException(kind + " messages are written by their sender");
+			case WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION -> throw new IllegalArgumentException(kind + " messages are written by their sender");
 		};
 		String subject = headline + ": " + shortTime(visit.start(), visit.zone());
 		StringBuilder text = new StringBuilder();
@@ -80,7 +80,7 @@ class MessageComposer {
 			case RESCHEDULED -> "your appointment moved to " + when + ", " + where + ".";
 			case CANCELLED -> "your appointment on " + when + " is cancelled.";
 			case REMINDER -> "reminder: " + where + ", " + when + ".";
-			case WAITLIST_OFFER, SIGN_IN_LINK -> throw new IllegalArgumentException(kind + " messages are written by their sender");
+			case WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION -> throw new IllegalArgumentException(kind + " messages are written by their sender");
 		};
 		if (visit.video() && kind != MessageKind.CANCELLED) {
 			text += " Join: " + visit.joinLink();
@@ -99,7 +99,7 @@ class MessageComposer {
 		html.append("<tr><th align=\"left\">").append(esc(label)).append("</th><td>").append(esc(value)).append("</td></tr>");
 	}
 
-	private static String esc(String value) {
+	static String esc(String value) {
 		StringBuilder out = new StringBuilder(value.length());
 		for (char c : value.toCharArray()) {
 			switch (c) {

@@ -2,7 +2,7 @@ package org.unknot.notification;
 
 /** What a message is about. */
 public enum MessageKind {
-	BOOKED, RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK;
+	BOOKED, RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION;
 
 	/** Whether this message only makes sense while its visit is still booked. */
 	boolean needsALiveVisit() {
@@ -10,11 +10,11 @@ public enum MessageKind {
 	}
 
 	boolean aboutAnAppointment() {
-		return this != WAITLIST_OFFER && this != SIGN_IN_LINK;
+		return this != WAITLIST_OFFER && this != SIGN_IN_LINK && this != REGISTRATION;
 	}
 
 	/** Asked for by the patient a moment ago: sent even to a patient who opted out of reminders. */
 	boolean requestedByThePatient() {
-		return this == SIGN_IN_LINK;
+		return this == SIGN_IN_LINK || this == REGISTRATION;
 	}
 }

@@ -123,12 +123,16 @@ public class OutboxDispatcher {
 			outbox.drop(row.id(), drop.get());
 			return false;
 		}
-		Patient patient = patients.find(row.patientId()).orElseThrow();
 		if (row.resend()) {
 			log.warn("Sending outbox message {} again: its dispatcher stopped while sending it", row.messageId());
 		}
+		if (row.patientId() == null) {
+			sendEmail(row, null, row.recipient(), now);
+			return true;
+		}
+		Patient patient = patients.find(row.patientId()).orElseThrow();
 		if (row.channel() == Channel.EMAIL) {
-			sendEmail(row, visit, patient, now);
+			sendEmail(row, visit, patient.email(), now);
 		}
 		else {
 			sendSms(row, visit, patient, now);
@@ -139,6 +143,9 @@ public class OutboxDispatcher {
 	private Optional<String> reasonToDrop(OutboxMessage row, Appointment visit, Instant now) {
 		if (row.expiresAt() != null && !now.isBefore(row.expiresAt())) {
 			return Optional.of("too late: it was for before " + row.expiresAt());
+		}
+		if (row.patientId() == null) {
+			return Optional.empty(); // an email to an address, asked for a moment ago
 		}
 		NotificationPreference preference = patients.notificationPreference(row.patientId());
 		if (preference.optedOut() && !row.kind().requestedByThePatient()) {
@@ -162,7 +169,7 @@ public class OutboxDispatcher {
 		return Optional.empty();
 	}
 
-	private void sendEmail(OutboxMessage row, Appointment visit, Patient patient, Instant now) {
+	private void sendEmail(OutboxMessage row, Appointment visit, String address, Instant now) {
 		String subject;
 		String text;
 		String html;
@@ -182,9 +189,9 @@ public class OutboxDispatcher {
 			invitation = composed.calendar();
 			invitationType = composed.calendarType();
 		}
-		email.send(new EmailTransport.OutgoingEmail(row.messageId(), properties.from(), patient.email(), subject, text,
-				html, invitation, invitationType));
-		outbox.markSent(row.id(), email.name(), patient.email(), subject, text, html, now);
+		email.send(new EmailTransport.OutgoingEmail(row.messageId(), properties.from(), address, subject, text, html,
+				invitation, invitationType));
+		outbox.markSent(row.id(), email.name(), address, subject, text, html, now);
 	}
 
 	private void sendSms(OutboxMessage row, Appointment visit, Patient patient, Instant now) {

@@ -31,14 +31,25 @@ public class OutboxMessages {
 	/** Plans a message; false if one with the same key was planned before. */
 	boolean plan(UUID subjectId, UUID patientId, MessageKind kind, String occurrence, Channel channel, Instant dueAt,
 			Instant expiresAt, Prepared prepared) {
+		return insert(subjectId, patientId, null, kind, occurrence, channel, dueAt, expiresAt, prepared);
+	}
+
+	/** Plans an email to an address that is no patient's (yet); false if one with the same key was planned before. */
+	boolean planTo(String address, UUID subjectId, MessageKind kind, String occurrence, Instant dueAt,
+			Instant expiresAt, Prepared prepared) {
+		return insert(subjectId, null, address, kind, occurrence, Channel.EMAIL, dueAt, expiresAt, prepared);
+	}
+
+	private boolean insert(UUID subjectId, UUID patientId, String recipient, MessageKind kind, String occurrence,
+			Channel channel, Instant dueAt, Instant expiresAt, Prepared prepared) {
 		UUID id = UUID.randomUUID();
 		return jdbc.sql("""
-				INSERT INTO outbox_message (id, subject_id, patient_id, kind, occurrence, channel, due_at, expires_at,
-				    message_id, subject, body_text, body_html)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				INSERT INTO outbox_message (id, subject_id, patient_id, recipient, kind, occurrence, channel, due_at,
+				    expires_at, message_id, subject, body_text, body_html)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (subject_id, kind, occurrence, channel) DO NOTHING""")
-			.params(id, subjectId, patientId, kind.name(), occurrence, channel.name(), utc(dueAt), utc(expiresAt),
-					"<" + id + "@unknot>", prepared == null ? null : prepared.subject(),
+			.params(id, subjectId, patientId, recipient, kind.name(), occurrence, channel.name(), utc(dueAt),
+					utc(expiresAt), "<" + id + "@unknot>", prepared == null ? null : prepared.subject(),
 					prepared == null ? null : prepared.text(), prepared == null ? null : prepared.html())
 			.update() == 1;
 	}
