@@ -29,11 +29,6 @@ public class Articles {
 		return new ArticleShelf(jdbc.sql("SELECT * FROM article WHERE published").query(Articles::article).list());
 	}
 
-	/** A published article. */
-	public Optional<Article> published(String slug) {
-		return jdbc.sql("SELECT * FROM article WHERE published AND slug = ?").param(slug).query(Articles::article).optional();
-	}
-
 	/** Every article, published or not, newest first: what admins list. */
 	public List<StoredArticle> all() {
 		return jdbc.sql("SELECT * FROM article ORDER BY published_on DESC, title").query(Articles::stored).list();

@@ -157,6 +157,8 @@ class ArticleAdminTests {
 
 		@Test
 		void showsAnEditOnItsNextPage() throws Exception {
+			assertThat(site("/articles/" + slug).getContentAsString()).contains("<h2>Warm up first</h2>");
+
 			MockHttpServletResponse saved = admin(form(post("/admin/articles/{id}", id), slug, "Shoulder care, revised", topic,
 					"## Rest first\n\nThen move gently."));
 
