@@ -158,6 +158,20 @@ class AccessMatrixTests {
 				new Row(() -> post("/admin/articles/{id}/publish", article).with(csrf()), adminOnly));
 		rows.put("unpublish an article",
 				new Row(() -> post("/admin/articles/{id}/unpublish", article).with(csrf()), adminOnly));
+		rows.put("practitioner profile change",
+				new Row(() -> post("/admin/practitioners/{id}/profile", practitionerA).with(csrf()), adminOnly));
+		rows.put("practitioner licence added",
+				new Row(() -> post("/admin/practitioners/{id}/licences", practitionerA).with(csrf()), adminOnly));
+		rows.put("service added", new Row(() -> post("/admin/services").with(csrf()), adminOnly));
+		rows.put("clinic added", new Row(() -> post("/admin/clinics").with(csrf()), adminOnly));
+		UUID patientAccount = context.getBean(org.unknot.account.AccountDesk.class)
+			.create(new org.unknot.account.AccountDesk.NewAccount("matrix-" + UUID.randomUUID() + "@example.org",
+					"Pat Matrix", Role.PATIENT, List.of(), null, patientA, "a long matrix passphrase"))
+			.id();
+		rows.put("close a patient's account (not asked: refused with a message)",
+				new Row(() -> post("/admin/accounts/{id}/close", patientAccount).with(csrf()), adminOnly));
+		rows.put("practitioner time off",
+				new Row(() -> post("/admin/practitioners/{id}/time-off", practitionerA).with(csrf()), adminOnly));
 		rows.put("waitlist (staff list)", new Row(() -> get("/api/v1/staff/waitlist"), allStaff));
 		rows.put("patient portal", new Row(() -> get("/account"), EnumSet.of(Who.PATIENT)));
 		rows.put("patient's data download", new Row(() -> get("/account/export"), EnumSet.of(Who.PATIENT)));

@@ -183,6 +183,18 @@ class StaffBrowserTests {
 		assertThat(slots).isNotEmpty();
 		page.navigate(visitor.baseUrl() + "/admin");
 		visitor.check(page, "admin-overview");
+		for (String path : List.of("/admin/accounts", "/admin/services", "/admin/services/new",
+				"/admin/services/" + TestNetwork.MASSAGE, "/admin/clinics", "/admin/clinics/new", "/admin/clinics/" + clinic)) {
+			page.navigate(visitor.baseUrl() + path);
+			visitor.check(page, "admin" + path.replace('/', '-'));
+		}
+		page.navigate(visitor.baseUrl() + "/admin/practitioners/" + id);
+		page.getByLabel("Off from", EXACT).fill("2027-03-15T13:00");
+		page.getByLabel("Back at", EXACT).fill("2027-03-15T12:00");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add time off"))
+			.click();
+		assertThat(page.locator("#offTo-error").textContent()).contains("must be after its start");
+		visitor.check(page, "admin-practitioner-with-error");
 	}
 
 	private Account account(Role role, List<String> clinics, String practitionerId) {
