@@ -50,7 +50,7 @@ class RegistrationController {
 		catch (InvalidRequest invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("email", email);
-			model.addAttribute("errors", errors(invalid));
+			model.addAttribute("errors", invalid.byField());
 			return "account/register";
 		}
 	}
@@ -89,7 +89,7 @@ class RegistrationController {
 			model.addAttribute("email", registrations.pending(token).orElse(""));
 			model.addAttribute("token", token);
 			model.addAttribute("form", kept);
-			model.addAttribute("errors", errors(invalid));
+			model.addAttribute("errors", invalid.byField());
 			return "account/register-finish";
 		}
 	}
@@ -100,9 +100,4 @@ class RegistrationController {
 		return "account/register-finish";
 	}
 
-	private static Map<String, String> errors(InvalidRequest invalid) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
-		return errors;
-	}
 }

@@ -77,7 +77,7 @@ class ArticleAdminController {
 			}
 		}
 		catch (InvalidRequest invalid) {
-			invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+			invalid.byField().forEach(errors::putIfAbsent);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return editPage(null, form, chosen(services), errors, null, model);
@@ -111,7 +111,7 @@ class ArticleAdminController {
 			}
 		}
 		catch (InvalidRequest invalid) {
-			invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+			invalid.byField().forEach(errors::putIfAbsent);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return editPage(stored, form, chosen(services), errors, null, model);

@@ -63,7 +63,7 @@ class CatalogAdminController {
 		}
 		catch (InvalidRequest invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return newClinicPage(form, errors(invalid), model);
+			return newClinicPage(form, invalid.byField(), model);
 		}
 	}
 
@@ -78,7 +78,7 @@ class CatalogAdminController {
 		}
 		catch (InvalidRequest invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return clinicPage(clinic, form, errors(invalid), model);
+			return clinicPage(clinic, form, invalid.byField(), model);
 		}
 	}
 
@@ -104,7 +104,7 @@ class CatalogAdminController {
 			}
 		}
 		catch (InvalidRequest invalid) {
-			invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+			invalid.byField().forEach(errors::putIfAbsent);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return clinicPage(clinic, form, errors, model);
@@ -167,11 +167,6 @@ class CatalogAdminController {
 				form.get("postalCode"), form.get("phone"), form.get("zone"), form.get("latitude"), form.get("longitude"));
 	}
 
-	private static Map<String, String> errors(InvalidRequest invalid) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
-		return errors;
-	}
 
 	private static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
 		try {

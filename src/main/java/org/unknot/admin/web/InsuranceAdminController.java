@@ -60,7 +60,7 @@ class InsuranceAdminController {
 		}
 		catch (InvalidRequest invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return listPage(model, form, errors(invalid));
+			return listPage(model, form, invalid.byField());
 		}
 	}
 
@@ -81,7 +81,7 @@ class InsuranceAdminController {
 		}
 		catch (InvalidRequest invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return planPage(plan, form, errors(invalid), coverageOf(plan), Map.of(), model);
+			return planPage(plan, form, invalid.byField(), coverageOf(plan), Map.of(), model);
 		}
 	}
 
@@ -96,7 +96,7 @@ class InsuranceAdminController {
 		}
 		catch (InvalidRequest invalid) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return planPage(plan, termsOf(plan), Map.of(), form, errors(invalid), model);
+			return planPage(plan, termsOf(plan), Map.of(), form, invalid.byField(), model);
 		}
 	}
 
@@ -202,11 +202,6 @@ class InsuranceAdminController {
 		return new InsuranceAdmin.PlanTerms(form.get("name"), kind, form.get("memberIdLabel"), form.get("memberIdPattern"));
 	}
 
-	private static Map<String, String> errors(InvalidRequest invalid) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
-		return errors;
-	}
 
 	static String categoryName(ServiceCategory category) {
 		String words = category.name().replace('_', ' ').toLowerCase(Locale.ROOT);

@@ -101,7 +101,7 @@ class PractitionerAdminController {
 			}
 		}
 		catch (InvalidRequest invalid) {
-			invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+			invalid.byField().forEach(errors::putIfAbsent);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return form(model, form, chosen, errors);
@@ -245,7 +245,7 @@ class PractitionerAdminController {
 			}
 		}
 		catch (InvalidRequest invalid) {
-			invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+			invalid.byField().forEach(errors::putIfAbsent);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return practitionerPage(id, model, form, chosen, errors);

@@ -66,7 +66,7 @@ class ServiceAdminController {
 			}
 		}
 		catch (InvalidRequest invalid) {
-			invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+			invalid.byField().forEach(errors::putIfAbsent);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return page(null, form, errors, model);
@@ -108,7 +108,7 @@ class ServiceAdminController {
 			}
 		}
 		catch (InvalidRequest invalid) {
-			invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+			invalid.byField().forEach(errors::putIfAbsent);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return page(service, form, errors, model);
