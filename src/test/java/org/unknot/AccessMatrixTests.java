@@ -34,6 +34,9 @@ import org.unknot.account.SignedIn;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
+import org.unknot.content.ArticleAdmin;
+import org.unknot.insurance.InsuranceAdmin;
+import org.unknot.insurance.PayerKind;
 import org.unknot.patient.PatientDetails;
 
 /**
@@ -58,6 +61,12 @@ class AccessMatrixTests {
 	@Autowired
 	BookingDesk desk;
 
+	@Autowired
+	InsuranceAdmin insurance;
+
+	@Autowired
+	ArticleAdmin articles;
+
 	MockMvc mvc;
 	String clinicA;
 	String clinicB;
@@ -66,6 +75,8 @@ class AccessMatrixTests {
 	UUID patientA;
 	UUID visitB;
 	UUID patientB;
+	String plan;
+	long article;
 
 	@BeforeEach
 	void twoClinicsWithAPatientEach() {
@@ -82,6 +93,10 @@ class AccessMatrixTests {
 		patientA = a[1];
 		visitB = b[0];
 		patientB = b[1];
+		plan = insurance.add(new InsuranceAdmin.PlanTerms("Matrix plan " + TestNetwork.shortId(), PayerKind.COMMERCIAL,
+				"Member ID", "[A-Z0-9]{4,20}"));
+		article = articles.create(new ArticleAdmin.Text("matrix-" + TestNetwork.shortId(), "Matrix article", "Summary.",
+				"Body.", List.of("matrix"), List.of(), LocalDate.of(2020, 1, 1)));
 	}
 
 	@Test
@@ -122,6 +137,41 @@ class AccessMatrixTests {
 		rows.put("sent messages", new Row(() -> get("/admin/messages"), adminOnly));
 		rows.put("make a practitioner's calendar feed",
 				new Row(() -> post("/admin/practitioners/{id}/calendar-feed", practitionerA).with(csrf()), adminOnly));
+		rows.put("insurance plans", new Row(() -> get("/admin/insurance"), adminOnly));
+		rows.put("add an insurance plan", new Row(() -> post("/admin/insurance").with(csrf()), adminOnly));
+		rows.put("an insurance plan", new Row(() -> get("/admin/insurance/{id}", plan), adminOnly));
+		rows.put("change an insurance plan", new Row(() -> post("/admin/insurance/{id}", plan).with(csrf()), adminOnly));
+		rows.put("change a plan's coverage",
+				new Row(() -> post("/admin/insurance/{id}/coverage", plan).with(csrf()), adminOnly));
+		rows.put("stop accepting a plan", new Row(() -> post("/admin/insurance/{id}/stop", plan).with(csrf()), adminOnly));
+		rows.put("accept a plan again", new Row(() -> post("/admin/insurance/{id}/accept", plan).with(csrf()), adminOnly));
+		rows.put("articles admin", new Row(() -> get("/admin/articles"), adminOnly));
+		rows.put("new article form", new Row(() -> get("/admin/articles/new"), adminOnly));
+		rows.put("create an article", new Row(() -> post("/admin/articles").with(csrf()), adminOnly));
+		rows.put("preview a new article",
+				new Row(() -> post("/admin/articles/preview").with(csrf()).param("body", "x"), adminOnly));
+		rows.put("an article (admin)", new Row(() -> get("/admin/articles/{id}", article), adminOnly));
+		rows.put("change an article", new Row(() -> post("/admin/articles/{id}", article).with(csrf()), adminOnly));
+		rows.put("preview an article",
+				new Row(() -> post("/admin/articles/{id}/preview", article).with(csrf()).param("body", "x"), adminOnly));
+		rows.put("publish an article",
+				new Row(() -> post("/admin/articles/{id}/publish", article).with(csrf()), adminOnly));
+		rows.put("unpublish an article",
+				new Row(() -> post("/admin/articles/{id}/unpublish", article).with(csrf()), adminOnly));
+		rows.put("practitioner profile change",
+				new Row(() -> post("/admin/practitioners/{id}/profile", practitionerA).with(csrf()), adminOnly));
+		rows.put("practitioner licence added",
+				new Row(() -> post("/admin/practitioners/{id}/licences", practitionerA).with(csrf()), adminOnly));
+		rows.put("service added", new Row(() -> post("/admin/services").with(csrf()), adminOnly));
+		rows.put("clinic added", new Row(() -> post("/admin/clinics").with(csrf()), adminOnly));
+		UUID patientAccount = context.getBean(org.unknot.account.AccountDesk.class)
+			.create(new org.unknot.account.AccountDesk.NewAccount("matrix-" + UUID.randomUUID() + "@example.org",
+					"Pat Matrix", Role.PATIENT, List.of(), null, patientA, "a long matrix passphrase"))
+			.id();
+		rows.put("close a patient's account (not asked: refused with a message)",
+				new Row(() -> post("/admin/accounts/{id}/close", patientAccount).with(csrf()), adminOnly));
+		rows.put("practitioner time off",
+				new Row(() -> post("/admin/practitioners/{id}/time-off", practitionerA).with(csrf()), adminOnly));
 		rows.put("waitlist (staff list)", new Row(() -> get("/api/v1/staff/waitlist"), allStaff));
 		rows.put("patient portal", new Row(() -> get("/account"), EnumSet.of(Who.PATIENT)));
 		rows.put("patient's data download", new Row(() -> get("/account/export"), EnumSet.of(Who.PATIENT)));

@@ -22,8 +22,11 @@ public class AccountDesk {
 	private final PasswordEncoder passwords;
 	private final ApplicationEventPublisher events;
 	private final java.time.Clock clock;
+	private final org.unknot.audit.AuditLog audit;
 
-	AccountDesk(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events, java.time.Clock clock) {
+	AccountDesk(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events, java.time.Clock clock,
+			org.unknot.audit.AuditLog audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.events = events;
@@ -38,7 +41,7 @@ public class AccountDesk {
 	public Account create(NewAccount request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String email = Accounts.normalised(request.email());
-		if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		if (!looksLikeAnEmail(email)) {
 			problems.add(new FieldProblem("email", "Enter an email address like name@example.org."));
 		}
 		else if (accounts.byEmail(email).isPresent()) {
@@ -47,12 +50,7 @@ public class AccountDesk {
 		if (request.displayName() == null || request.displayName().isBlank()) {
 			problems.add(new FieldProblem("displayName", "Enter the name to show."));
 		}
-		if (request.role() == Role.FRONT_DESK && (request.clinicIds() == null || request.clinicIds().isEmpty())) {
-			problems.add(new FieldProblem("clinicIds", "Choose at least one clinic for a front-desk account."));
-		}
-		if (request.role() == Role.PRACTITIONER && (request.practitionerId() == null || request.practitionerId().isBlank())) {
-			problems.add(new FieldProblem("practitionerId", "Choose the practitioner this account belongs to."));
-		}
+		accessProblems(request.role(), request.clinicIds(), request.practitionerId(), problems);
 		passwordProblem(request.password()).ifPresent(problems::add);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The account cannot be created as entered.", problems);
@@ -62,6 +60,40 @@ public class AccountDesk {
 				request.patientId(), passwords.encode(request.password()), null, false, 0, true);
 		accounts.insert(account);
 		return account;
+	}
+
+	/**
+	 * Gives a staff member another role or other clinics. Their sessions end, so the new access applies
+	 * from their next sign-in and the old one from nowhere.
+	 */
+	@Transactional
+	public void changeAccess(UUID accountId, Role role, List<String> clinicIds, String practitionerId) {
+		Account account = accounts.byId(accountId)
+			.filter(found -> found.role().staff())
+			.orElseThrow(() -> new org.unknot.system.NotFound("account", "staff account", accountId.toString()));
+		List<FieldProblem> problems = new ArrayList<>();
+		if (role == null || !role.staff()) {
+			problems.add(new FieldProblem("role", "Choose a staff role."));
+		}
+		accessProblems(role, clinicIds, practitionerId, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequest("The access of " + account.displayName() + " cannot be changed as entered.",
+					problems);
+		}
+		List<String> clinics = role == Role.FRONT_DESK ? clinicIds : List.of();
+		String practitioner = role == Role.PRACTITIONER ? practitionerId : null;
+		accounts.setAccess(accountId, role, clinics, practitioner);
+		events.publishEvent(new AccountDisabled(accountId));
+	}
+
+	private static void accessProblems(Role role, List<String> clinicIds, String practitionerId,
+			List<FieldProblem> problems) {
+		if (role == Role.FRONT_DESK && (clinicIds == null || clinicIds.isEmpty())) {
+			problems.add(new FieldProblem("clinicIds", "Choose at least one clinic for a front-desk account."));
+		}
+		if (role == Role.PRACTITIONER && (practitionerId == null || practitionerId.isBlank())) {
+			problems.add(new FieldProblem("practitionerId", "Choose the practitioner this account belongs to."));
+		}
 	}
 
 	/**
@@ -89,9 +121,32 @@ public class AccountDesk {
 		accounts.requestClosure(accountId, clock.instant());
 	}
 
+	/**
+	 * Carries out a patient's request to close their account: its sessions end, and the account, with
+	 * its password and second factor, is removed. The records of care stay, as the law requires; the
+	 * same person may open an account again later and find them. Audited.
+	 */
+	@Transactional
+	public void close(UUID accountId, SignedIn admin, String address) {
+		Account account = accounts.byId(accountId)
+			.filter(found -> found.role() == Role.PATIENT)
+			.orElseThrow(() -> new org.unknot.system.NotFound("account", "patient account", accountId.toString()));
+		if (accounts.closureRequestedAt(accountId).isEmpty()) {
+			throw new InvalidRequest("account", "Only an account whose owner asked to close it can be closed here.");
+		}
+		events.publishEvent(new AccountDisabled(accountId));
+		accounts.remove(accountId);
+		audit.record(new org.unknot.audit.AuditEvent("account:" + admin.accountId(), admin.role().name(),
+				account.patientId(), "CLOSE", "account", null, address, org.unknot.audit.AuditEvent.Outcome.SUCCESS));
+	}
+
 	@Transactional
 	public void enable(UUID accountId) {
 		accounts.setEnabled(accountId, true);
+	}
+
+	static boolean looksLikeAnEmail(String email) {
+		return email != null && email.length() <= 254 && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 	}
 
 	/**
@@ -109,7 +164,7 @@ public class AccountDesk {
 		return java.util.Optional.empty();
 	}
 
-	/** Published when an account is disabled, so its sessions can be ended. */
+	/** Published when an account is disabled or its access changes, so its sessions can be ended. */
 	public record AccountDisabled(UUID accountId) {
 	}
 

@@ -40,6 +40,26 @@ public class Accounts {
 		return jdbc.sql("SELECT * FROM account ORDER BY role, email").query(Accounts::map).list();
 	}
 
+	/** Staff accounts (not patients'), by role and email: what admins manage. */
+	public List<Account> staff() {
+		return jdbc.sql("SELECT * FROM account WHERE role <> 'PATIENT' ORDER BY role, email").query(Accounts::map).list();
+	}
+
+	/** When the owner asked to close it, if they did. */
+	public Optional<java.time.Instant> closureRequestedAt(UUID id) {
+		return jdbc.sql("SELECT closure_requested_at FROM account WHERE id = ?")
+			.param(id)
+			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+			.optional()
+			.flatMap(at -> at);
+	}
+
+	/** Removes the account and its sign-in links; the patient's records of care stay. */
+	void remove(UUID id) {
+		jdbc.sql("DELETE FROM sign_in_link WHERE account_id = ?").param(id).update();
+		jdbc.sql("DELETE FROM account WHERE id = ?").param(id).update();
+	}
+
 	boolean anyWithRole(Role role) {
 		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE role = ?)")
 			.param(role.name())
@@ -76,6 +96,12 @@ public class Accounts {
 
 	void setPassword(UUID id, String hash) {
 		jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?").params(hash, id).update();
+	}
+
+	void setAccess(UUID id, Role role, List<String> clinicIds, String practitionerId) {
+		jdbc.sql("UPDATE account SET role = ?, clinic_ids = ?, practitioner_id = ? WHERE id = ?")
+			.params(role.name(), clinicIds.toArray(String[]::new), practitionerId, id)
+			.update();
 	}
 
 	void setEnabled(UUID id, boolean enabled) {

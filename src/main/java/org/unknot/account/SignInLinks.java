@@ -19,9 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One-time sign-in links for patients: valid {@value #MINUTES} minutes, usable once, only a hash of
- * the secret kept. Asking for one answers the same whether or not the address has an account; the
- * email goes out through the outbox only when it does. At most {@value #PER_HOUR} links an hour per
- * account, so the address's owner is not flooded.
+ * the secret kept. Asking for one answers the same, in the same time, whether or not the address has
+ * an account: both write a link row and an email through the outbox, the one for an address without
+ * a patient account saying so instead of carrying a link. At most {@value #PER_HOUR} emails an hour
+ * per address, so its owner is not flooded.
  */
 @Service
 public class SignInLinks {
@@ -46,18 +47,25 @@ public class SignInLinks {
 	public record SignInLinkRequested(UUID linkId, UUID accountId, UUID patientId, String token, Instant expiresAt) {
 	}
 
+	/**
+	 * Published instead when no patient account at the address can use a link: an email still goes out,
+	 * saying so and how to open an account, so both answers do the same work.
+	 */
+	public record SignInLinkUnusable(UUID linkId, String email, Instant expiresAt) {
+	}
+
 	@Transactional
-	public void request(String email) {
+	public void request(String typed) {
+		String email = Accounts.normalised(typed);
+		if (!AccountDesk.looksLikeAnEmail(email)) {
+			return;
+		}
 		Optional<Account> found = accounts.byEmail(email)
 			.filter(Account::enabled)
 			.filter(account -> account.role() == Role.PATIENT && account.patientId() != null);
-		if (found.isEmpty()) {
-			return;
-		}
-		Account account = found.get();
 		Instant now = clock.instant();
-		long recent = jdbc.sql("SELECT count(*) FROM sign_in_link WHERE account_id = ? AND created_at > ?")
-			.params(account.id(), Timestamp.from(now.minus(Duration.ofHours(1))))
+		long recent = jdbc.sql("SELECT count(*) FROM sign_in_link WHERE email = ? AND created_at > ?")
+			.params(email, Timestamp.from(now.minus(Duration.ofHours(1))))
 			.query(Long.class)
 			.single();
 		if (recent >= PER_HOUR) {
@@ -67,11 +75,18 @@ public class SignInLinks {
 		random.nextBytes(secret);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		Instant expires = now.plus(Duration.ofMinutes(MINUTES));
-		jdbc.sql("INSERT INTO sign_in_link (token_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-			.params(hash(token), account.id(), Timestamp.from(now), Timestamp.from(expires))
+		UUID accountId = found.map(Account::id).orElse(null);
+		jdbc.sql("""
+				INSERT INTO sign_in_link (token_hash, account_id, email, created_at, expires_at) VALUES (?, ?, ?, ?, ?)""")
+			.params(hash(token), accountId, email, Timestamp.from(now), Timestamp.from(expires))
 			.update();
-		events.publishEvent(new SignInLinkRequested(UUID.nameUUIDFromBytes(hash(token)), account.id(),
-				account.patientId(), token, expires));
+		UUID linkId = UUID.nameUUIDFromBytes(hash(token));
+		if (found.isPresent()) {
+			events.publishEvent(new SignInLinkRequested(linkId, accountId, found.get().patientId(), token, expires));
+		}
+		else {
+			events.publishEvent(new SignInLinkUnusable(linkId, email, expires));
+		}
 	}
 
 	/** The account the link opens, using it up; empty if it is unknown, used or expired. */
@@ -81,7 +96,8 @@ public class SignInLinks {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				UPDATE sign_in_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
+				UPDATE sign_in_link SET used_at = ?
+				WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? AND account_id IS NOT NULL
 				RETURNING account_id""")
 			.params(Timestamp.from(clock.instant()), hash(token), Timestamp.from(clock.instant()))
 			.query(UUID.class)

@@ -6,9 +6,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,10 +30,12 @@ public class AuditLog {
 	private static final long CHAIN_LOCK = 0x756e6b6e6f74L;
 
 	private final JdbcClient jdbc;
+	private final JdbcTemplate batch;
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, Clock clock) {
+	AuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 	}
 
@@ -53,6 +58,38 @@ public class AuditLog {
 					event.subject(), event.reason(), event.sourceAddress(), event.outcome().name(), last.hash(), hash)
 			.update();
 		return new AuditEntry(id, at, event, last.hash(), hash);
+	}
+
+	/**
+	 * Appends several entries at once, in the given order, under one lock: a page that shows many
+	 * patients (a clinic's day, a waitlist) writes one entry per patient shown.
+	 */
+	@Transactional
+	public void recordAll(Collection<AuditEvent> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, n) -> 1).list();
+		Last last = jdbc.sql("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")
+			.query((rs, n) -> new Last(rs.getLong("id"), rs.getBytes("hash")))
+			.optional()
+			.orElse(new Last(0, AuditEntry.GENESIS));
+		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		List<Object[]> rows = new ArrayList<>();
+		long id = last.id();
+		byte[] previous = last.hash();
+		for (AuditEvent event : events) {
+			id++;
+			byte[] hash = AuditEntry.hashOf(id, at, event, previous);
+			rows.add(new Object[] { id, Timestamp.from(at), event.actor(), event.actorRole(), event.patientId(),
+					event.action(), event.subject(), event.reason(), event.sourceAddress(), event.outcome().name(),
+					previous, hash });
+			previous = hash;
+		}
+		batch.batchUpdate("""
+				INSERT INTO audit_entry (id, at, actor, actor_role, patient_id, action, subject, reason, source_address,
+				    outcome, previous_hash, hash)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
 	/**

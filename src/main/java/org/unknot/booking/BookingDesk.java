@@ -256,8 +256,9 @@ public class BookingDesk {
 		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment), null, false);
 		requireNoStrandedDependents(appointment);
 		events.publishEvent(new AppointmentRescheduled(appointment.id(), appointment.patientId(),
-				appointment.serviceId(), appointment.location(), previousPractitioner, previousStart, previousEnd,
-				appointment.practitionerId(), appointment.start(), appointment.end(), appointment.sequence()));
+				appointment.seriesId(), appointment.serviceId(), appointment.location(), previousPractitioner,
+				previousStart, previousEnd, appointment.practitionerId(), appointment.start(), appointment.end(),
+				appointment.sequence()));
 		return appointment;
 	}
 

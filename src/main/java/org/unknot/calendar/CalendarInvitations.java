@@ -92,6 +92,22 @@ public class CalendarInvitations {
 			.getFluentTarget());
 	}
 
+	/**
+	 * One invitation (METHOD:REQUEST) for several visits booked together, e.g. a series: one VEVENT per
+	 * visit, each with that visit's own UID and SEQUENCE, so a later update or cancellation of one visit
+	 * replaces exactly its entry.
+	 */
+	public byte[] request(List<AppointmentDetails> visits) {
+		if (visits.isEmpty()) {
+			throw new IllegalArgumentException("An invitation needs at least one visit");
+		}
+		Set<ZoneId> zones = new LinkedHashSet<>();
+		visits.forEach(visit -> zones.add(visit.zone()));
+		Calendar calendar = calendar(ImmutableMethod.REQUEST, zones);
+		visits.forEach(visit -> calendar.add(event(visit, false)));
+		return write(calendar);
+	}
+
 	/** The cancellation (METHOD:CANCEL) of an invitation: same UID, STATUS:CANCELLED. */
 	public byte[] cancel(AppointmentDetails visit) {
 		return write(calendar(ImmutableMethod.CANCEL, List.of(visit.zone())).withComponent(event(visit, true))

@@ -14,10 +14,12 @@ class DemoLoader implements ApplicationRunner {
 
 	private final DemoNetwork network;
 	private final DemoProperties properties;
+	private final DemoPatient patient;
 
-	DemoLoader(DemoNetwork network, DemoProperties properties) {
+	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient) {
 		this.network = network;
 		this.properties = properties;
+		this.patient = patient;
 	}
 
 	@Override
@@ -28,6 +30,14 @@ class DemoLoader implements ApplicationRunner {
 		if (network.loadIfEmpty()) {
 			log.info("Loaded the demo network: {} clinics, {} services, {} practitioners (unknot.demo.load-when-empty)",
 					DemoClinics.CLINICS.size(), DemoCatalog.SERVICES.size(), DemoPractitioners.PEOPLE.size());
+			try {
+				patient.load()
+					.ifPresent(course -> log.info("Booked {} visits for the demo patient ({})", course.booked().size(),
+							DemoPatient.EMAIL));
+			}
+			catch (RuntimeException e) {
+				log.warn("The demo network is loaded, but the demo patient's visits could not be booked", e);
+			}
 		}
 		else {
 			log.info("The database already has clinics: the demo network is not loaded");

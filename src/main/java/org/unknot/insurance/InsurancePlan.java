@@ -10,19 +10,40 @@ import org.unknot.catalog.CareService;
 import org.unknot.catalog.ServiceCategory;
 
 /**
- * An accepted plan and what it pays for. A rule for a service beats a rule for its category; a
- * service the plan names nowhere is not covered.
+ * A plan and what it pays for. A rule for a service beats a rule for its category; a service the plan
+ * names nowhere is not covered.
  *
  * @param memberIdLabel what the plan calls the number on the card ("Member ID", "Claim number")
  * @param memberIdPattern the shape of that number, after spaces and dashes are removed
+ * @param accepted whether patients can choose it now; a plan no longer accepted stays on the visits
+ *     booked under it
  */
 public record InsurancePlan(String id, String name, PayerKind payerKind, String memberIdLabel,
-		Pattern memberIdPattern, List<Rule> rules) {
+		Pattern memberIdPattern, List<Rule> rules, boolean accepted) {
+
+	/** The longest member id read, after spaces and dashes are removed; no card carries more. */
+	static final int MEMBER_ID_MAX = 40;
 
 	public InsurancePlan {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(payerKind, "payerKind");
 		rules = List.copyOf(rules);
+	}
+
+	/** An accepted plan. */
+	public InsurancePlan(String id, String name, PayerKind payerKind, String memberIdLabel, Pattern memberIdPattern,
+			List<Rule> rules) {
+		this(id, name, payerKind, memberIdLabel, memberIdPattern, rules, true);
+	}
+
+	/** The rule this plan has for exactly this service, if any (not its category's). */
+	public Optional<Rule> ruleFor(String serviceId) {
+		return rule(rule -> serviceId.equals(rule.serviceId()));
+	}
+
+	/** The rule this plan has for the whole category, if any. */
+	public Optional<Rule> ruleFor(ServiceCategory category) {
+		return rule(rule -> category == rule.category());
 	}
 
 	/** Whether this plan pays for the service, and why, in words a patient understands. */
@@ -43,8 +64,10 @@ public record InsurancePlan(String id, String name, PayerKind payerKind, String 
 			return Optional.empty();
 		}
 		String normal = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-		return memberIdPattern.matcher(normal).matches() && !normal.isEmpty() ? Optional.of(new MemberId(normal))
-				: Optional.empty();
+		if (normal.isEmpty() || normal.length() > MEMBER_ID_MAX) {
+			return Optional.empty();
+		}
+		return memberIdPattern.matcher(normal).matches() ? Optional.of(new MemberId(normal)) : Optional.empty();
 	}
 
 	private Optional<Rule> rule(java.util.function.Predicate<Rule> matching) {

@@ -9,8 +9,12 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.unknot.catalog.ServiceCategory;
+import org.unknot.system.NotFound;
 
-/** The plans the network accepts, with their coverage rules. */
+/**
+ * The plans, with their coverage rules, read afresh on every call: a change an admin makes is what
+ * the next patient sees.
+ */
 @Repository
 public class InsurancePlans {
 
@@ -25,8 +29,23 @@ public class InsurancePlans {
 		return load("WHERE accepted");
 	}
 
+	/** An accepted plan: one patients may choose now. */
 	public Optional<InsurancePlan> find(String id) {
 		return load("WHERE accepted AND id = ?", id).stream().findFirst();
+	}
+
+	/** Every plan, accepted or not, by name. */
+	public List<InsurancePlan> all() {
+		return load("");
+	}
+
+	/** A plan whether or not it is still accepted, e.g. to name the plan a visit was booked under. */
+	public Optional<InsurancePlan> any(String id) {
+		return load("WHERE id = ?", id).stream().findFirst();
+	}
+
+	public InsurancePlan get(String field, String id) {
+		return any(id).orElseThrow(() -> new NotFound(field, "insurance plan", id));
 	}
 
 	private List<InsurancePlan> load(String where, Object... params) {
@@ -44,7 +63,7 @@ public class InsurancePlans {
 			.query((rs, n) -> new InsurancePlan(rs.getString("id"), rs.getString("name"),
 					PayerKind.valueOf(rs.getString("payer_kind")), rs.getString("member_id_label"),
 					Pattern.compile(rs.getString("member_id_pattern")),
-					rules.getOrDefault(rs.getString("id"), List.of())))
+					rules.getOrDefault(rs.getString("id"), List.of()), rs.getBoolean("accepted")))
 			.list();
 	}
 

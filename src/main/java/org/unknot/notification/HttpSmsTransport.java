@@ -8,18 +8,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Text messages through a provider's HTTP API: a JSON POST of {@code to}, {@code from} and
- * {@code text}, with HTTP Basic credentials and an {@code Idempotency-Key} header carrying the outbox
- * row's message id, so that a provider honouring it sends a retried message once.
+ * {@code text}, with HTTP Basic credentials and an {@value #IDEMPOTENCY_HEADER} header. Its value is
+ * derived from the outbox key, so every attempt of one message carries the same one, also a resend after
+ * a crash between the provider's answer and our commit: a provider that honours the header (as the
+ * IETF httpapi "Idempotency-Key" draft describes it) sends that message once.
  */
 class HttpSmsTransport implements SmsTransport {
+
+	static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -45,7 +48,7 @@ class HttpSmsTransport implements SmsTransport {
 	}
 
 	@Override
-	public void send(String messageId, String to, String text) {
+	public void send(String idempotencyKey, String to, String text) {
 		Map<String, String> body = new LinkedHashMap<>();
 		body.put("to", to);
 		body.put("from", sender);
@@ -53,7 +56,7 @@ class HttpSmsTransport implements SmsTransport {
 		var request = HttpRequest.newBuilder(endpoint)
 			.timeout(timeout)
 			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", messageId)
+			.header(IDEMPOTENCY_HEADER, idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
 		if (authorization != null) {
 			request.header("Authorization", authorization);

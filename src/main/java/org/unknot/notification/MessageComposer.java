@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
@@ -35,7 +36,8 @@ class MessageComposer {
 			case RESCHEDULED -> "Your appointment has moved";
 			case CANCELLED -> "Your appointment is cancelled";
 			case REMINDER -> "A reminder of your appointment";
-			case WAITLIST_OFFER, SIGN_IN_LINK -> throw new IllegalArgumentException(kind + " messages are written by their sender");
+			case SERIES_BOOKED, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION ->
+				throw new IllegalArgumentException(kind + " messages are not about one visit");
 		};
 		String subject = headline + ": " + shortTime(visit.start(), visit.zone());
 		StringBuilder text = new StringBuilder();
@@ -59,17 +61,67 @@ class MessageComposer {
 				: "The attached invitation puts it in your calendar.";
 		text.append('\n').append(closing).append('\n');
 		html.append("<p>").append(esc(closing)).append("</p>");
-		if (visit.phone() != null) {
-			String call = "To change or cancel, call " + visit.phone() + ".";
-			text.append(call).append('\n');
-			html.append("<p>").append(esc(call)).append("</p>");
-		}
-		text.append("\n").append(network).append('\n');
-		html.append("<p>").append(esc(network)).append("</p></body></html>");
+		footer(visit, text, html);
 		boolean cancel = kind == MessageKind.CANCELLED;
 		return new Email(subject, text.toString(), html.toString(),
 				cancel ? invitations.cancel(visit) : invitations.request(visit),
 				cancel ? CalendarInvitations.CANCEL_TYPE : CalendarInvitations.REQUEST_TYPE);
+	}
+
+	/**
+	 * One confirmation for visits booked together (a series): every visit in the clinic's local time
+	 * with the zone named, and one invitation holding them all, each under its own UID.
+	 */
+	Email seriesEmail(List<AppointmentDetails> visits) {
+		AppointmentDetails first = visits.get(0);
+		String headline = visits.size() == 1 ? "Your appointment is booked"
+				: "Your " + visits.size() + " appointments are booked";
+		String subject = headline + (visits.size() == 1 ? ": " : ", from ") + shortTime(first.start(), first.zone());
+		StringBuilder text = new StringBuilder();
+		StringBuilder html = new StringBuilder();
+		text.append("Hello ").append(first.attendee().name()).append(",\n\n").append(headline).append(".\n\n");
+		html.append("<!doctype html><html><body><p>Hello ").append(esc(first.attendee().name())).append(",</p><p><strong>")
+			.append(esc(headline)).append(".</strong></p><table>");
+		line(text, html, "Where", first.video() ? "Video visits" : first.place() + ", " + first.address());
+		html.append("</table><ol>");
+		text.append('\n');
+		for (int i = 0; i < visits.size(); i++) {
+			AppointmentDetails visit = visits.get(i);
+			String when = CalendarInvitations.localTime(visit.start(), visit.zone());
+			text.append("  ").append(i + 1).append(". ").append(when).append('\n');
+			html.append("<li>").append(esc(when));
+			if (visit.video()) {
+				String join = visit.joinLink() + " (opens 15 minutes before the start)";
+				text.append("     Join: ").append(join).append('\n');
+				html.append("<br>Join: ").append(esc(join));
+			}
+			html.append("</li>");
+		}
+		html.append("</ol>");
+		String closing = (visits.size() == 1 ? "The attached invitation puts it in your calendar."
+				: "The attached invitation puts all of them in your calendar.")
+				+ " A reminder comes before each visit.";
+		text.append('\n').append(closing).append('\n');
+		html.append("<p>").append(esc(closing)).append("</p>");
+		footer(first, text, html);
+		return new Email(subject, text.toString(), html.toString(), invitations.request(visits),
+				CalendarInvitations.REQUEST_TYPE);
+	}
+
+	/** The text message for visits booked together: each visit's day and time, the zone named. */
+	String seriesSms(List<AppointmentDetails> visits) {
+		AppointmentDetails first = visits.get(0);
+		String where = first.video() ? "video visit" : first.place();
+		StringBuilder text = new StringBuilder(network).append(": ");
+		text.append(visits.size() == 1 ? "booked: " : visits.size() + " visits booked: ").append(where).append(", ");
+		for (int i = 0; i < visits.size(); i++) {
+			text.append(i == 0 ? "" : "; ").append(shortTime(visits.get(i).start(), visits.get(i).zone()));
+		}
+		text.append('.');
+		if (first.video()) {
+			text.append(" Each reminder carries its join link.");
+		}
+		return text.toString();
 	}
 
 	String sms(MessageKind kind, AppointmentDetails visit) {
@@ -80,7 +132,8 @@ class MessageComposer {
 			case RESCHEDULED -> "your appointment moved to " + when + ", " + where + ".";
 			case CANCELLED -> "your appointment on " + when + " is cancelled.";
 			case REMINDER -> "reminder: " + where + ", " + when + ".";
-			case WAITLIST_OFFER, SIGN_IN_LINK -> throw new IllegalArgumentException(kind + " messages are written by their sender");
+			case SERIES_BOOKED, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION ->
+				throw new IllegalArgumentException(kind + " messages are not about one visit");
 		};
 		if (visit.video() && kind != MessageKind.CANCELLED) {
 			text += " Join: " + visit.joinLink();
@@ -94,12 +147,22 @@ class MessageComposer {
 		return SHORT.format(local) + " " + ZONE.format(local);
 	}
 
+	private void footer(AppointmentDetails visit, StringBuilder text, StringBuilder html) {
+		if (visit.phone() != null) {
+			String call = "To change or cancel, call " + visit.phone() + ".";
+			text.append(call).append('\n');
+			html.append("<p>").append(esc(call)).append("</p>");
+		}
+		text.append("\n").append(network).append('\n');
+		html.append("<p>").append(esc(network)).append("</p></body></html>");
+	}
+
 	private static void line(StringBuilder text, StringBuilder html, String label, String value) {
 		text.append("  ").append(label).append(": ").append(value).append('\n');
 		html.append("<tr><th align=\"left\">").append(esc(label)).append("</th><td>").append(esc(value)).append("</td></tr>");
 	}
 
-	private static String esc(String value) {
+	static String esc(String value) {
 		StringBuilder out = new StringBuilder(value.length());
 		for (char c : value.toCharArray()) {
 			switch (c) {

@@ -2,19 +2,29 @@ package org.unknot.notification;
 
 /** What a message is about. */
 public enum MessageKind {
-	BOOKED, RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK;
+	/** The confirmation of one visit. */
+	BOOKED,
+	/** One confirmation for every visit of a series booked at once; its subject is the series. */
+	SERIES_BOOKED,
+	RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION;
 
 	/** Whether this message only makes sense while its visit is still booked. */
 	boolean needsALiveVisit() {
 		return this == BOOKED || this == RESCHEDULED || this == REMINDER;
 	}
 
+	/** Whether the subject of this message is one appointment. */
 	boolean aboutAnAppointment() {
-		return this != WAITLIST_OFFER && this != SIGN_IN_LINK;
+		return this == BOOKED || this == RESCHEDULED || this == CANCELLED || this == REMINDER;
+	}
+
+	/** Whether the subject of this message is a series of appointments. */
+	boolean aboutASeries() {
+		return this == SERIES_BOOKED;
 	}
 
 	/** Asked for by the patient a moment ago: sent even to a patient who opted out of reminders. */
 	boolean requestedByThePatient() {
-		return this == SIGN_IN_LINK;
+		return this == SIGN_IN_LINK || this == REGISTRATION;
 	}
 }

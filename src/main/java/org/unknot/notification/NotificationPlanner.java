@@ -39,44 +39,108 @@ class NotificationPlanner {
 		this.clock = clock;
 	}
 
+	/**
+	 * A visit booked on its own gets its confirmation; a visit booked as part of a series gets none of
+	 * its own: the first visit of the series plans one confirmation for the whole series (its key is the
+	 * series, so the other visits plan nothing more), which lists the visits as they are when it goes
+	 * out. Reminders are per visit either way.
+	 */
 	@EventListener
 	void on(AppointmentBooked booked) {
-		planNoticeAndReminders(booked.appointmentId(), booked.patientId(), MessageKind.BOOKED, booked.start(),
-				booked.sequence());
+		List<Channel> channels = channels(booked.patientId());
+		Instant now = clock.instant();
+		List<Planned> messages = new ArrayList<>();
+		for (Channel channel : channels) {
+			if (!coveredBySeriesConfirmation(booked, channel, now)) {
+				messages.add(new Planned(booked.appointmentId(), booked.patientId(), MessageKind.BOOKED,
+						"s" + booked.sequence(), channel, now, booked.start(), null));
+			}
+		}
+		planWithReminders(messages, booked.appointmentId(), booked.patientId(), booked.start(), booked.sequence(),
+				channels, now);
 	}
 
+	/**
+	 * Whether the series confirmation will tell the patient of this visit: planned now, or planned by an
+	 * earlier visit of the series and not yet handed over. A visit joining a series whose confirmation
+	 * has gone out gets a confirmation of its own.
+	 */
+	private boolean coveredBySeriesConfirmation(AppointmentBooked booked, Channel channel, Instant now) {
+		if (booked.seriesId() == null) {
+			return false;
+		}
+		return outbox.plan(booked.seriesId(), booked.patientId(), MessageKind.SERIES_BOOKED, "series", channel, now,
+				null, null) || !outbox.neverHandedOver(booked.seriesId(), MessageKind.SERIES_BOOKED, channel).isEmpty();
+	}
+
+	/**
+	 * A move the patient has not been told about yet needs no message of its own: a confirmation that
+	 * has certainly not been handed over is replaced by one for the new time (a series confirmation
+	 * lists the visits as they are when it goes out anyway). Only where the confirmation has gone out,
+	 * or may have, does a "moved" message follow.
+	 */
 	@EventListener
 	void on(AppointmentRescheduled moved) {
 		outbox.dropUnsent(moved.appointmentId(), List.of(MessageKind.RESCHEDULED, MessageKind.REMINDER),
 				"superseded by a later move");
-		planNoticeAndReminders(moved.appointmentId(), moved.patientId(), MessageKind.RESCHEDULED, moved.start(),
-				moved.sequence());
-	}
-
-	@EventListener
-	void on(AppointmentCancelled cancelled) {
-		outbox.dropUnsent(cancelled.appointmentId(), ABOUT_THE_BOOKING, "visit cancelled");
-		Instant now = clock.instant();
-		outbox.planAll(channels(cancelled.patientId()).stream()
-			.map(channel -> new Planned(cancelled.appointmentId(), cancelled.patientId(), MessageKind.CANCELLED,
-					"s" + cancelled.sequence(), channel, now, null, null))
-			.toList());
-	}
-
-	/**
-	 * The notice (booked, moved) at once, and one reminder per offset, due at the exact instant that
-	 * far before the start, on every channel the patient chose: one statement. A reminder whose time
-	 * has already passed (a visit booked at short notice) is not planned: a "48 hours before" message
-	 * sent at booking time would only confuse.
-	 */
-	private void planNoticeAndReminders(UUID appointmentId, UUID patientId, MessageKind notice, Instant start,
-			int sequence) {
-		List<Channel> channels = channels(patientId);
+		List<Channel> channels = channels(moved.patientId());
 		Instant now = clock.instant();
 		List<Planned> messages = new ArrayList<>();
 		for (Channel channel : channels) {
-			messages.add(new Planned(appointmentId, patientId, notice, "s" + sequence, channel, now, start, null));
+			if (!confirmationStillToGo(moved, channel, now)) {
+				messages.add(new Planned(moved.appointmentId(), moved.patientId(), MessageKind.RESCHEDULED,
+						"s" + moved.sequence(), channel, now, moved.start(), null));
+			}
 		}
+		planWithReminders(messages, moved.appointmentId(), moved.patientId(), moved.start(), moved.sequence(),
+				channels, now);
+	}
+
+	private boolean confirmationStillToGo(AppointmentRescheduled moved, Channel channel, Instant now) {
+		if (moved.seriesId() != null) {
+			return !outbox.neverHandedOver(moved.seriesId(), MessageKind.SERIES_BOOKED, channel).isEmpty();
+		}
+		List<OutboxMessage> unsent = outbox.neverHandedOver(moved.appointmentId(), MessageKind.BOOKED, channel);
+		boolean superseded = false;
+		for (OutboxMessage confirmation : unsent) {
+			superseded |= outbox.dropUnsent(confirmation.id(),
+					"superseded: the visit moved before this went out (sequence " + moved.sequence() + ")");
+		}
+		if (superseded) {
+			outbox.plan(moved.appointmentId(), moved.patientId(), MessageKind.BOOKED, "s" + moved.sequence(), channel,
+					now, moved.start(), null);
+		}
+		return superseded;
+	}
+
+	/**
+	 * Tells the patient of the cancellation only if anything about the visit has reached them, or may
+	 * have: a visit cancelled before its confirmation went out ends in silence, not in a cancellation of
+	 * something they never heard of.
+	 */
+	@EventListener
+	void on(AppointmentCancelled cancelled) {
+		boolean announced = outbox.mayHaveGoneOut(cancelled.appointmentId(), ABOUT_THE_BOOKING)
+				|| (cancelled.seriesId() != null
+						&& outbox.mayHaveGoneOut(cancelled.seriesId(), List.of(MessageKind.SERIES_BOOKED)));
+		outbox.dropUnsent(cancelled.appointmentId(), ABOUT_THE_BOOKING, "visit cancelled");
+		if (!announced) {
+			return;
+		}
+		for (Channel channel : channels(cancelled.patientId())) {
+			outbox.plan(cancelled.appointmentId(), cancelled.patientId(), MessageKind.CANCELLED,
+					"s" + cancelled.sequence(), channel, clock.instant(), null, null);
+		}
+	}
+
+	/**
+	 * Plans these messages and one reminder per offset, due at the exact instant that far before the
+	 * start, in one statement (a booking's confirmation and two reminders: one round trip instead of
+	 * three). A reminder whose time has already passed (a visit booked at short notice) is not planned:
+	 * a "48 hours before" message sent at booking time would only confuse.
+	 */
+	private void planWithReminders(List<Planned> messages, UUID appointmentId, UUID patientId, Instant start,
+			int sequence, List<Channel> channels, Instant now) {
 		for (Duration offset : properties.reminders()) {
 			Instant due = start.minus(offset);
 			if (!due.isAfter(now)) {

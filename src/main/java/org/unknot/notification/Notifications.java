@@ -47,6 +47,17 @@ public class Notifications {
 				new OutboxMessages.Prepared(message.subject(), message.text(), message.html()));
 	}
 
+	/**
+	 * Plans an email to an address that need not belong to a patient yet (registering, for one); it goes
+	 * out even to someone who opted out of reminders, since they just asked for it, and never after
+	 * {@code expiresAt}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void emailTo(String address, UUID subjectId, String occurrence, Instant expiresAt, Message message) {
+		outbox.planTo(address, subjectId, MessageKind.REGISTRATION, occurrence, clock.instant(), expiresAt,
+				new OutboxMessages.Prepared(message.subject(), message.text(), message.html()));
+	}
+
 	/** A message written by its sender: an email subject, plain and HTML bodies, and a text message. */
 	public record Message(String subject, String text, String html, String sms) {
 	}

@@ -3,6 +3,8 @@ package org.unknot.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,12 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.AppointmentStatus;
 import org.unknot.booking.Appointments;
 import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.calendar.AppointmentDetails;
+import org.unknot.notification.OutboxMessages.HandedOver;
 import org.unknot.patient.NotificationPreference;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
@@ -26,18 +30,19 @@ import org.unknot.patient.Patients;
  * <ol>
  * <li>Claim: in a short transaction, due rows are taken with {@code FOR UPDATE SKIP LOCKED} and marked
  * 'sending' with a lease and this dispatcher's name. Nobody else takes them while the lease runs.</li>
- * <li>Send: in a second transaction the visit is share-locked (a cancellation now waits, or has already
- * happened and the message is dropped), the row is locked again if still ours, the message is composed
- * from the visit as it is now, handed over, and the row marked 'sent' in that same transaction.</li>
+ * <li>Send: in a second transaction the visit (or every visit of a series) is share-locked, so a
+ * cancellation or move now waits, or has already happened and changed the row; the row is locked
+ * again if still ours and the message composed from the visits as they are now. A separate, committed
+ * transaction records the hand-over ({@code outbox_handover}); then the message is handed over and the
+ * row marked 'sent' in the sending transaction.</li>
  * </ol>
- * A failure the transport reports puts the row back with exponential back-off. A crash (or any other
- * error) leaves the row 'sending' until its lease runs out; it is then claimed again, flagged as a
- * possible resend, and sent with the same Message-ID. So nothing is lost. Whether a crash can double a
- * message depends on where it struck: before the hand-over, the message is sent once; between the
- * other side accepting it and our commit (a window of one database round trip), the same message is
- * handed over again with the same Message-ID (mail clients show one) and idempotency key (SMS providers
- * drop the repeat). Messages recorded for the viewer are recorded in the same transaction and so exactly
- * once.
+ * A failure the transport reports puts the row back with exponential back-off and forgets that
+ * attempt's hand-over. A crash (or any other error) leaves the row 'sending' until its lease runs out;
+ * it is then claimed again and sent with the same Message-ID or idempotency key, both derived from the
+ * row's key. So nothing is lost. A crash before the hand-over record sends the message once; a crash
+ * after the other side accepted it and before our commit hands it over a second time, byte for byte
+ * the same as recorded, so a receiver that drops repeats shows it once. Messages kept for the sent messages page
+ * are kept in the sending transaction, so exactly once.
  */
 public class OutboxDispatcher {
 
@@ -54,6 +59,7 @@ public class OutboxDispatcher {
 	private final NotificationProperties properties;
 	private final Clock clock;
 	private final TransactionTemplate transaction;
+	private final TransactionTemplate handover;
 
 	OutboxDispatcher(String name, OutboxMessages outbox, Appointments appointments, AppointmentCalendar calendar,
 			Patients patients, MessageComposer composer, EmailTransport email, SmsTransport sms,
@@ -69,6 +75,8 @@ public class OutboxDispatcher {
 		this.properties = properties;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
+		this.handover = new TransactionTemplate(transactions);
+		this.handover.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Sends what is due now, batch after batch until nothing due is left; returns how many went out. */
@@ -111,34 +119,62 @@ public class OutboxDispatcher {
 
 	private boolean sendLocked(OutboxMessage claimed) {
 		Instant now = clock.instant();
-		// the visit first, then the row: the same order as a cancellation, so the two never deadlock
-		Appointment visit = claimed.kind().aboutAnAppointment()
-				? appointments.findShareLocked(claimed.subjectId()).orElse(null) : null;
+		// the visits first, then the row: the same order as a cancellation, so the two never deadlock
+		List<Appointment> visits = lockVisits(claimed);
 		OutboxMessage row = outbox.lockClaimed(claimed.id(), name).orElse(null);
 		if (row == null) {
-			return false; // dropped meanwhile (the visit was cancelled), or another dispatcher's now
+			return false; // dropped meanwhile (the visit was cancelled or moved), or another dispatcher's now
 		}
-		Optional<String> drop = reasonToDrop(row, visit, now);
+		Optional<String> drop = reasonToDrop(row, visits, now);
 		if (drop.isPresent()) {
 			outbox.drop(row.id(), drop.get());
 			return false;
 		}
-		Patient patient = patients.find(row.patientId()).orElseThrow();
 		if (row.resend()) {
-			log.warn("Sending outbox message {} again: its dispatcher stopped while sending it", row.messageId());
+			log.warn("Sending outbox message {} again: an earlier attempt may have handed it over before its"
+					+ " dispatcher stopped", row.messageId());
 		}
+		if (row.patientId() == null) {
+			sendEmail(row, List.of(), row.recipient(), now);
+			return true;
+		}
+		Patient patient = patients.find(row.patientId()).orElseThrow();
 		if (row.channel() == Channel.EMAIL) {
-			sendEmail(row, visit, patient, now);
+			sendEmail(row, visits, patient.email(), now);
 		}
 		else {
-			sendSms(row, visit, patient, now);
+			sendSms(row, visits, patient, now);
 		}
 		return true;
 	}
 
-	private Optional<String> reasonToDrop(OutboxMessage row, Appointment visit, Instant now) {
+	/**
+	 * Share-locks what the message is about, until it has gone out: its visit, or every visit of its
+	 * series (in id order, so two dispatchers never lock them in opposite orders).
+	 */
+	private List<Appointment> lockVisits(OutboxMessage claimed) {
+		if (claimed.kind().aboutAnAppointment()) {
+			return appointments.findShareLocked(claimed.subjectId()).map(List::of).orElse(List.of());
+		}
+		if (claimed.kind().aboutASeries()) {
+			List<Appointment> visits = new ArrayList<>();
+			appointments.ofSeries(claimed.subjectId())
+				.stream()
+				.map(Appointment::id)
+				.sorted()
+				.forEach(id -> appointments.findShareLocked(id).ifPresent(visits::add));
+			visits.sort(Comparator.comparing(Appointment::start));
+			return visits;
+		}
+		return List.of();
+	}
+
+	private Optional<String> reasonToDrop(OutboxMessage row, List<Appointment> visits, Instant now) {
 		if (row.expiresAt() != null && !now.isBefore(row.expiresAt())) {
 			return Optional.of("too late: it was for before " + row.expiresAt());
+		}
+		if (row.patientId() == null) {
+			return Optional.empty(); // an email to an address, asked for a moment ago
 		}
 		NotificationPreference preference = patients.notificationPreference(row.patientId());
 		if (preference.optedOut() && !row.kind().requestedByThePatient()) {
@@ -147,12 +183,17 @@ public class OutboxDispatcher {
 		if (row.channel() == Channel.SMS && patients.find(row.patientId()).map(Patient::phone).isEmpty()) {
 			return Optional.of("no phone number");
 		}
+		if (row.kind().aboutASeries()) {
+			return stillBooked(visits, now).isEmpty()
+					? Optional.of("no visit of the series is still booked and ahead") : Optional.empty();
+		}
 		if (!row.kind().aboutAnAppointment()) {
 			return Optional.empty();
 		}
-		if (visit == null) {
+		if (visits.isEmpty()) {
 			return Optional.of("the visit no longer exists");
 		}
+		Appointment visit = visits.get(0);
 		if (row.kind().needsALiveVisit() && visit.status() != AppointmentStatus.BOOKED) {
 			return Optional.of("the visit is " + visit.status().code());
 		}
@@ -162,36 +203,76 @@ public class OutboxDispatcher {
 		return Optional.empty();
 	}
 
-	private void sendEmail(OutboxMessage row, Appointment visit, Patient patient, Instant now) {
-		String subject;
-		String text;
-		String html;
-		byte[] invitation = null;
-		String invitationType = null;
-		if (row.prepared()) {
-			subject = row.subject();
-			text = row.bodyText();
-			html = row.bodyHtml();
-		}
-		else {
-			AppointmentDetails details = calendar.details(visit.id()).orElseThrow();
-			MessageComposer.Email composed = composer.email(row.kind(), details);
-			subject = composed.subject();
-			text = composed.text();
-			html = composed.html();
-			invitation = composed.calendar();
-			invitationType = composed.calendarType();
-		}
-		email.send(new EmailTransport.OutgoingEmail(row.messageId(), properties.from(), patient.email(), subject, text,
-				html, invitation, invitationType));
-		outbox.markSent(row.id(), email.name(), patient.email(), subject, text, html, now);
+	/** The visits a series confirmation lists: booked and not yet begun, cancelled ones left out. */
+	private static List<Appointment> stillBooked(List<Appointment> visits, Instant now) {
+		return visits.stream()
+			.filter(visit -> visit.status() == AppointmentStatus.BOOKED && visit.start().isAfter(now))
+			.toList();
 	}
 
-	private void sendSms(OutboxMessage row, Appointment visit, Patient patient, Instant now) {
-		String text = row.prepared() ? row.bodyText()
-				: composer.sms(row.kind(), calendar.details(visit.id()).orElseThrow());
-		sms.send(row.messageId(), patient.phone(), text);
-		outbox.markSent(row.id(), sms.name(), patient.phone(), null, text, null, now);
+	private void sendEmail(OutboxMessage row, List<Appointment> visits, String address, Instant now) {
+		HandedOver message = sentBefore(row).orElseGet(() -> composeEmail(row, visits, address, now));
+		handingOver(row, message, now);
+		email.send(new EmailTransport.OutgoingEmail(row.messageId(), properties.from(), message.recipient(),
+				message.subject(), message.text(), message.html(), message.calendar(), message.calendarType()));
+		outbox.markSent(row.id(), email.name(), message.recipient(), message.subject(), message.text(),
+				message.html(), now);
+	}
+
+	private HandedOver composeEmail(OutboxMessage row, List<Appointment> visits, String address, Instant now) {
+		if (row.prepared()) {
+			return new HandedOver(address, row.subject(), row.bodyText(), row.bodyHtml(), null, null);
+		}
+		MessageComposer.Email composed = row.kind().aboutASeries()
+				? composer.seriesEmail(details(stillBooked(visits, now)))
+				: composer.email(row.kind(), calendar.details(visits.get(0).id()).orElseThrow());
+		return new HandedOver(address, composed.subject(), composed.text(), composed.html(),
+				composed.calendar(), composed.calendarType());
+	}
+
+	private void sendSms(OutboxMessage row, List<Appointment> visits, Patient patient, Instant now) {
+		HandedOver message = sentBefore(row).orElseGet(() -> composeSms(row, visits, patient, now));
+		handingOver(row, message, now);
+		sms.send(row.idempotencyKey(), message.recipient(), message.text());
+		outbox.markSent(row.id(), sms.name(), message.recipient(), null, message.text(), null, now);
+	}
+
+	private HandedOver composeSms(OutboxMessage row, List<Appointment> visits, Patient patient, Instant now) {
+		String text;
+		if (row.prepared()) {
+			text = row.bodyText();
+		}
+		else if (row.kind().aboutASeries()) {
+			text = composer.seriesSms(details(stillBooked(visits, now)));
+		}
+		else {
+			text = composer.sms(row.kind(), calendar.details(visits.get(0).id()).orElseThrow());
+		}
+		return new HandedOver(patient.phone(), null, text, null, null, null);
+	}
+
+	/**
+	 * What an earlier attempt handed over before its dispatcher stopped, if one may have: sent again as
+	 * it was, byte for byte, so a receiver that drops a repeated Message-ID or idempotency key drops
+	 * nothing new. What changed since (a move, a cancellation) has its own message, planned because this
+	 * one may have gone out.
+	 */
+	private Optional<HandedOver> sentBefore(OutboxMessage row) {
+		return row.resend() ? outbox.lastHandedOver(row.id()) : Optional.empty();
+	}
+
+	private List<AppointmentDetails> details(List<Appointment> visits) {
+		return visits.stream().map(visit -> calendar.details(visit.id()).orElseThrow()).toList();
+	}
+
+	/**
+	 * Commits, apart from the sending transaction (which keeps the row and the visits locked), that
+	 * this attempt is about to hand the message over and what it hands over: if the process dies from
+	 * here until the row is marked sent, the message may have reached the patient, and the outbox knows
+	 * it.
+	 */
+	private void handingOver(OutboxMessage row, HandedOver message, Instant now) {
+		handover.executeWithoutResult(status -> outbox.handingOver(row.id(), row.attempts(), name, now, message));
 	}
 
 	private void retryLater(OutboxMessage row, RuntimeException failure) {
@@ -203,6 +284,9 @@ public class OutboxDispatcher {
 		}
 		Instant retryAt = clock.instant().plus(wait);
 		log.warn("Outbox message {} not sent (attempt {}): {}", row.messageId(), row.attempts(), failure.getMessage());
-		transaction.executeWithoutResult(status -> outbox.failed(row.id(), name, failure.getMessage(), retryAt, giveUp));
+		transaction.executeWithoutResult(status -> {
+			outbox.notHandedOver(row.id(), row.attempts());
+			outbox.failed(row.id(), name, failure.getMessage(), retryAt, giveUp);
+		});
 	}
 }

@@ -12,4 +12,12 @@ public record OutboxMessage(UUID id, UUID subjectId, UUID patientId, MessageKind
 	boolean prepared() {
 		return bodyText != null;
 	}
+
+	/**
+	 * What a text message provider is given to recognise a repeat: the Message-ID's unique part (a UUID
+	 * derived from the key), the same on every attempt.
+	 */
+	String idempotencyKey() {
+		return messageId.replaceAll("^<|@[^@]*$", "");
+	}
 }

@@ -1,5 +1,6 @@
 package org.unknot.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,7 +34,19 @@ public class OutboxMessages {
 	/** Plans a message; false if one with the same key was planned before. */
 	boolean plan(UUID subjectId, UUID patientId, MessageKind kind, String occurrence, Channel channel, Instant dueAt,
 			Instant expiresAt, Prepared prepared) {
-		return planAll(List.of(new Planned(subjectId, patientId, kind, occurrence, channel, dueAt, expiresAt, prepared))) == 1;
+		return insert(subjectId, patientId, null, kind, occurrence, channel, dueAt, expiresAt, prepared);
+	}
+
+	/** Plans an email to an address that is no patient's (yet); false if one with the same key was planned before. */
+	boolean planTo(String address, UUID subjectId, MessageKind kind, String occurrence, Instant dueAt,
+			Instant expiresAt, Prepared prepared) {
+		return insert(subjectId, null, address, kind, occurrence, Channel.EMAIL, dueAt, expiresAt, prepared);
+	}
+
+	private boolean insert(UUID subjectId, UUID patientId, String recipient, MessageKind kind, String occurrence,
+			Channel channel, Instant dueAt, Instant expiresAt, Prepared prepared) {
+		return planAll(List.of(new Planned(subjectId, patientId, recipient, kind, occurrence, channel, dueAt, expiresAt,
+				prepared))) == 1;
 	}
 
 	/**
@@ -46,21 +59,31 @@ public class OutboxMessages {
 			return 0;
 		}
 		StringBuilder sql = new StringBuilder("""
-				INSERT INTO outbox_message (id, subject_id, patient_id, kind, occurrence, channel, due_at, expires_at,
-				    message_id, subject, body_text, body_html)
+				INSERT INTO outbox_message (id, subject_id, patient_id, recipient, kind, occurrence, channel, due_at,
+				    expires_at, message_id, subject, body_text, body_html)
 				VALUES\s""");
-		List<Object> params = new ArrayList<>(messages.size() * 12);
+		List<Object> params = new ArrayList<>(messages.size() * 13);
 		for (Planned message : messages) {
-			UUID id = UUID.randomUUID();
 			Prepared prepared = message.prepared();
-			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-			params.addAll(Arrays.asList(id, message.subjectId(), message.patientId(), message.kind().name(),
-					message.occurrence(), message.channel().name(), utc(message.dueAt()), utc(message.expiresAt()),
-					"<" + id + "@unknot>", prepared == null ? null : prepared.subject(),
-					prepared == null ? null : prepared.text(), prepared == null ? null : prepared.html()));
+			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			params.addAll(Arrays.asList(UUID.randomUUID(), message.subjectId(), message.patientId(), message.recipient(),
+					message.kind().name(), message.occurrence(), message.channel().name(), utc(message.dueAt()),
+					utc(message.expiresAt()),
+					messageId(message.subjectId(), message.kind(), message.occurrence(), message.channel()),
+					prepared == null ? null : prepared.subject(), prepared == null ? null : prepared.text(),
+					prepared == null ? null : prepared.html()));
 		}
 		sql.append(" ON CONFLICT (subject_id, kind, occurrence, channel) DO NOTHING");
 		return jdbc.sql(sql.toString()).params(params).update();
+	}
+
+	/**
+	 * The Message-ID of the message with this key: derived from the key alone, so every attempt, by any
+	 * dispatcher, before or after a crash, carries the same one.
+	 */
+	static String messageId(UUID subjectId, MessageKind kind, String occurrence, Channel channel) {
+		String key = subjectId + "/" + kind + "/" + occurrence + "/" + channel;
+		return "<" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)) + "@unknot>";
 	}
 
 	/** Drops what is still to be sent about the subject, of these kinds; what is being sent right now stops too. */
@@ -68,13 +91,14 @@ public class OutboxMessages {
 		return jdbc.sql("""
 				UPDATE outbox_message SET status = 'dropped', dropped_why = ?, lease_owner = NULL, lease_until = NULL
 				WHERE subject_id = ? AND kind = ANY(?) AND status IN ('pending', 'sending')""")
-			.params(why, subjectId, kinds.stream().map(Enum::name).toArray(String[]::new))
+			.params(why, subjectId, names(kinds))
 			.update();
 	}
 
 	/**
 	 * Claims up to {@code limit} due rows for this dispatcher: pending ones that are due, and 'sending'
-	 * ones whose lease ran out (their dispatcher died mid-send; they are marked as possible resends).
+	 * ones whose lease ran out (their dispatcher died mid-send). A row that was handed over before is
+	 * marked as a possible resend.
 	 */
 	List<UUID> claim(String owner, Instant now, Instant leaseUntil, int limit, int maxAttempts) {
 		// a message whose dispatchers keep dying while sending it is given up, not tried forever
@@ -84,16 +108,20 @@ public class OutboxMessages {
 				WHERE status = 'sending' AND lease_until <= ? AND attempts >= ?""")
 			.params(utc(now), maxAttempts)
 			.update();
-		// a row is 'sending' only once it was due, so both kinds lie within due_at <= now: the due index
-		// then reads just what is due, not every reminder planned for the weeks ahead
+		// in the order they were due, so one dispatcher tells a patient of a booking before of its move. A
+		// row is 'sending' only once it was due, so both kinds lie within due_at <= now: the due index then
+		// reads just what is due, not every reminder planned for the weeks ahead
 		return jdbc.sql("""
-				UPDATE outbox_message SET resend = (status = 'sending'), status = 'sending', lease_owner = ?,
-				    lease_until = ?, attempts = attempts + 1
-				WHERE id IN (SELECT id FROM outbox_message
-				             WHERE status IN ('pending', 'sending') AND due_at <= ?
-				               AND (status = 'pending' OR lease_until <= ?)
-				             ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-				RETURNING id""")
+				WITH claimed AS (
+				    UPDATE outbox_message m SET status = 'sending', lease_owner = ?, lease_until = ?,
+				        attempts = attempts + 1,
+				        resend = EXISTS (SELECT 1 FROM outbox_handover h WHERE h.message_id = m.id)
+				    WHERE id IN (SELECT id FROM outbox_message
+				                 WHERE status IN ('pending', 'sending') AND due_at <= ?
+				                   AND (status = 'pending' OR lease_until <= ?)
+				                 ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+				    RETURNING id, due_at, created_at)
+				SELECT id FROM claimed ORDER BY due_at, created_at, id""")
 			.params(owner, utc(leaseUntil), utc(now), utc(now), limit)
 			.query(UUID.class)
 			.list();
@@ -109,6 +137,68 @@ public class OutboxMessages {
 			.params(id, owner)
 			.query(OutboxMessages::map)
 			.optional();
+	}
+
+	/**
+	 * Records, in a transaction of its own that commits before the hand-over, that this attempt is about
+	 * to hand the message over, and exactly what: from now on it may have reached the patient.
+	 */
+	void handingOver(UUID id, int attempt, String dispatcher, Instant now, HandedOver message) {
+		jdbc.sql("""
+				INSERT INTO outbox_handover (message_id, attempt, dispatcher, handed_at, recipient, subject, body_text,
+				    body_html, calendar, calendar_type)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT DO NOTHING""")
+			.params(id, attempt, dispatcher, utc(now), message.recipient(), message.subject(), message.text(),
+					message.html(), message.calendar(), message.calendarType())
+			.update();
+	}
+
+	/** What the latest attempt that may have reached the patient handed over. */
+	Optional<HandedOver> lastHandedOver(UUID id) {
+		return jdbc.sql("""
+				SELECT * FROM outbox_handover WHERE message_id = ? ORDER BY attempt DESC LIMIT 1""")
+			.param(id)
+			.query((rs, n) -> new HandedOver(rs.getString("recipient"), rs.getString("subject"),
+					rs.getString("body_text"), rs.getString("body_html"), rs.getBytes("calendar"),
+					rs.getString("calendar_type")))
+			.optional();
+	}
+
+	/** The transport refused this attempt: it did not reach the patient. */
+	void notHandedOver(UUID id, int attempt) {
+		jdbc.sql("DELETE FROM outbox_handover WHERE message_id = ? AND attempt = ?").params(id, attempt).update();
+	}
+
+	/** Whether any message of these kinds about the subject has been, or may have been, handed over. */
+	boolean mayHaveGoneOut(UUID subjectId, Collection<MessageKind> kinds) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM outbox_message m WHERE m.subject_id = ? AND m.kind = ANY(?)
+				    AND (m.status = 'sent' OR EXISTS (SELECT 1 FROM outbox_handover h WHERE h.message_id = m.id)))""")
+			.params(subjectId, names(kinds))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * The messages of this kind about the subject on this channel that are still to go out and have
+	 * certainly never been handed over (so the patient has not seen them, and they can still be replaced).
+	 */
+	List<OutboxMessage> neverHandedOver(UUID subjectId, MessageKind kind, Channel channel) {
+		return jdbc.sql("""
+				SELECT * FROM outbox_message m WHERE m.subject_id = ? AND m.kind = ? AND m.channel = ?
+				    AND m.status IN ('pending', 'sending')
+				    AND NOT EXISTS (SELECT 1 FROM outbox_handover h WHERE h.message_id = m.id)""")
+			.params(subjectId, kind.name(), channel.name())
+			.query(OutboxMessages::map)
+			.list();
+	}
+
+	/** Drops one row still to go out (a dispatcher that claimed it will find it gone and send nothing). */
+	boolean dropUnsent(UUID id, String why) {
+		return jdbc.sql("""
+				UPDATE outbox_message SET status = 'dropped', dropped_why = ?, lease_owner = NULL, lease_until = NULL
+				WHERE id = ? AND status IN ('pending', 'sending')""").params(why, id).update() == 1;
 	}
 
 	void markSent(UUID id, String transport, String recipient, String subject, String text, String html, Instant now) {
@@ -150,13 +240,23 @@ public class OutboxMessages {
 			.list();
 	}
 
+	/** A message as handed over: to whom, and every part of it. */
+	record HandedOver(String recipient, String subject, String text, String html, byte[] calendar,
+			String calendarType) {
+	}
+
 	/** Content decided when the message is planned (for messages not about an appointment's current state). */
 	public record Prepared(String subject, String text, String html) {
 	}
 
-	/** One message to plan, under its key (subject, kind, occurrence, channel). */
-	record Planned(UUID subjectId, UUID patientId, MessageKind kind, String occurrence, Channel channel, Instant dueAt,
-			Instant expiresAt, Prepared prepared) {
+	/** One message to plan, under its key (subject, kind, occurrence, channel), to a patient or an address. */
+	record Planned(UUID subjectId, UUID patientId, String recipient, MessageKind kind, String occurrence,
+			Channel channel, Instant dueAt, Instant expiresAt, Prepared prepared) {
+
+		Planned(UUID subjectId, UUID patientId, MessageKind kind, String occurrence, Channel channel, Instant dueAt,
+				Instant expiresAt, Prepared prepared) {
+			this(subjectId, patientId, null, kind, occurrence, channel, dueAt, expiresAt, prepared);
+		}
 	}
 
 	private static OutboxMessage map(ResultSet rs, int n) throws SQLException {
@@ -168,6 +268,10 @@ public class OutboxMessages {
 				rs.getString("transport"), rs.getString("recipient"), rs.getString("subject"),
 				rs.getString("body_text"), rs.getString("body_html"), rs.getString("last_error"),
 				rs.getString("dropped_why"), instant(rs, "sent_at"));
+	}
+
+	private static String[] names(Collection<MessageKind> kinds) {
+		return kinds.stream().map(Enum::name).toArray(String[]::new);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

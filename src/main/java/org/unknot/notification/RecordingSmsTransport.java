@@ -12,7 +12,7 @@ class RecordingSmsTransport implements SmsTransport {
 	}
 
 	@Override
-	public void send(String messageId, String to, String text) {
+	public void send(String idempotencyKey, String to, String text) {
 		// the dispatcher records the message with the outbox row, in the same transaction
 	}
 }

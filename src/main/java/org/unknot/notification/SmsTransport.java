@@ -6,10 +6,11 @@ public interface SmsTransport {
 	String name();
 
 	/**
-	 * @param messageId the same on every attempt of one message, so the provider can drop repeats
+	 * @param idempotencyKey the same on every attempt of one message (by any dispatcher, also after a
+	 * crash), so the provider can drop repeats
 	 * @throws SmsNotSent when the provider refused the message or could not be reached
 	 */
-	void send(String messageId, String to, String text);
+	void send(String idempotencyKey, String to, String text);
 
 	/** The provider did not take the message. */
 	class SmsNotSent extends RuntimeException {

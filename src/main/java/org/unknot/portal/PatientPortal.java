@@ -68,6 +68,15 @@ public class PatientPortal {
 	public record Progress(java.time.LocalDate day, Integer painBefore, Integer painAfter) {
 	}
 
+	/** The overview, as the patient is shown it: their own reading of their record is audited too. */
+	@Transactional
+	public Overview shownTo(SignedIn me, String address) {
+		Overview overview = overview(me);
+		audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), overview.patient().id(), "READ",
+				"patient-record", null, address, AuditEvent.Outcome.SUCCESS));
+		return overview;
+	}
+
 	/** Read-write: reading the patient's own session records is audited. */
 	@Transactional
 	public Overview overview(SignedIn me) {

@@ -1,10 +1,7 @@
 package org.unknot.practitioner;
 
 import java.text.Normalizer;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +13,9 @@ import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 /**
- * Admins add practitioners, their licences, the services they offer and their working hours. The
- * availability engine sees every change from its next request (reference data is versioned by the
- * database).
+ * Admins add practitioners, keep their profile and licences up to date and choose the services they
+ * offer. The availability engine sees every change from its next request (reference data is
+ * versioned by the database). Hours and time off: {@link PractitionerSchedule}.
  */
 @Service
 public class PractitionerRegistry {
@@ -50,30 +47,9 @@ public class PractitionerRegistry {
 		if (request.npi() != null && !request.npi().isBlank() && !Npi.valid(request.npi().strip())) {
 			problems.add(new FieldProblem("npi", "An NPI has 10 digits and a valid check digit."));
 		}
-		require(request.licenceType(), "licenceType", "Enter the licence type, e.g. LMT.", problems);
-		require(request.licenceNumber(), "licenceNumber", "Enter the licence number.", problems);
-		if (request.licenceState() == null || !request.licenceState().strip().matches("[A-Za-z]{2}")) {
-			problems.add(new FieldProblem("licenceState", "Enter the two-letter state, e.g. NJ."));
-		}
-		if (request.licenceIssued() == null) {
-			problems.add(new FieldProblem("licenceIssued", "Enter the date the licence was issued."));
-		}
-		if (request.licenceExpires() == null) {
-			problems.add(new FieldProblem("licenceExpires", "Enter the date the licence expires."));
-		}
-		else if (request.licenceIssued() != null && request.licenceExpires().isBefore(request.licenceIssued())) {
-			problems.add(new FieldProblem("licenceExpires", "The licence cannot expire before it was issued."));
-		}
-		List<String> unknownServices = request.serviceIds()
-			.stream()
-			.filter(id -> !jdbc.sql("SELECT EXISTS (SELECT 1 FROM care_service WHERE id = ?)")
-				.param(id)
-				.query(Boolean.class)
-				.single())
-			.toList();
-		if (!unknownServices.isEmpty()) {
-			problems.add(new FieldProblem("serviceIds", "Unknown services: " + String.join(", ", unknownServices)));
-		}
+		licenceProblems(request.licenceType(), request.licenceNumber(), request.licenceState(), request.licenceIssued(),
+				request.licenceExpires(), problems);
+		serviceProblems(request.serviceIds(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The practitioner cannot be added as entered.", problems);
 		}
@@ -87,52 +63,158 @@ public class PractitionerRegistry {
 					request.bio() == null ? "" : request.bio().strip(), request.specialties().toArray(String[]::new),
 					request.languages().toArray(String[]::new))
 			.update();
-		jdbc.sql("""
-				INSERT INTO practitioner_licence (practitioner_id, type, number, state, issued_on, expires_on)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(id, request.licenceType().strip(), request.licenceNumber().strip(),
-					request.licenceState().strip().toUpperCase(Locale.ROOT), request.licenceIssued(),
-					request.licenceExpires())
-			.update();
-		for (String serviceId : request.serviceIds()) {
-			jdbc.sql("INSERT INTO practitioner_service (practitioner_id, service_id) VALUES (?, ?)")
-				.params(id, serviceId)
-				.update();
-		}
+		insertLicence(id, request.licenceType(), request.licenceNumber(), request.licenceState(),
+				request.licenceIssued(), request.licenceExpires());
+		offer(id, request.serviceIds());
 		return id;
 	}
 
+	/** What an admin may change about a practitioner after adding them; name and profession stay. */
+	public record Profile(String credentials, String npi, String bio, List<String> specialties, List<String> languages,
+			List<String> serviceIds, boolean active) {
+	}
+
 	/**
-	 * Adds a weekly rule: on {@code weekday} from {@code start} to {@code end} local time at a clinic
-	 * (null: video visits, in {@code zone}), from {@code from} on.
+	 * Changes the profile. An inactive practitioner is offered for nothing from the next availability
+	 * request on; visits already booked stay booked.
 	 */
 	@Transactional
-	public WorkingHours addHours(String practitionerId, String clinicId, DayOfWeek weekday, LocalTime start,
-			LocalTime end, ZoneId zone, LocalDate from, LocalDate to) {
+	public void updateProfile(String practitionerId, Profile profile) {
 		practitioners.get("practitioner", practitionerId);
 		List<FieldProblem> problems = new ArrayList<>();
-		if (weekday == null) {
-			problems.add(new FieldProblem("weekday", "Choose the weekday."));
+		require(profile.credentials(), "credentials", "Enter the credentials shown after the name, e.g. LMT or MD.",
+				problems);
+		if (profile.npi() != null && !profile.npi().isBlank() && !Npi.valid(profile.npi().strip())) {
+			problems.add(new FieldProblem("npi", "An NPI has 10 digits and a valid check digit."));
 		}
-		if (start == null || end == null || !end.isAfter(start)) {
-			problems.add(new FieldProblem("end", "The hours must end after they start."));
-		}
-		if (from == null) {
-			problems.add(new FieldProblem("from", "Enter the first day these hours apply."));
-		}
-		else if (to != null && to.isBefore(from)) {
-			problems.add(new FieldProblem("to", "The last day cannot be before the first."));
-		}
+		serviceProblems(profile.serviceIds(), problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidRequest("The working hours cannot be added as entered.", problems);
+			throw new InvalidRequest("The profile cannot be saved as entered.", problems);
 		}
 		jdbc.sql("""
-				INSERT INTO working_hours (practitioner_id, clinic_id, weekday, start_time, end_time, zone, effective_from,
-				    effective_to)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(practitionerId, clinicId, weekday.getValue(), start, end, zone.getId(), from, to)
+				UPDATE practitioner SET credentials = ?, npi = ?, bio = ?, specialties = ?, languages = ?, active = ?
+				WHERE id = ?""")
+			.params(profile.credentials().strip(), blankToNull(profile.npi()),
+					profile.bio() == null ? "" : profile.bio().strip(), profile.specialties().toArray(String[]::new),
+					profile.languages().toArray(String[]::new), profile.active(), practitionerId)
 			.update();
-		return new WorkingHours(practitionerId, clinicId, weekday, start, end, zone, from, to);
+		jdbc.sql("DELETE FROM practitioner_service WHERE practitioner_id = ?").param(practitionerId).update();
+		offer(practitionerId, profile.serviceIds());
+	}
+
+	/** A licence as stored, with the id its renewal names. */
+	public record LicenceEntry(long id, Licence licence) {
+	}
+
+	public List<LicenceEntry> licences(String practitionerId) {
+		return jdbc.sql("SELECT * FROM practitioner_licence WHERE practitioner_id = ? ORDER BY expires_on DESC, id")
+			.param(practitionerId)
+			.query((rs, n) -> new LicenceEntry(rs.getLong("id"),
+					new Licence(rs.getString("type"), rs.getString("number"), rs.getString("state"),
+							rs.getObject("issued_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class))))
+			.list();
+	}
+
+	/** Records another licence (a second state, a new type). */
+	@Transactional
+	public void addLicence(String practitionerId, String type, String number, String state, LocalDate issued,
+			LocalDate expires) {
+		practitioners.get("practitioner", practitionerId);
+		List<FieldProblem> problems = new ArrayList<>();
+		licenceProblems(type, number, state, issued, expires, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidRequest("The licence cannot be added as entered.", problems);
+		}
+		insertLicence(practitionerId, type, number, state, issued, expires);
+	}
+
+	/**
+	 * Records a renewal: the same licence, valid from {@code issued} until {@code expires}. The
+	 * practitioner is offered on the days the licence now covers from the next availability request on.
+	 */
+	@Transactional
+	public void renewLicence(String practitionerId, long licenceId, LocalDate issued, LocalDate expires) {
+		LicenceEntry current = licences(practitionerId).stream()
+			.filter(entry -> entry.id() == licenceId)
+			.findFirst()
+			.orElseThrow(() -> new org.unknot.system.NotFound("licence", "licence", Long.toString(licenceId)));
+		List<FieldProblem> problems = new ArrayList<>();
+		if (issued == null) {
+			problems.add(new FieldProblem("renewIssued", "Enter the date the renewal was issued."));
+		}
+		if (expires == null) {
+			problems.add(new FieldProblem("renewExpires", "Enter the new expiry date."));
+		}
+		else if (issued != null && expires.isBefore(issued)) {
+			problems.add(new FieldProblem("renewExpires", "The licence cannot expire before it was issued."));
+		}
+		else if (!expires.isAfter(current.licence().expiresOn())) {
+			problems.add(new FieldProblem("renewExpires",
+					"A renewal expires after the current expiry, " + current.licence().expiresOn() + "."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequest("The renewal cannot be recorded as entered.", problems);
+		}
+		jdbc.sql("UPDATE practitioner_licence SET issued_on = LEAST(issued_on, ?), expires_on = ? WHERE id = ?")
+			.params(issued, expires, licenceId)
+			.update();
+	}
+
+	private void insertLicence(String practitionerId, String type, String number, String state, LocalDate issued,
+			LocalDate expires) {
+		jdbc.sql("""
+				INSERT INTO practitioner_licence (practitioner_id, type, number, state, issued_on, expires_on)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(practitionerId, type.strip(), number.strip(), state.strip().toUpperCase(Locale.ROOT), issued,
+					expires)
+			.update();
+	}
+
+	private void licenceProblems(String type, String number, String state, LocalDate issued, LocalDate expires,
+			List<FieldProblem> problems) {
+		require(type, "licenceType", "Enter the licence type, e.g. LMT.", problems);
+		require(number, "licenceNumber", "Enter the licence number.", problems);
+		boolean stateValid = state != null && state.strip().matches("[A-Za-z]{2}");
+		if (!stateValid) {
+			problems.add(new FieldProblem("licenceState", "Enter the two-letter state, e.g. NJ."));
+		}
+		if (issued == null) {
+			problems.add(new FieldProblem("licenceIssued", "Enter the date the licence was issued."));
+		}
+		if (expires == null) {
+			problems.add(new FieldProblem("licenceExpires", "Enter the date the licence expires."));
+		}
+		else if (issued != null && expires.isBefore(issued)) {
+			problems.add(new FieldProblem("licenceExpires", "The licence cannot expire before it was issued."));
+		}
+		if (type != null && !type.isBlank() && number != null && !number.isBlank() && stateValid
+				&& jdbc.sql("SELECT EXISTS (SELECT 1 FROM practitioner_licence WHERE type = ? AND state = ? AND number = ?)")
+					.params(type.strip(), state.strip().toUpperCase(Locale.ROOT), number.strip())
+					.query(Boolean.class)
+					.single()) {
+			problems.add(new FieldProblem("licenceNumber",
+					"This licence is on record already; to record a renewal, change its expiry instead."));
+		}
+	}
+
+	private void serviceProblems(List<String> serviceIds, List<FieldProblem> problems) {
+		List<String> unknownServices = serviceIds.stream()
+			.filter(id -> !jdbc.sql("SELECT EXISTS (SELECT 1 FROM care_service WHERE id = ?)")
+				.param(id)
+				.query(Boolean.class)
+				.single())
+			.toList();
+		if (!unknownServices.isEmpty()) {
+			problems.add(new FieldProblem("serviceIds", "Unknown services: " + String.join(", ", unknownServices)));
+		}
+	}
+
+	private void offer(String practitionerId, List<String> serviceIds) {
+		for (String serviceId : serviceIds.stream().distinct().toList()) {
+			jdbc.sql("INSERT INTO practitioner_service (practitioner_id, service_id) VALUES (?, ?)")
+				.params(practitionerId, serviceId)
+				.update();
+		}
 	}
 
 	private String freeId(String given, String family) {

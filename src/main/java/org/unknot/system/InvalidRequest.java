@@ -21,6 +21,13 @@ public class InvalidRequest extends DomainProblem {
 		return errors;
 	}
 
+	/** The first message for each field, in the order the fields were named: what a form shows beside them. */
+	public Map<String, String> byField() {
+		Map<String, String> byField = new java.util.LinkedHashMap<>();
+		errors.forEach(error -> byField.putIfAbsent(error.field(), error.message()));
+		return byField;
+	}
+
 	@Override
 	public Map<String, Object> properties() {
 		return Map.of("errors", errors);

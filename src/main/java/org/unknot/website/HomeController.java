@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.Clinics;
+import org.unknot.content.Articles;
 
 @Controller
 class HomeController {
@@ -28,7 +29,7 @@ class HomeController {
 		List<ServiceKinds.Kind> kinds = ServiceKinds.group(services.all());
 		model.addAttribute("kinds", kinds);
 		model.addAttribute("clinics", clinics.all().stream().map(ClinicView::new).toList());
-		model.addAttribute("articles", articles.all().stream().limit(3).toList());
+		model.addAttribute("articles", articles.shelf().all().stream().limit(3).toList());
 		model.addAttribute("meta", pages.meta("Massage, physical therapy and pain care near you",
 				"Unknot clinics offer massage therapy, physical therapy and pain medicine, with video visits. Read about your pain, then book online in a minute.",
 				"/"));

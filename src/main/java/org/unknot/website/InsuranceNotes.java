@@ -1,14 +1,32 @@
 package org.unknot.website;
 
+import java.util.List;
+
+import org.unknot.catalog.CareService;
 import org.unknot.catalog.ServiceCategory;
+import org.unknot.insurance.InsurancePlan;
 
 /**
- * What a service page says about paying for it, by kind of care. Whether a given plan covers a given
- * visit is answered in the booking flow, from the plans the network accepts.
+ * What a service page says about paying for it: the usual picture for its kind of care, and which of
+ * the plans accepted now pay for this very service (the same answer the booking flow gives for each
+ * plan, so an admin's change shows on both at once).
  */
 final class InsuranceNotes {
 
 	private InsuranceNotes() {
+	}
+
+	/** Which accepted plans pay for the service, in one sentence. */
+	static String plansPaying(CareService service, List<InsurancePlan> accepted) {
+		List<String> paying = accepted.stream()
+			.filter(plan -> plan.coverageOf(service).covered())
+			.map(InsurancePlan::name)
+			.toList();
+		if (paying.isEmpty()) {
+			return "None of the plans we accept pays for this visit, so it is self-pay.";
+		}
+		return "Plans we accept that pay for this visit: " + String.join(", ", paying)
+				+ ". When you book, choose your plan to see what it says.";
 	}
 
 	static String of(ServiceCategory category) {

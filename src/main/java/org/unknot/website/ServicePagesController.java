@@ -14,6 +14,7 @@ import org.unknot.catalog.CareServices;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.catalog.ServiceCategory;
+import org.unknot.insurance.InsurancePlans;
 import org.unknot.practitioner.Practitioner;
 
 @Controller
@@ -23,14 +24,16 @@ class ServicePagesController {
 	private final Clinics clinics;
 	private final BookablePractitioners practitioners;
 	private final FreeTimes freeTimes;
+	private final InsurancePlans plans;
 	private final Pages pages;
 
 	ServicePagesController(CareServices services, Clinics clinics, BookablePractitioners practitioners,
-			FreeTimes freeTimes, Pages pages) {
+			FreeTimes freeTimes, InsurancePlans plans, Pages pages) {
 		this.services = services;
 		this.clinics = clinics;
 		this.practitioners = practitioners;
 		this.freeTimes = freeTimes;
+		this.plans = plans;
 		this.pages = pages;
 	}
 
@@ -69,6 +72,7 @@ class ServicePagesController {
 					length.id().equals(service.id())))
 			.toList());
 		model.addAttribute("insurance", InsuranceNotes.of(service.category()));
+		model.addAttribute("plansPaying", InsuranceNotes.plansPaying(service, plans.accepted()));
 		model.addAttribute("prerequisite", service.prerequisite() == null ? null
 				: "Needs a prior " + ServiceKinds.categoryName(service.prerequisite()).toLowerCase() + " visit: a physician decides with you whether it is right for you.");
 		model.addAttribute("practitioners", offering);

@@ -13,6 +13,8 @@ import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
+import org.unknot.content.Article;
+import org.unknot.content.Articles;
 
 /** What search engines read: {@code /robots.txt} and {@code /sitemap.xml}, with absolute addresses. */
 @Controller
@@ -51,8 +53,8 @@ class SitemapController {
 		for (String path : List.of("/", "/articles", "/services", "/practitioners", "/clinics")) {
 			entries.add(entry(path, null));
 		}
-		for (Article article : articles.all()) {
-			entries.add(entry(article.path(), article.published()));
+		for (Article article : articles.shelf().all()) {
+			entries.add(entry(article.path(), article.publishedOn()));
 		}
 		for (CareService service : services.all()) {
 			entries.add(entry("/services/" + service.id(), null));

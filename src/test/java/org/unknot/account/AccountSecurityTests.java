@@ -51,6 +51,9 @@ class AccountSecurityTests {
 
 	MockMvc mvc;
 
+	/** The code the last {@link #enrol} used, exactly (a code computed anew may fall in the next step). */
+	String enrolCode;
+
 	@BeforeEach
 	void setUp() {
 		mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
@@ -150,9 +153,8 @@ class AccountSecurityTests {
 			MvcResult wrong = mvc
 				.perform(post("/sign-in/code").session(pending).with(csrf()).param("code", "000000"))
 				.andReturn();
-			MvcResult replayed = mvc.perform(post("/sign-in/code").session(pending)
-				.with(csrf())
-				.param("code", Totp.code(secret, Instant.now()))).andReturn();
+			MvcResult replayed = mvc.perform(post("/sign-in/code").session(pending).with(csrf()).param("code", enrolCode))
+				.andReturn();
 
 			assertThat(wrong.getResponse().getStatus()).isEqualTo(422);
 			assertThat(wrong.getResponse().getContentAsString()).contains("aria-invalid=\"true\"")
@@ -211,6 +213,51 @@ class AccountSecurityTests {
 			assertThat(used.getResponse().getRedirectedUrl()).isEqualTo("/account");
 			assertThat(again.getStatus()).isEqualTo(410);
 			assertThat(again.getContentAsString()).contains("already been used or has expired");
+		}
+
+		@Test
+		void tellsAnAddressWithoutAPatientAccountHowToOpenOneAndSendsNoLink() throws Exception {
+			String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
+
+			mvc.perform(post("/sign-in/link").with(csrf()).param("email", nobody)).andReturn();
+
+			String body = jdbc.sql("SELECT body_text FROM outbox_message WHERE recipient = ? AND patient_id IS NULL")
+				.param(nobody)
+				.query(String.class)
+				.single();
+			assertThat(body).contains("no patient account can use one here").contains("/register")
+				.doesNotContain("/sign-in/link/");
+		}
+
+		@Test
+		void takesAsLongForAnUnknownAddressAsForAPatients() throws Exception {
+			List<Long> known = new ArrayList<>();
+			List<Long> unknown = new ArrayList<>();
+			for (int i = 0; i < 21; i++) {
+				String email = "timed-" + UUID.randomUUID() + "@example.org";
+				UUID patient = patients.identify(new org.unknot.patient.PatientDetails("Tim", "Ed", email, null,
+						java.time.LocalDate.of(1975, 3, 3)));
+				desk.create(new AccountDesk.NewAccount(email, "Tim Ed", Role.PATIENT, List.of(), null, patient, PASSWORD));
+				String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
+				if (i % 2 == 0) {
+					known.add(wallTime(email));
+					unknown.add(wallTime(nobody));
+				}
+				else {
+					unknown.add(wallTime(nobody));
+					known.add(wallTime(email));
+				}
+			}
+
+			assertThat(Duration.ofNanos(Math.abs(median(known) - median(unknown))))
+				.as("known %s ms, unknown %s ms", median(known) / 1e6, median(unknown) / 1e6)
+				.isLessThan(Duration.ofMillis(5));
+		}
+
+		private long wallTime(String email) throws Exception {
+			long start = System.nanoTime();
+			mvc.perform(post("/sign-in/link").with(csrf()).param("email", email)).andReturn();
+			return System.nanoTime() - start;
 		}
 
 		@Test
@@ -464,8 +511,8 @@ class AccountSecurityTests {
 		MockHttpSession pending = session(password(account.email(), PASSWORD, address()));
 		String secret = secretOn(
 				mvc.perform(get("/sign-in/enrol").session(pending)).andReturn().getResponse().getContentAsString());
-		mvc.perform(post("/sign-in/enrol").session(pending).with(csrf()).param("code", Totp.code(secret, Instant.now())))
-			.andReturn();
+		enrolCode = Totp.code(secret, Instant.now());
+		mvc.perform(post("/sign-in/enrol").session(pending).with(csrf()).param("code", enrolCode)).andReturn();
 		return secret;
 	}
 

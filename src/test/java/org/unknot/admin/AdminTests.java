@@ -155,6 +155,33 @@ class AdminTests {
 	}
 
 	@Test
+	void movesAFrontDeskMemberToAnotherClinicEndingTheirSessions() throws Exception {
+		String otherClinic = network.clinic(1, 0, 0);
+		String email = "moving-desk-" + UUID.randomUUID() + "@unknot.example";
+		mvc.perform(post("/admin/accounts").with(csrf())
+			.with(admin())
+			.param("displayName", "Mo Desk")
+			.param("email", email)
+			.param("role", "FRONT_DESK")
+			.param("clinicIds", clinic)
+			.param("password", "long enough password")).andReturn();
+		UUID id = jdbc.sql("SELECT id FROM account WHERE email = ?").param(email).query(UUID.class).single();
+
+		var refused = mvc.perform(post("/admin/accounts/{id}/access", id).with(csrf())
+			.with(admin())
+			.param("role", "FRONT_DESK")).andReturn();
+		var moved = mvc.perform(post("/admin/accounts/{id}/access", id).with(csrf())
+			.with(admin())
+			.param("role", "FRONT_DESK")
+			.param("clinicIds", otherClinic)).andReturn();
+
+		assertThat(refused.getFlashMap().get("problem").toString()).contains("Choose at least one clinic");
+		assertThat(moved.getFlashMap().get("message").toString()).contains("sessions have ended");
+		assertThat(jdbc.sql("SELECT clinic_ids[1] FROM account WHERE id = ?").param(id).query(String.class).single())
+			.isEqualTo(otherClinic);
+	}
+
+	@Test
 	void changesAServicesTermsAndAvailabilityFollows() throws Exception {
 		String therapist = network.therapist();
 		network.weekdays(therapist, clinic);
@@ -178,7 +205,10 @@ class AdminTests {
 			.param("billingCodes", "97124")
 			.param("minNoticeMinutes", "60")
 			.param("maxAdvanceDays", "400")
-			.param("slotStepMinutes", "7")).andReturn().getResponse();
+			.param("slotStepMinutes", "7")
+			.param("inPerson", "true")
+			.param("roomKind", "MASSAGE_ROOM")
+			.param("licenceTypes", "LMT")).andReturn().getResponse();
 		MockHttpServletResponse good = mvc.perform(post("/admin/services/{id}", service).with(csrf())
 			.with(admin())
 			.param("name", "Admin test massage")
@@ -189,7 +219,10 @@ class AdminTests {
 			.param("billingCodes", "97124")
 			.param("minNoticeMinutes", "60")
 			.param("maxAdvanceDays", "400")
-			.param("slotStepMinutes", "60")).andReturn().getResponse();
+			.param("slotStepMinutes", "60")
+			.param("inPerson", "true")
+			.param("roomKind", "MASSAGE_ROOM")
+			.param("licenceTypes", "LMT")).andReturn().getResponse();
 
 		assertThat(bad.getStatus()).isEqualTo(422);
 		assertThat(bad.getContentAsString()).contains("id=\"durationMinutes-error\"")

@@ -47,6 +47,21 @@ class AuditLogTests {
 	}
 
 	@Test
+	void chainsEntriesWrittenTogetherInTheirOrderBetweenSingleOnes() {
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		AuditEntry before = log.record(read("staff:frontdesk-1", UUID.randomUUID()));
+
+		log.recordAll(List.of(read("staff:frontdesk-2", first), read("staff:frontdesk-2", second)));
+		AuditEntry after = log.record(read("staff:frontdesk-1", UUID.randomUUID()));
+
+		assertThat(log.readsOf(first)).singleElement().satisfies(entry -> assertThat(entry.id()).isEqualTo(before.id() + 1));
+		assertThat(log.readsOf(second)).singleElement().satisfies(entry -> assertThat(entry.id()).isEqualTo(before.id() + 2));
+		assertThat(after.id()).isEqualTo(before.id() + 3);
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	@Test
 	void showsWhoReadAPatientNewestFirst() {
 		UUID patient = UUID.randomUUID();
 		log.record(read("staff:frontdesk-1", patient));

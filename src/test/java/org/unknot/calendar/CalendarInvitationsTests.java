@@ -155,6 +155,45 @@ class CalendarInvitationsTests {
 		}
 	}
 
+	@Nested
+	class OneInvitationForASeries {
+
+		final UUID second = UUID.fromString("6f1c2a2e-2222-4c4c-9a9a-0123456789ab");
+
+		@Test
+		void holdsOneEventPerVisitEachUnderItsOwnUidAndSequenceWithOneTimezone() throws Exception {
+			// the Sunday of the spring change, and the Sunday of the autumn one, both at 10:00 local
+			Calendar calendar = parse(invitations.request(List.of(inMontclair(Instant.parse("2027-03-14T14:00:00Z"), 0),
+					visit(second, Instant.parse("2027-11-07T15:00:00Z"), 2))));
+
+			assertThat(value(calendar, Property.METHOD)).isEqualTo("REQUEST");
+			assertThat(calendar.<VTimeZone>getComponents(VTimeZone.VTIMEZONE)).hasSize(1);
+			List<VEvent> events = calendar.getComponents(VEvent.VEVENT);
+			assertThat(events).extracting(event -> value(event, Property.UID))
+				.containsExactly(id + "@unknot", second + "@unknot");
+			assertThat(events).extracting(event -> value(event, Property.SEQUENCE)).containsExactly("0", "2");
+			assertThat(events).extracting(CalendarInvitationsTests::startOf)
+				.containsExactly(Instant.parse("2027-03-14T14:00:00Z"), Instant.parse("2027-11-07T15:00:00Z"));
+			assertThat(calendar.validate().getEntries()).isEmpty();
+		}
+
+		@Test
+		void givesEachEventTheSameContentAsItsOwnInvitation() throws Exception {
+			AppointmentDetails visit = visit(second, Instant.parse("2027-03-22T14:00:00Z"), 1);
+			VEvent alone = event(parse(invitations.request(visit)));
+			VEvent together = parse(invitations.request(List.of(inMontclair(Instant.parse("2027-03-15T14:00:00Z"), 0),
+					visit))).<VEvent>getComponents(VEvent.VEVENT).get(1);
+
+			assertThat(together.toString()).isEqualTo(alone.toString());
+		}
+
+		AppointmentDetails visit(UUID appointment, Instant start, int sequence) {
+			return new AppointmentDetails(appointment, sequence, start, start.plusSeconds(3600), NEW_YORK,
+					"Unknot Montclair", "12 Church Street, Montclair, NJ 07042", "(973) 555-0100", organizer(),
+					patient(), null);
+		}
+	}
+
 	@Test
 	void aFeedPublishesEveryVisitWithItsOwnTitle() throws Exception {
 		Calendar feed = parse(invitations.feed("Dr Test",

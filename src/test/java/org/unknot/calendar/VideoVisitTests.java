@@ -77,9 +77,10 @@ class VideoVisitTests {
 
 	@Test
 	void theLinkOpensTheRoomFromFifteenMinutesBeforeUntilTheEnd() throws Exception {
-		UUID soon = visit(Instant.now().plus(Duration.ofMinutes(10)));
-		UUID later = visit(Instant.now().plus(Duration.ofMinutes(40)));
-		UUID over = visit(Instant.now().minus(Duration.ofMinutes(45)));
+		// a minute either side of "15 minutes before": the link opens then, not earlier, not later
+		UUID soon = visit(Instant.now().plus(Duration.ofMinutes(14)), physician);
+		UUID later = visit(Instant.now().plus(Duration.ofMinutes(16)), new TestNetwork(jdbc).physician());
+		UUID over = visit(Instant.now().minus(Duration.ofMinutes(45)), physician);
 
 		HttpResponse<String> open = get(links.joinLink(soon));
 		HttpResponse<String> early = get(links.joinLink(later));
@@ -101,7 +102,7 @@ class VideoVisitTests {
 	}
 
 	/** A booked video visit at any time, written directly: the booking rules would refuse one so soon. */
-	UUID visit(Instant start) {
+	UUID visit(Instant start, String practitioner) {
 		UUID id = UUID.randomUUID();
 		UUID patient = context.getBean(Patients.class).identify(patient());
 		Instant end = start.plus(Duration.ofMinutes(30));
@@ -109,7 +110,7 @@ class VideoVisitTests {
 				INSERT INTO appointment (id, status, service_id, practitioner_id, patient_id, start_at, end_at,
 				    blocked_from, blocked_to)
 				VALUES (?, 'booked', ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, TestNetwork.CONSULTATION, physician, patient, start.atOffset(ZoneOffset.UTC),
+			.params(id, TestNetwork.CONSULTATION, practitioner, patient, start.atOffset(ZoneOffset.UTC),
 					end.atOffset(ZoneOffset.UTC), start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC))
 			.update();
 		return id;

@@ -91,6 +91,24 @@ class DemoNetworkTests {
 			assertThat(before.get("clinic")).isGreaterThanOrEqualTo(4);
 		}
 
+		@Test
+		void givesTheDemoPatientAnAccountAndACourseOfBiWeeklyVisitsOnce(@Autowired DemoPatient patient) {
+			var course = patient.load().orElseThrow();
+
+			assertThat(course.booked()).hasSize(DemoPatient.VISITS);
+			assertThat(course.booked()).extracting(booked -> booked.appointment().start()
+				.atZone(NEW_YORK)
+				.toLocalTime()).containsOnly(course.booked().get(0).appointment().start().atZone(NEW_YORK).toLocalTime());
+			assertThat(java.time.temporal.ChronoUnit.DAYS.between(
+					course.booked().get(0).appointment().start().atZone(NEW_YORK).toLocalDate(),
+					course.booked().get(1).appointment().start().atZone(NEW_YORK).toLocalDate())).isEqualTo(14);
+			assertThat(jdbc.sql("SELECT patient_id FROM account WHERE email = ?")
+				.param(DemoPatient.EMAIL)
+				.query(java.util.UUID.class)
+				.single()).isEqualTo(course.booked().get(0).appointment().patientId());
+			assertThat(patient.load()).as("the second time").isEmpty();
+		}
+
 		private Map<String, Long> counts() {
 			Map<String, Long> counts = new LinkedHashMap<>();
 			for (String table : List.of("clinic", "room", "clinic_closure", "care_service", "practitioner",

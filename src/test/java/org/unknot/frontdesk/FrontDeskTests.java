@@ -85,6 +85,8 @@ class FrontDeskTests {
 				frontDesk(clinic));
 
 		assertThat(page).contains("Marguerite Quill").contains("10:00").contains("visit-" + visit.appointment().id());
+		assertThat(readsOf(visit.appointment().patientId())).as("the day shows who has which care: audited")
+			.containsExactly("READ:schedule:FRONT_DESK");
 	}
 
 	@Test
@@ -259,6 +261,17 @@ class FrontDeskTests {
 
 		assertThat(day).contains("Finn Wade").contains("16:00");
 		assertThat(calendar).isEqualTo(403);
+		assertThat(readsOf(jdbc.sql("SELECT patient_id FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
+			.param(therapist)
+			.query(UUID.class)
+			.single())).containsExactly("READ:schedule:PRACTITIONER");
+	}
+
+	private List<String> readsOf(UUID patient) {
+		return jdbc.sql("SELECT action || ':' || subject || ':' || actor_role FROM audit_entry WHERE patient_id = ? ORDER BY id")
+			.param(patient)
+			.query(String.class)
+			.list();
 	}
 
 	private Booked book(ZonedDateTime start, String given, String family) {

@@ -8,8 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +19,7 @@ import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Account;
 import org.unknot.account.AccountDesk;
+import org.unknot.account.BrowserSignIn;
 import org.unknot.account.Role;
 import org.unknot.account.TotpCodes;
 import org.unknot.availability.AvailabilityQuery;
@@ -43,7 +42,6 @@ class StaffBrowserTests {
 
 	static final String PASSWORD = "a long staff passphrase";
 	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
-	static final Pattern KEY = Pattern.compile("Key: ([A-Z2-7 ]+)");
 	static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
 
 	@Autowired
@@ -185,6 +183,18 @@ class StaffBrowserTests {
 		assertThat(slots).isNotEmpty();
 		page.navigate(visitor.baseUrl() + "/admin");
 		visitor.check(page, "admin-overview");
+		for (String path : List.of("/admin/accounts", "/admin/services", "/admin/services/new",
+				"/admin/services/" + TestNetwork.MASSAGE, "/admin/clinics", "/admin/clinics/new", "/admin/clinics/" + clinic)) {
+			page.navigate(visitor.baseUrl() + path);
+			visitor.check(page, "admin" + path.replace('/', '-'));
+		}
+		page.navigate(visitor.baseUrl() + "/admin/practitioners/" + id);
+		page.getByLabel("Off from", EXACT).fill("2027-03-15T13:00");
+		page.getByLabel("Back at", EXACT).fill("2027-03-15T12:00");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add time off"))
+			.click();
+		assertThat(page.locator("#offTo-error").textContent()).contains("must be after its start");
+		visitor.check(page, "admin-practitioner-with-error");
 	}
 
 	private Account account(Role role, List<String> clinics, String practitionerId) {
@@ -193,20 +203,7 @@ class StaffBrowserTests {
 				clinics, practitionerId, null, PASSWORD));
 	}
 
-	/** Signs in with the password, scans the key off the enrolment page and confirms it; answers the key. */
 	private static String signInAndEnrol(Visitor visitor, Page page, Account account) {
-		page.getByLabel("Email", EXACT).fill(account.email());
-		page.getByLabel("Password", EXACT).fill(PASSWORD);
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-			.click();
-		assertThat(page.url()).endsWith("/sign-in/enrol");
-		visitor.check(page, "enrol-" + account.role().name().toLowerCase());
-		Matcher key = KEY.matcher(page.locator("figcaption").textContent());
-		assertThat(key.find()).isTrue();
-		String secret = key.group(1).replace(" ", "");
-		page.getByLabel("6-digit code from the app", EXACT).fill(TotpCodes.at(secret, Instant.now()));
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
-		return secret;
+		return BrowserSignIn.enrol(visitor, page, account, PASSWORD);
 	}
 }

@@ -1,6 +1,7 @@
 package org.unknot.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.unknot.notification.OutboxFixture.newPatient;
 import static org.unknot.notification.OutboxFixture.newYork;
 
@@ -137,21 +138,126 @@ class EmailDeliveryTests {
 		}
 
 		@Test
-		void aVisitCancelledBeforeItsConfirmationWentOutGetsOnlyTheCancellation() throws Exception {
+		void aVisitCancelledAfterItsConfirmationWentOutGetsTheCancellation() throws Exception {
 			Booked booked = fixture.book(place, "2027-03-16T10:00", patient);
+			dispatcher.dispatchDue();
 			fixture.desk.cancel(booked.appointment().id(), booked.manageToken(), "patient");
+
+			dispatcher.dispatchDue();
+
+			assertThat(mailsTo(patient.email())).extracting(MimeMessage::getSubject)
+				.containsExactly("Your appointment is booked: Tue 16 Mar, 10:00 AM EDT",
+						"Your appointment is cancelled: Tue 16 Mar, 10:00 AM EDT");
+		}
+	}
+
+	@Nested
+	class BeforeTheConfirmationWentOut {
+
+		@Test
+		void aCancellationSendsNothingAtAll() throws Exception {
+			Booked booked = fixture.book(place, "2027-03-16T11:00", patient);
+			fixture.desk.cancel(booked.appointment().id(), booked.manageToken(), "patient");
+
+			dispatcher.dispatchDue();
+
+			assertThat(mailsTo(patient.email())).isEmpty();
+			assertThat(fixture.about(booked.appointment().id())).isNotEmpty()
+				.noneMatch(m -> m.kind() == MessageKind.CANCELLED)
+				.allSatisfy(m -> {
+					assertThat(m.status()).isEqualTo("dropped");
+					assertThat(m.droppedWhy()).isEqualTo("visit cancelled");
+				});
+		}
+
+		@Test
+		void aMoveSendsOneConfirmationForTheNewTimeAndNoMovedMessage() throws Exception {
+			// Friday 10:00 EST, moved across the spring change to Monday 10:00 EDT
+			Booked booked = fixture.book(place, "2027-03-12T10:00", patient);
+			fixture.desk.reschedule(booked.appointment().id(), booked.manageToken(), newYork("2027-03-15T10:00"), null);
 
 			dispatcher.dispatchDue();
 
 			List<MimeMessage> mails = mailsTo(patient.email());
 			assertThat(mails).singleElement()
-				.satisfies(mail -> assertThat(mail.getSubject()).startsWith("Your appointment is cancelled"));
-			assertThat(fixture.about(booked.appointment().id())).filteredOn(m -> m.kind() != MessageKind.CANCELLED)
-				.isNotEmpty()
-				.allSatisfy(m -> {
-					assertThat(m.status()).isEqualTo("dropped");
-					assertThat(m.droppedWhy()).isEqualTo("visit cancelled");
-				});
+				.satisfies(mail -> assertThat(mail.getSubject())
+					.isEqualTo("Your appointment is booked: Mon 15 Mar, 10:00 AM EDT"));
+			MailParts confirmation = MailParts.of(mails.get(0));
+			assertThat(confirmation.text()).contains("Monday 15 March 2027, 10:00 AM EDT (America/New_York)")
+				.doesNotContain("12 March");
+			assertThat(value(confirmation.calendar(), Property.METHOD)).isEqualTo("REQUEST");
+			VEvent event = event(confirmation);
+			assertThat(value(event, Property.UID)).isEqualTo(booked.appointment().id() + "@unknot");
+			assertThat(value(event, Property.SEQUENCE)).as("the visit's sequence after one move").isEqualTo("1");
+			assertThat(Instant.from(event.getDateTimeStart().getDate())).isEqualTo(Instant.parse("2027-03-15T14:00:00Z"));
+			assertThat(fixture.about(booked.appointment().id())).filteredOn(m -> m.kind() == MessageKind.BOOKED)
+				.extracting(OutboxMessage::occurrence, OutboxMessage::status)
+				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("s0", "dropped"),
+						org.assertj.core.groups.Tuple.tuple("s1", "sent"));
+			assertThat(fixture.about(booked.appointment().id())).noneMatch(m -> m.kind() == MessageKind.RESCHEDULED);
+		}
+
+		@Test
+		void aConfirmationClaimedButNotYetHandedOverIsStillSupersededByAMove() throws Exception {
+			Booked booked = fixture.book(place, "2027-03-12T11:00", patient);
+			// a dispatcher has taken the confirmation into its batch and not yet reached it
+			OutboxMessage claimed = booked(booked);
+			fixture.claimedBy("busy-elsewhere", claimed.id(), clock.instant().plusSeconds(120));
+			fixture.desk.reschedule(booked.appointment().id(), booked.manageToken(), newYork("2027-03-15T11:00"), null);
+
+			boolean sentByTheDispatcherThatClaimedIt = fixture.dispatcher("busy-elsewhere", clock,
+					OutboxFixture.smtp(smtp.getSmtp().getPort()), new RecordingSmsTransport()).deliver(claimed.id());
+			dispatcher.dispatchDue();
+
+			assertThat(sentByTheDispatcherThatClaimedIt).isFalse();
+
+			assertThat(mailsTo(patient.email())).singleElement()
+				.satisfies(mail -> assertThat(mail.getSubject())
+					.isEqualTo("Your appointment is booked: Mon 15 Mar, 11:00 AM EDT"));
+		}
+
+		@Test
+		void aMoveAfterTheConfirmationMayHaveGoneOutIsSentAsAMoveAndTheConfirmationRepeatedAsItWas()
+				throws Exception {
+			Booked booked = fixture.book(place, "2027-03-12T12:00", patient);
+			EmailTransport smtp = OutboxFixture.smtp(EmailDeliveryTests.smtp.getSmtp().getPort());
+			EmailTransport diesOnceSmtpTookIt = new EmailTransport() {
+				@Override
+				public String name() {
+					return "smtp";
+				}
+
+				@Override
+				public void send(OutgoingEmail email) {
+					smtp.send(email);
+					if (email.to().equals(patient.email())) {
+						throw new DispatcherGuaranteeTests.ProcessKilled();
+					}
+				}
+			};
+			assertThatThrownBy(
+					() -> fixture.dispatcher("dies", clock, diesOnceSmtpTookIt, new RecordingSmsTransport()).dispatchDue())
+				.isInstanceOf(DispatcherGuaranteeTests.ProcessKilled.class);
+
+			fixture.desk.reschedule(booked.appointment().id(), booked.manageToken(), newYork("2027-03-15T12:00"), null);
+			clock.advance(fixture.properties.dispatcher().lease().plusSeconds(1));
+			dispatcher.dispatchDue();
+
+			List<MimeMessage> mails = mailsTo(patient.email());
+			assertThat(mails).extracting(MimeMessage::getSubject)
+				.containsExactly("Your appointment is booked: Fri 12 Mar, 12:00 PM EST",
+						"Your appointment is booked: Fri 12 Mar, 12:00 PM EST",
+						"Your appointment has moved: Mon 15 Mar, 12:00 PM EDT");
+			assertThat(mails.get(1).getMessageID()).isEqualTo(mails.get(0).getMessageID());
+			MailParts first = MailParts.of(mails.get(0));
+			MailParts repeated = MailParts.of(mails.get(1));
+			assertThat(repeated.text()).isEqualTo(first.text());
+			assertThat(repeated.calendar().toString()).as("the same invitation, DTSTAMP and all")
+				.isEqualTo(first.calendar().toString());
+			VEvent update = event(MailParts.of(mails.get(2)));
+			assertThat(value(update, Property.UID)).isEqualTo(value(event(first), Property.UID));
+			assertThat(value(update, Property.SEQUENCE)).isEqualTo("1");
+			assertThat(booked(booked).resend()).isTrue();
 		}
 	}
 

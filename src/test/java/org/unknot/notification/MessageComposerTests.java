@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,34 @@ class MessageComposerTests {
 
 		assertThat(email.text()).doesNotContain(JOIN.toString()).contains("Sunday 14 March 2027, 10:00 AM EDT");
 		assertThat(email.calendarType()).isEqualTo(CalendarInvitations.CANCEL_TYPE);
+	}
+
+	@Test
+	void aVideoSeriesConfirmationGivesEachVisitItsOwnJoinLink() {
+		URI otherJoin = URI.create("https://unknot.example/visits/2/join?token=other");
+		AppointmentDetails first = video(Instant.parse("2027-11-01T14:00:00Z"));
+		AppointmentDetails second = new AppointmentDetails(UUID.randomUUID(), 0, Instant.parse("2027-11-08T15:00:00Z"),
+				Instant.parse("2027-11-08T15:30:00Z"), ZoneId.of("America/New_York"), null, null, "(973) 555-0100",
+				first.organizer(), first.attendee(), otherJoin);
+
+		MessageComposer.Email email = composer.seriesEmail(List.of(first, second));
+
+		assertThat(email.subject()).isEqualTo("Your 2 appointments are booked, from Mon 1 Nov, 10:00 AM EDT");
+		assertThat(email.text()).contains("Where: Video visits")
+			.contains("1. Monday 1 November 2027, 10:00 AM EDT (America/New_York)\n     Join: " + JOIN)
+			.contains("2. Monday 8 November 2027, 10:00 AM EST (America/New_York)\n     Join: " + otherJoin)
+			.contains("A reminder comes before each visit.");
+		assertThat(email.calendarType()).isEqualTo(CalendarInvitations.REQUEST_TYPE);
+		assertThat(composer.seriesSms(List.of(first, second))).isEqualTo("Unknot: 2 visits booked: video visit, "
+				+ "Mon 1 Nov, 10:00 AM EDT; Mon 8 Nov, 10:00 AM EST. Each reminder carries its join link.");
+	}
+
+	@Test
+	void aSeriesOfOneReadsLikeAnyConfirmation() {
+		MessageComposer.Email email = composer.seriesEmail(List.of(video(Instant.parse("2027-03-15T14:00:00Z"))));
+
+		assertThat(email.subject()).isEqualTo("Your appointment is booked: Mon 15 Mar, 10:00 AM EDT");
+		assertThat(email.text()).contains("The attached invitation puts it in your calendar.");
 	}
 
 	@Test

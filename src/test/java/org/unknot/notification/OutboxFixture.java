@@ -87,6 +87,18 @@ final class OutboxFixture {
 		return LocalDateTime.parse(localDateTime).atZone(NEW_YORK).toInstant();
 	}
 
+	/**
+	 * Leaves one row as {@link OutboxMessages#claim} leaves it for a dispatcher that has taken it into
+	 * its batch and not reached it yet (or died before it did): 'sending', leased to {@code owner}.
+	 */
+	void claimedBy(String owner, UUID rowId, Instant leaseUntil) {
+		jdbc.sql("""
+				UPDATE outbox_message SET status = 'sending', lease_owner = ?, lease_until = ?, attempts = attempts + 1
+				WHERE id = ? AND status = 'pending'""")
+			.params(owner, leaseUntil.atOffset(java.time.ZoneOffset.UTC), rowId)
+			.update();
+	}
+
 	List<OutboxMessage> about(UUID appointmentId) {
 		return outbox.about(appointmentId);
 	}

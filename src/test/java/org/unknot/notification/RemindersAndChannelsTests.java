@@ -1,6 +1,7 @@
 package org.unknot.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.unknot.notification.OutboxFixture.newPatient;
@@ -19,6 +20,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -113,6 +116,24 @@ class RemindersAndChannelsTests {
 		}
 
 		@Test
+		void neverGoOutAfterACancellationEvenIfADispatcherHadAlreadyClaimedThem() {
+			Booked booked = fixture.book(place, "2027-03-15T10:00", newPatient(null));
+			clock.set(Instant.parse("2027-03-13T14:00:00Z"));
+			OutboxMessage reminder = reminders(booked).get(0);
+			fixture.claimedBy("slow", reminder.id(), clock.instant().plusSeconds(120));
+
+			fixture.desk.cancel(booked.appointment().id(), booked.manageToken(), "patient");
+			boolean sent = fixture.dispatcher("slow", clock, new ViewerEmailTransport(), new RecordingSmsTransport())
+				.deliver(reminder.id());
+
+			assertThat(sent).isFalse();
+			assertThat(reminders(booked)).allSatisfy(m -> {
+				assertThat(m.status()).isEqualTo("dropped");
+				assertThat(m.sentAt()).isNull();
+			});
+		}
+
+		@Test
 		void thatWouldAlreadyBeDueAtBookingAreNotPlanned() {
 			var network = new TestNetwork(fixture.jdbc);
 			network.hours(place.therapist(), place.clinic(), List.of(DayOfWeek.values()), LocalTime.of(9, 0),
@@ -147,6 +168,7 @@ class RemindersAndChannelsTests {
 	@Test
 	void aCancellationByTheClinicDropsTheRemindersAndTellsThePatient() {
 		Booked booked = fixture.book(place, "2027-03-15T10:00", newPatient(null));
+		fixture.dispatcher("viewer", clock, new ViewerEmailTransport(), new RecordingSmsTransport()).dispatchDue();
 
 		fixture.desk.cancelForClinic(booked.appointment().id(), "practitioner ill");
 
@@ -161,6 +183,9 @@ class RemindersAndChannelsTests {
 
 		HttpServer provider;
 		List<Received> received = new CopyOnWriteArrayList<>();
+		/** To whom the provider passed a message on: once per idempotency key, as a provider honouring it does. */
+		List<String> delivered = new CopyOnWriteArrayList<>();
+		Set<String> seenKeys = ConcurrentHashMap.newKeySet();
 		AtomicInteger answer = new AtomicInteger(202);
 
 		record Received(String authorization, String idempotencyKey, JsonNode body) {
@@ -171,8 +196,12 @@ class RemindersAndChannelsTests {
 			provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			provider.createContext("/messages", exchange -> {
 				byte[] body = exchange.getRequestBody().readAllBytes();
-				received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
-						exchange.getRequestHeaders().getFirst("Idempotency-Key"), json.readTree(body)));
+				var message = new Received(exchange.getRequestHeaders().getFirst("Authorization"),
+						exchange.getRequestHeaders().getFirst("Idempotency-Key"), json.readTree(body));
+				received.add(message);
+				if (message.idempotencyKey() == null || seenKeys.add(message.idempotencyKey())) {
+					delivered.add(message.body().path("to").asString());
+				}
 				exchange.sendResponseHeaders(answer.get(), -1);
 				exchange.close();
 			});
@@ -208,7 +237,45 @@ class RemindersAndChannelsTests {
 			assertThat(message.body().path("from").asString()).isEqualTo("Unknot");
 			assertThat(message.authorization())
 				.isEqualTo("Basic " + Base64.getEncoder().encodeToString("clinic:s3cret".getBytes(StandardCharsets.UTF_8)));
-			assertThat(message.idempotencyKey()).isEqualTo(sms.messageId());
+			assertThat(message.idempotencyKey()).isEqualTo(idempotencyKeyOf(sms));
+		}
+
+		@Test
+		void aResendAfterACrashCarriesTheSameIdempotencyKeySoTheProviderSendsItOnce() {
+			PatientDetails patient = patientWho(NotificationPreference.Channels.SMS, false, "(973) 555-0144");
+			Booked booked = fixture.book(place, "2027-03-15T12:00", patient);
+			SmsTransport http = http();
+			SmsTransport diesOnceTheProviderAnswered = new SmsTransport() {
+				@Override
+				public String name() {
+					return http.name();
+				}
+
+				@Override
+				public void send(String idempotencyKey, String to, String text) {
+					http.send(idempotencyKey, to, text);
+					if (to.equals(patient.phone())) {
+						throw new DispatcherGuaranteeTests.ProcessKilled();
+					}
+				}
+			};
+
+			assertThatThrownBy(() -> fixture.dispatcher("dies", clock, new ViewerEmailTransport(),
+					diesOnceTheProviderAnswered).dispatchDue()).isInstanceOf(DispatcherGuaranteeTests.ProcessKilled.class);
+			clock.advance(fixture.properties.dispatcher().lease().plusSeconds(1));
+			fixture.dispatcher("survivor", clock, new ViewerEmailTransport(), http()).dispatchDue();
+
+			OutboxMessage sms = confirmation(booked, Channel.SMS);
+			assertThat(sms.status()).isEqualTo("sent");
+			assertThat(sms.resend()).isTrue();
+			List<Received> requests = received.stream()
+				.filter(r -> r.body().path("to").asString().equals("(973) 555-0144"))
+				.toList();
+			assertThat(requests).hasSize(2)
+				.extracting(Received::idempotencyKey)
+				.containsOnly(idempotencyKeyOf(sms));
+			assertThat(delivered).filteredOn(to -> to.equals("(973) 555-0144")).as("a provider honouring the key")
+				.hasSize(1);
 		}
 
 		@Test
@@ -303,6 +370,14 @@ class RemindersAndChannelsTests {
 				.header("X-Manage-Token", token)
 				.PUT(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** The key as the provider sees it: the Message-ID's UUID, derived from the outbox key alone. */
+	static String idempotencyKeyOf(OutboxMessage message) {
+		String key = OutboxMessages.messageId(message.subjectId(), message.kind(), message.occurrence(),
+				message.channel());
+		assertThat(key).isEqualTo(message.messageId());
+		return key.substring(1, key.indexOf('@'));
 	}
 
 	PatientDetails patientWho(NotificationPreference.Channels channels, boolean optedOut, String phone) {

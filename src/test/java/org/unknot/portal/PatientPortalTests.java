@@ -195,6 +195,40 @@ class PatientPortalTests {
 			.single()).isTrue();
 	}
 
+	@Test
+	void anAdminClosesARequestedAccountKeepingTheRecordsOfCare() throws Exception {
+		var admin = org.unknot.SignedInAs.signedIn(Role.ADMIN, null, null);
+		String before = mvc.perform(get("/admin/accounts").with(admin)).andReturn().getResponse().getContentAsString();
+		assertThat(before).doesNotContain("Iris Vale");
+		mvc.perform(post("/account/close").with(csrf()).with(me)).andReturn();
+
+		String listed = mvc.perform(get("/admin/accounts").with(admin)).andReturn().getResponse().getContentAsString();
+		MockHttpServletResponse closed = mvc.perform(post("/admin/accounts/{id}/close", accountId).with(csrf()).with(admin))
+			.andReturn()
+			.getResponse();
+
+		assertThat(listed).contains("Patients asking to close their account").contains("Iris Vale");
+		assertThat(closed.getRedirectedUrl()).isEqualTo("/admin/accounts");
+		assertThat(jdbc.sql("SELECT count(*) FROM account WHERE id = ?").param(accountId).query(Long.class).single())
+			.isZero();
+		assertThat(status(mine)).as("the visit and the patient record stay").isEqualTo("booked");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE patient_id = ? AND action = 'CLOSE'")
+			.param(mine.appointment().patientId())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void refusesToCloseAnAccountWhoseOwnerDidNotAsk() throws Exception {
+		var admin = org.unknot.SignedInAs.signedIn(Role.ADMIN, null, null);
+
+		var refused = mvc.perform(post("/admin/accounts/{id}/close", accountId).with(csrf()).with(admin)).andReturn();
+
+		assertThat(refused.getFlashMap().get("problem").toString()).contains("asked to close");
+		assertThat(jdbc.sql("SELECT count(*) FROM account WHERE id = ?").param(accountId).query(Long.class).single())
+			.isOne();
+	}
+
 	private Booked book(int hour, PatientDetails patient) {
 		return desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
 				MONDAY.atTime(LocalTime.of(hour, 0)).atZone(NEW_YORK).toInstant()), null, patient);

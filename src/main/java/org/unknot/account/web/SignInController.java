@@ -2,20 +2,12 @@ package org.unknot.account.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -27,7 +19,6 @@ import org.unknot.account.Account;
 import org.unknot.account.Accounts;
 import org.unknot.account.SignIn;
 import org.unknot.account.SignInLinks;
-import org.unknot.account.SignedIn;
 import org.unknot.account.TotpEnrolment;
 
 /**
@@ -49,17 +40,14 @@ class SignInController {
 	private final SignIn signIn;
 	private final SignInLinks links;
 	private final Accounts accounts;
-	private final SecurityContextRepository contexts;
-	private final SessionRegistry sessions;
+	private final SessionStart sessionStart;
 	private final Clock clock;
 
-	SignInController(SignIn signIn, SignInLinks links, Accounts accounts, SecurityContextRepository contexts,
-			SessionRegistry sessions, Clock clock) {
+	SignInController(SignIn signIn, SignInLinks links, Accounts accounts, SessionStart sessionStart, Clock clock) {
 		this.signIn = signIn;
 		this.links = links;
 		this.accounts = accounts;
-		this.contexts = contexts;
-		this.sessions = sessions;
+		this.sessionStart = sessionStart;
 		this.clock = clock;
 	}
 
@@ -189,28 +177,7 @@ class SignInController {
 	}
 
 	private String complete(Account account, HttpServletRequest request, HttpServletResponse response) {
-		HttpSession old = request.getSession(false);
-		if (old != null) {
-			old.invalidate();
-		}
-		HttpSession session = request.getSession(true);
-		SignedIn principal = SignedIn.of(account);
-		var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
-				List.of(new SimpleGrantedAuthority(account.role().authority())));
-		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(authentication);
-		SecurityContextHolder.setContext(context);
-		contexts.saveContext(context, request, response);
-		session.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, clock.instant());
-		sessions.registerNewSession(session.getId(), principal);
-		Cookie device = new Cookie(DEVICE_COOKIE, signIn.knownDeviceCookie(account));
-		device.setHttpOnly(true);
-		device.setSecure(true);
-		device.setPath("/sign-in");
-		device.setMaxAge((int) SignIn.KNOWN_DEVICE_LIFETIME.toSeconds());
-		device.setAttribute("SameSite", "Strict");
-		response.addCookie(device);
-		return account.role().staff() ? "redirect:/staff" : "redirect:/account";
+		return sessionStart.signIn(account, request, response);
 	}
 
 	private Pending pending(HttpSession session) {

@@ -14,9 +14,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.unknot.account.Account;
 import org.unknot.account.AccountDesk;
 import org.unknot.account.Accounts;
 import org.unknot.account.Role;
+import org.unknot.account.SignedIn;
+import org.unknot.booking.AppointmentStatus;
+import org.unknot.booking.Appointments;
 import org.unknot.catalog.Clinics;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.InvalidRequest;
@@ -29,8 +34,13 @@ class AccountAdminController {
 	private final AccountDesk desk;
 	private final Clinics clinics;
 	private final Practitioners practitioners;
+	private final Appointments appointments;
+	private final java.time.Clock clock;
 
-	AccountAdminController(Accounts accounts, AccountDesk desk, Clinics clinics, Practitioners practitioners) {
+	AccountAdminController(Accounts accounts, AccountDesk desk, Clinics clinics, Practitioners practitioners,
+			Appointments appointments, java.time.Clock clock) {
+		this.appointments = appointments;
+		this.clock = clock;
 		this.accounts = accounts;
 		this.desk = desk;
 		this.clinics = clinics;
@@ -87,6 +97,36 @@ class AccountAdminController {
 		return "redirect:/admin/accounts";
 	}
 
+	/** Another role or other clinics for a staff member; their sessions end. */
+	@PostMapping("/admin/accounts/{id}/access")
+	String changeAccess(@PathVariable UUID id, @RequestParam(defaultValue = "") String role,
+			@RequestParam(required = false) List<String> clinicIds, @RequestParam(required = false) String practitionerId,
+			RedirectAttributes redirect) {
+		try {
+			desk.changeAccess(id, parseRole(role), clinicIds == null ? List.of() : clinicIds, blankToNull(practitionerId));
+			redirect.addFlashAttribute("message", "Access changed; the account's sessions have ended.");
+		}
+		catch (InvalidRequest invalid) {
+			redirect.addFlashAttribute("problem", invalid.getMessage() + " "
+					+ String.join(" ", invalid.errors().stream().map(InvalidRequest.FieldProblem::message).toList()));
+		}
+		return "redirect:/admin/accounts";
+	}
+
+	/** Carries out a patient's request to close their account (records of care stay). */
+	@PostMapping("/admin/accounts/{id}/close")
+	String close(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
+			jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+		try {
+			desk.close(id, me, request.getRemoteAddr());
+			redirect.addFlashAttribute("message", "Account closed: it can no longer sign in. The records of care stay.");
+		}
+		catch (InvalidRequest invalid) {
+			redirect.addFlashAttribute("problem", invalid.getMessage());
+		}
+		return "redirect:/admin/accounts";
+	}
+
 	@PostMapping("/admin/accounts/{id}/enable")
 	String enable(@PathVariable UUID id, RedirectAttributes redirect) {
 		desk.enable(id);
@@ -95,13 +135,26 @@ class AccountAdminController {
 	}
 
 	private String page(Model model, Map<String, String> form, Map<String, String> errors) {
-		model.addAttribute("accounts", accounts.all());
+		model.addAttribute("accounts", accounts.staff());
+		java.time.Instant now = clock.instant();
+		model.addAttribute("closures", accounts.closureRequested().stream()
+			.map(account -> new ClosureRequest(account, accounts.closureRequestedAt(account.id())
+				.map(at -> at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString())
+				.orElse(""),
+					account.patientId() == null ? 0 : appointments.ofPatient(account.patientId()).stream()
+						.filter(visit -> visit.status() == AppointmentStatus.BOOKED && visit.start().isAfter(now))
+						.count()))
+			.toList());
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::staff).toList());
 		model.addAttribute("clinics", clinics.all());
 		model.addAttribute("practitioners", practitioners.all());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "admin/accounts";
+	}
+
+	/** A patient's request to close their account, with the visits still booked (to call about first). */
+	record ClosureRequest(Account account, String askedOn, long upcomingVisits) {
 	}
 
 	private static Role parseRole(String role) {

@@ -16,73 +16,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.unknot.catalog.CareService;
-import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogAdmin;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.catalog.RoomKind;
 import org.unknot.system.InvalidRequest;
 
-/** Services' terms, and each clinic's rooms and closures. */
+/** Each clinic's rooms and closures. */
 @Controller
 class CatalogAdminController {
 
-	private final CareServices services;
 	private final Clinics clinics;
 	private final CatalogAdmin catalog;
 
-	CatalogAdminController(CareServices services, Clinics clinics, CatalogAdmin catalog) {
-		this.services = services;
+	CatalogAdminController(Clinics clinics, CatalogAdmin catalog) {
 		this.clinics = clinics;
 		this.catalog = catalog;
-	}
-
-	@GetMapping("/admin/services")
-	String services(Model model) {
-		model.addAttribute("services", services.all());
-		return "admin/services";
-	}
-
-	@GetMapping("/admin/services/{id}")
-	String service(@PathVariable String id, Model model) {
-		CareService service = services.get("service", id);
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("name", service.name());
-		form.put("description", service.description());
-		form.put("durationMinutes", Long.toString(service.duration().toMinutes()));
-		form.put("bufferBeforeMinutes", Long.toString(service.bufferBefore().toMinutes()));
-		form.put("bufferAfterMinutes", Long.toString(service.bufferAfter().toMinutes()));
-		form.put("priceCents", Integer.toString(service.priceCents()));
-		form.put("billingCodes", String.join(", ", service.billingCodes()));
-		form.put("minNoticeMinutes", Long.toString(service.minimumNotice().toMinutes()));
-		form.put("maxAdvanceDays", Integer.toString(service.maximumAdvanceDays()));
-		form.put("slotStepMinutes", Long.toString(service.slotStep().toMinutes()));
-		return servicePage(service, form, Map.of(), model);
-	}
-
-	@PostMapping("/admin/services/{id}")
-	String saveService(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		CareService service = services.get("service", id);
-		Map<String, String> errors = new LinkedHashMap<>();
-		var terms = new CatalogAdmin.ServiceTerms(form.get("name"), form.get("description"),
-				number(form, "durationMinutes", errors), number(form, "bufferBeforeMinutes", errors),
-				number(form, "bufferAfterMinutes", errors), number(form, "priceCents", errors),
-				codes(form.get("billingCodes")), number(form, "minNoticeMinutes", errors),
-				number(form, "maxAdvanceDays", errors), number(form, "slotStepMinutes", errors));
-		try {
-			catalog.updateService(id, terms);
-			if (errors.isEmpty()) {
-				redirect.addFlashAttribute("message", "Saved; availability uses the new terms from now on.");
-				return "redirect:/admin/services/" + id;
-			}
-		}
-		catch (InvalidRequest invalid) {
-			invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return servicePage(service, form, errors, model);
 	}
 
 	@GetMapping("/admin/clinics")
@@ -94,6 +43,50 @@ class CatalogAdminController {
 	@GetMapping("/admin/clinics/{id}")
 	String clinic(@PathVariable String id, Model model) {
 		return clinicPage(clinics.get("clinic", id), new LinkedHashMap<>(), Map.of(), model);
+	}
+
+	@GetMapping("/admin/clinics/new")
+	String newClinic(Model model) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("state", "NJ");
+		form.put("zone", "America/New_York");
+		return newClinicPage(form, Map.of(), model);
+	}
+
+	@PostMapping("/admin/clinics")
+	String createClinic(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			String id = catalog.createClinic(details(form));
+			redirect.addFlashAttribute("message", "Clinic added. Add its rooms, then give practitioners hours there.");
+			return "redirect:/admin/clinics/" + id;
+		}
+		catch (InvalidRequest invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return newClinicPage(form, invalid.byField(), model);
+		}
+	}
+
+	@PostMapping("/admin/clinics/{id}")
+	String saveClinic(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		Clinic clinic = clinics.get("clinic", id);
+		try {
+			catalog.updateClinic(id, details(form));
+			redirect.addFlashAttribute("message", "Clinic details saved.");
+			return "redirect:/admin/clinics/" + id;
+		}
+		catch (InvalidRequest invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return clinicPage(clinic, form, invalid.byField(), model);
+		}
+	}
+
+	@PostMapping("/admin/clinics/{id}/closures/{closureId}/withdraw")
+	String withdrawClosure(@PathVariable String id, @PathVariable long closureId, RedirectAttributes redirect) {
+		catalog.withdrawClosure(id, closureId);
+		redirect.addFlashAttribute("message", "Closure withdrawn; those days are offered again.");
+		return "redirect:/admin/clinics/" + id;
 	}
 
 	@PostMapping("/admin/clinics/{id}/closures")
@@ -111,7 +104,7 @@ class CatalogAdminController {
 			}
 		}
 		catch (InvalidRequest invalid) {
-			invalid.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+			invalid.byField().forEach(errors::putIfAbsent);
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return clinicPage(clinic, form, errors, model);
@@ -139,32 +132,41 @@ class CatalogAdminController {
 		return clinicPage(clinic, form, errors, model);
 	}
 
-	private String servicePage(CareService service, Map<String, String> form, Map<String, String> errors,
-			Model model) {
-		model.addAttribute("service", service);
-		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
-		return "admin/service";
-	}
-
 	private String clinicPage(Clinic clinic, Map<String, String> form, Map<String, String> errors, Model model) {
+		Map<String, String> shown = new LinkedHashMap<>();
+		shown.put("name", clinic.name());
+		shown.put("street", clinic.address().street());
+		shown.put("city", clinic.address().city());
+		shown.put("state", clinic.address().state());
+		shown.put("postalCode", clinic.address().postalCode());
+		shown.put("phone", clinic.phone());
+		shown.put("latitude", clinic.latitude() == null ? "" : clinic.latitude().toPlainString());
+		shown.put("longitude", clinic.longitude() == null ? "" : clinic.longitude().toPlainString());
+		shown.putAll(form);
 		model.addAttribute("clinic", clinic);
-		model.addAttribute("closures", clinics.closures(clinic.id(), LocalDate.now().minusDays(1), LocalDate.now().plusYears(2)));
+		model.addAttribute("closures", catalog.closuresFrom(clinic.id(), LocalDate.now(clinic.zone())));
 		model.addAttribute("kinds", RoomKind.values());
-		model.addAttribute("form", form);
+		model.addAttribute("form", shown);
 		model.addAttribute("errors", errors);
 		return "admin/clinic";
 	}
 
-	private static Integer number(Map<String, String> form, String field, Map<String, String> errors) {
-		try {
-			return Integer.valueOf(form.getOrDefault(field, "").strip());
-		}
-		catch (NumberFormatException e) {
-			errors.put(field, "Enter a whole number.");
-			return null;
-		}
+	private String newClinicPage(Map<String, String> form, Map<String, String> errors, Model model) {
+		model.addAttribute("zones", ZONES);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "admin/clinic-new";
 	}
+
+	/** The zones of the United States a clinic can be in. */
+	static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+			"America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico");
+
+	private static CatalogAdmin.ClinicDetails details(Map<String, String> form) {
+		return new CatalogAdmin.ClinicDetails(form.get("name"), form.get("street"), form.get("city"), form.get("state"),
+				form.get("postalCode"), form.get("phone"), form.get("zone"), form.get("latitude"), form.get("longitude"));
+	}
+
 
 	private static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
 		try {
@@ -174,10 +176,5 @@ class CatalogAdminController {
 			errors.put(field, "Enter a date like 2027-07-05.");
 			return null;
 		}
-	}
-
-	private static List<String> codes(String text) {
-		return text == null || text.isBlank() ? List.of()
-				: Arrays.stream(text.split("[,\\s]+")).map(String::strip).filter(code -> !code.isEmpty()).toList();
 	}
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,8 +24,10 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
+import org.unknot.frontdesk.CalendarDay;
 import org.unknot.frontdesk.ClinicCalendar;
 import org.unknot.frontdesk.ClinicVisits;
+import org.unknot.frontdesk.PatientsShown;
 import org.unknot.frontdesk.StaffAccess;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.DomainProblem;
@@ -41,9 +44,11 @@ class CalendarController {
 	private final Practitioners practitioners;
 	private final CatalogProperties catalog;
 	private final Clock clock;
+	private final PatientsShown patientsShown;
 
 	CalendarController(ClinicCalendar calendar, Clinics clinics, ClinicVisits visits, BookingDesk desk,
-			Practitioners practitioners, CatalogProperties catalog, Clock clock) {
+			Practitioners practitioners, CatalogProperties catalog, Clock clock, PatientsShown shown) {
+		this.patientsShown = shown;
 		this.catalog = catalog;
 		this.calendar = calendar;
 		this.clinics = clinics;
@@ -55,7 +60,8 @@ class CalendarController {
 
 	@GetMapping("/staff/calendar")
 	String calendar(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String clinic,
-			@RequestParam(required = false) String date, @RequestParam(defaultValue = "day") String view, Model model) {
+			@RequestParam(required = false) String date, @RequestParam(defaultValue = "day") String view,
+			HttpServletRequest request, Model model) {
 		List<Clinic> mine = StaffAccess.clinicsOf(me, clinics.all());
 		if (mine.isEmpty()) {
 			throw new AccessDeniedException("No clinic calendars for this account");
@@ -69,10 +75,14 @@ class CalendarController {
 		model.addAttribute("date", day);
 		model.addAttribute("today", LocalDate.now(clock.withZone(shown.zone())));
 		if ("week".equals(view)) {
-			model.addAttribute("week", calendar.week(clinicId, day));
+			List<CalendarDay> week = calendar.week(clinicId, day);
+			patientsShown.record(me, week.stream().flatMap(CalendarDay::patientIds).toList(), "schedule", request.getRemoteAddr());
+			model.addAttribute("week", week);
 			return "staff/calendar-week";
 		}
-		model.addAttribute("day", calendar.day(clinicId, day));
+		CalendarDay calendarDay = calendar.day(clinicId, day);
+		patientsShown.record(me, calendarDay.patientIds().toList(), "schedule", request.getRemoteAddr());
+		model.addAttribute("day", calendarDay);
 		return "staff/calendar-day";
 	}
 

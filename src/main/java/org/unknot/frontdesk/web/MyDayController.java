@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
 import org.unknot.catalog.CatalogProperties;
+import org.unknot.frontdesk.PatientsShown;
 import org.unknot.frontdesk.PractitionerDay;
 
 /** A practitioner's own day, at every location they work, with their patients. */
@@ -23,15 +25,18 @@ class MyDayController {
 	private final PractitionerDay days;
 	private final CatalogProperties catalog;
 	private final Clock clock;
+	private final PatientsShown shown;
 
-	MyDayController(PractitionerDay days, CatalogProperties catalog, Clock clock) {
+	MyDayController(PractitionerDay days, CatalogProperties catalog, Clock clock, PatientsShown shown) {
+		this.shown = shown;
 		this.days = days;
 		this.catalog = catalog;
 		this.clock = clock;
 	}
 
 	@GetMapping("/staff/my-day")
-	String myDay(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String date, Model model) {
+	String myDay(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String date,
+			HttpServletRequest request, Model model) {
 		if (me.role() != Role.PRACTITIONER) {
 			throw new AccessDeniedException("Only practitioners have a day of their own");
 		}
@@ -44,7 +49,10 @@ class MyDayController {
 			day = LocalDate.now(clock.withZone(zone));
 		}
 		model.addAttribute("date", day);
-		model.addAttribute("visits", days.of(me.practitionerId(), day, zone));
+		var visits = days.of(me.practitionerId(), day, zone);
+		shown.record(me, visits.stream().map(visit -> visit.entry().patientId()).toList(), "schedule",
+				request.getRemoteAddr());
+		model.addAttribute("visits", visits);
 		return "staff/my-day";
 	}
 }

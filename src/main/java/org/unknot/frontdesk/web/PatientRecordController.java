@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unknot.account.SignedIn;
 import org.unknot.frontdesk.PatientRecords;
+import org.unknot.insurance.InsurancePlan;
+import org.unknot.insurance.InsurancePlans;
 
 /**
  * A patient's record for staff. Opening it is a read of health information and always audited; a
@@ -23,9 +25,11 @@ import org.unknot.frontdesk.PatientRecords;
 class PatientRecordController {
 
 	private final PatientRecords records;
+	private final InsurancePlans plans;
 
-	PatientRecordController(PatientRecords records) {
+	PatientRecordController(PatientRecords records, InsurancePlans plans) {
 		this.records = records;
+		this.plans = plans;
 	}
 
 	@GetMapping("/staff/patients/{id}")
@@ -46,6 +50,8 @@ class PatientRecordController {
 			Model model) {
 		try {
 			model.addAttribute("record", records.open(me, id, reason, request.getRemoteAddr()));
+			model.addAttribute("planNames", plans.all().stream()
+				.collect(java.util.stream.Collectors.toMap(InsurancePlan::id, InsurancePlan::name)));
 			return "staff/patient";
 		}
 		catch (PatientRecords.ReasonRequired required) {

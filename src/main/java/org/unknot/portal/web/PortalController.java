@@ -54,9 +54,9 @@ class PortalController {
 	}
 
 	@GetMapping("/account")
-	String home(@AuthenticationPrincipal SignedIn me, Model model) {
+	String home(@AuthenticationPrincipal SignedIn me, HttpServletRequest request, Model model) {
 		model.addAttribute("me", me);
-		model.addAttribute("overview", portal.overview(me));
+		model.addAttribute("overview", portal.shownTo(me, request.getRemoteAddr()));
 		return "portal/home";
 	}
 
@@ -114,8 +114,8 @@ class PortalController {
 	}
 
 	@GetMapping("/account/details")
-	String detailsForm(@AuthenticationPrincipal SignedIn me, Model model) {
-		var patient = portal.overview(me).patient();
+	String detailsForm(@AuthenticationPrincipal SignedIn me, HttpServletRequest request, Model model) {
+		var patient = portal.shownTo(me, request.getRemoteAddr()).patient();
 		Map<String, String> form = new java.util.LinkedHashMap<>();
 		form.put("givenName", patient.givenName());
 		form.put("familyName", patient.familyName());

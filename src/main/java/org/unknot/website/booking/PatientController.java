@@ -75,12 +75,15 @@ class PatientController {
 	}
 
 	@GetMapping("/book/{draftId}/insurance")
-	String insurance(@PathVariable String draftId, Model model) {
+	String insurance(@PathVariable String draftId, @RequestParam(required = false) String withdrawn,
+			Model model) {
 		Draft draft = drafts.get(draftId);
 		if (!Step.INSURANCE.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
-		return insuranceStep(model, draftId, draft, draft.plan, draft.memberId, Map.of());
+		return insuranceStep(model, draftId, draft, draft.plan, draft.memberId, "true".equals(withdrawn) && draft.plan == null
+				? Map.of("plan", "We no longer accept the plan you chose. Please choose another, or that you will pay yourself.")
+				: Map.of());
 	}
 
 	@PostMapping("/book/{draftId}/insurance")

@@ -219,6 +219,12 @@ class ReviewController {
 		if (Step.firstMissing(draft) != Step.REVIEW) {
 			return Optional.of(ChoiceController.next(draftId, draft));
 		}
+		if (!Draft.SELF_PAY.equals(draft.plan) && plans.find(draft.plan).isEmpty()) {
+			draft.plan = null;
+			draft.memberId = null;
+			drafts.save(draftId, draft);
+			return Optional.of("redirect:/book/" + draftId + "/insurance?withdrawn=true");
+		}
 		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
 		Optional<HealthIntake> intake = IntakeAnswers.from(draft).intake();
 		if (intake.isEmpty()) {

@@ -53,7 +53,7 @@ class VisitViews {
 			if (choice.selfPay()) {
 				return "Self-pay: " + Money.dollars(service.priceCents());
 			}
-			String plan = plans.find(choice.planId()).map(p -> p.name()).orElse(choice.planId());
+			String plan = plans.any(choice.planId()).map(p -> p.name()).orElse(choice.planId());
 			return plan + " (" + choice.memberId().masked() + "): "
 					+ (choice.covered() ? "covered by your plan" : "not covered, self-pay " + Money.dollars(service.priceCents()));
 		}).orElse(null);

@@ -1,33 +1,17 @@
-package org.unknot.website;
+package org.unknot.content;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
-
-/**
- * The articles under {@code classpath:articles/}, read once at start: a broken article stops the
- * start with a message naming the file, instead of failing a reader later.
- */
-@Component
-public class Articles {
+/** The published articles as they are at one moment: listed newest first, by topic, and related. */
+public final class ArticleShelf {
 
 	private final List<Article> all;
 
-	Articles() {
-		this(load("classpath*:articles/*.md"));
-	}
-
-	Articles(List<Article> articles) {
+	public ArticleShelf(List<Article> articles) {
 		this.all = articles.stream()
-			.sorted(Comparator.comparing(Article::published).reversed().thenComparing(Article::title))
+			.sorted(Comparator.comparing(Article::publishedOn).reversed().thenComparing(Article::title))
 			.toList();
 	}
 
@@ -60,28 +44,12 @@ public class Articles {
 			.sorted(Comparator.comparingLong((Article other) -> article.sharedTopics(other))
 				.reversed()
 				.thenComparing(Comparator.comparingLong((Article other) -> sharedServices(article, other)).reversed())
-				.thenComparing(Comparator.comparing(Article::published).reversed()))
+				.thenComparing(Comparator.comparing(Article::publishedOn).reversed()))
 			.limit(limit)
 			.toList();
 	}
 
 	private static long sharedServices(Article one, Article other) {
 		return one.services().stream().filter(other.services()::contains).count();
-	}
-
-	private static List<Article> load(String pattern) {
-		ArticleParser parser = new ArticleParser();
-		List<Article> articles = new ArrayList<>();
-		try {
-			for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
-				String file = resource.getFilename();
-				String slug = file.substring(0, file.length() - ".md".length());
-				articles.add(parser.parse(slug, resource.getContentAsString(StandardCharsets.UTF_8)));
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Articles could not be read", e);
-		}
-		return articles;
 	}
 }

@@ -1,19 +1,20 @@
-package org.unknot.website;
+package org.unknot.content;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A condition or advice article, written in Markdown with front matter.
+ * A condition or advice article.
  *
- * @param slug its address under {@code /articles/}, from the file name
+ * @param slug its address under {@code /articles/}
+ * @param publishedOn the date the site shows and the sitemap gives as its last change
  * @param topics what it is about, used to find related articles
  * @param services ids of the services a reader may want to book after reading it, best first
- * @param html the body, rendered
+ * @param body CommonMark; {@link ArticleRenderer} turns it into HTML
  */
-public record Article(String slug, String title, String summary, LocalDate published, List<String> topics,
-		List<String> services, String html) {
+public record Article(String slug, String title, String summary, LocalDate publishedOn, List<String> topics,
+		List<String> services, String body) {
 
 	public Article {
 		Objects.requireNonNull(slug, "slug");

@@ -1,43 +1,35 @@
-package org.unknot.website;
+package org.unknot.content;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
-import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Reads one article: front matter ({@code title}, {@code summary}, {@code published}, {@code topics},
- * {@code services}) and a CommonMark body. Raw HTML in the body is escaped and unsafe link targets are
- * dropped, so an article can only ever produce plain content.
+ * Reads one article file: front matter ({@code title}, {@code summary}, {@code published},
+ * {@code topics}, {@code services}) and a CommonMark body, kept as written.
  */
 final class ArticleParser {
 
-	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+	static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\R.*?\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)",
+			Pattern.DOTALL);
 
 	private final Parser parser = Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
-
-	private static final Pattern SAFE_URL = Pattern.compile("^(/|#|https?:|mailto:|tel:)[^\\s]*$|^[a-z0-9][a-z0-9/._#-]*$",
-			Pattern.CASE_INSENSITIVE);
-
-	private final HtmlRenderer renderer = HtmlRenderer.builder()
-		.escapeHtml(true)
-		.attributeProviderFactory(context -> ArticleParser::safeLinks)
-		.build();
 
 	Article parse(String slug, String markdown) {
 		if (!SLUG.matcher(slug).matches()) {
 			throw new ArticleInvalid(slug, "the file name must be lower-case words joined by hyphens");
 		}
-		Node document = parser.parse(markdown);
 		YamlFrontMatterVisitor frontMatter = new YamlFrontMatterVisitor();
-		document.accept(frontMatter);
+		parser.parse(markdown).accept(frontMatter);
 		Map<String, List<String>> data = frontMatter.getData();
 		String title = single(slug, data, "title");
 		String summary = single(slug, data, "summary");
@@ -48,17 +40,13 @@ final class ArticleParser {
 		}
 		List<String> services = data.getOrDefault("services", List.of());
 		return new Article(slug, title, summary, published, topics.stream().map(String::trim).toList(),
-				services.stream().map(String::trim).toList(), renderer.render(document));
+				services.stream().map(String::trim).toList(), body(markdown));
 	}
 
-	/** Links and images keep only addresses on this site or plain web, mail and phone addresses. */
-	private static void safeLinks(Node node, String tag, Map<String, String> attributes) {
-		for (String attribute : List.of("href", "src")) {
-			String url = attributes.get(attribute);
-			if (url != null && !SAFE_URL.matcher(url).matches()) {
-				attributes.put(attribute, "");
-			}
-		}
+	private static String body(String markdown) {
+		Matcher frontMatter = FRONT_MATTER.matcher(markdown);
+		String body = frontMatter.find() ? markdown.substring(frontMatter.end()) : markdown;
+		return body.replaceFirst("\\A(?:[ \\t]*\\R)+", "").stripTrailing() + "\n";
 	}
 
 	private static String single(String slug, Map<String, List<String>> data, String key) {

@@ -1,8 +1,9 @@
-package org.unknot.website;
+package org.unknot.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -35,27 +36,11 @@ class ArticlesTests {
 					""");
 			assertThat(article.title()).isEqualTo("Neck care");
 			assertThat(article.summary()).isEqualTo("Short and sweet.");
-			assertThat(article.published()).isEqualTo(LocalDate.of(2026, 10, 1));
+			assertThat(article.publishedOn()).isEqualTo(LocalDate.of(2026, 10, 1));
 			assertThat(article.topics()).containsExactly("neck", "posture");
 			assertThat(article.services()).containsExactly("swedish-30");
-			assertThat(article.html()).contains("<h2>Why</h2>").contains("<p>Because.</p>").doesNotContain("title:");
-		}
-
-		@Test
-		void escapesRawHtmlAndDropsUnsafeLinks() {
-			Article article = parser.parse("x", """
-					---
-					title: X
-					summary: Y
-					published: 2026-10-01
-					topics:
-					  - z
-					---
-					<script>alert(1)</script>
-
-					A [bad link](javascript:alert) and a [good one](/articles).
-					""");
-			assertThat(article.html()).doesNotContain("<script>").contains("&lt;script&gt;").contains("<a href=\"/articles\">").doesNotContain("href=\"javascript:");
+			assertThat(article.body()).isEqualTo("## Why\n\nBecause.\n");
+			assertThat(new ArticleRenderer().html(article.body())).contains("<h2>Why</h2>").contains("<p>Because.</p>");
 		}
 
 		@Test
@@ -105,6 +90,34 @@ class ArticlesTests {
 	}
 
 	@Nested
+	class Rendering {
+
+		private final ArticleRenderer renderer = new ArticleRenderer();
+
+		@Test
+		void escapesRawHtmlAndDropsUnsafeLinks() {
+			String html = renderer.html("""
+					<script>alert(1)</script>
+
+					A [bad link](javascript:alert) and a [good one](/articles), <img src=x onerror=alert(2)>
+					and ![an image](data:text/html;base64,PHNjcmlwdD4=) and <javascript:alert(3)>.
+					""");
+			assertThat(html).doesNotContain("<script>")
+				.contains("&lt;script&gt;")
+				.doesNotContain("<img src=x")
+				.contains("<a href=\"/articles\">")
+				.doesNotContain("href=\"javascript:")
+				.doesNotContain("src=\"data:");
+		}
+
+		@Test
+		void keepsHeadingsListsEmphasisAndQuotes() {
+			String html = renderer.html("## Why\n\n- one *two*\n\n> three\n");
+			assertThat(html).contains("<h2>Why</h2>", "<li>one <em>two</em></li>", "<blockquote>");
+		}
+	}
+
+	@Nested
 	class Ranking {
 
 		private final Article neck = article("neck", "2026-01-01", List.of("neck", "posture", "desk"), List.of("a"));
@@ -113,7 +126,7 @@ class ArticlesTests {
 		private final Article postureAndA = article("posture-a", "2026-01-01", List.of("posture"), List.of("a"));
 		private final Article feet = article("feet", "2026-01-04", List.of("feet"), List.of("a"));
 
-		private final Articles articles = new Articles(List.of(neck, desk, posture, postureAndA, feet));
+		private final ArticleShelf articles = new ArticleShelf(List.of(neck, desk, posture, postureAndA, feet));
 
 		@Test
 		void ranksByNumberOfSharedTopics() {
@@ -143,13 +156,13 @@ class ArticlesTests {
 		}
 
 		private static Article article(String slug, String published, List<String> topics, List<String> services) {
-			return new Article(slug, slug, slug, LocalDate.parse(published), topics, services, "<p></p>");
+			return new Article(slug, slug, slug, LocalDate.parse(published), topics, services, "");
 		}
 	}
 
 	@Test
-	void publishesTheSixArticlesShippedWithUnknot() {
-		Articles shipped = new Articles();
+	void seedsTheSixArticlesShippedWithUnknot() throws IOException {
+		ArticleShelf shipped = new ArticleShelf(ArticleSeed.read());
 		assertThat(shipped.all()).extracting(Article::slug)
 			.contains("upper-back-pain-and-massage", "neck-pain-from-desk-work", "trigger-points-explained",
 					"when-massage-is-not-enough", "self-care-between-sessions", "what-to-expect-at-a-first-visit");

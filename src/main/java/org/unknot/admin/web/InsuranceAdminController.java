@@ -1,0 +1,218 @@
+package org.unknot.admin.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.CareServices;
+import org.unknot.catalog.ServiceCategory;
+import org.unknot.insurance.InsuranceAdmin;
+import org.unknot.insurance.InsurancePlan;
+import org.unknot.insurance.InsurancePlans;
+import org.unknot.insurance.PayerKind;
+import org.unknot.system.InvalidRequest;
+
+/** Insurance plans: adding and changing them, accepting them or not, and what each pays for. */
+@Controller
+class InsuranceAdminController {
+
+	static final String COVERED = "yes";
+	static final String NOT_COVERED = "no";
+
+	private final InsurancePlans plans;
+	private final InsuranceAdmin admin;
+	private final CareServices services;
+
+	InsuranceAdminController(InsurancePlans plans, InsuranceAdmin admin, CareServices services) {
+		this.plans = plans;
+		this.admin = admin;
+		this.services = services;
+	}
+
+	@GetMapping("/admin/insurance")
+	String list(Model model) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("memberIdLabel", "Member ID");
+		return listPage(model, form, Map.of());
+	}
+
+	@PostMapping("/admin/insurance")
+	String add(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		try {
+			String id = admin.add(terms(form));
+			redirect.addFlashAttribute("message", "Plan added and accepted. Now say what it pays for.");
+			return "redirect:/admin/insurance/" + id;
+		}
+		catch (InvalidRequest invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return listPage(model, form, invalid.byField());
+		}
+	}
+
+	@GetMapping("/admin/insurance/{id}")
+	String show(@PathVariable String id, Model model) {
+		InsurancePlan plan = plans.get("plan", id);
+		return planPage(plan, termsOf(plan), Map.of(), coverageOf(plan), Map.of(), model);
+	}
+
+	@PostMapping("/admin/insurance/{id}")
+	String update(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		InsurancePlan plan = plans.get("plan", id);
+		try {
+			admin.update(id, terms(form));
+			redirect.addFlashAttribute("message", "Saved; patients see the change from their next page.");
+			return "redirect:/admin/insurance/" + id;
+		}
+		catch (InvalidRequest invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return planPage(plan, form, invalid.byField(), coverageOf(plan), Map.of(), model);
+		}
+	}
+
+	@PostMapping("/admin/insurance/{id}/coverage")
+	String saveCoverage(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		InsurancePlan plan = plans.get("plan", id);
+		try {
+			admin.setCoverage(id, rules(form));
+			redirect.addFlashAttribute("message", "Coverage saved; the booking flow shows it from now on.");
+			return "redirect:/admin/insurance/" + id;
+		}
+		catch (InvalidRequest invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return planPage(plan, termsOf(plan), Map.of(), form, invalid.byField(), model);
+		}
+	}
+
+	@PostMapping("/admin/insurance/{id}/stop")
+	String stop(@PathVariable String id, RedirectAttributes redirect) {
+		admin.stopAccepting(id);
+		redirect.addFlashAttribute("message",
+				"No longer accepted: patients cannot choose it; visits already booked under it keep it.");
+		return "redirect:/admin/insurance/" + id;
+	}
+
+	@PostMapping("/admin/insurance/{id}/accept")
+	String accept(@PathVariable String id, RedirectAttributes redirect) {
+		admin.acceptAgain(id);
+		redirect.addFlashAttribute("message", "Accepted again: patients can choose it when they book.");
+		return "redirect:/admin/insurance/" + id;
+	}
+
+	private String listPage(Model model, Map<String, String> form, Map<String, String> errors) {
+		model.addAttribute("plans", plans.all());
+		model.addAttribute("kinds", PayerKind.values());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "admin/insurance";
+	}
+
+	private String planPage(InsurancePlan plan, Map<String, String> form, Map<String, String> errors,
+			Map<String, String> coverage, Map<String, String> coverageErrors, Model model) {
+		model.addAttribute("plan", plan);
+		model.addAttribute("kinds", PayerKind.values());
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("groups", groups(coverage));
+		model.addAttribute("coverageErrors", coverageErrors);
+		return "admin/insurance-plan";
+	}
+
+	/** Each kind of care with its services, as rows of the coverage form, showing what was typed. */
+	private List<CoverageGroup> groups(Map<String, String> coverage) {
+		List<CoverageGroup> groups = new ArrayList<>();
+		List<CareService> all = services.all();
+		for (ServiceCategory category : ServiceCategory.values()) {
+			String key = "category-" + category.name();
+			List<CoverageRow> rows = all.stream()
+				.filter(service -> service.category() == category)
+				.map(service -> row("service-" + service.id(), service.name(), coverage))
+				.toList();
+			groups.add(new CoverageGroup(row(key, categoryName(category), coverage), rows));
+		}
+		return groups;
+	}
+
+	private static CoverageRow row(String key, String label, Map<String, String> coverage) {
+		return new CoverageRow(key, label, coverage.getOrDefault(key, ""), coverage.getOrDefault(key + "-reason", ""));
+	}
+
+	/** The rules the form asks for: a row set to covered or not covered; rows left unset have none. */
+	private List<InsurancePlan.Rule> rules(Map<String, String> form) {
+		List<InsurancePlan.Rule> rules = new ArrayList<>();
+		for (ServiceCategory category : ServiceCategory.values()) {
+			rule(form, "category-" + category.name(), category, null).ifPresent(rules::add);
+		}
+		for (CareService service : services.all()) {
+			rule(form, "service-" + service.id(), null, service.id()).ifPresent(rules::add);
+		}
+		return rules;
+	}
+
+	private static Optional<InsurancePlan.Rule> rule(Map<String, String> form, String key,
+			ServiceCategory category, String serviceId) {
+		String choice = form.getOrDefault(key, "");
+		if (!COVERED.equals(choice) && !NOT_COVERED.equals(choice)) {
+			return Optional.empty();
+		}
+		return Optional.of(new InsurancePlan.Rule(category, serviceId, COVERED.equals(choice),
+				form.getOrDefault(key + "-reason", "")));
+	}
+
+	private static Map<String, String> coverageOf(InsurancePlan plan) {
+		Map<String, String> form = new LinkedHashMap<>();
+		for (InsurancePlan.Rule rule : plan.rules()) {
+			String key = rule.category() != null ? "category-" + rule.category().name() : "service-" + rule.serviceId();
+			form.put(key, rule.covered() ? COVERED : NOT_COVERED);
+			form.put(key + "-reason", rule.reason());
+		}
+		return form;
+	}
+
+	private static Map<String, String> termsOf(InsurancePlan plan) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("name", plan.name());
+		form.put("payerKind", plan.payerKind().name());
+		form.put("memberIdLabel", plan.memberIdLabel());
+		form.put("memberIdPattern", plan.memberIdPattern().pattern());
+		return form;
+	}
+
+	private static InsuranceAdmin.PlanTerms terms(Map<String, String> form) {
+		PayerKind kind = Arrays.stream(PayerKind.values())
+			.filter(candidate -> candidate.name().equals(form.get("payerKind")))
+			.findFirst()
+			.orElse(null);
+		return new InsuranceAdmin.PlanTerms(form.get("name"), kind, form.get("memberIdLabel"), form.get("memberIdPattern"));
+	}
+
+
+	static String categoryName(ServiceCategory category) {
+		String words = category.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+	/** A kind of care's own rule and its services' rules. */
+	record CoverageGroup(CoverageRow category, List<CoverageRow> services) {
+	}
+
+	/** One row of the coverage form: "yes", "no" or "" (no rule of its own), and the reason patients read. */
+	record CoverageRow(String key, String label, String choice, String reason) {
+	}
+}
