@@ -1,9 +1,5 @@
 package org.unknot.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +20,7 @@ import org.unknot.audit.AuditLog;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.SecretToken;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 /**
@@ -53,7 +49,6 @@ public class Registrations {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	private final SecureRandom random = new SecureRandom();
 
 	Registrations(Accounts accounts, AccountDesk desk, Patients patients, AuditLog audit, JdbcClient jdbc,
 			ApplicationEventPublisher events, Clock clock) {
@@ -104,11 +99,11 @@ public class Registrations {
 		if (recent >= PER_HOUR) {
 			return;
 		}
-		String token = registered ? null : secret();
+		String token = registered ? null : SecretToken.generate().value();
 		UUID id = UUID.randomUUID();
 		Instant expires = now.plus(Duration.ofMinutes(MINUTES));
 		jdbc.sql("INSERT INTO registration (id, email, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-			.params(id, email, token == null ? null : hash(token), Timestamp.from(now), Timestamp.from(expires))
+			.params(id, email, token == null ? null : SecretToken.hash(token), Timestamp.from(now), Timestamp.from(expires))
 			.update();
 		events.publishEvent(new RegistrationRequested(id, email, token, expires));
 	}
@@ -119,7 +114,7 @@ public class Registrations {
 			return Optional.empty();
 		}
 		return jdbc.sql("SELECT email FROM registration WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-			.params(hash(token), Timestamp.from(clock.instant()))
+			.params(SecretToken.hash(token), Timestamp.from(clock.instant()))
 			.query(String.class)
 			.optional();
 	}
@@ -134,7 +129,7 @@ public class Registrations {
 		LocalDate birthDate = validated(entered);
 		Timestamp now = Timestamp.from(clock.instant());
 		int used = jdbc.sql("UPDATE registration SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-			.params(now, hash(token), now)
+			.params(now, SecretToken.hash(token), now)
 			.update();
 		if (used != 1 || accounts.byEmail(email).isPresent()) {
 			throw new RegistrationLinkSpent();
@@ -183,20 +178,5 @@ public class Registrations {
 			return Optional.of(new FieldProblem(field, "Use at most " + MAX_NAME + " characters."));
 		}
 		return Optional.empty();
-	}
-
-	private String secret() {
-		byte[] secret = new byte[32];
-		random.nextBytes(secret);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-	}
-
-	private static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -1,14 +1,9 @@
 package org.unknot.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.system.SecretToken;
 
 /**
  * One-time sign-in links for patients: valid {@value #MINUTES} minutes, usable once, only a hash of
@@ -34,7 +30,6 @@ public class SignInLinks {
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	private final SecureRandom random = new SecureRandom();
 
 	SignInLinks(Accounts accounts, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.accounts = accounts;
@@ -71,16 +66,14 @@ public class SignInLinks {
 		if (recent >= PER_HOUR) {
 			return;
 		}
-		byte[] secret = new byte[32];
-		random.nextBytes(secret);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = SecretToken.generate().value();
 		Instant expires = now.plus(Duration.ofMinutes(MINUTES));
 		UUID accountId = found.map(Account::id).orElse(null);
 		jdbc.sql("""
 				INSERT INTO sign_in_link (token_hash, account_id, email, created_at, expires_at) VALUES (?, ?, ?, ?, ?)""")
-			.params(hash(token), accountId, email, Timestamp.from(now), Timestamp.from(expires))
+			.params(SecretToken.hash(token), accountId, email, Timestamp.from(now), Timestamp.from(expires))
 			.update();
-		UUID linkId = UUID.nameUUIDFromBytes(hash(token));
+		UUID linkId = UUID.nameUUIDFromBytes(SecretToken.hash(token));
 		if (found.isPresent()) {
 			events.publishEvent(new SignInLinkRequested(linkId, accountId, found.get().patientId(), token, expires));
 		}
@@ -99,19 +92,10 @@ public class SignInLinks {
 				UPDATE sign_in_link SET used_at = ?
 				WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? AND account_id IS NOT NULL
 				RETURNING account_id""")
-			.params(Timestamp.from(clock.instant()), hash(token), Timestamp.from(clock.instant()))
+			.params(Timestamp.from(clock.instant()), SecretToken.hash(token), Timestamp.from(clock.instant()))
 			.query(UUID.class)
 			.optional()
 			.flatMap(accounts::byId)
 			.filter(Account::enabled);
-	}
-
-	private static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

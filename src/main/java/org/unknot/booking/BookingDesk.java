@@ -25,6 +25,7 @@ import org.unknot.catalog.CareServices;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.SecretToken;
 
 /**
  * Holds, books, moves and cancels visits. Java checks every rule first to give a precise answer;
@@ -74,7 +75,7 @@ public class BookingDesk {
 	public Booked book(SlotRequest request, UUID holdId, PatientDetails patient) {
 		Instant now = clock.instant();
 		UUID patientId = patients.identify(patient);
-		ManageToken token = ManageToken.generate();
+		SecretToken token = SecretToken.generate(); // the manage token: only its hash is kept
 		if (holdId != null) {
 			Appointment hold = appointments.lock(holdId).filter(Appointment::isHold).orElse(null);
 			if (hold != null && !hold.expired(now)) {
@@ -96,7 +97,7 @@ public class BookingDesk {
 
 	/** Books one occurrence of a series inside the caller's transaction. */
 	Booked bookOccurrence(SlotCheck slot, UUID patientId, UUID seriesId) {
-		ManageToken token = ManageToken.generate();
+		SecretToken token = SecretToken.generate(); // the manage token: only its hash is kept
 		Appointment appointment = Appointment.book(slot, patientId, seriesId, token.hash());
 		placeInARoom(appointment, slot, clock.instant(), true);
 		events.publishEvent(AppointmentBooked.of(appointment));
@@ -132,7 +133,7 @@ public class BookingDesk {
 	@Transactional(readOnly = true)
 	public Appointment find(UUID id, String manageToken) {
 		return appointments.find(id)
-			.filter(appointment -> ManageToken.matches(manageToken, appointment.manageTokenHash()))
+			.filter(appointment -> SecretToken.matches(manageToken, appointment.manageTokenHash()))
 			.orElseThrow(() -> new AppointmentNotFound(id));
 	}
 
@@ -445,7 +446,7 @@ public class BookingDesk {
 
 	private Appointment locked(UUID id, String manageToken) {
 		return appointments.lock(id)
-			.filter(appointment -> ManageToken.matches(manageToken, appointment.manageTokenHash()))
+			.filter(appointment -> SecretToken.matches(manageToken, appointment.manageTokenHash()))
 			.orElseThrow(() -> new AppointmentNotFound(id));
 	}
 }
