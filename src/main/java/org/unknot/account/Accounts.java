@@ -46,7 +46,7 @@ public class Accounts {
 	}
 
 	/** When the owner asked to close it, if they did. */
-	public Optional<java.time.Instant> closureRequestedAt(UUID id) {
+	Optional<java.time.Instant> closureRequestedAt(UUID id) {
 		return jdbc.sql("SELECT closure_requested_at FROM account WHERE id = ?")
 			.param(id)
 			.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
@@ -114,10 +114,14 @@ public class Accounts {
 			.update();
 	}
 
+	/** An account whose owner asked to close it, and when. */
+	public record ClosureRequest(Account account, java.time.Instant askedAt) {
+	}
+
 	/** Accounts whose owners asked to close them, oldest request first. */
-	public List<Account> closureRequested() {
+	public List<ClosureRequest> closureRequested() {
 		return jdbc.sql("SELECT * FROM account WHERE closure_requested_at IS NOT NULL ORDER BY closure_requested_at")
-			.query(Accounts::map)
+			.query((rs, n) -> new ClosureRequest(map(rs, n), rs.getTimestamp("closure_requested_at").toInstant()))
 			.list();
 	}
 

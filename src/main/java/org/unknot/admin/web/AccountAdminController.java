@@ -138,12 +138,9 @@ class AccountAdminController {
 		model.addAttribute("accounts", accounts.staff());
 		java.time.Instant now = clock.instant();
 		model.addAttribute("closures", accounts.closureRequested().stream()
-			.map(account -> new ClosureRequest(account, accounts.closureRequestedAt(account.id())
-				.map(at -> at.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString())
-				.orElse(""),
-					account.patientId() == null ? 0 : appointments.ofPatient(account.patientId()).stream()
-						.filter(visit -> visit.status() == AppointmentStatus.BOOKED && visit.start().isAfter(now))
-						.count()))
+			.map(request -> new ClosureRequest(request.account(),
+					request.askedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+					upcomingVisits(request.account(), now)))
 			.toList());
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::staff).toList());
 		model.addAttribute("clinics", clinics.all());
@@ -151,6 +148,12 @@ class AccountAdminController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "admin/accounts";
+	}
+
+	private long upcomingVisits(Account account, java.time.Instant now) {
+		return account.patientId() == null ? 0 : appointments.ofPatient(account.patientId()).stream()
+			.filter(visit -> visit.status() == AppointmentStatus.BOOKED && visit.start().isAfter(now))
+			.count();
 	}
 
 	/** A patient's request to close their account, with the visits still booked (to call about first). */

@@ -273,8 +273,9 @@ class PractitionerAdminController {
 					SHOWN.format(entry.timeOff().end().atZone(zone)), entry.timeOff().reason()))
 			.toList());
 		model.addAttribute("zone", zone.getId());
-		model.addAttribute("clinics", clinics.all());
-		model.addAttribute("clinicNames", clinics.all().stream()
+		List<Clinic> all = clinics.all();
+		model.addAttribute("clinics", all);
+		model.addAttribute("clinicNames", all.stream()
 			.collect(java.util.stream.Collectors.toMap(Clinic::id, Clinic::name)));
 		model.addAttribute("services", services.all());
 		model.addAttribute("chosen", chosen == null ? List.copyOf(practitioner.serviceIds()) : chosen);
