@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.ReadableIds;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 /**
@@ -135,16 +136,11 @@ public class CatalogAdmin {
 	}
 
 	private String freeServiceId(String name) {
-		String base = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-		base = base.isEmpty() ? "service" : base.substring(0, Math.min(base.length(), 60));
-		String id = base;
-		for (int n = 2; jdbc.sql("SELECT EXISTS (SELECT 1 FROM care_service WHERE id = ?)")
-			.param(id)
-			.query(Boolean.class)
-			.single(); n++) {
-			id = base + "-" + n;
-		}
-		return id;
+		return ReadableIds.freeFrom(name, "service", 60, this::serviceExists);
+	}
+
+	private boolean serviceExists(String id) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM care_service WHERE id = ?)").param(id).query(Boolean.class).single();
 	}
 
 	private static String description(ServiceTerms terms) {
@@ -169,14 +165,9 @@ public class CatalogAdmin {
 	@Transactional
 	public String createClinic(ClinicDetails details) {
 		Checked checked = check(details);
-		String base = details.name().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-			.replaceAll("(^-|-$)", "");
-		base = base.isEmpty() ? "clinic" : base.substring(0, Math.min(base.length(), 40));
-		String id = base;
-		for (int n = 2; jdbc.sql("SELECT EXISTS (SELECT 1 FROM clinic WHERE id = ?)").param(id).query(Boolean.class)
-			.single(); n++) {
-			id = base + "-" + n;
-		}
+		String id = ReadableIds.freeFrom(details.name(), "clinic", 40,
+				candidate -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM clinic WHERE id = ?)").param(candidate)
+					.query(Boolean.class).single());
 		jdbc.sql("""
 				INSERT INTO clinic (id, name, zone, street, city, state, postal_code, phone, latitude, longitude)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")

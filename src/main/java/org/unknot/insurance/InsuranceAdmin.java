@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.catalog.CareServices;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.ReadableIds;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 /**
@@ -167,15 +168,7 @@ public class InsuranceAdmin {
 	}
 
 	private String freeId(String name) {
-		String base = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-		if (base.isEmpty()) {
-			base = "plan";
-		}
-		String id = base;
-		for (int n = 2; plans.any(id).isPresent(); n++) {
-			id = base + "-" + n;
-		}
-		return id;
+		return ReadableIds.freeFrom(name, "plan", Integer.MAX_VALUE, id -> plans.any(id).isPresent());
 	}
 
 	private static InvalidRequest duplicateName(String name) {

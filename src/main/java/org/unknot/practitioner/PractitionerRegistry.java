@@ -1,6 +1,5 @@
 package org.unknot.practitioner;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.ReadableIds;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 /**
@@ -218,21 +218,9 @@ public class PractitionerRegistry {
 	}
 
 	private String freeId(String given, String family) {
-		String base = slug(given + "-" + family);
-		String id = base;
-		for (int n = 2; jdbc.sql("SELECT EXISTS (SELECT 1 FROM practitioner WHERE id = ?)")
-			.param(id)
-			.query(Boolean.class)
-			.single(); n++) {
-			id = base + "-" + n;
-		}
-		return id;
-	}
-
-	static String slug(String text) {
-		String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-		String slug = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-		return slug.isEmpty() ? "practitioner" : slug;
+		return ReadableIds.freeFrom(given + "-" + family, "practitioner", Integer.MAX_VALUE,
+				id -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM practitioner WHERE id = ?)").param(id).query(Boolean.class)
+					.single());
 	}
 
 	private static void require(String value, String field, String message, List<FieldProblem> problems) {
