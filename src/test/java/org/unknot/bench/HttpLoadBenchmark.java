@@ -252,21 +252,25 @@ public final class HttpLoadBenchmark {
 		say("bookings: %d free starts collected from availability over %d days, at least 75 min apart per therapist",
 				stock.remaining(), BOOKABLE_DAYS);
 		try (var inserts = new InsertCeiling(app.getBean(DataSource.class))) {
+			List<String> floorBodies = stock.take(1_000);
 			book(stock.take(BOOKING_WARM_UP), WARM_UP);
 			LoadGenerator.run(8, MAX_CALLS, WARM_UP, inserts::insert);
+			post("/api/bench/insert", MAX_CALLS, floorBodies, WARM_UP);
 			int perRound = Math.min(BOOKINGS_PER_ROUND, stock.remaining() / ROUNDS);
 			List<Round> bookings = new ArrayList<>();
 			List<Round> insertRounds = new ArrayList<>();
+			List<Round> floor = new ArrayList<>();
 			for (int round = 0; round < ROUNDS; round++) {
 				List<String> bodies = stock.take(perRound);
 				bookings.add(measured("booking", 201, () -> book(bodies, ROUND)));
 				insertRounds.add(measured("plain insert", 201, () -> LoadGenerator.run(8, MAX_CALLS, ROUND, inserts::insert)));
+				floor.add(measured("HTTP POST + plain insert", 201, () -> post("/api/bench/insert", MAX_CALLS, floorBodies, ROUND)));
 			}
-			report(bookings, insertRounds);
+			report(bookings, insertRounds, floor);
 		}
 	}
 
-	private void report(List<Round> bookings, List<Round> inserts) {
+	private void report(List<Round> bookings, List<Round> inserts, List<Round> floor) {
 		double booked = median(bookings, r -> r.perSecond(201));
 		double inserted = median(inserts, r -> r.perSecond(201));
 		int created = bookings.stream().mapToInt(r -> r.count(201)).sum();
@@ -280,13 +284,24 @@ public final class HttpLoadBenchmark {
 				rates(inserts, r -> r.perSecond(201)));
 		say("    CPU per booking %s; per insert %s; insert/booking %.2f", cpuPer(bookings, 201, false),
 				cpuPer(inserts, 201, true), cpuServing(inserts, 201, true) / cpuServing(bookings, 201, false));
+		double floorRate = median(floor, r -> r.perSecond(201));
+		say("  floor for any booking through the API: the same bodies POSTed to a trivial endpoint of the same server"
+				+ " (under /api/, so the same filters) that runs only the plain INSERT: %.0f/s (p50 %.1f ms), ratio %.2f to plain INSERT; bookings are %.2f of it",
+				floorRate, median(floor, r -> r.percentileMillis(50)), floorRate / inserted, booked / floorRate);
+		say("    rounds %s; CPU per call %s", rates(floor, r -> r.perSecond(201)), cpuPer(floor, 201, false));
 	}
 
+	/** Bookings: each body once at most, POSTed by 8 clients for at most {@code time}. */
 	private Round book(List<String> bodies, Duration time) {
-		return LoadGenerator.run(8, bodies.size(), time, n -> http
-			.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/appointments"))
+		return post("/api/v1/appointments", bodies.size(), bodies, time);
+	}
+
+	/** The bodies in turn, POSTed by 8 clients, {@code maxCalls} at most, for at most {@code time}. */
+	private Round post(String path, int maxCalls, List<String> bodies, Duration time) {
+		return LoadGenerator.run(8, maxCalls, time, n -> http
+			.send(HttpRequest.newBuilder(URI.create(base + path))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(bodies.get(n)))
+				.POST(HttpRequest.BodyPublishers.ofString(bodies.get(n % bodies.size())))
 				.build(), HttpResponse.BodyHandlers.discarding())
 			.statusCode());
 	}
