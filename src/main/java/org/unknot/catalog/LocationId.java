@@ -2,6 +2,8 @@ package org.unknot.catalog;
 
 import java.util.Objects;
 
+import org.unknot.system.InvalidRequest;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where a visit happens: a clinic, by its id, or {@code virtual} for a video visit. */
@@ -12,7 +14,7 @@ public record LocationId(@JsonValue String value) {
 	public LocationId {
 		Objects.requireNonNull(value, "location");
 		if (value.isBlank()) {
-			throw new IllegalArgumentException("A location is a clinic id or 'virtual'");
+			throw new InvalidRequest("location", "A location is a clinic id or 'virtual'.");
 		}
 	}
 
