@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import org.unknot.system.web.StorableValues;
 import org.unknot.system.DomainProblem;
 
 /**
@@ -66,6 +67,10 @@ class WebsiteErrors {
 			if (status != null && status.is4xxClientError()) {
 				return page(status, null, request, response);
 			}
+		}
+		if (StorableValues.refusedAsData(e)) {
+			log.info("Value refused by the database on {}: {}", request.getRequestURI(), StorableValues.sqlState(e));
+			return page(HttpStatus.BAD_REQUEST, StorableValues.REFUSED, request, response);
 		}
 		log.error("Website page {} failed", request.getRequestURI(), e);
 		return page(HttpStatus.INTERNAL_SERVER_ERROR, null, request, response);

@@ -7,9 +7,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -21,6 +23,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.NotFound;
+import org.unknot.system.web.StorableValues;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +69,14 @@ class WebsiteErrorsTests {
 	}
 
 	@Test
+	void aValueTheDatabaseRefusesIsA400PageNotA500() throws Exception {
+		mvc.perform(get("/too-long"))
+			.andExpect(status().isBadRequest())
+			.andExpect(view().name("error"))
+			.andExpect(model().attribute("detail", StorableValues.REFUSED));
+	}
+
+	@Test
 	void theErrorPageApologisesWithoutTechnicalDetail() {
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -97,6 +108,12 @@ class WebsiteErrorsTests {
 		@GetMapping("/invalid")
 		String invalid() {
 			throw new InvalidRequest("date", "Dates must be in the future.");
+		}
+
+		@GetMapping("/too-long")
+		String tooLong() {
+			throw new DataIntegrityViolationException("insert failed",
+					new SQLException("value too long for type character varying(2)", "22001"));
 		}
 
 		@GetMapping("/typed")

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,6 +29,7 @@ import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * The one place where problems become RFC 9457 answers: 400 for what cannot be read, 404 for what
@@ -66,6 +68,20 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
 	}
 
+	/**
+	 * A value PostgreSQL refused as data (SQLSTATE class 22: too long for its column, out of range, a
+	 * character it cannot store) came from the request and was not caught by a check before: a 400,
+	 * not a 500. The transaction has rolled back, so nothing was written.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> unstorableValue(DataIntegrityViolationException e) {
+		if (!StorableValues.refusedAsData(e)) {
+			throw e;
+		}
+		log.info("Value refused by the database: {}", StorableValues.sqlState(e));
+		return badRequest("malformed-request", StorableValues.REFUSED, List.of());
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
 		String message = "'" + e.getValue() + "' is not a valid value for " + e.getName()
@@ -85,7 +101,9 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
 				.collect(Collectors.joining(".")).replace(".[", "[");
 			detail = "The value of '" + field + "' could not be read.";
-			errors.add(new FieldProblem(field, "This value has the wrong type or format."));
+			boolean nul = databind instanceof InvalidFormatException format && format.getValue() instanceof String text
+					&& TextInput.hasNul(text);
+			errors.add(new FieldProblem(field, nul ? TextInput.NUL_REFUSED : "This value has the wrong type or format."));
 		}
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request", detail, errors));
 	}
