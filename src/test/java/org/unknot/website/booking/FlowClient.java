@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without JavaScript, over plain HTTP: GETs pages and POSTs forms, not following redirects.
+ * A browser without JavaScript, over plain HTTP: GETs pages and POSTs forms, not following redirects,
+ * asking for HTML as browsers do.
  * Like a browser it keeps its cookies (sending Secure ones to localhost, as browsers do) and sends
  * back the CSRF token its forms carry.
  */
@@ -74,7 +75,8 @@ final class FlowClient {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 		if (!cookies.isEmpty()) {
 			request.header("Cookie", cookies.entrySet()
 				.stream()
