@@ -23,11 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
@@ -80,7 +78,7 @@ class AccessMatrixTests {
 
 	@BeforeEach
 	void twoClinicsWithAPatientEach() {
-		mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+		mvc = SecuredMockMvc.of(context);
 		var network = new TestNetwork(jdbc);
 		clinicA = network.clinic(1, 0, 0);
 		clinicB = network.clinic(1, 0, 0);

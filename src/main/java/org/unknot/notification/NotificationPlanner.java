@@ -70,7 +70,12 @@ class NotificationPlanner {
 			return false;
 		}
 		return outbox.plan(booked.seriesId(), booked.patientId(), MessageKind.SERIES_BOOKED, "series", channel, now,
-				null, null) || !outbox.neverHandedOver(booked.seriesId(), MessageKind.SERIES_BOOKED, channel).isEmpty();
+				null, null) || seriesConfirmationStillToGo(booked.seriesId(), channel);
+	}
+
+	/** Whether the series confirmation has certainly not been handed over yet on this channel. */
+	private boolean seriesConfirmationStillToGo(UUID seriesId, Channel channel) {
+		return !outbox.neverHandedOver(seriesId, MessageKind.SERIES_BOOKED, channel).isEmpty();
 	}
 
 	/**
@@ -87,7 +92,10 @@ class NotificationPlanner {
 		Instant now = clock.instant();
 		List<Planned> messages = new ArrayList<>();
 		for (Channel channel : channels) {
-			if (!confirmationStillToGo(moved, channel, now)) {
+			boolean confirmationTellsOfMove = moved.seriesId() != null
+					? seriesConfirmationStillToGo(moved.seriesId(), channel)
+					: replaceUnsentConfirmation(moved, channel, now);
+			if (!confirmationTellsOfMove) {
 				messages.add(new Planned(moved.appointmentId(), moved.patientId(), MessageKind.RESCHEDULED,
 						"s" + moved.sequence(), channel, now, moved.start(), null));
 			}
@@ -96,10 +104,12 @@ class NotificationPlanner {
 				channels, now);
 	}
 
-	private boolean confirmationStillToGo(AppointmentRescheduled moved, Channel channel, Instant now) {
-		if (moved.seriesId() != null) {
-			return !outbox.neverHandedOver(moved.seriesId(), MessageKind.SERIES_BOOKED, channel).isEmpty();
-		}
+	/**
+	 * Drops this visit's own confirmation where it has certainly not been handed over, and plans one for
+	 * the new time in its place; answers whether it did (false: there was none left to replace, it has
+	 * gone out or may have).
+	 */
+	private boolean replaceUnsentConfirmation(AppointmentRescheduled moved, Channel channel, Instant now) {
 		List<OutboxMessage> unsent = outbox.neverHandedOver(moved.appointmentId(), MessageKind.BOOKED, channel);
 		boolean superseded = false;
 		for (OutboxMessage confirmation : unsent) {

@@ -18,11 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
@@ -69,7 +68,7 @@ class FrontDeskTests {
 
 	@BeforeEach
 	void openTwoClinics() {
-		mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+		mvc = SecuredMockMvc.of(context);
 		var network = new TestNetwork(jdbc);
 		clinic = network.clinic(2, 0, 0);
 		otherClinic = network.clinic(1, 0, 0);

@@ -33,10 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.SecuredMockMvc;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.Booked;
@@ -344,9 +343,7 @@ class RemindersAndChannelsTests {
 	void theSentMessagesPageShowsAdminsWhatPatientsReceive() throws Exception {
 		Booked booked = fixture.book(place, "2027-03-18T10:00", newPatient(null));
 		context.getBean(OutboxDispatcher.class).dispatchDue();
-		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context)
-			.apply(SecurityMockMvcConfigurers.springSecurity())
-			.build();
+		MockMvc mvc = SecuredMockMvc.of((WebApplicationContext) context);
 
 		var anonymous = mvc.perform(get("/admin/messages")).andReturn().getResponse();
 		var frontDesk = mvc.perform(get("/admin/messages").with(user("desk").roles("FRONT_DESK"))).andReturn().getResponse();

@@ -20,11 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.SecuredMockMvc;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Account;
@@ -71,7 +70,7 @@ class PatientPortalTests {
 
 	@BeforeEach
 	void aPatientWithAVisit() {
-		mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+		mvc = SecuredMockMvc.of(context);
 		var network = new TestNetwork(jdbc);
 		clinic = network.clinic(2, 0, 0);
 		therapist = network.therapist();

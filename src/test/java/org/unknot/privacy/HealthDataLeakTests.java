@@ -25,11 +25,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
@@ -71,7 +70,7 @@ class HealthDataLeakTests {
 
 	@BeforeEach
 	void aVisit() {
-		mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+		mvc = SecuredMockMvc.of(context);
 		var network = new TestNetwork(jdbc);
 		String clinic = network.clinic(1, 0, 0);
 		therapist = network.therapist();

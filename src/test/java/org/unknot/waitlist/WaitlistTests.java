@@ -34,10 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.SecuredMockMvc;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.AppointmentStatus;
@@ -250,9 +249,7 @@ class WaitlistTests {
 			desk.cancel(taken.appointment().id(), taken.manageToken(), "patient");
 			waitlist.work(Instant.now());
 			Offer offer = offerTo(first);
-			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
-				.apply(SecurityMockMvcConfigurers.springSecurity())
-				.build();
+			MockMvc mvc = SecuredMockMvc.of(context);
 			String path = "/waitlist/offers/" + offer.id();
 
 			var page = mvc.perform(get(path).param("token", offer.token())).andReturn().getResponse();
@@ -296,9 +293,7 @@ class WaitlistTests {
 	}
 
 	String staffList() throws Exception {
-		MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
-			.apply(SecurityMockMvcConfigurers.springSecurity())
-			.build();
+		MockMvc mvc = SecuredMockMvc.of(context);
 		return mvc.perform(get("/api/v1/staff/waitlist?service=t-massage-60").with(user("desk").roles("FRONT_DESK")))
 			.andReturn()
 			.getResponse()

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,24 +55,19 @@ class AccountAdminController {
 	String create(@RequestParam Map<String, String> form, @RequestParam(required = false) List<String> clinicIds,
 			Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
 		Role role = parseRole(form.get("role"));
-		try {
+		return FormChange.attempt(() -> {
 			desk.create(new AccountDesk.NewAccount(form.getOrDefault("email", ""), form.getOrDefault("displayName", ""),
 					role == null ? Role.FRONT_DESK : role, clinicIds == null ? List.of() : clinicIds,
 					blankToNull(form.get("practitionerId")), null, form.getOrDefault("password", "")));
-			redirect.addFlashAttribute("message", "Account created for " + form.get("email") + ".");
-			return "redirect:/admin/accounts";
-		}
-		catch (InvalidRequest invalid) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			invalid.errors().forEach(error -> errors.put(error.field(), error.message()));
+			return "/admin/accounts";
+		}, "Account created for " + form.get("email") + ".", redirect, response, errors -> {
 			if (role == null) {
 				errors.put("role", "Choose a role.");
 			}
 			Map<String, String> typed = new LinkedHashMap<>(form);
 			typed.remove("password");
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return page(model, typed, errors);
-		}
+		});
 	}
 
 	@PostMapping("/admin/accounts/{id}/disable")

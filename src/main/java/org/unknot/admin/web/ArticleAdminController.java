@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +25,6 @@ import org.unknot.content.ArticleAdmin;
 import org.unknot.content.ArticleRenderer;
 import org.unknot.content.Articles;
 import org.unknot.content.StoredArticle;
-import org.unknot.system.InvalidRequest;
 
 /**
  * The website's articles: writing one, previewing it as the site will show it, changing it, and
@@ -69,18 +67,9 @@ class ArticleAdminController {
 	String create(@RequestParam Map<String, String> form, @RequestParam(required = false) List<String> services,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		try {
-			long id = admin.create(text(form, services, errors));
-			if (errors.isEmpty()) {
-				redirect.addFlashAttribute("message", "Saved as a draft: it is not on the site until you publish it.");
-				return "redirect:/admin/articles/" + id;
-			}
-		}
-		catch (InvalidRequest invalid) {
-			invalid.byField().forEach(errors::putIfAbsent);
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return editPage(null, form, chosen(services), errors, null, model);
+		return FormChange.attempt(errors, () -> "/admin/articles/" + admin.create(text(form, services, errors)),
+				"Saved as a draft: it is not on the site until you publish it.", redirect, response,
+				shown -> editPage(null, form, chosen(services), shown, null, model));
 	}
 
 	@PostMapping("/admin/articles/preview")
@@ -102,19 +91,12 @@ class ArticleAdminController {
 			HttpServletResponse response) {
 		StoredArticle stored = articles.get(id);
 		Map<String, String> errors = new LinkedHashMap<>();
-		try {
+		String done = stored.published() ? "Saved; the site shows it from now on."
+				: "Saved. It is not on the site until you publish it.";
+		return FormChange.attempt(errors, () -> {
 			admin.update(id, text(form, services, errors));
-			if (errors.isEmpty()) {
-				redirect.addFlashAttribute("message", stored.published() ? "Saved; the site shows it from now on."
-						: "Saved. It is not on the site until you publish it.");
-				return "redirect:/admin/articles/" + id;
-			}
-		}
-		catch (InvalidRequest invalid) {
-			invalid.byField().forEach(errors::putIfAbsent);
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return editPage(stored, form, chosen(services), errors, null, model);
+			return "/admin/articles/" + id;
+		}, done, redirect, response, shown -> editPage(stored, form, chosen(services), shown, null, model));
 	}
 
 	@PostMapping("/admin/articles/{id}/preview")

@@ -56,30 +56,19 @@ class CatalogAdminController {
 	@PostMapping("/admin/clinics")
 	String createClinic(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		try {
-			String id = catalog.createClinic(details(form));
-			redirect.addFlashAttribute("message", "Clinic added. Add its rooms, then give practitioners hours there.");
-			return "redirect:/admin/clinics/" + id;
-		}
-		catch (InvalidRequest invalid) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return newClinicPage(form, invalid.byField(), model);
-		}
+		return FormChange.attempt(() -> "/admin/clinics/" + catalog.createClinic(details(form)),
+				"Clinic added. Add its rooms, then give practitioners hours there.", redirect, response,
+				errors -> newClinicPage(form, errors, model));
 	}
 
 	@PostMapping("/admin/clinics/{id}")
 	String saveClinic(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Clinic clinic = clinics.get("clinic", id);
-		try {
+		return FormChange.attempt(() -> {
 			catalog.updateClinic(id, details(form));
-			redirect.addFlashAttribute("message", "Clinic details saved.");
-			return "redirect:/admin/clinics/" + id;
-		}
-		catch (InvalidRequest invalid) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return clinicPage(clinic, form, invalid.byField(), model);
-		}
+			return "/admin/clinics/" + id;
+		}, "Clinic details saved.", redirect, response, errors -> clinicPage(clinic, form, errors, model));
 	}
 
 	@PostMapping("/admin/clinics/{id}/closures/{closureId}/withdraw")
@@ -96,18 +85,11 @@ class CatalogAdminController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate first = date(form, "first", errors);
 		LocalDate last = date(form, "last", errors);
-		try {
+		return FormChange.attempt(errors, () -> {
 			catalog.addClosure(id, first, last, form.get("reason"));
-			if (errors.isEmpty()) {
-				redirect.addFlashAttribute("message", "Closure added; nothing is offered on those days.");
-				return "redirect:/admin/clinics/" + id;
-			}
-		}
-		catch (InvalidRequest invalid) {
-			invalid.byField().forEach(errors::putIfAbsent);
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return clinicPage(clinic, form, errors, model);
+			return "/admin/clinics/" + id;
+		}, "Closure added; nothing is offered on those days.", redirect, response,
+				shown -> clinicPage(clinic, form, shown, model));
 	}
 
 	@PostMapping("/admin/clinics/{id}/rooms")

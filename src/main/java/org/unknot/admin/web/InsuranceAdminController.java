@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +23,6 @@ import org.unknot.insurance.InsuranceAdmin;
 import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
 import org.unknot.insurance.PayerKind;
-import org.unknot.system.InvalidRequest;
 
 /** Insurance plans: adding and changing them, accepting them or not, and what each pays for. */
 @Controller
@@ -53,15 +51,9 @@ class InsuranceAdminController {
 	@PostMapping("/admin/insurance")
 	String add(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		try {
-			String id = admin.add(terms(form));
-			redirect.addFlashAttribute("message", "Plan added and accepted. Now say what it pays for.");
-			return "redirect:/admin/insurance/" + id;
-		}
-		catch (InvalidRequest invalid) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return listPage(model, form, invalid.byField());
-		}
+		return FormChange.attempt(() -> "/admin/insurance/" + admin.add(terms(form)),
+				"Plan added and accepted. Now say what it pays for.", redirect, response,
+				errors -> listPage(model, form, errors));
 	}
 
 	@GetMapping("/admin/insurance/{id}")
@@ -74,30 +66,22 @@ class InsuranceAdminController {
 	String update(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		InsurancePlan plan = plans.get("plan", id);
-		try {
+		return FormChange.attempt(() -> {
 			admin.update(id, terms(form));
-			redirect.addFlashAttribute("message", "Saved; patients see the change from their next page.");
-			return "redirect:/admin/insurance/" + id;
-		}
-		catch (InvalidRequest invalid) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return planPage(plan, form, invalid.byField(), coverageOf(plan), Map.of(), model);
-		}
+			return "/admin/insurance/" + id;
+		}, "Saved; patients see the change from their next page.", redirect, response,
+				errors -> planPage(plan, form, errors, coverageOf(plan), Map.of(), model));
 	}
 
 	@PostMapping("/admin/insurance/{id}/coverage")
 	String saveCoverage(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		InsurancePlan plan = plans.get("plan", id);
-		try {
+		return FormChange.attempt(() -> {
 			admin.setCoverage(id, rules(form));
-			redirect.addFlashAttribute("message", "Coverage saved; the booking flow shows it from now on.");
-			return "redirect:/admin/insurance/" + id;
-		}
-		catch (InvalidRequest invalid) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return planPage(plan, termsOf(plan), Map.of(), form, invalid.byField(), model);
-		}
+			return "/admin/insurance/" + id;
+		}, "Coverage saved; the booking flow shows it from now on.", redirect, response,
+				errors -> planPage(plan, termsOf(plan), Map.of(), form, errors, model));
 	}
 
 	@PostMapping("/admin/insurance/{id}/stop")

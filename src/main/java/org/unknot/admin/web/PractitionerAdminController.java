@@ -90,21 +90,12 @@ class PractitionerAdminController {
 		LocalDate expires = parse(() -> LocalDate.parse(form.getOrDefault("licenceExpires", "")), "licenceExpires",
 				"Enter a date like 2027-01-31.", errors);
 		List<String> chosen = serviceIds == null ? List.of() : serviceIds;
-		try {
-			String id = registry.create(new PractitionerRegistry.NewPractitioner(form.get("givenName"),
-					form.get("familyName"), profession, form.get("credentials"), form.get("npi"), form.get("bio"),
-					words(form.get("specialties")), words(form.get("languages")), chosen, form.get("licenceType"),
-					form.get("licenceNumber"), form.get("licenceState"), issued, expires));
-			if (errors.isEmpty()) {
-				redirect.addFlashAttribute("message", "Added. Now give them working hours.");
-				return "redirect:/admin/practitioners/" + id;
-			}
-		}
-		catch (InvalidRequest invalid) {
-			invalid.byField().forEach(errors::putIfAbsent);
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return form(model, form, chosen, errors);
+		return FormChange.attempt(errors, () -> "/admin/practitioners/" + registry.create(
+				new PractitionerRegistry.NewPractitioner(form.get("givenName"), form.get("familyName"), profession,
+						form.get("credentials"), form.get("npi"), form.get("bio"), words(form.get("specialties")),
+						words(form.get("languages")), chosen, form.get("licenceType"), form.get("licenceNumber"),
+						form.get("licenceState"), issued, expires)),
+				"Added. Now give them working hours.", redirect, response, shown -> form(model, form, chosen, shown));
 	}
 
 	@GetMapping("/admin/practitioners/{id}")
@@ -237,18 +228,10 @@ class PractitionerAdminController {
 			java.util.function.Consumer<Map<String, String>> change) {
 		practitioners.get("practitioner", id);
 		Map<String, String> errors = new LinkedHashMap<>();
-		try {
+		return FormChange.attempt(errors, () -> {
 			change.accept(errors);
-			if (errors.isEmpty()) {
-				redirect.addFlashAttribute("message", done);
-				return "redirect:/admin/practitioners/" + id;
-			}
-		}
-		catch (InvalidRequest invalid) {
-			invalid.byField().forEach(errors::putIfAbsent);
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return practitionerPage(id, model, form, chosen, errors);
+			return "/admin/practitioners/" + id;
+		}, done, redirect, response, shown -> practitionerPage(id, model, form, chosen, shown));
 	}
 
 	private String practitionerPage(String id, Model model, Map<String, String> form, List<String> chosen,

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +18,6 @@ import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogAdmin;
 import org.unknot.catalog.RoomKind;
 import org.unknot.catalog.ServiceCategory;
-import org.unknot.system.InvalidRequest;
 
 /** Services: every term of an existing one, and new ones. */
 @Controller
@@ -57,19 +55,9 @@ class ServiceAdminController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		ServiceCategory category = choice(ServiceCategory.class, form.get("category"));
 		var terms = terms(form, errors);
-		try {
-			CareService created = catalog.createService(category, terms);
-			if (errors.isEmpty()) {
-				redirect.addFlashAttribute("message",
-						"Service added. Give it to practitioners on their pages so that it can be booked.");
-				return "redirect:/admin/services/" + created.id();
-			}
-		}
-		catch (InvalidRequest invalid) {
-			invalid.byField().forEach(errors::putIfAbsent);
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return page(null, form, errors, model);
+		return FormChange.attempt(errors, () -> "/admin/services/" + catalog.createService(category, terms).id(),
+				"Service added. Give it to practitioners on their pages so that it can be booked.", redirect, response,
+				shown -> page(null, form, shown, model));
 	}
 
 	@GetMapping("/admin/services/{id}")
@@ -100,18 +88,11 @@ class ServiceAdminController {
 		CareService service = services.get("service", id);
 		Map<String, String> errors = new LinkedHashMap<>();
 		var terms = terms(form, errors);
-		try {
+		return FormChange.attempt(errors, () -> {
 			catalog.updateService(id, terms);
-			if (errors.isEmpty()) {
-				redirect.addFlashAttribute("message", "Saved; availability uses the new terms from now on.");
-				return "redirect:/admin/services/" + id;
-			}
-		}
-		catch (InvalidRequest invalid) {
-			invalid.byField().forEach(errors::putIfAbsent);
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return page(service, form, errors, model);
+			return "/admin/services/" + id;
+		}, "Saved; availability uses the new terms from now on.", redirect, response,
+				shown -> page(service, form, shown, model));
 	}
 
 	private static CatalogAdmin.ServiceTerms terms(Map<String, String> form, Map<String, String> errors) {

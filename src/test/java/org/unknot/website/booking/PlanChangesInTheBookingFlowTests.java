@@ -13,11 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
@@ -51,7 +50,7 @@ class PlanChangesInTheBookingFlowTests {
 
 	@BeforeEach
 	void aPlanThatPaysForMassage() throws Exception {
-		admin = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+		admin = SecuredMockMvc.of(context);
 		patient = new FlowClient(port);
 		var network = new TestNetwork(jdbc);
 		clinic = network.clinic(1, 0, 0);
