@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unknot.FlowClient;
+import org.unknot.FlowClient.Page;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.BookingDesk;
@@ -30,7 +32,6 @@ import org.unknot.intake.Intakes;
 import org.unknot.intake.RedFlag;
 import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
-import org.unknot.website.booking.FlowClient.Page;
 
 /**
  * The booking flow as a browser without JavaScript walks it: plain GETs and form POSTs, each step

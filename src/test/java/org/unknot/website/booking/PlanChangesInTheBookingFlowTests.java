@@ -16,12 +16,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.FlowClient;
+import org.unknot.FlowClient.Page;
 import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Role;
-import org.unknot.website.booking.FlowClient.Page;
 
 /**
  * What an admin changes about a plan is what the next patient sees: on the booking flow's insurance

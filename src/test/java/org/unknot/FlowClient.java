@@ -1,4 +1,4 @@
-package org.unknot.website.booking;
+package org.unknot;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * Like a browser it keeps its cookies (sending Secure ones to localhost, as browsers do) and sends
  * back the CSRF token its forms carry.
  */
-final class FlowClient {
+public final class FlowClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -30,11 +30,11 @@ final class FlowClient {
 	private final String base;
 	private String csrf;
 
-	FlowClient(int port) {
+	public FlowClient(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
-	Page get(String path) {
+	public Page get(String path) {
 		Page page = send(request(path).GET().build());
 		Matcher token = CSRF.matcher(page.body());
 		if (token.find()) {
@@ -44,7 +44,7 @@ final class FlowClient {
 	}
 
 	/** Sends the form; each value may be a String or a List of Strings (repeated fields). */
-	Page post(String path, Map<String, ?> form) {
+	public Page post(String path, Map<String, ?> form) {
 		if (csrf == null) {
 			get("/book");
 		}
@@ -52,22 +52,25 @@ final class FlowClient {
 	}
 
 	/** Posts the form with this CSRF token (or none, for null), as a forged form would. */
-	Page postWithToken(String path, Map<String, ?> form, String token) {
+	public Page postWithToken(String path, Map<String, ?> form, String token) {
+		String body = token == null ? encoded(form) : "_csrf=" + encode(token) + "&" + encoded(form);
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/** The form as a browser encodes it; each value may be a String or a List of Strings (repeated fields). */
+	public static String encoded(Map<String, ?> form) {
 		List<String> pairs = new ArrayList<>();
-		if (token != null) {
-			pairs.add("_csrf=" + encode(token));
-		}
 		form.forEach((name, value) -> {
 			List<?> values = value instanceof List<?> list ? list : List.of(value);
 			values.forEach(v -> pairs.add(encode(name) + "=" + encode(String.valueOf(v))));
 		});
-		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs)))
-			.build());
+		return String.join("&", pairs);
 	}
 
 	/** Follows a redirect answer with a GET, as a browser does after a POST. */
-	Page follow(Page page) {
+	public Page follow(Page page) {
 		if (page.status() != 302 && page.status() != 303) {
 			throw new AssertionError("Expected a redirect, got " + page.status() + ":\n" + page.body());
 		}
@@ -111,12 +114,12 @@ final class FlowClient {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	record Page(int status, String body, String location, String contentType) {
+	public record Page(int status, String body, String location, String contentType) {
 
 		private static final Pattern SLOT = Pattern.compile("name=\"slot\"[^>]*value=\"([^\"]+)\"");
 
 		/** The values of the time buttons on the page, in page order. */
-		List<String> slots() {
+		public List<String> slots() {
 			List<String> values = new ArrayList<>();
 			Matcher m = SLOT.matcher(body);
 			while (m.find()) {
@@ -125,11 +128,11 @@ final class FlowClient {
 			return values;
 		}
 
-		String text() {
+		public String text() {
 			return body.replaceAll("<[^>]+>", " ").replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ");
 		}
 
-		String draftId() {
+		public String draftId() {
 			Matcher m = Pattern.compile("/book/([A-Za-z0-9_-]{32})/").matcher(location == null ? body : location);
 			if (!m.find()) {
 				throw new AssertionError("No draft id in " + location);
