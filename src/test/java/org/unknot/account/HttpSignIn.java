@@ -1,0 +1,37 @@
+package org.unknot.account;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.unknot.FlowClient;
+import org.unknot.FlowClient.Page;
+
+/** For tests over real HTTP: a browser without JavaScript signed in as an account, second factor enrolled if needed. */
+public final class HttpSignIn {
+
+	private static final Pattern KEY = Pattern.compile("Key: <code>([A-Z2-7 ]+)</code>");
+
+	private HttpSignIn() {
+	}
+
+	public static FlowClient as(int port, Account account, String password) {
+		FlowClient browser = new FlowClient(port);
+		browser.get("/sign-in");
+		Page answer = browser.post("/sign-in", Map.of("email", account.email(), "password", password));
+		if ("/sign-in/enrol".equals(answer.location())) {
+			Matcher key = KEY.matcher(browser.get("/sign-in/enrol").body());
+			if (!key.find()) {
+				throw new AssertionError("The enrolment page shows no key");
+			}
+			answer = browser.post("/sign-in/enrol",
+					Map.of("code", Totp.code(key.group(1).replace(" ", ""), Instant.now())));
+		}
+		if (answer.status() != 302 && answer.status() != 303 || answer.location().startsWith("/sign-in")) {
+			throw new AssertionError("Not signed in as " + account.role() + ": " + answer);
+		}
+		browser.follow(answer); // the token of the forms changes with the sign-in
+		return browser;
+	}
+}
