@@ -40,10 +40,11 @@ public final class FormFuzzer {
 			"2999-12-31", "0000-01-01", "2027-13-01", "25:00", "23:61", "24:00", "2027-03-15T10:07-04:00~x",
 			"2027-03-15T10:00-04:00~", "~", "virtual", "self-pay", "medicare", "yes", "no", "true", "UPPER_BACK",
 			"NOT_A_REGION", "flag-NOPE", "\u202Eevil", "ß".repeat(400), "null", "%00", "../../etc/passwd",
-			"[", "(?<", "\\", "2147483648", "-2147483649", "1e309", "NaN" };
+			"[", "(?<", "\\", "2147483648", "-2147483649", "1e309", "NaN", "patient@unknot.example",
+			"someone@example.org", "@", "a@b", "2027-03-16T10:00-04:00", "123456", "000000", "1234567" };
 
 	/** A form as the page offers it: how and where it is sent and its fields with their current values. */
-	private record Form(String page, String method, String action, Map<String, List<String>> fields) {
+	public record Form(String page, String method, String action, Map<String, List<String>> fields) {
 	}
 
 	private final long seed;
@@ -81,10 +82,12 @@ public final class FormFuzzer {
 	}
 
 	/**
-	 * The forms of these pages; values seen on any page fill empty fields of the same name later, so that
-	 * forms for adding something start from plausible values rather than from nothing.
+	 * The forms of these pages (those that ask, and those that post where {@code postable} allows); values
+	 * seen on any page fill empty fields of the same name later, so that forms for adding something start
+	 * from plausible values rather than from nothing. A page that does not open is a failure if
+	 * {@code mustOpen}, or if it answers a server error.
 	 */
-	private List<Form> formsOn(FlowClient browser, Predicate<String> postable, boolean mustOpen, String... paths) {
+	public List<Form> formsOn(FlowClient browser, Predicate<String> postable, boolean mustOpen, String... paths) {
 		List<Form> forms = new ArrayList<>();
 		for (String path : paths) {
 			Page page = browser.get(path);
@@ -106,7 +109,7 @@ public final class FormFuzzer {
 	}
 
 	/** Sends the form bent and judges the answer; false if the session did not outlive it. */
-	private boolean bend(FlowClient browser, Form form) {
+	public boolean bend(FlowClient browser, Form form) {
 		Map<String, Object> bent = bent(filled(form));
 		Page answer;
 		if (form.method().equals("POST")) {
