@@ -12,6 +12,8 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,22 @@ class FrontDeskTests {
 			.query(java.time.OffsetDateTime.class)
 			.single()
 			.toInstant()).isEqualTo(at(15).toInstant());
+	}
+
+	/**
+	 * The search is sent in the address (a GET form), and Tomcat refuses an address over 8 KiB before it
+	 * reads the headers that say a browser asked, so the refusal could not be a page: the field stops
+	 * the receptionist well short of that, however the name is spelled (up to 9 bytes a character once
+	 * encoded).
+	 */
+	@Test
+	void limitsTheCallerSearchToWhatAnAddressCanCarry() throws Exception {
+		String page = page(get("/staff/book").param("clinic", clinic).param("service", TestNetwork.MASSAGE),
+				frontDesk(clinic));
+
+		Matcher search = Pattern.compile("<input id=\"q\" name=\"q\"[^>]*maxlength=\"(\\d+)\"").matcher(page);
+		assertThat(search.find()).as("the search field has a maxlength").isTrue();
+		assertThat(Integer.parseInt(search.group(1)) * 9).isLessThan(8 * 1024 - 1024);
 	}
 
 	@Test
