@@ -307,6 +307,29 @@ class AccountSecurityTests {
 		}
 
 		@Test
+		void aSessionSignedInLongerAgoThanTheWindowMustSignInAgainFirst() throws Exception {
+			Account patient = patientAccount();
+			MockHttpSession session = session(password(patient.email(), PASSWORD, address()));
+			session.setAttribute(RecentSignIn.SIGNED_IN_AT,
+					java.time.Instant.now().minus(RecentSignIn.WINDOW).minusSeconds(60));
+
+			MockHttpServletResponse page = mvc.perform(get("/account/password").session(session))
+				.andReturn()
+				.getResponse();
+			MockHttpServletResponse refused = mvc.perform(post("/account/password").session(session)
+				.with(csrf())
+				.param("password", "taken over by a stranger")).andReturn().getResponse();
+
+			assertThat(page.getStatus()).isEqualTo(403);
+			assertThat(page.getContentAsString()).contains("id=\"sign-in-again\"").doesNotContain("name=\"password\"");
+			assertThat(refused.getStatus()).isEqualTo(403);
+			assertThat(password(patient.email(), PASSWORD, address()).getResponse().getRedirectedUrl())
+				.as("the old password still works").isEqualTo("/account");
+			assertThat(password(patient.email(), "taken over by a stranger", address()).getResponse().getStatus())
+				.isEqualTo(200);
+		}
+
+		@Test
 		void anAdminSetsOneForAStaffMemberWhoLostTheirs() throws Exception {
 			Account frontDesk = staff(Role.FRONT_DESK);
 			MockHttpSession admin = signedIn(staff(Role.ADMIN));

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.unknot.account.RecentSignIn;
 
 /**
  * Ends a signed-in session when it reaches its absolute lifetime (12 hours by default), however
@@ -20,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
-	static final String SIGNED_IN_AT = "unknot.signedInAt";
+	static final String SIGNED_IN_AT = RecentSignIn.SIGNED_IN_AT;
 
 	private final Duration lifetime;
 	private final SessionRegistry sessions;

@@ -1,5 +1,7 @@
 package org.unknot.portal.web;
 
+import java.time.Clock;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.account.AccountDesk;
 import org.unknot.account.Accounts;
+import org.unknot.account.RecentSignIn;
 import org.unknot.account.SignIn;
 import org.unknot.account.SignedIn;
 
@@ -23,22 +26,32 @@ class SecondFactorController {
 	private final SignIn signIn;
 	private final Accounts accounts;
 	private final AccountDesk desk;
+	private final Clock clock;
 
-	SecondFactorController(SignIn signIn, Accounts accounts, AccountDesk desk) {
+	SecondFactorController(SignIn signIn, Accounts accounts, AccountDesk desk, Clock clock) {
 		this.signIn = signIn;
 		this.accounts = accounts;
 		this.desk = desk;
+		this.clock = clock;
 	}
 
 	@GetMapping("/account/password")
-	String passwordForm() {
-		return "portal/password";
+	String passwordForm(HttpServletRequest request, HttpServletResponse response, Model model) {
+		return RecentSignIn.holds(request.getSession(false), clock) ? "portal/password"
+				: signInAgain(response, model);
 	}
 
-	/** A new password; every session ends, this one too, and the patient signs in again with it. */
+	/**
+	 * A new password; every session ends, this one too, and the patient signs in again with it. Only
+	 * within {@link RecentSignIn#WINDOW} of signing in: a portal left open is not enough to take the
+	 * account over.
+	 */
 	@PostMapping("/account/password")
 	String password(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String password,
-			HttpServletResponse response, Model model) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		if (!RecentSignIn.holds(request.getSession(false), clock)) {
+			return signInAgain(response, model);
+		}
 		try {
 			desk.changePassword(me.accountId(), password);
 			return "redirect:/sign-in?password-changed";
@@ -48,6 +61,12 @@ class SecondFactorController {
 			model.addAttribute("error", invalid.getMessage());
 			return "portal/password";
 		}
+	}
+
+	private static String signInAgain(HttpServletResponse response, Model model) {
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		model.addAttribute("signInAgain", true);
+		return "portal/password";
 	}
 
 	@GetMapping("/account/second-factor")
