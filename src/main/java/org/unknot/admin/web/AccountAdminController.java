@@ -35,9 +35,11 @@ class AccountAdminController {
 	private final Practitioners practitioners;
 	private final Appointments appointments;
 	private final java.time.Clock clock;
+	private final FormChange forms;
 
 	AccountAdminController(Accounts accounts, AccountDesk desk, Clinics clinics, Practitioners practitioners,
-			Appointments appointments, java.time.Clock clock) {
+			Appointments appointments, java.time.Clock clock, FormChange forms) {
+		this.forms = forms;
 		this.appointments = appointments;
 		this.clock = clock;
 		this.accounts = accounts;
@@ -55,7 +57,7 @@ class AccountAdminController {
 	String create(@RequestParam Map<String, String> form, @RequestParam(required = false) List<String> clinicIds,
 			Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
 		Role role = parseRole(form.get("role"));
-		return FormChange.attempt(() -> {
+		return forms.attempt(() -> {
 			desk.create(new AccountDesk.NewAccount(form.getOrDefault("email", ""), form.getOrDefault("displayName", ""),
 					role == null ? Role.FRONT_DESK : role, clinicIds == null ? List.of() : clinicIds,
 					blankToNull(form.get("practitionerId")), null, form.getOrDefault("password", "")));

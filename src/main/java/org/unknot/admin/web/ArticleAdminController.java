@@ -39,9 +39,11 @@ class ArticleAdminController {
 	private final CareServices services;
 	private final CatalogProperties catalog;
 	private final Clock clock;
+	private final FormChange forms;
 
 	ArticleAdminController(Articles articles, ArticleAdmin admin, ArticleRenderer renderer, CareServices services,
-			CatalogProperties catalog, Clock clock) {
+			CatalogProperties catalog, Clock clock, FormChange forms) {
+		this.forms = forms;
 		this.articles = articles;
 		this.admin = admin;
 		this.renderer = renderer;
@@ -67,7 +69,7 @@ class ArticleAdminController {
 	String create(@RequestParam Map<String, String> form, @RequestParam(required = false) List<String> services,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		return FormChange.attempt(errors, () -> "/admin/articles/" + admin.create(text(form, services, errors)),
+		return forms.attempt(errors, () -> "/admin/articles/" + admin.create(text(form, services, errors)),
 				"Saved as a draft: it is not on the site until you publish it.", redirect, response,
 				shown -> editPage(null, form, chosen(services), shown, null, model));
 	}
@@ -93,7 +95,7 @@ class ArticleAdminController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		String done = stored.published() ? "Saved; the site shows it from now on."
 				: "Saved. It is not on the site until you publish it.";
-		return FormChange.attempt(errors, () -> {
+		return forms.attempt(errors, () -> {
 			admin.update(id, text(form, services, errors));
 			return "/admin/articles/" + id;
 		}, done, redirect, response, shown -> editPage(stored, form, chosen(services), shown, null, model));

@@ -28,8 +28,10 @@ class CatalogAdminController {
 
 	private final Clinics clinics;
 	private final CatalogAdmin catalog;
+	private final FormChange forms;
 
-	CatalogAdminController(Clinics clinics, CatalogAdmin catalog) {
+	CatalogAdminController(Clinics clinics, CatalogAdmin catalog, FormChange forms) {
+		this.forms = forms;
 		this.clinics = clinics;
 		this.catalog = catalog;
 	}
@@ -56,7 +58,7 @@ class CatalogAdminController {
 	@PostMapping("/admin/clinics")
 	String createClinic(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		return FormChange.attempt(() -> "/admin/clinics/" + catalog.createClinic(details(form)),
+		return forms.attempt(() -> "/admin/clinics/" + catalog.createClinic(details(form)),
 				"Clinic added. Add its rooms, then give practitioners hours there.", redirect, response,
 				errors -> newClinicPage(form, errors, model));
 	}
@@ -65,7 +67,7 @@ class CatalogAdminController {
 	String saveClinic(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Clinic clinic = clinics.get("clinic", id);
-		return FormChange.attempt(() -> {
+		return forms.attempt(() -> {
 			catalog.updateClinic(id, details(form));
 			return "/admin/clinics/" + id;
 		}, "Clinic details saved.", redirect, response, errors -> clinicPage(clinic, form, errors, model));
@@ -85,7 +87,7 @@ class CatalogAdminController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate first = date(form, "first", errors);
 		LocalDate last = date(form, "last", errors);
-		return FormChange.attempt(errors, () -> {
+		return forms.attempt(errors, () -> {
 			catalog.addClosure(id, first, last, form.get("reason"));
 			return "/admin/clinics/" + id;
 		}, "Closure added; nothing is offered on those days.", redirect, response,

@@ -34,8 +34,10 @@ class InsuranceAdminController {
 	private final InsurancePlans plans;
 	private final InsuranceAdmin admin;
 	private final CareServices services;
+	private final FormChange forms;
 
-	InsuranceAdminController(InsurancePlans plans, InsuranceAdmin admin, CareServices services) {
+	InsuranceAdminController(InsurancePlans plans, InsuranceAdmin admin, CareServices services, FormChange forms) {
+		this.forms = forms;
 		this.plans = plans;
 		this.admin = admin;
 		this.services = services;
@@ -51,7 +53,7 @@ class InsuranceAdminController {
 	@PostMapping("/admin/insurance")
 	String add(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		return FormChange.attempt(() -> "/admin/insurance/" + admin.add(terms(form)),
+		return forms.attempt(() -> "/admin/insurance/" + admin.add(terms(form)),
 				"Plan added and accepted. Now say what it pays for.", redirect, response,
 				errors -> listPage(model, form, errors));
 	}
@@ -66,7 +68,7 @@ class InsuranceAdminController {
 	String update(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		InsurancePlan plan = plans.get("plan", id);
-		return FormChange.attempt(() -> {
+		return forms.attempt(() -> {
 			admin.update(id, terms(form));
 			return "/admin/insurance/" + id;
 		}, "Saved; patients see the change from their next page.", redirect, response,
@@ -77,7 +79,7 @@ class InsuranceAdminController {
 	String saveCoverage(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		InsurancePlan plan = plans.get("plan", id);
-		return FormChange.attempt(() -> {
+		return forms.attempt(() -> {
 			admin.setCoverage(id, rules(form));
 			return "/admin/insurance/" + id;
 		}, "Coverage saved; the booking flow shows it from now on.", redirect, response,

@@ -51,10 +51,12 @@ class PractitionerAdminController {
 	private final PractitionerSchedule schedule;
 	private final Appointments appointments;
 	private final Clock clock;
+	private final FormChange forms;
 
 	PractitionerAdminController(Practitioners practitioners, PractitionerRegistry registry, CareServices services,
 			Clinics clinics, CatalogProperties catalog, PractitionerSchedule schedule, Appointments appointments,
-			Clock clock) {
+			Clock clock, FormChange forms) {
+		this.forms = forms;
 		this.practitioners = practitioners;
 		this.registry = registry;
 		this.services = services;
@@ -90,7 +92,7 @@ class PractitionerAdminController {
 		LocalDate expires = parse(() -> LocalDate.parse(form.getOrDefault("licenceExpires", "")), "licenceExpires",
 				"Enter a date like 2027-01-31.", errors);
 		List<String> chosen = serviceIds == null ? List.of() : serviceIds;
-		return FormChange.attempt(errors, () -> "/admin/practitioners/" + registry.create(
+		return forms.attempt(errors, () -> "/admin/practitioners/" + registry.create(
 				new PractitionerRegistry.NewPractitioner(form.get("givenName"), form.get("familyName"), profession,
 						form.get("credentials"), form.get("npi"), form.get("bio"), words(form.get("specialties")),
 						words(form.get("languages")), chosen, form.get("licenceType"), form.get("licenceNumber"),
@@ -228,7 +230,7 @@ class PractitionerAdminController {
 			java.util.function.Consumer<Map<String, String>> change) {
 		practitioners.get("practitioner", id);
 		Map<String, String> errors = new LinkedHashMap<>();
-		return FormChange.attempt(errors, () -> {
+		return forms.attempt(errors, () -> {
 			change.accept(errors);
 			return "/admin/practitioners/" + id;
 		}, done, redirect, response, shown -> practitionerPage(id, model, form, chosen, shown));

@@ -25,8 +25,10 @@ class ServiceAdminController {
 
 	private final CareServices services;
 	private final CatalogAdmin catalog;
+	private final FormChange forms;
 
-	ServiceAdminController(CareServices services, CatalogAdmin catalog) {
+	ServiceAdminController(CareServices services, CatalogAdmin catalog, FormChange forms) {
+		this.forms = forms;
 		this.services = services;
 		this.catalog = catalog;
 	}
@@ -55,7 +57,7 @@ class ServiceAdminController {
 		Map<String, String> errors = new LinkedHashMap<>();
 		ServiceCategory category = choice(ServiceCategory.class, form.get("category"));
 		var terms = terms(form, errors);
-		return FormChange.attempt(errors, () -> "/admin/services/" + catalog.createService(category, terms).id(),
+		return forms.attempt(errors, () -> "/admin/services/" + catalog.createService(category, terms).id(),
 				"Service added. Give it to practitioners on their pages so that it can be booked.", redirect, response,
 				shown -> page(null, form, shown, model));
 	}
@@ -88,7 +90,7 @@ class ServiceAdminController {
 		CareService service = services.get("service", id);
 		Map<String, String> errors = new LinkedHashMap<>();
 		var terms = terms(form, errors);
-		return FormChange.attempt(errors, () -> {
+		return forms.attempt(errors, () -> {
 			catalog.updateService(id, terms);
 			return "/admin/services/" + id;
 		}, "Saved; availability uses the new terms from now on.", redirect, response,

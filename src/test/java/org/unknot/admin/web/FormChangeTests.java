@@ -1,0 +1,89 @@
+package org.unknot.admin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
+import org.unknot.TestNetwork;
+import org.unknot.UnknotIntegrationTest;
+import org.unknot.system.InvalidRequest;
+
+/** An admin form's change is all or nothing: a refused change leaves no trace in the database. */
+@UnknotIntegrationTest
+class FormChangeTests {
+
+	@Autowired
+	FormChange forms;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String table;
+
+	@BeforeEach
+	void aTableToWriteTo() {
+		table = "form_change_probe_" + TestNetwork.shortId().replace('-', '_');
+		jdbc.sql("CREATE TABLE " + table + " (note text)").update();
+	}
+
+	@AfterEach
+	void dropIt() {
+		jdbc.sql("DROP TABLE " + table).update();
+	}
+
+	@Test
+	void aChangeThatIsMadeIsKeptAndRedirects() {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		String view = forms.attempt(() -> write("kept"), "Saved.", new RedirectAttributesModelMap(), response,
+				errors -> "page");
+
+		assertThat(view).isEqualTo("redirect:/admin/probe");
+		assertThat(notes()).containsExactly("kept");
+	}
+
+	@Test
+	void aChangeRefusedForAFieldThatDidNotParseWritesNothingEvenIfTheRestWasAccepted() {
+		Map<String, String> errors = new LinkedHashMap<>();
+		errors.put("price", "Enter a whole number.");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		String view = forms.attempt(errors, () -> write("half a change"), "Saved.", new RedirectAttributesModelMap(),
+				response, shown -> "page with " + shown.keySet());
+
+		assertThat(view).isEqualTo("page with [price]");
+		assertThat(response.getStatus()).isEqualTo(422);
+		assertThat(notes()).isEmpty();
+	}
+
+	@Test
+	void aChangeTheRulesRefuseAfterWritingWritesNothingAndNamesTheField() {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		String view = forms.attempt(() -> {
+			write("before the rule");
+			throw new InvalidRequest("name", "Enter the name patients see.");
+		}, "Saved.", new RedirectAttributesModelMap(), response, shown -> "page with " + shown);
+
+		assertThat(view).isEqualTo("page with {name=Enter the name patients see.}");
+		assertThat(notes()).isEmpty();
+	}
+
+	private String write(String note) {
+		jdbc.sql("INSERT INTO " + table + " (note) VALUES (?)").param(note).update();
+		return "/admin/probe";
+	}
+
+	private List<String> notes() {
+		return jdbc.sql("SELECT note FROM " + table).query(String.class).list();
+	}
+}
