@@ -166,7 +166,7 @@ class FrontDeskTests {
 	void booksACallerKeepingWhatWasTypedWhenSomethingIsMissing() throws Exception {
 		String slot = at(14).toOffsetDateTime() + "|" + therapist;
 
-		String page = page(post("/staff/book").param("clinic", clinic)
+		String page = refusedPage(post("/staff/book").param("clinic", clinic)
 			.param("service", TestNetwork.MASSAGE)
 			.param("slot", slot)
 			.param("givenName", "Dora")
@@ -309,6 +309,14 @@ class FrontDeskTests {
 			org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
 		MockHttpServletResponse response = mvc.perform(request.with(who)).andReturn().getResponse();
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+		return response.getContentAsString();
+	}
+
+	/** A form refused: the page again with 422, what was typed kept. */
+	private String refusedPage(MockHttpServletRequestBuilder request,
+			org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+		MockHttpServletResponse response = mvc.perform(request.with(who)).andReturn().getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
 		return response.getContentAsString();
 	}
 

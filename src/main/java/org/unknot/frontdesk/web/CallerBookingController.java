@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -102,7 +105,7 @@ class CallerBookingController {
 	@PostMapping("/staff/book")
 	String book(@AuthenticationPrincipal SignedIn me, @RequestParam String clinic, @RequestParam String service,
 			@RequestParam(defaultValue = "") String slot, @RequestParam Map<String, String> form, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletResponse response) {
 		StaffAccess.requireClinic(me, clinic);
 		Map<String, String> errors = new LinkedHashMap<>();
 		String[] chosen = slot.split("\\|", 2);
@@ -148,6 +151,8 @@ class CallerBookingController {
 				errors.put("slot", problem.getMessage());
 			}
 		}
+		// refused: the same page again, what was typed kept, each message beside its field
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("clinic", clinics.get("clinic", clinic));
 		model.addAttribute("services", services.all()
 			.stream()
