@@ -93,6 +93,21 @@ class AccountSecurityTests {
 		}
 
 		@Test
+		void answersOddSignInInputWithAPageNeverAServerError() throws Exception {
+			// each from an address of its own: bent sign-ins count against the address they come from
+			String[] odd = { "", " ", "a\u0000b", "x".repeat(5_000), "<script>alert(1)</script>", "' OR 1=1 --",
+					"\u202Eevil", "@", "patient@unknot.example" };
+			for (String email : odd) {
+				for (String password : new String[] { "", "a\u0000b", "y".repeat(5_000), PASSWORD }) {
+					MockHttpServletResponse response = password(email, password, address()).getResponse();
+
+					assertThat(response.getStatus()).as("%s / %s", email.length(), password.length()).isIn(200, 400);
+					assertThat(response.getContentType()).startsWith("text/html");
+				}
+			}
+		}
+
+		@Test
 		void sendsTheProtectiveHeaders() throws Exception {
 			MockHttpServletResponse response = mvc.perform(get("/sign-in")).andReturn().getResponse();
 

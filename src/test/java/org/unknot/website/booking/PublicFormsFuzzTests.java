@@ -19,7 +19,7 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
 /**
- * Property: the forms anyone can reach without an account (signing in, asking for a sign-in link,
+ * Property: the forms anyone can reach without an account (asking for a sign-in link,
  * registering, following an emailed link, cancelling or moving a visit with its link) answer every
  * bent version of themselves with a page or a redirect, never a server error. The forms are read from
  * the pages themselves (their fields and current values), so a field added later is bent too.
@@ -59,7 +59,9 @@ class PublicFormsFuzzTests {
 	@Test
 	void noBentPublicFormGetsAServerError() {
 		String token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-		List<String> pages = List.of("/sign-in", "/sign-in/link", "/register", "/register/" + token,
+		// not the password sign-in: failures count against the address they come from, here the one every
+		// browser test signs in from (AccountSecurityTests bends it, from addresses of its own)
+		List<String> pages = List.of("/sign-in/link", "/register", "/register/" + token,
 				"/sign-in/link/" + token, visitPage.replace("?token", "/cancel?token"),
 				visitPage.replace("?token", "/reschedule?token") + "&week=2027-03-15");
 		for (String page : pages) {
@@ -72,6 +74,6 @@ class PublicFormsFuzzTests {
 				fuzz.bend(browser, forms.get(fuzz.random().nextInt(forms.size())));
 			}
 		}
-		fuzz.assertHeld(5 * CASES_PER_FORM);
+		fuzz.assertHeld(4 * CASES_PER_FORM);
 	}
 }
