@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.postgresql.util.PSQLException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.unknot.system.Causes;
 
 /** Which database guarantee refused a write: the exclusion constraints of the appointment table. */
 enum Clash {
@@ -18,13 +19,9 @@ enum Clash {
 	}
 
 	static Optional<Clash> of(DataIntegrityViolationException e) {
-		for (Throwable t = e; t != null; t = t.getCause()) {
-			if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
-				String name = psql.getServerErrorMessage().getConstraint();
-				return Arrays.stream(values()).filter(clash -> clash.constraint.equals(name)).findFirst();
-			}
-		}
-		return Optional.empty();
+		return Causes.find(e, PSQLException.class, psql -> psql.getServerErrorMessage() != null)
+			.map(psql -> psql.getServerErrorMessage().getConstraint())
+			.flatMap(name -> Arrays.stream(values()).filter(clash -> clash.constraint.equals(name)).findFirst());
 	}
 
 	/** Thrown inside a savepoint so the caller can try another room or give a precise answer. */

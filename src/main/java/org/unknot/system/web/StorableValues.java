@@ -2,6 +2,8 @@ package org.unknot.system.web;
 
 import java.sql.SQLException;
 
+import org.unknot.system.Causes;
+
 /**
  * Tells a write that PostgreSQL refused because of the value itself (SQLSTATE class 22, "data
  * exception": a string too long for its column, a number out of range, a character it cannot store,
@@ -23,11 +25,8 @@ public final class StorableValues {
 
 	/** The SQLSTATE of the first SQL exception among the causes, or null. */
 	public static String sqlState(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-				return sql.getSQLState();
-			}
-		}
-		return null;
+		return Causes.find(failure, SQLException.class, sql -> sql.getSQLState() != null)
+			.map(SQLException::getSQLState)
+			.orElse(null);
 	}
 }
