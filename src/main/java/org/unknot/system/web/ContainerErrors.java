@@ -61,7 +61,7 @@ class ContainerErrors {
 			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
-			String body = "{\"type\":\"urn:unknot:problem:" + (status < 500 ? "malformed-request" : "server-error")
+			String body = "{\"type\":\"" + ProblemAnswers.type(status < 500 ? "malformed-request" : "server-error")
 					+ "\",\"title\":\"" + reason(status) + "\",\"status\":" + status + ",\"detail\":\""
 					+ (status < 500 ? "The request could not be read: its address, headers or size are not acceptable."
 							: "Something went wrong on our side; nothing was changed by it.")

@@ -25,6 +25,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.unknot.system.Causes;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
@@ -94,7 +95,7 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldProblem> errors = new ArrayList<>();
 		String detail = "The request body is not valid JSON of the expected shape.";
-		DatabindException databind = findCause(e, DatabindException.class);
+		DatabindException databind = Causes.find(e, DatabindException.class).orElse(null);
 		if (databind != null && !databind.getPath().isEmpty()) {
 			String field = databind.getPath()
 				.stream()
@@ -159,7 +160,7 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, slug, detail, errors));
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String slug, String detail, List<FieldProblem> errors) {
+	static ProblemDetail problem(HttpStatus status, String slug, String detail, List<FieldProblem> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type(slug));
 		problem.setTitle(title(slug));
@@ -188,14 +189,5 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 			case "UUID" -> " (expected an id like 3f2a…).";
 			default -> ".";
 		};
-	}
-
-	private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
-		for (Throwable t = e; t != null; t = t.getCause()) {
-			if (type.isInstance(t)) {
-				return type.cast(t);
-			}
-		}
-		return null;
 	}
 }

@@ -1,6 +1,7 @@
 package org.unknot.system.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.unknot.system.InvalidRequest.FieldProblem;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -80,10 +82,8 @@ class TextInput {
 				response.sendError(HttpStatus.BAD_REQUEST.value(), NUL_REFUSED);
 				return;
 			}
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, NUL_REFUSED);
-			problem.setType(ProblemAnswers.type("malformed-request"));
-			problem.setTitle("Malformed request");
-			problem.setProperty("errors", java.util.List.of(Map.of("field", field, "message", NUL_REFUSED)));
+			ProblemDetail problem = ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "malformed-request", NUL_REFUSED,
+					List.of(new FieldProblem(field, NUL_REFUSED)));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			json.writeValue(response.getOutputStream(), problem);
