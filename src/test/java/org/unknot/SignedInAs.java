@@ -27,6 +27,11 @@ public final class SignedInAs {
 				"Someone " + role, role, List.of(), practitionerId, patientId));
 	}
 
+	/** An administrator. */
+	public static RequestPostProcessor admin() {
+		return signedIn(Role.ADMIN, null, null);
+	}
+
 	/** Front desk of these clinics. */
 	public static RequestPostProcessor frontDeskOf(String... clinicIds) {
 		return signedIn(new SignedIn(UUID.randomUUID(), "desk@unknot.example", "Desk", Role.FRONT_DESK,

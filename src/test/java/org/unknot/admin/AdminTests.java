@@ -289,7 +289,7 @@ class AdminTests {
 	}
 
 	static RequestPostProcessor admin() {
-		return as(new SignedIn(UUID.randomUUID(), "a@unknot.example", "Admin", Role.ADMIN, List.of(), null, null));
+		return SignedInAs.admin();
 	}
 
 	static RequestPostProcessor as(SignedIn who) {

@@ -18,7 +18,6 @@ import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
-import org.unknot.account.Role;
 import org.unknot.content.Articles;
 
 /**
@@ -239,7 +238,7 @@ class ArticleAdminTests {
 	}
 
 	MockHttpServletResponse admin(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(csrf()).with(SignedInAs.signedIn(Role.ADMIN, null, null)))
+		return mvc.perform(request.with(csrf()).with(SignedInAs.admin()))
 			.andReturn()
 			.getResponse();
 	}

@@ -22,7 +22,6 @@ import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
-import org.unknot.account.Role;
 import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.catalog.Clinics;
@@ -145,6 +144,6 @@ class ClinicAdminTests {
 	}
 
 	private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(csrf()).with(SignedInAs.signedIn(Role.ADMIN, null, null))).andReturn().getResponse();
+		return mvc.perform(request.with(csrf()).with(SignedInAs.admin())).andReturn().getResponse();
 	}
 }

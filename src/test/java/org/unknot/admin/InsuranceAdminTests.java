@@ -17,13 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
 import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
-import org.unknot.account.Role;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
@@ -143,13 +141,13 @@ class InsuranceAdminTests {
 		@Test
 		void savesNewTermsAndRefusesAnotherPlansName() throws Exception {
 			MockHttpServletResponse saved = mvc.perform(post("/admin/insurance/{id}", id).with(csrf())
-				.with(admin())
+				.with(SignedInAs.admin())
 				.param("name", name + " Gold")
 				.param("payerKind", "MEDICARE_ADVANTAGE")
 				.param("memberIdLabel", "Card number")
 				.param("memberIdPattern", "G[0-9]{8}")).andReturn().getResponse();
 			MockHttpServletResponse clash = mvc.perform(post("/admin/insurance/{id}", id).with(csrf())
-				.with(admin())
+				.with(SignedInAs.admin())
 				.param("name", "harbor health ppo")
 				.param("payerKind", "COMMERCIAL")
 				.param("memberIdLabel", "Member ID")
@@ -169,7 +167,7 @@ class InsuranceAdminTests {
 		void stopsAcceptingItWhileVisitsBookedUnderItKeepShowingIt() throws Exception {
 			Booked booked = aVisitPaidWith(id);
 
-			MockHttpServletResponse stopped = mvc.perform(post("/admin/insurance/{id}/stop", id).with(csrf()).with(admin()))
+			MockHttpServletResponse stopped = mvc.perform(post("/admin/insurance/{id}/stop", id).with(csrf()).with(SignedInAs.admin()))
 				.andReturn()
 				.getResponse();
 
@@ -183,14 +181,14 @@ class InsuranceAdminTests {
 				.getContentAsString();
 			assertThat(manage).contains(name + " (••••7788)");
 
-			mvc.perform(post("/admin/insurance/{id}/accept", id).with(csrf()).with(admin())).andReturn();
+			mvc.perform(post("/admin/insurance/{id}/accept", id).with(csrf()).with(SignedInAs.admin())).andReturn();
 			assertThat(plans.find(id)).isPresent();
 		}
 
 		@Test
 		void savesWhatItPaysForByKindOfCareAndByService() throws Exception {
 			MockHttpServletResponse saved = mvc.perform(post("/admin/insurance/{id}/coverage", id).with(csrf())
-				.with(admin())
+				.with(SignedInAs.admin())
 				.param("category-MASSAGE", "yes")
 				.param("category-MASSAGE-reason", "Massage is covered with a referral.")
 				.param("service-" + TestNetwork.CONSULTATION, "no")
@@ -210,7 +208,7 @@ class InsuranceAdminTests {
 		@Test
 		void asksWhyBesideACoverageRowWithoutAReasonKeepingTheRest() throws Exception {
 			MockHttpServletResponse refused = mvc.perform(post("/admin/insurance/{id}/coverage", id).with(csrf())
-				.with(admin())
+				.with(SignedInAs.admin())
 				.param("category-MASSAGE", "yes")
 				.param("category-MASSAGE-reason", " ")
 				.param("service-" + TestNetwork.CONSULTATION, "no")
@@ -225,7 +223,7 @@ class InsuranceAdminTests {
 
 		@Test
 		void anUnknownPlanIsNotFound() throws Exception {
-			assertThat(mvc.perform(get("/admin/insurance/{id}", "no-such-plan").with(admin()))
+			assertThat(mvc.perform(get("/admin/insurance/{id}", "no-such-plan").with(SignedInAs.admin()))
 				.andReturn()
 				.getResponse()
 				.getStatus()).isEqualTo(404);
@@ -234,7 +232,7 @@ class InsuranceAdminTests {
 
 	private MockHttpServletResponse addPlan(String planName, String kind, String label, String pattern) throws Exception {
 		return mvc.perform(post("/admin/insurance").with(csrf())
-			.with(admin())
+			.with(SignedInAs.admin())
 			.param("name", planName)
 			.param("payerKind", kind)
 			.param("memberIdLabel", label)
@@ -254,15 +252,11 @@ class InsuranceAdminTests {
 	}
 
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(admin())).andReturn().getResponse().getContentAsString();
+		return mvc.perform(request.with(SignedInAs.admin())).andReturn().getResponse().getContentAsString();
 	}
 
 	static String idOf(MockHttpServletResponse added) {
 		assertThat(added.getStatus()).isEqualTo(302);
 		return added.getRedirectedUrl().substring("/admin/insurance/".length());
-	}
-
-	static RequestPostProcessor admin() {
-		return SignedInAs.signedIn(Role.ADMIN, null, null);
 	}
 }

@@ -18,13 +18,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
 import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
-import org.unknot.account.Role;
 import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.availability.Slot;
@@ -137,7 +135,7 @@ class PractitionerUpkeepTests {
 						LocalDate.of(1980, 1, 1)));
 
 		var added = mvc.perform(post("/admin/practitioners/{id}/time-off", therapist).with(csrf())
-			.with(admin())
+			.with(SignedInAs.admin())
 			.param("offFrom", MONDAY + "T09:00")
 			.param("offTo", MONDAY + "T13:00")
 			.param("offReason", "training")).andReturn();
@@ -238,21 +236,17 @@ class PractitionerUpkeepTests {
 	}
 
 	private String page(String practitioner) throws Exception {
-		return mvc.perform(get("/admin/practitioners/{id}", practitioner).with(admin()))
+		return mvc.perform(get("/admin/practitioners/{id}", practitioner).with(SignedInAs.admin()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 	}
 
 	private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(csrf()).with(admin())).andReturn().getResponse();
+		return mvc.perform(request.with(csrf()).with(SignedInAs.admin())).andReturn().getResponse();
 	}
 
 	private static java.time.Instant at(LocalDate day, int hour) {
 		return ZonedDateTime.of(day, LocalTime.of(hour, 0), NEW_YORK).toInstant();
-	}
-
-	private static RequestPostProcessor admin() {
-		return SignedInAs.signedIn(Role.ADMIN, null, null);
 	}
 }

@@ -196,7 +196,7 @@ class PatientPortalTests {
 
 	@Test
 	void anAdminClosesARequestedAccountKeepingTheRecordsOfCare() throws Exception {
-		var admin = org.unknot.SignedInAs.signedIn(Role.ADMIN, null, null);
+		var admin = org.unknot.SignedInAs.admin();
 		String before = mvc.perform(get("/admin/accounts").with(admin)).andReturn().getResponse().getContentAsString();
 		assertThat(before).doesNotContain("Iris Vale");
 		mvc.perform(post("/account/close").with(csrf()).with(me)).andReturn();
@@ -219,7 +219,7 @@ class PatientPortalTests {
 
 	@Test
 	void refusesToCloseAnAccountWhoseOwnerDidNotAsk() throws Exception {
-		var admin = org.unknot.SignedInAs.signedIn(Role.ADMIN, null, null);
+		var admin = org.unknot.SignedInAs.admin();
 
 		var refused = mvc.perform(post("/admin/accounts/{id}/close", accountId).with(csrf()).with(admin)).andReturn();
 

@@ -22,7 +22,6 @@ import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
-import org.unknot.account.Role;
 
 /**
  * What an admin changes about a plan is what the next patient sees: on the booking flow's insurance
@@ -114,7 +113,7 @@ class PlanChangesInTheBookingFlowTests {
 	}
 
 	private MockHttpServletResponse asAdmin(MockHttpServletRequestBuilder request) throws Exception {
-		return admin.perform(request.with(csrf()).with(SignedInAs.signedIn(Role.ADMIN, null, null)))
+		return admin.perform(request.with(csrf()).with(SignedInAs.admin()))
 			.andReturn()
 			.getResponse();
 	}
