@@ -202,7 +202,8 @@ class PractitionerUpkeepTests {
 		assertThat(saved.getStatus()).isEqualTo(302);
 		assertThat(availability.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), null, MONDAY,
 				MONDAY)).slots()).noneMatch(slot -> slot.practitionerId().equals(therapist));
-		assertThat(page(therapist)).contains("Inactive").contains("value=\"English, Portuguese\"");
+		assertThat(page(therapist)).contains("Inactive").contains("value=\"English, Portuguese\"")
+			.containsPattern("id=\"service-" + TestNetwork.MASSAGE + "\"[^>]*checked");
 	}
 
 	@Test
