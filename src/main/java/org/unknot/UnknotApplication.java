@@ -18,4 +18,5 @@ public class UnknotApplication {
 	public static void main(String[] args) {
 		SpringApplication.run(UnknotApplication.class, args);
 	}
+
 }

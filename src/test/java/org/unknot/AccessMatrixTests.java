@@ -38,14 +38,16 @@ import org.unknot.insurance.PayerKind;
 import org.unknot.patient.PatientDetails;
 
 /**
- * Every protected page, for every role, on its own record and on another patient's or another
- * clinic's: the server allows exactly what the table says and nothing more.
+ * Every protected page, for every role, on its own record and on another patient's or
+ * another clinic's: the server allows exactly what the table says and nothing more.
  */
 @UnknotIntegrationTest
 class AccessMatrixTests {
 
 	enum Who {
+
 		ANONYMOUS, PATIENT, PRACTITIONER, FRONT_DESK, ADMIN
+
 	}
 
 	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
@@ -66,14 +68,23 @@ class AccessMatrixTests {
 	ArticleAdmin articles;
 
 	MockMvc mvc;
+
 	String clinicA;
+
 	String clinicB;
+
 	String practitionerA;
+
 	UUID visitA;
+
 	UUID patientA;
+
 	UUID visitB;
+
 	UUID patientB;
+
 	String plan;
+
 	long article;
 
 	@BeforeEach
@@ -115,12 +126,13 @@ class AccessMatrixTests {
 		rows.put("own clinic's caller booking", new Row(() -> get("/staff/book").param("clinic", clinicA), staffOfA));
 		rows.put("other clinic's caller booking",
 				new Row(() -> get("/staff/book").param("clinic", clinicB), adminOnly));
-		rows.put("block time at other clinic", new Row(() -> post("/staff/block").with(csrf())
-			.param("clinic", clinicB)
-			.param("date", MONDAY.toString())
-			.param("practitioner", practitionerA)
-			.param("from", "12:00")
-			.param("to", "13:00"), adminOnly));
+		rows.put("block time at other clinic",
+				new Row(() -> post("/staff/block").with(csrf())
+					.param("clinic", clinicB)
+					.param("date", MONDAY.toString())
+					.param("practitioner", practitionerA)
+					.param("from", "12:00")
+					.param("to", "13:00"), adminOnly));
 		rows.put("own patient's record", new Row(() -> get("/staff/patients/{id}", patientA), allStaff));
 		rows.put("other clinic's patient's record", new Row(() -> get("/staff/patients/{id}", patientB), adminOnly));
 		rows.put("practitioner's day", new Row(() -> get("/staff/my-day"), EnumSet.of(Who.PRACTITIONER)));
@@ -138,11 +150,14 @@ class AccessMatrixTests {
 		rows.put("insurance plans", new Row(() -> get("/admin/insurance"), adminOnly));
 		rows.put("add an insurance plan", new Row(() -> post("/admin/insurance").with(csrf()), adminOnly));
 		rows.put("an insurance plan", new Row(() -> get("/admin/insurance/{id}", plan), adminOnly));
-		rows.put("change an insurance plan", new Row(() -> post("/admin/insurance/{id}", plan).with(csrf()), adminOnly));
+		rows.put("change an insurance plan",
+				new Row(() -> post("/admin/insurance/{id}", plan).with(csrf()), adminOnly));
 		rows.put("change a plan's coverage",
 				new Row(() -> post("/admin/insurance/{id}/coverage", plan).with(csrf()), adminOnly));
-		rows.put("stop accepting a plan", new Row(() -> post("/admin/insurance/{id}/stop", plan).with(csrf()), adminOnly));
-		rows.put("accept a plan again", new Row(() -> post("/admin/insurance/{id}/accept", plan).with(csrf()), adminOnly));
+		rows.put("stop accepting a plan",
+				new Row(() -> post("/admin/insurance/{id}/stop", plan).with(csrf()), adminOnly));
+		rows.put("accept a plan again",
+				new Row(() -> post("/admin/insurance/{id}/accept", plan).with(csrf()), adminOnly));
 		rows.put("articles admin", new Row(() -> get("/admin/articles"), adminOnly));
 		rows.put("new article form", new Row(() -> get("/admin/articles/new"), adminOnly));
 		rows.put("create an article", new Row(() -> post("/admin/articles").with(csrf()), adminOnly));
@@ -150,8 +165,8 @@ class AccessMatrixTests {
 				new Row(() -> post("/admin/articles/preview").with(csrf()).param("body", "x"), adminOnly));
 		rows.put("an article (admin)", new Row(() -> get("/admin/articles/{id}", article), adminOnly));
 		rows.put("change an article", new Row(() -> post("/admin/articles/{id}", article).with(csrf()), adminOnly));
-		rows.put("preview an article",
-				new Row(() -> post("/admin/articles/{id}/preview", article).with(csrf()).param("body", "x"), adminOnly));
+		rows.put("preview an article", new Row(
+				() -> post("/admin/articles/{id}/preview", article).with(csrf()).param("body", "x"), adminOnly));
 		rows.put("publish an article",
 				new Row(() -> post("/admin/articles/{id}/publish", article).with(csrf()), adminOnly));
 		rows.put("unpublish an article",
@@ -173,8 +188,8 @@ class AccessMatrixTests {
 		rows.put("waitlist (staff list)", new Row(() -> get("/api/v1/staff/waitlist"), allStaff));
 		rows.put("patient portal", new Row(() -> get("/account"), EnumSet.of(Who.PATIENT)));
 		rows.put("patient's data download", new Row(() -> get("/account/export"), EnumSet.of(Who.PATIENT)));
-		rows.put("own visit: move (patient)", new Row(() -> get("/account/visits/{id}/move", visitA),
-				EnumSet.of(Who.PATIENT)));
+		rows.put("own visit: move (patient)",
+				new Row(() -> get("/account/visits/{id}/move", visitA), EnumSet.of(Who.PATIENT)));
 		rows.put("another patient's visit: move (patient)",
 				new Row(() -> get("/account/visits/{id}/move", visitB), EnumSet.noneOf(Who.class)));
 		rows.put("another patient's visit: cancel (patient)",
@@ -213,8 +228,8 @@ class AccessMatrixTests {
 			return anonymous();
 		}
 		SignedIn me = switch (who) {
-			case PATIENT -> new SignedIn(UUID.randomUUID(), "p@example.org", "Pat", Role.PATIENT, List.of(), null,
-					patientA);
+			case PATIENT ->
+				new SignedIn(UUID.randomUUID(), "p@example.org", "Pat", Role.PATIENT, List.of(), null, patientA);
 			case PRACTITIONER -> new SignedIn(UUID.randomUUID(), "t@unknot.example", "Ther", Role.PRACTITIONER,
 					List.of(), practitionerA, null);
 			case FRONT_DESK -> new SignedIn(UUID.randomUUID(), "d@unknot.example", "Desk", Role.FRONT_DESK,
@@ -234,4 +249,5 @@ class AccessMatrixTests {
 
 	record Row(Supplier<MockHttpServletRequestBuilder> request, Set<Who> allowed) {
 	}
+
 }

@@ -16,13 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 /** House rules that the compiler does not check. */
 class ArchitectureTests {
 
-	// DO_NOT_INCLUDE_TESTS knows only target/test-classes; builds may use another directory (-Dbuild.dir)
+	// DO_NOT_INCLUDE_TESTS knows only target/test-classes; builds may use another
+	// directory (-Dbuild.dir)
 	static final JavaClasses PRODUCTION = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.withImportOption(location -> !location.contains("/test-classes/"))
 		.importPackages("org.unknot");
 
-	/** Logs go through SLF4J; only an operator's command prints its answer to the terminal. */
+	/**
+	 * Logs go through SLF4J; only an operator's command prints its answer to the
+	 * terminal.
+	 */
 	@Test
 	void writesNothingToStandardStreams() {
 		noClasses().that()
@@ -68,4 +72,5 @@ class ArchitectureTests {
 			.resideInAPackage("org.springframework.web..")
 			.check(PRODUCTION);
 	}
+
 }

@@ -16,18 +16,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without JavaScript, over plain HTTP: GETs pages and POSTs forms, not following redirects,
- * asking for HTML as browsers do.
- * Like a browser it keeps its cookies (sending Secure ones to localhost, as browsers do) and sends
- * back the CSRF token its forms carry.
+ * A browser without JavaScript, over plain HTTP: GETs pages and POSTs forms, not
+ * following redirects, asking for HTML as browsers do. Like a browser it keeps its
+ * cookies (sending Secure ones to localhost, as browsers do) and sends back the CSRF
+ * token its forms carry.
  */
 public final class FlowClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
 	private final Map<String, String> cookies = new LinkedHashMap<>();
+
 	private final String base;
+
 	private String csrf;
 
 	public FlowClient(int port) {
@@ -43,7 +46,9 @@ public final class FlowClient {
 		return page;
 	}
 
-	/** Sends the form; each value may be a String or a List of Strings (repeated fields). */
+	/**
+	 * Sends the form; each value may be a String or a List of Strings (repeated fields).
+	 */
 	public Page post(String path, Map<String, ?> form) {
 		if (csrf == null) {
 			get("/book");
@@ -51,7 +56,9 @@ public final class FlowClient {
 		return postWithToken(path, form, csrf);
 	}
 
-	/** Posts the form with this CSRF token (or none, for null), as a forged form would. */
+	/**
+	 * Posts the form with this CSRF token (or none, for null), as a forged form would.
+	 */
 	public Page postWithToken(String path, Map<String, ?> form, String token) {
 		String body = token == null ? encoded(form) : "_csrf=" + encode(token) + "&" + encoded(form);
 		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
@@ -59,7 +66,10 @@ public final class FlowClient {
 			.build());
 	}
 
-	/** The form as a browser encodes it; each value may be a String or a List of Strings (repeated fields). */
+	/**
+	 * The form as a browser encodes it; each value may be a String or a List of Strings
+	 * (repeated fields).
+	 */
 	public static String encoded(Map<String, ?> form) {
 		List<String> pairs = new ArrayList<>();
 		form.forEach((name, value) -> {
@@ -81,10 +91,11 @@ public final class FlowClient {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 		if (!cookies.isEmpty()) {
-			request.header("Cookie", cookies.entrySet()
-				.stream()
-				.map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-				.collect(Collectors.joining("; ")));
+			request.header("Cookie",
+					cookies.entrySet()
+						.stream()
+						.map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+						.collect(Collectors.joining("; ")));
 		}
 		return request;
 	}
@@ -97,7 +108,10 @@ public final class FlowClient {
 				int equals = pair.indexOf('=');
 				cookies.put(pair.substring(0, equals).strip(), pair.substring(equals + 1).strip());
 			}
-			String location = response.headers().firstValue("Location").map(l -> l.startsWith(base) ? l.substring(base.length()) : l).orElse(null);
+			String location = response.headers()
+				.firstValue("Location")
+				.map(l -> l.startsWith(base) ? l.substring(base.length()) : l)
+				.orElse(null);
 			return new Page(response.statusCode(), response.body(), location,
 					response.headers().firstValue("Content-Type").orElse(""));
 		}
@@ -145,4 +159,5 @@ public final class FlowClient {
 			return status + " " + location + "\n" + body.lines().limit(400).collect(Collectors.joining("\n"));
 		}
 	}
+
 }

@@ -17,40 +17,54 @@ import java.util.regex.Pattern;
 import org.unknot.FlowClient.Page;
 
 /**
- * Seeded bending of HTML forms for property-style tests: whatever a form's fields hold (left out, empty,
- * absurdly long, repeated, a NUL character, markup, impossible dates and times, numbers out of range,
- * fields nobody asked for), the answer is a page or a redirect, never a server error, and an error
- * answer is a page. {@code -Dunknot.fuzz.seed=N} replays a run; failures are reported all at once.
+ * Seeded bending of HTML forms for property-style tests: whatever a form's fields hold
+ * (left out, empty, absurdly long, repeated, a NUL character, markup, impossible dates
+ * and times, numbers out of range, fields nobody asked for), the answer is a page or a
+ * redirect, never a server error, and an error answer is a page.
+ * {@code -Dunknot.fuzz.seed=N} replays a run; failures are reported all at once.
  */
 public final class FormFuzzer {
 
 	private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form>",
 			Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_:-]+)(?:\\s*=\\s*\"([^\"]*)\")?");
+
 	private static final Pattern FIELD = Pattern.compile(
 			"<(input|button)\\b([^>]*)>|<(select|textarea)\\b([^>]*)>(.*?)</\\3>",
 			Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern OPTION = Pattern.compile("<option\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);");
+
 	/** Tomcat reads a request line of at most 8 KiB (with the headers). */
 	private static final int LONGEST_ADDRESS = 8 * 1024 - 512;
+
 	private static final String[] ODD_TEXTS = { "", " ", "\u0000", "a\u0000b", "x".repeat(5_000),
 			"\uD83D\uDC86\u200D\u2640\uFE0F", "<script>alert(1)</script>", "' OR 1=1 --", "-1", "0",
 			"99999999999999999999", "1.5", "abc", "none", "weekly", "every-other-week", "2027-02-30", "1900-01-01",
 			"2999-12-31", "0000-01-01", "2027-13-01", "25:00", "23:61", "24:00", "2027-03-15T10:07-04:00~x",
 			"2027-03-15T10:00-04:00~", "~", "virtual", "self-pay", "medicare", "yes", "no", "true", "UPPER_BACK",
-			"NOT_A_REGION", "flag-NOPE", "\u202Eevil", "ß".repeat(400), "null", "%00", "../../etc/passwd",
-			"[", "(?<", "\\", "2147483648", "-2147483649", "1e309", "NaN", "patient@unknot.example",
-			"someone@example.org", "@", "a@b", "2027-03-16T10:00-04:00", "123456", "000000", "1234567" };
+			"NOT_A_REGION", "flag-NOPE", "\u202Eevil", "ß".repeat(400), "null", "%00", "../../etc/passwd", "[", "(?<",
+			"\\", "2147483648", "-2147483649", "1e309", "NaN", "patient@unknot.example", "someone@example.org", "@",
+			"a@b", "2027-03-16T10:00-04:00", "123456", "000000", "1234567" };
 
-	/** A form as the page offers it: how and where it is sent and its fields with their current values. */
+	/**
+	 * A form as the page offers it: how and where it is sent and its fields with their
+	 * current values.
+	 */
 	public record Form(String page, String method, String action, Map<String, List<String>> fields) {
 	}
 
 	private final long seed;
+
 	private final Random random;
+
 	private final List<String> failures = new ArrayList<>();
+
 	private final Map<String, String> knownValues = new HashMap<>();
+
 	private int judged;
 
 	public FormFuzzer(long defaultSeed) {
@@ -63,11 +77,12 @@ public final class FormFuzzer {
 	}
 
 	/**
-	 * Round after round, GETs each page anew (a change may have brought other forms: a visit that arrived
-	 * can be checked in) and sends a bent version of each of its forms that only ask (GET) and of those
-	 * that post where {@code postable} allows, in a seeded order. In the first round every page must open.
-	 * A refusal (401, 403) may be right (a clinic the signed-in person does not work at), but the session
-	 * must outlive it.
+	 * Round after round, GETs each page anew (a change may have brought other forms: a
+	 * visit that arrived can be checked in) and sends a bent version of each of its forms
+	 * that only ask (GET) and of those that post where {@code postable} allows, in a
+	 * seeded order. In the first round every page must open. A refusal (401, 403) may be
+	 * right (a clinic the signed-in person does not work at), but the session must
+	 * outlive it.
 	 */
 	public void bendPages(FlowClient browser, Predicate<String> postable, int rounds, String... paths) {
 		for (int round = 0; round < rounds; round++) {
@@ -82,10 +97,11 @@ public final class FormFuzzer {
 	}
 
 	/**
-	 * The forms of these pages (those that ask, and those that post where {@code postable} allows); values
-	 * seen on any page fill empty fields of the same name later, so that forms for adding something start
-	 * from plausible values rather than from nothing. A page that does not open is a failure if
-	 * {@code mustOpen}, or if it answers a server error.
+	 * The forms of these pages (those that ask, and those that post where
+	 * {@code postable} allows); values seen on any page fill empty fields of the same
+	 * name later, so that forms for adding something start from plausible values rather
+	 * than from nothing. A page that does not open is a failure if {@code mustOpen}, or
+	 * if it answers a server error.
 	 */
 	public List<Form> formsOn(FlowClient browser, Predicate<String> postable, boolean mustOpen, String... paths) {
 		List<Form> forms = new ArrayList<>();
@@ -101,14 +117,17 @@ public final class FormFuzzer {
 				.filter(form -> form.method().equals("GET") || postable.test(form.action()))
 				.forEach(forms::add);
 		}
-		forms.forEach(form -> form.fields().forEach((name, values) -> values.stream()
-			.filter(value -> !value.isBlank())
-			.findFirst()
-			.ifPresent(value -> knownValues.putIfAbsent(name, value))));
+		forms.forEach(form -> form.fields()
+			.forEach((name, values) -> values.stream()
+				.filter(value -> !value.isBlank())
+				.findFirst()
+				.ifPresent(value -> knownValues.putIfAbsent(name, value))));
 		return forms;
 	}
 
-	/** Sends the form bent and judges the answer; false if the session did not outlive it. */
+	/**
+	 * Sends the form bent and judges the answer; false if the session did not outlive it.
+	 */
 	public boolean bend(FlowClient browser, Form form) {
 		Map<String, Object> bent = bent(filled(form));
 		Page answer;
@@ -119,7 +138,8 @@ public final class FormFuzzer {
 			String address = form.action() + "?" + FlowClient.encoded(bent);
 			answer = browser.get(address);
 			if (address.length() > LONGEST_ADDRESS && answer.status() == 400) {
-				return true; // refused by Tomcat before it read the headers that would say a browser asked
+				return true; // refused by Tomcat before it read the headers that would
+								// say a browser asked
 			}
 		}
 		judge(form.method() + " " + form.action(), bent, answer);
@@ -154,7 +174,9 @@ public final class FormFuzzer {
 		return form;
 	}
 
-	/** The name of a field seen on some form: one this form may read without showing it. */
+	/**
+	 * The name of a field seen on some form: one this form may read without showing it.
+	 */
 	private String someKnownName() {
 		List<String> names = new ArrayList<>(knownValues.keySet());
 		Collections.sort(names);
@@ -177,7 +199,10 @@ public final class FormFuzzer {
 		}
 	}
 
-	/** Whether one of the segments of this path is one of these ids (so that an id "9" does not match "a9f"). */
+	/**
+	 * Whether one of the segments of this path is one of these ids (so that an id "9"
+	 * does not match "a9f").
+	 */
 	public static boolean names(String path, List<String> ids) {
 		return Arrays.stream(path.split("/")).anyMatch(ids::contains);
 	}
@@ -186,7 +211,10 @@ public final class FormFuzzer {
 		failures.add(failure);
 	}
 
-	/** Asserts that none failed and at least {@code minimum} bent forms were judged (so nothing passes by skipping). */
+	/**
+	 * Asserts that none failed and at least {@code minimum} bent forms were judged (so
+	 * nothing passes by skipping).
+	 */
 	public void assertHeld(int minimum) {
 		assertThat(failures).as("seed %d (-Dunknot.fuzz.seed=%d replays it)", seed, seed).isEmpty();
 		assertThat(judged).as("bent forms posted and judged").isGreaterThanOrEqualTo(minimum);
@@ -209,7 +237,10 @@ public final class FormFuzzer {
 		return values;
 	}
 
-	/** The forms of a page, as a browser would send them unchanged (without their CSRF token). */
+	/**
+	 * The forms of a page, as a browser would send them unchanged (without their CSRF
+	 * token).
+	 */
 	private static List<Form> parse(String pagePath, String html) {
 		List<Form> forms = new ArrayList<>();
 		Matcher form = FORM.matcher(html);
@@ -311,4 +342,5 @@ public final class FormFuzzer {
 		String visible = text.replace("\u0000", "\\u0000");
 		return visible.length() > 300 ? visible.substring(0, 300) + "... (" + visible.length() + " chars)" : visible;
 	}
+
 }

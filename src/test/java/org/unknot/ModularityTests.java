@@ -9,9 +9,14 @@ import org.springframework.modulith.docs.Documenter;
 /** The business modules and their allowed dependencies, verified on every build. */
 class ModularityTests {
 
-	/** Test classes are not part of any module (the default only knows target/test-classes; see -Dbuild.dir). */
+	/**
+	 * Test classes are not part of any module (the default only knows
+	 * target/test-classes; see -Dbuild.dir).
+	 */
 	static final DescribedPredicate<JavaClass> TESTS = DescribedPredicate.describe("test classes",
-			type -> type.getSource().map(source -> source.getUri().toString().contains("/test-classes/")).orElse(false));
+			type -> type.getSource()
+				.map(source -> source.getUri().toString().contains("/test-classes/"))
+				.orElse(false));
 
 	static final ApplicationModules MODULES = ApplicationModules.of(UnknotApplication.class, TESTS);
 
@@ -24,4 +29,5 @@ class ModularityTests {
 	void writesModuleDocumentation() {
 		new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 	}
+
 }

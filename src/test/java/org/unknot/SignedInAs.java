@@ -10,7 +10,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
 
-/** MockMvc requests made by someone fully signed in (password and second factor done), in one role. */
+/**
+ * MockMvc requests made by someone fully signed in (password and second factor done), in
+ * one role.
+ */
 public final class SignedInAs {
 
 	private SignedInAs() {
@@ -37,4 +40,5 @@ public final class SignedInAs {
 		return signedIn(new SignedIn(UUID.randomUUID(), "desk@unknot.example", "Desk", Role.FRONT_DESK,
 				List.of(clinicIds), null, null));
 	}
+
 }

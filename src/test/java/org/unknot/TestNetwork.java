@@ -11,18 +11,23 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Builds small, isolated pieces of a clinic network for integration tests: every clinic and
- * practitioner gets a fresh id, so tests sharing one database never see each other's calendars.
- * The test services are created once and shared.
+ * Builds small, isolated pieces of a clinic network for integration tests: every clinic
+ * and practitioner gets a fresh id, so tests sharing one database never see each other's
+ * calendars. The test services are created once and shared.
  */
 public final class TestNetwork {
 
 	public static final String ZONE = "America/New_York";
 
-	/** 60 minutes, 15 minutes' buffer after, a massage room, 15-minute grid, 1 hour notice. */
+	/**
+	 * 60 minutes, 15 minutes' buffer after, a massage room, 15-minute grid, 1 hour
+	 * notice.
+	 */
 	public static final String MASSAGE = "t-massage-60";
 
-	/** 30 minutes, no buffers, in person (consulting room) or by video, physicians only. */
+	/**
+	 * 30 minutes, no buffers, in person (consulting room) or by video, physicians only.
+	 */
 	public static final String CONSULTATION = "t-consultation";
 
 	/** 30 minutes, needs a prior consultation and a procedure room, 30-minute grid. */
@@ -49,7 +54,10 @@ public final class TestNetwork {
 		return id;
 	}
 
-	/** A practitioner licensed in NJ until {@code licenceExpires}, offering these services. */
+	/**
+	 * A practitioner licensed in NJ until {@code licenceExpires}, offering these
+	 * services.
+	 */
 	public String practitioner(String profession, LocalDate licenceExpires, String... serviceIds) {
 		String id = profession.toLowerCase() + "-" + shortId();
 		jdbc.sql("""
@@ -77,7 +85,10 @@ public final class TestNetwork {
 		return practitioner("MD", LocalDate.of(2030, 12, 31), CONSULTATION, PROCEDURE);
 	}
 
-	/** Weekly hours at a clinic (or on video when {@code clinicId} is null), local New York time. */
+	/**
+	 * Weekly hours at a clinic (or on video when {@code clinicId} is null), local New
+	 * York time.
+	 */
 	public TestNetwork hours(String practitionerId, String clinicId, List<DayOfWeek> days, LocalTime start,
 			LocalTime end) {
 		for (DayOfWeek day : days) {
@@ -93,8 +104,9 @@ public final class TestNetwork {
 
 	/** Monday to Friday, 09:00 to 17:00. */
 	public TestNetwork weekdays(String practitionerId, String clinicId) {
-		return hours(practitionerId, clinicId, List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
-				DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(17, 0));
+		return hours(practitionerId, clinicId,
+				List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
+				LocalTime.of(9, 0), LocalTime.of(17, 0));
 	}
 
 	public TestNetwork timeOff(String practitionerId, Instant start, Instant end) {
@@ -111,7 +123,10 @@ public final class TestNetwork {
 		return this;
 	}
 
-	/** Rows of live visits or holds of this practitioner that overlap each other: always zero. */
+	/**
+	 * Rows of live visits or holds of this practitioner that overlap each other: always
+	 * zero.
+	 */
 	public long overlapsOf(String practitionerId) {
 		return jdbc.sql("""
 				SELECT count(*) FROM appointment a JOIN appointment b ON a.id < b.id
@@ -151,4 +166,5 @@ public final class TestNetwork {
 				  50000, 'CONSULTATION', 60, 400, 30, '{MD,DO}')
 				ON CONFLICT (id) DO NOTHING""").update();
 	}
+
 }

@@ -9,12 +9,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on a fresh embedded PostgreSQL, on a random port. Every integration test uses
- * exactly this, so they all share one started application.
+ * The whole application on a fresh embedded PostgreSQL, on a random port. Every
+ * integration test uses exactly this, so they all share one started application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public @interface UnknotIntegrationTest {
+
 }

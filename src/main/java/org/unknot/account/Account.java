@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Someone who can sign in. Front-desk accounts name the clinics they work for, practitioner
- * accounts the practitioner they are, patient accounts their patient record.
+ * Someone who can sign in. Front-desk accounts name the clinics they work for,
+ * practitioner accounts the practitioner they are, patient accounts their patient record.
  */
 public record Account(UUID id, String email, String displayName, Role role, List<String> clinicIds,
 		String practitionerId, UUID patientId, String passwordHash, String sealedTotpSecret, boolean totpConfirmed,

@@ -9,7 +9,10 @@ import org.unknot.privacy.SealedColumn;
 @Configuration(proxyBeanMethods = false)
 class AccountConfiguration {
 
-	/** Argon2id with 19 MiB of memory, two passes and one lane: the OWASP Password Storage minimum. */
+	/**
+	 * Argon2id with 19 MiB of memory, two passes and one lane: the OWASP Password Storage
+	 * minimum.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
@@ -19,4 +22,5 @@ class AccountConfiguration {
 	SealedColumn totpSecretColumn() {
 		return Accounts.TOTP_SECRET;
 	}
+
 }

@@ -11,7 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
-/** Creates, disables and re-enables accounts; disabling ends the account's sessions at once. */
+/**
+ * Creates, disables and re-enables accounts; disabling ends the account's sessions at
+ * once.
+ */
 @Service
 public class AccountDesk {
 
@@ -19,9 +22,13 @@ public class AccountDesk {
 	static final int MAX_PASSWORD = 128;
 
 	private final Accounts accounts;
+
 	private final PasswordEncoder passwords;
+
 	private final ApplicationEventPublisher events;
+
 	private final java.time.Clock clock;
+
 	private final org.unknot.audit.AuditLog audit;
 
 	AccountDesk(Accounts accounts, PasswordEncoder passwords, ApplicationEventPublisher events, java.time.Clock clock,
@@ -33,8 +40,8 @@ public class AccountDesk {
 		this.clock = clock;
 	}
 
-	public record NewAccount(String email, String displayName, Role role, List<String> clinicIds,
-			String practitionerId, UUID patientId, String password) {
+	public record NewAccount(String email, String displayName, Role role, List<String> clinicIds, String practitionerId,
+			UUID patientId, String password) {
 	}
 
 	@Transactional
@@ -63,8 +70,8 @@ public class AccountDesk {
 	}
 
 	/**
-	 * Gives a staff member another role or other clinics. Their sessions end, so the new access applies
-	 * from their next sign-in and the old one from nowhere.
+	 * Gives a staff member another role or other clinics. Their sessions end, so the new
+	 * access applies from their next sign-in and the old one from nowhere.
 	 */
 	@Transactional
 	public void changeAccess(UUID accountId, Role role, List<String> clinicIds, String practitionerId) {
@@ -97,8 +104,9 @@ public class AccountDesk {
 	}
 
 	/**
-	 * Sets a new password (a patient after signing in with an emailed link, or an admin for a staff
-	 * member who lost theirs). Every session of the account ends, so whoever knew the old one is out.
+	 * Sets a new password (a patient after signing in with an emailed link, or an admin
+	 * for a staff member who lost theirs). Every session of the account ends, so whoever
+	 * knew the old one is out.
 	 */
 	@Transactional
 	public void changePassword(UUID accountId, String password) {
@@ -115,16 +123,19 @@ public class AccountDesk {
 		events.publishEvent(new AccountDisabled(accountId));
 	}
 
-	/** Records a patient's request to close their account, for the practice to carry out. */
+	/**
+	 * Records a patient's request to close their account, for the practice to carry out.
+	 */
 	@Transactional
 	public void requestClosure(UUID accountId) {
 		accounts.requestClosure(accountId, clock.instant());
 	}
 
 	/**
-	 * Carries out a patient's request to close their account: its sessions end, and the account, with
-	 * its password and second factor, is removed. The records of care stay, as the law requires; the
-	 * same person may open an account again later and find them. Audited.
+	 * Carries out a patient's request to close their account: its sessions end, and the
+	 * account, with its password and second factor, is removed. The records of care stay,
+	 * as the law requires; the same person may open an account again later and find them.
+	 * Audited.
 	 */
 	@Transactional
 	public void close(UUID accountId, SignedIn admin, String address) {
@@ -164,11 +175,15 @@ public class AccountDesk {
 		return java.util.Optional.empty();
 	}
 
-	/** Published when an account is disabled or its access changes, so its sessions can be ended. */
+	/**
+	 * Published when an account is disabled or its access changes, so its sessions can be
+	 * ended.
+	 */
 	public record AccountDisabled(UUID accountId) {
 	}
 
 	/** Published when an account's password changes, so its sessions end too. */
 	public record PasswordChanged(UUID accountId) {
 	}
+
 }

@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code issuer}: the name authenticator apps show. {@code admin}: the first administrator, created
- * on a start when no admin exists (env {@code UNKNOT_ADMIN_EMAIL}, {@code UNKNOT_ADMIN_PASSWORD}).
- * {@code absoluteSessionLifetime}: how long a staff session may last however active it is (the idle
- * limit is {@code server.servlet.session.timeout}).
+ * {@code issuer}: the name authenticator apps show. {@code admin}: the first
+ * administrator, created on a start when no admin exists (env {@code UNKNOT_ADMIN_EMAIL},
+ * {@code UNKNOT_ADMIN_PASSWORD}). {@code absoluteSessionLifetime}: how long a staff
+ * session may last however active it is (the idle limit is
+ * {@code server.servlet.session.timeout}).
  */
 @ConfigurationProperties("unknot.accounts")
 public record AccountProperties(@DefaultValue("Unknot") String issuer, @DefaultValue FirstAdmin admin,

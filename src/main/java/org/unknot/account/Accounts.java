@@ -42,7 +42,9 @@ public class Accounts {
 
 	/** Staff accounts (not patients'), by role and email: what admins manage. */
 	public List<Account> staff() {
-		return jdbc.sql("SELECT * FROM account WHERE role <> 'PATIENT' ORDER BY role, email").query(Accounts::map).list();
+		return jdbc.sql("SELECT * FROM account WHERE role <> 'PATIENT' ORDER BY role, email")
+			.query(Accounts::map)
+			.list();
 	}
 
 	/** When the owner asked to close it, if they did. */
@@ -68,10 +70,11 @@ public class Accounts {
 	}
 
 	void insert(Account account) {
-		jdbc.sql("""
-				INSERT INTO account (id, email, display_name, role, clinic_ids, practitioner_id, patient_id, password_hash,
-				    totp_secret, totp_confirmed, totp_last_step, enabled)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO account (id, email, display_name, role, clinic_ids, practitioner_id, patient_id, password_hash,
+						    totp_secret, totp_confirmed, totp_last_step, enabled)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(account.id(), normalised(account.email()), account.displayName(), account.role().name(),
 					account.clinicIds().toArray(String[]::new), account.practitionerId(), account.patientId(),
 					account.passwordHash(), account.sealedTotpSecret(), account.totpConfirmed(), account.totpLastStep(),
@@ -85,13 +88,14 @@ public class Accounts {
 			.update();
 	}
 
-	/** Records a used TOTP step; false if a later or equal step was recorded meanwhile (a replay). */
+	/**
+	 * Records a used TOTP step; false if a later or equal step was recorded meanwhile (a
+	 * replay).
+	 */
 	boolean useTotpStep(UUID id, long step, boolean confirm) {
 		return jdbc.sql("""
 				UPDATE account SET totp_last_step = ?, totp_confirmed = totp_confirmed OR ?
-				WHERE id = ? AND totp_last_step < ?""")
-			.params(step, confirm, id, step)
-			.update() == 1;
+				WHERE id = ? AND totp_last_step < ?""").params(step, confirm, id, step).update() == 1;
 	}
 
 	void setPassword(UUID id, String hash) {
@@ -138,4 +142,5 @@ public class Accounts {
 				rs.getString("password_hash"), rs.getString("totp_secret"), rs.getBoolean("totp_confirmed"),
 				rs.getLong("totp_last_step"), rs.getBoolean("enabled"));
 	}
+
 }

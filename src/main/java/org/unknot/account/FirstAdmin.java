@@ -9,8 +9,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the first administrator from configuration when no admin exists yet. They enrol their
- * second factor at their first sign-in.
+ * Creates the first administrator from configuration when no admin exists yet. They enrol
+ * their second factor at their first sign-in.
  */
 @Component
 class FirstAdmin {
@@ -18,7 +18,9 @@ class FirstAdmin {
 	private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
 	private final Accounts accounts;
+
 	private final AccountDesk desk;
+
 	private final AccountProperties properties;
 
 	FirstAdmin(Accounts accounts, AccountDesk desk, AccountProperties properties) {
@@ -37,4 +39,5 @@ class FirstAdmin {
 				admin.password()));
 		log.info("Created the first administrator account from configuration");
 	}
+
 }

@@ -7,9 +7,9 @@ import java.time.Instant;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * When a session's owner last proved who they are. Changes that would lock the owner out (a new
- * password) need a sign-in within the last {@link #WINDOW}, so that someone who finds a portal left
- * open on a shared computer cannot take the account over.
+ * When a session's owner last proved who they are. Changes that would lock the owner out
+ * (a new password) need a sign-in within the last {@link #WINDOW}, so that someone who
+ * finds a portal left open on a shared computer cannot take the account over.
  */
 public final class RecentSignIn {
 
@@ -26,4 +26,5 @@ public final class RecentSignIn {
 		return session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt
 				&& !signedInAt.plus(WINDOW).isBefore(clock.instant());
 	}
+
 }

@@ -24,16 +24,19 @@ import org.unknot.system.SecretToken;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 /**
- * Patients open their own account in two steps, so that nobody learns which addresses have one and
- * nobody opens an account on someone else's address:
+ * Patients open their own account in two steps, so that nobody learns which addresses
+ * have one and nobody opens an account on someone else's address:
  * <ol>
- * <li>They give an email address. The answer is always "check your email". The email carries a link
- * to finish (valid {@value #MINUTES} minutes, usable once, only a hash of its secret kept) or, if the
- * address has an account already, says so and how to sign in. Both write the same rows.</li>
- * <li>The link's page asks for name, birth date and a password. The account is linked to the patient
- * with that email and birth date, so every visit booked with them shows in the portal.</li>
+ * <li>They give an email address. The answer is always "check your email". The email
+ * carries a link to finish (valid {@value #MINUTES} minutes, usable once, only a hash of
+ * its secret kept) or, if the address has an account already, says so and how to sign in.
+ * Both write the same rows.</li>
+ * <li>The link's page asks for name, birth date and a password. The account is linked to
+ * the patient with that email and birth date, so every visit booked with them shows in
+ * the portal.</li>
  * </ol>
- * At most {@value #PER_HOUR} emails an hour go to one address, so nobody can flood someone's inbox.
+ * At most {@value #PER_HOUR} emails an hour go to one address, so nobody can flood
+ * someone's inbox.
  */
 @Service
 public class Registrations {
@@ -43,11 +46,17 @@ public class Registrations {
 	static final int MAX_NAME = 100;
 
 	private final Accounts accounts;
+
 	private final AccountDesk desk;
+
 	private final Patients patients;
+
 	private final AuditLog audit;
+
 	private final JdbcClient jdbc;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	Registrations(Accounts accounts, AccountDesk desk, Patients patients, AuditLog audit, JdbcClient jdbc,
@@ -62,8 +71,9 @@ public class Registrations {
 	}
 
 	/**
-	 * Published inside the transaction of a request, for the notification module to write the email:
-	 * {@code token} is the secret of the link to finish, or null if the address has an account already.
+	 * Published inside the transaction of a request, for the notification module to write
+	 * the email: {@code token} is the secret of the link to finish, or null if the
+	 * address has an account already.
 	 */
 	public record RegistrationRequested(UUID id, String email, String token, Instant expiresAt) {
 
@@ -72,7 +82,10 @@ public class Registrations {
 		}
 	}
 
-	/** What a patient fills in on the link's page; the email is the one the link was sent to. */
+	/**
+	 * What a patient fills in on the link's page; the email is the one the link was sent
+	 * to.
+	 */
 	public record NewPatient(String givenName, String familyName, String birthDate, String phone, String password) {
 	}
 
@@ -82,6 +95,7 @@ public class Registrations {
 		RegistrationLinkSpent() {
 			super("This link has already been used or has expired.");
 		}
+
 	}
 
 	@Transactional
@@ -103,7 +117,8 @@ public class Registrations {
 		UUID id = UUID.randomUUID();
 		Instant expires = now.plus(Duration.ofMinutes(MINUTES));
 		jdbc.sql("INSERT INTO registration (id, email, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-			.params(id, email, token == null ? null : SecretToken.hash(token), Timestamp.from(now), Timestamp.from(expires))
+			.params(id, email, token == null ? null : SecretToken.hash(token), Timestamp.from(now),
+					Timestamp.from(expires))
 			.update();
 		events.publishEvent(new RegistrationRequested(id, email, token, expires));
 	}
@@ -120,25 +135,26 @@ public class Registrations {
 	}
 
 	/**
-	 * Opens the account, using the link up. Nothing is used up or written when what was entered is
-	 * refused, so the patient can correct it.
+	 * Opens the account, using the link up. Nothing is used up or written when what was
+	 * entered is refused, so the patient can correct it.
 	 */
 	@Transactional
 	public Account complete(String token, NewPatient entered, String address) {
 		String email = pending(token).orElseThrow(RegistrationLinkSpent::new);
 		LocalDate birthDate = validated(entered);
 		Timestamp now = Timestamp.from(clock.instant());
-		int used = jdbc.sql("UPDATE registration SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+		int used = jdbc
+			.sql("UPDATE registration SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
 			.params(now, SecretToken.hash(token), now)
 			.update();
 		if (used != 1 || accounts.byEmail(email).isPresent()) {
 			throw new RegistrationLinkSpent();
 		}
-		UUID patientId = patients.identify(new PatientDetails(entered.givenName(), entered.familyName(), email,
-				entered.phone(), birthDate));
-		Account account = desk.create(new AccountDesk.NewAccount(email,
-				entered.givenName().strip() + " " + entered.familyName().strip(), Role.PATIENT, List.of(), null,
-				patientId, entered.password()));
+		UUID patientId = patients
+			.identify(new PatientDetails(entered.givenName(), entered.familyName(), email, entered.phone(), birthDate));
+		Account account = desk
+			.create(new AccountDesk.NewAccount(email, entered.givenName().strip() + " " + entered.familyName().strip(),
+					Role.PATIENT, List.of(), null, patientId, entered.password()));
 		audit.record(new AuditEvent("account:" + account.id(), Role.PATIENT.name(), patientId, "CREATE", "account",
 				null, address, AuditEvent.Outcome.SUCCESS));
 		return account;
@@ -179,4 +195,5 @@ public class Registrations {
 		}
 		return Optional.empty();
 	}
+
 }

@@ -13,22 +13,29 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.privacy.FieldCipher;
 
 /**
- * The steps of signing in, each answering the same way for an account that does not exist, is
- * disabled, or was given a wrong password or code: the password is always hashed, so even timing
- * does not tell them apart.
+ * The steps of signing in, each answering the same way for an account that does not
+ * exist, is disabled, or was given a wrong password or code: the password is always
+ * hashed, so even timing does not tell them apart.
  */
 @Service
 public class SignIn {
 
 	public static final Duration KNOWN_DEVICE_LIFETIME = Duration.ofDays(90);
+
 	private static final String DEVICE_CONTEXT = "known-device";
 
 	private final Accounts accounts;
+
 	private final PasswordEncoder passwords;
+
 	private final SignInThrottle throttle;
+
 	private final FieldCipher cipher;
+
 	private final AccountProperties properties;
+
 	private final Clock clock;
+
 	private final String decoyHash;
 
 	SignIn(Accounts accounts, PasswordEncoder passwords, SignInThrottle throttle, FieldCipher cipher,
@@ -44,6 +51,7 @@ public class SignIn {
 
 	/** What the password step found. */
 	public sealed interface PasswordOutcome {
+
 	}
 
 	public record Throttled() implements PasswordOutcome {
@@ -52,12 +60,17 @@ public class SignIn {
 	public record Rejected() implements PasswordOutcome {
 	}
 
-	/** The password is right; {@code next} says what the person must do before they are signed in. */
+	/**
+	 * The password is right; {@code next} says what the person must do before they are
+	 * signed in.
+	 */
 	public record Accepted(Account account, Next next) implements PasswordOutcome {
 	}
 
 	public enum Next {
+
 		SIGNED_IN, ENTER_CODE, ENROL_SECOND_FACTOR
+
 	}
 
 	@Transactional
@@ -81,7 +94,10 @@ public class SignIn {
 		return new Accepted(account, account.totpConfirmed() ? Next.ENTER_CODE : Next.ENROL_SECOND_FACTOR);
 	}
 
-	/** A fresh secret for an account that has not confirmed one yet (shown once, as a QR code). */
+	/**
+	 * A fresh secret for an account that has not confirmed one yet (shown once, as a QR
+	 * code).
+	 */
 	@Transactional
 	public TotpEnrolment beginEnrolment(UUID accountId) {
 		Account account = accounts.byId(accountId).filter(Account::enabled).orElseThrow();
@@ -94,8 +110,8 @@ public class SignIn {
 	}
 
 	/**
-	 * Checks a TOTP code (confirming the enrolment if it was pending); a wrong, stale or replayed
-	 * code counts as a failed attempt.
+	 * Checks a TOTP code (confirming the enrolment if it was pending); a wrong, stale or
+	 * replayed code counts as a failed attempt.
 	 */
 	@Transactional
 	public boolean code(UUID accountId, String code, String address, String deviceCookie) {
@@ -118,14 +134,20 @@ public class SignIn {
 		return true;
 	}
 
-	/** A cookie value that marks this browser as one the account's owner signed in from. */
+	/**
+	 * A cookie value that marks this browser as one the account's owner signed in from.
+	 */
 	public String knownDeviceCookie(Account account) {
 		Instant expires = clock.instant().plus(KNOWN_DEVICE_LIFETIME);
-		return cipher.seal(SignInThrottle.accountKey(account.email()) + "|" + UUID.randomUUID() + "|"
-				+ expires.getEpochSecond(), DEVICE_CONTEXT);
+		return cipher.seal(
+				SignInThrottle.accountKey(account.email()) + "|" + UUID.randomUUID() + "|" + expires.getEpochSecond(),
+				DEVICE_CONTEXT);
 	}
 
-	/** The device id in the cookie, if the cookie is genuine, unexpired, and for this email. */
+	/**
+	 * The device id in the cookie, if the cookie is genuine, unexpired, and for this
+	 * email.
+	 */
 	String knownDevice(String email, String cookie) {
 		if (cookie == null || cookie.isBlank()) {
 			return null;
@@ -140,4 +162,5 @@ public class SignIn {
 			return null;
 		}
 	}
+
 }

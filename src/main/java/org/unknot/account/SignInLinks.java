@@ -14,11 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.system.SecretToken;
 
 /**
- * One-time sign-in links for patients: valid {@value #MINUTES} minutes, usable once, only a hash of
- * the secret kept. Asking for one answers the same, in the same time, whether or not the address has
- * an account: both write a link row and an email through the outbox, the one for an address without
- * a patient account saying so instead of carrying a link. At most {@value #PER_HOUR} emails an hour
- * per address, so its owner is not flooded.
+ * One-time sign-in links for patients: valid {@value #MINUTES} minutes, usable once, only
+ * a hash of the secret kept. Asking for one answers the same, in the same time, whether
+ * or not the address has an account: both write a link row and an email through the
+ * outbox, the one for an address without a patient account saying so instead of carrying
+ * a link. At most {@value #PER_HOUR} emails an hour per address, so its owner is not
+ * flooded.
  */
 @Service
 public class SignInLinks {
@@ -27,8 +28,11 @@ public class SignInLinks {
 	static final int PER_HOUR = 5;
 
 	private final Accounts accounts;
+
 	private final JdbcClient jdbc;
+
 	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	SignInLinks(Accounts accounts, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
@@ -38,13 +42,17 @@ public class SignInLinks {
 		this.clock = clock;
 	}
 
-	/** Published inside the transaction that created the link, for the notification module to send it. */
+	/**
+	 * Published inside the transaction that created the link, for the notification module
+	 * to send it.
+	 */
 	public record SignInLinkRequested(UUID linkId, UUID accountId, UUID patientId, String token, Instant expiresAt) {
 	}
 
 	/**
-	 * Published instead when no patient account at the address can use a link: an email still goes out,
-	 * saying so and how to open an account, so both answers do the same work.
+	 * Published instead when no patient account at the address can use a link: an email
+	 * still goes out, saying so and how to open an account, so both answers do the same
+	 * work.
 	 */
 	public record SignInLinkUnusable(UUID linkId, String email, Instant expiresAt) {
 	}
@@ -69,8 +77,9 @@ public class SignInLinks {
 		String token = SecretToken.generate().value();
 		Instant expires = now.plus(Duration.ofMinutes(MINUTES));
 		UUID accountId = found.map(Account::id).orElse(null);
-		jdbc.sql("""
-				INSERT INTO sign_in_link (token_hash, account_id, email, created_at, expires_at) VALUES (?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO sign_in_link (token_hash, account_id, email, created_at, expires_at) VALUES (?, ?, ?, ?, ?)""")
 			.params(SecretToken.hash(token), accountId, email, Timestamp.from(now), Timestamp.from(expires))
 			.update();
 		UUID linkId = UUID.nameUUIDFromBytes(SecretToken.hash(token));
@@ -82,7 +91,9 @@ public class SignInLinks {
 		}
 	}
 
-	/** The account the link opens, using it up; empty if it is unknown, used or expired. */
+	/**
+	 * The account the link opens, using it up; empty if it is unknown, used or expired.
+	 */
 	@Transactional
 	public Optional<Account> use(String token) {
 		if (token == null || token.isBlank()) {
@@ -98,4 +109,5 @@ public class SignInLinks {
 			.flatMap(accounts::byId)
 			.filter(Account::enabled);
 	}
+
 }

@@ -14,18 +14,22 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows guessing without handing an attacker a way to lock the real user out. Failed attempts are
- * counted per address, per account from unrecognised devices, and per account and recognised
- * device (one that signed in successfully before and carries its cookie):
+ * Slows guessing without handing an attacker a way to lock the real user out. Failed
+ * attempts are counted per address, per account from unrecognised devices, and per
+ * account and recognised device (one that signed in successfully before and carries its
+ * cookie):
  * <ul>
- * <li>an address gets at most {@value #PER_ADDRESS} failures in 15 minutes, whatever accounts it tries;</li>
- * <li>an account gets at most {@value #PER_ACCOUNT_UNKNOWN_DEVICES} failures an hour from unrecognised
- * devices, from all addresses together;</li>
- * <li>each recognised device at most {@value #PER_KNOWN_DEVICE} more an hour, so an attacker who
- * exhausts the first budget does not stop the account's owner on their own phone or desk.</li>
+ * <li>an address gets at most {@value #PER_ADDRESS} failures in 15 minutes, whatever
+ * accounts it tries;</li>
+ * <li>an account gets at most {@value #PER_ACCOUNT_UNKNOWN_DEVICES} failures an hour from
+ * unrecognised devices, from all addresses together;</li>
+ * <li>each recognised device at most {@value #PER_KNOWN_DEVICE} more an hour, so an
+ * attacker who exhausts the first budget does not stop the account's owner on their own
+ * phone or desk.</li>
  * </ul>
- * With one recognised device that makes at most 100 failures an hour per account. The email is
- * counted by its hash whether or not an account has it, so throttling says nothing about existence.
+ * With one recognised device that makes at most 100 failures an hour per account. The
+ * email is counted by its hash whether or not an account has it, so throttling says
+ * nothing about existence.
  */
 @Component
 public class SignInThrottle {
@@ -35,6 +39,7 @@ public class SignInThrottle {
 	static final int PER_KNOWN_DEVICE = 10;
 
 	private final JdbcClient jdbc;
+
 	private final Clock clock;
 
 	SignInThrottle(JdbcClient jdbc, Clock clock) {
@@ -42,7 +47,10 @@ public class SignInThrottle {
 		this.clock = clock;
 	}
 
-	/** Whether another attempt for this email from this address (and device, if recognised) may be made. */
+	/**
+	 * Whether another attempt for this email from this address (and device, if
+	 * recognised) may be made.
+	 */
 	public boolean allows(String email, String address, String knownDevice) {
 		Instant now = clock.instant();
 		if (count("address = ?", address, now.minus(Duration.ofMinutes(15))) >= PER_ADDRESS) {
@@ -92,4 +100,5 @@ public class SignInThrottle {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

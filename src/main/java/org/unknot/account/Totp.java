@@ -10,15 +10,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Time-based one-time passwords as RFC 6238 defines them and authenticator apps expect: HMAC-SHA1,
- * 30-second steps, 6 digits. A code is accepted one step early or late (clock drift), and only for a
- * step later than the last one used, so a code cannot be replayed.
+ * Time-based one-time passwords as RFC 6238 defines them and authenticator apps expect:
+ * HMAC-SHA1, 30-second steps, 6 digits. A code is accepted one step early or late (clock
+ * drift), and only for a step later than the last one used, so a code cannot be replayed.
  */
 public final class Totp {
 
 	static final int STEP_SECONDS = 30;
 	static final int DIGITS = 6;
+
 	private static final int WINDOW = 1;
+
 	private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 	private Totp() {
@@ -37,8 +39,8 @@ public final class Totp {
 	}
 
 	/**
-	 * The step that {@code code} matches near {@code now}, if it is later than {@code lastUsedStep};
-	 * empty if the code is wrong, stale or used before.
+	 * The step that {@code code} matches near {@code now}, if it is later than
+	 * {@code lastUsedStep}; empty if the code is wrong, stale or used before.
 	 */
 	static OptionalLong verify(String base32Secret, String code, Instant now, long lastUsedStep) {
 		if (code == null || !code.matches("\\d{" + DIGITS + "}")) {
@@ -110,4 +112,5 @@ public final class Totp {
 	private static boolean constantTimeEquals(String a, String b) {
 		return java.security.MessageDigest.isEqual(a.getBytes(), b.getBytes());
 	}
+
 }

@@ -12,8 +12,9 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * What a staff member scans to enrol: the {@code otpauth://} address of their secret and the same as
- * a QR code drawn in SVG (served by Unknot itself, no image service), plus the secret to type by hand.
+ * What a staff member scans to enrol: the {@code otpauth://} address of their secret and
+ * the same as a QR code drawn in SVG (served by Unknot itself, no image service), plus
+ * the secret to type by hand.
  */
 public record TotpEnrolment(String secret, String otpauthUri, String qrSvg) {
 

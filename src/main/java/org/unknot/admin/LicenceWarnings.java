@@ -13,14 +13,18 @@ import org.unknot.practitioner.Licence;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 
-/** Licences that have expired or expire within {@value #DAYS_AHEAD} days, soonest first. */
+/**
+ * Licences that have expired or expire within {@value #DAYS_AHEAD} days, soonest first.
+ */
 @Service
 public class LicenceWarnings {
 
 	static final int DAYS_AHEAD = 30;
 
 	private final Practitioners practitioners;
+
 	private final CatalogProperties catalog;
+
 	private final Clock clock;
 
 	LicenceWarnings(Practitioners practitioners, CatalogProperties catalog, Clock clock) {
@@ -47,4 +51,5 @@ public class LicenceWarnings {
 		warnings.sort(Comparator.comparing(warning -> warning.licence().expiresOn()));
 		return warnings;
 	}
+
 }

@@ -7,8 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 
 /**
- * One written entry. Its hash is SHA-256 over the previous entry's hash and every field in a fixed,
- * length-prefixed form, so no field can change, and no entry be removed from the middle, unnoticed.
+ * One written entry. Its hash is SHA-256 over the previous entry's hash and every field
+ * in a fixed, length-prefixed form, so no field can change, and no entry be removed from
+ * the middle, unnoticed.
  */
 public record AuditEntry(long id, Instant at, AuditEvent event, byte[] previousHash, byte[] hash) {
 

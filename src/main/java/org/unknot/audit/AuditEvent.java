@@ -6,11 +6,11 @@ import java.util.UUID;
 /**
  * What happened, before it is written: who (an account id, or {@code patient:<id>}, or
  * {@code system}) in which role, to which patient's information, what ({@code action} on
- * {@code subject}, e.g. READ of {@code intake}), why (a break-glass reason), from which address, and
- * with which outcome. Never the health information itself.
+ * {@code subject}, e.g. READ of {@code intake}), why (a break-glass reason), from which
+ * address, and with which outcome. Never the health information itself.
  */
-public record AuditEvent(String actor, String actorRole, UUID patientId, String action, String subject,
-		String reason, String sourceAddress, Outcome outcome) {
+public record AuditEvent(String actor, String actorRole, UUID patientId, String action, String subject, String reason,
+		String sourceAddress, Outcome outcome) {
 
 	public AuditEvent {
 		Objects.requireNonNull(actor, "actor");
@@ -21,6 +21,8 @@ public record AuditEvent(String actor, String actorRole, UUID patientId, String 
 	}
 
 	public enum Outcome {
+
 		SUCCESS, DENIED, FAILURE
+
 	}
 }

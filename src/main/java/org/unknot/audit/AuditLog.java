@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.audit.AuditEvent.Outcome;
 
 /**
- * Writes and reads the audit trail. Appending takes a transaction-scoped advisory lock, so entries
- * get consecutive ids and each links to the one before, however many writers there are; an entry
- * written with a change commits or rolls back with it.
+ * Writes and reads the audit trail. Appending takes a transaction-scoped advisory lock,
+ * so entries get consecutive ids and each links to the one before, however many writers
+ * there are; an entry written with a change commits or rolls back with it.
  */
 @Service
 public class AuditLog {
@@ -30,7 +30,9 @@ public class AuditLog {
 	private static final long CHAIN_LOCK = 0x756e6b6e6f74L;
 
 	private final JdbcClient jdbc;
+
 	private final JdbcTemplate batch;
+
 	private final Clock clock;
 
 	AuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
@@ -61,8 +63,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * Appends several entries at once, in the given order, under one lock: a page that shows many
-	 * patients (a clinic's day, a waitlist) writes one entry per patient shown.
+	 * Appends several entries at once, in the given order, under one lock: a page that
+	 * shows many patients (a clinic's day, a waitlist) writes one entry per patient
+	 * shown.
 	 */
 	@Transactional
 	public void recordAll(Collection<AuditEvent> events) {
@@ -93,15 +96,18 @@ public class AuditLog {
 	}
 
 	/**
-	 * Appends in a transaction of its own, for what must be kept even when the caller's work is
-	 * rolled back: a refused access, a failure.
+	 * Appends in a transaction of its own, for what must be kept even when the caller's
+	 * work is rolled back: a refused access, a failure.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public AuditEntry recordRegardless(AuditEvent event) {
 		return record(event);
 	}
 
-	/** Who read this patient's information, newest first: what admins see on a patient's record. */
+	/**
+	 * Who read this patient's information, newest first: what admins see on a patient's
+	 * record.
+	 */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> readsOf(UUID patientId) {
 		return jdbc.sql("SELECT * FROM audit_entry WHERE patient_id = ? AND action = 'READ' ORDER BY id DESC")
@@ -129,8 +135,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * Walks the whole chain in id order and answers whether it is intact, or names the first entry
-	 * whose hash does not match its content or whose link does not match the entry before it.
+	 * Walks the whole chain in id order and answers whether it is intact, or names the
+	 * first entry whose hash does not match its content or whose link does not match the
+	 * entry before it.
 	 */
 	@Transactional(readOnly = true)
 	public ChainVerdict verify() {
@@ -166,9 +173,13 @@ public class AuditLog {
 	private static final class ChainWalk {
 
 		private long count;
+
 		private long expectedId = 1;
+
 		private byte[] previous = AuditEntry.GENESIS;
+
 		private Long broken;
+
 		private String why;
 
 		void next(AuditEntry entry) {
@@ -194,5 +205,7 @@ public class AuditLog {
 		ChainVerdict verdict() {
 			return new ChainVerdict(count, broken, why);
 		}
+
 	}
+
 }

@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import org.springframework.stereotype.Component;
 import org.unknot.system.Command;
 
-/** {@code --unknot.command=verify-audit}: checks the whole audit chain; exit code 1 if broken. */
+/**
+ * {@code --unknot.command=verify-audit}: checks the whole audit chain; exit code 1 if
+ * broken.
+ */
 @Component
 class VerifyAuditChain implements Command {
 
@@ -35,4 +38,5 @@ class VerifyAuditChain implements Command {
 		out.println("Audit chain BROKEN at entry " + verdict.firstBroken() + ": " + verdict.why() + ".");
 		return 1;
 	}
+
 }

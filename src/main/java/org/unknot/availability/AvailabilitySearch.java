@@ -30,19 +30,26 @@ import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest;
 
 /**
- * Answers availability questions: reads every input once (catalog, practitioners, hours, time off,
- * closures, what is taken) and lets {@link SlotFinder} compute in memory.
+ * Answers availability questions: reads every input once (catalog, practitioners, hours,
+ * time off, closures, what is taken) and lets {@link SlotFinder} compute in memory.
  */
 @Service
 public class AvailabilitySearch {
 
-	/** How far from today a date may lie before it is refused outright rather than searched. */
+	/**
+	 * How far from today a date may lie before it is refused outright rather than
+	 * searched.
+	 */
 	static final int HORIZON_YEARS = 10;
 
 	private final ReferenceData reference;
+
 	private final Occupancy occupancy;
+
 	private final CatalogProperties catalog;
+
 	private final AvailabilityProperties properties;
+
 	private final Clock clock;
 
 	AvailabilitySearch(ReferenceData reference, Occupancy occupancy, CatalogProperties catalog,
@@ -66,10 +73,15 @@ public class AvailabilitySearch {
 		Loaded loaded = loaded(query.serviceId(), query.location(), query.practitionerId(), scope -> {
 			requireWithinHorizon("from", query.from(), scope.zone());
 			requireWithinHorizon("to", query.to(), scope.zone());
-			// every start lies on a local date from..to; its blocked range reaches out by the buffers
+			// every start lies on a local date from..to; its blocked range reaches out by
+			// the buffers
 			CareService service = scope.service();
 			return new Window(query.from().atStartOfDay(scope.zone()).toInstant().minus(service.bufferBefore()),
-					query.to().plusDays(1).atStartOfDay(scope.zone()).toInstant().plus(service.duration())
+					query.to()
+						.plusDays(1)
+						.atStartOfDay(scope.zone())
+						.toInstant()
+						.plus(service.duration())
 						.plus(service.bufferAfter()));
 		}, null);
 		Scope scope = loaded.scope();
@@ -83,8 +95,9 @@ public class AvailabilitySearch {
 	}
 
 	/**
-	 * Whether a visit can start at {@code start}; {@code excluding} names an appointment or hold whose
-	 * own time should not count as taken (the hold being booked, the visit being moved).
+	 * Whether a visit can start at {@code start}; {@code excluding} names an appointment
+	 * or hold whose own time should not count as taken (the hold being booked, the visit
+	 * being moved).
 	 */
 	public SlotCheck check(String serviceId, LocationId location, String practitionerId, Instant start,
 			UUID excluding) {
@@ -105,13 +118,14 @@ public class AvailabilitySearch {
 	}
 
 	/**
-	 * Scope and inputs in one round trip in the usual case: the scope comes from the reference data in
-	 * memory, and the bookings query brings back the current reference version with it. Should that
-	 * version be newer (someone changed hours, a service, a licence...), or the scope name something
-	 * the memory does not know yet, the reference data is reloaded and the request answered again.
+	 * Scope and inputs in one round trip in the usual case: the scope comes from the
+	 * reference data in memory, and the bookings query brings back the current reference
+	 * version with it. Should that version be newer (someone changed hours, a service, a
+	 * licence...), or the scope name something the memory does not know yet, the
+	 * reference data is reloaded and the request answered again.
 	 */
-	private Loaded loaded(String serviceId, LocationId location, String practitionerId,
-			Function<Scope, Window> window, UUID excluding) {
+	private Loaded loaded(String serviceId, LocationId location, String practitionerId, Function<Scope, Window> window,
+			UUID excluding) {
 		ReferenceData.Snapshot data = reference.cached();
 		boolean fresh = false;
 		for (int attempt = 0;; attempt++) {
@@ -146,8 +160,9 @@ public class AvailabilitySearch {
 	}
 
 	/**
-	 * Dates far outside any booking window (year 1 or 300000, say) are refused before any arithmetic
-	 * on them can overflow: nothing can be booked there, and the caller deserves a plain answer.
+	 * Dates far outside any booking window (year 1 or 300000, say) are refused before any
+	 * arithmetic on them can overflow: nothing can be booked there, and the caller
+	 * deserves a plain answer.
 	 */
 	private LocalDate requireWithinHorizon(String field, LocalDate day, ZoneId zone) {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
@@ -183,14 +198,15 @@ public class AvailabilitySearch {
 		CareService service = data.service("service", serviceId);
 		Clinic clinic = location.isVirtual() ? null : data.clinic("location", location.value());
 		if (!service.offeredAt(location)) {
-			throw new InvalidRequest("location", service.name()
-					+ (location.isVirtual() ? " is not offered as a video visit." : " is only offered as a video visit."));
+			throw new InvalidRequest("location", service.name() + (location.isVirtual()
+					? " is not offered as a video visit." : " is only offered as a video visit."));
 		}
 		List<Practitioner> candidates;
 		if (practitionerId != null) {
 			Practitioner practitioner = data.practitioner("practitioner", practitionerId);
 			if (!practitioner.offers(service.id())) {
-				throw new InvalidRequest("practitioner", practitioner.displayName() + " does not offer " + service.name() + ".");
+				throw new InvalidRequest("practitioner",
+						practitioner.displayName() + " does not offer " + service.name() + ".");
 			}
 			candidates = List.of(practitioner);
 		}
@@ -214,11 +230,7 @@ public class AvailabilitySearch {
 				hours.put(practitioner.id(), at);
 			}
 		}
-		List<String> working = scope.practitioners()
-			.stream()
-			.map(Practitioner::id)
-			.filter(hours::containsKey)
-			.toList();
+		List<String> working = scope.practitioners().stream().map(Practitioner::id).filter(hours::containsKey).toList();
 		List<String> roomIds = scope.rooms().stream().map(Room::id).toList();
 		Map<String, IntervalSet.Builder> busyOfPractitioner = new HashMap<>();
 		Map<String, IntervalSet.Builder> busyOfRoom = new HashMap<>();
@@ -281,10 +293,11 @@ public class AvailabilitySearch {
 		return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), zone);
 	}
 
-	private record Scope(ReferenceData.Snapshot data, CareService service, LocationId location, Clinic clinic, ZoneId zone, String state,
-			List<Practitioner> practitioners, boolean needsRoom, List<Room> rooms) {
+	private record Scope(ReferenceData.Snapshot data, CareService service, LocationId location, Clinic clinic,
+			ZoneId zone, String state, List<Practitioner> practitioners, boolean needsRoom, List<Room> rooms) {
 	}
 
 	private record Input(SlotFinder.Input input, long referenceVersion, boolean expiredHolds) {
 	}
+
 }

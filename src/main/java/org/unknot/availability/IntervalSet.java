@@ -3,14 +3,15 @@ package org.unknot.availability;
 import java.util.Arrays;
 
 /**
- * Half-open intervals [start, end) of epoch seconds, sorted and merged once, so that an overlap test
- * is one binary search.
+ * Half-open intervals [start, end) of epoch seconds, sorted and merged once, so that an
+ * overlap test is one binary search.
  */
 final class IntervalSet {
 
 	static final IntervalSet EMPTY = new IntervalSet(new long[0], new long[0]);
 
 	private final long[] starts;
+
 	private final long[] ends;
 
 	private IntervalSet(long[] starts, long[] ends) {
@@ -94,6 +95,7 @@ final class IntervalSet {
 	static final class Builder {
 
 		private long[] pairs = new long[16];
+
 		private int count;
 
 		Builder add(long start, long end) {
@@ -109,5 +111,7 @@ final class IntervalSet {
 		IntervalSet build() {
 			return IntervalSet.of(pairs, count);
 		}
+
 	}
+
 }

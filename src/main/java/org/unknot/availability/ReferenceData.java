@@ -30,11 +30,11 @@ import org.unknot.practitioner.WorkingHours;
 import org.unknot.system.NotFound;
 
 /**
- * Everything availability depends on except bookings, kept in memory. Database triggers move
- * {@code reference_version} on every change to these tables (from any instance, or by hand), and
- * each request reads that one number, in the same statement as the bookings it needs (see
- * {@link Occupancy.Taken}): a changed number reloads the whole snapshot and the request is answered
- * again from it.
+ * Everything availability depends on except bookings, kept in memory. Database triggers
+ * move {@code reference_version} on every change to these tables (from any instance, or
+ * by hand), and each request reads that one number, in the same statement as the bookings
+ * it needs (see {@link Occupancy.Taken}): a changed number reloads the whole snapshot and
+ * the request is answered again from it.
  */
 @Component
 class ReferenceData {
@@ -43,11 +43,17 @@ class ReferenceData {
 	private static final Duration HISTORY = Duration.ofDays(3);
 
 	private final JdbcClient jdbc;
+
 	private final CareServices services;
+
 	private final Clinics clinics;
+
 	private final Practitioners practitioners;
+
 	private final Clock clock;
+
 	private final TransactionTemplate consistentRead;
+
 	private volatile Snapshot current;
 
 	ReferenceData(JdbcClient jdbc, CareServices services, Clinics clinics, Practitioners practitioners, Clock clock,
@@ -79,15 +85,18 @@ class ReferenceData {
 	}
 
 	/**
-	 * The snapshot in memory, without asking the database: callers check the version that comes back
-	 * with their bookings query and call {@link #at(long)} when it differs.
+	 * The snapshot in memory, without asking the database: callers check the version that
+	 * comes back with their bookings query and call {@link #at(long)} when it differs.
 	 */
 	Snapshot cached() {
 		Snapshot snapshot = current;
 		return snapshot != null && !snapshot.stale(clock.instant()) ? snapshot : current();
 	}
 
-	/** The snapshot of this version (or a later one), reloading if the one in memory is older. */
+	/**
+	 * The snapshot of this version (or a later one), reloading if the one in memory is
+	 * older.
+	 */
 	Snapshot at(long version) {
 		Snapshot snapshot = current;
 		if (snapshot != null && snapshot.version() >= version && !snapshot.stale(clock.instant())) {
@@ -107,7 +116,10 @@ class ReferenceData {
 		return jdbc.sql("SELECT version FROM reference_version").query(Long.class).single();
 	}
 
-	/** Reads the version first: a change committed meanwhile can only cause one more reload. */
+	/**
+	 * Reads the version first: a change committed meanwhile can only cause one more
+	 * reload.
+	 */
 	private Snapshot load() {
 		long version = version();
 		Instant now = clock.instant();
@@ -137,7 +149,10 @@ class ReferenceData {
 			Map<String, List<ClinicClosure>> closures, Map<String, Practitioner> practitioners,
 			Map<String, List<WorkingHours>> hours, Map<String, List<TimeOff>> timeOff) {
 
-		/** Reloaded daily anyway, so that the window of time off and closures moves with the calendar. */
+		/**
+		 * Reloaded daily anyway, so that the window of time off and closures moves with
+		 * the calendar.
+		 */
 		boolean stale(Instant now) {
 			return loadedAt.plus(Duration.ofDays(1)).isBefore(now);
 		}
@@ -170,7 +185,10 @@ class ReferenceData {
 			return practitioners.values().stream().filter(p -> p.offers(serviceId)).toList();
 		}
 
-		/** Hours of the practitioner at a clinic, or on video when {@code clinicId} is null. */
+		/**
+		 * Hours of the practitioner at a clinic, or on video when {@code clinicId} is
+		 * null.
+		 */
 		List<WorkingHours> hoursAt(String practitionerId, String clinicId) {
 			return hours.getOrDefault(practitionerId, List.of())
 				.stream()
@@ -186,4 +204,5 @@ class ReferenceData {
 			return closures.getOrDefault(clinicId, List.of());
 		}
 	}
+
 }

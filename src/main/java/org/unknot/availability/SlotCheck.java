@@ -8,10 +8,11 @@ import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
 
 /**
- * Whether one start time can be booked, and with what: the blocked range including buffers, and the
- * rooms free then (in order of preference), if the visit needs one. {@code expiredHolds} says that an
- * expired hold not yet swept lies in the blocked range (of the practitioner or a room): it must be
- * deleted before the visit is written, or the database would refuse the write.
+ * Whether one start time can be booked, and with what: the blocked range including
+ * buffers, and the rooms free then (in order of preference), if the visit needs one.
+ * {@code expiredHolds} says that an expired hold not yet swept lies in the blocked range
+ * (of the practitioner or a room): it must be deleted before the visit is written, or the
+ * database would refuse the write.
  */
 public record SlotCheck(SlotVerdict verdict, CareService service, LocationId location, String practitionerId,
 		ZoneId zone, Instant start, Instant end, Instant blockedFrom, Instant blockedTo, List<String> freeRooms,

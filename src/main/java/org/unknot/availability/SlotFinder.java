@@ -19,18 +19,19 @@ import org.unknot.practitioner.WorkingHours;
 /**
  * The availability engine: pure computation over inputs read once per request.
  *
- * <h2>Local time and daylight saving</h2> Working hours are local times in a zone. On each date they
- * become instants with {@link ZonedDateTime#of(LocalDateTime, ZoneId)}:
+ * <h2>Local time and daylight saving</h2> Working hours are local times in a zone. On
+ * each date they become instants with {@link ZonedDateTime#of(LocalDateTime, ZoneId)}:
  * <ul>
- * <li>a boundary that falls in a spring-forward gap (02:30 on 2027-03-14 in New York) moves forward by
- * the length of the gap (to 03:30 EDT);</li>
- * <li>a boundary that occurs twice in a fall-back overlap (01:30 on 2027-11-07) takes the earlier
- * offset, its first occurrence (01:30 EDT).</li>
+ * <li>a boundary that falls in a spring-forward gap (02:30 on 2027-03-14 in New York)
+ * moves forward by the length of the gap (to 03:30 EDT);</li>
+ * <li>a boundary that occurs twice in a fall-back overlap (01:30 on 2027-11-07) takes the
+ * earlier offset, its first occurrence (01:30 EDT).</li>
  * </ul>
- * Start times are real instants whose local wall-clock time in the location's zone lies on the
- * service's grid (a multiple of the slot step after local midnight). So a start is never invented in a
- * gap, and during an overlap both occurrences of a wall-clock time are offered, each with its own
- * offset. A visit must lie within working hours; its buffers need only be free of other bookings.
+ * Start times are real instants whose local wall-clock time in the location's zone lies
+ * on the service's grid (a multiple of the slot step after local midnight). So a start is
+ * never invented in a gap, and during an overlap both occurrences of a wall-clock time
+ * are offered, each with its own offset. A visit must lie within working hours; its
+ * buffers need only be free of other bookings.
  */
 final class SlotFinder {
 
@@ -71,7 +72,10 @@ final class SlotFinder {
 	private SlotFinder() {
 	}
 
-	/** Every free start on the local dates {@code from} to {@code to}, ordered by time then practitioner. */
+	/**
+	 * Every free start on the local dates {@code from} to {@code to}, ordered by time
+	 * then practitioner.
+	 */
 	static List<Found> freeSlots(Input input, LocalDate from, LocalDate to) {
 		Rules rules = input.rules();
 		ZoneRules zoneRules = rules.zone().getRules();
@@ -92,9 +96,9 @@ final class SlotFinder {
 	}
 
 	/**
-	 * Walks the grid of one working window. The zone offset is looked up again only after a
-	 * transition, and the checks that depend only on the date (closure, licence) run once per date:
-	 * both are otherwise the bulk of the work per probed start.
+	 * Walks the grid of one working window. The zone offset is looked up again only after
+	 * a transition, and the checks that depend only on the date (closure, licence) run
+	 * once per date: both are otherwise the bulk of the work per probed start.
 	 */
 	private static void collect(Input input, PractitionerCalendar calendar, ZoneRules zoneRules, long windowStart,
 			long windowEnd, LocalDate from, LocalDate to, List<Found> found) {
@@ -134,7 +138,10 @@ final class SlotFinder {
 		}
 	}
 
-	/** Why {@code start} can or cannot be booked with this practitioner, and which rooms are free then. */
+	/**
+	 * Why {@code start} can or cannot be booked with this practitioner, and which rooms
+	 * are free then.
+	 */
 	static Check check(Input input, String practitionerId, long start) {
 		Rules rules = input.rules();
 		PractitionerCalendar calendar = input.practitioners()
@@ -142,8 +149,8 @@ final class SlotFinder {
 			.filter(c -> c.practitionerId().equals(practitionerId))
 			.findFirst()
 			.orElse(null);
-		LocalDateTime local = LocalDateTime.ofEpochSecond(start,
-				0, rules.zone().getRules().getOffset(Instant.ofEpochSecond(start)));
+		LocalDateTime local = LocalDateTime.ofEpochSecond(start, 0,
+				rules.zone().getRules().getOffset(Instant.ofEpochSecond(start)));
 		if (local.toLocalTime().toSecondOfDay() % rules.step() != 0) {
 			return new Check(SlotVerdict.OFF_GRID, List.of());
 		}
@@ -162,7 +169,8 @@ final class SlotFinder {
 		}
 		if (!withinHours(calendar, start, start + rules.duration(), day)) {
 			SlotVerdict verdict = bookable(input, calendar, start, day);
-			return new Check(verdict == SlotVerdict.FREE || verdict.taken() ? SlotVerdict.OUTSIDE_WORKING_HOURS : verdict,
+			return new Check(
+					verdict == SlotVerdict.FREE || verdict.taken() ? SlotVerdict.OUTSIDE_WORKING_HOURS : verdict,
 					List.of());
 		}
 		SlotVerdict verdict = bookable(input, calendar, start, day);
@@ -175,7 +183,9 @@ final class SlotFinder {
 		return verdict == SlotVerdict.FREE ? atTheTime(input, calendar, start) : verdict;
 	}
 
-	/** What holds for the whole local date: the location open, the practitioner licensed. */
+	/**
+	 * What holds for the whole local date: the location open, the practitioner licensed.
+	 */
 	private static SlotVerdict onTheDay(Input input, PractitionerCalendar calendar, LocalDate day) {
 		if (input.closed().test(day)) {
 			return SlotVerdict.CLINIC_CLOSED;
@@ -219,7 +229,11 @@ final class SlotFinder {
 		Rules rules = input.rules();
 		long from = start - rules.bufferBefore();
 		long to = start + rules.duration() + rules.bufferAfter();
-		return input.rooms().stream().filter(room -> !room.busy().overlaps(from, to)).map(RoomCalendar::roomId).toList();
+		return input.rooms()
+			.stream()
+			.filter(room -> !room.busy().overlaps(from, to))
+			.map(RoomCalendar::roomId)
+			.toList();
 	}
 
 	private static boolean withinHours(PractitionerCalendar calendar, long start, long end, LocalDate day) {
@@ -257,4 +271,5 @@ final class SlotFinder {
 	static ZoneOffset offsetAt(ZoneId zone, long epochSecond) {
 		return zone.getRules().getOffset(Instant.ofEpochSecond(epochSecond));
 	}
+
 }

@@ -9,27 +9,43 @@ import org.unknot.availability.SlotCheck;
 import org.unknot.catalog.LocationId;
 
 /**
- * A visit, or a hold on one. Its state changes only through the verbs below, each of which refuses
- * what FHIR's appointment life cycle does not allow.
+ * A visit, or a hold on one. Its state changes only through the verbs below, each of
+ * which refuses what FHIR's appointment life cycle does not allow.
  */
 public class Appointment {
 
 	private final UUID id;
+
 	private AppointmentStatus status;
+
 	private final String serviceId;
+
 	private String practitionerId;
+
 	private final LocationId location;
+
 	private String roomId;
+
 	private final String roomKind;
+
 	private UUID patientId;
+
 	private final UUID seriesId;
+
 	private Instant start;
+
 	private Instant end;
+
 	private Instant blockedFrom;
+
 	private Instant blockedTo;
+
 	private Instant holdExpiresAt;
+
 	private byte[] manageTokenHash;
+
 	private String cancellationReason;
+
 	private int sequence;
 
 	Appointment(UUID id, AppointmentStatus status, String serviceId, String practitionerId, LocationId location,
@@ -55,7 +71,9 @@ public class Appointment {
 		this.sequence = sequence;
 	}
 
-	/** A short reservation of a free slot, which only its holder can turn into a booking. */
+	/**
+	 * A short reservation of a free slot, which only its holder can turn into a booking.
+	 */
 	static Appointment hold(SlotCheck slot, Instant expiresAt) {
 		return new Appointment(UUID.randomUUID(), AppointmentStatus.PENDING, slot.service().id(), slot.practitionerId(),
 				slot.location(), null, roomKindOf(slot), null, null, slot.start(), slot.end(), slot.blockedFrom(),
@@ -89,7 +107,10 @@ public class Appointment {
 		holdExpiresAt = null;
 	}
 
-	/** Moves a booked visit to a new time (and maybe practitioner); the invitation's sequence goes up. */
+	/**
+	 * Moves a booked visit to a new time (and maybe practitioner); the invitation's
+	 * sequence goes up.
+	 */
 	void moveTo(SlotCheck slot, Instant now) {
 		require(status == AppointmentStatus.BOOKED, "reschedule", "it is " + status.code());
 		require(now.isBefore(start), "reschedule", "it has already started");
@@ -147,9 +168,8 @@ public class Appointment {
 		return kind == null ? null : kind.name();
 	}
 
-	private static final Set<AppointmentStatus> LIVE = EnumSet.of(AppointmentStatus.PENDING,
-			AppointmentStatus.BOOKED, AppointmentStatus.ARRIVED, AppointmentStatus.CHECKED_IN,
-			AppointmentStatus.FULFILLED);
+	private static final Set<AppointmentStatus> LIVE = EnumSet.of(AppointmentStatus.PENDING, AppointmentStatus.BOOKED,
+			AppointmentStatus.ARRIVED, AppointmentStatus.CHECKED_IN, AppointmentStatus.FULFILLED);
 
 	public boolean live() {
 		return LIVE.contains(status);
@@ -222,4 +242,5 @@ public class Appointment {
 	public int sequence() {
 		return sequence;
 	}
+
 }

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.unknot.catalog.LocationId;
 
 /**
- * A booked visit was cancelled (published inside the cancellation's transaction); its time is free.
+ * A booked visit was cancelled (published inside the cancellation's transaction); its
+ * time is free.
  *
  * @param seriesId the series it was booked in, or null
  */

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.unknot.catalog.LocationId;
 
 /**
- * A visit moved (published inside the move's transaction); the time it left, with its previous
- * practitioner, is free now.
+ * A visit moved (published inside the move's transaction); the time it left, with its
+ * previous practitioner, is free now.
  *
  * @param seriesId the series it was booked in, or null
  */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 /** The FHIR R4 appointment states that apply here; a hold is {@code pending}. */
 public enum AppointmentStatus {
+
 	PENDING("pending"), BOOKED("booked"), ARRIVED("arrived"), CHECKED_IN("checked-in"), FULFILLED("fulfilled"),
 	CANCELLED("cancelled"), NOSHOW("noshow");
 
@@ -18,7 +19,9 @@ public enum AppointmentStatus {
 		return code;
 	}
 
-	/** Whether an appointment in this state occupies its practitioner, room and patient. */
+	/**
+	 * Whether an appointment in this state occupies its practitioner, room and patient.
+	 */
 	public boolean occupies() {
 		return this != CANCELLED && this != NOSHOW;
 	}
@@ -29,4 +32,5 @@ public enum AppointmentStatus {
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("Unknown appointment status " + code));
 	}
+
 }

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Repository;
 import org.unknot.catalog.LocationId;
 
 /**
- * The appointments and holds. Writes that would overlap another live visit of the same practitioner,
- * room or patient are refused by PostgreSQL and surface as {@link Clash.Refused}.
+ * The appointments and holds. Writes that would overlap another live visit of the same
+ * practitioner, room or patient are refused by PostgreSQL and surface as
+ * {@link Clash.Refused}.
  */
 @Repository
 public class Appointments {
@@ -43,14 +44,20 @@ public class Appointments {
 	}
 
 	/**
-	 * The appointment, share-locked until the caller's transaction ends: meanwhile nobody can move or
-	 * cancel it (e.g. while a message about it goes out).
+	 * The appointment, share-locked until the caller's transaction ends: meanwhile nobody
+	 * can move or cancel it (e.g. while a message about it goes out).
 	 */
 	public Optional<Appointment> findShareLocked(UUID id) {
-		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR SHARE").param(id).query(Appointments::map).optional();
+		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR SHARE")
+			.param(id)
+			.query(Appointments::map)
+			.optional();
 	}
 
-	/** The practitioner's booked, arrived, checked-in and fulfilled visits starting in [from, to), earliest first. */
+	/**
+	 * The practitioner's booked, arrived, checked-in and fulfilled visits starting in
+	 * [from, to), earliest first.
+	 */
 	public List<Appointment> visitsOfPractitioner(String practitionerId, Instant from, Instant to) {
 		return jdbc.sql("""
 				SELECT * FROM appointment WHERE practitioner_id = ? AND status IN ('booked', 'arrived', 'checked-in',
@@ -61,12 +68,16 @@ public class Appointments {
 	}
 
 	Optional<Appointment> lock(UUID id) {
-		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR UPDATE").param(id).query(Appointments::map).optional();
+		return jdbc.sql("SELECT * FROM appointment WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(Appointments::map)
+			.optional();
 	}
 
 	/**
-	 * The visits (not holds) at a location that start in [from, to), cancelled ones included, by start:
-	 * what a clinic's calendar shows. {@code clinicId} null means video visits.
+	 * The visits (not holds) at a location that start in [from, to), cancelled ones
+	 * included, by start: what a clinic's calendar shows. {@code clinicId} null means
+	 * video visits.
 	 */
 	public List<Appointment> atLocation(String clinicId, Instant from, Instant to) {
 		return jdbc.sql("""
@@ -107,8 +118,9 @@ public class Appointments {
 	}
 
 	/**
-	 * Inserts unless a live visit already overlaps it (same practitioner, room or patient): then
-	 * writes nothing and answers false, leaving the transaction usable without a savepoint.
+	 * Inserts unless a live visit already overlaps it (same practitioner, room or
+	 * patient): then writes nothing and answers false, leaving the transaction usable
+	 * without a savepoint.
 	 */
 	boolean insertUnlessTaken(Appointment a) {
 		return jdbc.sql(INSERT + " ON CONFLICT DO NOTHING").paramSource(parameters(a)).update() == 1;
@@ -120,12 +132,13 @@ public class Appointments {
 				    patient_id = :patient, start_at = :start, end_at = :end, blocked_from = :blockedFrom,
 				    blocked_to = :blockedTo, hold_expires_at = :holdExpiresAt, manage_token_hash = :token,
 				    cancellation_reason = :reason, sequence = :sequence, updated_at = now()
-				WHERE id = :id""")
-			.paramSource(parameters(a))
-			.update());
+				WHERE id = :id""").paramSource(parameters(a)).update());
 	}
 
-	/** Deletes expired holds that stand in the way of [from, to) for this practitioner or these rooms. */
+	/**
+	 * Deletes expired holds that stand in the way of [from, to) for this practitioner or
+	 * these rooms.
+	 */
 	void clearExpiredHolds(String practitionerId, Collection<String> roomIds, Instant from, Instant to, Instant now) {
 		jdbc.sql("""
 				DELETE FROM appointment
@@ -147,7 +160,10 @@ public class Appointments {
 		return jdbc.sql("DELETE FROM appointment WHERE id = ? AND status = 'pending'").param(id).update() == 1;
 	}
 
-	/** The patient's booked visits of these services that start after {@code after}, earliest first. */
+	/**
+	 * The patient's booked visits of these services that start after {@code after},
+	 * earliest first.
+	 */
 	List<Appointment> upcomingOfPatient(UUID patientId, Collection<String> serviceIds, Instant after) {
 		return jdbc.sql("""
 				SELECT * FROM appointment WHERE patient_id = ? AND service_id = ANY(?)
@@ -160,14 +176,18 @@ public class Appointments {
 
 	/** The live visits of this patient that share some time with [from, to). */
 	List<Appointment> liveOfPatient(UUID patientId, Instant from, Instant to) {
-		return jdbc.sql("SELECT * FROM appointment WHERE patient_id = ? AND status IN " + LIVE
-				+ " AND tstzrange(start_at, end_at) && tstzrange(?, ?)")
+		return jdbc
+			.sql("SELECT * FROM appointment WHERE patient_id = ? AND status IN " + LIVE
+					+ " AND tstzrange(start_at, end_at) && tstzrange(?, ?)")
 			.params(patientId, utc(from), utc(to))
 			.query(Appointments::map)
 			.list();
 	}
 
-	/** Whether the patient has a live visit of one of these services that ends by {@code by}. */
+	/**
+	 * Whether the patient has a live visit of one of these services that ends by
+	 * {@code by}.
+	 */
 	boolean hadVisit(UUID patientId, Collection<String> serviceIds, Instant by) {
 		return jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND service_id = ANY(?)

@@ -28,20 +28,27 @@ import org.unknot.system.InvalidRequest;
 import org.unknot.system.SecretToken;
 
 /**
- * Holds, books, moves and cancels visits. Java checks every rule first to give a precise answer;
- * PostgreSQL's exclusion constraints make the final decision, so two people can never get the same
- * practitioner, room or time however the requests interleave.
+ * Holds, books, moves and cancels visits. Java checks every rule first to give a precise
+ * answer; PostgreSQL's exclusion constraints make the final decision, so two people can
+ * never get the same practitioner, room or time however the requests interleave.
  */
 @Service
 public class BookingDesk {
 
 	private final AvailabilitySearch availability;
+
 	private final Appointments appointments;
+
 	private final Patients patients;
+
 	private final CareServices services;
+
 	private final BookingProperties properties;
+
 	private final Clock clock;
+
 	private final TransactionTemplate savepoint;
+
 	private final ApplicationEventPublisher events;
 
 	BookingDesk(AvailabilitySearch availability, Appointments appointments, Patients patients, CareServices services,
@@ -68,14 +75,15 @@ public class BookingDesk {
 	}
 
 	/**
-	 * Books a visit: from the caller's hold if it names one that is still live, otherwise directly
-	 * (an expired hold whose time is still free is simply booked).
+	 * Books a visit: from the caller's hold if it names one that is still live, otherwise
+	 * directly (an expired hold whose time is still free is simply booked).
 	 */
 	@Transactional
 	public Booked book(SlotRequest request, UUID holdId, PatientDetails patient) {
 		Instant now = clock.instant();
 		UUID patientId = patients.identify(patient);
-		SecretToken token = SecretToken.generate(); // the manage token: only its hash is kept
+		SecretToken token = SecretToken.generate(); // the manage token: only its hash is
+													// kept
 		if (holdId != null) {
 			Appointment hold = appointments.lock(holdId).filter(Appointment::isHold).orElse(null);
 			if (hold != null && !hold.expired(now)) {
@@ -97,7 +105,8 @@ public class BookingDesk {
 
 	/** Books one occurrence of a series inside the caller's transaction. */
 	Booked bookOccurrence(SlotCheck slot, UUID patientId, UUID seriesId) {
-		SecretToken token = SecretToken.generate(); // the manage token: only its hash is kept
+		SecretToken token = SecretToken.generate(); // the manage token: only its hash is
+													// kept
 		Appointment appointment = Appointment.book(slot, patientId, seriesId, token.hash());
 		placeInARoom(appointment, slot, clock.instant(), true);
 		events.publishEvent(AppointmentBooked.of(appointment));
@@ -105,9 +114,9 @@ public class BookingDesk {
 	}
 
 	/**
-	 * Gives up a hold its holder no longer wants (a patient who chose another time, a waitlist offer
-	 * that ran out); a hold already gone, or booked, is left alone. {@link #releaseHold} says when
-	 * there was none.
+	 * Gives up a hold its holder no longer wants (a patient who chose another time, a
+	 * waitlist offer that ran out); a hold already gone, or booked, is left alone.
+	 * {@link #releaseHold} says when there was none.
 	 */
 	@Transactional
 	public void release(UUID holdId) {
@@ -121,7 +130,10 @@ public class BookingDesk {
 		return appointments.find(holdId).filter(Appointment::isHold).filter(hold -> !hold.expired(now)).isPresent();
 	}
 
-	/** Whether cancelling the visit now would be a late cancellation (less than the window before it). */
+	/**
+	 * Whether cancelling the visit now would be a late cancellation (less than the window
+	 * before it).
+	 */
 	public boolean lateToCancel(Appointment appointment) {
 		return clock.instant().plus(properties.lateCancellation()).isAfter(appointment.start());
 	}
@@ -146,7 +158,10 @@ public class BookingDesk {
 			.orElseThrow(() -> new HoldNotFound(id));
 	}
 
-	/** Gives a held time back at once, for a patient who changed their mind before booking. */
+	/**
+	 * Gives a held time back at once, for a patient who changed their mind before
+	 * booking.
+	 */
 	@Transactional
 	public void releaseHold(UUID id) {
 		if (!appointments.deleteHold(id)) {
@@ -160,8 +175,9 @@ public class BookingDesk {
 	}
 
 	/**
-	 * Cancels for the clinic (a caller on the phone, the practitioner ill). The workspace has checked
-	 * that the staff member may act at this location; the same rules apply as for patients.
+	 * Cancels for the clinic (a caller on the phone, the practitioner ill). The workspace
+	 * has checked that the staff member may act at this location; the same rules apply as
+	 * for patients.
 	 */
 	@Transactional
 	public Appointment cancelForClinic(UUID id, String reason) {
@@ -224,15 +240,19 @@ public class BookingDesk {
 	}
 
 	/**
-	 * Moves a visit. The new time is taken by the same row's update, so it is secured before the old
-	 * time is given up, in one transaction; if the new time is not free nothing changes.
+	 * Moves a visit. The new time is taken by the same row's update, so it is secured
+	 * before the old time is given up, in one transaction; if the new time is not free
+	 * nothing changes.
 	 */
 	@Transactional
 	public Appointment reschedule(UUID id, String manageToken, Instant start, String practitionerId) {
 		return rescheduleLocked(locked(id, manageToken), start, practitionerId);
 	}
 
-	/** Moves a visit for the clinic, under the same rules and guarantees as a patient's own move. */
+	/**
+	 * Moves a visit for the clinic, under the same rules and guarantees as a patient's
+	 * own move.
+	 */
 	@Transactional
 	public Appointment rescheduleForClinic(UUID id, Instant start, String practitionerId) {
 		return rescheduleLocked(lockedForClinic(id), start, practitionerId);
@@ -256,21 +276,26 @@ public class BookingDesk {
 		clearExpiredHolds(slot, rooms, now);
 		tryRooms(appointment, slot, rooms, () -> appointments.update(appointment), null, false);
 		requireNoStrandedDependents(appointment);
-		events.publishEvent(new AppointmentRescheduled(appointment.id(), appointment.patientId(),
-				appointment.seriesId(), appointment.serviceId(), appointment.location(), previousPractitioner,
-				previousStart, previousEnd, appointment.practitionerId(), appointment.start(), appointment.end(),
-				appointment.sequence()));
+		events
+			.publishEvent(new AppointmentRescheduled(appointment.id(), appointment.patientId(), appointment.seriesId(),
+					appointment.serviceId(), appointment.location(), previousPractitioner, previousStart, previousEnd,
+					appointment.practitionerId(), appointment.start(), appointment.end(), appointment.sequence()));
 		return appointment;
 	}
 
-	/** Expired holds are ignored by every check already; this only keeps the table small. */
+	/**
+	 * Expired holds are ignored by every check already; this only keeps the table small.
+	 */
 	@Scheduled(fixedDelayString = "${unknot.booking.hold-sweep-interval:PT1M}")
 	@Transactional
 	public void sweepExpiredHolds() {
 		appointments.deleteExpiredHolds(clock.instant());
 	}
 
-	/** Checks the slot with every booking rule, answering 422 for a broken rule and 409 for a taken time. */
+	/**
+	 * Checks the slot with every booking rule, answering 422 for a broken rule and 409
+	 * for a taken time.
+	 */
 	SlotCheck bookableSlot(SlotRequest request, UUID excluding, String field) {
 		SlotCheck slot = availability.check(request.serviceId(), request.location(), request.practitionerId(),
 				request.start(), excluding);
@@ -286,8 +311,8 @@ public class BookingDesk {
 	static String explain(SlotVerdict verdict, ZoneId zone) {
 		return switch (verdict) {
 			case FREE -> "the time is free";
-			case OFF_GRID -> "visits start on the service's time grid (e.g. every 15 minutes from the hour, " + zone
-					+ " time)";
+			case OFF_GRID ->
+				"visits start on the service's time grid (e.g. every 15 minutes from the hour, " + zone + " time)";
 			case IN_THE_PAST -> "that time has already passed";
 			case TOO_SOON -> "that is sooner than the service's minimum notice";
 			case TOO_FAR_AHEAD -> "that is further ahead than the service can be booked";
@@ -307,8 +332,9 @@ public class BookingDesk {
 	}
 
 	/**
-	 * Expired holds block nothing, but their rows would make the database refuse the write; the check
-	 * said whether any lies in the way (usually none: then this costs no statement).
+	 * Expired holds block nothing, but their rows would make the database refuse the
+	 * write; the check said whether any lies in the way (usually none: then this costs no
+	 * statement).
 	 */
 	private void clearExpiredHolds(SlotCheck slot, List<String> rooms, Instant now) {
 		if (slot.expiredHolds()) {
@@ -317,12 +343,13 @@ public class BookingDesk {
 	}
 
 	/**
-	 * Writes the appointment in the first room that the database accepts. An attempt that may be
-	 * followed by another (a further room, or more occurrences of a series: {@code survive}) runs in a
-	 * savepoint, so a room taken a moment ago by someone else only moves us on to the next room. Where
-	 * given, {@code writeUnlessTaken} tries a room that is not the last without a savepoint (two round
-	 * trips fewer): if it writes nothing, whatever clashed, the next room is tried, and the last room's
-	 * plain write says precisely what is taken.
+	 * Writes the appointment in the first room that the database accepts. An attempt that
+	 * may be followed by another (a further room, or more occurrences of a series:
+	 * {@code survive}) runs in a savepoint, so a room taken a moment ago by someone else
+	 * only moves us on to the next room. Where given, {@code writeUnlessTaken} tries a
+	 * room that is not the last without a savepoint (two round trips fewer): if it writes
+	 * nothing, whatever clashed, the next room is tried, and the last room's plain write
+	 * says precisely what is taken.
 	 */
 	private void tryRooms(Appointment appointment, SlotCheck slot, List<String> rooms, Runnable write,
 			BooleanSupplier writeUnlessTaken, boolean survive) {
@@ -362,7 +389,10 @@ public class BookingDesk {
 		}
 	}
 
-	/** Without a savepoint a refused write fails the whole transaction, which then rolls back. */
+	/**
+	 * Without a savepoint a refused write fails the whole transaction, which then rolls
+	 * back.
+	 */
 	private void attempt(Runnable write, boolean inSavepoint) {
 		if (inSavepoint) {
 			savepoint.executeWithoutResult(status -> write.run());
@@ -395,10 +425,10 @@ public class BookingDesk {
 	}
 
 	/**
-	 * A consultation cannot be cancelled, or moved after a procedure, while a booked procedure of the
-	 * same patient relies on it: the change has been written in this transaction already, so the
-	 * question is simply whether every later procedure still has its consultation before it; if not,
-	 * the change is refused and rolled back.
+	 * A consultation cannot be cancelled, or moved after a procedure, while a booked
+	 * procedure of the same patient relies on it: the change has been written in this
+	 * transaction already, so the question is simply whether every later procedure still
+	 * has its consultation before it; if not, the change is refused and rolled back.
 	 */
 	private void requireNoStrandedDependents(Appointment changed) {
 		CareService service = services.get("service", changed.serviceId());
@@ -441,7 +471,9 @@ public class BookingDesk {
 	}
 
 	private Appointment lockedForClinic(UUID id) {
-		return appointments.lock(id).filter(appointment -> !appointment.isHold()).orElseThrow(() -> new AppointmentNotFound(id));
+		return appointments.lock(id)
+			.filter(appointment -> !appointment.isHold())
+			.orElseThrow(() -> new AppointmentNotFound(id));
 	}
 
 	private Appointment locked(UUID id, String manageToken) {
@@ -449,4 +481,5 @@ public class BookingDesk {
 			.filter(appointment -> SecretToken.matches(manageToken, appointment.manageTokenHash()))
 			.orElseThrow(() -> new AppointmentNotFound(id));
 	}
+
 }

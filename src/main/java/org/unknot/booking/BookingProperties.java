@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param holdDuration how long a hold keeps a slot for its holder
- * @param lateCancellation cancelling less than this before the start is a late cancellation
+ * @param lateCancellation cancelling less than this before the start is a late
+ * cancellation
  */
 @ConfigurationProperties("unknot.booking")
 public record BookingProperties(@DefaultValue("10m") Duration holdDuration,

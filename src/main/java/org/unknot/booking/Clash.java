@@ -7,8 +7,12 @@ import org.postgresql.util.PSQLException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.unknot.system.Causes;
 
-/** Which database guarantee refused a write: the exclusion constraints of the appointment table. */
+/**
+ * Which database guarantee refused a write: the exclusion constraints of the appointment
+ * table.
+ */
 enum Clash {
+
 	PRACTITIONER("appointment_practitioner_overlap"), ROOM("appointment_room_overlap"),
 	PATIENT("appointment_patient_overlap");
 
@@ -24,7 +28,10 @@ enum Clash {
 			.flatMap(name -> Arrays.stream(values()).filter(clash -> clash.constraint.equals(name)).findFirst());
 	}
 
-	/** Thrown inside a savepoint so the caller can try another room or give a precise answer. */
+	/**
+	 * Thrown inside a savepoint so the caller can try another room or give a precise
+	 * answer.
+	 */
 	static final class Refused extends RuntimeException {
 
 		private final Clash clash;
@@ -37,5 +44,7 @@ enum Clash {
 		Clash clash() {
 			return clash;
 		}
+
 	}
+
 }

@@ -10,4 +10,5 @@ public class HoldExpired extends DomainProblem {
 	HoldExpired(UUID holdId) {
 		super(Kind.CONFLICT, "hold-expired", "The hold " + holdId + " has expired and the time is no longer free.");
 	}
+
 }

@@ -8,4 +8,5 @@ public class PatientAlreadyBooked extends DomainProblem {
 	PatientAlreadyBooked() {
 		super(Kind.CONFLICT, "patient-already-booked", "You already have a visit at that time.");
 	}
+
 }

@@ -7,12 +7,13 @@ import java.util.UUID;
 import org.unknot.system.DomainProblem;
 
 /**
- * A change that would leave a booked procedure without the consultation it needs before it; the
- * procedure has to be moved or cancelled first.
+ * A change that would leave a booked procedure without the consultation it needs before
+ * it; the procedure has to be moved or cancelled first.
  */
 public class PrerequisiteInUse extends DomainProblem {
 
 	private final UUID dependent;
+
 	private final OffsetDateTime dependentStart;
 
 	PrerequisiteInUse(String serviceName, String dependentName, UUID dependent, OffsetDateTime dependentStart) {
@@ -26,4 +27,5 @@ public class PrerequisiteInUse extends DomainProblem {
 	public Map<String, Object> properties() {
 		return Map.of("dependent", dependent.toString(), "dependentStart", dependentStart.toString());
 	}
+
 }

@@ -10,12 +10,13 @@ import org.unknot.system.DomainProblem;
 public class PrerequisiteMissing extends DomainProblem {
 
 	private final ServiceCategory prerequisite;
+
 	private final List<String> services;
 
 	PrerequisiteMissing(String serviceName, ServiceCategory prerequisite, List<String> services) {
-		super(Kind.INVALID, "prerequisite-missing", serviceName + " needs a prior "
-				+ prerequisite.name().toLowerCase().replace('_', ' ') + " before it; please book one of "
-				+ String.join(", ", services) + " first.");
+		super(Kind.INVALID, "prerequisite-missing",
+				serviceName + " needs a prior " + prerequisite.name().toLowerCase().replace('_', ' ')
+						+ " before it; please book one of " + String.join(", ", services) + " first.");
 		this.prerequisite = prerequisite;
 		this.services = List.copyOf(services);
 	}
@@ -24,4 +25,5 @@ public class PrerequisiteMissing extends DomainProblem {
 	public Map<String, Object> properties() {
 		return Map.of("prerequisite", prerequisite.name(), "services", services);
 	}
+
 }

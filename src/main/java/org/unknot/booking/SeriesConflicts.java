@@ -4,7 +4,10 @@ import java.util.Map;
 
 import org.unknot.system.DomainProblem;
 
-/** Occurrences of a series clashed and nothing was booked (all-or-nothing, or none at all was free). */
+/**
+ * Occurrences of a series clashed and nothing was booked (all-or-nothing, or none at all
+ * was free).
+ */
 public class SeriesConflicts extends DomainProblem {
 
 	private final SeriesOutcome outcome;
@@ -23,4 +26,5 @@ public class SeriesConflicts extends DomainProblem {
 	public Map<String, Object> properties() {
 		return Map.of("conflicts", outcome.conflicts());
 	}
+
 }

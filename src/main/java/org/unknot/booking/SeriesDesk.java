@@ -23,19 +23,25 @@ import org.unknot.availability.SlotVerdict;
 import org.unknot.patient.Patients;
 
 /**
- * Books a course of care at once. Every occurrence keeps the local time of the first, so a series
- * does not drift by an hour across a daylight saving change, and every occurrence is checked.
+ * Books a course of care at once. Every occurrence keeps the local time of the first, so
+ * a series does not drift by an hour across a daylight saving change, and every
+ * occurrence is checked.
  */
 @Service
 public class SeriesDesk {
 
 	private static final int ALTERNATIVES = 3;
+
 	private static final int SEARCH_DAYS_EITHER_SIDE = 2;
 
 	private final BookingDesk desk;
+
 	private final AvailabilitySearch availability;
+
 	private final Appointments appointments;
+
 	private final Patients patients;
+
 	private final JdbcClient jdbc;
 
 	SeriesDesk(BookingDesk desk, AvailabilitySearch availability, Appointments appointments, Patients patients,
@@ -48,8 +54,8 @@ public class SeriesDesk {
 	}
 
 	/**
-	 * @throws SeriesConflicts when nothing was booked: any conflict under all-or-nothing, or every
-	 * occurrence in conflict (the transaction is rolled back)
+	 * @throws SeriesConflicts when nothing was booked: any conflict under all-or-nothing,
+	 * or every occurrence in conflict (the transaction is rolled back)
 	 */
 	@Transactional
 	public SeriesOutcome book(SeriesRequest request) {
@@ -61,7 +67,8 @@ public class SeriesDesk {
 			desk.bookableSlot(slotRequest(request, request.firstStart()), null, "firstStart");
 		}
 		UUID patientId = patients.identify(request.patient());
-		// later visits come later still, so what the first needs before it, all of them have
+		// later visits come later still, so what the first needs before it, all of them
+		// have
 		desk.requirePrerequisite(first.service(), patientId, request.firstStart());
 		UUID seriesId = UUID.randomUUID();
 		jdbc.sql("""
@@ -101,13 +108,14 @@ public class SeriesDesk {
 		else if (refused instanceof SlotTaken taken) {
 			reason = slug(taken.verdict());
 		}
-		return new SeriesOutcome.Conflict(occurrence, OffsetDateTime.ofInstant(start, zone), reason, refused.getMessage(),
-				alternatives(request, patientId, start, zone));
+		return new SeriesOutcome.Conflict(occurrence, OffsetDateTime.ofInstant(start, zone), reason,
+				refused.getMessage(), alternatives(request, patientId, start, zone));
 	}
 
 	/**
-	 * The free times nearest to the wanted one: same day first, then by closeness of local time. Only
-	 * times the patient could take: none overlapping a visit they already have.
+	 * The free times nearest to the wanted one: same day first, then by closeness of
+	 * local time. Only times the patient could take: none overlapping a visit they
+	 * already have.
 	 */
 	private List<Slot> alternatives(SeriesRequest request, UUID patientId, Instant wanted, ZoneId zone) {
 		LocalDateTime local = LocalDateTime.ofInstant(wanted, zone);
@@ -122,8 +130,8 @@ public class SeriesDesk {
 				first.minusDays(1).atStartOfDay(zone).toInstant(), last.plusDays(2).atStartOfDay(zone).toInstant());
 		Comparator<Slot> nearest = Comparator
 			.comparingLong((Slot slot) -> Math.abs(slot.start().toLocalDate().toEpochDay() - day.toEpochDay()))
-			.thenComparingLong(slot -> Math.abs(
-					Duration.between(local.toLocalTime(), slot.start().toLocalTime()).toMinutes()))
+			.thenComparingLong(
+					slot -> Math.abs(Duration.between(local.toLocalTime(), slot.start().toLocalTime()).toMinutes()))
 			.thenComparing(Slot::start);
 		return slots.stream()
 			.filter(slot -> patientsVisits.stream().noneMatch(visit -> overlaps(visit, slot)))
@@ -143,4 +151,5 @@ public class SeriesDesk {
 	private static SlotRequest slotRequest(SeriesRequest request, Instant start) {
 		return new SlotRequest(request.serviceId(), request.practitionerId(), request.location(), start);
 	}
+
 }

@@ -6,8 +6,8 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
 /**
- * {@code occurrences} visits, every {@code everyWeeks} weeks at the local time of the first one, with
- * the same practitioner at the same location.
+ * {@code occurrences} visits, every {@code everyWeeks} weeks at the local time of the
+ * first one, with the same practitioner at the same location.
  */
 public record SeriesRequest(String serviceId, String practitionerId, LocationId location, Instant firstStart,
 		int everyWeeks, int occurrences, boolean allOrNothing, PatientDetails patient) {

@@ -7,10 +7,14 @@ import org.unknot.availability.SlotVerdict;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
-/** The time asked for breaks a booking rule (off the grid, in the past, outside working hours...). */
+/**
+ * The time asked for breaks a booking rule (off the grid, in the past, outside working
+ * hours...).
+ */
 public class SlotNotBookable extends DomainProblem {
 
 	private final SlotVerdict verdict;
+
 	private final String field;
 
 	SlotNotBookable(SlotVerdict verdict, String field, String detail) {
@@ -28,4 +32,5 @@ public class SlotNotBookable extends DomainProblem {
 		return Map.of("reason", verdict.name().toLowerCase().replace('_', '-'), "errors",
 				List.of(new FieldProblem(field, getMessage())));
 	}
+
 }

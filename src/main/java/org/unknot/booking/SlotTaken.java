@@ -18,4 +18,5 @@ public class SlotTaken extends DomainProblem {
 	public SlotVerdict verdict() {
 		return verdict;
 	}
+
 }

@@ -20,18 +20,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.unknot.availability.Occupancy;
 
 /**
- * What is taken, for the availability engine: one statement brings back the live visits and holds that
- * matter, the {@code reference_version} and PostgreSQL's snapshot of that statement.
+ * What is taken, for the availability engine: one statement brings back the live visits
+ * and holds that matter, the {@code reference_version} and PostgreSQL's snapshot of that
+ * statement.
  *
  * <p>
- * Answers read outside a transaction are remembered with that snapshot. The next identical question
- * first asks PostgreSQL only for its current snapshot: if it is the same ({@code xmin:xmax:xip}
- * unchanged), no transaction has ended since, so nothing anywhere in the database can read
- * differently, and the remembered answer is exactly what the query would return. Any commit (a
- * booking, a cancellation, a change by hand) changes the snapshot, and the question is asked again.
- * Holds are remembered with their expiry and filtered against the clock on every use, so the passing
- * of time needs no new read. Inside a transaction nothing is remembered or reused: a transaction sees
- * its own uncommitted writes, which another connection's identical snapshot would not.
+ * Answers read outside a transaction are remembered with that snapshot. The next
+ * identical question first asks PostgreSQL only for its current snapshot: if it is the
+ * same ({@code xmin:xmax:xip} unchanged), no transaction has ended since, so nothing
+ * anywhere in the database can read differently, and the remembered answer is exactly
+ * what the query would return. Any commit (a booking, a cancellation, a change by hand)
+ * changes the snapshot, and the question is asked again. Holds are remembered with their
+ * expiry and filtered against the clock on every use, so the passing of time needs no new
+ * read. Inside a transaction nothing is remembered or reused: a transaction sees its own
+ * uncommitted writes, which another connection's identical snapshot would not.
  */
 @Component
 class TakenTimes implements Occupancy {
@@ -41,10 +43,14 @@ class TakenTimes implements Occupancy {
 
 	private static final String LIVE = "('pending', 'booked', 'arrived', 'checked-in', 'fulfilled')";
 
-	// whole epoch seconds, as the engine counts: cheaper to write and read than timestamptz text, and
-	// date_part (double precision) is cheaper than extract (numeric), which only holds' expiry needs,
-	// to the microsecond. The reference row comes back even when nothing is taken (one row with no
-	// block). Expired holds come back too, marked by their expiry, so that the answer does not depend
+	// whole epoch seconds, as the engine counts: cheaper to write and read than
+	// timestamptz text, and
+	// date_part (double precision) is cheaper than extract (numeric), which only holds'
+	// expiry needs,
+	// to the microsecond. The reference row comes back even when nothing is taken (one
+	// row with no
+	// block). Expired holds come back too, marked by their expiry, so that the answer
+	// does not depend
 	// on the moment it was read.
 	private static final String TAKEN = """
 			SELECT r.version, r.snapshot, b.practitioner_id, b.room_id, b.blocked_from, b.blocked_to,
@@ -57,15 +63,21 @@ class TakenTimes implements Occupancy {
 			        id = ? AS excluded
 			    FROM appointment
 			    WHERE status IN""" + LIVE + """
-			      AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
-			      AND (practitioner_id = ANY(?) OR room_id = ANY(?))) b ON true""";
+			AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
+			AND (practitioner_id = ANY(?) OR room_id = ANY(?))) b ON true""";
 
-	/** Counts the questions, tagged by how they were answered: {@code read} or {@code remembered}. */
+	/**
+	 * Counts the questions, tagged by how they were answered: {@code read} or
+	 * {@code remembered}.
+	 */
 	static final String ANSWERS = "unknot.taken.answers";
 
 	private final JdbcClient jdbc;
+
 	private final Counter read;
+
 	private final Counter fromMemory;
+
 	private volatile Remembered remembered = new Remembered("");
 
 	TakenTimes(JdbcClient jdbc, MeterRegistry meters) {
@@ -93,7 +105,10 @@ class TakenTimes implements Occupancy {
 		return answer.at(now);
 	}
 
-	/** PostgreSQL's snapshot for a statement starting now: it changes whenever any transaction ends. */
+	/**
+	 * PostgreSQL's snapshot for a statement starting now: it changes whenever any
+	 * transaction ends.
+	 */
 	private String snapshotNow() {
 		return jdbc.sql("SELECT pg_current_snapshot()::text").query(String.class).single();
 	}
@@ -125,7 +140,9 @@ class TakenTimes implements Occupancy {
 		return new Answer(version[0], snapshot[0], List.copyOf(rows));
 	}
 
-	/** Answers of one snapshot only: a newer snapshot makes every older answer useless. */
+	/**
+	 * Answers of one snapshot only: a newer snapshot makes every older answer useless.
+	 */
 	private synchronized void remember(Question question, Answer answer) {
 		Remembered current = remembered;
 		if (!current.snapshot.equals(answer.snapshot())) {
@@ -149,17 +166,20 @@ class TakenTimes implements Occupancy {
 	private static final class Remembered {
 
 		final String snapshot;
+
 		final Map<Question, Answer> answers = new ConcurrentHashMap<>();
+
 		final AtomicInteger rows = new AtomicInteger();
 
 		Remembered(String snapshot) {
 			this.snapshot = snapshot;
 		}
+
 	}
 
 	/**
-	 * A visit or hold as read, in epoch seconds; {@code holdExpiresMicros} is {@link Long#MAX_VALUE}
-	 * for visits.
+	 * A visit or hold as read, in epoch seconds; {@code holdExpiresMicros} is
+	 * {@link Long#MAX_VALUE} for visits.
 	 */
 	private record Row(String practitionerId, String roomId, long from, long to, long holdExpiresMicros,
 			boolean excluded) {
@@ -191,4 +211,5 @@ class TakenTimes implements Occupancy {
 			return new Taken(referenceVersion, blocks, expiredHolds);
 		}
 	}
+
 }

@@ -21,21 +21,28 @@ import org.unknot.patient.Patients;
 import org.unknot.video.VideoLinks;
 
 /**
- * Calendar entries for stored visits: gathers what {@link CalendarInvitations} needs from the
- * appointment, its clinic, its patient and its video link.
+ * Calendar entries for stored visits: gathers what {@link CalendarInvitations} needs from
+ * the appointment, its clinic, its patient and its video link.
  */
 @Service
 public class AppointmentCalendar {
 
 	private static final Duration FEED_PAST = Duration.ofDays(31);
+
 	private static final Duration FEED_AHEAD = Duration.ofDays(366);
 
 	private final Appointments appointments;
+
 	private final Clinics clinics;
+
 	private final Patients patients;
+
 	private final VideoLinks videoLinks;
+
 	private final CalendarInvitations invitations;
+
 	private final CalendarProperties properties;
+
 	private final ZoneId virtualZone;
 
 	AppointmentCalendar(Appointments appointments, Clinics clinics, Patients patients, VideoLinks videoLinks,
@@ -49,21 +56,27 @@ public class AppointmentCalendar {
 		this.virtualZone = catalog.virtualZone();
 	}
 
-	/** What the calendar entry of this booked (or once booked) visit shows; empty for an unknown id or a hold. */
+	/**
+	 * What the calendar entry of this booked (or once booked) visit shows; empty for an
+	 * unknown id or a hold.
+	 */
 	@Transactional
 	public Optional<AppointmentDetails> details(UUID appointmentId) {
 		return appointments.find(appointmentId).filter(a -> a.patientId() != null).map(this::details);
 	}
 
-	/** The invitation (METHOD:REQUEST, {@link CalendarInvitations#REQUEST_TYPE}) for a booked visit, e.g. for "add to calendar". */
+	/**
+	 * The invitation (METHOD:REQUEST, {@link CalendarInvitations#REQUEST_TYPE}) for a
+	 * booked visit, e.g. for "add to calendar".
+	 */
 	@Transactional
 	public Optional<byte[]> invitation(UUID appointmentId) {
 		return details(appointmentId).map(invitations::request);
 	}
 
 	/**
-	 * A practitioner's visits from a month ago to a year ahead, as a calendar to subscribe to. Titles
-	 * name the patient by initials only and never the kind of care.
+	 * A practitioner's visits from a month ago to a year ahead, as a calendar to
+	 * subscribe to. Titles name the patient by initials only and never the kind of care.
 	 */
 	@Transactional(readOnly = true)
 	public byte[] feed(String practitionerName, String practitionerId, Instant now) {
@@ -113,4 +126,5 @@ public class AppointmentCalendar {
 				address.street() + ", " + address.city() + ", " + address.state() + " " + address.postalCode(),
 				clinic.phone(), organizer, attendee, null);
 	}
+
 }

@@ -7,10 +7,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What a calendar entry for one visit shows. Deliberately without the service: a calendar syncs to
- * phones, employers' servers and third parties, so the kind of care stays out of it.
+ * What a calendar entry for one visit shows. Deliberately without the service: a calendar
+ * syncs to phones, employers' servers and third parties, so the kind of care stays out of
+ * it.
  *
- * @param sequence the appointment's revision, raised on every reschedule (iCalendar SEQUENCE)
+ * @param sequence the appointment's revision, raised on every reschedule (iCalendar
+ * SEQUENCE)
  * @param zone the clinic's zone (the patient's reference zone for video visits)
  * @param place the clinic's name, e.g. "Unknot Montclair", or null for a video visit
  * @param address one line, or null for a video visit
@@ -42,7 +44,10 @@ public record AppointmentDetails(UUID appointmentId, int sequence, Instant start
 		return joinLink != null;
 	}
 
-	/** The globally unique, stable iCalendar UID: the same for the invitation, its updates and its cancellation. */
+	/**
+	 * The globally unique, stable iCalendar UID: the same for the invitation, its updates
+	 * and its cancellation.
+	 */
 	public String uid() {
 		return appointmentId + "@unknot";
 	}

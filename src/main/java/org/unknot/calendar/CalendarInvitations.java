@@ -48,9 +48,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes iCalendar for visits (RFC 5545, with iTIP methods of RFC 5546). Every entry of a visit has
- * the same UID; a later SEQUENCE replaces an earlier one in the patient's calendar; times are local to
- * the clinic with its VTIMEZONE included, so a calendar app never shows them an hour off.
+ * Writes iCalendar for visits (RFC 5545, with iTIP methods of RFC 5546). Every entry of a
+ * visit has the same UID; a later SEQUENCE replaces an earlier one in the patient's
+ * calendar; times are local to the clinic with its VTIMEZONE included, so a calendar app
+ * never shows them an hour off.
  */
 @Component
 public class CalendarInvitations {
@@ -64,8 +65,7 @@ public class CalendarInvitations {
 
 	private static final String PRODUCT = "-//Unknot//Unknot Scheduling//EN";
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, h:mm a",
-			Locale.US);
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, h:mm a", Locale.US);
 
 	private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
@@ -93,9 +93,9 @@ public class CalendarInvitations {
 	}
 
 	/**
-	 * One invitation (METHOD:REQUEST) for several visits booked together, e.g. a series: one VEVENT per
-	 * visit, each with that visit's own UID and SEQUENCE, so a later update or cancellation of one visit
-	 * replaces exactly its entry.
+	 * One invitation (METHOD:REQUEST) for several visits booked together, e.g. a series:
+	 * one VEVENT per visit, each with that visit's own UID and SEQUENCE, so a later
+	 * update or cancellation of one visit replaces exactly its entry.
 	 */
 	public byte[] request(List<AppointmentDetails> visits) {
 		if (visits.isEmpty()) {
@@ -115,8 +115,9 @@ public class CalendarInvitations {
 	}
 
 	/**
-	 * A calendar to subscribe to (METHOD:PUBLISH), e.g. a practitioner's feed; {@code titles} are shown
-	 * instead of the patient-facing title, in the same order as the visits, and no ATTENDEE is named.
+	 * A calendar to subscribe to (METHOD:PUBLISH), e.g. a practitioner's feed;
+	 * {@code titles} are shown instead of the patient-facing title, in the same order as
+	 * the visits, and no ATTENDEE is named.
 	 */
 	public byte[] feed(String name, List<AppointmentDetails> visits, List<String> titles) {
 		if (visits.size() != titles.size()) {
@@ -129,14 +130,18 @@ public class CalendarInvitations {
 		for (int i = 0; i < visits.size(); i++) {
 			VEvent event = event(visits.get(i), false);
 			event.replace(new Summary(titles.get(i)));
-			// a subscribed feed is copied to calendar servers: the patient's address stays out of it
+			// a subscribed feed is copied to calendar servers: the patient's address
+			// stays out of it
 			event.removeAll(Property.ATTENDEE);
 			calendar.add(event);
 		}
 		return write(calendar);
 	}
 
-	/** The wall-clock time with its zone named, e.g. "Sunday 14 March 2027, 10:00 AM EDT (America/New_York)". */
+	/**
+	 * The wall-clock time with its zone named, e.g. "Sunday 14 March 2027, 10:00 AM EDT
+	 * (America/New_York)".
+	 */
 	public static String localTime(Instant instant, ZoneId zone) {
 		ZonedDateTime local = instant.atZone(zone);
 		return WHEN.format(local) + " " + DateTimeFormatter.ofPattern("zzz", Locale.US).format(local) + " (" + zone
@@ -144,10 +149,7 @@ public class CalendarInvitations {
 	}
 
 	private Calendar calendar(Method method, Collection<ZoneId> zones) {
-		Calendar calendar = new Calendar().withProdId(PRODUCT)
-			.withDefaults()
-			.withProperty(method)
-			.getFluentTarget();
+		Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults().withProperty(method).getFluentTarget();
 		for (ZoneId zone : zones) {
 			calendar.add(vtimezone(zone));
 		}
@@ -196,8 +198,8 @@ public class CalendarInvitations {
 	}
 
 	private static Attendee attendee(AppointmentDetails.Participant patient) {
-		return new Attendee(new ParameterList(List.of(new Cn(patient.name()), CuType.INDIVIDUAL,
-				Role.REQ_PARTICIPANT, PartStat.ACCEPTED, Rsvp.FALSE)), "mailto:" + patient.email());
+		return new Attendee(new ParameterList(List.of(new Cn(patient.name()), CuType.INDIVIDUAL, Role.REQ_PARTICIPANT,
+				PartStat.ACCEPTED, Rsvp.FALSE)), "mailto:" + patient.email());
 	}
 
 	private static ZonedDateTime local(Instant instant, ZoneId zone) {
@@ -222,4 +224,5 @@ public class CalendarInvitations {
 		}
 		return out.toString().getBytes(StandardCharsets.UTF_8);
 	}
+
 }

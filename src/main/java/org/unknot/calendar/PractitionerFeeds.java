@@ -8,9 +8,10 @@ import org.springframework.stereotype.Repository;
 import org.unknot.system.SecretToken;
 
 /**
- * Practitioners' private calendar feeds. The secret token is shown once, when the feed is made; only
- * its SHA-256 is kept, so a copy of the database does not open anyone's feed. Revoking ends every
- * feed of the practitioner at once; a new one can be made at any time.
+ * Practitioners' private calendar feeds. The secret token is shown once, when the feed is
+ * made; only its SHA-256 is kept, so a copy of the database does not open anyone's feed.
+ * Revoking ends every feed of the practitioner at once; a new one can be made at any
+ * time.
  */
 @Repository
 public class PractitionerFeeds {
@@ -47,4 +48,5 @@ public class PractitionerFeeds {
 			.query(String.class)
 			.optional();
 	}
+
 }

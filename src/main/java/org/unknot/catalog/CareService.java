@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A bookable kind of visit: what it is, how long it takes (with the buffers a room or practitioner
- * needs around it), where it can happen, and the rules of booking it.
+ * A bookable kind of visit: what it is, how long it takes (with the buffers a room or
+ * practitioner needs around it), where it can happen, and the rules of booking it.
  *
  * @param roomKind the room an in-person visit needs, or null
  * @param prerequisite the category of visit a patient must have had first, or null
- * @param licenceTypes a practitioner needs a licence of one of these types, valid on the day
+ * @param licenceTypes a practitioner needs a licence of one of these types, valid on the
+ * day
  */
 public record CareService(String id, String name, ServiceCategory category, String description, Duration duration,
 		Duration bufferBefore, Duration bufferAfter, RoomKind roomKind, boolean inPerson, boolean virtual,

@@ -53,8 +53,8 @@ public class CareServices {
 				minutes(rs, "buffer_after_minutes"), roomKind == null ? null : RoomKind.valueOf(roomKind),
 				rs.getBoolean("in_person"), rs.getBoolean("virtual"), rs.getInt("price_cents"),
 				strings(rs.getArray("billing_codes")),
-				prerequisite == null ? null : ServiceCategory.valueOf(prerequisite),
-				minutes(rs, "min_notice_minutes"), rs.getInt("max_advance_days"), minutes(rs, "slot_step_minutes"),
+				prerequisite == null ? null : ServiceCategory.valueOf(prerequisite), minutes(rs, "min_notice_minutes"),
+				rs.getInt("max_advance_days"), minutes(rs, "slot_step_minutes"),
 				Set.copyOf(strings(rs.getArray("licence_types"))));
 	}
 
@@ -65,4 +65,5 @@ public class CareServices {
 	static List<String> strings(Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
+
 }

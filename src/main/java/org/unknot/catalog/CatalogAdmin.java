@@ -13,15 +13,17 @@ import org.unknot.system.ReadableIds;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 /**
- * Admins change what is offered and where: services (new ones, and every term of existing ones), a
- * clinic's closures and its rooms. Availability sees every change from its
- * next request. The database's own checks stand behind every rule here.
+ * Admins change what is offered and where: services (new ones, and every term of existing
+ * ones), a clinic's closures and its rooms. Availability sees every change from its next
+ * request. The database's own checks stand behind every rule here.
  */
 @Service
 public class CatalogAdmin {
 
 	private final JdbcClient jdbc;
+
 	private final CareServices services;
+
 	private final Clinics clinics;
 
 	CatalogAdmin(JdbcClient jdbc, CareServices services, Clinics clinics) {
@@ -31,9 +33,9 @@ public class CatalogAdmin {
 	}
 
 	/**
-	 * Everything about a service an admin sets, but its kind of care, which a new service is given once:
-	 * terms (length, buffers, price, codes, notice, window, grid) and setting (modes, room, prerequisite,
-	 * the licences that allow giving it).
+	 * Everything about a service an admin sets, but its kind of care, which a new service
+	 * is given once: terms (length, buffers, price, codes, notice, window, grid) and
+	 * setting (modes, room, prerequisite, the licences that allow giving it).
 	 */
 	public record ServiceTerms(String name, String description, Integer durationMinutes, Integer bufferBeforeMinutes,
 			Integer bufferAfterMinutes, Integer priceCents, List<String> billingCodes, Integer minNoticeMinutes,
@@ -42,8 +44,8 @@ public class CatalogAdmin {
 	}
 
 	/**
-	 * Changes a service. Visits already booked keep their time and room; availability follows the new
-	 * terms from its next request.
+	 * Changes a service. Visits already booked keep their time and room; availability
+	 * follows the new terms from its next request.
 	 */
 	@Transactional
 	public CareService updateService(String id, ServiceTerms terms) {
@@ -64,8 +66,8 @@ public class CatalogAdmin {
 	}
 
 	/**
-	 * Adds a service of a kind of care. Nobody offers it until practitioners are given it (on their
-	 * admin page); its id is made from its name.
+	 * Adds a service of a kind of care. Nobody offers it until practitioners are given it
+	 * (on their admin page); its id is made from its name.
 	 */
 	@Transactional
 	public CareService createService(ServiceCategory category, ServiceTerms terms) {
@@ -75,11 +77,12 @@ public class CatalogAdmin {
 		}
 		check(category, terms, problems);
 		String id = freeServiceId(terms.name());
-		jdbc.sql("""
-				INSERT INTO care_service (id, name, category, description, duration_minutes, buffer_before_minutes,
-				    buffer_after_minutes, room_kind, in_person, virtual, price_cents, billing_codes, prerequisite_category,
-				    min_notice_minutes, max_advance_days, slot_step_minutes, licence_types)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO care_service (id, name, category, description, duration_minutes, buffer_before_minutes,
+						    buffer_after_minutes, room_kind, in_person, virtual, price_cents, billing_codes, prerequisite_category,
+						    min_notice_minutes, max_advance_days, slot_step_minutes, licence_types)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, terms.name().strip(), category.name(), description(terms), terms.durationMinutes(),
 					terms.bufferBeforeMinutes(), terms.bufferAfterMinutes(), name(terms.roomKind()), terms.inPerson(),
 					terms.virtual(), terms.priceCents(), terms.billingCodes().toArray(String[]::new),
@@ -89,7 +92,10 @@ public class CatalogAdmin {
 		return services.get("service", id);
 	}
 
-	/** Refuses terms that break a rule, naming every field at once; {@code problems} may hold more already. */
+	/**
+	 * Refuses terms that break a rule, naming every field at once; {@code problems} may
+	 * hold more already.
+	 */
 	private void check(ServiceCategory category, ServiceTerms terms, List<FieldProblem> earlier) {
 		List<FieldProblem> problems = earlier == null ? new ArrayList<>() : earlier;
 		if (terms.name() == null || terms.name().isBlank()) {
@@ -105,7 +111,8 @@ public class CatalogAdmin {
 		range("minNoticeMinutes", terms.minNoticeMinutes(), 0, 60 * 24 * 30, problems);
 		range("maxAdvanceDays", terms.maxAdvanceDays(), 1, 800, problems);
 		if (terms.slotStepMinutes() == null || terms.slotStepMinutes() <= 0 || 1440 % terms.slotStepMinutes() != 0) {
-			problems.add(new FieldProblem("slotStepMinutes", "Use a step that divides the day evenly: 5, 10, 15, 20, 30 or 60."));
+			problems.add(new FieldProblem("slotStepMinutes",
+					"Use a step that divides the day evenly: 5, 10, 15, 20, 30 or 60."));
 		}
 		for (String code : terms.billingCodes()) {
 			if (!code.matches("[A-Z0-9]{4,7}")) {
@@ -122,7 +129,8 @@ public class CatalogAdmin {
 			problems.add(new FieldProblem("prerequisite", "A service cannot need a visit of its own kind first."));
 		}
 		if (terms.licenceTypes().isEmpty()) {
-			problems.add(new FieldProblem("licenceTypes", "Name the licence types that allow giving it, e.g. LMT or MD, DO."));
+			problems.add(new FieldProblem("licenceTypes",
+					"Name the licence types that allow giving it, e.g. LMT or MD, DO."));
 		}
 		for (String type : terms.licenceTypes()) {
 			if (!type.matches("[A-Za-z]{2,12}")) {
@@ -140,7 +148,10 @@ public class CatalogAdmin {
 	}
 
 	private boolean serviceExists(String id) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM care_service WHERE id = ?)").param(id).query(Boolean.class).single();
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM care_service WHERE id = ?)")
+			.param(id)
+			.query(Boolean.class)
+			.single();
 	}
 
 	private static String description(ServiceTerms terms) {
@@ -148,7 +159,10 @@ public class CatalogAdmin {
 	}
 
 	private static String[] licenceTypes(ServiceTerms terms) {
-		return terms.licenceTypes().stream().map(type -> type.strip().toUpperCase(Locale.ROOT)).distinct()
+		return terms.licenceTypes()
+			.stream()
+			.map(type -> type.strip().toUpperCase(Locale.ROOT))
+			.distinct()
 			.toArray(String[]::new);
 	}
 
@@ -156,31 +170,40 @@ public class CatalogAdmin {
 		return value == null ? null : value.name();
 	}
 
-	/** What an admin sets about a clinic; coordinates are optional (they place it on the map). */
-	public record ClinicDetails(String name, String street, String city, String state, String postalCode,
-			String phone, String zone, String latitude, String longitude) {
+	/**
+	 * What an admin sets about a clinic; coordinates are optional (they place it on the
+	 * map).
+	 */
+	public record ClinicDetails(String name, String street, String city, String state, String postalCode, String phone,
+			String zone, String latitude, String longitude) {
 	}
 
-	/** Opens a new clinic; it has no rooms and nobody works there until both are added. Answers its id. */
+	/**
+	 * Opens a new clinic; it has no rooms and nobody works there until both are added.
+	 * Answers its id.
+	 */
 	@Transactional
 	public String createClinic(ClinicDetails details) {
 		Checked checked = check(details);
 		String id = ReadableIds.freeFrom(details.name(), "clinic", 40,
-				candidate -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM clinic WHERE id = ?)").param(candidate)
-					.query(Boolean.class).single());
+				candidate -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM clinic WHERE id = ?)")
+					.param(candidate)
+					.query(Boolean.class)
+					.single());
 		jdbc.sql("""
 				INSERT INTO clinic (id, name, zone, street, city, state, postal_code, phone, latitude, longitude)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, details.name().strip(), checked.zone().getId(), details.street().strip(), details.city().strip(),
-					details.state().strip().toUpperCase(Locale.ROOT), details.postalCode().strip(),
-					details.phone().strip(), checked.latitude(), checked.longitude())
+			.params(id, details.name().strip(), checked.zone().getId(), details.street().strip(),
+					details.city().strip(), details.state().strip().toUpperCase(Locale.ROOT),
+					details.postalCode().strip(), details.phone().strip(), checked.latitude(), checked.longitude())
 			.update();
 		return id;
 	}
 
 	/**
-	 * Changes a clinic's name, address, phone and coordinates. Its time zone stays: visits booked there
-	 * were agreed in local time, and a new zone would move every one of them.
+	 * Changes a clinic's name, address, phone and coordinates. Its time zone stays:
+	 * visits booked there were agreed in local time, and a new zone would move every one
+	 * of them.
 	 */
 	@Transactional
 	public void updateClinic(String clinicId, ClinicDetails details) {
@@ -223,7 +246,8 @@ public class CatalogAdmin {
 		}
 		java.math.BigDecimal latitude = coordinate(details.latitude(), "latitude", 90, problems);
 		java.math.BigDecimal longitude = coordinate(details.longitude(), "longitude", 180, problems);
-		if ((latitude == null) != (longitude == null) && problems.stream().noneMatch(p -> p.field().endsWith("itude"))) {
+		if ((latitude == null) != (longitude == null)
+				&& problems.stream().noneMatch(p -> p.field().endsWith("itude"))) {
 			problems.add(new FieldProblem("longitude", "Enter both coordinates, or neither."));
 		}
 		if (!problems.isEmpty()) {
@@ -237,14 +261,16 @@ public class CatalogAdmin {
 			return null;
 		}
 		try {
-			java.math.BigDecimal number = new java.math.BigDecimal(value.strip()).setScale(6, java.math.RoundingMode.HALF_UP);
+			java.math.BigDecimal number = new java.math.BigDecimal(value.strip()).setScale(6,
+					java.math.RoundingMode.HALF_UP);
 			if (number.abs().compareTo(java.math.BigDecimal.valueOf(limit)) > 0) {
 				throw new NumberFormatException();
 			}
 			return number;
 		}
 		catch (NumberFormatException e) {
-			problems.add(new FieldProblem(field, "Enter a number from -" + limit + " to " + limit + ", or leave it empty."));
+			problems.add(
+					new FieldProblem(field, "Enter a number from -" + limit + " to " + limit + ", or leave it empty."));
 			return null;
 		}
 	}
@@ -266,21 +292,29 @@ public class CatalogAdmin {
 	public List<ClosureEntry> closuresFrom(String clinicId, LocalDate today) {
 		return jdbc.sql("SELECT * FROM clinic_closure WHERE clinic_id = ? AND last_day >= ? ORDER BY first_day")
 			.params(clinicId, today)
-			.query((rs, n) -> new ClosureEntry(rs.getLong("id"), new ClinicClosure(rs.getString("clinic_id"),
-					rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class),
-					rs.getString("reason"))))
+			.query((rs, n) -> new ClosureEntry(rs.getLong("id"),
+					new ClinicClosure(rs.getString("clinic_id"), rs.getObject("first_day", LocalDate.class),
+							rs.getObject("last_day", LocalDate.class), rs.getString("reason"))))
 			.list();
 	}
 
-	/** Reopens the days of a closure: availability offers them again from its next request. */
+	/**
+	 * Reopens the days of a closure: availability offers them again from its next
+	 * request.
+	 */
 	@Transactional
 	public void withdrawClosure(String clinicId, long closureId) {
-		if (jdbc.sql("DELETE FROM clinic_closure WHERE id = ? AND clinic_id = ?").params(closureId, clinicId).update() == 0) {
+		if (jdbc.sql("DELETE FROM clinic_closure WHERE id = ? AND clinic_id = ?")
+			.params(closureId, clinicId)
+			.update() == 0) {
 			throw new org.unknot.system.NotFound("closure", "closure", Long.toString(closureId));
 		}
 	}
 
-	/** Closes a clinic from one day to another (inclusive): no visit is offered there then. */
+	/**
+	 * Closes a clinic from one day to another (inclusive): no visit is offered there
+	 * then.
+	 */
 	@Transactional
 	public ClinicClosure addClosure(String clinicId, LocalDate first, LocalDate last, String reason) {
 		clinics.get("clinic", clinicId);
@@ -306,7 +340,9 @@ public class CatalogAdmin {
 		return new ClinicClosure(clinicId, first, last, reason.strip());
 	}
 
-	/** Adds a room of a kind to a clinic; one more visit needing that kind fits at a time. */
+	/**
+	 * Adds a room of a kind to a clinic; one more visit needing that kind fits at a time.
+	 */
 	@Transactional
 	public Room addRoom(String clinicId, String name, RoomKind kind) {
 		clinics.get("clinic", clinicId);
@@ -335,4 +371,5 @@ public class CatalogAdmin {
 			problems.add(new FieldProblem(field, "Enter a whole number from " + min + " to " + max + "."));
 		}
 	}
+
 }

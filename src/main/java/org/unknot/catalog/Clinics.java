@@ -55,8 +55,8 @@ public class Clinics {
 
 	/** Closures of the clinic touching the given days. */
 	public List<ClinicClosure> closures(String clinicId, LocalDate from, LocalDate to) {
-		return jdbc
-			.sql("SELECT * FROM clinic_closure WHERE clinic_id = ? AND first_day <= ? AND last_day >= ? ORDER BY first_day")
+		return jdbc.sql(
+				"SELECT * FROM clinic_closure WHERE clinic_id = ? AND first_day <= ? AND last_day >= ? ORDER BY first_day")
 			.params(clinicId, to, from)
 			.query((rs, n) -> new ClinicClosure(rs.getString("clinic_id"), rs.getObject("first_day", LocalDate.class),
 					rs.getObject("last_day", LocalDate.class), rs.getString("reason")))
@@ -83,4 +83,5 @@ public class Clinics {
 		return new Room(rs.getString("id"), rs.getString("clinic_id"), rs.getString("name"),
 				RoomKind.valueOf(rs.getString("kind")));
 	}
+
 }

@@ -1,2 +1,5 @@
-/** What the clinic network offers and where: care services, clinics, their rooms and closures. */
+/**
+ * What the clinic network offers and where: care services, clinics, their rooms and
+ * closures.
+ */
 package org.unknot.catalog;

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param slug its address under {@code /articles/}
  * @param publishedOn the date the site shows and the sitemap gives as its last change
  * @param topics what it is about, used to find related articles
- * @param services ids of the services a reader may want to book after reading it, best first
+ * @param services ids of the services a reader may want to book after reading it, best
+ * first
  * @param body CommonMark; {@link ArticleRenderer} turns it into HTML
  */
 public record Article(String slug, String title, String summary, LocalDate publishedOn, List<String> topics,

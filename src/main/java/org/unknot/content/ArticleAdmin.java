@@ -16,8 +16,9 @@ import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 /**
- * Admins write articles, change them, and put them on the site or take them off. A new article starts
- * unpublished. Nothing is cached anywhere, so the site shows each change with its next page.
+ * Admins write articles, change them, and put them on the site or take them off. A new
+ * article starts unpublished. Nothing is cached anywhere, so the site shows each change
+ * with its next page.
  */
 @Service
 public class ArticleAdmin {
@@ -30,8 +31,11 @@ public class ArticleAdmin {
 	static final int TOPICS_MAX = 10;
 
 	private final JdbcClient jdbc;
+
 	private final Articles articles;
+
 	private final CareServices services;
+
 	private final Clock clock;
 
 	ArticleAdmin(JdbcClient jdbc, Articles articles, CareServices services, Clock clock) {
@@ -57,12 +61,13 @@ public class ArticleAdmin {
 	public long create(Text text) {
 		check(null, text);
 		try {
-			return jdbc.sql("""
-					INSERT INTO article (slug, title, summary, body, topics, services, published_on, published, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, false, ?) RETURNING id""")
+			return jdbc
+				.sql("""
+						INSERT INTO article (slug, title, summary, body, topics, services, published_on, published, updated_at)
+						VALUES (?, ?, ?, ?, ?, ?, ?, false, ?) RETURNING id""")
 				.params(text.slug().strip(), text.title().strip(), text.summary().strip(), text.body(),
-						text.topics().toArray(String[]::new), text.services().toArray(String[]::new), text.publishedOn(),
-						Timestamp.from(clock.instant()))
+						text.topics().toArray(String[]::new), text.services().toArray(String[]::new),
+						text.publishedOn(), Timestamp.from(clock.instant()))
 				.query(Long.class)
 				.single();
 		}
@@ -81,8 +86,8 @@ public class ArticleAdmin {
 					    published_on = ?, updated_at = ?
 					WHERE id = ?""")
 				.params(text.slug().strip(), text.title().strip(), text.summary().strip(), text.body(),
-						text.topics().toArray(String[]::new), text.services().toArray(String[]::new), text.publishedOn(),
-						Timestamp.from(clock.instant()), id)
+						text.topics().toArray(String[]::new), text.services().toArray(String[]::new),
+						text.publishedOn(), Timestamp.from(clock.instant()), id)
 				.update();
 		}
 		catch (DuplicateKeyException race) {
@@ -90,13 +95,19 @@ public class ArticleAdmin {
 		}
 	}
 
-	/** Puts the article on the site: its page, the lists, related articles and the sitemap. */
+	/**
+	 * Puts the article on the site: its page, the lists, related articles and the
+	 * sitemap.
+	 */
 	@Transactional
 	public void publish(long id) {
 		setPublished(id, true);
 	}
 
-	/** Takes the article off the site; its address answers 404 until it is published again. */
+	/**
+	 * Takes the article off the site; its address answers 404 until it is published
+	 * again.
+	 */
 	@Transactional
 	public void unpublish(long id) {
 		setPublished(id, false);
@@ -117,13 +128,15 @@ public class ArticleAdmin {
 				"Enter a summary of a sentence or two: lists, search results and link previews show it.", problems);
 		required("body", text.body(), BODY_MAX, "Write the article.", problems);
 		if (text.topics().isEmpty()) {
-			problems.add(new FieldProblem("topics", "Give at least one topic, e.g. neck, posture: related articles are found by topic."));
+			problems.add(new FieldProblem("topics",
+					"Give at least one topic, e.g. neck, posture: related articles are found by topic."));
 		}
 		else if (text.topics().size() > TOPICS_MAX) {
 			problems.add(new FieldProblem("topics", "Give at most " + TOPICS_MAX + " topics."));
 		}
 		else if (text.topics().stream().anyMatch(topic -> topic.length() > TOPIC_MAX)) {
-			problems.add(new FieldProblem("topics", "Keep each topic to " + TOPIC_MAX + " characters; separate topics with commas."));
+			problems.add(new FieldProblem("topics",
+					"Keep each topic to " + TOPIC_MAX + " characters; separate topics with commas."));
 		}
 		Set<String> catalog = services.byId().keySet();
 		if (!catalog.containsAll(text.services())) {
@@ -144,8 +157,9 @@ public class ArticleAdmin {
 		}
 		String wanted = slug.strip();
 		if (wanted.length() > SLUG_MAX || !ArticleParser.SLUG.matcher(wanted).matches()) {
-			problems.add(new FieldProblem("slug", "Use lower-case letters and digits in words joined by single hyphens, "
-					+ "e.g. neck-pain-at-work, at most " + SLUG_MAX + " characters."));
+			problems
+				.add(new FieldProblem("slug", "Use lower-case letters and digits in words joined by single hyphens, "
+						+ "e.g. neck-pain-at-work, at most " + SLUG_MAX + " characters."));
 			return;
 		}
 		boolean taken = jdbc.sql("SELECT EXISTS (SELECT 1 FROM article WHERE slug = ? AND id <> ?)")
@@ -162,12 +176,14 @@ public class ArticleAdmin {
 			problems.add(new FieldProblem(field, missing));
 		}
 		else if (value.strip().length() > max) {
-			problems.add(new FieldProblem(field, "Keep it to " + max + " characters; this has " + value.strip().length() + "."));
+			problems.add(new FieldProblem(field,
+					"Keep it to " + max + " characters; this has " + value.strip().length() + "."));
 		}
 	}
 
 	private static InvalidRequest slugTaken(String slug) {
-		return new InvalidRequest("slug", "Another article already has the address /articles/" + slug.strip()
-				+ ". Choose another.");
+		return new InvalidRequest("slug",
+				"Another article already has the address /articles/" + slug.strip() + ". Choose another.");
 	}
+
 }

@@ -12,15 +12,16 @@ import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.parser.Parser;
 
 /**
- * Reads one article file: front matter ({@code title}, {@code summary}, {@code published},
- * {@code topics}, {@code services}) and a CommonMark body, kept as written.
+ * Reads one article file: front matter ({@code title}, {@code summary},
+ * {@code published}, {@code topics}, {@code services}) and a CommonMark body, kept as
+ * written.
  */
 final class ArticleParser {
 
 	static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-	private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\R.*?\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)",
-			Pattern.DOTALL);
+	private static final Pattern FRONT_MATTER = Pattern
+		.compile("\\A---[ \\t]*\\R.*?\\R(?:---|\\.\\.\\.)[ \\t]*(?:\\R|\\z)", Pattern.DOTALL);
 
 	private final Parser parser = Parser.builder().extensions(List.of(YamlFrontMatterExtension.create())).build();
 
@@ -65,4 +66,5 @@ final class ArticleParser {
 			throw new ArticleInvalid(slug, "'published' must be a date like 2026-11-02, not '" + text + "'");
 		}
 	}
+
 }

@@ -12,12 +12,14 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an article's CommonMark into HTML for the site and for an admin's preview alike. Raw HTML in
- * the text is escaped and unsafe link targets are dropped, so an article can only ever produce plain
- * content: headings, paragraphs, lists, emphasis, quotes, code and safe links.
+ * Turns an article's CommonMark into HTML for the site and for an admin's preview alike.
+ * Raw HTML in the text is escaped and unsafe link targets are dropped, so an article can
+ * only ever produce plain content: headings, paragraphs, lists, emphasis, quotes, code
+ * and safe links.
  * <p>
- * Recent results are kept by the Markdown they came from: an edited article is new Markdown, so it is
- * rendered afresh on its first request and nothing shown is ever stale.
+ * Recent results are kept by the Markdown they came from: an edited article is new
+ * Markdown, so it is rendered afresh on its first request and nothing shown is ever
+ * stale.
  */
 @Component
 public class ArticleRenderer {
@@ -32,8 +34,8 @@ public class ArticleRenderer {
 		}
 	});
 
-	private static final Pattern SAFE_URL = Pattern.compile("^(/|#|https?:|mailto:|tel:)[^\\s]*$|^[a-z0-9][a-z0-9/._#-]*$",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern SAFE_URL = Pattern
+		.compile("^(/|#|https?:|mailto:|tel:)[^\\s]*$|^[a-z0-9][a-z0-9/._#-]*$", Pattern.CASE_INSENSITIVE);
 
 	private final Parser parser = Parser.builder().build();
 
@@ -52,7 +54,10 @@ public class ArticleRenderer {
 		return html;
 	}
 
-	/** Links and images keep only addresses on this site or plain web, mail and phone addresses. */
+	/**
+	 * Links and images keep only addresses on this site or plain web, mail and phone
+	 * addresses.
+	 */
 	private static void safeLinks(Node node, String tag, Map<String, String> attributes) {
 		for (String attribute : List.of("href", "src")) {
 			String url = attributes.get(attribute);
@@ -61,4 +66,5 @@ public class ArticleRenderer {
 			}
 		}
 	}
+
 }

@@ -16,10 +16,11 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Migration 13: the first articles, from the Markdown files under {@code classpath:articles/}, loaded
- * once into a database that has just gained the article table (V12) and published. From then on the
- * database is where articles live and admins edit them; changing a file changes nothing in a database
- * that has already run this. A broken file stops the migration with a message naming it.
+ * Migration 13: the first articles, from the Markdown files under
+ * {@code classpath:articles/}, loaded once into a database that has just gained the
+ * article table (V12) and published. From then on the database is where articles live and
+ * admins edit them; changing a file changes nothing in a database that has already run
+ * this. A broken file stops the migration with a message naming it.
  */
 @Component
 class ArticleSeed implements JavaMigration {
@@ -75,4 +76,5 @@ class ArticleSeed implements JavaMigration {
 		}
 		return articles;
 	}
+
 }

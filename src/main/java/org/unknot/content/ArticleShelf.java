@@ -4,7 +4,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The published articles as they are at one moment: listed newest first, by topic, and related. */
+/**
+ * The published articles as they are at one moment: listed newest first, by topic, and
+ * related.
+ */
 public final class ArticleShelf {
 
 	private final List<Article> all;
@@ -34,8 +37,8 @@ public final class ArticleShelf {
 	}
 
 	/**
-	 * Other articles sharing at least one topic, most shared topics first; among equals, those that
-	 * share more bookable services, then the newer.
+	 * Other articles sharing at least one topic, most shared topics first; among equals,
+	 * those that share more bookable services, then the newer.
 	 */
 	public List<Article> relatedTo(Article article, int limit) {
 		return all.stream()
@@ -52,4 +55,5 @@ public final class ArticleShelf {
 	private static long sharedServices(Article one, Article other) {
 		return one.services().stream().filter(other.services()::contains).count();
 	}
+
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 import org.unknot.system.NotFound;
 
 /**
- * The articles, read from the database on every call and never cached, so that what an admin saves
- * or unpublishes is what the next reader gets.
+ * The articles, read from the database on every call and never cached, so that what an
+ * admin saves or unpublishes is what the next reader gets.
  */
 @Repository
 public class Articles {
@@ -56,4 +56,5 @@ public class Articles {
 	private static List<String> strings(Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
+
 }

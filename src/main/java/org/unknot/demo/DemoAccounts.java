@@ -7,8 +7,8 @@ import org.unknot.account.AccountDesk.NewAccount;
 import org.unknot.account.Role;
 
 /**
- * Staff accounts of the demo, listed in the README so a newcomer can sign in to each workspace.
- * Each enrols its authenticator app at the first sign-in, as real staff do.
+ * Staff accounts of the demo, listed in the README so a newcomer can sign in to each
+ * workspace. Each enrols its authenticator app at the first sign-in, as real staff do.
  */
 final class DemoAccounts {
 
@@ -30,4 +30,5 @@ final class DemoAccounts {
 	static void write(AccountDesk desk) {
 		ACCOUNTS.forEach(desk::create);
 	}
+
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The demo's service catalog. Each kind of care sets its own booking rules (room, who may give it,
- * notice, grid, buffers), so each service below only says what differs: name, length, price, codes.
- * Massage by a licensed massage therapist is self-pay; its CPT codes are kept for superbills.
+ * The demo's service catalog. Each kind of care sets its own booking rules (room, who may
+ * give it, notice, grid, buffers), so each service below only says what differs: name,
+ * length, price, codes. Massage by a licensed massage therapist is self-pay; its CPT
+ * codes are kept for superbills.
  */
 final class DemoCatalog {
 
@@ -35,15 +36,18 @@ final class DemoCatalog {
 					    buffer_after_minutes, room_kind, in_person, virtual, price_cents, billing_codes,
 					    prerequisite_category, min_notice_minutes, max_advance_days, slot_step_minutes, licence_types)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(s.id(), s.name(), s.category(), s.description(), s.minutes(), s.bufferBefore(),
-						s.bufferAfter(), s.roomKind(), s.inPerson(), s.virtual(), s.priceCents(),
+				.params(s.id(), s.name(), s.category(), s.description(), s.minutes(), s.bufferBefore(), s.bufferAfter(),
+						s.roomKind(), s.inPerson(), s.virtual(), s.priceCents(),
 						s.billingCodes().toArray(String[]::new), s.prerequisite(), s.minNoticeMinutes(),
 						MAX_ADVANCE_DAYS, s.slotStepMinutes(), s.licenceTypes().toArray(String[]::new))
 				.update();
 		}
 	}
 
-	/** The ids of one massage style in each length: {@code swedish-30}, {@code swedish-60}, ... */
+	/**
+	 * The ids of one massage style in each length: {@code swedish-30},
+	 * {@code swedish-60}, ...
+	 */
 	static List<String> massage(String... styles) {
 		List<String> ids = new ArrayList<>();
 		for (String style : styles) {
@@ -56,16 +60,16 @@ final class DemoCatalog {
 		List<Service> services = new ArrayList<>();
 		services.addAll(massages("swedish", "Swedish massage", """
 				Long, flowing strokes and gentle kneading that warm the muscles and calm the nervous system. \
-				A good first massage, and a good way to unwind tension from stress or long days at a desk.""",
-				"97124", 60, 100, 140));
+				A good first massage, and a good way to unwind tension from stress or long days at a desk.""", "97124",
+				60, 100, 140));
 		services.addAll(massages("deep-tissue", "Deep tissue massage", """
 				Slower, firmer pressure that works into the deeper layers of muscle to ease chronic knots and \
 				stiffness. Your therapist checks in on pressure throughout; some soreness the next day is normal.""",
 				"97124", 65, 110, 155));
 		services.addAll(massages("trigger-point", "Trigger point therapy", """
 				Focused, sustained pressure on tight bands and tender spots that send pain elsewhere, such as a \
-				knot in the shoulder that causes a headache, followed by stretching of the released muscle.""",
-				"97140", 70, 115, 160));
+				knot in the shoulder that causes a headache, followed by stretching of the released muscle.""", "97140",
+				70, 115, 160));
 		services.addAll(massages("myofascial-release", "Myofascial release", """
 				Gentle, sustained stretching of the connective tissue around the muscles, without oil, to \
 				restore easier movement where tissue has tightened after injury, surgery or years of posture.""",
@@ -77,8 +81,7 @@ final class DemoCatalog {
 		services.add(consultation("pain-consultation", "Pain consultation", """
 				A first visit with a pain physician, in the clinic or by video. We go through your history, \
 				imaging and what you have tried, examine you (in person), and agree on a plan, which may \
-				include massage, physical therapy, counselling or a procedure.""", 45, 25000, null, "99203",
-				"99204"));
+				include massage, physical therapy, counselling or a procedure.""", 45, 25000, null, "99203", "99204"));
 		services.add(consultation("pain-follow-up", "Pain follow-up visit", """
 				A shorter visit with your pain physician to review how the plan is working, adjust medication \
 				or exercises, and decide on next steps. For patients who have had a consultation.""", 30, 14000,
@@ -103,8 +106,8 @@ final class DemoCatalog {
 				arrange a ride home.""", 90, 240000, "64633", "64634", "64635", "64636"));
 		services.add(physicalTherapy("physical-therapy-evaluation", "Physical therapy evaluation", """
 				A first visit with a physical therapist: how you move, where it hurts and what you want to get \
-				back to. You leave with a written plan and your first home exercises.""", 60, 18000, null,
-				"97161", "97162", "97163"));
+				back to. You leave with a written plan and your first home exercises.""", 60, 18000, null, "97161",
+				"97162", "97163"));
 		services.add(physicalTherapy("physical-therapy-45", "Physical therapy session, 45 minutes", """
 				Guided exercise and hands-on treatment in the gym, following the plan from your evaluation, so \
 				that strength and range of motion keep improving between visits.""", 45, 12000, "PHYSICAL_THERAPY",
@@ -116,20 +119,26 @@ final class DemoCatalog {
 		return List.copyOf(services);
 	}
 
-	/** In a massage room, with a quarter of an hour after each visit to turn the room over. */
+	/**
+	 * In a massage room, with a quarter of an hour after each visit to turn the room
+	 * over.
+	 */
 	private static List<Service> massages(String style, String name, String description, String billingCode,
 			int... dollarsFor30And60And90) {
 		List<Service> lengths = new ArrayList<>();
 		for (int i = 0; i < MASSAGE_MINUTES.size(); i++) {
 			int minutes = MASSAGE_MINUTES.get(i);
 			lengths.add(new Service(style + "-" + minutes, name + ", " + minutes + " minutes", "MASSAGE", description,
-					minutes, 0, 15, "MASSAGE_ROOM", true, false, dollarsFor30And60And90[i] * 100,
-					List.of(billingCode), null, 120, 15, List.of("LMT")));
+					minutes, 0, 15, "MASSAGE_ROOM", true, false, dollarsFor30And60And90[i] * 100, List.of(billingCode),
+					null, 120, 15, List.of("LMT")));
 		}
 		return lengths;
 	}
 
-	/** With a physician, in a consulting room or by video; booked a day ahead so records can be read first. */
+	/**
+	 * With a physician, in a consulting room or by video; booked a day ahead so records
+	 * can be read first.
+	 */
 	private static Service consultation(String id, String name, String description, int minutes, int priceCents,
 			String prerequisite, String... billingCodes) {
 		return new Service(id, name, "CONSULTATION", description, minutes, 0, 15, "CONSULTING_ROOM", true, true,
@@ -137,8 +146,9 @@ final class DemoCatalog {
 	}
 
 	/**
-	 * With a physician in a procedure room, only after a consultation, two days' notice (for
-	 * authorisation and preparation), on the half hour, with half an hour after for recovery and cleaning.
+	 * With a physician in a procedure room, only after a consultation, two days' notice
+	 * (for authorisation and preparation), on the half hour, with half an hour after for
+	 * recovery and cleaning.
 	 */
 	private static Service procedure(String id, String name, String description, int minutes, int priceCents,
 			String... billingCodes) {
@@ -147,16 +157,19 @@ final class DemoCatalog {
 	}
 
 	/** With a physical therapist at a gym station. */
-	private static Service physicalTherapy(String id, String name, String description, int minutes,
-			int priceCents, String prerequisite, String... billingCodes) {
-		return new Service(id, name, "PHYSICAL_THERAPY", description, minutes, 0, 15, "GYM", true, false,
-				priceCents, List.of(billingCodes), prerequisite, 120, 15, List.of("PT"));
+	private static Service physicalTherapy(String id, String name, String description, int minutes, int priceCents,
+			String prerequisite, String... billingCodes) {
+		return new Service(id, name, "PHYSICAL_THERAPY", description, minutes, 0, 15, "GYM", true, false, priceCents,
+				List.of(billingCodes), prerequisite, 120, 15, List.of("PT"));
 	}
 
-	/** With a psychologist, in a consulting room or by video, on the hour or half hour. */
+	/**
+	 * With a psychologist, in a consulting room or by video, on the hour or half hour.
+	 */
 	private static Service counselling(String id, String name, String description, int minutes, int priceCents,
 			String... billingCodes) {
 		return new Service(id, name, "COUNSELLING", description, minutes, 0, 10, "CONSULTING_ROOM", true, true,
 				priceCents, List.of(billingCodes), null, 24 * 60, 30, List.of("PSYCHOLOGIST"));
 	}
+
 }

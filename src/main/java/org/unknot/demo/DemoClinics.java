@@ -7,9 +7,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Four clinics in New Jersey towns, each with its own mix of rooms: Hoboken has no procedure room, so
- * its physicians see patients there for consultations only. Addresses are invented; the phone numbers
- * are in the 555-0100 to 555-0199 range set aside for fiction.
+ * Four clinics in New Jersey towns, each with its own mix of rooms: Hoboken has no
+ * procedure room, so its physicians see patients there for consultations only. Addresses
+ * are invented; the phone numbers are in the 555-0100 to 555-0199 range set aside for
+ * fiction.
  */
 final class DemoClinics {
 
@@ -33,7 +34,10 @@ final class DemoClinics {
 			new Clinic(RED_BANK, "Unknot Red Bank", "92 Riverbend Place", "Red Bank", "07701", "(732) 555-0128",
 					"40.349870", "-74.071230", new Rooms(2, 1, 2, 1)));
 
-	/** US holidays on which every clinic closes (Independence Day and Christmas observed on weekdays). */
+	/**
+	 * US holidays on which every clinic closes (Independence Day and Christmas observed
+	 * on weekdays).
+	 */
 	static final List<Closure> HOLIDAYS = List.of(new Closure("2026-12-25", "2026-12-25", "Christmas Day"),
 			new Closure("2027-01-01", "2027-01-01", "New Year's Day"),
 			new Closure("2027-05-31", "2027-05-31", "Memorial Day"),
@@ -42,8 +46,7 @@ final class DemoClinics {
 			new Closure("2027-11-25", "2027-11-25", "Thanksgiving Day"),
 			new Closure("2027-12-24", "2027-12-25", "Christmas Eve and Christmas Day"));
 
-	static final Closure HOBOKEN_RENOVATION = new Closure("2027-02-16", "2027-02-16",
-			"Gym floor being refinished");
+	static final Closure HOBOKEN_RENOVATION = new Closure("2027-02-16", "2027-02-16", "Gym floor being refinished");
 
 	private DemoClinics() {
 	}
@@ -52,8 +55,8 @@ final class DemoClinics {
 	record Rooms(int massage, int procedure, int gym, int consulting) {
 	}
 
-	record Clinic(String id, String name, String street, String city, String postalCode, String phone,
-			String latitude, String longitude, Rooms rooms) {
+	record Clinic(String id, String name, String street, String city, String postalCode, String phone, String latitude,
+			String longitude, Rooms rooms) {
 	}
 
 	record Closure(String firstDay, String lastDay, String reason) {
@@ -89,4 +92,5 @@ final class DemoClinics {
 			.params(clinicId, LocalDate.parse(closure.firstDay()), LocalDate.parse(closure.lastDay()), closure.reason())
 			.update();
 	}
+
 }

@@ -6,14 +6,19 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** Fills an empty database with the demo network at start-up, when {@code unknot.demo.load-when-empty}. */
+/**
+ * Fills an empty database with the demo network at start-up, when
+ * {@code unknot.demo.load-when-empty}.
+ */
 @Component
 class DemoLoader implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
 	private final DemoNetwork network;
+
 	private final DemoProperties properties;
+
 	private final DemoPatient patient;
 
 	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient) {
@@ -43,4 +48,5 @@ class DemoLoader implements ApplicationRunner {
 			log.info("The database already has clinics: the demo network is not loaded");
 		}
 	}
+
 }

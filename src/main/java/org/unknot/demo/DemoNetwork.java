@@ -10,16 +10,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.account.AccountDesk;
 
 /**
- * Loads the demo network, all of it or nothing, in one transaction. Dates that must stay in the
- * future (licence expiries, a change of hours, time off) are relative to today by the {@link Clock}, in
- * New York.
+ * Loads the demo network, all of it or nothing, in one transaction. Dates that must stay
+ * in the future (licence expiries, a change of hours, time off) are relative to today by
+ * the {@link Clock}, in New York.
  *
  * <p>
- * Two ways to decide whether to load: at start-up only into a database with no clinic at all
- * ({@link #loadIfEmpty()}), so that the demo never mixes with a real network; on demand (tests, a
- * staging database) beside whatever is there, unless the demo is already present
- * ({@link #loadUnlessPresent()}). Both take a transaction-scoped advisory lock first, so that
- * instances starting together load it once.
+ * Two ways to decide whether to load: at start-up only into a database with no clinic at
+ * all ({@link #loadIfEmpty()}), so that the demo never mixes with a real network; on
+ * demand (tests, a staging database) beside whatever is there, unless the demo is already
+ * present ({@link #loadUnlessPresent()}). Both take a transaction-scoped advisory lock
+ * first, so that instances starting together load it once.
  */
 @Component
 public class DemoNetwork {
@@ -30,7 +30,9 @@ public class DemoNetwork {
 	private static final long LOCK = 0x756e6b6e6f74L; // "unknot"
 
 	private final JdbcClient jdbc;
+
 	private final Clock clock;
+
 	private final AccountDesk accounts;
 
 	DemoNetwork(JdbcClient jdbc, Clock clock, AccountDesk accounts) {
@@ -50,11 +52,17 @@ public class DemoNetwork {
 		return true;
 	}
 
-	/** Loads the demo beside any other data unless it is already loaded. Returns whether it loaded. */
+	/**
+	 * Loads the demo beside any other data unless it is already loaded. Returns whether
+	 * it loaded.
+	 */
 	@Transactional
 	public boolean loadUnlessPresent() {
 		lock();
-		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM clinic WHERE id = ?)").param(MONTCLAIR).query(Boolean.class).single()) {
+		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM clinic WHERE id = ?)")
+			.param(MONTCLAIR)
+			.query(Boolean.class)
+			.single()) {
 			return false;
 		}
 		write();
@@ -73,4 +81,5 @@ public class DemoNetwork {
 		new DemoSchedules(today).write(jdbc);
 		DemoAccounts.write(accounts);
 	}
+
 }

@@ -20,9 +20,9 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
 /**
- * A fictional patient with an account and a course of bi-weekly massages with Ana Ribeiro at
- * Montclair, booked through the same desk as any booking, so a newcomer can sign in to the patient
- * portal and see visits, move one, or cancel it.
+ * A fictional patient with an account and a course of bi-weekly massages with Ana Ribeiro
+ * at Montclair, booked through the same desk as any booking, so a newcomer can sign in to
+ * the patient portal and see visits, move one, or cancel it.
  */
 @Component
 class DemoPatient {
@@ -33,9 +33,13 @@ class DemoPatient {
 	static final int VISITS = 6;
 
 	private final AccountDesk accounts;
+
 	private final Accounts existing;
+
 	private final AvailabilitySearch availability;
+
 	private final SeriesDesk series;
+
 	private final Clock clock;
 
 	DemoPatient(AccountDesk accounts, Accounts existing, AvailabilitySearch availability, SeriesDesk series,
@@ -48,18 +52,24 @@ class DemoPatient {
 	}
 
 	/**
-	 * Books the course from the first free time at least three days ahead and opens the account, once.
-	 * Answers the booked course, or empty if the patient was there already.
+	 * Books the course from the first free time at least three days ahead and opens the
+	 * account, once. Answers the booked course, or empty if the patient was there
+	 * already.
 	 */
 	Optional<SeriesOutcome> load() {
 		if (existing.byEmail(EMAIL).isPresent()) {
 			return Optional.empty();
 		}
 		LocalDate from = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE))).plusDays(3);
-		var first = availability.search(new AvailabilityQuery("swedish-60", LocationId.of(DemoClinics.MONTCLAIR),
-				"ana-ribeiro", from, from.plusDays(20))).slots().stream().findFirst();
-		SeriesOutcome booked = first.map(slot -> series.book(new SeriesRequest("swedish-60", "ana-ribeiro",
-				LocationId.of(DemoClinics.MONTCLAIR), slot.start().toInstant(), 2, VISITS, false, DETAILS)))
+		var first = availability
+			.search(new AvailabilityQuery("swedish-60", LocationId.of(DemoClinics.MONTCLAIR), "ana-ribeiro", from,
+					from.plusDays(20)))
+			.slots()
+			.stream()
+			.findFirst();
+		SeriesOutcome booked = first
+			.map(slot -> series.book(new SeriesRequest("swedish-60", "ana-ribeiro",
+					LocationId.of(DemoClinics.MONTCLAIR), slot.start().toInstant(), 2, VISITS, false, DETAILS)))
 			.orElse(null);
 		var patientId = booked == null || booked.booked().isEmpty() ? null
 				: booked.booked().get(0).appointment().patientId();
@@ -67,4 +77,5 @@ class DemoPatient {
 				null, patientId, DemoAccounts.PASSWORD));
 		return Optional.ofNullable(booked);
 	}
+
 }

@@ -9,10 +9,11 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sixteen invented practitioners: massage therapists, physical therapists, pain physicians and
- * psychologists. Their NPIs are made up but pass the NPI check digit. Licence dates are relative to the
- * day the demo is loaded, so that it always shows one licence about to expire (Grace Min's) and one
- * that has expired (Owen Hart's: he keeps his hours, but availability never offers him).
+ * Sixteen invented practitioners: massage therapists, physical therapists, pain
+ * physicians and psychologists. Their NPIs are made up but pass the NPI check digit.
+ * Licence dates are relative to the day the demo is loaded, so that it always shows one
+ * licence about to expire (Grace Min's) and one that has expired (Owen Hart's: he keeps
+ * his hours, but availability never offers him).
  */
 final class DemoPractitioners {
 
@@ -20,20 +21,23 @@ final class DemoPractitioners {
 	static final String OWEN_HART = "owen-hart";
 
 	private static final List<String> PHYSICAL_THERAPY = List.of("physical-therapy-evaluation", "physical-therapy-45");
+
 	private static final List<String> CONSULTATIONS = List.of("pain-consultation", "pain-follow-up");
 
 	static final List<Person> PEOPLE = List.of(
 			new Person("ana-ribeiro", "Ana", "Ribeiro", "LMT", "LMT", "1245183078", """
 					Ana has spent eleven years easing the necks and shoulders of office workers and musicians. \
 					Every first visit starts with a short movement check, and she is glad to work alongside your \
-					physical therapist.""", List.of("Desk-work neck and shoulder tension", "Medical massage",
-					"Myofascial release"), List.of("English", "Portuguese", "Spanish"),
-					new Licence("LMT", "18KT00418227", 11, 610), massage("swedish", "deep-tissue", "myofascial-release")),
+					physical therapist.""",
+					List.of("Desk-work neck and shoulder tension", "Medical massage", "Myofascial release"),
+					List.of("English", "Portuguese", "Spanish"), new Licence("LMT", "18KT00418227", 11, 610),
+					massage("swedish", "deep-tissue", "myofascial-release")),
 			new Person("daniel-kowalski", "Daniel", "Kowalski", "LMT", "LMT", "1367029547", """
 					A former competitive rower, Daniel works with people who lift, run and train, and with anyone \
 					recovering from a strain. Firm pressure if you want it, never more than you can relax into.""",
-					List.of("Sports massage", "Trigger point therapy", "Lifting injuries"), List.of("Polish", "English"),
-					new Licence("LMT", "18KT00502961", 7, 480), massage("swedish", "deep-tissue", "trigger-point")),
+					List.of("Sports massage", "Trigger point therapy", "Lifting injuries"),
+					List.of("Polish", "English"), new Licence("LMT", "18KT00502961", 7, 480),
+					massage("swedish", "deep-tissue", "trigger-point")),
 			new Person(GRACE_MIN, "Grace", "Min", "LMT", "LMT", "1488250618", """
 					Grace trained in shiatsu and acupressure before becoming a licensed massage therapist. Her \
 					calm, unhurried sessions suit people whose pain comes with stress, poor sleep or headaches.""",
@@ -74,9 +78,10 @@ final class DemoPractitioners {
 					PHYSICAL_THERAPY),
 			new Person("samuel-whitaker", "Samuel", "Whitaker", "PT", "PT", "1397812458", """
 					Samuel treats sports injuries and desk-related pain with hands-on therapy and a short list of \
-					exercises that fit into a working day.""", List.of("Sports injuries", "Manual therapy",
-					"Desk ergonomics"), List.of("English", "American Sign Language"),
-					new Licence("PT", "40QA01710300", 4, 430), PHYSICAL_THERAPY),
+					exercises that fit into a working day.""",
+					List.of("Sports injuries", "Manual therapy", "Desk ergonomics"),
+					List.of("English", "American Sign Language"), new Licence("PT", "40QA01710300", 4, 430),
+					PHYSICAL_THERAPY),
 			new Person("anjali-mehta", "Anjali", "Mehta", "MD", "MD", "1415609381", """
 					Dr. Mehta is board certified in anesthesiology with a subspecialty in pain medicine. She \
 					treats neck and back pain from the spine, favours the least invasive option that works, and \
@@ -106,9 +111,10 @@ final class DemoPractitioners {
 			new Person("tomas-reyes", "Tomás", "Reyes", "PSYCHOLOGIST", "PsyD", "1842067393", """
 					Dr. Reyes helps people with long-lasting pain sleep better, pace their days and feel less \
 					at the mercy of their symptoms, using cognitive behavioural therapy. Evening and Saturday \
-					video visits.""", List.of("Pain coping skills", "Sleep and chronic pain",
-					"Cognitive behavioural therapy"), List.of("Spanish", "English"),
-					new Licence("PSYCHOLOGIST", "35SI00612300", 10, 560), List.of("pain-counselling")),
+					video visits.""",
+					List.of("Pain coping skills", "Sleep and chronic pain", "Cognitive behavioural therapy"),
+					List.of("Spanish", "English"), new Licence("PSYCHOLOGIST", "35SI00612300", 10, 560),
+					List.of("pain-counselling")),
 			new Person("leah-goldberg", "Leah", "Goldberg", "PSYCHOLOGIST", "PhD", "1955731827", """
 					Dr. Goldberg works with people whose pain began with an injury or an accident, using \
 					acceptance and commitment therapy to help them return to what matters to them.""",
@@ -160,4 +166,5 @@ final class DemoPractitioners {
 		services.addAll(List.of(procedures));
 		return services;
 	}
+
 }

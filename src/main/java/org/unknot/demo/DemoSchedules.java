@@ -25,18 +25,22 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * When the demo practitioners work, and when they are away. Hours differ by clinic and weekday, some
- * people work at two clinics, physicians and psychologists keep video hours, and there are evenings
- * and Saturdays. Every date is relative to the load date: the hours took effect two years before it,
- * Marisol Vega's week changes about three months after it, and the time off lies in the weeks ahead.
+ * When the demo practitioners work, and when they are away. Hours differ by clinic and
+ * weekday, some people work at two clinics, physicians and psychologists keep video
+ * hours, and there are evenings and Saturdays. Every date is relative to the load date:
+ * the hours took effect two years before it, Marisol Vega's week changes about three
+ * months after it, and the time off lies in the weeks ahead.
  */
 final class DemoSchedules {
 
 	private static final ZoneId ZONE = ZoneId.of(DemoClinics.ZONE);
 
 	private final LocalDate since;
+
 	private final LocalDate marisolsNewWeek;
+
 	private final List<Shift> shifts = new ArrayList<>();
+
 	private final List<Away> timeOff = new ArrayList<>();
 
 	DemoSchedules(LocalDate today) {
@@ -49,9 +53,12 @@ final class DemoSchedules {
 		away(today);
 	}
 
-	/** Weekly hours at a clinic (or on video), local New York time, effective from one date to another. */
-	record Shift(String practitionerId, String clinicId, DayOfWeek day, LocalTime start, LocalTime end,
-			LocalDate from, LocalDate to) {
+	/**
+	 * Weekly hours at a clinic (or on video), local New York time, effective from one
+	 * date to another.
+	 */
+	record Shift(String practitionerId, String clinicId, DayOfWeek day, LocalTime start, LocalTime end, LocalDate from,
+			LocalDate to) {
 	}
 
 	record Away(String practitionerId, LocalDateTime start, LocalDateTime end, String reason) {
@@ -131,11 +138,10 @@ final class DemoSchedules {
 
 	private void away(LocalDate today) {
 		LocalDate vacation = today.plusWeeks(5).with(nextOrSame(MONDAY));
-		timeOff.add(new Away("daniel-kowalski", vacation.atStartOfDay(), vacation.plusWeeks(1).atStartOfDay(),
-				"Vacation"));
+		timeOff.add(
+				new Away("daniel-kowalski", vacation.atStartOfDay(), vacation.plusWeeks(1).atStartOfDay(), "Vacation"));
 		LocalDate appointment = today.plusWeeks(2).with(nextOrSame(WEDNESDAY));
-		timeOff.add(new Away("james-okafor", appointment.atTime(11, 0), appointment.atTime(15, 0),
-				"Half day off"));
+		timeOff.add(new Away("james-okafor", appointment.atTime(11, 0), appointment.atTime(15, 0), "Half day off"));
 		LocalDate conference = today.plusWeeks(7).with(nextOrSame(THURSDAY));
 		timeOff.add(new Away("hyun-woo-park", conference.atStartOfDay(), conference.plusDays(2).atStartOfDay(),
 				"Pain medicine conference"));
@@ -158,7 +164,9 @@ final class DemoSchedules {
 	private void add(String practitionerId, String clinicId, String start, String end, LocalDate from, LocalDate to,
 			DayOfWeek... days) {
 		for (DayOfWeek day : days) {
-			shifts.add(new Shift(practitionerId, clinicId, day, LocalTime.parse(start), LocalTime.parse(end), from, to));
+			shifts
+				.add(new Shift(practitionerId, clinicId, day, LocalTime.parse(start), LocalTime.parse(end), from, to));
 		}
 	}
+
 }

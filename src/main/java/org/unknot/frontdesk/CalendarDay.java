@@ -8,7 +8,10 @@ import java.util.stream.Stream;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Room;
 
-/** A clinic's day: one column per practitioner working or booked there, and the rooms it has. */
+/**
+ * A clinic's day: one column per practitioner working or booked there, and the rooms it
+ * has.
+ */
 public record CalendarDay(Clinic clinic, LocalDate date, boolean closed, String closedReason,
 		List<CalendarColumn> columns, List<Room> rooms) {
 

@@ -33,16 +33,20 @@ import org.unknot.practitioner.TimeOff;
 import org.unknot.practitioner.WorkingHours;
 
 /**
- * Builds a clinic's calendar for a day or a week from what is booked, who works there and when,
- * blocked time and closures: every input read once per day shown.
+ * Builds a clinic's calendar for a day or a week from what is booked, who works there and
+ * when, blocked time and closures: every input read once per day shown.
  */
 @Service
 public class ClinicCalendar {
 
 	private final Clinics clinics;
+
 	private final Practitioners practitioners;
+
 	private final Appointments appointments;
+
 	private final Patients patients;
+
 	private final CareServices services;
 
 	ClinicCalendar(Clinics clinics, Practitioners practitioners, Appointments appointments, Patients patients,
@@ -78,8 +82,8 @@ public class ClinicCalendar {
 		Instant from = date.atStartOfDay(zone).toInstant();
 		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
 		List<Appointment> visits = appointments.atLocation(clinic.id(), from, to);
-		Map<UUID, Patient> patientsById = patients.byIds(
-				visits.stream().map(Appointment::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<UUID, Patient> patientsById = patients
+			.byIds(visits.stream().map(Appointment::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Map<String, CareService> serviceById = services.byId();
 		Map<String, String> roomNames = clinic.rooms().stream().collect(Collectors.toMap(Room::id, Room::name));
 		List<WorkingHours> hoursToday = allHours.stream()
@@ -130,4 +134,5 @@ public class ClinicCalendar {
 		boolean outside = clampTo == LocalTime.MIN ? instant.isBefore(clampAt) : !instant.isBefore(clampAt);
 		return outside ? clampTo : ZonedDateTime.ofInstant(instant, zone).toLocalTime();
 	}
+
 }

@@ -9,7 +9,10 @@ import org.unknot.booking.Appointment;
 import org.unknot.booking.Appointments;
 import org.unknot.system.NotFound;
 
-/** A visit a staff member may act on: one at a clinic they run (video visits: admins only). */
+/**
+ * A visit a staff member may act on: one at a clinic they run (video visits: admins
+ * only).
+ */
 @Component
 public class ClinicVisits {
 
@@ -27,4 +30,5 @@ public class ClinicVisits {
 		}
 		return visit;
 	}
+
 }

@@ -30,10 +30,10 @@ import org.unknot.sessions.SessionNotes;
 import org.unknot.system.NotFound;
 
 /**
- * Opens a patient's record for a staff member, and writes who, what, when, from where and the outcome
- * to the audit trail every time. Practitioners see the patients they treat; the front desk the
- * patients of their clinics; admins any. Anyone else must give a reason ("break-glass"), which is
- * audited and shown to admins.
+ * Opens a patient's record for a staff member, and writes who, what, when, from where and
+ * the outcome to the audit trail every time. Practitioners see the patients they treat;
+ * the front desk the patients of their clinics; admins any. Anyone else must give a
+ * reason ("break-glass"), which is audited and shown to admins.
  */
 @Service
 public class PatientRecords {
@@ -41,13 +41,21 @@ public class PatientRecords {
 	static final int MIN_REASON = 10;
 
 	private final Patients patients;
+
 	private final Appointments appointments;
+
 	private final CareServices services;
+
 	private final Clinics clinics;
+
 	private final CatalogProperties catalog;
+
 	private final AuditLog audit;
+
 	private final SessionNotes notes;
+
 	private final Intakes intakes;
+
 	private final InsuranceChoices insurance;
 
 	PatientRecords(Patients patients, Appointments appointments, CareServices services, Clinics clinics,
@@ -64,29 +72,36 @@ public class PatientRecords {
 		this.audit = audit;
 	}
 
-	/** {@code notes} are empty for the front desk: the minimum necessary for scheduling leaves them out. */
+	/**
+	 * {@code notes} are empty for the front desk: the minimum necessary for scheduling
+	 * leaves them out.
+	 */
 	public record PatientRecord(Patient patient, List<Visit> visits, List<SessionNote> notes, boolean brokeGlass) {
 	}
 
 	/**
-	 * One visit in a patient's history: when, what, with whom, where, how it ended, and (for those who
-	 * may see them) the intake given for it and how it is paid.
+	 * One visit in a patient's history: when, what, with whom, where, how it ended, and
+	 * (for those who may see them) the intake given for it and how it is paid.
 	 */
 	public record Visit(UUID id, ZonedDateTime start, String service, String practitionerId, String where,
 			String status, Intakes.RecordedIntake intake, InsuranceChoice insurance) {
 	}
 
-	/** A staff member without a treating relationship who gave no (or too short a) reason. */
+	/**
+	 * A staff member without a treating relationship who gave no (or too short a) reason.
+	 */
 	public static class ReasonRequired extends RuntimeException {
 
 		ReasonRequired() {
 			super("A reason is needed to open the record of a patient you do not treat.");
 		}
+
 	}
 
 	@Transactional
 	public PatientRecord open(SignedIn me, UUID patientId, String reason, String address) {
-		Patient patient = patients.find(patientId).orElseThrow(() -> new NotFound(null, "patient", patientId.toString()));
+		Patient patient = patients.find(patientId)
+			.orElseThrow(() -> new NotFound(null, "patient", patientId.toString()));
 		List<Appointment> visits = appointments.ofPatient(patientId);
 		boolean entitled = entitled(me, visits);
 		boolean brokeGlass = false;
@@ -107,8 +122,8 @@ public class PatientRecords {
 			audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patientId, "READ", "insurance",
 					brokeGlass ? reason.strip() : null, address, Outcome.SUCCESS));
 		}
-		List<SessionNote> sessionNotes = me.role() == Role.FRONT_DESK ? List.of()
-				: notes.ofPatient(patientId, new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address));
+		List<SessionNote> sessionNotes = me.role() == Role.FRONT_DESK ? List.of() : notes.ofPatient(patientId,
+				new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address));
 		return new PatientRecord(patient, history, sessionNotes, brokeGlass);
 	}
 
@@ -128,7 +143,9 @@ public class PatientRecords {
 		return false;
 	}
 
-	/** The front desk sees how visits are paid, not what patients said of their health. */
+	/**
+	 * The front desk sees how visits are paid, not what patients said of their health.
+	 */
 	private List<Visit> entries(List<Appointment> visits, boolean withIntake) {
 		Map<String, CareService> byId = services.byId();
 		Map<String, Clinic> clinicById = clinics.byId();
@@ -148,4 +165,5 @@ public class PatientRecords {
 		return new AuditEvent("account:" + me.accountId(), me.role().name(), patientId, "READ", "patient-record",
 				reason, address, outcome);
 	}
+
 }

@@ -11,9 +11,10 @@ import org.unknot.audit.AuditEvent;
 import org.unknot.audit.AuditLog;
 
 /**
- * A staff page that lists patients (a clinic's day or week, a practitioner's day, the waitlist) shows
- * who has which care when: health information. Each patient shown gets one audit entry, so "who viewed
- * this patient" tells the whole story, not only who opened the full record.
+ * A staff page that lists patients (a clinic's day or week, a practitioner's day, the
+ * waitlist) shows who has which care when: health information. Each patient shown gets
+ * one audit entry, so "who viewed this patient" tells the whole story, not only who
+ * opened the full record.
  */
 @Component
 public class PatientsShown {
@@ -24,7 +25,10 @@ public class PatientsShown {
 		this.audit = audit;
 	}
 
-	/** Records that {@code me} was shown these patients on a page about {@code what} (e.g. "schedule"). */
+	/**
+	 * Records that {@code me} was shown these patients on a page about {@code what} (e.g.
+	 * "schedule").
+	 */
 	public void record(SignedIn me, Collection<UUID> patientIds, String what, String address) {
 		audit.recordAll(new LinkedHashSet<>(patientIds).stream()
 			.filter(Objects::nonNull)
@@ -32,4 +36,5 @@ public class PatientsShown {
 					address, AuditEvent.Outcome.SUCCESS))
 			.toList());
 	}
+
 }

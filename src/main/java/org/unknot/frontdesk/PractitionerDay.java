@@ -26,8 +26,11 @@ import org.unknot.patient.Patients;
 public class PractitionerDay {
 
 	private final Appointments appointments;
+
 	private final Patients patients;
+
 	private final CareServices services;
+
 	private final Clinics clinics;
 
 	PractitionerDay(Appointments appointments, Patients patients, CareServices services, Clinics clinics) {
@@ -46,8 +49,8 @@ public class PractitionerDay {
 		Instant from = day.atStartOfDay(zone).toInstant();
 		Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
 		List<Appointment> visits = appointments.ofPractitioner(practitionerId, from, to);
-		Map<UUID, Patient> byId = patients.byIds(
-				visits.stream().map(Appointment::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<UUID, Patient> byId = patients
+			.byIds(visits.stream().map(Appointment::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Map<String, CareService> serviceById = services.byId();
 		Map<String, Clinic> clinicById = clinics.byId();
 		return visits.stream().map(visit -> {
@@ -64,4 +67,5 @@ public class PractitionerDay {
 			return new DayVisit(entry, clinic == null ? "Video visit" : clinic.name());
 		}).toList();
 	}
+
 }

@@ -7,7 +7,10 @@ import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
 import org.unknot.catalog.Clinic;
 
-/** Which clinics a staff member may work in: admins all, front desk their own, practitioners none but their day. */
+/**
+ * Which clinics a staff member may work in: admins all, front desk their own,
+ * practitioners none but their day.
+ */
 public final class StaffAccess {
 
 	private StaffAccess() {
@@ -31,4 +34,5 @@ public final class StaffAccess {
 	public static List<Clinic> clinicsOf(SignedIn me, List<Clinic> all) {
 		return all.stream().filter(clinic -> mayRun(me, clinic.id())).toList();
 	}
+
 }

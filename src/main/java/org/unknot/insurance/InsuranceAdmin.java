@@ -17,9 +17,10 @@ import org.unknot.system.ReadableIds;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 /**
- * Admins keep the plans: add one, change its name, kind and member id rules, stop or resume accepting
- * it, and say which services and kinds of care it pays for. A plan is never deleted: visits booked
- * under it keep naming it. The booking flow reads plans afresh, so every change shows at once.
+ * Admins keep the plans: add one, change its name, kind and member id rules, stop or
+ * resume accepting it, and say which services and kinds of care it pays for. A plan is
+ * never deleted: visits booked under it keep naming it. The booking flow reads plans
+ * afresh, so every change shows at once.
  */
 @Service
 public class InsuranceAdmin {
@@ -29,7 +30,9 @@ public class InsuranceAdmin {
 	static final int REASON_MAX = 300;
 
 	private final JdbcClient jdbc;
+
 	private final InsurancePlans plans;
+
 	private final CareServices services;
 
 	InsuranceAdmin(JdbcClient jdbc, InsurancePlans plans, CareServices services) {
@@ -38,7 +41,10 @@ public class InsuranceAdmin {
 		this.services = services;
 	}
 
-	/** What an admin sets for a plan; the member id pattern is checked against the number as read. */
+	/**
+	 * What an admin sets for a plan; the member id pattern is checked against the number
+	 * as read.
+	 */
 	public record PlanTerms(String name, PayerKind payerKind, String memberIdLabel, String memberIdPattern) {
 	}
 
@@ -92,8 +98,8 @@ public class InsuranceAdmin {
 	}
 
 	/**
-	 * Replaces what the plan pays for. Each rule names a service or a kind of care, says whether it is
-	 * covered and why, in words a patient reads when choosing the plan.
+	 * Replaces what the plan pays for. Each rule names a service or a kind of care, says
+	 * whether it is covered and why, in words a patient reads when choosing the plan.
 	 */
 	@Transactional
 	public void setCoverage(String id, List<InsurancePlan.Rule> rules) {
@@ -102,7 +108,8 @@ public class InsuranceAdmin {
 		Set<String> seen = new HashSet<>();
 		List<FieldProblem> problems = new ArrayList<>();
 		for (InsurancePlan.Rule rule : rules) {
-			String field = rule.category() != null ? "category-" + rule.category().name() : "service-" + rule.serviceId();
+			String field = rule.category() != null ? "category-" + rule.category().name()
+					: "service-" + rule.serviceId();
 			if (rule.serviceId() != null && !known.contains(rule.serviceId())) {
 				problems.add(new FieldProblem(field, "There is no service '" + rule.serviceId() + "'."));
 			}
@@ -122,7 +129,8 @@ public class InsuranceAdmin {
 		}
 		jdbc.sql("DELETE FROM insurance_coverage WHERE plan_id = ?").param(id).update();
 		for (InsurancePlan.Rule rule : rules) {
-			jdbc.sql("INSERT INTO insurance_coverage (plan_id, category, service_id, covered, reason) VALUES (?, ?, ?, ?, ?)")
+			jdbc.sql(
+					"INSERT INTO insurance_coverage (plan_id, category, service_id, covered, reason) VALUES (?, ?, ?, ?, ?)")
 				.params(id, rule.category() == null ? null : rule.category().name(), rule.serviceId(), rule.covered(),
 						rule.reason().strip())
 				.update();
@@ -138,9 +146,9 @@ public class InsuranceAdmin {
 			problems.add(new FieldProblem("name", "Keep the name to " + NAME_MAX + " characters."));
 		}
 		else {
-			sameName(terms.name(), id).ifPresent(other -> problems.add(new FieldProblem("name",
-					"There is already a plan called " + other.name() + (other.accepted() ? "."
-							: " (no longer accepted: accept it again instead of adding it twice)."))));
+			sameName(terms.name(), id).ifPresent(other -> problems
+				.add(new FieldProblem("name", "There is already a plan called " + other.name() + (other.accepted() ? "."
+						: " (no longer accepted: accept it again instead of adding it twice)."))));
 		}
 		if (terms.payerKind() == null) {
 			problems.add(new FieldProblem("payerKind", "Choose who pays under this plan."));
@@ -178,4 +186,5 @@ public class InsuranceAdmin {
 	private static boolean blank(String value) {
 		return value == null || value.isBlank();
 	}
+
 }

@@ -3,11 +3,13 @@ package org.unknot.insurance;
 import java.util.Objects;
 
 /**
- * How a visit is paid: under a plan with the patient's member id, or by the patient (self-pay).
+ * How a visit is paid: under a plan with the patient's member id, or by the patient
+ * (self-pay).
  *
  * @param planId null for self-pay
  * @param memberId null for self-pay
- * @param covered whether the plan was found to pay for the service when the visit was booked
+ * @param covered whether the plan was found to pay for the service when the visit was
+ * booked
  */
 public record InsuranceChoice(String planId, MemberId memberId, boolean covered) {
 

@@ -11,7 +11,8 @@ import org.unknot.privacy.FieldCipher;
 import org.unknot.privacy.SealedColumn;
 
 /**
- * The payment choice of each visit. The member id is sealed at rest, bound to its appointment.
+ * The payment choice of each visit. The member id is sealed at rest, bound to its
+ * appointment.
  */
 @Repository
 public class InsuranceChoices {
@@ -19,6 +20,7 @@ public class InsuranceChoices {
 	static final SealedColumn MEMBER_ID = new SealedColumn("appointment_insurance", "appointment_id", "member_id");
 
 	private final JdbcClient jdbc;
+
 	private final FieldCipher cipher;
 
 	InsuranceChoices(JdbcClient jdbc, FieldCipher cipher) {
@@ -32,7 +34,8 @@ public class InsuranceChoices {
 				ON CONFLICT (appointment_id) DO UPDATE
 				   SET plan_id = EXCLUDED.plan_id, member_id = EXCLUDED.member_id, covered = EXCLUDED.covered""")
 			.params(appointmentId, choice.planId(),
-					choice.memberId() == null ? null : cipher.seal(choice.memberId().value(), MEMBER_ID.context(appointmentId)),
+					choice.memberId() == null ? null
+							: cipher.seal(choice.memberId().value(), MEMBER_ID.context(appointmentId)),
 					choice.covered())
 			.update();
 	}
@@ -56,5 +59,7 @@ public class InsuranceChoices {
 		SealedColumn insuranceMemberIds() {
 			return MEMBER_ID;
 		}
+
 	}
+
 }

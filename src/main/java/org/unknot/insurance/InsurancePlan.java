@@ -10,18 +10,22 @@ import org.unknot.catalog.CareService;
 import org.unknot.catalog.ServiceCategory;
 
 /**
- * A plan and what it pays for. A rule for a service beats a rule for its category; a service the plan
- * names nowhere is not covered.
+ * A plan and what it pays for. A rule for a service beats a rule for its category; a
+ * service the plan names nowhere is not covered.
  *
- * @param memberIdLabel what the plan calls the number on the card ("Member ID", "Claim number")
+ * @param memberIdLabel what the plan calls the number on the card ("Member ID", "Claim
+ * number")
  * @param memberIdPattern the shape of that number, after spaces and dashes are removed
- * @param accepted whether patients can choose it now; a plan no longer accepted stays on the visits
- *     booked under it
+ * @param accepted whether patients can choose it now; a plan no longer accepted stays on
+ * the visits booked under it
  */
-public record InsurancePlan(String id, String name, PayerKind payerKind, String memberIdLabel,
-		Pattern memberIdPattern, List<Rule> rules, boolean accepted) {
+public record InsurancePlan(String id, String name, PayerKind payerKind, String memberIdLabel, Pattern memberIdPattern,
+		List<Rule> rules, boolean accepted) {
 
-	/** The longest member id read, after spaces and dashes are removed; no card carries more. */
+	/**
+	 * The longest member id read, after spaces and dashes are removed; no card carries
+	 * more.
+	 */
 	static final int MEMBER_ID_MAX = 40;
 
 	public InsurancePlan {
@@ -46,7 +50,9 @@ public record InsurancePlan(String id, String name, PayerKind payerKind, String 
 		return rule(rule -> category == rule.category());
 	}
 
-	/** Whether this plan pays for the service, and why, in words a patient understands. */
+	/**
+	 * Whether this plan pays for the service, and why, in words a patient understands.
+	 */
 	public Coverage coverageOf(CareService service) {
 		if (payerKind == PayerKind.MEDICARE && byMassageTherapistsOnly(service)) {
 			return Coverage.notCovered("Medicare does not enrol licensed massage therapists, so massage by a "
@@ -55,10 +61,14 @@ public record InsurancePlan(String id, String name, PayerKind payerKind, String 
 		return rule(rule -> service.id().equals(rule.serviceId()))
 			.or(() -> rule(rule -> service.category() == rule.category()))
 			.map(rule -> new Coverage(rule.covered(), rule.reason()))
-			.orElseGet(() -> Coverage.notCovered(name + " does not pay for " + service.name() + ", so this visit is self-pay."));
+			.orElseGet(() -> Coverage
+				.notCovered(name + " does not pay for " + service.name() + ", so this visit is self-pay."));
 	}
 
-	/** The member id as stored (upper case, without spaces or dashes), or empty if it has the wrong shape. */
+	/**
+	 * The member id as stored (upper case, without spaces or dashes), or empty if it has
+	 * the wrong shape.
+	 */
 	public Optional<MemberId> memberId(String typed) {
 		if (typed == null) {
 			return Optional.empty();

@@ -12,8 +12,8 @@ import org.unknot.catalog.ServiceCategory;
 import org.unknot.system.NotFound;
 
 /**
- * The plans, with their coverage rules, read afresh on every call: a change an admin makes is what
- * the next patient sees.
+ * The plans, with their coverage rules, read afresh on every call: a change an admin
+ * makes is what the next patient sees.
  */
 @Repository
 public class InsurancePlans {
@@ -39,7 +39,10 @@ public class InsurancePlans {
 		return load("");
 	}
 
-	/** A plan whether or not it is still accepted, e.g. to name the plan a visit was booked under. */
+	/**
+	 * A plan whether or not it is still accepted, e.g. to name the plan a visit was
+	 * booked under.
+	 */
 	public Optional<InsurancePlan> any(String id) {
 		return load("WHERE id = ?", id).stream().findFirst();
 	}
@@ -49,8 +52,7 @@ public class InsurancePlans {
 	}
 
 	private List<InsurancePlan> load(String where, Object... params) {
-		Map<String, List<InsurancePlan.Rule>> rules = jdbc
-			.sql("SELECT * FROM insurance_coverage ORDER BY plan_id, id")
+		Map<String, List<InsurancePlan.Rule>> rules = jdbc.sql("SELECT * FROM insurance_coverage ORDER BY plan_id, id")
 			.query((rs, n) -> Map.entry(rs.getString("plan_id"),
 					new InsurancePlan.Rule(category(rs.getString("category")), rs.getString("service_id"),
 							rs.getBoolean("covered"), rs.getString("reason"))))
@@ -70,4 +72,5 @@ public class InsurancePlans {
 	private static ServiceCategory category(String value) {
 		return value == null ? null : ServiceCategory.valueOf(value);
 	}
+
 }

@@ -1,6 +1,9 @@
 package org.unknot.insurance;
 
-/** The number on an insurance card (or a claim number), upper case without spaces or dashes. */
+/**
+ * The number on an insurance card (or a claim number), upper case without spaces or
+ * dashes.
+ */
 public record MemberId(String value) {
 
 	public MemberId {

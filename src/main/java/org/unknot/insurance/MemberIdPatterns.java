@@ -7,29 +7,37 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Whether an admin's pattern for member ids may be used: it must compile, stay short, and have none
- * of the shapes that make a regular expression take exponential (or high polynomial) time on a
- * typed number: repeated groups that themselves repeat or offer alternatives ({@code (A+)+},
- * {@code (A|AB)*}), back-references, lookaround, or many repeats of varying length in a row. What is
- * left is what member ids need: characters, classes, fixed and bounded repeats, plain groups.
+ * Whether an admin's pattern for member ids may be used: it must compile, stay short, and
+ * have none of the shapes that make a regular expression take exponential (or high
+ * polynomial) time on a typed number: repeated groups that themselves repeat or offer
+ * alternatives ({@code (A+)+}, {@code (A|AB)*}), back-references, lookaround, or many
+ * repeats of varying length in a row. What is left is what member ids need: characters,
+ * classes, fixed and bounded repeats, plain groups.
  */
 final class MemberIdPatterns {
 
 	static final int MAX_LENGTH = 100;
 
-	/** Repeats of varying length ({@code *}, {@code +}, {@code {4,20}}) a pattern may have. */
+	/**
+	 * Repeats of varying length ({@code *}, {@code +}, {@code {4,20}}) a pattern may
+	 * have.
+	 */
 	static final int MAX_VARYING_REPEATS = 3;
 
 	private MemberIdPatterns() {
 	}
 
-	/** What is wrong with the pattern, in words for the admin who typed it; empty if it may be used. */
+	/**
+	 * What is wrong with the pattern, in words for the admin who typed it; empty if it
+	 * may be used.
+	 */
 	static Optional<String> problemWith(String pattern) {
 		if (pattern == null || pattern.isBlank()) {
 			return Optional.of("Enter the shape of a member id, e.g. [A-Z0-9]{6,12}.");
 		}
 		if (pattern.length() > MAX_LENGTH) {
-			return Optional.of("Keep the pattern to " + MAX_LENGTH + " characters; this one has " + pattern.length() + ".");
+			return Optional
+				.of("Keep the pattern to " + MAX_LENGTH + " characters; this one has " + pattern.length() + ".");
 		}
 		try {
 			Pattern.compile(pattern);
@@ -45,10 +53,17 @@ final class MemberIdPatterns {
 	private static final class Scan {
 
 		private final String pattern;
+
 		private final Deque<Group> groups = new ArrayDeque<>();
+
 		private int at;
+
 		private int varyingRepeats;
-		/** The group that just closed, if the last thing read was one; null after any other atom. */
+
+		/**
+		 * The group that just closed, if the last thing read was one; null after any
+		 * other atom.
+		 */
 		private Group lastGroup;
 
 		Scan(String pattern) {
@@ -73,8 +88,8 @@ final class MemberIdPatterns {
 				}
 			}
 			if (varyingRepeats > MAX_VARYING_REPEATS) {
-				return Optional.of("Use at most " + MAX_VARYING_REPEATS + " repeats of varying length (*, + or {4,20}); "
-						+ "this pattern has " + varyingRepeats + ".");
+				return Optional.of("Use at most " + MAX_VARYING_REPEATS
+						+ " repeats of varying length (*, + or {4,20}); " + "this pattern has " + varyingRepeats + ".");
 			}
 			return Optional.empty();
 		}
@@ -127,7 +142,8 @@ final class MemberIdPatterns {
 		private Optional<String> open() {
 			if (pattern.startsWith("(?=", at) || pattern.startsWith("(?!", at) || pattern.startsWith("(?<=", at)
 					|| pattern.startsWith("(?<!", at)) {
-				return Optional.of("Lookahead and lookbehind ((?=...), (?<=...)) are not allowed in a member id pattern.");
+				return Optional
+					.of("Lookahead and lookbehind ((?=...), (?<=...)) are not allowed in a member id pattern.");
 			}
 			at++;
 			lastGroup = null;
@@ -210,17 +226,21 @@ final class MemberIdPatterns {
 			lastGroup = null;
 			return Optional.empty();
 		}
+
 	}
 
 	/** What a group holds, counting every group nested in it. */
 	private static final class Group {
 
 		boolean repeats;
+
 		boolean alternatives;
 
 		void absorb(Group inner) {
 			repeats |= inner.repeats;
 			alternatives |= inner.alternatives;
 		}
+
 	}
+
 }

@@ -2,6 +2,7 @@ package org.unknot.insurance;
 
 /** Who pays under a plan; some rules hold for every plan of a kind. */
 public enum PayerKind {
+
 	MEDICARE("Medicare"), MEDICARE_ADVANTAGE("Medicare Advantage"), MEDICAID("Medicaid"),
 	COMMERCIAL("Commercial insurance"), AUTO_NO_FAULT("Auto insurance (no-fault/PIP)"),
 	WORKERS_COMP("Workers' compensation");
@@ -15,4 +16,5 @@ public enum PayerKind {
 	public String label() {
 		return label;
 	}
+
 }

@@ -1,5 +1,5 @@
 /**
- * The insurance plans the network accepts, whether a plan pays for a service, and which plan (or
- * self-pay) a patient chose for a visit.
+ * The insurance plans the network accepts, whether a plan pays for a service, and which
+ * plan (or self-pay) a patient chose for a visit.
  */
 package org.unknot.insurance;

@@ -2,6 +2,7 @@ package org.unknot.intake;
 
 /** Where it hurts. */
 public enum BodyRegion {
+
 	HEAD_AND_JAW("Head and jaw"), NECK("Neck"), SHOULDERS("Shoulders"), UPPER_BACK("Upper back"),
 	LOWER_BACK("Lower back"), ARMS_AND_HANDS("Arms and hands"), HIPS("Hips"), LEGS_AND_FEET("Legs and feet");
 
@@ -14,4 +15,5 @@ public enum BodyRegion {
 	public String label() {
 		return label;
 	}
+
 }

@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * What a patient tells us about their pain before a visit.
  *
- * @param intensity 0 (no pain) to 10 (worst imaginable), the numeric rating scale (LOINC 72514-3)
+ * @param intensity 0 (no pain) to 10 (worst imaginable), the numeric rating scale (LOINC
+ * 72514-3)
  * @param redFlags the red-flag questions answered yes
  */
 public record HealthIntake(Set<BodyRegion> regions, int intensity, PainDuration duration, Set<Cause> causes,

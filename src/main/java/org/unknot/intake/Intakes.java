@@ -19,8 +19,8 @@ import org.unknot.privacy.SealedColumn;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The intake given for each visit, sealed at rest: the answers are kept as one sealed JSON value
- * bound to their appointment, so a copied value opens for no other visit.
+ * The intake given for each visit, sealed at rest: the answers are kept as one sealed
+ * JSON value bound to their appointment, so a copied value opens for no other visit.
  */
 @Repository
 public class Intakes {
@@ -28,7 +28,9 @@ public class Intakes {
 	static final SealedColumn ANSWERS = new SealedColumn("appointment_intake", "appointment_id", "answers");
 
 	private final JdbcClient jdbc;
+
 	private final FieldCipher cipher;
+
 	private final ObjectMapper json;
 
 	Intakes(JdbcClient jdbc, FieldCipher cipher, ObjectMapper json) {
@@ -38,7 +40,8 @@ public class Intakes {
 	}
 
 	/**
-	 * @param acknowledged the patient read the advice to see a physician and chose to go ahead
+	 * @param acknowledged the patient read the advice to see a physician and chose to go
+	 * ahead
 	 */
 	public void record(UUID appointmentId, HealthIntake intake, Triage triage, boolean acknowledged) {
 		if (triage == Triage.EMERGENCY) {
@@ -46,7 +49,8 @@ public class Intakes {
 		}
 		var stored = new Stored(names(intake.regions()), intake.intensity(), intake.duration().name(),
 				names(intake.causes()), names(intake.redFlags()), triage.name(), acknowledged);
-		jdbc.sql("INSERT INTO appointment_intake (appointment_id, answers) VALUES (?, ?) ON CONFLICT (appointment_id) DO NOTHING")
+		jdbc.sql(
+				"INSERT INTO appointment_intake (appointment_id, answers) VALUES (?, ?) ON CONFLICT (appointment_id) DO NOTHING")
 			.params(appointmentId, cipher.seal(json.writeValueAsString(stored), ANSWERS.context(appointmentId)))
 			.update();
 	}
@@ -76,8 +80,9 @@ public class Intakes {
 			String triage, boolean acknowledged) {
 
 		RecordedIntake recorded() {
-			return new RecordedIntake(new HealthIntake(set(regions, BodyRegion::valueOf), intensity,
-					PainDuration.valueOf(duration), set(causes, Cause::valueOf), set(redFlags, RedFlag::valueOf)),
+			return new RecordedIntake(
+					new HealthIntake(set(regions, BodyRegion::valueOf), intensity, PainDuration.valueOf(duration),
+							set(causes, Cause::valueOf), set(redFlags, RedFlag::valueOf)),
 					Triage.valueOf(triage), acknowledged);
 		}
 	}
@@ -90,5 +95,7 @@ public class Intakes {
 		SealedColumn intakeAnswers() {
 			return ANSWERS;
 		}
+
 	}
+
 }

@@ -4,9 +4,11 @@ package org.unknot.intake;
  * Signs that a physician should look before massage alone; the last one is an emergency.
  */
 public enum RedFlag {
+
 	NUMBNESS_OR_WEAKNESS("Do you have numbness, tingling or weakness in your shoulders, arms or hands?",
 			"numbness, tingling or weakness in your shoulders, arms or hands"),
-	KNOWN_SPINE_OR_JOINT_CONDITION("Have you been told you have a herniated disc, spinal stenosis or chronic arthritis?",
+	KNOWN_SPINE_OR_JOINT_CONDITION(
+			"Have you been told you have a herniated disc, spinal stenosis or chronic arthritis?",
 			"a herniated disc, spinal stenosis or chronic arthritis"),
 	RECENT_SERIOUS_TRAUMA("Have you had a serious accident, fall or injury in the last few weeks?",
 			"a recent serious accident, fall or injury"),
@@ -14,10 +16,12 @@ public enum RedFlag {
 	UNEXPLAINED_WEIGHT_LOSS("Have you lost weight recently without trying?", "weight loss you cannot explain"),
 	CANCER_HISTORY("Have you ever had cancer?", "a history of cancer"),
 	PAIN_AT_NIGHT_OR_REST("Does the pain wake you at night or stay when you rest?", "pain at night or at rest"),
-	LOSS_OF_BOWEL_OR_BLADDER_CONTROL("Have you lost control of your bowel or bladder, or lost feeling around your groin?",
+	LOSS_OF_BOWEL_OR_BLADDER_CONTROL(
+			"Have you lost control of your bowel or bladder, or lost feeling around your groin?",
 			"loss of bowel or bladder control");
 
 	private final String question;
+
 	private final String finding;
 
 	RedFlag(String question, String finding) {
@@ -38,4 +42,5 @@ public enum RedFlag {
 	public boolean emergency() {
 		return this == LOSS_OF_BOWEL_OR_BLADDER_CONTROL;
 	}
+
 }

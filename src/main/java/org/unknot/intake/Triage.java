@@ -6,14 +6,18 @@ import java.util.Set;
 import org.unknot.catalog.ServiceCategory;
 
 /**
- * What the intake means for booking. Any red flag means a physician should look before hands-on care
- * alone (massage, physical therapy); loss of bowel or bladder control is an emergency and nothing is
- * booked.
+ * What the intake means for booking. Any red flag means a physician should look before
+ * hands-on care alone (massage, physical therapy); loss of bowel or bladder control is an
+ * emergency and nothing is booked.
  */
 public enum Triage {
+
 	/** Nothing in the intake stands in the way of the visit asked for. */
 	CLEAR,
-	/** A physician consultation is advised; the visit is not booked without the patient being told. */
+	/**
+	 * A physician consultation is advised; the visit is not booked without the patient
+	 * being told.
+	 */
 	CONSULTATION_ADVISED,
 	/** Go to an emergency department now; nothing is booked. */
 	EMERGENCY;
@@ -35,4 +39,5 @@ public enum Triage {
 	public static List<RedFlag> reasons(HealthIntake intake) {
 		return List.copyOf(intake.redFlagsInOrder());
 	}
+
 }

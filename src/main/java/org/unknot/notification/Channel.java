@@ -2,5 +2,7 @@ package org.unknot.notification;
 
 /** How a message reaches the patient. */
 public enum Channel {
+
 	EMAIL, SMS
+
 }

@@ -4,7 +4,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Works the outbox every few seconds; off where tests drive the dispatcher themselves. */
+/**
+ * Works the outbox every few seconds; off where tests drive the dispatcher themselves.
+ */
 @Component
 @ConditionalOnProperty(name = "unknot.notification.dispatcher.enabled", havingValue = "true", matchIfMissing = true)
 class DispatchSchedule {
@@ -20,4 +22,5 @@ class DispatchSchedule {
 	void dispatch() {
 		dispatcher.dispatchDue();
 	}
+
 }

@@ -14,11 +14,12 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Text messages through a provider's HTTP API: a JSON POST of {@code to}, {@code from} and
- * {@code text}, with HTTP Basic credentials and an {@value #IDEMPOTENCY_HEADER} header. Its value is
- * derived from the outbox key, so every attempt of one message carries the same one, also a resend after
- * a crash between the provider's answer and our commit: a provider that honours the header (as the
- * IETF httpapi "Idempotency-Key" draft describes it) sends that message once.
+ * Text messages through a provider's HTTP API: a JSON POST of {@code to}, {@code from}
+ * and {@code text}, with HTTP Basic credentials and an {@value #IDEMPOTENCY_HEADER}
+ * header. Its value is derived from the outbox key, so every attempt of one message
+ * carries the same one, also a resend after a crash between the provider's answer and our
+ * commit: a provider that honours the header (as the IETF httpapi "Idempotency-Key" draft
+ * describes it) sends that message once.
  */
 class HttpSmsTransport implements SmsTransport {
 
@@ -27,17 +28,20 @@ class HttpSmsTransport implements SmsTransport {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http;
+
 	private final URI endpoint;
+
 	private final String authorization;
+
 	private final String sender;
+
 	private final Duration timeout;
 
 	HttpSmsTransport(URI endpoint, String username, String password, String sender, Duration timeout) {
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
 		this.endpoint = endpoint;
-		this.authorization = username == null ? null
-				: "Basic " + Base64.getEncoder()
-					.encodeToString((username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+		this.authorization = username == null ? null : "Basic " + Base64.getEncoder()
+			.encodeToString((username + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
 		this.sender = sender;
 		this.timeout = timeout;
 	}
@@ -76,4 +80,5 @@ class HttpSmsTransport implements SmsTransport {
 			throw new SmsNotSent("The text message provider answered " + response.statusCode(), null);
 		}
 	}
+
 }

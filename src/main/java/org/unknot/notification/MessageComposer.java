@@ -12,16 +12,19 @@ import org.unknot.calendar.AppointmentDetails;
 import org.unknot.calendar.CalendarInvitations;
 
 /**
- * Writes what patients read about their visit: always in the clinic's local time with the zone named,
- * never the kind of care (emails and texts are read on shared screens and lock screens).
+ * Writes what patients read about their visit: always in the clinic's local time with the
+ * zone named, never the kind of care (emails and texts are read on shared screens and
+ * lock screens).
  */
 @Component
 class MessageComposer {
 
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, h:mm a", Locale.US);
+
 	private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
 	private final CalendarInvitations invitations;
+
 	private final String network;
 
 	MessageComposer(CalendarInvitations invitations, org.unknot.calendar.CalendarProperties calendar) {
@@ -43,8 +46,11 @@ class MessageComposer {
 		StringBuilder text = new StringBuilder();
 		StringBuilder html = new StringBuilder();
 		text.append("Hello ").append(visit.attendee().name()).append(",\n\n").append(headline).append(".\n\n");
-		html.append("<!doctype html><html><body><p>Hello ").append(esc(visit.attendee().name())).append(",</p><p><strong>")
-			.append(esc(headline)).append(".</strong></p><table>");
+		html.append("<!doctype html><html><body><p>Hello ")
+			.append(esc(visit.attendee().name()))
+			.append(",</p><p><strong>")
+			.append(esc(headline))
+			.append(".</strong></p><table>");
 		line(text, html, "When", when);
 		if (visit.video()) {
 			line(text, html, "Where", "Video visit");
@@ -56,8 +62,7 @@ class MessageComposer {
 			line(text, html, "Where", visit.place() + ", " + visit.address());
 		}
 		html.append("</table>");
-		String closing = kind == MessageKind.CANCELLED
-				? "The attached calendar update removes it from your calendar."
+		String closing = kind == MessageKind.CANCELLED ? "The attached calendar update removes it from your calendar."
 				: "The attached invitation puts it in your calendar.";
 		text.append('\n').append(closing).append('\n');
 		html.append("<p>").append(esc(closing)).append("</p>");
@@ -69,8 +74,9 @@ class MessageComposer {
 	}
 
 	/**
-	 * One confirmation for visits booked together (a series): every visit in the clinic's local time
-	 * with the zone named, and one invitation holding them all, each under its own UID.
+	 * One confirmation for visits booked together (a series): every visit in the clinic's
+	 * local time with the zone named, and one invitation holding them all, each under its
+	 * own UID.
 	 */
 	Email seriesEmail(List<AppointmentDetails> visits) {
 		AppointmentDetails first = visits.get(0);
@@ -80,8 +86,11 @@ class MessageComposer {
 		StringBuilder text = new StringBuilder();
 		StringBuilder html = new StringBuilder();
 		text.append("Hello ").append(first.attendee().name()).append(",\n\n").append(headline).append(".\n\n");
-		html.append("<!doctype html><html><body><p>Hello ").append(esc(first.attendee().name())).append(",</p><p><strong>")
-			.append(esc(headline)).append(".</strong></p><table>");
+		html.append("<!doctype html><html><body><p>Hello ")
+			.append(esc(first.attendee().name()))
+			.append(",</p><p><strong>")
+			.append(esc(headline))
+			.append(".</strong></p><table>");
 		line(text, html, "Where", first.video() ? "Video visits" : first.place() + ", " + first.address());
 		html.append("</table><ol>");
 		text.append('\n');
@@ -108,7 +117,10 @@ class MessageComposer {
 				CalendarInvitations.REQUEST_TYPE);
 	}
 
-	/** The text message for visits booked together: each visit's day and time, the zone named. */
+	/**
+	 * The text message for visits booked together: each visit's day and time, the zone
+	 * named.
+	 */
 	String seriesSms(List<AppointmentDetails> visits) {
 		AppointmentDetails first = visits.get(0);
 		String where = first.video() ? "video visit" : first.place();
@@ -159,7 +171,11 @@ class MessageComposer {
 
 	private static void line(StringBuilder text, StringBuilder html, String label, String value) {
 		text.append("  ").append(label).append(": ").append(value).append('\n');
-		html.append("<tr><th align=\"left\">").append(esc(label)).append("</th><td>").append(esc(value)).append("</td></tr>");
+		html.append("<tr><th align=\"left\">")
+			.append(esc(label))
+			.append("</th><td>")
+			.append(esc(value))
+			.append("</td></tr>");
 	}
 
 	static String esc(String value) {
@@ -180,4 +196,5 @@ class MessageComposer {
 	/** An email about a visit, with its calendar part. */
 	record Email(String subject, String text, String html, byte[] calendar, String calendarType) {
 	}
+
 }

@@ -2,11 +2,14 @@ package org.unknot.notification;
 
 /** What a message is about. */
 public enum MessageKind {
+
 	/** The confirmation of one visit. */
 	BOOKED,
-	/** One confirmation for every visit of a series booked at once; its subject is the series. */
-	SERIES_BOOKED,
-	RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION;
+	/**
+	 * One confirmation for every visit of a series booked at once; its subject is the
+	 * series.
+	 */
+	SERIES_BOOKED, RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION;
 
 	/** Whether this message only makes sense while its visit is still booked. */
 	boolean needsALiveVisit() {
@@ -23,8 +26,12 @@ public enum MessageKind {
 		return this == SERIES_BOOKED;
 	}
 
-	/** Asked for by the patient a moment ago: sent even to a patient who opted out of reminders. */
+	/**
+	 * Asked for by the patient a moment ago: sent even to a patient who opted out of
+	 * reminders.
+	 */
 	boolean requestedByThePatient() {
 		return this == SIGN_IN_LINK || this == REGISTRATION;
 	}
+
 }

@@ -17,8 +17,9 @@ import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.patient.Patients;
 
 /**
- * Chooses the transports: SMTP when {@code spring.mail.host} is set, else the built-in viewer; the
- * HTTP text message provider when {@code unknot.notification.sms.endpoint} is set, else recording.
+ * Chooses the transports: SMTP when {@code spring.mail.host} is set, else the built-in
+ * viewer; the HTTP text message provider when {@code unknot.notification.sms.endpoint} is
+ * set, else recording.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
@@ -61,4 +62,5 @@ class NotificationConfiguration {
 		}
 		return host + "/" + UUID.randomUUID().toString().substring(0, 8);
 	}
+
 }

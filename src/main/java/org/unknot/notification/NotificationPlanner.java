@@ -17,9 +17,9 @@ import org.unknot.patient.NotificationPreference;
 import org.unknot.patient.Patients;
 
 /**
- * Plans the messages a booking change causes, in the outbox, inside the change's own transaction
- * (a plain synchronous listener, not an after-commit one): if the change commits, its messages are
- * there; if it rolls back, so do they.
+ * Plans the messages a booking change causes, in the outbox, inside the change's own
+ * transaction (a plain synchronous listener, not an after-commit one): if the change
+ * commits, its messages are there; if it rolls back, so do they.
  */
 @Component
 class NotificationPlanner {
@@ -28,8 +28,11 @@ class NotificationPlanner {
 			MessageKind.REMINDER);
 
 	private final OutboxMessages outbox;
+
 	private final Patients patients;
+
 	private final NotificationProperties properties;
+
 	private final Clock clock;
 
 	NotificationPlanner(OutboxMessages outbox, Patients patients, NotificationProperties properties, Clock clock) {
@@ -40,10 +43,10 @@ class NotificationPlanner {
 	}
 
 	/**
-	 * A visit booked on its own gets its confirmation; a visit booked as part of a series gets none of
-	 * its own: the first visit of the series plans one confirmation for the whole series (its key is the
-	 * series, so the other visits plan nothing more), which lists the visits as they are when it goes
-	 * out. Reminders are per visit either way.
+	 * A visit booked on its own gets its confirmation; a visit booked as part of a series
+	 * gets none of its own: the first visit of the series plans one confirmation for the
+	 * whole series (its key is the series, so the other visits plan nothing more), which
+	 * lists the visits as they are when it goes out. Reminders are per visit either way.
 	 */
 	@EventListener
 	void on(AppointmentBooked booked) {
@@ -61,9 +64,9 @@ class NotificationPlanner {
 	}
 
 	/**
-	 * Whether the series confirmation will tell the patient of this visit: planned now, or planned by an
-	 * earlier visit of the series and not yet handed over. A visit joining a series whose confirmation
-	 * has gone out gets a confirmation of its own.
+	 * Whether the series confirmation will tell the patient of this visit: planned now,
+	 * or planned by an earlier visit of the series and not yet handed over. A visit
+	 * joining a series whose confirmation has gone out gets a confirmation of its own.
 	 */
 	private boolean coveredBySeriesConfirmation(AppointmentBooked booked, Channel channel, Instant now) {
 		if (booked.seriesId() == null) {
@@ -73,16 +76,20 @@ class NotificationPlanner {
 				null, null) || seriesConfirmationStillToGo(booked.seriesId(), channel);
 	}
 
-	/** Whether the series confirmation has certainly not been handed over yet on this channel. */
+	/**
+	 * Whether the series confirmation has certainly not been handed over yet on this
+	 * channel.
+	 */
 	private boolean seriesConfirmationStillToGo(UUID seriesId, Channel channel) {
 		return !outbox.neverHandedOver(seriesId, MessageKind.SERIES_BOOKED, channel).isEmpty();
 	}
 
 	/**
-	 * A move the patient has not been told about yet needs no message of its own: a confirmation that
-	 * has certainly not been handed over is replaced by one for the new time (a series confirmation
-	 * lists the visits as they are when it goes out anyway). Only where the confirmation has gone out,
-	 * or may have, does a "moved" message follow.
+	 * A move the patient has not been told about yet needs no message of its own: a
+	 * confirmation that has certainly not been handed over is replaced by one for the new
+	 * time (a series confirmation lists the visits as they are when it goes out anyway).
+	 * Only where the confirmation has gone out, or may have, does a "moved" message
+	 * follow.
 	 */
 	@EventListener
 	void on(AppointmentRescheduled moved) {
@@ -100,14 +107,14 @@ class NotificationPlanner {
 						"s" + moved.sequence(), channel, now, moved.start(), null));
 			}
 		}
-		planWithReminders(messages, moved.appointmentId(), moved.patientId(), moved.start(), moved.sequence(),
-				channels, now);
+		planWithReminders(messages, moved.appointmentId(), moved.patientId(), moved.start(), moved.sequence(), channels,
+				now);
 	}
 
 	/**
-	 * Drops this visit's own confirmation where it has certainly not been handed over, and plans one for
-	 * the new time in its place; answers whether it did (false: there was none left to replace, it has
-	 * gone out or may have).
+	 * Drops this visit's own confirmation where it has certainly not been handed over,
+	 * and plans one for the new time in its place; answers whether it did (false: there
+	 * was none left to replace, it has gone out or may have).
 	 */
 	private boolean replaceUnsentConfirmation(AppointmentRescheduled moved, Channel channel, Instant now) {
 		List<OutboxMessage> unsent = outbox.neverHandedOver(moved.appointmentId(), MessageKind.BOOKED, channel);
@@ -124,9 +131,9 @@ class NotificationPlanner {
 	}
 
 	/**
-	 * Tells the patient of the cancellation only if anything about the visit has reached them, or may
-	 * have: a visit cancelled before its confirmation went out ends in silence, not in a cancellation of
-	 * something they never heard of.
+	 * Tells the patient of the cancellation only if anything about the visit has reached
+	 * them, or may have: a visit cancelled before its confirmation went out ends in
+	 * silence, not in a cancellation of something they never heard of.
 	 */
 	@EventListener
 	void on(AppointmentCancelled cancelled) {
@@ -144,10 +151,11 @@ class NotificationPlanner {
 	}
 
 	/**
-	 * Plans these messages and one reminder per offset, due at the exact instant that far before the
-	 * start, in one statement (a booking's confirmation and two reminders: one round trip instead of
-	 * three). A reminder whose time has already passed (a visit booked at short notice) is not planned:
-	 * a "48 hours before" message sent at booking time would only confuse.
+	 * Plans these messages and one reminder per offset, due at the exact instant that far
+	 * before the start, in one statement (a booking's confirmation and two reminders: one
+	 * round trip instead of three). A reminder whose time has already passed (a visit
+	 * booked at short notice) is not planned: a "48 hours before" message sent at booking
+	 * time would only confuse.
 	 */
 	private void planWithReminders(List<Planned> messages, UUID appointmentId, UUID patientId, Instant start,
 			int sequence, List<Channel> channels, Instant now) {
@@ -175,4 +183,5 @@ class NotificationPlanner {
 		}
 		return channels;
 	}
+
 }

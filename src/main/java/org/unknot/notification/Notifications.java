@@ -9,14 +9,16 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What other modules may ask of notifications: plan a message of their own in the outbox, inside
- * their transaction.
+ * What other modules may ask of notifications: plan a message of their own in the outbox,
+ * inside their transaction.
  */
 @Service
 public class Notifications {
 
 	private final OutboxMessages outbox;
+
 	private final NotificationPlanner planner;
+
 	private final Clock clock;
 
 	Notifications(OutboxMessages outbox, NotificationPlanner planner, Clock clock) {
@@ -26,8 +28,8 @@ public class Notifications {
 	}
 
 	/**
-	 * Plans an offer of a freed time to a waiting patient, on each channel they chose; nothing goes out
-	 * after {@code expiresAt}.
+	 * Plans an offer of a freed time to a waiting patient, on each channel they chose;
+	 * nothing goes out after {@code expiresAt}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void offer(UUID offerId, UUID patientId, Instant expiresAt, Message message) {
@@ -40,7 +42,10 @@ public class Notifications {
 		}
 	}
 
-	/** Plans the email carrying a patient's one-time sign-in link; nothing goes out after it expires. */
+	/**
+	 * Plans the email carrying a patient's one-time sign-in link; nothing goes out after
+	 * it expires.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void signInLink(UUID linkId, UUID patientId, Instant expiresAt, Message message) {
 		outbox.plan(linkId, patientId, MessageKind.SIGN_IN_LINK, "link", Channel.EMAIL, clock.instant(), expiresAt,
@@ -48,9 +53,9 @@ public class Notifications {
 	}
 
 	/**
-	 * Plans an email to an address that need not belong to a patient yet (registering, for one); it goes
-	 * out even to someone who opted out of reminders, since they just asked for it, and never after
-	 * {@code expiresAt}.
+	 * Plans an email to an address that need not belong to a patient yet (registering,
+	 * for one); it goes out even to someone who opted out of reminders, since they just
+	 * asked for it, and never after {@code expiresAt}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void emailTo(String address, UUID subjectId, String occurrence, Instant expiresAt, Message message) {
@@ -58,7 +63,11 @@ public class Notifications {
 				new OutboxMessages.Prepared(message.subject(), message.text(), message.html()));
 	}
 
-	/** A message written by its sender: an email subject, plain and HTML bodies, and a text message. */
+	/**
+	 * A message written by its sender: an email subject, plain and HTML bodies, and a
+	 * text message.
+	 */
 	public record Message(String subject, String text, String html, String sms) {
 	}
+
 }

@@ -28,37 +28,51 @@ import org.unknot.patient.Patients;
 /**
  * Works through the outbox. Any number of instances may run on one database.
  * <ol>
- * <li>Claim: in a short transaction, due rows are taken with {@code FOR UPDATE SKIP LOCKED} and marked
- * 'sending' with a lease and this dispatcher's name. Nobody else takes them while the lease runs.</li>
- * <li>Send: in a second transaction the visit (or every visit of a series) is share-locked, so a
- * cancellation or move now waits, or has already happened and changed the row; the row is locked
- * again if still ours and the message composed from the visits as they are now. A separate, committed
- * transaction records the hand-over ({@code outbox_handover}); then the message is handed over and the
- * row marked 'sent' in the sending transaction.</li>
+ * <li>Claim: in a short transaction, due rows are taken with
+ * {@code FOR UPDATE SKIP LOCKED} and marked 'sending' with a lease and this dispatcher's
+ * name. Nobody else takes them while the lease runs.</li>
+ * <li>Send: in a second transaction the visit (or every visit of a series) is
+ * share-locked, so a cancellation or move now waits, or has already happened and changed
+ * the row; the row is locked again if still ours and the message composed from the visits
+ * as they are now. A separate, committed transaction records the hand-over
+ * ({@code outbox_handover}); then the message is handed over and the row marked 'sent' in
+ * the sending transaction.</li>
  * </ol>
- * A failure the transport reports puts the row back with exponential back-off and forgets that
- * attempt's hand-over. A crash (or any other error) leaves the row 'sending' until its lease runs out;
- * it is then claimed again and sent with the same Message-ID or idempotency key, both derived from the
- * row's key. So nothing is lost. A crash before the hand-over record sends the message once; a crash
- * after the other side accepted it and before our commit hands it over a second time, byte for byte
- * the same as recorded, so a receiver that drops repeats shows it once. Messages kept for the sent messages page
- * are kept in the sending transaction, so exactly once.
+ * A failure the transport reports puts the row back with exponential back-off and forgets
+ * that attempt's hand-over. A crash (or any other error) leaves the row 'sending' until
+ * its lease runs out; it is then claimed again and sent with the same Message-ID or
+ * idempotency key, both derived from the row's key. So nothing is lost. A crash before
+ * the hand-over record sends the message once; a crash after the other side accepted it
+ * and before our commit hands it over a second time, byte for byte the same as recorded,
+ * so a receiver that drops repeats shows it once. Messages kept for the sent messages
+ * page are kept in the sending transaction, so exactly once.
  */
 public class OutboxDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
 	private final String name;
+
 	private final OutboxMessages outbox;
+
 	private final Appointments appointments;
+
 	private final AppointmentCalendar calendar;
+
 	private final Patients patients;
+
 	private final MessageComposer composer;
+
 	private final EmailTransport email;
+
 	private final SmsTransport sms;
+
 	private final NotificationProperties properties;
+
 	private final Clock clock;
+
 	private final TransactionTemplate transaction;
+
 	private final TransactionTemplate handover;
 
 	OutboxDispatcher(String name, OutboxMessages outbox, Appointments appointments, AppointmentCalendar calendar,
@@ -79,14 +93,17 @@ public class OutboxDispatcher {
 		this.handover.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Sends what is due now, batch after batch until nothing due is left; returns how many went out. */
+	/**
+	 * Sends what is due now, batch after batch until nothing due is left; returns how
+	 * many went out.
+	 */
 	public int dispatchDue() {
 		int sent = 0;
 		while (true) {
 			Instant now = clock.instant();
-			List<UUID> claimed = transaction.execute(status -> outbox.claim(name, now,
-					now.plus(properties.dispatcher().lease()), properties.dispatcher().batch(),
-					properties.dispatcher().maxAttempts()));
+			List<UUID> claimed = transaction
+				.execute(status -> outbox.claim(name, now, now.plus(properties.dispatcher().lease()),
+						properties.dispatcher().batch(), properties.dispatcher().maxAttempts()));
 			if (claimed == null || claimed.isEmpty()) {
 				return sent;
 			}
@@ -119,11 +136,13 @@ public class OutboxDispatcher {
 
 	private boolean sendLocked(OutboxMessage claimed) {
 		Instant now = clock.instant();
-		// the visits first, then the row: the same order as a cancellation, so the two never deadlock
+		// the visits first, then the row: the same order as a cancellation, so the two
+		// never deadlock
 		List<Appointment> visits = lockVisits(claimed);
 		OutboxMessage row = outbox.lockClaimed(claimed.id(), name).orElse(null);
 		if (row == null) {
-			return false; // dropped meanwhile (the visit was cancelled or moved), or another dispatcher's now
+			return false; // dropped meanwhile (the visit was cancelled or moved), or
+							// another dispatcher's now
 		}
 		Optional<String> drop = reasonToDrop(row, visits, now);
 		if (drop.isPresent()) {
@@ -149,8 +168,9 @@ public class OutboxDispatcher {
 	}
 
 	/**
-	 * Share-locks what the message is about, until it has gone out: its visit, or every visit of its
-	 * series (in id order, so two dispatchers never lock them in opposite orders).
+	 * Share-locks what the message is about, until it has gone out: its visit, or every
+	 * visit of its series (in id order, so two dispatchers never lock them in opposite
+	 * orders).
 	 */
 	private List<Appointment> lockVisits(OutboxMessage claimed) {
 		if (claimed.kind().aboutAnAppointment()) {
@@ -184,8 +204,8 @@ public class OutboxDispatcher {
 			return Optional.of("no phone number");
 		}
 		if (row.kind().aboutASeries()) {
-			return stillBooked(visits, now).isEmpty()
-					? Optional.of("no visit of the series is still booked and ahead") : Optional.empty();
+			return stillBooked(visits, now).isEmpty() ? Optional.of("no visit of the series is still booked and ahead")
+					: Optional.empty();
 		}
 		if (!row.kind().aboutAnAppointment()) {
 			return Optional.empty();
@@ -203,7 +223,10 @@ public class OutboxDispatcher {
 		return Optional.empty();
 	}
 
-	/** The visits a series confirmation lists: booked and not yet begun, cancelled ones left out. */
+	/**
+	 * The visits a series confirmation lists: booked and not yet begun, cancelled ones
+	 * left out.
+	 */
 	private static List<Appointment> stillBooked(List<Appointment> visits, Instant now) {
 		return visits.stream()
 			.filter(visit -> visit.status() == AppointmentStatus.BOOKED && visit.start().isAfter(now))
@@ -215,8 +238,8 @@ public class OutboxDispatcher {
 		handingOver(row, message, now);
 		email.send(new EmailTransport.OutgoingEmail(row.messageId(), properties.from(), message.recipient(),
 				message.subject(), message.text(), message.html(), message.calendar(), message.calendarType()));
-		outbox.markSent(row.id(), email.name(), message.recipient(), message.subject(), message.text(),
-				message.html(), now);
+		outbox.markSent(row.id(), email.name(), message.recipient(), message.subject(), message.text(), message.html(),
+				now);
 	}
 
 	private HandedOver composeEmail(OutboxMessage row, List<Appointment> visits, String address, Instant now) {
@@ -226,8 +249,8 @@ public class OutboxDispatcher {
 		MessageComposer.Email composed = row.kind().aboutASeries()
 				? composer.seriesEmail(details(stillBooked(visits, now)))
 				: composer.email(row.kind(), calendar.details(visits.get(0).id()).orElseThrow());
-		return new HandedOver(address, composed.subject(), composed.text(), composed.html(),
-				composed.calendar(), composed.calendarType());
+		return new HandedOver(address, composed.subject(), composed.text(), composed.html(), composed.calendar(),
+				composed.calendarType());
 	}
 
 	private void sendSms(OutboxMessage row, List<Appointment> visits, Patient patient, Instant now) {
@@ -252,10 +275,10 @@ public class OutboxDispatcher {
 	}
 
 	/**
-	 * What an earlier attempt handed over before its dispatcher stopped, if one may have: sent again as
-	 * it was, byte for byte, so a receiver that drops a repeated Message-ID or idempotency key drops
-	 * nothing new. What changed since (a move, a cancellation) has its own message, planned because this
-	 * one may have gone out.
+	 * What an earlier attempt handed over before its dispatcher stopped, if one may have:
+	 * sent again as it was, byte for byte, so a receiver that drops a repeated Message-ID
+	 * or idempotency key drops nothing new. What changed since (a move, a cancellation)
+	 * has its own message, planned because this one may have gone out.
 	 */
 	private Optional<HandedOver> sentBefore(OutboxMessage row) {
 		return row.resend() ? outbox.lastHandedOver(row.id()) : Optional.empty();
@@ -266,10 +289,10 @@ public class OutboxDispatcher {
 	}
 
 	/**
-	 * Commits, apart from the sending transaction (which keeps the row and the visits locked), that
-	 * this attempt is about to hand the message over and what it hands over: if the process dies from
-	 * here until the row is marked sent, the message may have reached the patient, and the outbox knows
-	 * it.
+	 * Commits, apart from the sending transaction (which keeps the row and the visits
+	 * locked), that this attempt is about to hand the message over and what it hands
+	 * over: if the process dies from here until the row is marked sent, the message may
+	 * have reached the patient, and the outbox knows it.
 	 */
 	private void handingOver(OutboxMessage row, HandedOver message, Instant now) {
 		handover.executeWithoutResult(status -> outbox.handingOver(row.id(), row.attempts(), name, now, message));
@@ -289,4 +312,5 @@ public class OutboxDispatcher {
 			outbox.failed(row.id(), name, failure.getMessage(), retryAt, giveUp);
 		});
 	}
+
 }

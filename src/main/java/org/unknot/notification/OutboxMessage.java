@@ -14,8 +14,8 @@ public record OutboxMessage(UUID id, UUID subjectId, UUID patientId, MessageKind
 	}
 
 	/**
-	 * What a text message provider is given to recognise a repeat: the Message-ID's unique part (a UUID
-	 * derived from the key), the same on every attempt.
+	 * What a text message provider is given to recognise a repeat: the Message-ID's
+	 * unique part (a UUID derived from the key), the same on every attempt.
 	 */
 	String idempotencyKey() {
 		return messageId.replaceAll("^<|@[^@]*$", "");

@@ -17,10 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox. Rows are planned with their unique key (subject, kind, occurrence, channel), so planning
- * twice plans once; claimed with {@code FOR UPDATE SKIP LOCKED}, so two dispatchers never take the same
- * row; and marked 'sending' with a lease before anything leaves, so a send that a crash interrupted is
- * found again and recognised as a possible resend.
+ * The outbox. Rows are planned with their unique key (subject, kind, occurrence,
+ * channel), so planning twice plans once; claimed with {@code FOR UPDATE SKIP LOCKED}, so
+ * two dispatchers never take the same row; and marked 'sending' with a lease before
+ * anything leaves, so a send that a crash interrupted is found again and recognised as a
+ * possible resend.
  */
 @Repository
 public class OutboxMessages {
@@ -37,7 +38,10 @@ public class OutboxMessages {
 		return insert(subjectId, patientId, null, kind, occurrence, channel, dueAt, expiresAt, prepared);
 	}
 
-	/** Plans an email to an address that is no patient's (yet); false if one with the same key was planned before. */
+	/**
+	 * Plans an email to an address that is no patient's (yet); false if one with the same
+	 * key was planned before.
+	 */
 	boolean planTo(String address, UUID subjectId, MessageKind kind, String occurrence, Instant dueAt,
 			Instant expiresAt, Prepared prepared) {
 		return insert(subjectId, null, address, kind, occurrence, Channel.EMAIL, dueAt, expiresAt, prepared);
@@ -50,9 +54,9 @@ public class OutboxMessages {
 	}
 
 	/**
-	 * Plans these messages in one statement (a booking's confirmation and reminders: one round trip
-	 * instead of three); one planned before under the same key is left as it is. Answers how many were
-	 * new.
+	 * Plans these messages in one statement (a booking's confirmation and reminders: one
+	 * round trip instead of three); one planned before under the same key is left as it
+	 * is. Answers how many were new.
 	 */
 	int planAll(List<Planned> messages) {
 		if (messages.isEmpty()) {
@@ -66,9 +70,9 @@ public class OutboxMessages {
 		for (Planned message : messages) {
 			Prepared prepared = message.prepared();
 			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-			params.addAll(Arrays.asList(UUID.randomUUID(), message.subjectId(), message.patientId(), message.recipient(),
-					message.kind().name(), message.occurrence(), message.channel().name(), utc(message.dueAt()),
-					utc(message.expiresAt()),
+			params.addAll(Arrays.asList(UUID.randomUUID(), message.subjectId(), message.patientId(),
+					message.recipient(), message.kind().name(), message.occurrence(), message.channel().name(),
+					utc(message.dueAt()), utc(message.expiresAt()),
 					messageId(message.subjectId(), message.kind(), message.occurrence(), message.channel()),
 					prepared == null ? null : prepared.subject(), prepared == null ? null : prepared.text(),
 					prepared == null ? null : prepared.html()));
@@ -78,15 +82,18 @@ public class OutboxMessages {
 	}
 
 	/**
-	 * The Message-ID of the message with this key: derived from the key alone, so every attempt, by any
-	 * dispatcher, before or after a crash, carries the same one.
+	 * The Message-ID of the message with this key: derived from the key alone, so every
+	 * attempt, by any dispatcher, before or after a crash, carries the same one.
 	 */
 	static String messageId(UUID subjectId, MessageKind kind, String occurrence, Channel channel) {
 		String key = subjectId + "/" + kind + "/" + occurrence + "/" + channel;
 		return "<" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)) + "@unknot>";
 	}
 
-	/** Drops what is still to be sent about the subject, of these kinds; what is being sent right now stops too. */
+	/**
+	 * Drops what is still to be sent about the subject, of these kinds; what is being
+	 * sent right now stops too.
+	 */
 	int dropUnsent(UUID subjectId, Collection<MessageKind> kinds, String why) {
 		return jdbc.sql("""
 				UPDATE outbox_message SET status = 'dropped', dropped_why = ?, lease_owner = NULL, lease_until = NULL
@@ -96,20 +103,23 @@ public class OutboxMessages {
 	}
 
 	/**
-	 * Claims up to {@code limit} due rows for this dispatcher: pending ones that are due, and 'sending'
-	 * ones whose lease ran out (their dispatcher died mid-send). A row that was handed over before is
-	 * marked as a possible resend.
+	 * Claims up to {@code limit} due rows for this dispatcher: pending ones that are due,
+	 * and 'sending' ones whose lease ran out (their dispatcher died mid-send). A row that
+	 * was handed over before is marked as a possible resend.
 	 */
 	List<UUID> claim(String owner, Instant now, Instant leaseUntil, int limit, int maxAttempts) {
-		// a message whose dispatchers keep dying while sending it is given up, not tried forever
+		// a message whose dispatchers keep dying while sending it is given up, not tried
+		// forever
 		jdbc.sql("""
 				UPDATE outbox_message SET status = 'failed', lease_owner = NULL, lease_until = NULL,
 				    last_error = 'its dispatcher stopped while sending it, ' || attempts || ' times'
 				WHERE status = 'sending' AND lease_until <= ? AND attempts >= ?""")
 			.params(utc(now), maxAttempts)
 			.update();
-		// in the order they were due, so one dispatcher tells a patient of a booking before of its move. A
-		// row is 'sending' only once it was due, so both kinds lie within due_at <= now: the due index then
+		// in the order they were due, so one dispatcher tells a patient of a booking
+		// before of its move. A
+		// row is 'sending' only once it was due, so both kinds lie within due_at <= now:
+		// the due index then
 		// reads just what is due, not every reminder planned for the weeks ahead
 		return jdbc.sql("""
 				WITH claimed AS (
@@ -133,15 +143,17 @@ public class OutboxMessages {
 
 	/** The row, locked, if this dispatcher still holds it. */
 	Optional<OutboxMessage> lockClaimed(UUID id, String owner) {
-		return jdbc.sql("SELECT * FROM outbox_message WHERE id = ? AND status = 'sending' AND lease_owner = ? FOR UPDATE")
+		return jdbc
+			.sql("SELECT * FROM outbox_message WHERE id = ? AND status = 'sending' AND lease_owner = ? FOR UPDATE")
 			.params(id, owner)
 			.query(OutboxMessages::map)
 			.optional();
 	}
 
 	/**
-	 * Records, in a transaction of its own that commits before the hand-over, that this attempt is about
-	 * to hand the message over, and exactly what: from now on it may have reached the patient.
+	 * Records, in a transaction of its own that commits before the hand-over, that this
+	 * attempt is about to hand the message over, and exactly what: from now on it may
+	 * have reached the patient.
 	 */
 	void handingOver(UUID id, int attempt, String dispatcher, Instant now, HandedOver message) {
 		jdbc.sql("""
@@ -170,7 +182,10 @@ public class OutboxMessages {
 		jdbc.sql("DELETE FROM outbox_handover WHERE message_id = ? AND attempt = ?").params(id, attempt).update();
 	}
 
-	/** Whether any message of these kinds about the subject has been, or may have been, handed over. */
+	/**
+	 * Whether any message of these kinds about the subject has been, or may have been,
+	 * handed over.
+	 */
 	boolean mayHaveGoneOut(UUID subjectId, Collection<MessageKind> kinds) {
 		return jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM outbox_message m WHERE m.subject_id = ? AND m.kind = ANY(?)
@@ -181,8 +196,9 @@ public class OutboxMessages {
 	}
 
 	/**
-	 * The messages of this kind about the subject on this channel that are still to go out and have
-	 * certainly never been handed over (so the patient has not seen them, and they can still be replaced).
+	 * The messages of this kind about the subject on this channel that are still to go
+	 * out and have certainly never been handed over (so the patient has not seen them,
+	 * and they can still be replaced).
 	 */
 	List<OutboxMessage> neverHandedOver(UUID subjectId, MessageKind kind, Channel channel) {
 		return jdbc.sql("""
@@ -194,7 +210,10 @@ public class OutboxMessages {
 			.list();
 	}
 
-	/** Drops one row still to go out (a dispatcher that claimed it will find it gone and send nothing). */
+	/**
+	 * Drops one row still to go out (a dispatcher that claimed it will find it gone and
+	 * send nothing).
+	 */
 	boolean dropUnsent(UUID id, String why) {
 		return jdbc.sql("""
 				UPDATE outbox_message SET status = 'dropped', dropped_why = ?, lease_owner = NULL, lease_until = NULL
@@ -205,9 +224,7 @@ public class OutboxMessages {
 		jdbc.sql("""
 				UPDATE outbox_message SET status = 'sent', transport = ?, recipient = ?, subject = ?, body_text = ?,
 				    body_html = ?, sent_at = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL
-				WHERE id = ?""")
-			.params(transport, recipient, subject, text, html, utc(now), id)
-			.update();
+				WHERE id = ?""").params(transport, recipient, subject, text, html, utc(now), id).update();
 	}
 
 	void drop(UUID id, String why) {
@@ -245,11 +262,17 @@ public class OutboxMessages {
 			String calendarType) {
 	}
 
-	/** Content decided when the message is planned (for messages not about an appointment's current state). */
+	/**
+	 * Content decided when the message is planned (for messages not about an
+	 * appointment's current state).
+	 */
 	public record Prepared(String subject, String text, String html) {
 	}
 
-	/** One message to plan, under its key (subject, kind, occurrence, channel), to a patient or an address. */
+	/**
+	 * One message to plan, under its key (subject, kind, occurrence, channel), to a
+	 * patient or an address.
+	 */
 	record Planned(UUID subjectId, UUID patientId, String recipient, MessageKind kind, String occurrence,
 			Channel channel, Instant dueAt, Instant expiresAt, Prepared prepared) {
 
@@ -282,4 +305,5 @@ public class OutboxMessages {
 	private static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
+
 }

@@ -6,14 +6,16 @@ import org.unknot.account.Registrations.RegistrationRequested;
 import org.unknot.system.SiteAddress;
 
 /**
- * Writes the email answering a registration into the outbox, in the transaction of the request: the
- * link to finish, or, for an address that has an account already, how to sign in. The page said the
- * same either way; only the owner of the address learns which it was.
+ * Writes the email answering a registration into the outbox, in the transaction of the
+ * request: the link to finish, or, for an address that has an account already, how to
+ * sign in. The page said the same either way; only the owner of the address learns which
+ * it was.
  */
 @Component
 class RegistrationMessages {
 
 	private final Notifications notifications;
+
 	private final SiteAddress site;
 
 	RegistrationMessages(Notifications notifications, SiteAddress site) {
@@ -24,7 +26,8 @@ class RegistrationMessages {
 	@EventListener
 	void on(RegistrationRequested requested) {
 		notifications.emailTo(requested.email(), requested.id(), "request", requested.expiresAt(),
-				requested.alreadyRegistered() ? alreadyRegistered() : finish(site.link("/register/" + requested.token())));
+				requested.alreadyRegistered() ? alreadyRegistered()
+						: finish(site.link("/register/" + requested.token())));
 	}
 
 	private static Notifications.Message finish(String link) {
@@ -51,4 +54,5 @@ class RegistrationMessages {
 				+ "\">Ask for a sign-in link</a>.</p><p>If you did not ask, ignore this email; your account is as it was.</p>";
 		return new Notifications.Message("You already have an Unknot account", text, html, null);
 	}
+
 }

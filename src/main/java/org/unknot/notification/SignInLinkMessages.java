@@ -7,13 +7,14 @@ import org.unknot.account.SignInLinks.SignInLinkUnusable;
 import org.unknot.system.SiteAddress;
 
 /**
- * Writes the sign-in link email into the outbox, in the transaction that created the link; or, for an
- * address without a patient account, the email saying so.
+ * Writes the sign-in link email into the outbox, in the transaction that created the
+ * link; or, for an address without a patient account, the email saying so.
  */
 @Component
 class SignInLinkMessages {
 
 	private final Notifications notifications;
+
 	private final SiteAddress site;
 
 	SignInLinkMessages(Notifications notifications, SiteAddress site) {
@@ -48,4 +49,5 @@ class SignInLinkMessages {
 		notifications.emailTo(unusable.email(), unusable.linkId(), "sign-in", unusable.expiresAt(),
 				new Notifications.Message("Signing in to Unknot", text, html, null));
 	}
+
 }

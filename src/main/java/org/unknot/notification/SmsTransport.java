@@ -6,8 +6,8 @@ public interface SmsTransport {
 	String name();
 
 	/**
-	 * @param idempotencyKey the same on every attempt of one message (by any dispatcher, also after a
-	 * crash), so the provider can drop repeats
+	 * @param idempotencyKey the same on every attempt of one message (by any dispatcher,
+	 * also after a crash), so the provider can drop repeats
 	 * @throws SmsNotSent when the provider refused the message or could not be reached
 	 */
 	void send(String idempotencyKey, String to, String text);
@@ -18,5 +18,7 @@ public interface SmsTransport {
 		public SmsNotSent(String message, Throwable cause) {
 			super(message, cause);
 		}
+
 	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Email over SMTP (host, port, credentials and TLS from {@code spring.mail.*}). Every attempt of one
- * outbox row carries the same Message-ID, so a resend after a crash is recognisable as the same mail.
+ * Email over SMTP (host, port, credentials and TLS from {@code spring.mail.*}). Every
+ * attempt of one outbox row carries the same Message-ID, so a resend after a crash is
+ * recognisable as the same mail.
  */
 class SmtpEmailTransport implements EmailTransport {
 
@@ -45,4 +46,5 @@ class SmtpEmailTransport implements EmailTransport {
 		}
 		mail.send(message);
 	}
+
 }

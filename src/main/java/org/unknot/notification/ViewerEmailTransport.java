@@ -1,8 +1,8 @@
 package org.unknot.notification;
 
 /**
- * Demo mode, with no SMTP server configured: the email is kept in the outbox, where the sent messages
- * page shows it exactly as a patient would read it.
+ * Demo mode, with no SMTP server configured: the email is kept in the outbox, where the
+ * sent messages page shows it exactly as a patient would read it.
  */
 class ViewerEmailTransport implements EmailTransport {
 
@@ -15,4 +15,5 @@ class ViewerEmailTransport implements EmailTransport {
 	public void send(OutgoingEmail email) {
 		// the dispatcher records the message with the outbox row, in the same transaction
 	}
+
 }

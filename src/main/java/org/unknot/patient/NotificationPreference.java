@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How a patient wants to hear from the practice: by email, by text message, or both; or not at all.
+ * How a patient wants to hear from the practice: by email, by text message, or both; or
+ * not at all.
  */
 public record NotificationPreference(Channels channels, boolean optedOut) {
 
@@ -23,6 +24,7 @@ public record NotificationPreference(Channels channels, boolean optedOut) {
 	}
 
 	public enum Channels {
+
 		EMAIL, SMS, BOTH;
 
 		public String code() {
@@ -32,5 +34,6 @@ public record NotificationPreference(Channels channels, boolean optedOut) {
 		public static Channels ofCode(String code) {
 			return valueOf(code.toUpperCase(Locale.ROOT));
 		}
+
 	}
 }

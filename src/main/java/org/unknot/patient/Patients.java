@@ -18,8 +18,9 @@ public class Patients {
 	}
 
 	/**
-	 * The patient with this email and birth date, created if new. Names and phone are updated to what
-	 * the patient gave this time, so the practice always has their latest contact details.
+	 * The patient with this email and birth date, created if new. Names and phone are
+	 * updated to what the patient gave this time, so the practice always has their latest
+	 * contact details.
 	 */
 	public UUID identify(PatientDetails details) {
 		return jdbc.sql("""
@@ -66,8 +67,8 @@ public class Patients {
 	}
 
 	/**
-	 * Patients whose name or email contains every word of the query (at most 20), for the front desk
-	 * finding a caller.
+	 * Patients whose name or email contains every word of the query (at most 20), for the
+	 * front desk finding a caller.
 	 */
 	public java.util.List<Patient> search(String query) {
 		String[] words = query == null ? new String[0] : query.strip().toLowerCase().split("\\s+");
@@ -84,7 +85,10 @@ public class Patients {
 		return jdbc.sql(sql.toString()).params(params).query(Patients::map).list();
 	}
 
-	/** Changes how the practice addresses and reaches the patient; email and birth date identify them and stay. */
+	/**
+	 * Changes how the practice addresses and reaches the patient; email and birth date
+	 * identify them and stay.
+	 */
 	public void updateContact(UUID id, String givenName, String familyName, String phone) {
 		jdbc.sql("UPDATE patient SET given_name = ?, family_name = ?, phone = ? WHERE id = ?")
 			.params(givenName.strip(), familyName.strip(), phone == null || phone.isBlank() ? null : phone.strip(), id)
@@ -92,14 +96,12 @@ public class Patients {
 	}
 
 	public Optional<Patient> find(UUID id) {
-		return jdbc.sql("SELECT * FROM patient WHERE id = ?")
-			.param(id)
-			.query(Patients::map)
-			.optional();
+		return jdbc.sql("SELECT * FROM patient WHERE id = ?").param(id).query(Patients::map).optional();
 	}
 
 	private static Patient map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Patient(rs.getObject("id", UUID.class), rs.getString("given_name"), rs.getString("family_name"),
 				rs.getString("email"), rs.getString("phone"), rs.getObject("birth_date", LocalDate.class));
 	}
+
 }

@@ -1,2 +1,4 @@
-/** Who receives care: until accounts exist, a patient is known by email and birth date. */
+/**
+ * Who receives care: until accounts exist, a patient is known by email and birth date.
+ */
 package org.unknot.patient;

@@ -33,13 +33,21 @@ import org.unknot.system.NotFound;
 public class PatientPortal {
 
 	private final Patients patients;
+
 	private final Appointments appointments;
+
 	private final CareServices services;
+
 	private final Clinics clinics;
+
 	private final Practitioners practitioners;
+
 	private final CatalogProperties catalog;
+
 	private final AuditLog audit;
+
 	private final SessionNotes notes;
+
 	private final Clock clock;
 
 	PatientPortal(Patients patients, Appointments appointments, CareServices services, Clinics clinics,
@@ -56,8 +64,8 @@ public class PatientPortal {
 	}
 
 	/** A visit as the patient sees it, in the local time of where it happens. */
-	public record Visit(java.util.UUID id, ZonedDateTime start, ZonedDateTime end, String service,
-			String practitioner, String where, String status, boolean changeable) {
+	public record Visit(java.util.UUID id, ZonedDateTime start, ZonedDateTime end, String service, String practitioner,
+			String where, String status, boolean changeable) {
 	}
 
 	/** {@code progress}: the pain scores of each recorded session, oldest first. */
@@ -68,7 +76,10 @@ public class PatientPortal {
 	public record Progress(java.time.LocalDate day, Integer painBefore, Integer painAfter) {
 	}
 
-	/** The overview, as the patient is shown it: their own reading of their record is audited too. */
+	/**
+	 * The overview, as the patient is shown it: their own reading of their record is
+	 * audited too.
+	 */
 	@Transactional
 	public Overview shownTo(SignedIn me, String address) {
 		Overview overview = overview(me);
@@ -85,7 +96,8 @@ public class PatientPortal {
 		List<Visit> upcoming = new ArrayList<>();
 		List<Visit> past = new ArrayList<>();
 		for (Visit visit : visits(patient)) {
-			(visit.start().toInstant().isAfter(now) && !"cancelled".equals(visit.status()) ? upcoming : past).add(visit);
+			(visit.start().toInstant().isAfter(now) && !"cancelled".equals(visit.status()) ? upcoming : past)
+				.add(visit);
 		}
 		upcoming.sort(java.util.Comparator.comparing(Visit::start));
 		List<Progress> progress = notes
@@ -97,7 +109,10 @@ public class PatientPortal {
 		return new Overview(patient, upcoming, past, progress);
 	}
 
-	/** Everything Unknot holds about the patient, as a document they can keep; the export is audited. */
+	/**
+	 * Everything Unknot holds about the patient, as a document they can keep; the export
+	 * is audited.
+	 */
 	@Transactional
 	public Map<String, Object> export(SignedIn me, String address) {
 		Patient patient = patientOf(me);
@@ -124,8 +139,8 @@ public class PatientPortal {
 			row.put("status", visit.status());
 			return row;
 		}).toList());
-		document.put("sessions", notes.ofPatient(patient.id(),
-				new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address))
+		document.put("sessions", notes
+			.ofPatient(patient.id(), new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address))
 			.stream()
 			.map(note -> {
 				Map<String, Object> row = new LinkedHashMap<>();

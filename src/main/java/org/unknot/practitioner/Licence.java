@@ -2,7 +2,10 @@ package org.unknot.practitioner;
 
 import java.time.LocalDate;
 
-/** A state licence to practise, valid from its issue date to its expiry date, both inclusive. */
+/**
+ * A state licence to practise, valid from its issue date to its expiry date, both
+ * inclusive.
+ */
 public record Licence(String type, String number, String state, LocalDate issuedOn, LocalDate expiresOn) {
 
 	public Licence {

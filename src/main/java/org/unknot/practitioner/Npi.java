@@ -1,8 +1,8 @@
 package org.unknot.practitioner;
 
 /**
- * National Provider Identifiers: ten digits whose last is a Luhn check digit computed over the
- * prefix 80840 and the first nine digits (CMS's NPI check digit rule).
+ * National Provider Identifiers: ten digits whose last is a Luhn check digit computed
+ * over the prefix 80840 and the first nine digits (CMS's NPI check digit rule).
  */
 public final class Npi {
 
@@ -29,4 +29,5 @@ public final class Npi {
 		}
 		return sum % 10 == 0;
 	}
+
 }

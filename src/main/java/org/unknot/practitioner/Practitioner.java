@@ -5,10 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/** A person who gives care, with the licences that allow it and the services they offer. */
-public record Practitioner(String id, String givenName, String familyName, Profession profession,
-		String credentials, String npi, String bio, List<String> specialties, List<String> languages,
-		List<Licence> licences, Set<String> serviceIds, boolean active) {
+/**
+ * A person who gives care, with the licences that allow it and the services they offer.
+ */
+public record Practitioner(String id, String givenName, String familyName, Profession profession, String credentials,
+		String npi, String bio, List<String> specialties, List<String> languages, List<Licence> licences,
+		Set<String> serviceIds, boolean active) {
 
 	public Practitioner {
 		specialties = List.copyOf(specialties);

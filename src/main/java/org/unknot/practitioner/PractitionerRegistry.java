@@ -13,14 +13,16 @@ import org.unknot.system.ReadableIds;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 /**
- * Admins add practitioners, keep their profile and licences up to date and choose the services they
- * offer. The availability engine sees every change from its next request (reference data is
- * versioned by the database). Hours and time off: {@link PractitionerSchedule}.
+ * Admins add practitioners, keep their profile and licences up to date and choose the
+ * services they offer. The availability engine sees every change from its next request
+ * (reference data is versioned by the database). Hours and time off:
+ * {@link PractitionerSchedule}.
  */
 @Service
 public class PractitionerRegistry {
 
 	private final JdbcClient jdbc;
+
 	private final Practitioners practitioners;
 
 	PractitionerRegistry(JdbcClient jdbc, Practitioners practitioners) {
@@ -69,14 +71,17 @@ public class PractitionerRegistry {
 		return id;
 	}
 
-	/** What an admin may change about a practitioner after adding them; name and profession stay. */
+	/**
+	 * What an admin may change about a practitioner after adding them; name and
+	 * profession stay.
+	 */
 	public record Profile(String credentials, String npi, String bio, List<String> specialties, List<String> languages,
 			List<String> serviceIds, boolean active) {
 	}
 
 	/**
-	 * Changes the profile. An inactive practitioner is offered for nothing from the next availability
-	 * request on; visits already booked stay booked.
+	 * Changes the profile. An inactive practitioner is offered for nothing from the next
+	 * availability request on; visits already booked stay booked.
 	 */
 	@Transactional
 	public void updateProfile(String practitionerId, Profile profile) {
@@ -129,8 +134,9 @@ public class PractitionerRegistry {
 	}
 
 	/**
-	 * Records a renewal: the same licence, valid from {@code issued} until {@code expires}. The
-	 * practitioner is offered on the days the licence now covers from the next availability request on.
+	 * Records a renewal: the same licence, valid from {@code issued} until
+	 * {@code expires}. The practitioner is offered on the days the licence now covers
+	 * from the next availability request on.
 	 */
 	@Transactional
 	public void renewLicence(String practitionerId, long licenceId, LocalDate issued, LocalDate expires) {
@@ -187,11 +193,11 @@ public class PractitionerRegistry {
 		else if (issued != null && expires.isBefore(issued)) {
 			problems.add(new FieldProblem("licenceExpires", "The licence cannot expire before it was issued."));
 		}
-		if (type != null && !type.isBlank() && number != null && !number.isBlank() && stateValid
-				&& jdbc.sql("SELECT EXISTS (SELECT 1 FROM practitioner_licence WHERE type = ? AND state = ? AND number = ?)")
-					.params(type.strip(), state.strip().toUpperCase(Locale.ROOT), number.strip())
-					.query(Boolean.class)
-					.single()) {
+		if (type != null && !type.isBlank() && number != null && !number.isBlank() && stateValid && jdbc
+			.sql("SELECT EXISTS (SELECT 1 FROM practitioner_licence WHERE type = ? AND state = ? AND number = ?)")
+			.params(type.strip(), state.strip().toUpperCase(Locale.ROOT), number.strip())
+			.query(Boolean.class)
+			.single()) {
 			problems.add(new FieldProblem("licenceNumber",
 					"This licence is on record already; to record a renewal, change its expiry instead."));
 		}
@@ -219,7 +225,9 @@ public class PractitionerRegistry {
 
 	private String freeId(String given, String family) {
 		return ReadableIds.freeFrom(given + "-" + family, "practitioner", Integer.MAX_VALUE,
-				id -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM practitioner WHERE id = ?)").param(id).query(Boolean.class)
+				id -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM practitioner WHERE id = ?)")
+					.param(id)
+					.query(Boolean.class)
 					.single());
 	}
 
@@ -232,4 +240,5 @@ public class PractitionerRegistry {
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
+
 }

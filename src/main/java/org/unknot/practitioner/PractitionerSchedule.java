@@ -20,14 +20,16 @@ import org.unknot.system.InvalidRequest.FieldProblem;
 import org.unknot.system.NotFound;
 
 /**
- * When a practitioner works: weekly working-hours rules with the dates they apply, and time off.
- * Admins add rules, stop them from a date on (so a change of schedule never rewrites the past), and
- * add or withdraw time off. Availability follows from its next request; visits already booked stay.
+ * When a practitioner works: weekly working-hours rules with the dates they apply, and
+ * time off. Admins add rules, stop them from a date on (so a change of schedule never
+ * rewrites the past), and add or withdraw time off. Availability follows from its next
+ * request; visits already booked stay.
  */
 @Service
 public class PractitionerSchedule {
 
 	private final JdbcClient jdbc;
+
 	private final Practitioners practitioners;
 
 	PractitionerSchedule(JdbcClient jdbc, Practitioners practitioners) {
@@ -48,17 +50,18 @@ public class PractitionerSchedule {
 				SELECT * FROM working_hours WHERE practitioner_id = ?
 				ORDER BY clinic_id NULLS LAST, weekday, start_time, effective_from""")
 			.param(practitionerId)
-			.query((rs, n) -> new HoursRule(rs.getLong("id"), new WorkingHours(rs.getString("practitioner_id"),
-					rs.getString("clinic_id"), DayOfWeek.of(rs.getInt("weekday")),
-					rs.getObject("start_time", LocalTime.class), rs.getObject("end_time", LocalTime.class),
-					ZoneId.of(rs.getString("zone")), rs.getObject("effective_from", LocalDate.class),
-					rs.getObject("effective_to", LocalDate.class))))
+			.query((rs, n) -> new HoursRule(rs.getLong("id"),
+					new WorkingHours(rs.getString("practitioner_id"), rs.getString("clinic_id"),
+							DayOfWeek.of(rs.getInt("weekday")), rs.getObject("start_time", LocalTime.class),
+							rs.getObject("end_time", LocalTime.class), ZoneId.of(rs.getString("zone")),
+							rs.getObject("effective_from", LocalDate.class),
+							rs.getObject("effective_to", LocalDate.class))))
 			.list();
 	}
 
 	/**
-	 * Adds a weekly rule: on {@code weekday} from {@code start} to {@code end} local time at a clinic
-	 * (null: video visits, in {@code zone}), from {@code from} on.
+	 * Adds a weekly rule: on {@code weekday} from {@code start} to {@code end} local time
+	 * at a clinic (null: video visits, in {@code zone}), from {@code from} on.
 	 */
 	@Transactional
 	public WorkingHours addHours(String practitionerId, String clinicId, DayOfWeek weekday, LocalTime start,
@@ -80,18 +83,19 @@ public class PractitionerSchedule {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The working hours cannot be added as entered.", problems);
 		}
-		jdbc.sql("""
-				INSERT INTO working_hours (practitioner_id, clinic_id, weekday, start_time, end_time, zone, effective_from,
-				    effective_to)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+		jdbc.sql(
+				"""
+						INSERT INTO working_hours (practitioner_id, clinic_id, weekday, start_time, end_time, zone, effective_from,
+						    effective_to)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(practitionerId, clinicId, weekday.getValue(), start, end, zone.getId(), from, to)
 			.update();
 		return new WorkingHours(practitionerId, clinicId, weekday, start, end, zone, from, to);
 	}
 
 	/**
-	 * Stops a rule after {@code lastDay}. A rule stopped before its first day never applied, and goes.
-	 * Answers whether the rule still exists.
+	 * Stops a rule after {@code lastDay}. A rule stopped before its first day never
+	 * applied, and goes. Answers whether the rule still exists.
 	 */
 	@Transactional
 	public boolean stopHours(String practitionerId, long ruleId, LocalDate lastDay) {
@@ -134,12 +138,13 @@ public class PractitionerSchedule {
 	}
 
 	private static TimeOffEntry timeOff(ResultSet rs, int n) throws SQLException {
-		return new TimeOffEntry(rs.getLong("id"), new TimeOff(rs.getString("practitioner_id"),
-				rs.getObject("start_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("end_at", OffsetDateTime.class).toInstant(), rs.getString("reason")));
+		return new TimeOffEntry(rs.getLong("id"),
+				new TimeOff(rs.getString("practitioner_id"), rs.getObject("start_at", OffsetDateTime.class).toInstant(),
+						rs.getObject("end_at", OffsetDateTime.class).toInstant(), rs.getString("reason")));
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
 	}
+
 }

@@ -51,16 +51,23 @@ public class Practitioners {
 		return find(id).orElseThrow(() -> new NotFound(field, "practitioner", id));
 	}
 
-	/** Active practitioners offering the service, optionally only those with hours at the location. */
+	/**
+	 * Active practitioners offering the service, optionally only those with hours at the
+	 * location.
+	 */
 	public List<Practitioner> offering(String serviceId) {
-		// a text block loses its common indentation: the space before WHERE must be outside it
+		// a text block loses its common indentation: the space before WHERE must be
+		// outside it
 		return withLicences(jdbc.sql(SELECT + " " + """
-				 WHERE p.active AND EXISTS (SELECT 1 FROM practitioner_service s
-				                            WHERE s.practitioner_id = p.id AND s.service_id = ?)
-				 ORDER BY p.family_name, p.given_name""").param(serviceId).query(this::row).list());
+				WHERE p.active AND EXISTS (SELECT 1 FROM practitioner_service s
+				                           WHERE s.practitioner_id = p.id AND s.service_id = ?)
+				ORDER BY p.family_name, p.given_name""").param(serviceId).query(this::row).list());
 	}
 
-	/** Working hours of these practitioners at a clinic, or on video when {@code clinicId} is null. */
+	/**
+	 * Working hours of these practitioners at a clinic, or on video when {@code clinicId}
+	 * is null.
+	 */
 	public List<WorkingHours> workingHours(Collection<String> practitionerIds, String clinicId) {
 		if (practitionerIds.isEmpty()) {
 			return List.of();
@@ -99,8 +106,9 @@ public class Practitioners {
 	}
 
 	/**
-	 * Blocks [from, to) in a practitioner's calendar (a meeting, a training, illness): availability
-	 * offers nothing there from the next request on. Visits already booked then stay booked.
+	 * Blocks [from, to) in a practitioner's calendar (a meeting, a training, illness):
+	 * availability offers nothing there from the next request on. Visits already booked
+	 * then stay booked.
 	 */
 	@Transactional
 	public TimeOff blockTime(String practitionerId, Instant from, Instant to, String reason) {
@@ -172,4 +180,5 @@ public class Practitioners {
 	private static List<String> strings(Array array) throws SQLException {
 		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
+
 }

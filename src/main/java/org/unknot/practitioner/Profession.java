@@ -1,6 +1,7 @@
 package org.unknot.practitioner;
 
 public enum Profession {
+
 	/** Licensed massage therapist. */
 	LMT,
 	/** Physical therapist (PT or DPT). */
@@ -8,6 +9,6 @@ public enum Profession {
 	/** Physician, doctor of medicine. */
 	MD,
 	/** Physician, doctor of osteopathic medicine. */
-	DO,
-	PSYCHOLOGIST
+	DO, PSYCHOLOGIST
+
 }

@@ -6,11 +6,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
- * A weekly rule: on this weekday the practitioner works from {@code start} to {@code end}, local time
- * in {@code zone}, at a clinic (or on video when {@code clinicId} is null), from one date to another.
+ * A weekly rule: on this weekday the practitioner works from {@code start} to
+ * {@code end}, local time in {@code zone}, at a clinic (or on video when {@code clinicId}
+ * is null), from one date to another.
  */
-public record WorkingHours(String practitionerId, String clinicId, DayOfWeek weekday, LocalTime start,
-		LocalTime end, ZoneId zone, LocalDate effectiveFrom, LocalDate effectiveTo) {
+public record WorkingHours(String practitionerId, String clinicId, DayOfWeek weekday, LocalTime start, LocalTime end,
+		ZoneId zone, LocalDate effectiveFrom, LocalDate effectiveTo) {
 
 	public WorkingHours {
 		if (!end.isAfter(start)) {

@@ -1,2 +1,5 @@
-/** Who gives care: practitioners, their licences, the services they offer, their hours and time off. */
+/**
+ * Who gives care: practitioners, their licences, the services they offer, their hours and
+ * time off.
+ */
 package org.unknot.practitioner;

@@ -13,17 +13,21 @@ import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Seals a field of health information with AES-256-GCM. A sealed value reads
- * {@code uk1:<key id>:<base64url(iv ‖ ciphertext ‖ tag)>}; the {@code context} (table, column and
- * row, say) is authenticated with it, so a value copied into another row or column does not open.
- * Values sealed under any configured key open; new ones use the active key.
+ * {@code uk1:<key id>:<base64url(iv ‖ ciphertext ‖ tag)>}; the {@code context} (table,
+ * column and row, say) is authenticated with it, so a value copied into another row or
+ * column does not open. Values sealed under any configured key open; new ones use the
+ * active key.
  */
 public class FieldCipher {
 
 	private static final String PREFIX = "uk1:";
+
 	private static final int IV_BYTES = 12;
+
 	private static final int TAG_BITS = 128;
 
 	private final FieldKeys keys;
+
 	private final SecureRandom random = new SecureRandom();
 
 	FieldCipher(FieldKeys keys) {
@@ -75,13 +79,14 @@ public class FieldCipher {
 		return PREFIX + keys.activeId() + ":";
 	}
 
-	/** Whether the value is sealed under the active key (and so needs no re-encryption). */
+	/**
+	 * Whether the value is sealed under the active key (and so needs no re-encryption).
+	 */
 	public boolean underActiveKey(String sealed) {
 		return sealed == null || parse(sealed).keyId().equals(keys.activeId());
 	}
 
-	private static Cipher cipher(int mode, SecretKey key, byte[] iv, String context)
-			throws GeneralSecurityException {
+	private static Cipher cipher(int mode, SecretKey key, byte[] iv, String context) throws GeneralSecurityException {
 		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 		cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv));
 		cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
@@ -119,5 +124,7 @@ public class FieldCipher {
 		SealBroken(String why) {
 			super("A sealed field cannot be opened: " + why + ".");
 		}
+
 	}
+
 }

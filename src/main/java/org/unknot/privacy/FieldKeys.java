@@ -18,26 +18,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The AES keys in use. Configured keys come first; without any, a demo on the embedded database
- * gets a key generated once and kept beside its data (so a restart can still read what it wrote),
- * and a throw-away database a key that lives as long as the process. An external database never
- * runs without configured keys.
+ * The AES keys in use. Configured keys come first; without any, a demo on the embedded
+ * database gets a key generated once and kept beside its data (so a restart can still
+ * read what it wrote), and a throw-away database a key that lives as long as the process.
+ * An external database never runs without configured keys.
  */
 final class FieldKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(FieldKeys.class);
+
 	private static final String GENERATED_ID = "local1";
 
 	private final Map<String, SecretKey> keys;
+
 	private final String active;
 
 	FieldKeys(Map<String, SecretKey> keys, String active) {
 		if (keys.isEmpty()) {
-			throw new IllegalStateException("No encryption key: set unknot.encryption.keys.<id> to a base64 AES-256 key.");
+			throw new IllegalStateException(
+					"No encryption key: set unknot.encryption.keys.<id> to a base64 AES-256 key.");
 		}
 		if (!keys.containsKey(active)) {
-			throw new IllegalStateException("unknot.encryption.active names '" + active + "', which is not among the keys "
-					+ keys.keySet() + ".");
+			throw new IllegalStateException("unknot.encryption.active names '" + active
+					+ "', which is not among the keys " + keys.keySet() + ".");
 		}
 		this.keys = Map.copyOf(keys);
 		this.active = active;
@@ -112,8 +115,8 @@ final class FieldKeys {
 			throw new IllegalStateException("Encryption key '" + id + "' is not valid base64.");
 		}
 		if (bytes.length != 32) {
-			throw new IllegalStateException("Encryption key '" + id + "' has " + bytes.length
-					+ " bytes; AES-256 needs 32.");
+			throw new IllegalStateException(
+					"Encryption key '" + id + "' has " + bytes.length + " bytes; AES-256 needs 32.");
 		}
 		return new SecretKeySpec(bytes, "AES");
 	}
@@ -123,4 +126,5 @@ final class FieldKeys {
 		new SecureRandom().nextBytes(bytes);
 		return bytes;
 	}
+
 }

@@ -9,7 +9,8 @@ class PrivacyConfiguration {
 
 	@Bean
 	FieldCipher fieldCipher(EncryptionProperties encryption, DatabaseProperties database) {
-		return new FieldCipher(FieldKeys.from(encryption, database.db().external(), database.db().ephemeral(),
-				database.dataDir()));
+		return new FieldCipher(
+				FieldKeys.from(encryption, database.db().external(), database.db().ephemeral(), database.dataDir()));
 	}
+
 }

@@ -30,4 +30,5 @@ class ReencryptCommand implements Command {
 		out.println("Re-sealed " + reencryption.run() + " values under the active key.");
 		return 0;
 	}
+
 }

@@ -10,19 +10,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Key rotation without downtime: after a new key is added and made active (old ones kept), this
- * re-seals every value still under an older key, in small transactions that skip rows others are
- * writing, while the application keeps serving. Once it reports zero, old keys can be removed.
+ * Key rotation without downtime: after a new key is added and made active (old ones
+ * kept), this re-seals every value still under an older key, in small transactions that
+ * skip rows others are writing, while the application keeps serving. Once it reports
+ * zero, old keys can be removed.
  */
 @Service
 public class Reencryption {
 
 	private static final Logger log = LoggerFactory.getLogger(Reencryption.class);
+
 	private static final int BATCH = 200;
 
 	private final JdbcClient jdbc;
+
 	private final FieldCipher cipher;
+
 	private final List<SealedColumn> columns;
+
 	private final TransactionTemplate transactions;
 
 	Reencryption(JdbcClient jdbc, FieldCipher cipher, List<SealedColumn> columns, TransactionTemplate transactions) {
@@ -48,19 +53,23 @@ public class Reencryption {
 	}
 
 	private int batch(SealedColumn column) {
-		List<Map<String, Object>> rows = jdbc.sql("SELECT " + column.idColumn() + " AS id, " + column.column()
-				+ " AS value FROM " + column.table() + " WHERE " + column.column() + " IS NOT NULL AND "
-				+ column.column() + " NOT LIKE ? LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")
+		List<Map<String, Object>> rows = jdbc
+			.sql("SELECT " + column.idColumn() + " AS id, " + column.column() + " AS value FROM " + column.table()
+					+ " WHERE " + column.column() + " IS NOT NULL AND " + column.column() + " NOT LIKE ? LIMIT " + BATCH
+					+ " FOR UPDATE SKIP LOCKED")
 			.param(cipher.activePrefix() + "%")
 			.query()
 			.listOfRows();
 		for (Map<String, Object> row : rows) {
 			Object id = row.get("id");
-			String resealed = cipher.seal(cipher.open((String) row.get("value"), column.context(id)), column.context(id));
-			jdbc.sql("UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE " + column.idColumn() + " = ?")
+			String resealed = cipher.seal(cipher.open((String) row.get("value"), column.context(id)),
+					column.context(id));
+			jdbc.sql(
+					"UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE " + column.idColumn() + " = ?")
 				.params(resealed, id)
 				.update();
 		}
 		return rows.size();
 	}
+
 }

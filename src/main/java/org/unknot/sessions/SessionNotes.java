@@ -24,8 +24,8 @@ import org.unknot.system.InvalidRequest.FieldProblem;
 import org.unknot.system.NotFound;
 
 /**
- * Writes and reads session records. Only the practitioner of a visit records it; every write and
- * every read of a note is audited; the note text is sealed, bound to its visit.
+ * Writes and reads session records. Only the practitioner of a visit records it; every
+ * write and every read of a note is audited; the note text is sealed, bound to its visit.
  */
 @Service
 public class SessionNotes {
@@ -34,9 +34,13 @@ public class SessionNotes {
 	static final int MAX_NOTE = 10_000;
 
 	private final JdbcClient jdbc;
+
 	private final Appointments appointments;
+
 	private final FieldCipher cipher;
+
 	private final AuditLog audit;
+
 	private final Clock clock;
 
 	SessionNotes(JdbcClient jdbc, Appointments appointments, FieldCipher cipher, AuditLog audit, Clock clock) {
@@ -95,7 +99,10 @@ public class SessionNotes {
 		return note;
 	}
 
-	/** Every session record of a patient, oldest first: their notes (audited) and their progress. */
+	/**
+	 * Every session record of a patient, oldest first: their notes (audited) and their
+	 * progress.
+	 */
 	@Transactional
 	public List<SessionNote> ofPatient(UUID patientId, Actor actor) {
 		List<SessionNote> notes = jdbc.sql("SELECT * FROM session_note WHERE patient_id = ? ORDER BY written_at")
@@ -118,7 +125,10 @@ public class SessionNotes {
 	private SessionNote map(ResultSet rs, int n) throws SQLException {
 		UUID appointment = rs.getObject("appointment_id", UUID.class);
 		return new SessionNote(appointment, rs.getString("practitioner_id"), rs.getObject("patient_id", UUID.class),
-				(Integer) rs.getObject("pain_before", Integer.class), (Integer) rs.getObject("pain_after", Integer.class),
-				cipher.open(rs.getString("note"), NOTE.context(appointment)), rs.getTimestamp("written_at").toInstant());
+				(Integer) rs.getObject("pain_before", Integer.class),
+				(Integer) rs.getObject("pain_after", Integer.class),
+				cipher.open(rs.getString("note"), NOTE.context(appointment)),
+				rs.getTimestamp("written_at").toInstant());
 	}
+
 }

@@ -12,4 +12,5 @@ class SessionsConfiguration {
 	SealedColumn sessionNoteColumn() {
 		return SessionNotes.NOTE;
 	}
+
 }

@@ -23,4 +23,5 @@ public final class Causes {
 		}
 		return Optional.empty();
 	}
+
 }

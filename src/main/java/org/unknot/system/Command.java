@@ -13,4 +13,5 @@ public interface Command {
 	String description();
 
 	int run(PrintStream out);
+
 }

@@ -12,13 +12,18 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Runs the {@link Command} named by {@code unknot.command}, then ends the process with its code. */
+/**
+ * Runs the {@link Command} named by {@code unknot.command}, then ends the process with
+ * its code.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CommandRunner implements ApplicationRunner {
 
 	private final List<Command> commands;
+
 	private final ConfigurableApplicationContext context;
+
 	private final String requested;
 
 	CommandRunner(List<Command> commands, ConfigurableApplicationContext context,
@@ -38,11 +43,13 @@ class CommandRunner implements ApplicationRunner {
 			.findFirst()
 			.map(command -> command.run(System.out))
 			.orElseGet(() -> {
-				System.out.println("Unknown command '" + requested + "'. Commands: " + commands.stream()
-					.map(command -> command.name() + " (" + command.description() + ")")
-					.collect(Collectors.joining(", ")));
+				System.out.println("Unknown command '" + requested + "'. Commands: "
+						+ commands.stream()
+							.map(command -> command.name() + " (" + command.description() + ")")
+							.collect(Collectors.joining(", ")));
 				return 2;
 			});
 		System.exit(SpringApplication.exit(context, () -> code));
 	}
+
 }

@@ -21,13 +21,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * One PostgreSQL for everything: the one named by {@code unknot.db.url}, or else an embedded server
- * whose files survive restarts, so a demo keeps its bookings.
+ * One PostgreSQL for everything: the one named by {@code unknot.db.url}, or else an
+ * embedded server whose files survive restarts, so a demo keeps its bookings.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
 	private static final String DATABASE = "unknot";
 
 	@Bean
@@ -61,6 +62,7 @@ class DatabaseConfiguration {
 	static final class EmbeddedServer implements AutoCloseable {
 
 		private final EmbeddedPostgres postgres;
+
 		private final Path throwAway;
 
 		private EmbeddedServer(EmbeddedPostgres postgres, Path throwAway) {
@@ -85,7 +87,8 @@ class DatabaseConfiguration {
 					.setPGStartupWait(Duration.ofSeconds(60))
 					.setServerConfig("max_connections", "200")
 					.setServerConfig("fsync", ephemeral ? "off" : "on")
-					// the library turns this off by default: a booking answered 201 could then be lost
+					// the library turns this off by default: a booking answered 201 could
+					// then be lost
 					.setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
 					.start();
 				createDatabaseIfMissing(postgres.getPostgresDatabase());
@@ -127,5 +130,7 @@ class DatabaseConfiguration {
 				FileSystemUtils.deleteRecursively(throwAway);
 			}
 		}
+
 	}
+
 }

@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the data lives. Without {@code url}, Unknot runs its own PostgreSQL whose files are kept in
- * {@code dataDir/postgres}; {@code ephemeral} makes that a throw-away directory (tests).
- * {@code serverSettings} are passed to that embedded server (e.g. to load pg_stat_statements while
- * measuring); they cannot turn fsync or synchronous commit off.
+ * Where the data lives. Without {@code url}, Unknot runs its own PostgreSQL whose files
+ * are kept in {@code dataDir/postgres}; {@code ephemeral} makes that a throw-away
+ * directory (tests). {@code serverSettings} are passed to that embedded server (e.g. to
+ * load pg_stat_statements while measuring); they cannot turn fsync or synchronous commit
+ * off.
  */
 @ConfigurationProperties("unknot")
 public record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Db db) {

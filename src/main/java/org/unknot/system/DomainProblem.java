@@ -3,21 +3,24 @@ package org.unknot.system;
 import java.util.Map;
 
 /**
- * A rule of the business said no. Each subclass names what happened; {@link Kind} tells the web layer
- * which answer fits, without the domain knowing about HTTP.
+ * A rule of the business said no. Each subclass names what happened; {@link Kind} tells
+ * the web layer which answer fits, without the domain knowing about HTTP.
  */
 public abstract class DomainProblem extends RuntimeException {
 
 	public enum Kind {
+
 		/** The thing asked for does not exist (404). */
 		NOT_FOUND,
 		/** The request is well formed but breaks a rule (422). */
 		INVALID,
 		/** The request clashes with the current state, e.g. the slot is taken (409). */
 		CONFLICT
+
 	}
 
 	private final Kind kind;
+
 	private final String type;
 
 	protected DomainProblem(Kind kind, String type, String detail) {
@@ -39,4 +42,5 @@ public abstract class DomainProblem extends RuntimeException {
 	public Map<String, Object> properties() {
 		return Map.of();
 	}
+
 }

@@ -3,7 +3,9 @@ package org.unknot.system;
 import java.util.List;
 import java.util.Map;
 
-/** A request that names things that exist but asks for something the rules do not allow. */
+/**
+ * A request that names things that exist but asks for something the rules do not allow.
+ */
 public class InvalidRequest extends DomainProblem {
 
 	private final List<FieldProblem> errors;
@@ -21,7 +23,10 @@ public class InvalidRequest extends DomainProblem {
 		return errors;
 	}
 
-	/** The first message for each field, in the order the fields were named: what a form shows beside them. */
+	/**
+	 * The first message for each field, in the order the fields were named: what a form
+	 * shows beside them.
+	 */
 	public Map<String, String> byField() {
 		Map<String, String> byField = new java.util.LinkedHashMap<>();
 		errors.forEach(error -> byField.putIfAbsent(error.field(), error.message()));
@@ -35,4 +40,5 @@ public class InvalidRequest extends DomainProblem {
 
 	public record FieldProblem(String field, String message) {
 	}
+
 }

@@ -18,4 +18,5 @@ public class NotFound extends DomainProblem {
 		return field == null ? Map.of()
 				: Map.of("errors", List.of(new InvalidRequest.FieldProblem(field, getMessage())));
 	}
+
 }

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A secret handed out once (in a link or an answer) of which only the SHA-256 is stored: 256 random
- * bits, URL-safe.
+ * A secret handed out once (in a link or an answer) of which only the SHA-256 is stored:
+ * 256 random bits, URL-safe.
  */
 public record SecretToken(String value) {
 

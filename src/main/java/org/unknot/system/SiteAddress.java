@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where patients and staff reach this Unknot, for links in messages and feeds: the same setting
- * ({@code unknot.site.base-url}, {@code UNKNOT_BASE_URL}) as the website's canonical address.
+ * Where patients and staff reach this Unknot, for links in messages and feeds: the same
+ * setting ({@code unknot.site.base-url}, {@code UNKNOT_BASE_URL}) as the website's
+ * canonical address.
  */
 @ConfigurationProperties("unknot.site")
 public record SiteAddress(@DefaultValue("http://localhost:8080") URI baseUrl) {

@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.system.SiteAddress;
 
 /**
- * The join links of video visits. A link carries a 256-bit random token; the meeting room has another
- * random name, so neither can be guessed from the appointment id or from each other.
+ * The join links of video visits. A link carries a 256-bit random token; the meeting room
+ * has another random name, so neither can be guessed from the appointment id or from each
+ * other.
  */
 @Repository
 public class VideoLinks {
@@ -23,7 +24,9 @@ public class VideoLinks {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
+
 	private final VideoProperties properties;
+
 	private final SiteAddress site;
 
 	VideoLinks(JdbcClient jdbc, VideoProperties properties, SiteAddress site) {
@@ -32,7 +35,10 @@ public class VideoLinks {
 		this.site = site;
 	}
 
-	/** The patient's join link for this video visit, created on first use and the same ever after. */
+	/**
+	 * The patient's join link for this video visit, created on first use and the same
+	 * ever after.
+	 */
 	@Transactional
 	public URI joinLink(UUID appointmentId) {
 		jdbc.sql("INSERT INTO video_link (appointment_id, token, room) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
@@ -66,4 +72,5 @@ public class VideoLinks {
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
+
 }

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param baseUrl the meeting server (e.g. a self-hosted Jitsi); a visit's room is a path under it
+ * @param baseUrl the meeting server (e.g. a self-hosted Jitsi); a visit's room is a path
+ * under it
  * @param opensBefore how long before the start the join link starts to work
  */
 @ConfigurationProperties("unknot.video")

@@ -2,7 +2,10 @@ package org.unknot.waitlist;
 
 import org.unknot.system.DomainProblem;
 
-/** The offer cannot be accepted any more; said kindly, because the patient did nothing wrong. */
+/**
+ * The offer cannot be accepted any more; said kindly, because the patient did nothing
+ * wrong.
+ */
 public class OfferNotAvailable extends DomainProblem {
 
 	OfferNotAvailable(String type, String detail) {
@@ -24,4 +27,5 @@ public class OfferNotAvailable extends DomainProblem {
 	static OfferNotAvailable alreadyAnswered() {
 		return new OfferNotAvailable("offer-answered", "This offer has already been answered.");
 	}
+
 }

@@ -44,31 +44,46 @@ import org.unknot.system.SecretToken;
 import org.unknot.system.SiteAddress;
 
 /**
- * The waitlist. A cancellation or a move records the freed time (an opening) in its own transaction,
- * so it is never forgotten. The worker offers each opening to the first patient in line whose wishes it
- * meets, holding the time for them; an offer not taken before its hold runs out passes to the next in
- * line. Every offer, accept and expiry of one opening takes its turn on the opening's row lock, so two
- * people can never both get it: the first to accept books, anyone after is told kindly.
+ * The waitlist. A cancellation or a move records the freed time (an opening) in its own
+ * transaction, so it is never forgotten. The worker offers each opening to the first
+ * patient in line whose wishes it meets, holding the time for them; an offer not taken
+ * before its hold runs out passes to the next in line. Every offer, accept and expiry of
+ * one opening takes its turn on the opening's row lock, so two people can never both get
+ * it: the first to accept books, anyone after is told kindly.
  */
 @Service
 public class Waitlist {
 
 	private static final Logger log = LoggerFactory.getLogger(Waitlist.class);
+
 	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, h:mm a zzz", Locale.US);
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a zzz", Locale.US);
 
 	private final WaitlistStore store;
+
 	private final BookingDesk desk;
+
 	private final Appointments appointments;
+
 	private final Patients patients;
+
 	private final CareServices services;
+
 	private final Practitioners practitioners;
+
 	private final Clinics clinics;
+
 	private final Notifications notifications;
+
 	private final WaitlistProperties properties;
+
 	private final SiteAddress site;
+
 	private final ZoneId virtualZone;
+
 	private final Clock clock;
+
 	private final TransactionTemplate transaction;
 
 	Waitlist(WaitlistStore store, BookingDesk desk, Appointments appointments, Patients patients, CareServices services,
@@ -158,7 +173,10 @@ public class Waitlist {
 		return booked;
 	}
 
-	/** The patient does not want this time: it passes to the next in line at once; they keep their place. */
+	/**
+	 * The patient does not want this time: it passes to the next in line at once; they
+	 * keep their place.
+	 */
 	@Transactional
 	public void decline(UUID offerId, String token) {
 		WaitlistOffer presented = offer(offerId, token);
@@ -185,7 +203,10 @@ public class Waitlist {
 		}
 	}
 
-	/** Expires offers whose time ran out and makes the next offers; returns how many offers were made. */
+	/**
+	 * Expires offers whose time ran out and makes the next offers; returns how many
+	 * offers were made.
+	 */
 	public int work() {
 		return work(clock.instant());
 	}
@@ -199,7 +220,8 @@ public class Waitlist {
 				}
 			}
 			catch (DomainProblem refused) {
-				// the time cannot be held any more (booked by someone else, too soon now): nobody can have it
+				// the time cannot be held any more (booked by someone else, too soon
+				// now): nobody can have it
 				log.info("Waitlist opening {} closed: {}", openingId, refused.getMessage());
 				transaction.executeWithoutResult(status -> store.lockOpening(openingId, true).ifPresent(opening -> {
 					store.openOfferOf(openingId).ifPresent(offer -> close(offer, "expired"));
@@ -210,7 +232,10 @@ public class Waitlist {
 		return offered;
 	}
 
-	/** One opening's turn: expire its offer if due, then offer it to the next in line. True if offered. */
+	/**
+	 * One opening's turn: expire its offer if due, then offer it to the next in line.
+	 * True if offered.
+	 */
 	private boolean step(UUID openingId, Instant now) {
 		WaitlistStore.Opening opening = store.lockOpening(openingId, true).orElse(null);
 		if (opening == null || !opening.status().equals("open")) {
@@ -247,18 +272,22 @@ public class Waitlist {
 		return true;
 	}
 
-	/** Ends an open offer: its hold is given back and the patient is in line again, in their old place. */
+	/**
+	 * Ends an open offer: its hold is given back and the patient is in line again, in
+	 * their old place.
+	 */
 	private void close(WaitlistOffer offer, String status) {
 		store.setOfferStatus(offer.id(), status, null);
 		store.setEntryStatus(offer.entryId(), "waiting", null);
-		// the hold may be gone already (swept after it expired); releasing a missing one would be refused
+		// the hold may be gone already (swept after it expired); releasing a missing one
+		// would be refused
 		if (appointments.find(offer.holdId()).filter(a -> a.status() == AppointmentStatus.PENDING).isPresent()) {
 			desk.releaseHold(offer.holdId());
 		}
 	}
 
-	private Notifications.Message message(WaitlistStore.Opening opening, ZoneId zone, Instant expires,
-			Patient patient, String link) {
+	private Notifications.Message message(WaitlistStore.Opening opening, ZoneId zone, Instant expires, Patient patient,
+			String link) {
 		String when = AppointmentCalendar.localTime(opening.start(), zone);
 		String shortWhen = SHORT.format(opening.start().atZone(zone));
 		String until = TIME.format(expires.atZone(zone));
@@ -319,4 +348,5 @@ public class Waitlist {
 	/** A new place in line and the secret to leave it. */
 	public record Joined(WaitlistEntry entry, String token) {
 	}
+
 }

@@ -50,8 +50,9 @@ class WaitlistStore {
 	}
 
 	List<WaitlistEntry> entries(String serviceId, boolean activeOnly) {
-		return jdbc.sql("SELECT * FROM waitlist_entry WHERE (CAST(? AS text) IS NULL OR service_id = ?)"
-				+ (activeOnly ? " AND status IN ('waiting', 'offered')" : "") + " ORDER BY position")
+		return jdbc
+			.sql("SELECT * FROM waitlist_entry WHERE (CAST(? AS text) IS NULL OR service_id = ?)"
+					+ (activeOnly ? " AND status IN ('waiting', 'offered')" : "") + " ORDER BY position")
 			.params(serviceId, serviceId)
 			.query(WaitlistStore::entry)
 			.list();
@@ -66,7 +67,9 @@ class WaitlistStore {
 	void open(String serviceId, String practitionerId, String location, Instant start) {
 		jdbc.sql("""
 				INSERT INTO waitlist_opening (id, service_id, practitioner_id, location, start_at)
-				VALUES (?, ?, ?, ?, ?)""").params(UUID.randomUUID(), serviceId, practitionerId, location, utc(start)).update();
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), serviceId, practitionerId, location, utc(start))
+			.update();
 	}
 
 	List<UUID> openOpenings() {
@@ -75,7 +78,10 @@ class WaitlistStore {
 			.list();
 	}
 
-	/** The opening, locked: offers, accepts and the worker of every instance take turns on it. */
+	/**
+	 * The opening, locked: offers, accepts and the worker of every instance take turns on
+	 * it.
+	 */
 	Optional<Opening> lockOpening(UUID id, boolean skipLocked) {
 		return jdbc.sql("SELECT * FROM waitlist_opening WHERE id = ? FOR UPDATE" + (skipLocked ? " SKIP LOCKED" : ""))
 			.param(id)
@@ -89,7 +95,10 @@ class WaitlistStore {
 		jdbc.sql("UPDATE waitlist_opening SET status = ? WHERE id = ?").params(status, id).update();
 	}
 
-	/** The first waiting patient in line whose wishes the opening meets and who has not had it offered yet. */
+	/**
+	 * The first waiting patient in line whose wishes the opening meets and who has not
+	 * had it offered yet.
+	 */
 	Optional<WaitlistEntry> nextInLine(Opening opening, LocalDate day, LocalTime time) {
 		return jdbc.sql("""
 				SELECT e.* FROM waitlist_entry e
@@ -110,7 +119,9 @@ class WaitlistStore {
 	void addOffer(UUID id, UUID openingId, UUID entryId, UUID holdId, Instant expiresAt, byte[] tokenHash) {
 		jdbc.sql("""
 				INSERT INTO waitlist_offer (id, opening_id, entry_id, hold_id, expires_at, token_hash)
-				VALUES (?, ?, ?, ?, ?, ?)""").params(id, openingId, entryId, holdId, utc(expiresAt), tokenHash).update();
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(id, openingId, entryId, holdId, utc(expiresAt), tokenHash)
+			.update();
 	}
 
 	Optional<WaitlistOffer> offer(UUID id) {
@@ -161,4 +172,5 @@ class WaitlistStore {
 	private static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
+
 }

@@ -26,8 +26,11 @@ class ArticleController {
 	private static final int RELATED = 3;
 
 	private final Articles articles;
+
 	private final ArticleRenderer renderer;
+
 	private final CareServices services;
+
 	private final Pages pages;
 
 	ArticleController(Articles articles, ArticleRenderer renderer, CareServices services, Pages pages) {
@@ -65,9 +68,10 @@ class ArticleController {
 		model.addAttribute("html", renderer.html(article.body()));
 		model.addAttribute("bookable", bookable);
 		model.addAttribute("related", shelf.relatedTo(article, RELATED));
-		model.addAttribute("meta", pages.meta(article.title(), article.summary(), article.path())
-			.withOgType("article")
-			.withJsonLd(pages.jsonLd(jsonLd(article, bookable))));
+		model.addAttribute("meta",
+				pages.meta(article.title(), article.summary(), article.path())
+					.withOgType("article")
+					.withJsonLd(pages.jsonLd(jsonLd(article, bookable))));
 		return "articles/article";
 	}
 
@@ -89,4 +93,5 @@ class ArticleController {
 		data.put("publisher", Map.of("@type", "MedicalOrganization", "name", "Unknot", "url", pages.absolute("/")));
 		return data;
 	}
+
 }

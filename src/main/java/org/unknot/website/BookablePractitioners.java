@@ -17,8 +17,9 @@ import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.WorkingHours;
 
 /**
- * The practitioners the website offers: active, with at least one licence valid today. Someone whose
- * every licence has expired is not listed, and their profile says they cannot be booked.
+ * The practitioners the website offers: active, with at least one licence valid today.
+ * Someone whose every licence has expired is not listed, and their profile says they
+ * cannot be booked.
  */
 @Component
 class BookablePractitioners {
@@ -27,7 +28,9 @@ class BookablePractitioners {
 	static final String VIDEO = "virtual";
 
 	private final Practitioners practitioners;
+
 	private final CatalogProperties catalog;
+
 	private final Clock clock;
 
 	BookablePractitioners(Practitioners practitioners, CatalogProperties catalog, Clock clock) {
@@ -54,7 +57,10 @@ class BookablePractitioners {
 		return practitioners.find(id);
 	}
 
-	/** Where each practitioner works from today on: clinic ids, and {@code null} for video visits. */
+	/**
+	 * Where each practitioner works from today on: clinic ids, and {@code null} for video
+	 * visits.
+	 */
 	Map<String, Set<String>> locationsByPractitioner() {
 		return locations(practitioners.allWorkingHours());
 	}
@@ -67,7 +73,9 @@ class BookablePractitioners {
 		LocalDate today = today();
 		return hours.stream()
 			.filter(rule -> rule.effectiveTo() == null || !rule.effectiveTo().isBefore(today))
-			.collect(Collectors.groupingBy(WorkingHours::practitionerId, Collectors.mapping(
-					rule -> rule.clinicId() == null ? VIDEO : rule.clinicId(), Collectors.toCollection(LinkedHashSet::new))));
+			.collect(Collectors.groupingBy(WorkingHours::practitionerId,
+					Collectors.mapping(rule -> rule.clinicId() == null ? VIDEO : rule.clinicId(),
+							Collectors.toCollection(LinkedHashSet::new))));
 	}
+
 }

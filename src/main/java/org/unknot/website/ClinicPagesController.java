@@ -24,9 +24,13 @@ import org.unknot.practitioner.WorkingHours;
 class ClinicPagesController {
 
 	private final Clinics clinics;
+
 	private final CareServices services;
+
 	private final Practitioners allPractitioners;
+
 	private final BookablePractitioners practitioners;
+
 	private final Pages pages;
 
 	ClinicPagesController(Clinics clinics, CareServices services, Practitioners allPractitioners,
@@ -43,10 +47,12 @@ class ClinicPagesController {
 		LocalDate today = practitioners.today();
 		List<WorkingHours> hours = allPractitioners.allWorkingHours();
 		model.addAttribute("section", "clinics");
-		model.addAttribute("clinics", clinics.all()
-			.stream()
-			.map(clinic -> new ClinicSummary(new ClinicView(clinic), OpeningHours.week(atClinic(hours, clinic.id()), today)))
-			.toList());
+		model.addAttribute("clinics",
+				clinics.all()
+					.stream()
+					.map(clinic -> new ClinicSummary(new ClinicView(clinic),
+							OpeningHours.week(atClinic(hours, clinic.id()), today)))
+					.toList());
 		model.addAttribute("meta", pages.meta("Our clinics",
 				"Addresses, phone numbers, opening hours and directions for every Unknot clinic.", "/clinics"));
 		return "clinics/list";
@@ -77,10 +83,13 @@ class ClinicPagesController {
 		model.addAttribute("closures", closures);
 		model.addAttribute("kinds", ServiceKinds.group(offered));
 		model.addAttribute("team", team.stream().map(p -> new Option(p.id(), p.displayName())).toList());
-		model.addAttribute("meta", pages.meta(clinic.name(),
-				clinic.name() + ", " + view.addressLine() + ". Phone " + clinic.phone()
-						+ ". Opening hours, services, practitioners and directions.",
-				view.path()).withJsonLd(pages.jsonLd(jsonLd(view, week, offered))));
+		model.addAttribute("meta",
+				pages
+					.meta(clinic.name(),
+							clinic.name() + ", " + view.addressLine() + ". Phone " + clinic.phone()
+									+ ". Opening hours, services, practitioners and directions.",
+							view.path())
+					.withJsonLd(pages.jsonLd(jsonLd(view, week, offered))));
 		return "clinics/clinic";
 	}
 
@@ -97,12 +106,13 @@ class ClinicPagesController {
 		data.put("name", clinic.name());
 		data.put("url", pages.absolute(view.path()));
 		data.put("telephone", clinic.phone());
-		data.put("address", Map.of("@type", "PostalAddress", "streetAddress", clinic.address().street(),
-				"addressLocality", clinic.address().city(), "addressRegion", clinic.address().state(), "postalCode",
-				clinic.address().postalCode(), "addressCountry", "US"));
+		data.put("address",
+				Map.of("@type", "PostalAddress", "streetAddress", clinic.address().street(), "addressLocality",
+						clinic.address().city(), "addressRegion", clinic.address().state(), "postalCode",
+						clinic.address().postalCode(), "addressCountry", "US"));
 		if (clinic.latitude() != null && clinic.longitude() != null) {
-			data.put("geo", Map.of("@type", "GeoCoordinates", "latitude", clinic.latitude(), "longitude",
-					clinic.longitude()));
+			data.put("geo",
+					Map.of("@type", "GeoCoordinates", "latitude", clinic.latitude(), "longitude", clinic.longitude()));
 		}
 		data.put("openingHoursSpecification", week.stream()
 			.filter(OpeningHours.Day::open)
@@ -112,11 +122,13 @@ class ClinicPagesController {
 		data.put("availableService", offered.stream()
 			.map(s -> Map.of("@type", "MedicalTherapy", "name", s.name(), "url", pages.absolute("/services/" + s.id())))
 			.toList());
-		data.put("parentOrganization", Map.of("@type", "MedicalOrganization", "name", "Unknot", "url", pages.absolute("/")));
+		data.put("parentOrganization",
+				Map.of("@type", "MedicalOrganization", "name", "Unknot", "url", pages.absolute("/")));
 		return data;
 	}
 
 	/** A clinic with its week of opening hours. */
 	public record ClinicSummary(ClinicView clinic, List<OpeningHours.Day> week) {
 	}
+
 }

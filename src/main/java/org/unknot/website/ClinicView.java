@@ -39,8 +39,8 @@ public record ClinicView(Clinic clinic) {
 	}
 
 	/**
-	 * A plain link to a map search for the address: following it is the patient's choice, the page
-	 * itself requests nothing from the map service.
+	 * A plain link to a map search for the address: following it is the patient's choice,
+	 * the page itself requests nothing from the map service.
 	 */
 	public String directionsUrl() {
 		return "https://www.openstreetmap.org/search?query=" + URLEncoder.encode(addressLine(), StandardCharsets.UTF_8);

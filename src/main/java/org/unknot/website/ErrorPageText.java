@@ -15,4 +15,5 @@ final class ErrorPageText {
 		}
 		return "We could not handle that request";
 	}
+
 }

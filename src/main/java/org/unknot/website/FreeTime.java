@@ -17,7 +17,10 @@ public record FreeTime(OffsetDateTime start, String serviceId, String location, 
 		return start.format(DAY_AND_TIME);
 	}
 
-	/** The booking flow, with the service, location and practitioner chosen and the time proposed. */
+	/**
+	 * The booking flow, with the service, location and practitioner chosen and the time
+	 * proposed.
+	 */
 	public String bookingPath() {
 		return "/book?service=" + encode(serviceId) + "&location=" + encode(location) + "&practitioner="
 				+ encode(practitionerId) + "&start=" + encode(start.toString());

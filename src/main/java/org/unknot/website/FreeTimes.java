@@ -15,13 +15,17 @@ import org.unknot.catalog.CareService;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.LocationId;
 
-/** The first free times shown on service and practitioner pages: the next two weeks, from the engine. */
+/**
+ * The first free times shown on service and practitioner pages: the next two weeks, from
+ * the engine.
+ */
 @Component
 class FreeTimes {
 
 	static final int DAYS_AHEAD = 14;
 
 	private final AvailabilitySearch search;
+
 	private final BookablePractitioners practitioners;
 
 	FreeTimes(AvailabilitySearch search, BookablePractitioners practitioners) {
@@ -29,7 +33,9 @@ class FreeTimes {
 		this.practitioners = practitioners;
 	}
 
-	/** The first free time at each location where the service is offered, earliest first. */
+	/**
+	 * The first free time at each location where the service is offered, earliest first.
+	 */
 	List<FreeTime> firstAtEachLocation(CareService service, List<Clinic> clinics) {
 		List<FreeTime> times = new ArrayList<>();
 		for (Location location : locations(service, clinics)) {
@@ -40,11 +46,10 @@ class FreeTimes {
 	}
 
 	/**
-	 * A practitioner's next free times for a service, at any of the locations given: the earliest of each
-	 * day, for up to {@code count} days.
+	 * A practitioner's next free times for a service, at any of the locations given: the
+	 * earliest of each day, for up to {@code count} days.
 	 */
-	List<FreeTime> nextOf(String practitionerId, CareService service, List<Clinic> clinics, boolean video,
-			int count) {
+	List<FreeTime> nextOf(String practitionerId, CareService service, List<Clinic> clinics, boolean video, int count) {
 		List<FreeTime> times = new ArrayList<>();
 		for (Location location : locations(service, clinics)) {
 			if (location.id().isVirtual() && !video) {
@@ -52,7 +57,8 @@ class FreeTimes {
 			}
 			times.addAll(first(service, location, practitionerId, Integer.MAX_VALUE));
 		}
-		// the first free time of each day: a choice of days says more than six starts a quarter-hour apart
+		// the first free time of each day: a choice of days says more than six starts a
+		// quarter-hour apart
 		Map<LocalDate, FreeTime> firstOfDay = new TreeMap<>();
 		times.stream()
 			.sorted(Comparator.comparing(FreeTime::start))
@@ -62,8 +68,8 @@ class FreeTimes {
 
 	private List<FreeTime> first(CareService service, Location location, String practitionerId, int count) {
 		LocalDate today = practitioners.today();
-		var availability = search.search(
-				new AvailabilityQuery(service.id(), location.id(), practitionerId, today, today.plusDays(DAYS_AHEAD - 1)));
+		var availability = search.search(new AvailabilityQuery(service.id(), location.id(), practitionerId, today,
+				today.plusDays(DAYS_AHEAD - 1)));
 		return availability.slots()
 			.stream()
 			.sorted(Comparator.comparing(Slot::start))
@@ -90,4 +96,5 @@ class FreeTimes {
 
 	private record Location(LocationId id, String name) {
 	}
+
 }

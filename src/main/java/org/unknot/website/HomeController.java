@@ -13,8 +13,11 @@ import org.unknot.content.Articles;
 class HomeController {
 
 	private final CareServices services;
+
 	private final Clinics clinics;
+
 	private final Articles articles;
+
 	private final Pages pages;
 
 	HomeController(CareServices services, Clinics clinics, Articles articles, Pages pages) {
@@ -35,4 +38,5 @@ class HomeController {
 				"/"));
 		return "home";
 	}
+
 }

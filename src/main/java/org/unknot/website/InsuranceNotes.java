@@ -7,9 +7,9 @@ import org.unknot.catalog.ServiceCategory;
 import org.unknot.insurance.InsurancePlan;
 
 /**
- * What a service page says about paying for it: the usual picture for its kind of care, and which of
- * the plans accepted now pay for this very service (the same answer the booking flow gives for each
- * plan, so an admin's change shows on both at once).
+ * What a service page says about paying for it: the usual picture for its kind of care,
+ * and which of the plans accepted now pay for this very service (the same answer the
+ * booking flow gives for each plan, so an admin's change shows on both at once).
  */
 final class InsuranceNotes {
 
@@ -47,4 +47,5 @@ final class InsuranceNotes {
 					+ "care, in the clinic or by video. Choose your plan when you book to see whether it covers this visit.";
 		};
 	}
+
 }

@@ -17,4 +17,5 @@ public final class Money {
 		}
 		return format.format(cents / 100.0);
 	}
+
 }

@@ -13,9 +13,9 @@ import java.util.Locale;
 import org.unknot.practitioner.WorkingHours;
 
 /**
- * A clinic's opening hours, derived from the working hours of the people who work there: on each
- * weekday, from the earliest start to the latest end of the rules in force on that day of the coming
- * week. A clinic is open when someone is there to see patients.
+ * A clinic's opening hours, derived from the working hours of the people who work there:
+ * on each weekday, from the earliest start to the latest end of the rules in force on
+ * that day of the coming week. A clinic is open when someone is there to see patients.
  */
 public final class OpeningHours {
 
@@ -58,4 +58,5 @@ public final class OpeningHours {
 		}
 		return days;
 	}
+
 }

@@ -6,11 +6,15 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.ObjectMapper;
 
-/** Builds the head of each page: canonical address from the configured base URL, and JSON-LD. */
+/**
+ * Builds the head of each page: canonical address from the configured base URL, and
+ * JSON-LD.
+ */
 @Component
 public class Pages {
 
 	private final SiteProperties site;
+
 	private final ObjectMapper json;
 
 	Pages(SiteProperties site, ObjectMapper json) {
@@ -31,10 +35,11 @@ public class Pages {
 	}
 
 	/**
-	 * Schema.org data as JSON, with {@code <} escaped so that no text in it can close the script
-	 * element it is placed in.
+	 * Schema.org data as JSON, with {@code <} escaped so that no text in it can close the
+	 * script element it is placed in.
 	 */
 	public String jsonLd(Map<String, Object> data) {
 		return json.writeValueAsString(data).replace("<", "\\u003c");
 	}
+
 }

@@ -24,8 +24,8 @@ import org.unknot.practitioner.Practitioner;
 import org.unknot.system.NotFound;
 
 /**
- * The directory of practitioners, filtered by a plain GET form (htmx swaps only the results when
- * JavaScript is on), and each practitioner's profile.
+ * The directory of practitioners, filtered by a plain GET form (htmx swaps only the
+ * results when JavaScript is on), and each practitioner's profile.
  */
 @Controller
 class PractitionerPagesController {
@@ -33,9 +33,13 @@ class PractitionerPagesController {
 	private static final int NEXT_TIMES = 6;
 
 	private final BookablePractitioners practitioners;
+
 	private final CareServices services;
+
 	private final Clinics clinics;
+
 	private final FreeTimes freeTimes;
+
 	private final Pages pages;
 
 	PractitionerPagesController(BookablePractitioners practitioners, CareServices services, Clinics clinics,
@@ -73,8 +77,11 @@ class PractitionerPagesController {
 		String chosenLanguage = chosen("language", language, languageOptions, "language", errors);
 
 		List<PractitionerView> results = listed.stream()
-			.filter(p -> chosenService == null || p.practitioner().serviceIds().stream()
-				.anyMatch(id -> allServices.stream().anyMatch(s -> s.id().equals(id) && ServiceKinds.keyOf(s).equals(chosenService))))
+			.filter(p -> chosenService == null || p.practitioner()
+				.serviceIds()
+				.stream()
+				.anyMatch(id -> allServices.stream()
+					.anyMatch(s -> s.id().equals(id) && ServiceKinds.keyOf(s).equals(chosenService))))
 			.filter(p -> chosenClinic == null || locations.getOrDefault(p.id(), Set.of()).contains(chosenClinic))
 			.filter(p -> chosenSpecialty == null || p.practitioner().specialties().contains(chosenSpecialty))
 			.filter(p -> chosenLanguage == null || p.practitioner().languages().contains(chosenLanguage))
@@ -90,8 +97,8 @@ class PractitionerPagesController {
 		model.addAttribute("specialty", chosenSpecialty);
 		model.addAttribute("language", chosenLanguage);
 		model.addAttribute("errors", errors);
-		model.addAttribute("filtered", chosenService != null || chosenClinic != null || chosenSpecialty != null
-				|| chosenLanguage != null);
+		model.addAttribute("filtered",
+				chosenService != null || chosenClinic != null || chosenSpecialty != null || chosenLanguage != null);
 		model.addAttribute("results", results);
 		model.addAttribute("meta", pages.meta("Find a practitioner",
 				"Massage therapists, physical therapists, pain physicians and psychologists: filter by treatment, clinic, specialty and language.",
@@ -106,7 +113,9 @@ class PractitionerPagesController {
 		List<Clinic> allClinics = clinics.all();
 		Set<String> locations = practitioners.locationsOf(id);
 		PractitionerView view = view(practitioner, locations, byId(allClinics), allServices);
-		List<CareService> offered = allServices.stream().filter(s -> practitioner.serviceIds().contains(s.id())).toList();
+		List<CareService> offered = allServices.stream()
+			.filter(s -> practitioner.serviceIds().contains(s.id()))
+			.toList();
 		CareService shown = typical(offered);
 		List<FreeTime> times = List.of();
 		if (view.bookable() && shown != null) {
@@ -118,10 +127,14 @@ class PractitionerPagesController {
 		model.addAttribute("kinds", ServiceKinds.group(offered));
 		model.addAttribute("shownService", shown);
 		model.addAttribute("times", times);
-		model.addAttribute("meta", pages.meta(practitioner.displayName(),
-				view.profession() + (view.where().isEmpty() ? "" : " at " + view.where()) + ". "
-						+ firstSentence(practitioner.bio()),
-				view.path()).withOgType("profile").withJsonLd(pages.jsonLd(jsonLd(view))));
+		model.addAttribute("meta",
+				pages
+					.meta(practitioner.displayName(),
+							view.profession() + (view.where().isEmpty() ? "" : " at " + view.where()) + ". "
+									+ firstSentence(practitioner.bio()),
+							view.path())
+					.withOgType("profile")
+					.withJsonLd(pages.jsonLd(jsonLd(view))));
 		return "practitioners/profile";
 	}
 
@@ -141,7 +154,10 @@ class PractitionerPagesController {
 				practitioners.bookable(p), practitioners.today());
 	}
 
-	/** The service whose times a profile shows: the practitioner's most usual visit, about an hour long. */
+	/**
+	 * The service whose times a profile shows: the practitioner's most usual visit, about
+	 * an hour long.
+	 */
 	private static CareService typical(List<CareService> offered) {
 		return offered.stream()
 			.min(Comparator.comparing((CareService s) -> s.category().ordinal())
@@ -166,7 +182,8 @@ class PractitionerPagesController {
 	}
 
 	private static Map<String, Clinic> byId(List<Clinic> clinics) {
-		return clinics.stream().collect(Collectors.toMap(Clinic::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+		return clinics.stream()
+			.collect(Collectors.toMap(Clinic::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 	}
 
 	private static String firstSentence(String text) {
@@ -196,20 +213,24 @@ class PractitionerPagesController {
 		if (p.npi() != null && !p.npi().isBlank()) {
 			data.put("identifier", Map.of("@type", "PropertyValue", "propertyID", "NPI", "value", p.npi()));
 		}
-		data.put("hasCredential", view.licences()
-			.stream()
-			.filter(l -> !l.expired())
-			.map(l -> Map.of("@type", "EducationalOccupationalCredential", "credentialCategory", "license", "name",
-					l.licence().type() + " licence " + l.licence().number(), "recognizedBy",
-					Map.of("@type", "State", "name", l.licence().state()), "expires", l.licence().expiresOn().toString()))
-			.toList());
+		data.put("hasCredential",
+				view.licences()
+					.stream()
+					.filter(l -> !l.expired())
+					.map(l -> Map.of("@type", "EducationalOccupationalCredential", "credentialCategory", "license",
+							"name", l.licence().type() + " licence " + l.licence().number(), "recognizedBy",
+							Map.of("@type", "State", "name", l.licence().state()), "expires",
+							l.licence().expiresOn().toString()))
+					.toList());
 		List<Map<String, Object>> clinicsLd = view.clinics()
 			.stream()
-			.map(c -> Map.<String, Object>of("@type", "MedicalClinic", "name", c.name(), "url", pages.absolute(c.path())))
+			.map(c -> Map.<String, Object>of("@type", "MedicalClinic", "name", c.name(), "url",
+					pages.absolute(c.path())))
 			.toList();
 		if (!clinicsLd.isEmpty()) {
 			data.put(view.physician() ? "parentOrganization" : "worksFor", clinicsLd);
 		}
 		return data;
 	}
+
 }

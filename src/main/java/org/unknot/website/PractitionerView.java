@@ -8,7 +8,10 @@ import org.unknot.practitioner.Licence;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Profession;
 
-/** A practitioner as the website shows them, with where they work and whether they can be booked. */
+/**
+ * A practitioner as the website shows them, with where they work and whether they can be
+ * booked.
+ */
 public record PractitionerView(Practitioner practitioner, List<ClinicView> clinics, boolean video,
 		List<String> serviceNames, boolean bookable, LocalDate today) {
 

@@ -12,9 +12,9 @@ import org.unknot.catalog.CareService;
 import org.unknot.catalog.ServiceCategory;
 
 /**
- * Services of one kind offered in several lengths ({@code swedish-30}, {@code swedish-60},
- * {@code swedish-90}) are one choice for a patient: they share an id stem and a name without its
- * length.
+ * Services of one kind offered in several lengths ({@code swedish-30},
+ * {@code swedish-60}, {@code swedish-90}) are one choice for a patient: they share an id
+ * stem and a name without its length.
  */
 public final class ServiceKinds {
 
@@ -106,4 +106,5 @@ public final class ServiceKinds {
 	public static String slugOf(ServiceCategory category) {
 		return category.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
+
 }

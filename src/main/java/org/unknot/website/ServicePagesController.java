@@ -21,10 +21,15 @@ import org.unknot.practitioner.Practitioner;
 class ServicePagesController {
 
 	private final CareServices services;
+
 	private final Clinics clinics;
+
 	private final BookablePractitioners practitioners;
+
 	private final FreeTimes freeTimes;
+
 	private final InsurancePlans plans;
+
 	private final Pages pages;
 
 	ServicePagesController(CareServices services, Clinics clinics, BookablePractitioners practitioners,
@@ -43,11 +48,12 @@ class ServicePagesController {
 			.stream()
 			.collect(Collectors.groupingBy(ServiceKinds.Kind::category, LinkedHashMap::new, Collectors.toList()));
 		model.addAttribute("section", "services");
-		model.addAttribute("categories", byCategory.entrySet()
-			.stream()
-			.map(entry -> new CategoryView(ServiceKinds.categoryName(entry.getKey()), ServiceKinds.slugOf(entry.getKey()),
-					InsuranceNotes.of(entry.getKey()), entry.getValue()))
-			.toList());
+		model.addAttribute("categories",
+				byCategory.entrySet()
+					.stream()
+					.map(entry -> new CategoryView(ServiceKinds.categoryName(entry.getKey()),
+							ServiceKinds.slugOf(entry.getKey()), InsuranceNotes.of(entry.getKey()), entry.getValue()))
+					.toList());
 		model.addAttribute("meta", pages.meta("Services, lengths and prices",
 				"Massage therapy, physical therapy, pain consultations, procedures and counselling: what each is, how long it takes and what it costs.",
 				"/services"));
@@ -66,18 +72,22 @@ class ServicePagesController {
 		model.addAttribute("kindName", name);
 		model.addAttribute("categoryName", ServiceKinds.categoryName(service.category()));
 		model.addAttribute("price", Money.dollars(service.priceCents()));
-		model.addAttribute("lengths", ServiceKinds.lengthsOf(service, all)
-			.stream()
-			.map(length -> new LengthOption(length.id(), length.duration().toMinutes(), Money.dollars(length.priceCents()),
-					length.id().equals(service.id())))
-			.toList());
+		model.addAttribute("lengths",
+				ServiceKinds.lengthsOf(service, all)
+					.stream()
+					.map(length -> new LengthOption(length.id(), length.duration().toMinutes(),
+							Money.dollars(length.priceCents()), length.id().equals(service.id())))
+					.toList());
 		model.addAttribute("insurance", InsuranceNotes.of(service.category()));
 		model.addAttribute("plansPaying", InsuranceNotes.plansPaying(service, plans.accepted()));
-		model.addAttribute("prerequisite", service.prerequisite() == null ? null
-				: "Needs a prior " + ServiceKinds.categoryName(service.prerequisite()).toLowerCase() + " visit: a physician decides with you whether it is right for you.");
+		model.addAttribute("prerequisite",
+				service.prerequisite() == null ? null
+						: "Needs a prior " + ServiceKinds.categoryName(service.prerequisite()).toLowerCase()
+								+ " visit: a physician decides with you whether it is right for you.");
 		model.addAttribute("practitioners", offering);
 		model.addAttribute("where", where(service));
-		model.addAttribute("firstTimes", offering.isEmpty() ? List.of() : freeTimes.firstAtEachLocation(service, allClinics));
+		model.addAttribute("firstTimes",
+				offering.isEmpty() ? List.of() : freeTimes.firstAtEachLocation(service, allClinics));
 		model.addAttribute("meta", pages.meta(service.name(), service.description(), "/services/" + service.id())
 			.withJsonLd(pages.jsonLd(jsonLd(service, offering))));
 		return "services/service";
@@ -103,7 +113,8 @@ class ServicePagesController {
 		data.put("offers", Map.of("@type", "Offer", "price", String.format("%.2f", service.priceCents() / 100.0),
 				"priceCurrency", "USD", "url", pages.absolute("/book?service=" + service.id())));
 		if (!offering.isEmpty()) {
-			data.put("availableChannel", Map.of("@type", "ServiceChannel", "serviceUrl", pages.absolute("/book?service=" + service.id())));
+			data.put("availableChannel",
+					Map.of("@type", "ServiceChannel", "serviceUrl", pages.absolute("/book?service=" + service.id())));
 		}
 		return data;
 	}
@@ -115,4 +126,5 @@ class ServicePagesController {
 	/** One length of a service. */
 	public record LengthOption(String id, long minutes, String price, boolean current) {
 	}
+
 }

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param baseUrl the public address of the site, used for canonical URLs, Open Graph, JSON-LD and
- *     the sitemap (never for requests)
+ * @param baseUrl the public address of the site, used for canonical URLs, Open Graph,
+ * JSON-LD and the sitemap (never for requests)
  */
 @ConfigurationProperties("unknot.site")
 public record SiteProperties(@DefaultValue("http://localhost:8080") URI baseUrl) {

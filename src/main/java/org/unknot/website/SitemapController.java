@@ -16,14 +16,21 @@ import org.unknot.catalog.Clinics;
 import org.unknot.content.Article;
 import org.unknot.content.Articles;
 
-/** What search engines read: {@code /robots.txt} and {@code /sitemap.xml}, with absolute addresses. */
+/**
+ * What search engines read: {@code /robots.txt} and {@code /sitemap.xml}, with absolute
+ * addresses.
+ */
 @Controller
 class SitemapController {
 
 	private final CareServices services;
+
 	private final Clinics clinics;
+
 	private final BookablePractitioners practitioners;
+
 	private final Articles articles;
+
 	private final Pages pages;
 
 	SitemapController(CareServices services, Clinics clinics, BookablePractitioners practitioners, Articles articles,
@@ -75,4 +82,5 @@ class SitemapController {
 		String loc = "  <url><loc>" + HtmlUtils.htmlEscape(pages.absolute(path)) + "</loc>";
 		return loc + (lastModified == null ? "" : "<lastmod>" + lastModified + "</lastmod>") + "</url>\n";
 	}
+
 }

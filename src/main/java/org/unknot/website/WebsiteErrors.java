@@ -19,10 +19,11 @@ import org.unknot.system.web.StorableValues;
 import org.unknot.system.DomainProblem;
 
 /**
- * Problems in pages (the public site, sign-in, the staff workspace, admin, the patient portal) become
- * friendly HTML pages, never a stack trace nor the API's JSON
- * problems (which stay with {@code /api/**}). Runs before the API's advice, for website controllers
- * only; addresses that match no controller are answered by the {@code error/*} templates.
+ * Problems in pages (the public site, sign-in, the staff workspace, admin, the patient
+ * portal) become friendly HTML pages, never a stack trace nor the API's JSON problems
+ * (which stay with {@code /api/**}). Runs before the API's advice, for website
+ * controllers only; addresses that match no controller are answered by the
+ * {@code error/*} templates.
  */
 @ControllerAdvice(basePackages = { "org.unknot.website", "org.unknot.account.web", "org.unknot.frontdesk.web",
 		"org.unknot.admin.web", "org.unknot.portal.web" })
@@ -54,7 +55,10 @@ class WebsiteErrors {
 				request, response);
 	}
 
-	/** Spring Security answers these itself: a sign-in page for the anonymous, 403 for the signed-in. */
+	/**
+	 * Spring Security answers these itself: a sign-in page for the anonymous, 403 for the
+	 * signed-in.
+	 */
 	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
 	ModelAndView security(RuntimeException e) {
 		throw e;
@@ -87,4 +91,5 @@ class WebsiteErrors {
 				request.getRequestURI()));
 		return page;
 	}
+
 }

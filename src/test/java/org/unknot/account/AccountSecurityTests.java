@@ -31,15 +31,16 @@ import org.unknot.SecuredMockMvc;
 import org.unknot.UnknotIntegrationTest;
 
 /**
- * Signing in as staff and patients, end to end through the security filters: the second factor,
- * sessions that end, throttling that does not lock the owner out, and answers that do not tell
- * whether an account exists.
+ * Signing in as staff and patients, end to end through the security filters: the second
+ * factor, sessions that end, throttling that does not lock the owner out, and answers
+ * that do not tell whether an account exists.
  */
 @UnknotIntegrationTest
 class AccountSecurityTests {
 
 	static final String PASSWORD = "correct horse battery staple";
 	static final Pattern KEY = Pattern.compile("Key: <code>([A-Z2-7 ]+)</code>");
+
 	private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
 	@Autowired
@@ -50,7 +51,10 @@ class AccountSecurityTests {
 
 	MockMvc mvc;
 
-	/** The code the last {@link #enrol} used, exactly (a code computed anew may fall in the next step). */
+	/**
+	 * The code the last {@link #enrol} used, exactly (a code computed anew may fall in
+	 * the next step).
+	 */
 	String enrolCode;
 
 	@BeforeEach
@@ -94,7 +98,8 @@ class AccountSecurityTests {
 
 		@Test
 		void answersOddSignInInputWithAPageNeverAServerError() throws Exception {
-			// each from an address of its own: bent sign-ins count against the address they come from
+			// each from an address of its own: bent sign-ins count against the address
+			// they come from
 			String[] odd = { "", " ", "a\u0000b", "x".repeat(5_000), "<script>alert(1)</script>", "' OR 1=1 --",
 					"\u202Eevil", "@", "patient@unknot.example" };
 			for (String email : odd) {
@@ -120,6 +125,7 @@ class AccountSecurityTests {
 			assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
 			assertThat(response.getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
 		}
+
 	}
 
 	@Nested
@@ -152,9 +158,11 @@ class AccountSecurityTests {
 
 			MvcResult again = password(admin.email(), PASSWORD, address());
 			assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/sign-in/code");
-			MvcResult withCode = mvc.perform(post("/sign-in/code").session(session(again))
-				.with(csrf())
-				.param("code", Totp.code(secret, Instant.now().plusSeconds(30)))).andReturn();
+			MvcResult withCode = mvc
+				.perform(post("/sign-in/code").session(session(again))
+					.with(csrf())
+					.param("code", Totp.code(secret, Instant.now().plusSeconds(30))))
+				.andReturn();
 			assertThat(withCode.getResponse().getRedirectedUrl()).isEqualTo("/staff");
 		}
 
@@ -164,10 +172,10 @@ class AccountSecurityTests {
 			String secret = enrol(desk);
 			MockHttpSession pending = session(password(desk.email(), PASSWORD, address()));
 
-			MvcResult wrong = mvc
-				.perform(post("/sign-in/code").session(pending).with(csrf()).param("code", "000000"))
+			MvcResult wrong = mvc.perform(post("/sign-in/code").session(pending).with(csrf()).param("code", "000000"))
 				.andReturn();
-			MvcResult replayed = mvc.perform(post("/sign-in/code").session(pending).with(csrf()).param("code", enrolCode))
+			MvcResult replayed = mvc
+				.perform(post("/sign-in/code").session(pending).with(csrf()).param("code", enrolCode))
 				.andReturn();
 
 			assertThat(wrong.getResponse().getStatus()).isEqualTo(422);
@@ -186,6 +194,7 @@ class AccountSecurityTests {
 			assertThat(status(get("/admin/accounts").session(session))).isEqualTo(403);
 			assertThat(status(get("/account").session(session))).isEqualTo(403);
 		}
+
 	}
 
 	@Nested
@@ -207,11 +216,16 @@ class AccountSecurityTests {
 			MockHttpServletResponse known = mvc.perform(post("/sign-in/link").with(csrf()).param("email", email))
 				.andReturn()
 				.getResponse();
-			MockHttpServletResponse unknown = mvc.perform(post("/sign-in/link").with(csrf())
-				.param("email", "nobody-" + UUID.randomUUID() + "@example.org")).andReturn().getResponse();
+			MockHttpServletResponse unknown = mvc
+				.perform(post("/sign-in/link").with(csrf())
+					.param("email", "nobody-" + UUID.randomUUID() + "@example.org"))
+				.andReturn()
+				.getResponse();
 			assertThat(unknown.getStatus()).isEqualTo(known.getStatus()).isEqualTo(200);
-			assertThat(withoutTokens(unknown.getContentAsString(), "")).isEqualTo(withoutTokens(known.getContentAsString(), ""));
-			String body = jdbc.sql("SELECT body_text FROM outbox_message WHERE kind = 'SIGN_IN_LINK' AND patient_id = ?")
+			assertThat(withoutTokens(unknown.getContentAsString(), ""))
+				.isEqualTo(withoutTokens(known.getContentAsString(), ""));
+			String body = jdbc
+				.sql("SELECT body_text FROM outbox_message WHERE kind = 'SIGN_IN_LINK' AND patient_id = ?")
 				.param(patient)
 				.query(String.class)
 				.single();
@@ -220,7 +234,8 @@ class AccountSecurityTests {
 			String path = "/sign-in/link/" + link.group(1);
 
 			assertThat(mvc.perform(get(path)).andReturn().getResponse().getContentAsString())
-				.as("opening the link signs nobody in").contains("Press the button");
+				.as("opening the link signs nobody in")
+				.contains("Press the button");
 			MvcResult used = mvc.perform(post(path).with(csrf())).andReturn();
 			MockHttpServletResponse again = mvc.perform(post(path).with(csrf())).andReturn().getResponse();
 
@@ -239,7 +254,8 @@ class AccountSecurityTests {
 				.param(nobody)
 				.query(String.class)
 				.single();
-			assertThat(body).contains("no patient account can use one here").contains("/register")
+			assertThat(body).contains("no patient account can use one here")
+				.contains("/register")
 				.doesNotContain("/sign-in/link/");
 		}
 
@@ -251,7 +267,8 @@ class AccountSecurityTests {
 				String email = "timed-" + UUID.randomUUID() + "@example.org";
 				UUID patient = patients.identify(new org.unknot.patient.PatientDetails("Tim", "Ed", email, null,
 						java.time.LocalDate.of(1975, 3, 3)));
-				desk.create(new AccountDesk.NewAccount(email, "Tim Ed", Role.PATIENT, List.of(), null, patient, PASSWORD));
+				desk.create(
+						new AccountDesk.NewAccount(email, "Tim Ed", Role.PATIENT, List.of(), null, patient, PASSWORD));
 				String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
 				if (i % 2 == 0) {
 					known.add(wallTime(email));
@@ -281,19 +298,24 @@ class AccountSecurityTests {
 					java.time.LocalDate.of(1980, 5, 5)));
 			desk.create(new AccountDesk.NewAccount(email, "Max Ode", Role.PATIENT, List.of(), null, patient, PASSWORD));
 			mvc.perform(post("/sign-in/link").with(csrf()).param("email", email)).andReturn();
-			String body = jdbc.sql("SELECT body_text FROM outbox_message WHERE kind = 'SIGN_IN_LINK' AND patient_id = ?")
+			String body = jdbc
+				.sql("SELECT body_text FROM outbox_message WHERE kind = 'SIGN_IN_LINK' AND patient_id = ?")
 				.param(patient)
 				.query(String.class)
 				.single();
 			Matcher link = Pattern.compile("/sign-in/link/([A-Za-z0-9_-]{43})").matcher(body);
 			assertThat(link.find()).isTrue();
-			jdbc.sql("UPDATE sign_in_link SET expires_at = now() - interval '1 second' WHERE account_id = (SELECT id FROM account WHERE email = ?)")
+			jdbc.sql(
+					"UPDATE sign_in_link SET expires_at = now() - interval '1 second' WHERE account_id = (SELECT id FROM account WHERE email = ?)")
 				.param(email)
 				.update();
 
-			assertThat(mvc.perform(post("/sign-in/link/" + link.group(1)).with(csrf())).andReturn().getResponse()
+			assertThat(mvc.perform(post("/sign-in/link/" + link.group(1)).with(csrf()))
+				.andReturn()
+				.getResponse()
 				.getStatus()).isEqualTo(410);
 		}
+
 	}
 
 	@Nested
@@ -308,9 +330,10 @@ class AccountSecurityTests {
 				.perform(post("/account/password").session(session).with(csrf()).param("password", "short"))
 				.andReturn()
 				.getResponse();
-			MockHttpServletResponse changed = mvc.perform(post("/account/password").session(session)
-				.with(csrf())
-				.param("password", "a brand new passphrase")).andReturn().getResponse();
+			MockHttpServletResponse changed = mvc.perform(
+					post("/account/password").session(session).with(csrf()).param("password", "a brand new passphrase"))
+				.andReturn()
+				.getResponse();
 
 			assertThat(tooShort.getStatus()).isEqualTo(422);
 			assertThat(tooShort.getContentAsString()).contains("id=\"password-error\"");
@@ -331,15 +354,19 @@ class AccountSecurityTests {
 			MockHttpServletResponse page = mvc.perform(get("/account/password").session(session))
 				.andReturn()
 				.getResponse();
-			MockHttpServletResponse refused = mvc.perform(post("/account/password").session(session)
-				.with(csrf())
-				.param("password", "taken over by a stranger")).andReturn().getResponse();
+			MockHttpServletResponse refused = mvc
+				.perform(post("/account/password").session(session)
+					.with(csrf())
+					.param("password", "taken over by a stranger"))
+				.andReturn()
+				.getResponse();
 
 			assertThat(page.getStatus()).isEqualTo(403);
 			assertThat(page.getContentAsString()).contains("id=\"sign-in-again\"").doesNotContain("name=\"password\"");
 			assertThat(refused.getStatus()).isEqualTo(403);
 			assertThat(password(patient.email(), PASSWORD, address()).getResponse().getRedirectedUrl())
-				.as("the old password still works").isEqualTo("/account");
+				.as("the old password still works")
+				.isEqualTo("/account");
 			assertThat(password(patient.email(), "taken over by a stranger", address()).getResponse().getStatus())
 				.isEqualTo(200);
 		}
@@ -353,9 +380,10 @@ class AccountSecurityTests {
 				.with(csrf())
 				.param("password", "handed over in person")).andReturn();
 
-			assertThat(password(frontDesk.email(), "handed over in person", address()).getResponse()
-				.getRedirectedUrl()).isEqualTo("/sign-in/enrol");
+			assertThat(password(frontDesk.email(), "handed over in person", address()).getResponse().getRedirectedUrl())
+				.isEqualTo("/sign-in/enrol");
 		}
+
 	}
 
 	@Nested
@@ -371,14 +399,17 @@ class AccountSecurityTests {
 				.getContentAsString();
 			String secret = secretOn(page);
 
-			MvcResult confirmed = mvc.perform(post("/account/second-factor").session(session)
-				.with(csrf())
-				.param("code", Totp.code(secret, Instant.now()))).andReturn();
+			MvcResult confirmed = mvc
+				.perform(post("/account/second-factor").session(session)
+					.with(csrf())
+					.param("code", Totp.code(secret, Instant.now())))
+				.andReturn();
 
 			assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/account");
 			assertThat(password(patient.email(), PASSWORD, address()).getResponse().getRedirectedUrl())
 				.isEqualTo("/sign-in/code");
 		}
+
 	}
 
 	@Nested
@@ -423,6 +454,7 @@ class AccountSecurityTests {
 			assertThat(environment.getProperty("server.servlet.session.timeout", Duration.class))
 				.isEqualTo(Duration.ofMinutes(15));
 		}
+
 	}
 
 	@Nested
@@ -462,8 +494,9 @@ class AccountSecurityTests {
 
 			long difference = Math.abs(median(knownTimes) - median(unknownTimes));
 
-			assertThat(Duration.ofNanos(difference)).as("known %s ms, unknown %s ms", median(knownTimes) / 1e6,
-					median(unknownTimes) / 1e6).isLessThan(Duration.ofMillis(10));
+			assertThat(Duration.ofNanos(difference))
+				.as("known %s ms, unknown %s ms", median(knownTimes) / 1e6, median(unknownTimes) / 1e6)
+				.isLessThan(Duration.ofMillis(10));
 		}
 
 		@Test
@@ -500,11 +533,13 @@ class AccountSecurityTests {
 			assertThat(password(patient.email(), PASSWORD, address()).getResponse().getRedirectedUrl())
 				.isEqualTo("/account");
 		}
+
 	}
 
 	/**
-	 * The CPU time the request took on this thread (MockMvc runs it here): the work done, which is what
-	 * an attacker's stopwatch would see on a quiet server, without the noise of other processes.
+	 * The CPU time the request took on this thread (MockMvc runs it here): the work done,
+	 * which is what an attacker's stopwatch would see on a quiet server, without the
+	 * noise of other processes.
 	 */
 	private long timed(String email) throws Exception {
 		var threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -524,9 +559,9 @@ class AccountSecurityTests {
 	}
 
 	private Account staff(Role role) {
-		return desk.create(new AccountDesk.NewAccount("staff-" + UUID.randomUUID() + "@unknot.example",
-				"Dana Staff " + role, role, role == Role.FRONT_DESK ? List.of("clinic-a") : List.of(), null, null,
-				PASSWORD));
+		return desk
+			.create(new AccountDesk.NewAccount("staff-" + UUID.randomUUID() + "@unknot.example", "Dana Staff " + role,
+					role, role == Role.FRONT_DESK ? List.of("clinic-a") : List.of(), null, null, PASSWORD));
 	}
 
 	private Account patientAccount() {
@@ -586,4 +621,5 @@ class AccountSecurityTests {
 			return request;
 		};
 	}
+
 }

@@ -10,7 +10,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.unknot.website.BrowserSupport.Visitor;
 
-/** For browser tests: a staff member's first sign-in, with password and a second factor enrolled on the spot. */
+/**
+ * For browser tests: a staff member's first sign-in, with password and a second factor
+ * enrolled on the spot.
+ */
 public final class BrowserSignIn {
 
 	static final Pattern KEY = Pattern.compile("Key: ([A-Z2-7 ]+)");
@@ -20,8 +23,8 @@ public final class BrowserSignIn {
 	}
 
 	/**
-	 * On the sign-in page: signs in with the password, scans the key off the enrolment page (checked
-	 * with axe) and confirms it with a code; answers the key.
+	 * On the sign-in page: signs in with the password, scans the key off the enrolment
+	 * page (checked with axe) and confirms it with a code; answers the key.
 	 */
 	public static String enrol(Visitor visitor, Page page, Account account, String password) {
 		page.getByLabel("Email", EXACT).fill(account.email());
@@ -36,4 +39,5 @@ public final class BrowserSignIn {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
 		return secret;
 	}
+
 }

@@ -26,11 +26,14 @@ class FirstAdminTests {
 	@Autowired
 	TransactionTemplate transactions;
 
-	/** Runs in a transaction that is rolled back, so other tests' admins are untouched. */
+	/**
+	 * Runs in a transaction that is rolled back, so other tests' admins are untouched.
+	 */
 	@Test
 	void isCreatedFromConfigurationOnlyWhileThereIsNoAdmin() {
 		transactions.executeWithoutResult(status -> {
-			jdbc.sql("UPDATE account SET role = 'FRONT_DESK', clinic_ids = '{somewhere}' WHERE role = 'ADMIN'").update();
+			jdbc.sql("UPDATE account SET role = 'FRONT_DESK', clinic_ids = '{somewhere}' WHERE role = 'ADMIN'")
+				.update();
 			createsOnlyTheFirst();
 			status.setRollbackOnly();
 		});
@@ -39,11 +42,15 @@ class FirstAdminTests {
 	private void createsOnlyTheFirst() {
 		String email = "first-admin-" + UUID.randomUUID() + "@unknot.example";
 		var configured = new AccountProperties("Unknot",
-				new AccountProperties.FirstAdmin(email, "the very first passphrase", "Fran First"), Duration.ofHours(12));
+				new AccountProperties.FirstAdmin(email, "the very first passphrase", "Fran First"),
+				Duration.ofHours(12));
 
 		new FirstAdmin(accounts, desk, configured).createIfConfigured();
-		new FirstAdmin(accounts, desk, new AccountProperties("Unknot", new AccountProperties.FirstAdmin(
-				"second-" + email, "another long passphrase", "Second"), Duration.ofHours(12))).createIfConfigured();
+		new FirstAdmin(accounts, desk,
+				new AccountProperties("Unknot",
+						new AccountProperties.FirstAdmin("second-" + email, "another long passphrase", "Second"),
+						Duration.ofHours(12)))
+			.createIfConfigured();
 
 		assertThat(accounts.byEmail(email)).hasValueSatisfying(admin -> {
 			assertThat(admin.role()).isEqualTo(Role.ADMIN);
@@ -51,4 +58,5 @@ class FirstAdminTests {
 		});
 		assertThat(accounts.byEmail("second-" + email)).as("an admin exists already").isEmpty();
 	}
+
 }

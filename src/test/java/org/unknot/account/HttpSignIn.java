@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import org.unknot.FlowClient;
 import org.unknot.FlowClient.Page;
 
-/** For tests over real HTTP: a browser without JavaScript signed in as an account, second factor enrolled if needed. */
+/**
+ * For tests over real HTTP: a browser without JavaScript signed in as an account, second
+ * factor enrolled if needed.
+ */
 public final class HttpSignIn {
 
 	private static final Pattern KEY = Pattern.compile("Key: <code>([A-Z2-7 ]+)</code>");
@@ -34,4 +37,5 @@ public final class HttpSignIn {
 		browser.follow(answer); // the token of the forms changes with the sign-in
 		return browser;
 	}
+
 }

@@ -16,7 +16,10 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
 
-/** A patient opens their account in a real browser, correcting a mistake on the way; axe finds nothing. */
+/**
+ * A patient opens their account in a real browser, correcting a mistake on the way; axe
+ * finds nothing.
+ */
 @UnknotIntegrationTest
 @ExtendWith(BrowserSupport.class)
 class RegistrationBrowserTests {
@@ -36,7 +39,8 @@ class RegistrationBrowserTests {
 
 		page.getByLabel("Email", EXACT).fill(email);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me the link")).click();
-		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your email")).isVisible())
+		assertThat(
+				page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your email")).isVisible())
 			.isTrue();
 		visitor.check(page, "register-sent");
 
@@ -65,4 +69,5 @@ class RegistrationBrowserTests {
 		assertThat(link.find()).isTrue();
 		return link.group();
 	}
+
 }

@@ -38,9 +38,9 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
 /**
- * Patients open their own account: the first answer never tells whether an address has one, only
- * its owner can finish, and the account finds the visits booked before with the same email and birth
- * date.
+ * Patients open their own account: the first answer never tells whether an address has
+ * one, only its owner can finish, and the account finds the visits booked before with the
+ * same email and birth date.
  */
 @UnknotIntegrationTest
 class RegistrationTests {
@@ -79,7 +79,8 @@ class RegistrationTests {
 			MockHttpServletResponse forUnknown = ask(unknown);
 
 			assertThat(forUnknown.getStatus()).isEqualTo(forKnown.getStatus()).isEqualTo(200);
-			assertThat(withoutCsrf(forUnknown.getContentAsString())).isEqualTo(withoutCsrf(forKnown.getContentAsString()))
+			assertThat(withoutCsrf(forUnknown.getContentAsString()))
+				.isEqualTo(withoutCsrf(forKnown.getContentAsString()))
 				.contains("Check your email");
 			assertThat(forUnknown.getHeaderNames()).containsExactlyInAnyOrderElementsOf(forKnown.getHeaderNames());
 		}
@@ -91,7 +92,8 @@ class RegistrationTests {
 			List<Long> knownWall = new ArrayList<>();
 			List<Long> unknownWall = new ArrayList<>();
 			for (int i = 0; i < 21; i++) {
-				// a fresh address each time, so the per-address limit never cuts the work short
+				// a fresh address each time, so the per-address limit never cuts the work
+				// short
 				String known = existingPatientAccount();
 				String unknown = newAddress();
 				if (i % 2 == 0) {
@@ -128,7 +130,9 @@ class RegistrationTests {
 
 			ask(email);
 
-			assertThat(emailTo(email)).contains("It has one already").contains("/sign-in/link").doesNotContainPattern(LINK);
+			assertThat(emailTo(email)).contains("It has one already")
+				.contains("/sign-in/link")
+				.doesNotContainPattern(LINK);
 			assertThat(passwordHash(email)).isEqualTo(hashBefore);
 		}
 
@@ -157,6 +161,7 @@ class RegistrationTests {
 				.query(Long.class)
 				.single()).isEqualTo(Registrations.PER_HOUR);
 		}
+
 	}
 
 	@Nested
@@ -169,7 +174,9 @@ class RegistrationTests {
 			String path = linkSentTo(email);
 
 			assertThat(mvc.perform(get(path)).andReturn().getResponse().getContentAsString())
-				.as("opening the link opens nothing yet").contains("Finish opening your account").contains(email);
+				.as("opening the link opens nothing yet")
+				.contains("Finish opening your account")
+				.contains(email);
 			MvcResult opened = mvc.perform(finish(path, "Nora", "Quill", "1979-06-21", "", PASSWORD)).andReturn();
 
 			assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/account");
@@ -179,7 +186,8 @@ class RegistrationTests {
 			MockHttpSession session = (MockHttpSession) opened.getRequest().getSession(false);
 			assertThat(mvc.perform(get("/account").session(session)).andReturn().getResponse().getContentAsString())
 				.contains("Nora");
-			assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE patient_id = ? AND action = 'CREATE' AND subject = 'account'")
+			assertThat(jdbc.sql(
+					"SELECT count(*) FROM audit_entry WHERE patient_id = ? AND action = 'CREATE' AND subject = 'account'")
 				.param(account.patientId())
 				.query(Long.class)
 				.single()).isEqualTo(1);
@@ -188,9 +196,11 @@ class RegistrationTests {
 		@Test
 		void signsInWithThePasswordChosen() throws Exception {
 			String email = newAddress();
-			mvc.perform(finish(linkSentTo(email), "Emil", "Stone", "1990-01-30", "(973) 555-0101", PASSWORD)).andReturn();
+			mvc.perform(finish(linkSentTo(email), "Emil", "Stone", "1990-01-30", "(973) 555-0101", PASSWORD))
+				.andReturn();
 
-			MvcResult signIn = mvc.perform(post("/sign-in").with(csrf()).param("email", email).param("password", PASSWORD))
+			MvcResult signIn = mvc
+				.perform(post("/sign-in").with(csrf()).param("email", email).param("password", PASSWORD))
 				.andReturn();
 
 			assertThat(signIn.getResponse().getRedirectedUrl()).isEqualTo("/account");
@@ -208,17 +218,22 @@ class RegistrationTests {
 
 			assertThat(again.getStatus()).isEqualTo(410);
 			assertThat(again.getContentAsString()).contains("already been used or has expired");
-			assertThat(context.getBean(Accounts.class).byEmail(email).orElseThrow().displayName()).isEqualTo("Emil Stone");
+			assertThat(context.getBean(Accounts.class).byEmail(email).orElseThrow().displayName())
+				.isEqualTo("Emil Stone");
 		}
 
 		@Test
 		void isRefusedOnceExpired() throws Exception {
 			String email = newAddress();
 			String path = linkSentTo(email);
-			jdbc.sql("UPDATE registration SET expires_at = now() - interval '1 second' WHERE email = ?").param(email).update();
+			jdbc.sql("UPDATE registration SET expires_at = now() - interval '1 second' WHERE email = ?")
+				.param(email)
+				.update();
 
 			assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).isEqualTo(410);
-			assertThat(mvc.perform(finish(path, "Emil", "Stone", "1990-01-30", "", PASSWORD)).andReturn().getResponse()
+			assertThat(mvc.perform(finish(path, "Emil", "Stone", "1990-01-30", "", PASSWORD))
+				.andReturn()
+				.getResponse()
 				.getStatus()).isEqualTo(410);
 			assertThat(context.getBean(Accounts.class).byEmail(email)).isEmpty();
 		}
@@ -248,7 +263,9 @@ class RegistrationTests {
 				.contains("value=\"call me\"")
 				.doesNotContain("value=\"short\"");
 			assertThat(context.getBean(Accounts.class).byEmail(email)).isEmpty();
-			assertThat(mvc.perform(finish(path, "Nora", "Quill", "1979-06-21", "", PASSWORD)).andReturn().getResponse()
+			assertThat(mvc.perform(finish(path, "Nora", "Quill", "1979-06-21", "", PASSWORD))
+				.andReturn()
+				.getResponse()
 				.getRedirectedUrl()).isEqualTo("/account");
 		}
 
@@ -264,6 +281,7 @@ class RegistrationTests {
 			assertThat(refused.getContentAsString()).contains("Enter your birth date as a date")
 				.contains("value=\"21/06/1979\"");
 		}
+
 	}
 
 	private MockHttpServletResponse ask(String email) throws Exception {
@@ -278,7 +296,8 @@ class RegistrationTests {
 	}
 
 	private String emailTo(String email) {
-		return jdbc.sql("SELECT body_text FROM outbox_message WHERE kind = 'REGISTRATION' AND recipient = ? AND patient_id IS NULL")
+		return jdbc.sql(
+				"SELECT body_text FROM outbox_message WHERE kind = 'REGISTRATION' AND recipient = ? AND patient_id IS NULL")
 			.param(email)
 			.query(String.class)
 			.single();
@@ -339,4 +358,5 @@ class RegistrationTests {
 	private static String withoutCsrf(String body) {
 		return body.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
 	}
+
 }

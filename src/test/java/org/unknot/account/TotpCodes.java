@@ -2,7 +2,10 @@ package org.unknot.account;
 
 import java.time.Instant;
 
-/** For tests outside this package: the code an authenticator app shows for a secret at an instant. */
+/**
+ * For tests outside this package: the code an authenticator app shows for a secret at an
+ * instant.
+ */
 public final class TotpCodes {
 
 	private TotpCodes() {
@@ -11,4 +14,5 @@ public final class TotpCodes {
 	public static String at(String secret, Instant at) {
 		return Totp.code(secret, at);
 	}
+
 }

@@ -63,9 +63,10 @@ class TotpTests {
 	void offersAnOtpauthAddressAndAQrCode() {
 		TotpEnrolment enrolment = TotpEnrolment.of(RFC_SECRET, "dana@unknot.example", "Unknot");
 
-		assertThat(enrolment.otpauthUri()).startsWith("otpauth://totp/Unknot%3Adana%40unknot.example?secret="
-				+ RFC_SECRET + "&issuer=Unknot");
+		assertThat(enrolment.otpauthUri())
+			.startsWith("otpauth://totp/Unknot%3Adana%40unknot.example?secret=" + RFC_SECRET + "&issuer=Unknot");
 		assertThat(enrolment.qrSvg()).startsWith("<svg").contains("aria-label").endsWith("</svg>");
 		assertThat(enrolment.secretForTyping()).isEqualTo("GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ");
 	}
+
 }

@@ -24,9 +24,9 @@ import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
 
 /**
- * An admin at work in a real browser on the website's content: edits an article, previews it, saves
- * it and the public page shows the change; adds an insurance plan and says what it pays for. axe finds
- * nothing on any of these pages, their error states included.
+ * An admin at work in a real browser on the website's content: edits an article, previews
+ * it, saves it and the public page shows the change; adds an insurance plan and says what
+ * it pays for. axe finds nothing on any of these pages, their error states included.
  */
 @UnknotIntegrationTest
 @ExtendWith(BrowserSupport.class)
@@ -57,8 +57,9 @@ class AdminContentBrowserTests {
 	void anAdminEditsAnArticleAndThePublicPageShowsTheChange(Visitor visitor) {
 		String slug = "hip-stiffness-" + TestNetwork.shortId();
 		long id = articles.create(new ArticleAdmin.Text(slug, "Hip stiffness in the morning",
-				"Why hips feel stiff after a night's sleep and what helps.", "## Move a little first\n\nA short walk helps.",
-				List.of("hips " + slug), List.of(TestNetwork.MASSAGE), LocalDate.of(2020, 3, 4)));
+				"Why hips feel stiff after a night's sleep and what helps.",
+				"## Move a little first\n\nA short walk helps.", List.of("hips " + slug), List.of(TestNetwork.MASSAGE),
+				LocalDate.of(2020, 3, 4)));
 		articles.publish(id);
 		Page page = visitor.open("/sign-in", Visitor.JS_ON);
 		BrowserSignIn.enrol(visitor, page, admin, PASSWORD);
@@ -69,7 +70,8 @@ class AdminContentBrowserTests {
 		click(page, AriaRole.LINK, "Hip stiffness in the morning");
 		visitor.check(page, "admin-article");
 
-		page.getByLabel("Article (Markdown)", EXACT).fill("## Warm the hip first\n\nA *warm* shower, then ten slow steps.");
+		page.getByLabel("Article (Markdown)", EXACT)
+			.fill("## Warm the hip first\n\nA *warm* shower, then ten slow steps.");
 		click(page, AriaRole.BUTTON, "Preview");
 		assertThat(page.locator(".preview .prose h2").textContent()).isEqualTo("Warm the hip first");
 		visitor.check(page, "admin-article-preview");
@@ -103,7 +105,8 @@ class AdminContentBrowserTests {
 		page.getByLabel("Who pays", EXACT).selectOption("COMMERCIAL");
 		page.getByLabel("Shape of the number (a regular expression)", EXACT).fill("(B[0-9]+)+");
 		click(page, AriaRole.BUTTON, "Add plan");
-		assertThat(page.locator("#memberIdPattern-error").textContent()).contains("A repeated group must not itself repeat");
+		assertThat(page.locator("#memberIdPattern-error").textContent())
+			.contains("A repeated group must not itself repeat");
 		visitor.check(page, "admin-insurance-invalid");
 		page.getByLabel("Shape of the number (a regular expression)", EXACT).fill("B[0-9]{6}");
 		click(page, AriaRole.BUTTON, "Add plan");
@@ -123,4 +126,5 @@ class AdminContentBrowserTests {
 	private static void click(Page page, AriaRole role, String name) {
 		page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true)).click();
 	}
+
 }

@@ -24,15 +24,18 @@ import org.unknot.account.HttpSignIn;
 import org.unknot.account.Role;
 
 /**
- * Property: every admin form, on pages of things this test made itself, answers bent input with a page
- * (the message beside the field) or a redirect, never a server error. Forms of things other tests made
- * (other accounts, clinics, plans) are left alone, and so is signing out.
+ * Property: every admin form, on pages of things this test made itself, answers bent
+ * input with a page (the message beside the field) or a redirect, never a server error.
+ * Forms of things other tests made (other accounts, clinics, plans) are left alone, and
+ * so is signing out.
  */
 @UnknotIntegrationTest
 class AdminFormsFuzzTests {
 
 	private static final String PASSWORD = "admin fuzz passphrase";
+
 	private static final int ROUNDS = Integer.getInteger("unknot.fuzz.rounds", 8);
+
 	private static final Set<String> ADDING = Set.of("/admin/clinics", "/admin/practitioners", "/admin/services",
 			"/admin/insurance", "/admin/articles", "/admin/articles/preview", "/admin/accounts");
 
@@ -57,8 +60,8 @@ class AdminFormsFuzzTests {
 		network.weekdays(therapist, clinic)
 			.timeOff(therapist, Instant.parse("2027-08-02T13:00:00Z"), Instant.parse("2027-08-02T21:00:00Z"));
 		String service = added(admin, "/admin/services", service());
-		String plan = added(admin, "/admin/insurance", Map.of("name", "Fuzz plan " + TestNetwork.shortId(),
-				"payerKind", "COMMERCIAL", "memberIdLabel", "Member ID", "memberIdPattern", "[A-Z0-9]{4,20}"));
+		String plan = added(admin, "/admin/insurance", Map.of("name", "Fuzz plan " + TestNetwork.shortId(), "payerKind",
+				"COMMERCIAL", "memberIdLabel", "Member ID", "memberIdPattern", "[A-Z0-9]{4,20}"));
 		String article = added(admin, "/admin/articles", article());
 		String desk = staff(Role.FRONT_DESK, List.of(clinic)).id().toString();
 		List<String> mine = List.of(clinic, therapist, service, plan, article, desk);
@@ -76,7 +79,9 @@ class AdminFormsFuzzTests {
 				"Fuzz " + role, role, clinics, null, null, PASSWORD));
 	}
 
-	/** Adds something with a valid form; answers its id, taken from the page it leads to. */
+	/**
+	 * Adds something with a valid form; answers its id, taken from the page it leads to.
+	 */
 	private static String added(FlowClient admin, String path, Map<String, ?> form) {
 		admin.get(path.equals("/admin/insurance") ? path : path + "/new");
 		Page answer = admin.post(path, form);
@@ -96,8 +101,9 @@ class AdminFormsFuzzTests {
 
 	private static Map<String, Object> article() {
 		String slug = "fuzz-" + TestNetwork.shortId();
-		return Map.of("title", "Fuzzing the shoulder", "slug", slug, "summary", "A page for bent forms only.",
-				"topics", "fuzz " + slug, "publishedOn", "2020-02-03", "services", TestNetwork.MASSAGE, "body",
+		return Map.of("title", "Fuzzing the shoulder", "slug", slug, "summary", "A page for bent forms only.", "topics",
+				"fuzz " + slug, "publishedOn", "2020-02-03", "services", TestNetwork.MASSAGE, "body",
 				"## Some heading\n\nSome *words*.");
 	}
+
 }

@@ -44,7 +44,9 @@ class AdminTests {
 	AvailabilitySearch availability;
 
 	MockMvc mvc;
+
 	TestNetwork network;
+
 	String clinic;
 
 	@BeforeEach
@@ -56,30 +58,36 @@ class AdminTests {
 
 	@Test
 	void addsAPractitionerWithHoursWhoIsThenOfferedOnline() throws Exception {
-		MockHttpServletResponse created = mvc.perform(post("/admin/practitioners").with(csrf())
-			.with(admin())
-			.param("givenName", "Wren")
-			.param("familyName", "Albright-" + TestNetwork.shortId())
-			.param("profession", "LMT")
-			.param("credentials", "LMT")
-			.param("npi", "1245319599")
-			.param("languages", "English, Spanish")
-			.param("licenceType", "LMT")
-			.param("licenceNumber", "18KT00999999")
-			.param("licenceState", "NJ")
-			.param("licenceIssued", "2024-01-01")
-			.param("licenceExpires", "2029-01-01")
-			.param("serviceIds", TestNetwork.MASSAGE)).andReturn().getResponse();
+		MockHttpServletResponse created = mvc
+			.perform(post("/admin/practitioners").with(csrf())
+				.with(admin())
+				.param("givenName", "Wren")
+				.param("familyName", "Albright-" + TestNetwork.shortId())
+				.param("profession", "LMT")
+				.param("credentials", "LMT")
+				.param("npi", "1245319599")
+				.param("languages", "English, Spanish")
+				.param("licenceType", "LMT")
+				.param("licenceNumber", "18KT00999999")
+				.param("licenceState", "NJ")
+				.param("licenceIssued", "2024-01-01")
+				.param("licenceExpires", "2029-01-01")
+				.param("serviceIds", TestNetwork.MASSAGE))
+			.andReturn()
+			.getResponse();
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(302);
 		String id = created.getRedirectedUrl().substring("/admin/practitioners/".length());
 
-		MockHttpServletResponse hours = mvc.perform(post("/admin/practitioners/{id}/hours", id).with(csrf())
-			.with(admin())
-			.param("location", clinic)
-			.param("weekday", "MONDAY")
-			.param("start", "10:00")
-			.param("end", "14:00")
-			.param("from", "2027-01-01")).andReturn().getResponse();
+		MockHttpServletResponse hours = mvc
+			.perform(post("/admin/practitioners/{id}/hours", id).with(csrf())
+				.with(admin())
+				.param("location", clinic)
+				.param("weekday", "MONDAY")
+				.param("start", "10:00")
+				.param("end", "14:00")
+				.param("from", "2027-01-01"))
+			.andReturn()
+			.getResponse();
 
 		assertThat(hours.getStatus()).isEqualTo(302);
 		var slots = availability
@@ -91,18 +99,21 @@ class AdminTests {
 
 	@Test
 	void keepsWhatWasTypedAndSaysWhatIsWrongBesideEachField() throws Exception {
-		MockHttpServletResponse response = mvc.perform(post("/admin/practitioners").with(csrf())
-			.with(admin())
-			.param("givenName", "Wren")
-			.param("familyName", "")
-			.param("profession", "WIZARD")
-			.param("credentials", "LMT")
-			.param("npi", "1234567890")
-			.param("licenceType", "LMT")
-			.param("licenceNumber", "X1")
-			.param("licenceState", "New Jersey")
-			.param("licenceIssued", "yesterday")
-			.param("licenceExpires", "2029-01-01")).andReturn().getResponse();
+		MockHttpServletResponse response = mvc
+			.perform(post("/admin/practitioners").with(csrf())
+				.with(admin())
+				.param("givenName", "Wren")
+				.param("familyName", "")
+				.param("profession", "WIZARD")
+				.param("credentials", "LMT")
+				.param("npi", "1234567890")
+				.param("licenceType", "LMT")
+				.param("licenceNumber", "X1")
+				.param("licenceState", "New Jersey")
+				.param("licenceIssued", "yesterday")
+				.param("licenceExpires", "2029-01-01"))
+			.andReturn()
+			.getResponse();
 
 		assertThat(response.getStatus()).isEqualTo(422);
 		assertThat(response.getContentAsString()).contains("value=\"Wren\"")
@@ -128,19 +139,25 @@ class AdminTests {
 	void createsAndDisablesStaffAccounts() throws Exception {
 		String email = "new-desk-" + UUID.randomUUID() + "@unknot.example";
 
-		MockHttpServletResponse created = mvc.perform(post("/admin/accounts").with(csrf())
-			.with(admin())
-			.param("displayName", "Nell Desk")
-			.param("email", email)
-			.param("role", "FRONT_DESK")
-			.param("clinicIds", clinic)
-			.param("password", "long enough password")).andReturn().getResponse();
-		MockHttpServletResponse refused = mvc.perform(post("/admin/accounts").with(csrf())
-			.with(admin())
-			.param("displayName", "Short Pass")
-			.param("email", "short-" + email)
-			.param("role", "FRONT_DESK")
-			.param("password", "short")).andReturn().getResponse();
+		MockHttpServletResponse created = mvc
+			.perform(post("/admin/accounts").with(csrf())
+				.with(admin())
+				.param("displayName", "Nell Desk")
+				.param("email", email)
+				.param("role", "FRONT_DESK")
+				.param("clinicIds", clinic)
+				.param("password", "long enough password"))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse refused = mvc
+			.perform(post("/admin/accounts").with(csrf())
+				.with(admin())
+				.param("displayName", "Short Pass")
+				.param("email", "short-" + email)
+				.param("role", "FRONT_DESK")
+				.param("password", "short"))
+			.andReturn()
+			.getResponse();
 		UUID id = jdbc.sql("SELECT id FROM account WHERE email = ?").param(email).query(UUID.class).single();
 		mvc.perform(post("/admin/accounts/{id}/disable", id).with(csrf()).with(admin())).andReturn();
 
@@ -166,13 +183,15 @@ class AdminTests {
 			.param("password", "long enough password")).andReturn();
 		UUID id = jdbc.sql("SELECT id FROM account WHERE email = ?").param(email).query(UUID.class).single();
 
-		var refused = mvc.perform(post("/admin/accounts/{id}/access", id).with(csrf())
-			.with(admin())
-			.param("role", "FRONT_DESK")).andReturn();
-		var moved = mvc.perform(post("/admin/accounts/{id}/access", id).with(csrf())
-			.with(admin())
-			.param("role", "FRONT_DESK")
-			.param("clinicIds", otherClinic)).andReturn();
+		var refused = mvc
+			.perform(post("/admin/accounts/{id}/access", id).with(csrf()).with(admin()).param("role", "FRONT_DESK"))
+			.andReturn();
+		var moved = mvc
+			.perform(post("/admin/accounts/{id}/access", id).with(csrf())
+				.with(admin())
+				.param("role", "FRONT_DESK")
+				.param("clinicIds", otherClinic))
+			.andReturn();
 
 		assertThat(refused.getFlashMap().get("problem").toString()).contains("Choose at least one clinic");
 		assertThat(moved.getFlashMap().get("message").toString()).contains("sessions have ended");
@@ -184,51 +203,62 @@ class AdminTests {
 	void changesAServicesTermsAndAvailabilityFollows() throws Exception {
 		String therapist = network.therapist();
 		network.weekdays(therapist, clinic);
-		jdbc.sql("""
-				INSERT INTO care_service (id, name, category, description, duration_minutes, room_kind, in_person, virtual,
-				    price_cents, min_notice_minutes, slot_step_minutes, licence_types)
-				VALUES (?, 'Admin test massage', 'MASSAGE', 'for a test', 60, 'MASSAGE_ROOM', true, false, 9000, 60, 15,
-				    '{LMT}')""").param("admin-" + TestNetwork.shortId()).update();
-		String service = jdbc.sql("SELECT id FROM care_service WHERE name = 'Admin test massage' ORDER BY id DESC LIMIT 1")
+		jdbc.sql(
+				"""
+						INSERT INTO care_service (id, name, category, description, duration_minutes, room_kind, in_person, virtual,
+						    price_cents, min_notice_minutes, slot_step_minutes, licence_types)
+						VALUES (?, 'Admin test massage', 'MASSAGE', 'for a test', 60, 'MASSAGE_ROOM', true, false, 9000, 60, 15,
+						    '{LMT}')""")
+			.param("admin-" + TestNetwork.shortId())
+			.update();
+		String service = jdbc
+			.sql("SELECT id FROM care_service WHERE name = 'Admin test massage' ORDER BY id DESC LIMIT 1")
 			.query(String.class)
 			.single();
 		jdbc.sql("INSERT INTO practitioner_service VALUES (?, ?)").params(therapist, service).update();
 
-		MockHttpServletResponse bad = mvc.perform(post("/admin/services/{id}", service).with(csrf())
-			.with(admin())
-			.param("name", "Admin test massage")
-			.param("durationMinutes", "ninety")
-			.param("bufferBeforeMinutes", "0")
-			.param("bufferAfterMinutes", "0")
-			.param("priceCents", "9000")
-			.param("billingCodes", "97124")
-			.param("minNoticeMinutes", "60")
-			.param("maxAdvanceDays", "400")
-			.param("slotStepMinutes", "7")
-			.param("inPerson", "true")
-			.param("roomKind", "MASSAGE_ROOM")
-			.param("licenceTypes", "LMT")).andReturn().getResponse();
-		MockHttpServletResponse good = mvc.perform(post("/admin/services/{id}", service).with(csrf())
-			.with(admin())
-			.param("name", "Admin test massage")
-			.param("durationMinutes", "60")
-			.param("bufferBeforeMinutes", "0")
-			.param("bufferAfterMinutes", "0")
-			.param("priceCents", "9500")
-			.param("billingCodes", "97124")
-			.param("minNoticeMinutes", "60")
-			.param("maxAdvanceDays", "400")
-			.param("slotStepMinutes", "60")
-			.param("inPerson", "true")
-			.param("roomKind", "MASSAGE_ROOM")
-			.param("licenceTypes", "LMT")).andReturn().getResponse();
+		MockHttpServletResponse bad = mvc
+			.perform(post("/admin/services/{id}", service).with(csrf())
+				.with(admin())
+				.param("name", "Admin test massage")
+				.param("durationMinutes", "ninety")
+				.param("bufferBeforeMinutes", "0")
+				.param("bufferAfterMinutes", "0")
+				.param("priceCents", "9000")
+				.param("billingCodes", "97124")
+				.param("minNoticeMinutes", "60")
+				.param("maxAdvanceDays", "400")
+				.param("slotStepMinutes", "7")
+				.param("inPerson", "true")
+				.param("roomKind", "MASSAGE_ROOM")
+				.param("licenceTypes", "LMT"))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse good = mvc
+			.perform(post("/admin/services/{id}", service).with(csrf())
+				.with(admin())
+				.param("name", "Admin test massage")
+				.param("durationMinutes", "60")
+				.param("bufferBeforeMinutes", "0")
+				.param("bufferAfterMinutes", "0")
+				.param("priceCents", "9500")
+				.param("billingCodes", "97124")
+				.param("minNoticeMinutes", "60")
+				.param("maxAdvanceDays", "400")
+				.param("slotStepMinutes", "60")
+				.param("inPerson", "true")
+				.param("roomKind", "MASSAGE_ROOM")
+				.param("licenceTypes", "LMT"))
+			.andReturn()
+			.getResponse();
 
 		assertThat(bad.getStatus()).isEqualTo(422);
 		assertThat(bad.getContentAsString()).contains("id=\"durationMinutes-error\"")
 			.contains("id=\"slotStepMinutes-error\"")
 			.contains("value=\"ninety\"");
 		assertThat(good.getStatus()).isEqualTo(302);
-		var starts = availability.search(new AvailabilityQuery(service, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+		var starts = availability
+			.search(new AvailabilityQuery(service, LocationId.of(clinic), therapist, MONDAY, MONDAY))
 			.slots()
 			.stream()
 			.map(slot -> slot.start().getMinute())
@@ -242,20 +272,29 @@ class AdminTests {
 		String therapist = network.therapist();
 		network.weekdays(therapist, clinic);
 
-		MockHttpServletResponse closed = mvc.perform(post("/admin/clinics/{id}/closures", clinic).with(csrf())
-			.with(admin())
-			.param("first", MONDAY.toString())
-			.param("last", MONDAY.toString())
-			.param("reason", "Boiler repair")).andReturn().getResponse();
-		MockHttpServletResponse backwards = mvc.perform(post("/admin/clinics/{id}/closures", clinic).with(csrf())
-			.with(admin())
-			.param("first", "2027-03-20")
-			.param("last", "2027-03-19")
-			.param("reason", "")).andReturn().getResponse();
-		MockHttpServletResponse room = mvc.perform(post("/admin/clinics/{id}/rooms", clinic).with(csrf())
-			.with(admin())
-			.param("roomName", "Garden room")
-			.param("kind", "MASSAGE_ROOM")).andReturn().getResponse();
+		MockHttpServletResponse closed = mvc
+			.perform(post("/admin/clinics/{id}/closures", clinic).with(csrf())
+				.with(admin())
+				.param("first", MONDAY.toString())
+				.param("last", MONDAY.toString())
+				.param("reason", "Boiler repair"))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse backwards = mvc
+			.perform(post("/admin/clinics/{id}/closures", clinic).with(csrf())
+				.with(admin())
+				.param("first", "2027-03-20")
+				.param("last", "2027-03-19")
+				.param("reason", ""))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse room = mvc
+			.perform(post("/admin/clinics/{id}/rooms", clinic).with(csrf())
+				.with(admin())
+				.param("roomName", "Garden room")
+				.param("kind", "MASSAGE_ROOM"))
+			.andReturn()
+			.getResponse();
 
 		assertThat(closed.getStatus()).isEqualTo(302);
 		assertThat(availability
@@ -270,8 +309,8 @@ class AdminTests {
 
 	@Test
 	void isClosedToEveryoneButAdmins() throws Exception {
-		RequestPostProcessor frontDesk = as(new SignedIn(UUID.randomUUID(), "d@unknot.example", "Desk",
-				Role.FRONT_DESK, List.of(clinic), null, null));
+		RequestPostProcessor frontDesk = as(new SignedIn(UUID.randomUUID(), "d@unknot.example", "Desk", Role.FRONT_DESK,
+				List.of(clinic), null, null));
 
 		for (String path : List.of("/admin", "/admin/accounts", "/admin/practitioners", "/admin/services",
 				"/admin/clinics", "/admin/clinics/" + clinic)) {
@@ -295,4 +334,5 @@ class AdminTests {
 	static RequestPostProcessor as(SignedIn who) {
 		return SignedInAs.signedIn(who);
 	}
+
 }

@@ -21,9 +21,10 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.content.Articles;
 
 /**
- * Admins write, change, publish and unpublish articles, and the public site follows with its next
- * page. Each test's articles have topics of their own, so they never become related to the shipped
- * ones, and dates long past, so the home page's newest three stay as they were.
+ * Admins write, change, publish and unpublish articles, and the public site follows with
+ * its next page. Each test's articles have topics of their own, so they never become
+ * related to the shipped ones, and dates long past, so the home page's newest three stay
+ * as they were.
  */
 @UnknotIntegrationTest
 class ArticleAdminTests {
@@ -38,7 +39,9 @@ class ArticleAdminTests {
 	Articles articles;
 
 	MockMvc mvc;
+
 	String slug;
+
 	String topic;
 
 	@BeforeEach
@@ -69,7 +72,8 @@ class ArticleAdminTests {
 				.contains("<h2>Warm up first</h2>")
 				.contains("href=\"/book?service=" + TestNetwork.MASSAGE + "\"");
 			assertThat(site("/articles").getContentAsString()).contains("Shoulder care at home");
-			assertThat(site("/sitemap.xml").getContentAsString()).contains("/articles/" + slug + "</loc><lastmod>2020-02-03</lastmod>");
+			assertThat(site("/sitemap.xml").getContentAsString())
+				.contains("/articles/" + slug + "</loc><lastmod>2020-02-03</lastmod>");
 		}
 
 		@Test
@@ -86,6 +90,7 @@ class ArticleAdminTests {
 				.contains("value=\"Preview only\"");
 			assertThat(articles.all()).noneMatch(stored -> stored.article().slug().equals(slug));
 		}
+
 	}
 
 	@Nested
@@ -117,8 +122,8 @@ class ArticleAdminTests {
 
 		@Test
 		void refusesAnAddressAnotherArticleHas() throws Exception {
-			MockHttpServletResponse refused = admin(form(post("/admin/articles"), "trigger-points-explained",
-					"Another trigger point article", topic));
+			MockHttpServletResponse refused = admin(
+					form(post("/admin/articles"), "trigger-points-explained", "Another trigger point article", topic));
 
 			assertThat(refused.getStatus()).isEqualTo(422);
 			assertThat(refused.getContentAsString())
@@ -128,11 +133,12 @@ class ArticleAdminTests {
 
 		@Test
 		void refusesServicesNotInTheCatalog() throws Exception {
-			MockHttpServletResponse refused = admin(form(post("/admin/articles"), slug, "Title", topic).param("services",
-					"no-such-service"));
+			MockHttpServletResponse refused = admin(
+					form(post("/admin/articles"), slug, "Title", topic).param("services", "no-such-service"));
 
 			assertThat(refused.getStatus()).isEqualTo(422);
-			assertThat(refused.getContentAsString()).contains("id=\"services-error\"").contains("Choose services from the catalog.");
+			assertThat(refused.getContentAsString()).contains("id=\"services-error\"")
+				.contains("Choose services from the catalog.");
 		}
 
 		@Test
@@ -140,6 +146,7 @@ class ArticleAdminTests {
 			assertThat(admin(get("/admin/articles/{id}", 987654321L)).getStatus()).isEqualTo(404);
 			assertThat(admin(get("/admin/articles/{id}", "abc")).getStatus()).isEqualTo(400);
 		}
+
 	}
 
 	@Nested
@@ -157,8 +164,8 @@ class ArticleAdminTests {
 		void showsAnEditOnItsNextPage() throws Exception {
 			assertThat(site("/articles/" + slug).getContentAsString()).contains("<h2>Warm up first</h2>");
 
-			MockHttpServletResponse saved = admin(form(post("/admin/articles/{id}", id), slug, "Shoulder care, revised", topic,
-					"## Rest first\n\nThen move gently."));
+			MockHttpServletResponse saved = admin(form(post("/admin/articles/{id}", id), slug, "Shoulder care, revised",
+					topic, "## Rest first\n\nThen move gently."));
 
 			assertThat(saved.getStatus()).isEqualTo(302);
 			assertThat(site("/articles/" + slug).getContentAsString()).contains("Shoulder care, revised")
@@ -185,8 +192,10 @@ class ArticleAdminTests {
 
 			assertThat(site("/articles/" + slug).getStatus()).isEqualTo(404);
 			assertThat(site("/articles").getContentAsString()).doesNotContain("/articles/" + slug + "\"");
-			assertThat(site("/articles?topic=" + topic).getContentAsString()).doesNotContain("/articles/" + slug + "\"");
-			assertThat(site("/articles/" + sibling).getContentAsString()).doesNotContain("href=\"/articles/" + slug + "\"");
+			assertThat(site("/articles?topic=" + topic).getContentAsString())
+				.doesNotContain("/articles/" + slug + "\"");
+			assertThat(site("/articles/" + sibling).getContentAsString())
+				.doesNotContain("href=\"/articles/" + slug + "\"");
 			assertThat(site("/sitemap.xml").getContentAsString()).doesNotContain("/articles/" + slug + "<")
 				.contains("/articles/" + sibling + "<");
 			assertThat(admin(get("/admin/articles")).getContentAsString()).contains("Shoulder care at home")
@@ -213,6 +222,7 @@ class ArticleAdminTests {
 				.doesNotContain("src=\"data:")
 				.contains("<h1 id=\"article-title\">&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;</h1>");
 		}
+
 	}
 
 	long write(String address, String title, String topics) throws Exception {
@@ -238,12 +248,11 @@ class ArticleAdminTests {
 	}
 
 	MockHttpServletResponse admin(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(csrf()).with(SignedInAs.admin()))
-			.andReturn()
-			.getResponse();
+		return mvc.perform(request.with(csrf()).with(SignedInAs.admin())).andReturn().getResponse();
 	}
 
 	MockHttpServletResponse site(String path) throws Exception {
 		return mvc.perform(get(path)).andReturn().getResponse();
 	}
+
 }

@@ -27,7 +27,10 @@ import org.unknot.availability.AvailabilitySearch;
 import org.unknot.catalog.Clinics;
 import org.unknot.catalog.LocationId;
 
-/** Admins open clinics, keep their details right, and withdraw a closure that is no longer needed. */
+/**
+ * Admins open clinics, keep their details right, and withdraw a closure that is no longer
+ * needed.
+ */
 @UnknotIntegrationTest
 class ClinicAdminTests {
 
@@ -46,6 +49,7 @@ class ClinicAdminTests {
 	Clinics clinics;
 
 	MockMvc mvc;
+
 	TestNetwork network;
 
 	@BeforeEach
@@ -66,8 +70,9 @@ class ClinicAdminTests {
 			.getStatus()).isEqualTo(302);
 		String therapist = network.therapist();
 		network.hours(therapist, id, List.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), LocalTime.of(12, 0));
-		assertThat(availability.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(id), therapist, MONDAY,
-				MONDAY)).slots()).isNotEmpty();
+		assertThat(availability
+			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(id), therapist, MONDAY, MONDAY))
+			.slots()).isNotEmpty();
 		assertThat(mvc.perform(get("/api/v1/locations")).andReturn().getResponse().getContentAsString()).contains(name);
 		assertThat(clinics.get("clinic", id).latitude()).isEqualByComparingTo("40.770100");
 	}
@@ -92,15 +97,16 @@ class ClinicAdminTests {
 			.contains("id=\"latitude-error\"")
 			.contains("value=\"New Jersey\"")
 			.contains("value=\"Nowhere clinic\"");
-		assertThat(jdbc.sql("SELECT count(*) FROM clinic WHERE name = 'Nowhere clinic'").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM clinic WHERE name = 'Nowhere clinic'").query(Long.class).single())
+			.isZero();
 	}
 
 	@Test
 	void changesAClinicsDetailsButNotItsTimeZone() throws Exception {
 		String clinic = network.clinic(1, 0, 0);
 
-		MockHttpServletResponse saved = send(details(post("/admin/clinics/{id}", clinic), "Renamed clinic")
-			.param("zone", "America/Los_Angeles"));
+		MockHttpServletResponse saved = send(
+				details(post("/admin/clinics/{id}", clinic), "Renamed clinic").param("zone", "America/Los_Angeles"));
 
 		assertThat(saved.getStatus()).isEqualTo(302);
 		var changed = clinics.get("clinic", clinic);
@@ -118,7 +124,10 @@ class ClinicAdminTests {
 			.param("last", MONDAY.toString())
 			.param("reason", "Flooded basement"));
 		assertThat(slots(clinic, therapist)).isEmpty();
-		long closure = jdbc.sql("SELECT id FROM clinic_closure WHERE clinic_id = ?").param(clinic).query(Long.class).single();
+		long closure = jdbc.sql("SELECT id FROM clinic_closure WHERE clinic_id = ?")
+			.param(clinic)
+			.query(Long.class)
+			.single();
 
 		MockHttpServletResponse withdrawn = send(post("/admin/clinics/{id}/closures/{c}/withdraw", clinic, closure));
 
@@ -128,8 +137,9 @@ class ClinicAdminTests {
 	}
 
 	private List<?> slots(String clinic, String therapist) {
-		return availability.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), therapist, MONDAY,
-				MONDAY)).slots();
+		return availability
+			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.slots();
 	}
 
 	private static MockHttpServletRequestBuilder details(MockHttpServletRequestBuilder request, String name) {
@@ -146,4 +156,5 @@ class ClinicAdminTests {
 	private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request.with(csrf()).with(SignedInAs.admin())).andReturn().getResponse();
 	}
+
 }

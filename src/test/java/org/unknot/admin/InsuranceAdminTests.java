@@ -33,7 +33,10 @@ import org.unknot.insurance.InsurancePlans;
 import org.unknot.insurance.MemberId;
 import org.unknot.patient.PatientDetails;
 
-/** Admins keep the insurance plans: each rule of adding, changing, accepting and covering, over HTTP. */
+/**
+ * Admins keep the insurance plans: each rule of adding, changing, accepting and covering,
+ * over HTTP.
+ */
 @UnknotIntegrationTest
 class InsuranceAdminTests {
 
@@ -53,7 +56,9 @@ class InsuranceAdminTests {
 	BookingDesk desk;
 
 	MockMvc mvc;
+
 	TestNetwork network;
+
 	String name;
 
 	@BeforeEach
@@ -126,6 +131,7 @@ class InsuranceAdminTests {
 				.contains("Enter what the card calls the number, e.g. Member ID.")
 				.contains("Enter the shape of a member id");
 		}
+
 	}
 
 	@Nested
@@ -140,18 +146,24 @@ class InsuranceAdminTests {
 
 		@Test
 		void savesNewTermsAndRefusesAnotherPlansName() throws Exception {
-			MockHttpServletResponse saved = mvc.perform(post("/admin/insurance/{id}", id).with(csrf())
-				.with(SignedInAs.admin())
-				.param("name", name + " Gold")
-				.param("payerKind", "MEDICARE_ADVANTAGE")
-				.param("memberIdLabel", "Card number")
-				.param("memberIdPattern", "G[0-9]{8}")).andReturn().getResponse();
-			MockHttpServletResponse clash = mvc.perform(post("/admin/insurance/{id}", id).with(csrf())
-				.with(SignedInAs.admin())
-				.param("name", "harbor health ppo")
-				.param("payerKind", "COMMERCIAL")
-				.param("memberIdLabel", "Member ID")
-				.param("memberIdPattern", "[A-Z0-9]{4,20}")).andReturn().getResponse();
+			MockHttpServletResponse saved = mvc
+				.perform(post("/admin/insurance/{id}", id).with(csrf())
+					.with(SignedInAs.admin())
+					.param("name", name + " Gold")
+					.param("payerKind", "MEDICARE_ADVANTAGE")
+					.param("memberIdLabel", "Card number")
+					.param("memberIdPattern", "G[0-9]{8}"))
+				.andReturn()
+				.getResponse();
+			MockHttpServletResponse clash = mvc
+				.perform(post("/admin/insurance/{id}", id).with(csrf())
+					.with(SignedInAs.admin())
+					.param("name", "harbor health ppo")
+					.param("payerKind", "COMMERCIAL")
+					.param("memberIdLabel", "Member ID")
+					.param("memberIdPattern", "[A-Z0-9]{4,20}"))
+				.andReturn()
+				.getResponse();
 
 			assertThat(saved.getStatus()).isEqualTo(302);
 			InsurancePlan plan = plans.find(id).orElseThrow();
@@ -167,7 +179,8 @@ class InsuranceAdminTests {
 		void stopsAcceptingItWhileVisitsBookedUnderItKeepShowingIt() throws Exception {
 			Booked booked = aVisitPaidWith(id);
 
-			MockHttpServletResponse stopped = mvc.perform(post("/admin/insurance/{id}/stop", id).with(csrf()).with(SignedInAs.admin()))
+			MockHttpServletResponse stopped = mvc
+				.perform(post("/admin/insurance/{id}/stop", id).with(csrf()).with(SignedInAs.admin()))
 				.andReturn()
 				.getResponse();
 
@@ -175,7 +188,8 @@ class InsuranceAdminTests {
 			assertThat(plans.accepted()).noneMatch(plan -> plan.id().equals(id));
 			assertThat(plans.any(id)).get().extracting(InsurancePlan::accepted).isEqualTo(false);
 			assertThat(page(get("/admin/insurance"))).contains(name).contains("no longer accepted");
-			String manage = mvc.perform(get("/visits/{id}", booked.appointment().id()).param("token", booked.manageToken()))
+			String manage = mvc
+				.perform(get("/visits/{id}", booked.appointment().id()).param("token", booked.manageToken()))
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
@@ -187,32 +201,40 @@ class InsuranceAdminTests {
 
 		@Test
 		void savesWhatItPaysForByKindOfCareAndByService() throws Exception {
-			MockHttpServletResponse saved = mvc.perform(post("/admin/insurance/{id}/coverage", id).with(csrf())
-				.with(SignedInAs.admin())
-				.param("category-MASSAGE", "yes")
-				.param("category-MASSAGE-reason", "Massage is covered with a referral.")
-				.param("service-" + TestNetwork.CONSULTATION, "no")
-				.param("service-" + TestNetwork.CONSULTATION + "-reason", "Consultations are not part of this plan.")
-				.param("category-PROCEDURE", "")
-				.param("category-PROCEDURE-reason", "typed but left unset")).andReturn().getResponse();
+			MockHttpServletResponse saved = mvc
+				.perform(post("/admin/insurance/{id}/coverage", id).with(csrf())
+					.with(SignedInAs.admin())
+					.param("category-MASSAGE", "yes")
+					.param("category-MASSAGE-reason", "Massage is covered with a referral.")
+					.param("service-" + TestNetwork.CONSULTATION, "no")
+					.param("service-" + TestNetwork.CONSULTATION + "-reason",
+							"Consultations are not part of this plan.")
+					.param("category-PROCEDURE", "")
+					.param("category-PROCEDURE-reason", "typed but left unset"))
+				.andReturn()
+				.getResponse();
 
 			assertThat(saved.getStatus()).isEqualTo(302);
 			assertThat(plans.find(id).orElseThrow().rules()).containsExactlyInAnyOrder(
 					new InsurancePlan.Rule(org.unknot.catalog.ServiceCategory.MASSAGE, null, true,
 							"Massage is covered with a referral."),
-					new InsurancePlan.Rule(null, TestNetwork.CONSULTATION, false, "Consultations are not part of this plan."));
+					new InsurancePlan.Rule(null, TestNetwork.CONSULTATION, false,
+							"Consultations are not part of this plan."));
 			assertThat(page(get("/admin/insurance/{id}", id))).containsPattern("<option value=\"yes\" selected")
 				.contains("value=\"Massage is covered with a referral.\"");
 		}
 
 		@Test
 		void asksWhyBesideACoverageRowWithoutAReasonKeepingTheRest() throws Exception {
-			MockHttpServletResponse refused = mvc.perform(post("/admin/insurance/{id}/coverage", id).with(csrf())
-				.with(SignedInAs.admin())
-				.param("category-MASSAGE", "yes")
-				.param("category-MASSAGE-reason", " ")
-				.param("service-" + TestNetwork.CONSULTATION, "no")
-				.param("service-" + TestNetwork.CONSULTATION + "-reason", "Not part of this plan.")).andReturn().getResponse();
+			MockHttpServletResponse refused = mvc
+				.perform(post("/admin/insurance/{id}/coverage", id).with(csrf())
+					.with(SignedInAs.admin())
+					.param("category-MASSAGE", "yes")
+					.param("category-MASSAGE-reason", " ")
+					.param("service-" + TestNetwork.CONSULTATION, "no")
+					.param("service-" + TestNetwork.CONSULTATION + "-reason", "Not part of this plan."))
+				.andReturn()
+				.getResponse();
 
 			assertThat(refused.getStatus()).isEqualTo(422);
 			assertThat(refused.getContentAsString()).contains("id=\"category-MASSAGE-reason-error\"")
@@ -228,15 +250,20 @@ class InsuranceAdminTests {
 				.getResponse()
 				.getStatus()).isEqualTo(404);
 		}
+
 	}
 
-	private MockHttpServletResponse addPlan(String planName, String kind, String label, String pattern) throws Exception {
-		return mvc.perform(post("/admin/insurance").with(csrf())
-			.with(SignedInAs.admin())
-			.param("name", planName)
-			.param("payerKind", kind)
-			.param("memberIdLabel", label)
-			.param("memberIdPattern", pattern)).andReturn().getResponse();
+	private MockHttpServletResponse addPlan(String planName, String kind, String label, String pattern)
+			throws Exception {
+		return mvc
+			.perform(post("/admin/insurance").with(csrf())
+				.with(SignedInAs.admin())
+				.param("name", planName)
+				.param("payerKind", kind)
+				.param("memberIdLabel", label)
+				.param("memberIdPattern", pattern))
+			.andReturn()
+			.getResponse();
 	}
 
 	private Booked aVisitPaidWith(String planId) {
@@ -259,4 +286,5 @@ class InsuranceAdminTests {
 		assertThat(added.getStatus()).isEqualTo(302);
 		return added.getRedirectedUrl().substring("/admin/insurance/".length());
 	}
+
 }

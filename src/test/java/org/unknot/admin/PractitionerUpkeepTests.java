@@ -32,8 +32,9 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
 /**
- * Admins keep a practitioner up to date after adding them: profile and services, licence renewals,
- * working hours that stop on a date, time off. Online availability follows every change.
+ * Admins keep a practitioner up to date after adding them: profile and services, licence
+ * renewals, working hours that stop on a date, time off. Online availability follows
+ * every change.
  */
 @UnknotIntegrationTest
 class PractitionerUpkeepTests {
@@ -54,7 +55,9 @@ class PractitionerUpkeepTests {
 	BookingDesk desk;
 
 	MockMvc mvc;
+
 	TestNetwork network;
+
 	String clinic;
 
 	@BeforeEach
@@ -70,8 +73,10 @@ class PractitionerUpkeepTests {
 		network.weekdays(therapist, clinic);
 		assertThat(slotsOn(therapist, MONDAY)).as("licence expired by then").isEmpty();
 
-		MockHttpServletResponse renewed = send(post("/admin/practitioners/{id}/licences/{l}/renewal", therapist,
-				licenceOf(therapist)).param("renewIssued", "2027-01-15").param("renewExpires", "2029-01-31"));
+		MockHttpServletResponse renewed = send(
+				post("/admin/practitioners/{id}/licences/{l}/renewal", therapist, licenceOf(therapist))
+					.param("renewIssued", "2027-01-15")
+					.param("renewExpires", "2029-01-31"));
 
 		assertThat(renewed.getStatus()).isEqualTo(302);
 		assertThat(slotsOn(therapist, MONDAY)).isNotEmpty();
@@ -82,8 +87,10 @@ class PractitionerUpkeepTests {
 	void refusesARenewalThatDoesNotExtendTheLicenceBesideTheField() throws Exception {
 		String therapist = network.therapist();
 
-		MockHttpServletResponse refused = send(post("/admin/practitioners/{id}/licences/{l}/renewal", therapist,
-				licenceOf(therapist)).param("renewIssued", "2027-01-15").param("renewExpires", "2028-01-31"));
+		MockHttpServletResponse refused = send(
+				post("/admin/practitioners/{id}/licences/{l}/renewal", therapist, licenceOf(therapist))
+					.param("renewIssued", "2027-01-15")
+					.param("renewExpires", "2028-01-31"));
 
 		assertThat(refused.getStatus()).isEqualTo(422);
 		assertThat(refused.getContentAsString()).contains("A renewal expires after the current expiry, 2030-12-31.")
@@ -99,12 +106,12 @@ class PractitionerUpkeepTests {
 			.query(String.class)
 			.single();
 
-		MockHttpServletResponse refused = send(post("/admin/practitioners/{id}/licences", therapist)
-			.param("licenceType", "LMT")
-			.param("licenceNumber", number)
-			.param("licenceState", "nj")
-			.param("licenceIssued", "2024-01-01")
-			.param("licenceExpires", "2028-01-01"));
+		MockHttpServletResponse refused = send(
+				post("/admin/practitioners/{id}/licences", therapist).param("licenceType", "LMT")
+					.param("licenceNumber", number)
+					.param("licenceState", "nj")
+					.param("licenceIssued", "2024-01-01")
+					.param("licenceExpires", "2028-01-01"));
 
 		assertThat(refused.getStatus()).isEqualTo(422);
 		assertThat(refused.getContentAsString()).contains("This licence is on record already")
@@ -115,12 +122,12 @@ class PractitionerUpkeepTests {
 	void addsALicenceInAnotherState() throws Exception {
 		String therapist = network.therapist();
 
-		MockHttpServletResponse added = send(post("/admin/practitioners/{id}/licences", therapist)
-			.param("licenceType", "LMT")
-			.param("licenceNumber", "NY-" + TestNetwork.shortId())
-			.param("licenceState", "ny")
-			.param("licenceIssued", "2024-01-01")
-			.param("licenceExpires", "2028-01-01"));
+		MockHttpServletResponse added = send(
+				post("/admin/practitioners/{id}/licences", therapist).param("licenceType", "LMT")
+					.param("licenceNumber", "NY-" + TestNetwork.shortId())
+					.param("licenceState", "ny")
+					.param("licenceIssued", "2024-01-01")
+					.param("licenceExpires", "2028-01-01"));
 
 		assertThat(added.getStatus()).isEqualTo(302);
 		assertThat(page(therapist)).contains(", NY").contains("2024-01-01 to 2028-01-01");
@@ -134,40 +141,49 @@ class PractitionerUpkeepTests {
 				new PatientDetails("Ivo", "Lind", "ivo-" + TestNetwork.shortId() + "@example.org", null,
 						LocalDate.of(1980, 1, 1)));
 
-		var added = mvc.perform(post("/admin/practitioners/{id}/time-off", therapist).with(csrf())
-			.with(SignedInAs.admin())
-			.param("offFrom", MONDAY + "T09:00")
-			.param("offTo", MONDAY + "T13:00")
-			.param("offReason", "training")).andReturn();
+		var added = mvc
+			.perform(post("/admin/practitioners/{id}/time-off", therapist).with(csrf())
+				.with(SignedInAs.admin())
+				.param("offFrom", MONDAY + "T09:00")
+				.param("offTo", MONDAY + "T13:00")
+				.param("offReason", "training"))
+			.andReturn();
 
 		assertThat(added.getResponse().getStatus()).isEqualTo(302);
 		assertThat(added.getFlashMap().get("message").toString()).contains("1 visit is still booked in it");
-		assertThat(slotsOn(therapist, MONDAY)).allSatisfy(
-				slot -> assertThat(slot.start().atZoneSameInstant(NEW_YORK).toLocalTime()).isAfterOrEqualTo(LocalTime.of(13, 0)));
+		assertThat(slotsOn(therapist, MONDAY))
+			.allSatisfy(slot -> assertThat(slot.start().atZoneSameInstant(NEW_YORK).toLocalTime())
+				.isAfterOrEqualTo(LocalTime.of(13, 0)));
 		assertThat(page(therapist)).contains("Mon 15 Mar 2027, 9:00 AM EDT to Mon 15 Mar 2027, 1:00 PM EDT (training)");
 
-		long timeOffId = jdbc.sql("SELECT id FROM time_off WHERE practitioner_id = ?").param(therapist).query(Long.class).single();
+		long timeOffId = jdbc.sql("SELECT id FROM time_off WHERE practitioner_id = ?")
+			.param(therapist)
+			.query(Long.class)
+			.single();
 		assertThat(send(post("/admin/practitioners/{id}/time-off/{t}/withdraw", therapist, timeOffId)).getStatus())
 			.isEqualTo(302);
-		assertThat(slotsOn(therapist, MONDAY)).anySatisfy(
-				slot -> assertThat(slot.start().atZoneSameInstant(NEW_YORK).toLocalTime()).isBefore(LocalTime.of(13, 0)));
+		assertThat(slotsOn(therapist, MONDAY))
+			.anySatisfy(slot -> assertThat(slot.start().atZoneSameInstant(NEW_YORK).toLocalTime())
+				.isBefore(LocalTime.of(13, 0)));
 	}
 
 	@Test
 	void refusesTimeOffThatEndsBeforeItStartsKeepingWhatWasTyped() throws Exception {
 		String therapist = network.therapist();
 
-		MockHttpServletResponse refused = send(post("/admin/practitioners/{id}/time-off", therapist)
-			.param("offFrom", "2027-03-15T13:00")
-			.param("offTo", "2027-03-15T09:00")
-			.param("offReason", "leave"));
+		MockHttpServletResponse refused = send(
+				post("/admin/practitioners/{id}/time-off", therapist).param("offFrom", "2027-03-15T13:00")
+					.param("offTo", "2027-03-15T09:00")
+					.param("offReason", "leave"));
 
 		assertThat(refused.getStatus()).isEqualTo(422);
 		assertThat(refused.getContentAsString()).contains("id=\"offTo-error\"")
 			.contains("value=\"2027-03-15T13:00\"")
 			.contains("value=\"leave\"");
-		assertThat(send(post("/admin/practitioners/{id}/time-off", therapist).param("offFrom", "soon")
-			.param("offTo", "")).getStatus()).isEqualTo(422);
+		assertThat(
+				send(post("/admin/practitioners/{id}/time-off", therapist).param("offFrom", "soon").param("offTo", ""))
+					.getStatus())
+			.isEqualTo(422);
 	}
 
 	@Test
@@ -194,15 +210,17 @@ class PractitionerUpkeepTests {
 		String therapist = network.therapist();
 		network.weekdays(therapist, clinic);
 
-		MockHttpServletResponse saved = send(post("/admin/practitioners/{id}/profile", therapist)
-			.param("credentials", "LMT, CMT")
-			.param("languages", "English, Portuguese")
-			.param("serviceIds", TestNetwork.MASSAGE));
+		MockHttpServletResponse saved = send(
+				post("/admin/practitioners/{id}/profile", therapist).param("credentials", "LMT, CMT")
+					.param("languages", "English, Portuguese")
+					.param("serviceIds", TestNetwork.MASSAGE));
 
 		assertThat(saved.getStatus()).isEqualTo(302);
-		assertThat(availability.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), null, MONDAY,
-				MONDAY)).slots()).noneMatch(slot -> slot.practitionerId().equals(therapist));
-		assertThat(page(therapist)).contains("Inactive").contains("value=\"English, Portuguese\"")
+		assertThat(availability
+			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), null, MONDAY, MONDAY))
+			.slots()).noneMatch(slot -> slot.practitionerId().equals(therapist));
+		assertThat(page(therapist)).contains("Inactive")
+			.contains("value=\"English, Portuguese\"")
 			.containsPattern("id=\"service-" + TestNetwork.MASSAGE + "\"[^>]*checked");
 	}
 
@@ -210,12 +228,12 @@ class PractitionerUpkeepTests {
 	void refusesAProfileWithAnInvalidNpiKeepingWhatWasTyped() throws Exception {
 		String therapist = network.therapist();
 
-		MockHttpServletResponse refused = send(post("/admin/practitioners/{id}/profile", therapist)
-			.param("credentials", "LMT")
-			.param("npi", "1234567890")
-			.param("bio", "Ten years of sports massage")
-			.param("active", "true")
-			.param("serviceIds", TestNetwork.MASSAGE));
+		MockHttpServletResponse refused = send(
+				post("/admin/practitioners/{id}/profile", therapist).param("credentials", "LMT")
+					.param("npi", "1234567890")
+					.param("bio", "Ten years of sports massage")
+					.param("active", "true")
+					.param("serviceIds", TestNetwork.MASSAGE));
 
 		assertThat(refused.getStatus()).isEqualTo(422);
 		assertThat(refused.getContentAsString()).contains("id=\"npi-error\"")
@@ -225,7 +243,8 @@ class PractitionerUpkeepTests {
 	}
 
 	private List<Slot> slotsOn(String practitioner, LocalDate day) {
-		return availability.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), practitioner, day, day))
+		return availability
+			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), practitioner, day, day))
 			.slots();
 	}
 
@@ -250,4 +269,5 @@ class PractitionerUpkeepTests {
 	private static java.time.Instant at(LocalDate day, int hour) {
 		return ZonedDateTime.of(day, LocalTime.of(hour, 0), NEW_YORK).toInstant();
 	}
+
 }

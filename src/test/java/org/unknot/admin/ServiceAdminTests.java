@@ -25,7 +25,10 @@ import org.unknot.catalog.LocationId;
 import org.unknot.catalog.RoomKind;
 import org.unknot.catalog.ServiceCategory;
 
-/** Admins add services and set every term of them: modes, room, what must come first, licences. */
+/**
+ * Admins add services and set every term of them: modes, room, what must come first,
+ * licences.
+ */
 @UnknotIntegrationTest
 class ServiceAdminTests {
 
@@ -44,6 +47,7 @@ class ServiceAdminTests {
 	CareServices services;
 
 	MockMvc mvc;
+
 	TestNetwork network;
 
 	@BeforeEach
@@ -94,7 +98,8 @@ class ServiceAdminTests {
 			.contains("A service cannot need a visit of its own kind first.")
 			.contains("Name the licence types")
 			.contains("value=\"typed text stays\"");
-		assertThat(jdbc.sql("SELECT count(*) FROM care_service WHERE name = 'Video massage'").query(Long.class).single())
+		assertThat(
+				jdbc.sql("SELECT count(*) FROM care_service WHERE name = 'Video massage'").query(Long.class).single())
 			.isZero();
 	}
 
@@ -104,8 +109,10 @@ class ServiceAdminTests {
 		String therapist = network.therapist();
 		network.weekdays(therapist, clinic);
 		network.weekdays(therapist, null);
-		String id = send(service(post("/admin/services"), "Posture coaching " + TestNetwork.shortId())
-			.param("category", "MASSAGE")).getRedirectedUrl().substring("/admin/services/".length());
+		String id = send(service(post("/admin/services"), "Posture coaching " + TestNetwork.shortId()).param("category",
+				"MASSAGE"))
+			.getRedirectedUrl()
+			.substring("/admin/services/".length());
 		jdbc.sql("INSERT INTO practitioner_service VALUES (?, ?)").params(therapist, id).update();
 
 		MockHttpServletResponse saved = send(post("/admin/services/{id}", id).param("name", "Posture coaching by video")
@@ -120,8 +127,9 @@ class ServiceAdminTests {
 			.param("licenceTypes", "LMT"));
 
 		assertThat(saved.getStatus()).isEqualTo(302);
-		assertThat(availability.search(new AvailabilityQuery(id, LocationId.VIRTUAL, therapist, MONDAY, MONDAY))
-			.slots()).isNotEmpty();
+		assertThat(
+				availability.search(new AvailabilityQuery(id, LocationId.VIRTUAL, therapist, MONDAY, MONDAY)).slots())
+			.isNotEmpty();
 		assertThat(services.get("service", id).offeredAt(LocationId.of(clinic))).isFalse();
 	}
 
@@ -144,4 +152,5 @@ class ServiceAdminTests {
 	private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request.with(csrf()).with(SignedInAs.admin())).andReturn().getResponse();
 	}
+
 }

@@ -55,8 +55,10 @@ class AuditLogTests {
 		log.recordAll(List.of(read("staff:frontdesk-2", first), read("staff:frontdesk-2", second)));
 		AuditEntry after = log.record(read("staff:frontdesk-1", UUID.randomUUID()));
 
-		assertThat(log.readsOf(first)).singleElement().satisfies(entry -> assertThat(entry.id()).isEqualTo(before.id() + 1));
-		assertThat(log.readsOf(second)).singleElement().satisfies(entry -> assertThat(entry.id()).isEqualTo(before.id() + 2));
+		assertThat(log.readsOf(first)).singleElement()
+			.satisfies(entry -> assertThat(entry.id()).isEqualTo(before.id() + 1));
+		assertThat(log.readsOf(second)).singleElement()
+			.satisfies(entry -> assertThat(entry.id()).isEqualTo(before.id() + 2));
 		assertThat(after.id()).isEqualTo(before.id() + 3);
 		assertThat(log.verify().intact()).isTrue();
 	}
@@ -79,8 +81,11 @@ class AuditLogTests {
 	void refusesToChangeOrRemoveAnEntry() {
 		AuditEntry entry = log.record(read("staff:frontdesk-1", UUID.randomUUID()));
 
-		assertThatThrownBy(() -> jdbc.sql("UPDATE audit_entry SET actor = 'nobody' WHERE id = ?").param(entry.id())
-			.update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+		assertThatThrownBy(
+				() -> jdbc.sql("UPDATE audit_entry SET actor = 'nobody' WHERE id = ?").param(entry.id()).update())
+			.isInstanceOf(DataAccessException.class)
+			.rootCause()
+			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_entry WHERE id = ?").param(entry.id()).update())
 			.isInstanceOf(DataAccessException.class)
 			.rootCause()
@@ -204,7 +209,10 @@ class AuditLogTests {
 		assertThat(log.verify().intact()).isTrue();
 	}
 
-	/** What only someone with the table owner's rights can do: switch the guard off, change, switch it on. */
+	/**
+	 * What only someone with the table owner's rights can do: switch the guard off,
+	 * change, switch it on.
+	 */
 	private void tamper(String sql) {
 		transactions.executeWithoutResult(status -> {
 			jdbc.sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_no_update_or_delete").update();
@@ -227,4 +235,5 @@ class AuditLogTests {
 		return new AuditEvent(actor, "FRONT_DESK", patient, "READ", "patient-record", null, "127.0.0.1",
 				Outcome.SUCCESS);
 	}
+
 }

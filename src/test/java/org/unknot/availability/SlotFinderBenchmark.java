@@ -48,18 +48,21 @@ import org.unknot.practitioner.Profession;
 import org.unknot.practitioner.WorkingHours;
 
 /**
- * How fast the availability engine answers, beside a floor measured in the same run: a loop that
- * probes exactly the same candidate starts against the same interval sets and nothing else. The gap
- * between the two is the engine's own bookkeeping (time zone look-ups, dates, windows, records,
- * sorting), which is what can still be optimised; the floor is what cannot.
+ * How fast the availability engine answers, beside a floor measured in the same run: a
+ * loop that probes exactly the same candidate starts against the same interval sets and
+ * nothing else. The gap between the two is the engine's own bookkeeping (time zone
+ * look-ups, dates, windows, records, sorting), which is what can still be optimised; the
+ * floor is what cannot.
  *
  * <p>
- * The clinic is built in memory from a seeded {@link Random}: 20 practitioners in New York working
- * Monday to Friday 09:00-17:00 (every fourth also Saturday 09:00-13:00), about 70% of their time
- * taken by 60-minute visits with 15 minutes' buffer after, 4 rooms each about 40% taken (at 70% the
- * rooms would leave almost nothing free), some time off and one closed day. Licences and closures are
- * checked through the same records and predicates as {@code AvailabilitySearch} builds. Visits are placed at
- * random, so the free time is fragmented as in a real diary: a busy practitioner has few free starts. See docs/benchmarks.md for how to run it.
+ * The clinic is built in memory from a seeded {@link Random}: 20 practitioners in New
+ * York working Monday to Friday 09:00-17:00 (every fourth also Saturday 09:00-13:00),
+ * about 70% of their time taken by 60-minute visits with 15 minutes' buffer after, 4
+ * rooms each about 40% taken (at 70% the rooms would leave almost nothing free), some
+ * time off and one closed day. Licences and closures are checked through the same records
+ * and predicates as {@code AvailabilitySearch} builds. Visits are placed at random, so
+ * the free time is fragmented as in a real diary: a busy practitioner has few free
+ * starts. See docs/benchmarks.md for how to run it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -87,9 +90,13 @@ public class SlotFinderBenchmark {
 	static final String STATE = "NJ";
 
 	private SlotFinder.Input clinic;
+
 	private SlotFinder.Input onePractitioner;
+
 	private Floor clinicFloor;
+
 	private Floor onePractitionerFloor;
+
 	private Floor onePractitionerOneDayFloor;
 
 	@Setup
@@ -136,8 +143,9 @@ public class SlotFinderBenchmark {
 	}
 
 	/**
-	 * Runs the benchmarks forked with the test class path, then prints each median beside its floor.
-	 * JMH options given as arguments ({@code -f 0 -wi 1 -i 3}, a regular expression) take precedence.
+	 * Runs the benchmarks forked with the test class path, then prints each median beside
+	 * its floor. JMH options given as arguments ({@code -f 0 -wi 1 -i 3}, a regular
+	 * expression) take precedence.
 	 */
 	public static void main(String[] args) throws RunnerException, CommandLineOptionException {
 		exposeClassPathToForks();
@@ -154,7 +162,8 @@ public class SlotFinderBenchmark {
 		report(medians);
 	}
 
-	// --- the scenario ------------------------------------------------------------------------
+	// --- the scenario
+	// ------------------------------------------------------------------------
 
 	static SlotFinder.Input clinicInput(int practitioners) {
 		Random random = new Random(SEED);
@@ -179,14 +188,17 @@ public class SlotFinderBenchmark {
 		return new SlotFinder.Input(rules, closed, calendars, true, rooms);
 	}
 
-	/** Licensed as the application checks it: the licences of a type for the state, valid on the day. */
+	/**
+	 * Licensed as the application checks it: the licences of a type for the state, valid
+	 * on the day.
+	 */
 	private static Practitioner licensedTherapist(String id) {
 		List<Licence> licences = List.of(
 				new Licence("LMT", "18KT" + id, STATE, LocalDate.of(2020, 1, 1), LocalDate.of(2026, 12, 31)),
 				new Licence("LMT", "18KU" + id, STATE, LocalDate.of(2027, 1, 1), LocalDate.of(2028, 12, 31)),
 				new Licence("LMT", "NY-" + id, "NY", LocalDate.of(2021, 1, 1), LocalDate.of(2029, 12, 31)));
-		return new Practitioner(id, "Bench", id, Profession.LMT, "LMT", null, "", List.of(), List.of("English"), licences,
-				Set.of("massage-60"), true);
+		return new Practitioner(id, "Bench", id, Profession.LMT, "LMT", null, "", List.of(), List.of("English"),
+				licences, Set.of("massage-60"), true);
 	}
 
 	private static List<WorkingHours> hoursOf(String practitionerId, boolean saturdays) {
@@ -207,7 +219,10 @@ public class SlotFinderBenchmark {
 				LocalDate.of(2026, 1, 1), null);
 	}
 
-	/** A few absences: a day, an afternoon, a week's holiday, and a Friday afternoon for the first. */
+	/**
+	 * A few absences: a day, an afternoon, a week's holiday, and a Friday afternoon for
+	 * the first.
+	 */
 	private static IntervalSet timeOff(int practitioner) {
 		var off = new IntervalSet.Builder();
 		switch (practitioner) {
@@ -222,8 +237,9 @@ public class SlotFinderBenchmark {
 	}
 
 	/**
-	 * About {@link #TAKEN} of every working window (the day before and after the range too, as the
-	 * application loads them) blocked by visits at random grid starts that do not overlap.
+	 * About {@link #TAKEN} of every working window (the day before and after the range
+	 * too, as the application loads them) blocked by visits at random grid starts that do
+	 * not overlap.
 	 */
 	private static IntervalSet taken(List<WorkingHours> hours, double share, Random random) {
 		var busy = new IntervalSet.Builder();
@@ -237,11 +253,11 @@ public class SlotFinderBenchmark {
 	}
 
 	/**
-	 * Places as many visits as block {@link #TAKEN} of the window on average (rounding up or down at
-	 * random), each at a random grid start where it overlaps none placed before.
+	 * Places as many visits as block {@link #TAKEN} of the window on average (rounding up
+	 * or down at random), each at a random grid start where it overlaps none placed
+	 * before.
 	 */
-	private static void fill(long windowStart, long windowEnd, double share, Random random,
-			IntervalSet.Builder busy) {
+	private static void fill(long windowStart, long windowEnd, double share, Random random, IntervalSet.Builder busy) {
 		double visits = share * (windowEnd - windowStart) / (DURATION + BUFFER_AFTER);
 		int wanted = (int) visits + (random.nextDouble() < visits - (int) visits ? 1 : 0);
 		List<Long> starts = new ArrayList<>();
@@ -265,17 +281,22 @@ public class SlotFinderBenchmark {
 	}
 
 	/**
-	 * The least work any engine must do: every grid start of every working window, with the closed
-	 * day, time off, the practitioner's visits and the rooms tested by binary search. Windows and days
-	 * are computed once here, outside the measurement.
+	 * The least work any engine must do: every grid start of every working window, with
+	 * the closed day, time off, the practitioner's visits and the rooms tested by binary
+	 * search. Windows and days are computed once here, outside the measurement.
 	 */
 	static final class Floor {
 
 		private final long[] windows;
+
 		private final boolean[] windowClosed;
+
 		private final IntervalSet[] timeOff;
+
 		private final IntervalSet[] busy;
+
 		private final IntervalSet[] rooms;
+
 		private final int[] practitionerOfWindow;
 
 		Floor(SlotFinder.Input input, LocalDate from, LocalDate to) {
@@ -337,6 +358,7 @@ public class SlotFinderBenchmark {
 			}
 			return false;
 		}
+
 	}
 
 	private static void requireSameAnswer(SlotFinder.Input input, Floor floor, LocalDate from, LocalDate to) {
@@ -347,11 +369,12 @@ public class SlotFinderBenchmark {
 		}
 	}
 
-	// --- running and reporting ---------------------------------------------------------------
+	// --- running and reporting
+	// ---------------------------------------------------------------
 
 	/**
-	 * Under {@code exec:java} the test classes are on a class loader, not on {@code java.class.path},
-	 * which is what JMH gives a forked JVM.
+	 * Under {@code exec:java} the test classes are on a class loader, not on
+	 * {@code java.class.path}, which is what JMH gives a forked JVM.
 	 */
 	private static void exposeClassPathToForks() {
 		if (SlotFinderBenchmark.class.getClassLoader() instanceof URLClassLoader loader) {
@@ -384,7 +407,8 @@ public class SlotFinderBenchmark {
 		var bench = new SlotFinderBenchmark();
 		bench.build();
 		System.out.println();
-		System.out.println("SlotFinder.freeSlots, median of iterations (microseconds per call), beside the probe-only floor:");
+		System.out.println(
+				"SlotFinder.freeSlots, median of iterations (microseconds per call), beside the probe-only floor:");
 		line(medians, "1 practitioner, 1 day", "onePractitionerOneDay", bench.onePractitioner, TUESDAY, TUESDAY,
 				bench.onePractitionerOneDayFloor);
 		line(medians, "1 practitioner, 14 days", "onePractitionerFourteenDays", bench.onePractitioner, MONDAY, LAST_DAY,
@@ -404,7 +428,8 @@ public class SlotFinderBenchmark {
 		String beside = floorMicros == null ? "floor not run"
 				: String.format("floor %.2f us (%,.0f/s), engine/floor %.1fx", floorMicros, 1e6 / floorMicros,
 						engineMicros / floorMicros);
-		System.out.println(String.format("  %-26s %9.2f us (%,10.0f/s)  %s; %s", label, engineMicros, 1e6 / engineMicros,
-				beside, found));
+		System.out.println(String.format("  %-26s %9.2f us (%,10.0f/s)  %s; %s", label, engineMicros,
+				1e6 / engineMicros, beside, found));
 	}
+
 }

@@ -49,7 +49,8 @@ class SlotFinderTests {
 
 		@Test
 		void alignsStartsToTheGridWhenHoursStartOffIt() {
-			var slots = find(scenario().practitioner("ana", hours(DayOfWeek.MONDAY, LocalTime.of(9, 10), LocalTime.of(12, 0))),
+			var slots = find(
+					scenario().practitioner("ana", hours(DayOfWeek.MONDAY, LocalTime.of(9, 10), LocalTime.of(12, 0))),
 					MONDAY, MONDAY);
 
 			assertThat(localStarts(slots)).startsWith("09:15").endsWith("11:00");
@@ -57,10 +58,10 @@ class SlotFinderTests {
 
 		@Test
 		void honoursEffectiveDatesOfHours() {
-			var until = new WorkingHours("ana", "c", DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0), NEW_YORK,
-					LocalDate.of(2026, 1, 1), MONDAY);
-			var from = new WorkingHours("ana", "c", DayOfWeek.MONDAY, LocalTime.of(13, 0), LocalTime.of(17, 0), NEW_YORK,
-					MONDAY.plusDays(1), null);
+			var until = new WorkingHours("ana", "c", DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0),
+					NEW_YORK, LocalDate.of(2026, 1, 1), MONDAY);
+			var from = new WorkingHours("ana", "c", DayOfWeek.MONDAY, LocalTime.of(13, 0), LocalTime.of(17, 0),
+					NEW_YORK, MONDAY.plusDays(1), null);
 			var s = scenario().practitioner("ana", List.of(until, from));
 
 			assertThat(localStarts(find(s, MONDAY, MONDAY))).startsWith("09:00").endsWith("11:00");
@@ -70,8 +71,8 @@ class SlotFinderTests {
 
 		@Test
 		void mergesOverlappingHoursWithoutDuplicateStarts() {
-			var s = scenario().practitioner("ana", List.of(
-					hour(DayOfWeek.MONDAY, 9, 13), hour(DayOfWeek.MONDAY, 12, 15)));
+			var s = scenario().practitioner("ana",
+					List.of(hour(DayOfWeek.MONDAY, 9, 13), hour(DayOfWeek.MONDAY, 12, 15)));
 
 			List<String> starts = localStarts(find(s, MONDAY, MONDAY));
 			assertThat(starts).doesNotHaveDuplicates().startsWith("09:00").endsWith("14:00");
@@ -84,6 +85,7 @@ class SlotFinderTests {
 			assertThat(check(s, "ana", at(MONDAY, 9, 15))).isEqualTo(SlotVerdict.FREE);
 			assertThat(check(s, "ana", at(MONDAY, 16, 15))).isEqualTo(SlotVerdict.OUTSIDE_WORKING_HOURS);
 		}
+
 	}
 
 	@Nested
@@ -95,7 +97,8 @@ class SlotFinderTests {
 			var s = scenario().practitioner("ana", weekdays(9, 17)).busy("ana", at(MONDAY, 10, 0), at(MONDAY, 11, 15));
 
 			List<String> starts = localStarts(find(s, MONDAY, MONDAY));
-			// our own buffer after a 09:00 visit would reach 10:15, so nothing before 11:15 is free
+			// our own buffer after a 09:00 visit would reach 10:15, so nothing before
+			// 11:15 is free
 			assertThat(starts).startsWith("11:15").doesNotContain("09:00", "10:00", "11:00");
 			assertThat(check(s, "ana", at(MONDAY, 11, 0))).isEqualTo(SlotVerdict.PRACTITIONER_BUSY);
 		}
@@ -113,11 +116,14 @@ class SlotFinderTests {
 
 		@Test
 		void skipsTimeOff() {
-			var s = scenario().practitioner("ana", weekdays(9, 17)).timeOff("ana", at(MONDAY, 12, 0), at(MONDAY, 13, 0));
+			var s = scenario().practitioner("ana", weekdays(9, 17))
+				.timeOff("ana", at(MONDAY, 12, 0), at(MONDAY, 13, 0));
 
-			assertThat(localStarts(find(s, MONDAY, MONDAY))).contains("11:00", "13:00").doesNotContain("11:15", "12:30");
+			assertThat(localStarts(find(s, MONDAY, MONDAY))).contains("11:00", "13:00")
+				.doesNotContain("11:15", "12:30");
 			assertThat(check(s, "ana", at(MONDAY, 12, 0))).isEqualTo(SlotVerdict.TIME_OFF);
 		}
+
 	}
 
 	@Nested
@@ -184,6 +190,7 @@ class SlotFinderTests {
 			assertThat(found.get(1).practitionerId()).isEqualTo("ben");
 			assertThat(found.get(0).start()).isEqualTo(found.get(1).start());
 		}
+
 	}
 
 	@Nested
@@ -216,14 +223,16 @@ class SlotFinderTests {
 
 		@Test
 		void offersNoStartInTheSpringGapAndMovesAGapBoundaryForward() {
-			// Sunday 2027-03-14: 02:00-03:00 does not exist; hours 01:00-02:30 end at 03:30 EDT, i.e. 01:00 EST + 1.5 h
+			// Sunday 2027-03-14: 02:00-03:00 does not exist; hours 01:00-02:30 end at
+			// 03:30 EDT, i.e. 01:00 EST + 1.5 h
 			LocalDate sunday = LocalDate.of(2027, 3, 14);
 			var s = scenario().duration(Duration.ofMinutes(30))
 				.practitioner("ana", hours(DayOfWeek.SUNDAY, LocalTime.of(1, 0), LocalTime.of(2, 30)));
 
 			List<String> starts = find(s, sunday, sunday).stream().map(f -> offsetDateTime(f).toString()).toList();
 
-			// 01:45 EST + 30 minutes ends at 03:15 EDT, inside the window that now ends at 03:30 EDT
+			// 01:45 EST + 30 minutes ends at 03:15 EDT, inside the window that now ends
+			// at 03:30 EDT
 			assertThat(starts).containsExactly("2027-03-14T01:00-05:00", "2027-03-14T01:15-05:00",
 					"2027-03-14T01:30-05:00", "2027-03-14T01:45-05:00", "2027-03-14T03:00-04:00");
 			assertThat(starts).noneMatch(start -> start.contains("T02:"));
@@ -240,7 +249,8 @@ class SlotFinderTests {
 
 			assertThat(starts).contains("2027-11-07T01:00-04:00", "2027-11-07T01:00-05:00", "2027-11-07T01:30-04:00",
 					"2027-11-07T01:30-05:00");
-			// 4 hours of real time between 00:00 EDT and 03:00 EST: 13 half-hour visits on a 15-minute grid
+			// 4 hours of real time between 00:00 EDT and 03:00 EST: 13 half-hour visits
+			// on a 15-minute grid
 			assertThat(starts).hasSize(4 * 4 - 1).doesNotHaveDuplicates();
 		}
 
@@ -257,12 +267,16 @@ class SlotFinderTests {
 			assertThat(check(s, "ana", OffsetDateTime.parse("2027-03-15T08:00-04:00").toInstant()))
 				.isEqualTo(SlotVerdict.OUTSIDE_WORKING_HOURS);
 		}
+
 	}
 
 	@Nested
 	class Properties {
 
-		/** Seeded random calendars: every slot found must pass every rule, and agree with check(). */
+		/**
+		 * Seeded random calendars: every slot found must pass every rule, and agree with
+		 * check().
+		 */
 		@Test
 		void everySlotFoundPassesEveryRuleAndAgreesWithCheck() {
 			Random random = new Random(20271107L);
@@ -272,7 +286,8 @@ class SlotFinderTests {
 				for (String p : List.of("ana", "ben", "cai")) {
 					s.practitioner(p, weekdays(7 + random.nextInt(3), 15 + random.nextInt(5)));
 					for (int b = 0; b < 6; b++) {
-						Instant start = at(MONDAY.plusDays(random.nextInt(7)), 7 + random.nextInt(12), random.nextInt(4) * 15);
+						Instant start = at(MONDAY.plusDays(random.nextInt(7)), 7 + random.nextInt(12),
+								random.nextInt(4) * 15);
 						Instant end = start.plus(Duration.ofMinutes(30 + random.nextInt(90)));
 						s.busy(p, start, end);
 						busy.add(new Instant[] { start, end });
@@ -293,16 +308,19 @@ class SlotFinderTests {
 				// and every grid start not found is refused by check()
 				Set<Long> foundStarts = new java.util.HashSet<>();
 				found.stream().filter(f -> f.practitionerId().equals("ana")).forEach(f -> foundStarts.add(f.start()));
-				for (long t = at(MONDAY, 0, 0).getEpochSecond(); t < at(MONDAY.plusDays(7), 0, 0).getEpochSecond(); t += 900) {
+				for (long t = at(MONDAY, 0, 0).getEpochSecond(); t < at(MONDAY.plusDays(7), 0, 0)
+					.getEpochSecond(); t += 900) {
 					if (!foundStarts.contains(t)) {
 						assertThat(SlotFinder.check(s.input(), "ana", t).verdict()).isNotEqualTo(SlotVerdict.FREE);
 					}
 				}
 			}
 		}
+
 	}
 
-	// --- a small language for scenarios -------------------------------------------------------
+	// --- a small language for scenarios
+	// -------------------------------------------------------
 
 	static Scenario scenario() {
 		return new Scenario();
@@ -311,17 +329,29 @@ class SlotFinderTests {
 	static final class Scenario {
 
 		Duration duration = Duration.ofMinutes(60);
+
 		Duration bufferBefore = Duration.ZERO;
+
 		Duration bufferAfter = Duration.ofMinutes(15);
+
 		Duration notice = Duration.ZERO;
+
 		Instant now = LONG_AGO;
+
 		LocalDate lastDay = LocalDate.of(2028, 12, 31);
+
 		List<PractitionerCalendar> practitioners = new ArrayList<>();
+
 		java.util.Map<String, IntervalSet.Builder> busy = new java.util.HashMap<>();
+
 		java.util.Map<String, IntervalSet.Builder> off = new java.util.HashMap<>();
+
 		java.util.Map<String, Predicate<LocalDate>> licences = new java.util.HashMap<>();
+
 		java.util.Map<String, List<WorkingHours>> hours = new java.util.LinkedHashMap<>();
+
 		java.util.LinkedHashMap<String, IntervalSet.Builder> rooms = null;
+
 		Set<LocalDate> closed = new java.util.HashSet<>();
 
 		Scenario duration(Duration d) {
@@ -359,21 +389,24 @@ class SlotFinderTests {
 		}
 
 		Scenario practitioner(String id, List<WorkingHours> workingHours, Predicate<LocalDate> licensed) {
-			hours.put(id, workingHours.stream()
-				.map(h -> new WorkingHours(id, h.clinicId(), h.weekday(), h.start(), h.end(), h.zone(), h.effectiveFrom(),
-						h.effectiveTo()))
-				.toList());
+			hours.put(id,
+					workingHours.stream()
+						.map(h -> new WorkingHours(id, h.clinicId(), h.weekday(), h.start(), h.end(), h.zone(),
+								h.effectiveFrom(), h.effectiveTo()))
+						.toList());
 			licences.put(id, licensed);
 			return this;
 		}
 
 		Scenario busy(String practitioner, Instant from, Instant to) {
-			busy.computeIfAbsent(practitioner, k -> new IntervalSet.Builder()).add(from.getEpochSecond(), to.getEpochSecond());
+			busy.computeIfAbsent(practitioner, k -> new IntervalSet.Builder())
+				.add(from.getEpochSecond(), to.getEpochSecond());
 			return this;
 		}
 
 		Scenario timeOff(String practitioner, Instant from, Instant to) {
-			off.computeIfAbsent(practitioner, k -> new IntervalSet.Builder()).add(from.getEpochSecond(), to.getEpochSecond());
+			off.computeIfAbsent(practitioner, k -> new IntervalSet.Builder())
+				.add(from.getEpochSecond(), to.getEpochSecond());
 			return this;
 		}
 
@@ -396,11 +429,11 @@ class SlotFinderTests {
 		}
 
 		SlotFinder.Input input() {
-			var rules = new SlotFinder.Rules(duration.toSeconds(), bufferBefore.toSeconds(), bufferAfter.toSeconds(), 900,
-					now.getEpochSecond(), now.plus(notice).getEpochSecond(), lastDay, NEW_YORK);
+			var rules = new SlotFinder.Rules(duration.toSeconds(), bufferBefore.toSeconds(), bufferAfter.toSeconds(),
+					900, now.getEpochSecond(), now.plus(notice).getEpochSecond(), lastDay, NEW_YORK);
 			List<PractitionerCalendar> calendars = new ArrayList<>();
-			hours.forEach((id, h) -> calendars.add(new PractitionerCalendar(id, h, licences.get(id), built(off.get(id)),
-					built(busy.get(id)))));
+			hours.forEach((id, h) -> calendars
+				.add(new PractitionerCalendar(id, h, licences.get(id), built(off.get(id)), built(busy.get(id)))));
 			List<RoomCalendar> roomCalendars = rooms == null ? List.of()
 					: rooms.entrySet().stream().map(e -> new RoomCalendar(e.getKey(), e.getValue().build())).toList();
 			return new SlotFinder.Input(rules, closed::contains, calendars, rooms != null, roomCalendars);
@@ -409,6 +442,7 @@ class SlotFinderTests {
 		private static IntervalSet built(IntervalSet.Builder builder) {
 			return builder == null ? IntervalSet.EMPTY : builder.build();
 		}
+
 	}
 
 	static List<Found> find(Scenario s, LocalDate from, LocalDate to) {
@@ -454,4 +488,5 @@ class SlotFinderTests {
 	static OffsetDateTime offsetDateTime(Found found) {
 		return OffsetDateTime.ofInstant(Instant.ofEpochSecond(found.start()), NEW_YORK);
 	}
+
 }

@@ -16,12 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unknot.TestNetwork;
 
 /**
- * One busy clinic written straight into the database: massage therapists working Monday to Saturday
- * 09:00-17:00 with about 70% of their time over the coming days taken by 60-minute visits (15 minutes'
- * buffer after) at random times, each therapist in a room of their own so rooms never run out.
+ * One busy clinic written straight into the database: massage therapists working Monday
+ * to Saturday 09:00-17:00 with about 70% of their time over the coming days taken by
+ * 60-minute visits (15 minutes' buffer after) at random times, each therapist in a room
+ * of their own so rooms never run out.
  */
-record BenchClinic(String clinicId, List<String> practitioners, LocalDate firstDay, LocalDate lastDay,
-		int visits) {
+record BenchClinic(String clinicId, List<String> practitioners, LocalDate firstDay, LocalDate lastDay, int visits) {
 
 	static final String SERVICE = TestNetwork.MASSAGE;
 	static final ZoneId ZONE = ZoneId.of(TestNetwork.ZONE);
@@ -59,8 +59,9 @@ record BenchClinic(String clinicId, List<String> practitioners, LocalDate firstD
 	}
 
 	/**
-	 * As many visits as block {@link #TAKEN} of the day on average, each at a random quarter hour where
-	 * it overlaps none placed before: free time is left fragmented, as in a real diary.
+	 * As many visits as block {@link #TAKEN} of the day on average, each at a random
+	 * quarter hour where it overlaps none placed before: free time is left fragmented, as
+	 * in a real diary.
 	 */
 	private static List<ZonedDateTime> visitsOf(LocalDate day, Random random) {
 		int dayMinutes = CLOSES.toSecondOfDay() / 60 - OPENS.toSecondOfDay() / 60;

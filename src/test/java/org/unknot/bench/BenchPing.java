@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The cheapest answers the same server can give, through the same filters, dispatcher and JSON
- * reader and writer: the ceilings beside which the real endpoints are measured. {@code @TestComponent}
- * keeps it out of the component scan of the integration tests; the benchmark registers it itself.
+ * The cheapest answers the same server can give, through the same filters, dispatcher and
+ * JSON reader and writer: the ceilings beside which the real endpoints are measured.
+ * {@code @TestComponent} keeps it out of the component scan of the integration tests; the
+ * benchmark registers it itself.
  */
 @TestComponent
 @RestController
@@ -35,8 +36,9 @@ class BenchPing {
 	}
 
 	/**
-	 * The least a booking through the API could cost: the same request body read into an object, and
-	 * the plain single-row insert of the ceiling ({@link InsertCeiling}'s table) as its only statement.
+	 * The least a booking through the API could cost: the same request body read into an
+	 * object, and the plain single-row insert of the ceiling ({@link InsertCeiling}'s
+	 * table) as its only statement.
 	 */
 	@PostMapping("/api/bench/insert")
 	@ResponseStatus(HttpStatus.CREATED)
@@ -56,4 +58,5 @@ class BenchPing {
 
 	record Inserted(UUID id) {
 	}
+
 }

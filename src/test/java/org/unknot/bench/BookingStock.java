@@ -15,23 +15,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Booking requests that should almost all succeed: free starts as the availability API lists them, at
- * most one per practitioner in any 75 minutes (a visit and its buffer), each for a patient never seen
- * before, shuffled so that concurrent requests spread over practitioners and days. Rooms are shared,
- * so now and then two bookings race for the last free room at a time and one rightly gets 409.
+ * Booking requests that should almost all succeed: free starts as the availability API
+ * lists them, at most one per practitioner in any 75 minutes (a visit and its buffer),
+ * each for a patient never seen before, shuffled so that concurrent requests spread over
+ * practitioners and days. Rooms are shared, so now and then two bookings race for the
+ * last free room at a time and one rightly gets 409.
  */
 final class BookingStock {
 
 	private static final Duration BLOCKED = Duration.ofMinutes(BenchClinic.BLOCKED_MINUTES);
 
 	private final List<String> bodies;
+
 	private int taken;
 
 	private BookingStock(List<String> bodies) {
 		this.bodies = bodies;
 	}
 
-	/** Reads whole-clinic availability in chunks of 31 days (the API's limit) from {@code from} on. */
+	/**
+	 * Reads whole-clinic availability in chunks of 31 days (the API's limit) from
+	 * {@code from} on.
+	 */
 	static BookingStock collect(ObjectMapper json, Fetch availability, String clinicId, LocalDate from, int days,
 			long seed) throws Exception {
 		List<Free> free = new ArrayList<>();
@@ -91,8 +96,10 @@ final class BookingStock {
 	interface Fetch {
 
 		String get(LocalDate from, LocalDate to) throws Exception;
+
 	}
 
 	private record Free(String practitioner, String start, OffsetDateTime at) {
 	}
+
 }

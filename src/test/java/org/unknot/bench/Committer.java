@@ -10,15 +10,19 @@ import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
- * Another writer on the same database: a thread that commits a one-row insert into a scratch table
- * every millisecond or so. Nothing it writes matters to availability, but every commit ends a
- * transaction, so no answer remembered before it can be reused after it.
+ * Another writer on the same database: a thread that commits a one-row insert into a
+ * scratch table every millisecond or so. Nothing it writes matters to availability, but
+ * every commit ends a transaction, so no answer remembered before it can be reused after
+ * it.
  */
 final class Committer implements AutoCloseable {
 
 	private final DataSource dataSource;
+
 	private final AtomicBoolean running = new AtomicBoolean(true);
+
 	private final AtomicInteger commits = new AtomicInteger();
+
 	private final Thread thread;
 
 	Committer(DataSource dataSource) {
@@ -55,4 +59,5 @@ final class Committer implements AutoCloseable {
 			throw new IllegalStateException("Could not run: " + sql, e);
 		}
 	}
+
 }

@@ -13,11 +13,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * CPU time spent by the server's request threads (Tomcat's {@code http-nio-*}), by this whole JVM
- * (those, the load generator, the JIT compilers and the garbage collector) and by the PostgreSQL
- * server whose data lies in one directory (its postmaster and every backend). Unlike requests per
- * second, CPU time per request hardly depends on what else the machine runs. PostgreSQL's share is
- * read from /proc, so Linux only.
+ * CPU time spent by the server's request threads (Tomcat's {@code http-nio-*}), by this
+ * whole JVM (those, the load generator, the JIT compilers and the garbage collector) and
+ * by the PostgreSQL server whose data lies in one directory (its postmaster and every
+ * backend). Unlike requests per second, CPU time per request hardly depends on what else
+ * the machine runs. PostgreSQL's share is read from /proc, so Linux only.
  */
 final class CpuMeter {
 
@@ -30,8 +30,9 @@ final class CpuMeter {
 	}
 
 	/**
-	 * CPU milliseconds so far: {server request threads, load generator threads (0 here: they end with
-	 * their round, so {@link Round} adds what they report themselves), whole JVM, postgres}.
+	 * CPU milliseconds so far: {server request threads, load generator threads (0 here:
+	 * they end with their round, so {@link Round} adds what they report themselves),
+	 * whole JVM, postgres}.
 	 */
 	double[] now() {
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -51,9 +52,10 @@ final class CpuMeter {
 	}
 
 	/**
-	 * NaN when no PostgreSQL runs with that data directory (the tests' database makes its own). Counts
-	 * the postmaster, every live child and, through the postmaster's children times, the children that
-	 * have exited (autovacuum workers, closed connections).
+	 * NaN when no PostgreSQL runs with that data directory (the tests' database makes its
+	 * own). Counts the postmaster, every live child and, through the postmaster's
+	 * children times, the children that have exited (autovacuum workers, closed
+	 * connections).
 	 */
 	private double postgresTicks() {
 		Map<String, Long> ticks = postgresTicksByProcess();
@@ -61,8 +63,9 @@ final class CpuMeter {
 	}
 
 	/**
-	 * PostgreSQL's CPU milliseconds so far by kind of process: backends (the connections), the WAL
-	 * writer, checkpointer, background writer, autovacuum, and exited children. Empty without PostgreSQL.
+	 * PostgreSQL's CPU milliseconds so far by kind of process: backends (the
+	 * connections), the WAL writer, checkpointer, background writer, autovacuum, and
+	 * exited children. Empty without PostgreSQL.
 	 */
 	Map<String, Double> postgresByProcess() {
 		Map<String, Double> millis = new TreeMap<>();
@@ -92,10 +95,10 @@ final class CpuMeter {
 	}
 
 	/**
-	 * This JVM's CPU milliseconds so far by kind of thread, from /proc/self/task (so the garbage
-	 * collector and JIT compiler threads are included): request threads, HTTP client, scheduled jobs,
-	 * GC, compiler and the rest, grouped by name with numbers left out. Threads that have ended are
-	 * missing.
+	 * This JVM's CPU milliseconds so far by kind of thread, from /proc/self/task (so the
+	 * garbage collector and JIT compiler threads are included): request threads, HTTP
+	 * client, scheduled jobs, GC, compiler and the rest, grouped by name with numbers
+	 * left out. Threads that have ended are missing.
 	 */
 	static Map<String, Double> jvmByThread() {
 		Map<String, Double> millis = new TreeMap<>();
@@ -127,12 +130,14 @@ final class CpuMeter {
 		return name.replaceAll("[#-]?\\d+", "").replaceAll("[-#]+$", "").strip();
 	}
 
-	/** Thread name prefixes (as /proc shows them: 15 characters at most) and what they are. */
+	/**
+	 * Thread name prefixes (as /proc shows them: 15 characters at most) and what they
+	 * are.
+	 */
 	private static final String[][] THREAD_KINDS = { { "http-nio", "request threads" },
 			{ "C1 CompilerThre", "JIT compilers" }, { "C2 CompilerThre", "JIT compilers" },
-			{ "GC Thread", "garbage collector" }, { "G1 ", "garbage collector" },
-			{ "HttpClient", "HTTP client" }, { "bench-load", "load threads" },
-			{ "scheduling", "scheduled jobs (outbox, holds)" } };
+			{ "GC Thread", "garbage collector" }, { "G1 ", "garbage collector" }, { "HttpClient", "HTTP client" },
+			{ "bench-load", "load threads" }, { "scheduling", "scheduled jobs (outbox, holds)" } };
 
 	/** "postgres: walwriter" and the like; every connection is a backend. */
 	private static String kind(String title) {
@@ -192,4 +197,5 @@ final class CpuMeter {
 			return "";
 		}
 	}
+
 }

@@ -31,44 +31,59 @@ import org.unknot.UnknotApplication;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The whole application under HTTP load on this machine, each figure printed beside a ceiling
- * measured in the same run: a trivial endpoint of the same server for reads, plain single-row
- * INSERTs on the same PostgreSQL for bookings. Medians of 3 rounds (or {@code -Dbench.rounds}); loopback only.
- * See docs/benchmarks.md.
+ * The whole application under HTTP load on this machine, each figure printed beside a
+ * ceiling measured in the same run: a trivial endpoint of the same server for reads,
+ * plain single-row INSERTs on the same PostgreSQL for bookings. Medians of 3 rounds (or
+ * {@code -Dbench.rounds}); loopback only. See docs/benchmarks.md.
  */
 public final class HttpLoadBenchmark {
 
 	static final int PRACTITIONERS = 20;
 	static final int DAYS = 14;
 	static final long SEED = 20_261_124L;
+
 	/** {@code -Dbench.rounds=5} for more rounds per figure. */
 	static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
 	static final Duration ROUND = Duration.ofSeconds(4);
+
 	/** Long enough for the JIT compilers to quieten down on this machine. */
 	static final Duration WARM_UP = Duration.ofSeconds(8);
 	static final int MAX_CALLS = 200_000;
 	static final int BOOKINGS_PER_ROUND = 2_500;
 	static final int BOOKING_WARM_UP = 15_000;
+
 	/**
-	 * Bookings run through far more code than the other requests (validation, the booking, the
-	 * outbox and its dispatcher): the JIT compilers were still busy after 8 seconds of them.
+	 * Bookings run through far more code than the other requests (validation, the
+	 * booking, the outbox and its dispatcher): the JIT compilers were still busy after 8
+	 * seconds of them.
 	 */
 	static final Duration BOOKING_WARM_UP_TIME = Duration.ofSeconds(25);
-	/** Days ahead searched for free starts to book: the seeded fortnight and empty weeks after it. */
+
+	/**
+	 * Days ahead searched for free starts to book: the seeded fortnight and empty weeks
+	 * after it.
+	 */
 	static final int BOOKABLE_DAYS = 372;
 	static final double HAPI_PER_SECOND = 50;
 	static final double HAPI_P50_MILLIS = 150;
 
 	private final ConfigurableApplicationContext app;
+
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
+
 	private final String base;
+
 	private final ObjectMapper json;
+
 	private final JdbcClient jdbc;
+
 	private final CpuMeter cpu;
+
 	private final StatementStats statements;
+
 	private BenchClinic clinic;
 
 	private HttpLoadBenchmark(ConfigurableApplicationContext app, Path dataDir) {
@@ -80,7 +95,10 @@ public final class HttpLoadBenchmark {
 		this.statements = DIAGNOSE ? new StatementStats(jdbc) : null;
 	}
 
-	/** {@code -Dbench.diagnose=on}: pg_stat_statements per kind of request (see {@link StatementStats}). */
+	/**
+	 * {@code -Dbench.diagnose=on}: pg_stat_statements per kind of request (see
+	 * {@link StatementStats}).
+	 */
 	static final boolean DIAGNOSE = "on".equals(System.getProperty("bench.diagnose", "off"));
 
 	public static void main(String[] args) throws Exception {
@@ -95,10 +113,10 @@ public final class HttpLoadBenchmark {
 	}
 
 	/**
-	 * The application as it runs in production: embedded PostgreSQL that flushes every commit to disk
-	 * (fsync and synchronous_commit on), in a directory of its own that is deleted afterwards.
-	 * {@code -Dbench.fsync=off} uses the tests' throw-away database instead, which flushes nothing and
-	 * so makes every commit far cheaper.
+	 * The application as it runs in production: embedded PostgreSQL that flushes every
+	 * commit to disk (fsync and synchronous_commit on), in a directory of its own that is
+	 * deleted afterwards. {@code -Dbench.fsync=off} uses the tests' throw-away database
+	 * instead, which flushes nothing and so makes every commit far cheaper.
 	 */
 	private static ConfigurableApplicationContext start(boolean durable, Path dataDir) {
 		var application = new SpringApplication(UnknotApplication.class, BenchPing.class);
@@ -147,7 +165,8 @@ public final class HttpLoadBenchmark {
 		}
 	}
 
-	// --- (a) one practitioner, one day, beside the ping ceiling ------------------------------
+	// --- (a) one practitioner, one day, beside the ping ceiling
+	// ------------------------------
 
 	private void availabilityBesidePing(Requests requests) throws InterruptedException {
 		List<Round> ping = new ArrayList<>();
@@ -178,8 +197,9 @@ public final class HttpLoadBenchmark {
 	}
 
 	/**
-	 * The same comparison while another connection commits every millisecond: then hardly any answer
-	 * can be reused, and this is what a request costs when it has to read the bookings.
+	 * The same comparison while another connection commits every millisecond: then hardly
+	 * any answer can be reused, and this is what a request costs when it has to read the
+	 * bookings.
 	 */
 	private void availabilityWhileOthersCommit(Requests requests) throws InterruptedException {
 		List<Round> ping = new ArrayList<>();
@@ -189,8 +209,8 @@ public final class HttpLoadBenchmark {
 		try (var committer = new Committer(app.getBean(DataSource.class))) {
 			for (int round = 0; round < ROUNDS; round++) {
 				ping.add(load("ping, commits elsewhere", 8, requests.ping));
-				availability.add(load("availability 1 practitioner 1 day, commits elsewhere", 8,
-						requests.practitionerDay));
+				availability
+					.add(load("availability 1 practitioner 1 day, commits elsewhere", 8, requests.practitionerDay));
 			}
 			commits = committer.commits();
 		}
@@ -199,12 +219,16 @@ public final class HttpLoadBenchmark {
 		double rate = median(availability, Round::perSecond);
 		say("  the same while another connection commits every ~1 ms (%d commits): %.0f req/s (ping %.0f req/s) ratio %.2f %s",
 				commits, rate, pingRate, medianRatio(availability, ping, 200), ratios(availability, ping, 200));
-		say("    CPU per request: availability %s; ping %s", cpuPer(availability, 200, false), cpuPer(ping, 200, false));
+		say("    CPU per request: availability %s; ping %s", cpuPer(availability, 200, false),
+				cpuPer(ping, 200, false));
 		say("    bookings read from PostgreSQL for %.0f%% of the questions, answered from memory for %.0f%%",
 				share(answeredMeanwhile, 0), share(answeredMeanwhile, 1));
 	}
 
-	/** How many questions about what is taken have been answered so far: {read, from memory}. */
+	/**
+	 * How many questions about what is taken have been answered so far: {read, from
+	 * memory}.
+	 */
 	private double[] answered() {
 		MeterRegistry meters = app.getBean(MeterRegistry.class);
 		return new double[] { count(meters, "read"), count(meters, "remembered") };
@@ -224,7 +248,8 @@ public final class HttpLoadBenchmark {
 		return 100 * answered[which] / Math.max(1, answered[0] + answered[1]);
 	}
 
-	// --- (b) a fortnight, for one practitioner and the whole clinic --------------------------
+	// --- (b) a fortnight, for one practitioner and the whole clinic
+	// --------------------------
 
 	private void availabilityOverAFortnight(Requests requests) {
 		say("");
@@ -253,7 +278,8 @@ public final class HttpLoadBenchmark {
 		say("    rounds %s; CPU per request %s", rates(rounds), cpuPer(rounds, 200, false));
 	}
 
-	// --- (c) bookings beside plain inserts --------------------------------------------------
+	// --- (c) bookings beside plain inserts
+	// --------------------------------------------------
 
 	private void bookingsBesideInserts() throws Exception {
 		BookingStock stock = BookingStock.collect(json, this::clinicAvailability, clinic.clinicId(), clinic.firstDay(),
@@ -273,8 +299,10 @@ public final class HttpLoadBenchmark {
 			for (int round = 0; round < ROUNDS; round++) {
 				List<String> bodies = stock.take(perRound);
 				bookings.add(measured("booking", 201, () -> book(bodies, ROUND)));
-				insertRounds.add(measured("plain insert", 201, () -> LoadGenerator.run(8, MAX_CALLS, ROUND, inserts::insert)));
-				floor.add(measured("HTTP POST + plain insert", 201, () -> post("/api/bench/insert", MAX_CALLS, floorBodies, ROUND)));
+				insertRounds
+					.add(measured("plain insert", 201, () -> LoadGenerator.run(8, MAX_CALLS, ROUND, inserts::insert)));
+				floor.add(measured("HTTP POST + plain insert", 201,
+						() -> post("/api/bench/insert", MAX_CALLS, floorBodies, ROUND)));
 			}
 			report(bookings, insertRounds, floor);
 		}
@@ -300,8 +328,8 @@ public final class HttpLoadBenchmark {
 		say("  floor for any booking through the API: the same bodies POSTed to a trivial endpoint of the same server"
 				+ " (under /api/, so the same filters) that runs only the plain INSERT: %.0f/s (p50 %.1f ms), ratio %.2f"
 				+ " to plain INSERT %s; bookings are %.2f of it %s", median(floor, r -> r.perSecond(201)),
-				median(floor, r -> r.percentileMillis(50)), medianRatio(floor, inserts, 201), ratios(floor, inserts, 201),
-				medianRatio(bookings, floor, 201), ratios(bookings, floor, 201));
+				median(floor, r -> r.percentileMillis(50)), medianRatio(floor, inserts, 201),
+				ratios(floor, inserts, 201), medianRatio(bookings, floor, 201), ratios(bookings, floor, 201));
 		say("    rounds %s; CPU per call %s", rates(floor, r -> r.perSecond(201)), cpuPer(floor, 201, false));
 	}
 
@@ -310,14 +338,17 @@ public final class HttpLoadBenchmark {
 		return post("/api/v1/appointments", bodies.size(), bodies, time);
 	}
 
-	/** The bodies in turn, POSTed by 8 clients, {@code maxCalls} at most, for at most {@code time}. */
+	/**
+	 * The bodies in turn, POSTed by 8 clients, {@code maxCalls} at most, for at most
+	 * {@code time}.
+	 */
 	private Round post(String path, int maxCalls, List<String> bodies, Duration time) {
-		return LoadGenerator.run(8, maxCalls, time, n -> http
-			.send(HttpRequest.newBuilder(URI.create(base + path))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(bodies.get(n % bodies.size())))
-				.build(), HttpResponse.BodyHandlers.discarding())
-			.statusCode());
+		return LoadGenerator
+			.run(8, maxCalls, time,
+					n -> http.send(HttpRequest.newBuilder(URI.create(base + path))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(bodies.get(n % bodies.size())))
+						.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
 	}
 
 	private void overlaps() {
@@ -330,24 +361,35 @@ public final class HttpLoadBenchmark {
 				live, byPractitioner, byRoom, byPatient, verdict(byPractitioner == 0 && byRoom == 0 && byPatient == 0));
 	}
 
-	/** Pairs of live visits or holds sharing a practitioner (or room) and some blocked time. */
+	/**
+	 * Pairs of live visits or holds sharing a practitioner (or room) and some blocked
+	 * time.
+	 */
 	private long overlapping(String column) {
 		String live = "('pending', 'booked', 'arrived', 'checked-in', 'fulfilled')";
-		return jdbc.sql("SELECT count(*) FROM appointment a JOIN appointment b ON a.id < b.id AND a." + column
-				+ " = b." + column + " AND tstzrange(a.blocked_from, a.blocked_to) && tstzrange(b.blocked_from, b.blocked_to)"
-				+ " WHERE a.status IN " + live + " AND b.status IN " + live)
+		return jdbc
+			.sql("SELECT count(*) FROM appointment a JOIN appointment b ON a.id < b.id AND a." + column + " = b."
+					+ column + " AND tstzrange(a.blocked_from, a.blocked_to) && tstzrange(b.blocked_from, b.blocked_to)"
+					+ " WHERE a.status IN " + live + " AND b.status IN " + live)
 			.query(Long.class)
 			.single();
 	}
 
-	// --- requests, load and arithmetic -------------------------------------------------------
+	// --- requests, load and arithmetic
+	// -------------------------------------------------------
 
-	/** The requests of each kind; calls take them in turn, so load spreads over therapists and days. */
+	/**
+	 * The requests of each kind; calls take them in turn, so load spreads over therapists
+	 * and days.
+	 */
 	private final class Requests {
 
 		final List<HttpRequest> ping = List.of(get("/bench/ping"));
+
 		final List<HttpRequest> practitionerDay = new ArrayList<>();
+
 		final List<HttpRequest> practitionerFortnight = new ArrayList<>();
+
 		final List<HttpRequest> clinicFortnight = List.of(availability(null, clinic.firstDay(), clinic.lastDay()));
 
 		Requests() {
@@ -363,7 +405,10 @@ public final class HttpLoadBenchmark {
 			}
 		}
 
-		/** Every kind answers 200 before anything is measured; prints the sizes of the answers. */
+		/**
+		 * Every kind answers 200 before anything is measured; prints the sizes of the
+		 * answers.
+		 */
 		void check() throws Exception {
 			say("answers: ping %s; 1 practitioner 1 day %s; 1 practitioner 14 days %s; whole clinic 14 days %s",
 					size(ping.get(0)), size(practitionerDay.get(0)), size(practitionerFortnight.get(0)),
@@ -373,11 +418,13 @@ public final class HttpLoadBenchmark {
 		private String size(HttpRequest request) throws Exception {
 			HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (answer.statusCode() != 200) {
-				throw new IllegalStateException(request.uri() + " answered " + answer.statusCode() + ": " + answer.body());
+				throw new IllegalStateException(
+						request.uri() + " answered " + answer.statusCode() + ": " + answer.body());
 			}
 			int slots = json.readTree(answer.body()).path("slots").size();
 			return String.format("%d bytes%s", answer.body().length(), slots > 0 ? ", " + slots + " slots" : "");
 		}
+
 	}
 
 	/** Warms up the kinds of request the chosen parts measure, and only those. */
@@ -397,8 +444,8 @@ public final class HttpLoadBenchmark {
 	private Round load(String kind, int concurrency, List<HttpRequest> requests) {
 		Round round = measured(kind, 200, () -> LoadGenerator.run(concurrency, MAX_CALLS, ROUND, call(requests)));
 		if (!round.all(200)) {
-			throw new IllegalStateException(
-					requests.get(0).uri() + " answered " + round.statuses() + "; first failure: " + round.firstFailure());
+			throw new IllegalStateException(requests.get(0).uri() + " answered " + round.statuses()
+					+ "; first failure: " + round.firstFailure());
 		}
 		return round;
 	}
@@ -419,9 +466,9 @@ public final class HttpLoadBenchmark {
 	}
 
 	/**
-	 * Median CPU microseconds per call with this status: what serving it costs (the server's request
-	 * threads, or for plain INSERTs the threads that run them, plus PostgreSQL), with the whole JVM
-	 * (load generator, JIT and GC included) beside.
+	 * Median CPU microseconds per call with this status: what serving it costs (the
+	 * server's request threads, or for plain INSERTs the threads that run them, plus
+	 * PostgreSQL), with the whole JVM (load generator, JIT and GC included) beside.
 	 */
 	private static String cpuPer(List<Round> rounds, int status, boolean direct) {
 		int serving = direct ? 1 : 0;
@@ -434,7 +481,9 @@ public final class HttpLoadBenchmark {
 				direct ? "" : String.format("load threads %.0f, ", client), jvm);
 	}
 
-	/** Median CPU microseconds that serving one call costs, as {@link #cpuPer} counts it. */
+	/**
+	 * Median CPU microseconds that serving one call costs, as {@link #cpuPer} counts it.
+	 */
 	private static double cpuServing(List<Round> rounds, int status, boolean direct) {
 		int serving = direct ? 1 : 0;
 		return median(rounds, r -> r.cpuMicrosPer(status)[serving] + r.cpuMicrosPer(status)[3]);
@@ -493,8 +542,8 @@ public final class HttpLoadBenchmark {
 	}
 
 	/**
-	 * Rates of interleaved rounds compared pair by pair, so that a slow spell of this shared machine
-	 * slows both sides of a pair instead of one side of the comparison.
+	 * Rates of interleaved rounds compared pair by pair, so that a slow spell of this
+	 * shared machine slows both sides of a pair instead of one side of the comparison.
 	 */
 	private static double medianRatio(List<Round> measured, List<Round> beside, int status) {
 		double[] sorted = pairRatios(measured, beside, status).sorted().toArray();
@@ -518,7 +567,8 @@ public final class HttpLoadBenchmark {
 				.forEach((status, count) -> other.add(status == 201 || status == 409 ? "" : status + " x" + count));
 		}
 		other.removeIf(String::isEmpty);
-		return other.isEmpty() ? "" : other + (rounds.get(0).firstFailure() == null ? "" : " " + rounds.get(0).firstFailure());
+		return other.isEmpty() ? ""
+				: other + (rounds.get(0).firstFailure() == null ? "" : " " + rounds.get(0).firstFailure());
 	}
 
 	private static String verdict(boolean met) {
@@ -528,4 +578,5 @@ public final class HttpLoadBenchmark {
 	private static void say(String format, Object... arguments) {
 		System.out.println(String.format(format, arguments));
 	}
+
 }

@@ -11,9 +11,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * What the same PostgreSQL and connection pool can write at most: single-row INSERT transactions
- * (autocommit, one connection borrowed per insert, as a request would) into a scratch table of the
- * benchmark. A booking does this one write plus its reads and checks.
+ * What the same PostgreSQL and connection pool can write at most: single-row INSERT
+ * transactions (autocommit, one connection borrowed per insert, as a request would) into
+ * a scratch table of the benchmark. A booking does this one write plus its reads and
+ * checks.
  */
 final class InsertCeiling implements AutoCloseable {
 
@@ -54,4 +55,5 @@ final class InsertCeiling implements AutoCloseable {
 			throw new IllegalStateException("Could not run: " + sql, e);
 		}
 	}
+
 }

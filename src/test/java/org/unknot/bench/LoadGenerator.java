@@ -14,20 +14,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Closed-loop load: a fixed number of threads, each sending its next call as soon as the previous one
- * is answered, until a number of calls has been sent or a time has passed, whichever comes first.
+ * Closed-loop load: a fixed number of threads, each sending its next call as soon as the
+ * previous one is answered, until a number of calls has been sent or a time has passed,
+ * whichever comes first.
  */
 final class LoadGenerator {
 
 	static final String THREAD_NAME = "bench-load-";
+
 	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
 		.getThreadMXBean();
 
-	/** One call, numbered from 0 in the round; answers an HTTP status, or -1 when it failed. */
+	/**
+	 * One call, numbered from 0 in the round; answers an HTTP status, or -1 when it
+	 * failed.
+	 */
 	@FunctionalInterface
 	interface Call {
 
 		int send(int number) throws Exception;
+
 	}
 
 	private LoadGenerator() {
@@ -47,8 +53,8 @@ final class LoadGenerator {
 					start.await();
 					long cpuBefore = CPU.getCurrentThreadCpuTime();
 					long deadline = System.nanoTime() + maxTime.toNanos();
-					for (int n = next.getAndIncrement(); n < maxCalls && System.nanoTime() < deadline; n = next
-						.getAndIncrement()) {
+					for (int n = next.getAndIncrement(); n < maxCalls
+							&& System.nanoTime() < deadline; n = next.getAndIncrement()) {
 						worker.record(n, call);
 					}
 					worker.cpuNanos = CPU.getCurrentThreadCpuTime() - cpuBefore;
@@ -79,10 +85,17 @@ final class LoadGenerator {
 	static final class Worker {
 
 		long[] latencies = new long[1024];
+
 		int count;
+
 		final Map<Integer, Integer> statuses = new HashMap<>();
+
 		String firstFailure;
-		/** CPU time this thread spent sending calls and reading answers (or running the plain INSERTs). */
+
+		/**
+		 * CPU time this thread spent sending calls and reading answers (or running the
+		 * plain INSERTs).
+		 */
 		long cpuNanos;
 
 		private void record(int number, Call call) {
@@ -107,5 +120,7 @@ final class LoadGenerator {
 			latencies[count++] = System.nanoTime() - sent;
 			statuses.merge(status, 1, Integer::sum);
 		}
+
 	}
+
 }

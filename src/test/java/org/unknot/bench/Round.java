@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The outcome of one round of load: how many calls, how long, their latencies and statuses. */
-record Round(int calls, Duration elapsed, long[] sortedLatencies, Map<Integer, Integer> statuses,
-		String firstFailure, double loadThreadsCpuMillis, double[] cpuMillis) {
+/**
+ * The outcome of one round of load: how many calls, how long, their latencies and
+ * statuses.
+ */
+record Round(int calls, Duration elapsed, long[] sortedLatencies, Map<Integer, Integer> statuses, String firstFailure,
+		double loadThreadsCpuMillis, double[] cpuMillis) {
 
 	static Round of(List<LoadGenerator.Worker> workers, Duration elapsed) {
 		long[] latencies = new long[workers.stream().mapToInt(w -> w.count).sum()];
@@ -27,7 +30,10 @@ record Round(int calls, Duration elapsed, long[] sortedLatencies, Map<Integer, I
 		return new Round(latencies.length, elapsed, latencies, statuses, failure, cpuNanos / 1e6, null);
 	}
 
-	/** This round with the CPU milliseconds spent during it, from {@link CpuMeter} readings before and after. */
+	/**
+	 * This round with the CPU milliseconds spent during it, from {@link CpuMeter}
+	 * readings before and after.
+	 */
 	Round withCpu(double[] before, double[] after) {
 		double[] spent = new double[after.length];
 		for (int i = 0; i < spent.length; i++) {
@@ -37,7 +43,10 @@ record Round(int calls, Duration elapsed, long[] sortedLatencies, Map<Integer, I
 		return new Round(calls, elapsed, sortedLatencies, statuses, firstFailure, loadThreadsCpuMillis, spent);
 	}
 
-	/** CPU microseconds per call answered with this status, in the order of {@link CpuMeter#now()}. */
+	/**
+	 * CPU microseconds per call answered with this status, in the order of
+	 * {@link CpuMeter#now()}.
+	 */
 	double[] cpuMicrosPer(int status) {
 		int n = count(status);
 		double[] per = new double[cpuMillis.length];

@@ -15,10 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.unknot.UnknotApplication;
 
 /**
- * How long the server takes to answer an article page and a practitioner page (with its next free
- * times, which run the availability engine), on the demo network in an ephemeral embedded database.
- * Sequential requests over loopback from one client, after a warm-up; the time is from sending the
- * request to having the whole body, so it includes the HTTP round trip.
+ * How long the server takes to answer an article page and a practitioner page (with its
+ * next free times, which run the availability engine), on the demo network in an
+ * ephemeral embedded database. Sequential requests over loopback from one client, after a
+ * warm-up; the time is from sending the request to having the whole body, so it includes
+ * the HTTP round trip.
  *
  * <pre>
  * ./mvnw -Pbench -Dbuild.dir=target-pages test-compile exec:java -Dbench.main=org.unknot.bench.SitePagesBenchmark
@@ -46,7 +47,8 @@ public final class SitePagesBenchmark {
 				throw new IllegalStateException("The demo network lists no practitioner");
 			}
 			List<String> paths = List.of("/articles/upper-back-pain-and-massage", practitioner.group(1), "/robots.txt");
-			System.out.printf(Locale.ROOT, "%-50s %8s %8s %8s %8s %8s%n", "page", "mean ms", "p50", "p90", "p99", "max");
+			System.out.printf(Locale.ROOT, "%-50s %8s %8s %8s %8s %8s%n", "page", "mean ms", "p50", "p90", "p99",
+					"max");
 			for (String path : paths) {
 				for (int i = 0; i < WARM_UP; i++) {
 					get(http, base + path);
@@ -73,4 +75,5 @@ public final class SitePagesBenchmark {
 		}
 		return response.body();
 	}
+
 }

@@ -24,13 +24,14 @@ import org.springframework.util.FileSystemUtils;
 import org.unknot.UnknotApplication;
 
 /**
- * What single statements cost PostgreSQL, one at a time on one connection, so that no other load
- * blurs them: the backend's CPU per execution (from /proc) and the wall time, in the bench clinic
- * ({@link BenchClinic}). Reads: the bookings query of availability over three days (the window
- * before) and over one day, and the snapshot check. Writes, each its own transaction: a plain insert,
- * a visit with and without ON CONFLICT, the outbox rows of a booking one by one and in one statement.
- * Commits are not flushed to disk here (synchronous_commit off for this session only): the figures
- * are CPU, not fsync. {@code -Dbench.runs=N} sets the executions per figure (4,000),
+ * What single statements cost PostgreSQL, one at a time on one connection, so that no
+ * other load blurs them: the backend's CPU per execution (from /proc) and the wall time,
+ * in the bench clinic ({@link BenchClinic}). Reads: the bookings query of availability
+ * over three days (the window before) and over one day, and the snapshot check. Writes,
+ * each its own transaction: a plain insert, a visit with and without ON CONFLICT, the
+ * outbox rows of a booking one by one and in one statement. Commits are not flushed to
+ * disk here (synchronous_commit off for this session only): the figures are CPU, not
+ * fsync. {@code -Dbench.runs=N} sets the executions per figure (4,000),
  * {@code -Dbench.explain=true} prints the plan of a booking's check.
  *
  * <pre>
@@ -40,7 +41,9 @@ import org.unknot.UnknotApplication;
 public final class StatementCosts {
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 4_000);
+
 	private static final String LIVE = "('pending', 'booked', 'arrived', 'checked-in', 'fulfilled')";
+
 	private static final String BOOKINGS = """
 			SELECT r.version, r.snapshot, b.practitioner_id, b.room_id, b.blocked_from, b.blocked_to
 			FROM (SELECT version, pg_current_snapshot()::text AS snapshot FROM reference_version) r
@@ -49,23 +52,31 @@ public final class StatementCosts {
 			        ceil(date_part('epoch', blocked_to))::bigint AS blocked_to
 			    FROM appointment
 			    WHERE status IN""" + LIVE + """
-			      AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
-			      AND (practitioner_id = ANY(?) OR room_id = ANY(?))) b ON true""";
+			AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?)
+			AND (practitioner_id = ANY(?) OR room_id = ANY(?))) b ON true""";
+
 	private static final String VISIT = """
 			INSERT INTO appointment (id, status, service_id, practitioner_id, clinic_id, room_id, room_kind,
 			    patient_id, start_at, end_at, blocked_from, blocked_to, manage_token_hash)
 			VALUES (?, 'booked', ?, ?, ?, ?, 'MASSAGE_ROOM', ?, ?, ?, ?, ?, ?)""";
+
 	private static final String OUTBOX_ROW = "(?, ?, ?, 'REMINDER', ?, 'EMAIL', ?, ?, ?)";
+
 	private static final String OUTBOX = """
 			INSERT INTO outbox_message (id, subject_id, patient_id, kind, occurrence, channel, due_at, expires_at,
 			    message_id)
 			VALUES\s""";
 
 	private final Connection connection;
+
 	private final int backend;
+
 	private final BenchClinic clinic;
+
 	private final String[] rooms;
+
 	private final List<UUID> patients = new ArrayList<>();
+
 	private int visits;
 
 	private StatementCosts(Connection connection, BenchClinic clinic, String[] rooms) throws Exception {
@@ -118,9 +129,8 @@ public final class StatementCosts {
 				() -> read(BOOKINGS, dayStarts.minusDays(1), dayStarts.plusDays(2), practitioner, rooms));
 		measure("bookings of 1 practitioner + 20 rooms, 1 day + 75 min",
 				() -> read(BOOKINGS, dayStarts, dayStarts.plusDays(1).plusMinutes(75), practitioner, rooms));
-		measure("bookings in one visit's blocked range (a booking's check)",
-				() -> read(BOOKINGS, dayStarts.plusHours(10), dayStarts.plusHours(11).plusMinutes(15), practitioner,
-						rooms));
+		measure("bookings in one visit's blocked range (a booking's check)", () -> read(BOOKINGS,
+				dayStarts.plusHours(10), dayStarts.plusHours(11).plusMinutes(15), practitioner, rooms));
 		if (Boolean.getBoolean("bench.explain")) {
 			explain(BOOKINGS, dayStarts.plusHours(10), dayStarts.plusHours(11).plusMinutes(15), practitioner, rooms);
 		}
@@ -171,6 +181,7 @@ public final class StatementCosts {
 	private interface Execution {
 
 		void run() throws Exception;
+
 	}
 
 	/** Runs a quarter of the executions as warm-up, then measures. */
@@ -203,7 +214,10 @@ public final class StatementCosts {
 		}
 	}
 
-	/** EXPLAIN (ANALYZE, BUFFERS) of the statement with these parameters ({@code -Dbench.explain=true}). */
+	/**
+	 * EXPLAIN (ANALYZE, BUFFERS) of the statement with these parameters
+	 * ({@code -Dbench.explain=true}).
+	 */
 	private void explain(String sql, Object... parameters) throws Exception {
 		try (PreparedStatement statement = prepared("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, parameters);
 				ResultSet rows = statement.executeQuery()) {
@@ -226,14 +240,17 @@ public final class StatementCosts {
 		connection.commit();
 	}
 
-	/** A visit of the next practitioner in turn, in their own room, for a patient of its own, next year. */
+	/**
+	 * A visit of the next practitioner in turn, in their own room, for a patient of its
+	 * own, next year.
+	 */
 	private void visit(String suffix) throws Exception {
 		int n = visits++;
 		int p = n % clinic.practitioners().size();
 		OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusYears(1).plusMinutes(75L * (n / 20));
-		write(VISIT + suffix, UUID.randomUUID(), BenchClinic.SERVICE, clinic.practitioners().get(p),
-				clinic.clinicId(), clinic.clinicId() + "-massage_room-" + (p + 1), patients.get(n), start,
-				start.plusMinutes(60), start, start.plusMinutes(75), new byte[32]);
+		write(VISIT + suffix, UUID.randomUUID(), BenchClinic.SERVICE, clinic.practitioners().get(p), clinic.clinicId(),
+				clinic.clinicId() + "-massage_room-" + (p + 1), patients.get(n), start, start.plusMinutes(60), start,
+				start.plusMinutes(75), new byte[32]);
 	}
 
 	private void outbox(UUID subject, UUID patient, int rows, int first) throws Exception {
@@ -260,4 +277,5 @@ public final class StatementCosts {
 		}
 		return statement;
 	}
+
 }

@@ -9,18 +9,20 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What PostgreSQL did for one kind of request, from pg_stat_statements (planning tracked, statements
- * inside triggers and functions included, BEGIN and COMMIT counted as statements): statements per
- * request, each statement's planning and execution time (wall time: it includes waiting for the CPU
- * and for locks), and PostgreSQL's CPU by kind of process. Only with {@code -Dbench.diagnose=on},
- * which loads the extension into the embedded server: it costs some CPU itself, so the rates of a
- * diagnosing run are not the figures to quote.
+ * What PostgreSQL did for one kind of request, from pg_stat_statements (planning tracked,
+ * statements inside triggers and functions included, BEGIN and COMMIT counted as
+ * statements): statements per request, each statement's planning and execution time (wall
+ * time: it includes waiting for the CPU and for locks), and PostgreSQL's CPU by kind of
+ * process. Only with {@code -Dbench.diagnose=on}, which loads the extension into the
+ * embedded server: it costs some CPU itself, so the rates of a diagnosing run are not the
+ * figures to quote.
  */
 final class StatementStats {
 
 	/**
-	 * Server settings that make PostgreSQL record what the report needs; with a directory, auto_explain
-	 * also logs the plan (with timings and buffers) of one statement in a thousand there.
+	 * Server settings that make PostgreSQL record what the report needs; with a
+	 * directory, auto_explain also logs the plan (with timings and buffers) of one
+	 * statement in a thousand there.
 	 */
 	static List<String> serverSettings(String explainDirectory) {
 		List<String> settings = new ArrayList<>(List.of("--unknot.db.server-settings.[pg_stat_statements.track]=all",
@@ -42,6 +44,7 @@ final class StatementStats {
 	}
 
 	private final JdbcClient jdbc;
+
 	private final Map<String, Totals> byKind = new LinkedHashMap<>();
 
 	StatementStats(JdbcClient jdbc) {
@@ -54,7 +57,10 @@ final class StatementStats {
 		jdbc.sql("SELECT pg_stat_statements_reset()").query((rs, n) -> 0).list();
 	}
 
-	/** Adds what was counted since {@link #reset()} to this kind of request, which was answered {@code calls} times. */
+	/**
+	 * Adds what was counted since {@link #reset()} to this kind of request, which was
+	 * answered {@code calls} times.
+	 */
 	void add(String kind, int calls, Map<String, Double> postgresBefore, Map<String, Double> postgresAfter,
 			Map<String, Double> jvmBefore, Map<String, Double> jvmAfter) {
 		Totals totals = byKind.computeIfAbsent(kind, k -> new Totals());
@@ -78,7 +84,10 @@ final class StatementStats {
 		});
 	}
 
-	/** Per kind: transactions and statements per request, then the statements that cost most. */
+	/**
+	 * Per kind: transactions and statements per request, then the statements that cost
+	 * most.
+	 */
 	List<String> report() {
 		List<String> lines = new ArrayList<>();
 		byKind.forEach((kind, totals) -> {
@@ -88,12 +97,12 @@ final class StatementStats {
 			statements.sort((a, b) -> Double.compare(b.planMillis + b.execMillis, a.planMillis + a.execMillis));
 			double planned = statements.stream().mapToDouble(s -> s.planMillis).sum();
 			double executed = statements.stream().mapToDouble(s -> s.execMillis).sum();
-			lines.add(String.format(
-					"%s: %d requests; per request %.1f statements, planning %.0f us, executing %.0f us", kind,
-					totals.requests, statements.stream().mapToLong(s -> s.calls).sum() / n, 1000 * planned / n, 1000 * executed / n));
+			lines.add(String.format("%s: %d requests; per request %.1f statements, planning %.0f us, executing %.0f us",
+					kind, totals.requests, statements.stream().mapToLong(s -> s.calls).sum() / n, 1000 * planned / n,
+					1000 * executed / n));
 			StringBuilder processes = new StringBuilder("    PostgreSQL CPU per request by process:");
-			totals.postgresMillis.forEach((process, millis) -> processes
-				.append(String.format(" %s %.0f us;", process, 1000 * millis / n)));
+			totals.postgresMillis.forEach(
+					(process, millis) -> processes.append(String.format(" %s %.0f us;", process, 1000 * millis / n)));
 			lines.add(processes.toString());
 			StringBuilder threads = new StringBuilder("    JVM CPU per request by thread (live ones):");
 			totals.jvmMillis.entrySet()
@@ -120,23 +129,35 @@ final class StatementStats {
 	private static final class Totals {
 
 		int requests;
+
 		final Map<String, Double> postgresMillis = new java.util.TreeMap<>();
+
 		final Map<String, Double> jvmMillis = new java.util.TreeMap<>();
+
 		final Map<String, Statement> statements = new LinkedHashMap<>();
+
 	}
 
 	private static final class Statement {
 
 		final String query;
+
 		long calls;
+
 		long plans;
+
 		double planMillis;
+
 		double execMillis;
+
 		long rows;
+
 		long blocks;
 
 		Statement(String query) {
 			this.query = query;
 		}
+
 	}
+
 }

@@ -27,9 +27,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The booking API as a client sees it: plain HTTP against the running application, JSON in and out.
- * Request bodies are built as ordered maps and sent exactly as serialized, so that a test can resend
- * the very same bytes (as an {@code Idempotency-Key} retry does).
+ * The booking API as a client sees it: plain HTTP against the running application, JSON
+ * in and out. Request bodies are built as ordered maps and sent exactly as serialized, so
+ * that a test can resend the very same bytes (as an {@code Idempotency-Key} retry does).
  */
 final class ApiClient {
 
@@ -38,12 +38,14 @@ final class ApiClient {
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 
 	private static final AtomicInteger PATIENTS = new AtomicInteger();
+
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
 	private final String base;
+
 	private final ObjectMapper json;
 
 	ApiClient(int port, ObjectMapper json) {
@@ -51,7 +53,10 @@ final class ApiClient {
 		this.json = json;
 	}
 
-	/** A wall-clock time in New York, with the offset in force then (the earlier one if it occurs twice). */
+	/**
+	 * A wall-clock time in New York, with the offset in force then (the earlier one if it
+	 * occurs twice).
+	 */
 	static OffsetDateTime newYork(String localDateTime) {
 		return ZonedDateTime.of(LocalDateTime.parse(localDateTime), NEW_YORK).toOffsetDateTime();
 	}
@@ -77,8 +82,8 @@ final class ApiClient {
 	}
 
 	Answer availability(String service, String location, String practitioner, LocalDate from, LocalDate to) {
-		return get("/api/v1/availability?service=" + service + "&location=" + location + "&practitioner="
-				+ practitioner + "&from=" + from + "&to=" + to);
+		return get("/api/v1/availability?service=" + service + "&location=" + location + "&practitioner=" + practitioner
+				+ "&from=" + from + "&to=" + to);
 	}
 
 	/** The free start times of one practitioner on one day. */
@@ -110,8 +115,7 @@ final class ApiClient {
 	}
 
 	Answer cancel(String id, String token) {
-		return post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "feeling better"), MANAGE_TOKEN,
-				token);
+		return post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "feeling better"), MANAGE_TOKEN, token);
 	}
 
 	Answer reschedule(String id, String token, OffsetDateTime start) {
@@ -138,8 +142,8 @@ final class ApiClient {
 	/** Someone who has never booked before. */
 	static Map<String, Object> newPatient() {
 		int n = PATIENTS.incrementAndGet();
-		return patient("patient-" + n + "-" + TestNetwork.shortId() + "@example.org", LocalDate.of(1980, 1, 1)
-			.plusDays(n % 5000));
+		return patient("patient-" + n + "-" + TestNetwork.shortId() + "@example.org",
+				LocalDate.of(1980, 1, 1).plusDays(n % 5000));
 	}
 
 	static Map<String, Object> patient(String email, LocalDate birthDate) {
@@ -235,4 +239,5 @@ final class ApiClient {
 			return starts;
 		}
 	}
+
 }

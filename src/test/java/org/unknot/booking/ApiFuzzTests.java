@@ -36,19 +36,22 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Property: whatever a client sends to the public API, however a valid request is bent (a field
- * missing, null, of another type, absurdly long, holding a NUL character or a date that does not
- * exist; the body cut short or nested thousands deep; odd query parameters and headers), the answer
- * is never a server error, and a refusal is an RFC 9457 problem. Mutations come from a seeded
- * generator: a failure prints the seed and every request that failed, and
- * {@code -Dunknot.fuzz.seed=N} replays exactly those requests.
+ * Property: whatever a client sends to the public API, however a valid request is bent (a
+ * field missing, null, of another type, absurdly long, holding a NUL character or a date
+ * that does not exist; the body cut short or nested thousands deep; odd query parameters
+ * and headers), the answer is never a server error, and a refusal is an RFC 9457 problem.
+ * Mutations come from a seeded generator: a failure prints the seed and every request
+ * that failed, and {@code -Dunknot.fuzz.seed=N} replays exactly those requests.
  */
 @UnknotIntegrationTest
 class ApiFuzzTests {
 
 	private static final long SEED = Long.getLong("unknot.fuzz.seed", 20_261_126L);
+
 	private static final int CASES_PER_ENDPOINT = Integer.getInteger("unknot.fuzz.cases", 60);
+
 	private static final OffsetDateTime TEN = newYork("2027-03-15T10:00");
+
 	private static final HttpClient HTTP = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
@@ -64,10 +67,15 @@ class ApiFuzzTests {
 	ObjectMapper json;
 
 	private final List<String> failures = new ArrayList<>();
+
 	private Random random;
+
 	private String clinic;
+
 	private String therapist;
+
 	private String visit;
+
 	private String token;
 
 	@BeforeEach
@@ -88,8 +96,8 @@ class ApiFuzzTests {
 	void bentBookingRequestsNeverGetAServerError() {
 		bend("POST", "/api/v1/appointments", () -> object(ApiClient.booking(TestNetwork.MASSAGE, therapist, clinic,
 				TEN.plusMinutes(15 * random.nextInt(16)), newPatient())));
-		bend("POST", "/api/v1/holds",
-				() -> object(ApiClient.slot(TestNetwork.MASSAGE, therapist, clinic, TEN.plusMinutes(15 * random.nextInt(16)))));
+		bend("POST", "/api/v1/holds", () -> object(
+				ApiClient.slot(TestNetwork.MASSAGE, therapist, clinic, TEN.plusMinutes(15 * random.nextInt(16)))));
 		assertNoFailures();
 	}
 
@@ -160,15 +168,19 @@ class ApiFuzzTests {
 			String header = oddHeader();
 			send("GET", "/api/v1/appointments/" + visit, null, "X-Manage-Token", header);
 			send("GET", "/api/v1/appointments/" + oddPathSegment(), null, "X-Manage-Token", token);
-			send("POST", "/api/v1/appointments/" + visit + "/cancel", "{}", "X-Manage-Token", header,
-					"Idempotency-Key", oddHeader());
+			send("POST", "/api/v1/appointments/" + visit + "/cancel", "{}", "X-Manage-Token", header, "Idempotency-Key",
+					oddHeader());
 		}
 		assertNoFailures();
 	}
 
-	// --- bending requests ---------------------------------------------------------------------
+	// --- bending requests
+	// ---------------------------------------------------------------------
 
-	/** Sends {@link #CASES_PER_ENDPOINT} bent versions of a valid body, each bent one to three ways. */
+	/**
+	 * Sends {@link #CASES_PER_ENDPOINT} bent versions of a valid body, each bent one to
+	 * three ways.
+	 */
 	private void bend(String method, String path, Supplier<ObjectNode> valid) {
 		for (int i = 0; i < CASES_PER_ENDPOINT; i++) {
 			String body;
@@ -190,7 +202,10 @@ class ApiFuzzTests {
 		}
 	}
 
-	/** Replaces, removes or adds one member somewhere in the request (nested objects included). */
+	/**
+	 * Replaces, removes or adds one member somewhere in the request (nested objects
+	 * included).
+	 */
 	private void bendOneField(ObjectNode request) {
 		ObjectNode target = request;
 		while (true) {
@@ -260,14 +275,14 @@ class ApiFuzzTests {
 	}
 
 	private String oddHeader() {
-		String[] headers = { "", " ", "x", "x".repeat(3_000), UUID.randomUUID().toString(), "not a token",
-				"%00%ff", "Bearer abc", "=?utf-8?q?x?=", "0" };
+		String[] headers = { "", " ", "x", "x".repeat(3_000), UUID.randomUUID().toString(), "not a token", "%00%ff",
+				"Bearer abc", "=?utf-8?q?x?=", "0" };
 		return headers[random.nextInt(headers.length)];
 	}
 
 	private String oddPathSegment() {
-		String[] segments = { "x", UUID.randomUUID().toString(), "%00", "..%2F..", "00000000-0000-0000-0000-00000000000g",
-				"1", "%E2%80%AE" };
+		String[] segments = { "x", UUID.randomUUID().toString(), "%00", "..%2F..",
+				"00000000-0000-0000-0000-00000000000g", "1", "%E2%80%AE" };
 		return segments[random.nextInt(segments.length)];
 	}
 
@@ -291,7 +306,8 @@ class ApiFuzzTests {
 		}
 	}
 
-	// --- sending and judging ------------------------------------------------------------------
+	// --- sending and judging
+	// ------------------------------------------------------------------
 
 	private void send(String method, String path, String body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -348,4 +364,5 @@ class ApiFuzzTests {
 		String visible = text.replace("\u0000", "\\u0000");
 		return visible.length() > 300 ? visible.substring(0, 300) + "... (" + visible.length() + " chars)" : visible;
 	}
+
 }

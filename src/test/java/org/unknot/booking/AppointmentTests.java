@@ -44,8 +44,8 @@ class AppointmentTests {
 		void cannotBeBookedOnceExpired() {
 			Appointment hold = Appointment.hold(slot(START), BEFORE.plus(Duration.ofMinutes(10)));
 
-			assertThatThrownBy(() -> hold.confirmHold(UUID.randomUUID(), new byte[] { 1 },
-					BEFORE.plus(Duration.ofMinutes(10))))
+			assertThatThrownBy(
+					() -> hold.confirmHold(UUID.randomUUID(), new byte[] { 1 }, BEFORE.plus(Duration.ofMinutes(10))))
 				.isInstanceOf(HoldExpired.class);
 			assertThat(hold.status()).isEqualTo(AppointmentStatus.PENDING);
 		}
@@ -56,6 +56,7 @@ class AppointmentTests {
 			assertThatThrownBy(() -> booked.confirmHold(UUID.randomUUID(), new byte[] { 1 }, BEFORE))
 				.isInstanceOf(TransitionNotAllowed.class);
 		}
+
 	}
 
 	@Nested
@@ -107,6 +108,7 @@ class AppointmentTests {
 			visit.markNoShow(AFTER);
 			assertThat(visit.status()).isEqualTo(AppointmentStatus.NOSHOW);
 		}
+
 	}
 
 	@Nested
@@ -124,6 +126,7 @@ class AppointmentTests {
 			assertThatThrownBy(visit::fulfil).isInstanceOf(TransitionNotAllowed.class);
 			assertThatThrownBy(() -> visit.markNoShow(AFTER)).isInstanceOf(TransitionNotAllowed.class);
 		}
+
 	}
 
 	@Test
@@ -138,10 +141,12 @@ class AppointmentTests {
 
 	static SlotCheck slot(Instant start) {
 		CareService massage = new CareService("swedish-60", "Swedish massage, 60 minutes", ServiceCategory.MASSAGE, "",
-				Duration.ofMinutes(60), Duration.ZERO, Duration.ofMinutes(15), RoomKind.MASSAGE_ROOM, true, false, 10500,
-				List.of("97124"), null, Duration.ofHours(2), 400, Duration.ofMinutes(15), Set.of("LMT"));
+				Duration.ofMinutes(60), Duration.ZERO, Duration.ofMinutes(15), RoomKind.MASSAGE_ROOM, true, false,
+				10500, List.of("97124"), null, Duration.ofHours(2), 400, Duration.ofMinutes(15), Set.of("LMT"));
 		Instant end = start.plus(massage.duration());
-		return new SlotCheck(SlotVerdict.FREE, massage, LocationId.of("montclair"), "ana", ZoneId.of("America/New_York"),
-				start, end, start, end.plus(massage.bufferAfter()), List.of("room-1"), false);
+		return new SlotCheck(SlotVerdict.FREE, massage, LocationId.of("montclair"), "ana",
+				ZoneId.of("America/New_York"), start, end, start, end.plus(massage.bufferAfter()), List.of("room-1"),
+				false);
 	}
+
 }

@@ -24,8 +24,9 @@ import org.unknot.booking.ApiClient.Answer;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Whatever a client sends, it gets an RFC 9457 problem with the status that fits: 400 for what cannot
- * be read, 404 for what does not exist, 409 for a clash, 422 for a broken rule; never a 500.
+ * Whatever a client sends, it gets an RFC 9457 problem with the status that fits: 400 for
+ * what cannot be read, 404 for what does not exist, 409 for a clash, 422 for a broken
+ * rule; never a 500.
  */
 @UnknotIntegrationTest
 class BadInputTests {
@@ -44,8 +45,11 @@ class BadInputTests {
 	ObjectMapper json;
 
 	ApiClient api;
+
 	TestNetwork network;
+
 	String clinic;
+
 	String therapist;
 
 	@BeforeEach
@@ -168,6 +172,7 @@ class BadInputTests {
 			assertThat(answer.status()).isEqualTo(415);
 			assertThat(answer.contentType()).startsWith("application/problem+json");
 		}
+
 	}
 
 	@Nested
@@ -202,8 +207,8 @@ class BadInputTests {
 
 		@Test
 		void rejectsAnInvalidEmail() {
-			Answer answer = api.book(MASSAGE, therapist, clinic, TEN, ApiClient.patient("not-an-email",
-					LocalDate.of(1980, 1, 1)));
+			Answer answer = api.book(MASSAGE, therapist, clinic, TEN,
+					ApiClient.patient("not-an-email", LocalDate.of(1980, 1, 1)));
 
 			assertProblem(answer, 422);
 			assertThat(answer.errorFields()).containsExactly("patient.email");
@@ -211,8 +216,8 @@ class BadInputTests {
 
 		@Test
 		void rejectsABirthDateInTheFuture() {
-			Answer answer = api.book(MASSAGE, therapist, clinic, TEN, ApiClient.patient("future@example.org",
-					LocalDate.of(2030, 1, 1)));
+			Answer answer = api.book(MASSAGE, therapist, clinic, TEN,
+					ApiClient.patient("future@example.org", LocalDate.of(2030, 1, 1)));
 
 			assertProblem(answer, 422);
 			assertThat(answer.errorFields()).containsExactly("patient.birthDate");
@@ -234,6 +239,7 @@ class BadInputTests {
 			assertProblem(answer, 422);
 			assertThat(answer.errorFields()).containsExactlyInAnyOrder("every", "count");
 		}
+
 	}
 
 	@Nested
@@ -288,6 +294,7 @@ class BadInputTests {
 
 			assertThat(answer.status()).as(answer.body()).isEqualTo(201);
 		}
+
 	}
 
 	@Nested
@@ -339,6 +346,7 @@ class BadInputTests {
 			assertThat(api.availability(MASSAGE, clinic, therapist, MONDAY, MONDAY.plusDays(30)).status())
 				.isEqualTo(200);
 		}
+
 	}
 
 	@Nested
@@ -445,6 +453,7 @@ class BadInputTests {
 			assertProblem(answer, 422);
 			assertThat(answer.errorFields()).containsExactly("practitioner");
 		}
+
 	}
 
 	private Answer book(OffsetDateTime start) {
@@ -455,7 +464,10 @@ class BadInputTests {
 		return ApiClient.booking(MASSAGE, therapist, clinic, start, newPatient());
 	}
 
-	/** Asserts an RFC 9457 answer with this status; continues with its problem type's last segment. */
+	/**
+	 * Asserts an RFC 9457 answer with this status; continues with its problem type's last
+	 * segment.
+	 */
 	private static AbstractStringAssert<?> assertProblem(Answer answer, int status) {
 		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -463,4 +475,5 @@ class BadInputTests {
 		assertThat(answer.text("title")).isNotBlank();
 		return assertThat(answer.problemType());
 	}
+
 }

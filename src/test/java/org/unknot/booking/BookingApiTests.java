@@ -27,9 +27,10 @@ import org.unknot.booking.ApiClient.Answer;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The booking guarantees, through the HTTP API on PostgreSQL: a booked time (and its buffer) is gone
- * for everyone else, holds protect their holder only until they expire, cancelling and moving free
- * the old time, and neither a patient nor a room is ever in two places at once.
+ * The booking guarantees, through the HTTP API on PostgreSQL: a booked time (and its
+ * buffer) is gone for everyone else, holds protect their holder only until they expire,
+ * cancelling and moving free the old time, and neither a patient nor a room is ever in
+ * two places at once.
  */
 @UnknotIntegrationTest
 class BookingApiTests {
@@ -48,8 +49,11 @@ class BookingApiTests {
 	ObjectMapper json;
 
 	ApiClient api;
+
 	TestNetwork network;
+
 	String clinic;
+
 	String therapist;
 
 	@BeforeEach
@@ -102,7 +106,8 @@ class BookingApiTests {
 
 			book(TEN);
 
-			// 60 minutes and 15 minutes' buffer block 10:00 to 11:15, and so any visit (with its own buffer)
+			// 60 minutes and 15 minutes' buffer block 10:00 to 11:15, and so any visit
+			// (with its own buffer)
 			// starting after 08:45 and before 11:15
 			List<OffsetDateTime> free = free(MONDAY);
 			assertThat(free).doesNotContain(TEN, TEN.plusHours(1)).contains(TEN.plusMinutes(75));
@@ -128,6 +133,7 @@ class BookingApiTests {
 			assertThat(book(TEN.plusHours(1)).status()).isEqualTo(409);
 			assertThat(book(TEN.plusMinutes(75)).status()).isEqualTo(201);
 		}
+
 	}
 
 	@Nested
@@ -224,8 +230,7 @@ class BookingApiTests {
 			Answer booked = api.bookHeld(hold, newPatient());
 
 			assertThat(api.get(hold.location()).status()).isEqualTo(404);
-			assertThat(api.delete(hold.location()).status()).as("a booking is never released as a hold")
-				.isEqualTo(404);
+			assertThat(api.delete(hold.location()).status()).as("a booking is never released as a hold").isEqualTo(404);
 			assertThat(api.find(booked.id(), booked.token()).text("status")).isEqualTo("booked");
 		}
 
@@ -240,6 +245,7 @@ class BookingApiTests {
 			assertThat(booked.id()).isNotEqualTo(hold.toString());
 			assertThat(rows("pending")).as("the expired hold was cleared away").isZero();
 		}
+
 	}
 
 	@Nested
@@ -277,6 +283,7 @@ class BookingApiTests {
 			assertThat(api.post("/api/v1/appointments/" + booked.id() + "/cancel", "{}").status()).isEqualTo(400);
 			assertThat(api.find(booked.id(), booked.token()).text("status")).isEqualTo("booked");
 		}
+
 	}
 
 	@Nested
@@ -321,8 +328,8 @@ class BookingApiTests {
 			Answer booked = book(TEN);
 			Map<String, Object> body = Map.of("start", TEN.toString(), "practitioner", colleague);
 
-			Answer moved = api.post("/api/v1/appointments/" + booked.id() + "/reschedule", body,
-					ApiClient.MANAGE_TOKEN, booked.token());
+			Answer moved = api.post("/api/v1/appointments/" + booked.id() + "/reschedule", body, ApiClient.MANAGE_TOKEN,
+					booked.token());
 
 			assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 			assertThat(moved.text("practitioner")).isEqualTo(colleague);
@@ -340,6 +347,7 @@ class BookingApiTests {
 			assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 			assertThat(moved.start()).isEqualTo(TEN.plusMinutes(30));
 		}
+
 	}
 
 	@Nested
@@ -370,17 +378,19 @@ class BookingApiTests {
 			network.weekdays(otherTherapist, otherClinic);
 			book(TEN, ApiClient.patient(email, LocalDate.of(1975, 6, 1)));
 
-			Answer child = api.book(MASSAGE, otherTherapist, otherClinic, TEN, ApiClient.patient(email,
-					LocalDate.of(2005, 6, 1)));
+			Answer child = api.book(MASSAGE, otherTherapist, otherClinic, TEN,
+					ApiClient.patient(email, LocalDate.of(2005, 6, 1)));
 
 			assertThat(child.status()).as(child.body()).isEqualTo(201);
 		}
+
 	}
 
 	@Nested
 	class WhenAProcedureNeedsAConsultation {
 
 		String procedureClinic;
+
 		String physician;
 
 		@BeforeEach
@@ -490,14 +500,16 @@ class BookingApiTests {
 		@Test
 		void doesNotCountAConsultationAfterTheProcedure() {
 			Map<String, Object> patient = newPatient();
-			assertThat(api.book(TestNetwork.CONSULTATION, physician, procedureClinic, TEN.plusDays(2), patient)
-				.status()).isEqualTo(201);
+			assertThat(
+					api.book(TestNetwork.CONSULTATION, physician, procedureClinic, TEN.plusDays(2), patient).status())
+				.isEqualTo(201);
 
 			Answer procedure = api.book(TestNetwork.PROCEDURE, physician, procedureClinic, TEN.plusDays(1), patient);
 
 			assertThat(procedure.status()).isEqualTo(422);
 			assertThat(procedure.problemType()).isEqualTo("prerequisite-missing");
 		}
+
 	}
 
 	@Nested
@@ -550,6 +562,7 @@ class BookingApiTests {
 			assertThat(api.book(TestNetwork.CONSULTATION, other, consulting, TEN, newPatient()).status())
 				.isEqualTo(409);
 		}
+
 	}
 
 	private Answer book(OffsetDateTime start) {
@@ -583,9 +596,10 @@ class BookingApiTests {
 				INSERT INTO appointment (id, status, service_id, practitioner_id, clinic_id, room_id, room_kind,
 				    start_at, end_at, blocked_from, blocked_to, hold_expires_at)
 				VALUES (?, 'pending', ?, ?, ?, ?, 'MASSAGE_ROOM', ?, ?, ?, ?, ?)""")
-			.params(id, MASSAGE, therapist, clinic, clinic + "-massage_room-1", start, end, start,
-					end.plusMinutes(15), OffsetDateTime.now().minusMinutes(1))
+			.params(id, MASSAGE, therapist, clinic, clinic + "-massage_room-1", start, end, start, end.plusMinutes(15),
+					OffsetDateTime.now().minusMinutes(1))
 			.update();
 		return id;
 	}
+
 }

@@ -43,9 +43,9 @@ import org.unknot.booking.ApiClient.Answer;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Many clients at once, as on the morning a popular therapist opens her calendar: the database, not
- * luck, decides who gets a time, so there is never a double booking of a practitioner, a room or a
- * patient, and the losers get a 409 rather than a 500.
+ * Many clients at once, as on the morning a popular therapist opens her calendar: the
+ * database, not luck, decides who gets a time, so there is never a double booking of a
+ * practitioner, a room or a patient, and the losers get a 409 rather than a 500.
  */
 @UnknotIntegrationTest
 class ConcurrencyTests {
@@ -64,6 +64,7 @@ class ConcurrencyTests {
 	ObjectMapper json;
 
 	ApiClient api;
+
 	TestNetwork network;
 
 	@BeforeEach
@@ -108,8 +109,8 @@ class ConcurrencyTests {
 			String second = network.therapist();
 			network.weekdays(first, clinic).weekdays(second, clinic);
 
-			List<Answer> answers = simultaneously(50, i -> () -> api.book(MASSAGE, i % 2 == 0 ? first : second,
-					clinic, TEN, newPatient()));
+			List<Answer> answers = simultaneously(50,
+					i -> () -> api.book(MASSAGE, i % 2 == 0 ? first : second, clinic, TEN, newPatient()));
 
 			assertThat(statuses(answers)).containsEntry(201, 1L).containsEntry(409, 49L).hasSize(2);
 			assertThat(rowsAt(first, TEN) + rowsAt(second, TEN)).isEqualTo(1);
@@ -133,6 +134,7 @@ class ConcurrencyTests {
 
 			assertThat(statuses(answers)).containsEntry(201, 1L).containsEntry(409, 19L).hasSize(2);
 		}
+
 	}
 
 	@Nested
@@ -144,15 +146,23 @@ class ConcurrencyTests {
 		static final int PATIENTS = 12;
 
 		final AtomicIntegerArray statusCounts = new AtomicIntegerArray(600);
+
 		final AtomicInteger booked = new AtomicInteger();
+
 		final AtomicInteger cancelled = new AtomicInteger();
+
 		final AtomicInteger replays = new AtomicInteger();
+
 		final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+
 		final Map<String, LongAdder> problems = new ConcurrentHashMap<>();
 
 		String clinic;
+
 		List<String> therapists;
+
 		List<OffsetDateTime> starts;
+
 		List<Map<String, Object>> patients;
 
 		@BeforeEach
@@ -173,7 +183,8 @@ class ConcurrencyTests {
 			String run = TestNetwork.shortId();
 			patients = new ArrayList<>();
 			for (int i = 0; i < PATIENTS; i++) {
-				patients.add(ApiClient.patient("storm-" + run + "-" + i + "@example.org", LocalDate.of(1970 + i, 2, 3)));
+				patients
+					.add(ApiClient.patient("storm-" + run + "-" + i + "@example.org", LocalDate.of(1970 + i, 2, 3)));
 			}
 		}
 
@@ -223,16 +234,20 @@ class ConcurrencyTests {
 					counts.append(' ').append(status).append('=').append(statusCounts.get(status));
 				}
 			}
-			System.out.printf("Storm (seed %d): %d attempts from %d threads in %d ms:%s; %d booked, %d cancelled,"
-					+ " %d idempotent replays, %d live rows at the end; problems %s%n", SEED, ATTEMPTS, THREADS,
-					took.toMillis(), counts, booked.get(), cancelled.get(), replays.get(), liveRows(), new TreeMap<>(problems));
+			System.out.printf(
+					"Storm (seed %d): %d attempts from %d threads in %d ms:%s; %d booked, %d cancelled,"
+							+ " %d idempotent replays, %d live rows at the end; problems %s%n",
+					SEED, ATTEMPTS, THREADS, took.toMillis(), counts, booked.get(), cancelled.get(), replays.get(),
+					liveRows(), new TreeMap<>(problems));
 		}
 
 		/** One client with its own random choices, its holds and its bookings. */
 		final class Client {
 
 			final Random random;
+
 			final Deque<Answer> holds = new ArrayDeque<>();
+
 			final List<Answer> bookings = new ArrayList<>();
 
 			Client(Random random) {
@@ -294,7 +309,8 @@ class ConcurrencyTests {
 			void bookHeld() {
 				Answer hold = holds.removeLast();
 				if (random.nextInt(5) == 0) {
-					// the patient took too long: the hold has run out by the time they book
+					// the patient took too long: the hold has run out by the time they
+					// book
 					expire(hold);
 				}
 				Answer answer = record(api.bookHeld(hold, any(patients)), 201, 409, 422);
@@ -314,8 +330,8 @@ class ConcurrencyTests {
 			void reschedule() {
 				Answer booking = bookings.get(random.nextInt(bookings.size()));
 				Map<String, Object> body = Map.of("start", anyStart().toString(), "practitioner", any(therapists));
-				record(api.post("/api/v1/appointments/" + booking.id() + "/reschedule", body,
-						ApiClient.MANAGE_TOKEN, booking.token()), 200, 409, 422);
+				record(api.post("/api/v1/appointments/" + booking.id() + "/reschedule", body, ApiClient.MANAGE_TOKEN,
+						booking.token()), 200, 409, 422);
 			}
 
 			boolean keep(Answer answer) {
@@ -328,9 +344,10 @@ class ConcurrencyTests {
 			}
 
 			/**
-			 * Lets a hold run out, as ten minutes passing would. The update can meet a booking that is
-			 * clearing the same expired hold in a deadlock, which PostgreSQL ends by failing one side; when
-			 * that is this stand-in for the clock, it simply tries again.
+			 * Lets a hold run out, as ten minutes passing would. The update can meet a
+			 * booking that is clearing the same expired hold in a deadlock, which
+			 * PostgreSQL ends by failing one side; when that is this stand-in for the
+			 * clock, it simply tries again.
 			 */
 			void expire(Answer hold) {
 				for (int attempt = 1;; attempt++) {
@@ -361,7 +378,8 @@ class ConcurrencyTests {
 			Answer record(Answer answer, int... expected) {
 				statusCounts.incrementAndGet(answer.status());
 				if (answer.status() >= 400) {
-					problems.computeIfAbsent(answer.status() + " " + answer.problemType(), k -> new LongAdder()).increment();
+					problems.computeIfAbsent(answer.status() + " " + answer.problemType(), k -> new LongAdder())
+						.increment();
 				}
 				for (int status : expected) {
 					if (answer.status() == status) {
@@ -371,6 +389,7 @@ class ConcurrencyTests {
 				failures.add(answer.status() + " " + answer.body());
 				return answer;
 			}
+
 		}
 
 		private long roomOverlaps() {
@@ -394,8 +413,8 @@ class ConcurrencyTests {
 		}
 
 		private long liveRowsWithoutARoom() {
-			return jdbc.sql("SELECT count(*) FROM appointment WHERE clinic_id = ? AND room_id IS NULL AND status IN "
-					+ LIVE)
+			return jdbc
+				.sql("SELECT count(*) FROM appointment WHERE clinic_id = ? AND room_id IS NULL AND status IN " + LIVE)
 				.param(clinic)
 				.query(Long.class)
 				.single();
@@ -414,11 +433,14 @@ class ConcurrencyTests {
 				.query(Long.class)
 				.single();
 		}
+
 	}
 
-	/** Sends {@code count} requests from as many threads, released together once all are ready. */
-	private static List<Answer> simultaneously(int count,
-			IntFunction<Supplier<Answer>> requests) throws Exception {
+	/**
+	 * Sends {@code count} requests from as many threads, released together once all are
+	 * ready.
+	 */
+	private static List<Answer> simultaneously(int count, IntFunction<Supplier<Answer>> requests) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(count);
 		try {
 			CountDownLatch ready = new CountDownLatch(count);
@@ -446,8 +468,7 @@ class ConcurrencyTests {
 	}
 
 	private static Map<Integer, Long> statuses(List<Answer> answers) {
-		return answers.stream()
-			.collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
+		return answers.stream().collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
 	}
 
 	/** Rows of any status: a refused request must leave nothing behind. */
@@ -458,16 +479,16 @@ class ConcurrencyTests {
 			.single();
 	}
 
-	/** The most live visits (buffers included) that overlap at any instant in the clinic. */
+	/**
+	 * The most live visits (buffers included) that overlap at any instant in the clinic.
+	 */
 	private int maxRoomsInUse(String clinic) {
 		return jdbc.sql("""
 				SELECT coalesce(max(depth), 0) FROM (
 				  SELECT a.id, count(*) AS depth FROM appointment a JOIN appointment b ON b.clinic_id = a.clinic_id
 				   AND tstzrange(b.blocked_from, b.blocked_to) @> a.blocked_from
 				  WHERE a.clinic_id = ? AND a.status IN %s AND b.status IN %s
-				  GROUP BY a.id) AS overlapping""".formatted(LIVE, LIVE))
-			.param(clinic)
-			.query(Integer.class)
-			.single();
+				  GROUP BY a.id) AS overlapping""".formatted(LIVE, LIVE)).param(clinic).query(Integer.class).single();
 	}
+
 }

@@ -23,10 +23,11 @@ import org.unknot.booking.ApiClient.Answer;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Working hours are local wall-clock times, so a therapist's day looks the same before and after the
- * clocks change; only the offset differs. Inside the change, the rule documented in SlotFinder holds:
- * no start is invented in the spring-forward gap, and in the autumn overlap both occurrences of a
- * wall-clock time are offered, each with its own offset.
+ * Working hours are local wall-clock times, so a therapist's day looks the same before
+ * and after the clocks change; only the offset differs. Inside the change, the rule
+ * documented in SlotFinder holds: no start is invented in the spring-forward gap, and in
+ * the autumn overlap both occurrences of a wall-clock time are offered, each with its own
+ * offset.
  */
 @UnknotIntegrationTest
 class DaylightSavingApiTests {
@@ -45,8 +46,11 @@ class DaylightSavingApiTests {
 	ObjectMapper json;
 
 	ApiClient api;
+
 	TestNetwork network;
+
 	String clinic;
+
 	String therapist;
 
 	@BeforeEach
@@ -93,7 +97,8 @@ class DaylightSavingApiTests {
 
 			assertThat(booked.status()).as(booked.body()).isEqualTo(201);
 			assertThat(booked.text("start")).isEqualTo("2027-03-15T09:00:00-04:00");
-			assertThat(jdbc.sql("SELECT start_at = TIMESTAMPTZ '2027-03-15 13:00:00+00' FROM appointment WHERE id = ?::uuid")
+			assertThat(jdbc
+				.sql("SELECT start_at = TIMESTAMPTZ '2027-03-15 13:00:00+00' FROM appointment WHERE id = ?::uuid")
 				.param(booked.id())
 				.query(Boolean.class)
 				.single()).as("stored as the UTC instant").isTrue();
@@ -101,13 +106,15 @@ class DaylightSavingApiTests {
 
 		@Test
 		void readsAStartWithAnyOffsetAsTheInstantItNames() {
-			// 09:00-05:00 on 15 March is 10:00 local: still bookable, and shown as what it is
+			// 09:00-05:00 on 15 March is 10:00 local: still bookable, and shown as what
+			// it is
 			Answer booked = api.book(MASSAGE, therapist, clinic, OffsetDateTime.of(2027, 3, 15, 9, 0, 0, 0, EST),
 					newPatient());
 
 			assertThat(booked.status()).as(booked.body()).isEqualTo(201);
 			assertThat(booked.text("start")).isEqualTo("2027-03-15T10:00:00-04:00");
 		}
+
 	}
 
 	@Nested
@@ -123,7 +130,8 @@ class DaylightSavingApiTests {
 			List<OffsetDateTime> starts = free(LocalDate.of(2027, 3, 14));
 
 			assertThat(starts).noneMatch(start -> start.getHour() == 2);
-			// 01:00 EST to 04:00 EDT is two real hours: four starts before the gap and one after it
+			// 01:00 EST to 04:00 EDT is two real hours: four starts before the gap and
+			// one after it
 			assertThat(starts).containsExactly(at(2027, 3, 14, 1, 0, EST), at(2027, 3, 14, 1, 15, EST),
 					at(2027, 3, 14, 1, 30, EST), at(2027, 3, 14, 1, 45, EST), at(2027, 3, 14, 3, 0, EDT));
 		}
@@ -136,7 +144,8 @@ class DaylightSavingApiTests {
 			assertThat(repeated).containsExactly(at(2027, 11, 7, 1, 0, EDT), at(2027, 11, 7, 1, 15, EDT),
 					at(2027, 11, 7, 1, 30, EDT), at(2027, 11, 7, 1, 45, EDT), at(2027, 11, 7, 1, 0, EST),
 					at(2027, 11, 7, 1, 15, EST), at(2027, 11, 7, 1, 30, EST), at(2027, 11, 7, 1, 45, EST));
-			// 01:00 EDT to 04:00 EST is four real hours: starts every quarter hour up to 03:00 EST
+			// 01:00 EDT to 04:00 EST is four real hours: starts every quarter hour up to
+			// 03:00 EST
 			assertThat(starts).hasSize(13).endsWith(at(2027, 11, 7, 3, 0, EST));
 			assertThat(starts).isSortedAccordingTo(OffsetDateTime::compareTo);
 		}
@@ -164,6 +173,7 @@ class DaylightSavingApiTests {
 			assertThat(free(LocalDate.of(2027, 11, 7))).doesNotContain(at(2027, 11, 7, 1, 15, EST))
 				.contains(at(2027, 11, 7, 1, 30, EST));
 		}
+
 	}
 
 	private List<OffsetDateTime> free(LocalDate day) {
@@ -184,4 +194,5 @@ class DaylightSavingApiTests {
 		assertThat(after.stream().map(OffsetDateTime::toLocalTime).toList())
 			.isEqualTo(before.stream().map(OffsetDateTime::toLocalTime).toList());
 	}
+
 }

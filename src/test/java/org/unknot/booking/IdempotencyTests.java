@@ -31,9 +31,9 @@ import org.unknot.booking.ApiClient.Answer;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * A client that retries a POST with the same {@code Idempotency-Key} gets the first answer again and
- * never a second booking; reusing a key for another request, or while the first is still running, is
- * refused.
+ * A client that retries a POST with the same {@code Idempotency-Key} gets the first
+ * answer again and never a second booking; reusing a key for another request, or while
+ * the first is still running, is refused.
  */
 @UnknotIntegrationTest
 class IdempotencyTests {
@@ -51,9 +51,13 @@ class IdempotencyTests {
 	ObjectMapper json;
 
 	ApiClient api;
+
 	TestNetwork network;
+
 	String clinic;
+
 	String therapist;
+
 	String key;
 
 	@BeforeEach
@@ -152,6 +156,7 @@ class IdempotencyTests {
 			assertThat(booked.status()).as(booked.body()).isEqualTo(201);
 			assertThat(booked.header("Idempotent-Replayed")).isNull();
 		}
+
 	}
 
 	@Nested
@@ -176,9 +181,7 @@ class IdempotencyTests {
 			String body = booking(TEN);
 			jdbc.sql("""
 					INSERT INTO idempotency_record (scope, key, request_hash, state)
-					VALUES ('POST /api/v1/appointments', ?, ?, 'IN_PROGRESS')""")
-				.params(key, sha256(body))
-				.update();
+					VALUES ('POST /api/v1/appointments', ?, ?, 'IN_PROGRESS')""").params(key, sha256(body)).update();
 
 			Answer answer = api.post(APPOINTMENTS, body, IDEMPOTENCY_KEY, key);
 
@@ -216,7 +219,8 @@ class IdempotencyTests {
 			assertThat(answers).filteredOn(answer -> answer.status() == 409)
 				.extracting(Answer::problemType)
 				.containsOnly("idempotency-key-in-progress");
-			assertThat(answers).filteredOn(answer -> answer.status() == 201 && answer.header("Idempotent-Replayed") == null)
+			assertThat(answers)
+				.filteredOn(answer -> answer.status() == 201 && answer.header("Idempotent-Replayed") == null)
 				.hasSize(1);
 			assertThat(appointmentRows()).isEqualTo(1);
 		}
@@ -229,6 +233,7 @@ class IdempotencyTests {
 			assertThat(overlong.contentType()).startsWith("application/problem+json");
 			assertThat(appointmentRows()).isZero();
 		}
+
 	}
 
 	private String booking(OffsetDateTime start) {
@@ -257,4 +262,5 @@ class IdempotencyTests {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

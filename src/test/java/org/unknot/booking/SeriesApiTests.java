@@ -28,9 +28,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * A course of weekly or fortnightly visits booked at once: every visit at the same local time whatever
- * the clocks do, every occurrence checked, conflicts answered with nearby alternatives, and
- * all-or-nothing meaning nothing at all.
+ * A course of weekly or fortnightly visits booked at once: every visit at the same local
+ * time whatever the clocks do, every occurrence checked, conflicts answered with nearby
+ * alternatives, and all-or-nothing meaning nothing at all.
  */
 @UnknotIntegrationTest
 class SeriesApiTests {
@@ -50,8 +50,11 @@ class SeriesApiTests {
 	ObjectMapper json;
 
 	ApiClient api;
+
 	TestNetwork network;
+
 	String clinic;
+
 	String therapist;
 
 	@BeforeEach
@@ -110,6 +113,7 @@ class SeriesApiTests {
 			}
 			assertThat(tokens).hasSize(3).doesNotHaveDuplicates();
 		}
+
 	}
 
 	@Nested
@@ -135,7 +139,8 @@ class SeriesApiTests {
 			assertThat(alternatives).hasSizeBetween(1, 3)
 				.allMatch(start -> withinTwoDays(start, third))
 				.doesNotContain(third);
-			// the nearest free times: the same day, right after the taken visit and its buffer
+			// the nearest free times: the same day, right after the taken visit and its
+			// buffer
 			assertThat(alternatives).containsExactly(newYork("2027-03-15T10:15"), newYork("2027-03-15T10:30"),
 					newYork("2027-03-15T10:45"));
 			assertThat(api.freeStarts(MASSAGE, clinic, therapist, third.toLocalDate())).containsAll(alternatives);
@@ -174,7 +179,8 @@ class SeriesApiTests {
 			JsonNode conflict = series.json().path("conflicts").get(0);
 			assertThat(conflict.path("occurrence").asInt()).isEqualTo(2);
 			assertThat(conflict.path("reason").asString()).isEqualTo("patient-busy");
-			// the alternatives are times this patient can take: none overlaps their other visit
+			// the alternatives are times this patient can take: none overlaps their other
+			// visit
 			OffsetDateTime busyFrom = newYork("2027-03-08T09:30");
 			assertThat(alternatives(conflict)).isNotEmpty()
 				.allMatch(start -> !start.plusHours(1).isAfter(busyFrom) || !start.isBefore(busyFrom.plusHours(1)));
@@ -211,6 +217,7 @@ class SeriesApiTests {
 			assertThat(series.errorFields()).containsExactly("firstStart");
 			assertThat(rowsOfTherapist()).isZero();
 		}
+
 	}
 
 	@Nested
@@ -246,6 +253,7 @@ class SeriesApiTests {
 			assertThat(series.status()).as(series.body()).isEqualTo(201);
 			assertThat(bookedStarts(series)).hasSize(6);
 		}
+
 	}
 
 	@Test
@@ -310,4 +318,5 @@ class SeriesApiTests {
 			.query(Long.class)
 			.single();
 	}
+
 }

@@ -22,8 +22,9 @@ import org.unknot.availability.Occupancy.BusyBlock;
 import org.unknot.availability.Occupancy.Taken;
 
 /**
- * What is taken is read from PostgreSQL, or answered from memory when PostgreSQL's snapshot shows that
- * no transaction has ended since: never a stale answer, whoever changed what.
+ * What is taken is read from PostgreSQL, or answered from memory when PostgreSQL's
+ * snapshot shows that no transaction has ended since: never a stale answer, whoever
+ * changed what.
  */
 @UnknotIntegrationTest
 class TakenTimesTests {
@@ -45,7 +46,9 @@ class TakenTimesTests {
 	MeterRegistry meters;
 
 	String clinic;
+
 	String therapist;
+
 	String room;
 
 	@BeforeEach
@@ -61,7 +64,8 @@ class TakenTimesTests {
 
 		@Test
 		void answersAQuestionAskedAgainFromMemoryWhileNothingIsCommitted() {
-			// a background job (the outbox, say) may commit in between now and then: try a few times
+			// a background job (the outbox, say) may commit in between now and then: try
+			// a few times
 			boolean answeredFromMemory = false;
 			for (int attempt = 0; attempt < 5 && !answeredFromMemory; attempt++) {
 				double reads = answered("read");
@@ -96,6 +100,7 @@ class TakenTimesTests {
 			assertThat(afterwards.blocks()).isEmpty();
 			assertThat(afterwards.expiredHolds()).as("the expired hold is still to be swept away").isTrue();
 		}
+
 	}
 
 	@Nested
@@ -125,6 +130,7 @@ class TakenTimesTests {
 
 			assertThat(ask(Instant.now()).blocks()).isEmpty();
 		}
+
 	}
 
 	private double answered(String how) {
@@ -142,7 +148,9 @@ class TakenTimesTests {
 			patient = UUID.randomUUID();
 			jdbc.sql("""
 					INSERT INTO patient (id, email, birth_date, given_name, family_name)
-					VALUES (?, ?, DATE '1980-01-01', 'Taken', 'Times')""").params(patient, patient + "@example.org").update();
+					VALUES (?, ?, DATE '1980-01-01', 'Taken', 'Times')""")
+				.params(patient, patient + "@example.org")
+				.update();
 		}
 		jdbc.sql("""
 				INSERT INTO appointment (id, status, service_id, practitioner_id, clinic_id, room_id, room_kind,
@@ -153,4 +161,5 @@ class TakenTimesTests {
 					holdExpires == null ? null : holdExpires.atOffset(ZoneOffset.UTC))
 			.update();
 	}
+
 }

@@ -28,7 +28,8 @@ class CalendarInvitationsTests {
 	static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
 	final CalendarInvitations invitations = new CalendarInvitations(
-			Clock.fixed(Instant.parse("2027-01-10T12:00:00Z"), ZoneOffset.UTC), "Unknot", "appointments@unknot.example");
+			Clock.fixed(Instant.parse("2027-01-10T12:00:00Z"), ZoneOffset.UTC), "Unknot",
+			"appointments@unknot.example");
 
 	final UUID id = UUID.fromString("6f1c2a2e-1111-4c4c-9a9a-0123456789ab");
 
@@ -68,7 +69,8 @@ class CalendarInvitationsTests {
 			VEvent event = event(parse(invitations.request(inMontclair(Instant.parse("2027-03-15T14:00:00Z"), 0))));
 
 			assertThat(value(event, Property.SUMMARY)).isEqualTo("Appointment at Unknot Montclair");
-			assertThat(value(event, Property.DESCRIPTION)).contains("Monday 15 March 2027, 10:00 AM EDT (America/New_York)")
+			assertThat(value(event, Property.DESCRIPTION))
+				.contains("Monday 15 March 2027, 10:00 AM EDT (America/New_York)")
 				.contains("(973) 555-0100")
 				.doesNotContainIgnoringCase("massage")
 				.doesNotContainIgnoringCase("pain");
@@ -86,6 +88,7 @@ class CalendarInvitationsTests {
 			assertThat(value(event, Property.LOCATION)).isEqualTo(visit.joinLink().toString());
 			assertThat(value(event, Property.DESCRIPTION)).contains(visit.joinLink().toString());
 		}
+
 	}
 
 	@Nested
@@ -112,7 +115,8 @@ class CalendarInvitationsTests {
 
 		@Test
 		void aVisitOnTheFallBackDayIsAtItsLocalTime() throws Exception {
-			// 2027-11-07: clocks go from 02:00 EDT back to 01:00 EST; 10:00 EST is 15:00 UTC
+			// 2027-11-07: clocks go from 02:00 EDT back to 01:00 EST; 10:00 EST is 15:00
+			// UTC
 			Instant start = Instant.parse("2027-11-07T15:00:00Z");
 			byte[] bytes = invitations.request(inMontclair(start, 0));
 
@@ -128,6 +132,7 @@ class CalendarInvitationsTests {
 			assertThat(text(bytes)).contains("DTSTART;TZID=America/New_York:20271106T100000");
 			assertThat(startOf(event(parse(bytes)))).isEqualTo(start);
 		}
+
 	}
 
 	@Nested
@@ -153,6 +158,7 @@ class CalendarInvitationsTests {
 			assertThat(value(event(cancel), Property.STATUS)).isEqualTo("CANCELLED");
 			assertThat(value(event(cancel), Property.SEQUENCE)).isEqualTo("2");
 		}
+
 	}
 
 	@Nested
@@ -162,7 +168,8 @@ class CalendarInvitationsTests {
 
 		@Test
 		void holdsOneEventPerVisitEachUnderItsOwnUidAndSequenceWithOneTimezone() throws Exception {
-			// the Sunday of the spring change, and the Sunday of the autumn one, both at 10:00 local
+			// the Sunday of the spring change, and the Sunday of the autumn one, both at
+			// 10:00 local
 			Calendar calendar = parse(invitations.request(List.of(inMontclair(Instant.parse("2027-03-14T14:00:00Z"), 0),
 					visit(second, Instant.parse("2027-11-07T15:00:00Z"), 2))));
 
@@ -181,8 +188,10 @@ class CalendarInvitationsTests {
 		void givesEachEventTheSameContentAsItsOwnInvitation() throws Exception {
 			AppointmentDetails visit = visit(second, Instant.parse("2027-03-22T14:00:00Z"), 1);
 			VEvent alone = event(parse(invitations.request(visit)));
-			VEvent together = parse(invitations.request(List.of(inMontclair(Instant.parse("2027-03-15T14:00:00Z"), 0),
-					visit))).<VEvent>getComponents(VEvent.VEVENT).get(1);
+			VEvent together = parse(
+					invitations.request(List.of(inMontclair(Instant.parse("2027-03-15T14:00:00Z"), 0), visit)))
+				.<VEvent>getComponents(VEvent.VEVENT)
+				.get(1);
 
 			assertThat(together.toString()).isEqualTo(alone.toString());
 		}
@@ -192,6 +201,7 @@ class CalendarInvitationsTests {
 					"Unknot Montclair", "12 Church Street, Montclair, NJ 07042", "(973) 555-0100", organizer(),
 					patient(), null);
 		}
+
 	}
 
 	@Test
@@ -203,7 +213,8 @@ class CalendarInvitationsTests {
 
 		assertThat(value(feed, Property.METHOD)).isEqualTo("PUBLISH");
 		List<VEvent> events = feed.getComponents(VEvent.VEVENT);
-		assertThat(events).extracting(event -> value(event, Property.SUMMARY)).containsExactly("Visit: A. L.", "Visit: B. K.");
+		assertThat(events).extracting(event -> value(event, Property.SUMMARY))
+			.containsExactly("Visit: A. L.", "Visit: B. K.");
 		assertThat(events).extracting(CalendarInvitationsTests::startOf)
 			.containsExactly(Instant.parse("2027-03-14T14:00:00Z"), Instant.parse("2027-11-07T15:00:00Z"));
 	}
@@ -243,4 +254,5 @@ class CalendarInvitationsTests {
 	static String text(byte[] bytes) {
 		return new String(bytes, StandardCharsets.UTF_8).replace("\r\n ", "");
 	}
+
 }

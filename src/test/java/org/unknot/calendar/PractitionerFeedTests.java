@@ -37,7 +37,10 @@ import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
-/** A practitioner's private feed: a secret address, only its hash stored, revocable, without health details. */
+/**
+ * A practitioner's private feed: a secret address, only its hash stored, revocable,
+ * without health details.
+ */
 @UnknotIntegrationTest
 class PractitionerFeedTests {
 
@@ -51,8 +54,11 @@ class PractitionerFeedTests {
 	JdbcClient jdbc;
 
 	MockMvc mvc;
+
 	BookingDesk desk;
+
 	String clinic;
+
 	String therapist;
 
 	@BeforeEach
@@ -92,7 +98,8 @@ class PractitionerFeedTests {
 		assertThat(events).extracting(e -> Instant.from(e.getDateTimeStart().getDate()))
 			.containsExactly(Instant.parse("2027-03-15T14:00:00Z"), Instant.parse("2027-11-08T15:00:00Z"));
 		assertThat(events).allSatisfy(e -> assertThat(e.getProperties(Property.ATTENDEE)).isEmpty());
-		assertThat(new String(feed.getContentAsByteArray(), StandardCharsets.UTF_8)).doesNotContainIgnoringCase("massage")
+		assertThat(new String(feed.getContentAsByteArray(), StandardCharsets.UTF_8))
+			.doesNotContainIgnoringCase("massage")
 			.doesNotContain("@example.org");
 		assertThat(events).extracting(e -> e.getProperty(Property.UID).orElseThrow().getValue())
 			.containsExactly(spring.appointment().id() + "@unknot", autumn.appointment().id() + "@unknot");
@@ -102,8 +109,11 @@ class PractitionerFeedTests {
 			.query(Long.class)
 			.single()).as("only a hash of the token is stored").isZero();
 
-		var revoked = mvc.perform(delete("/admin/practitioners/" + therapist + "/calendar-feed").with(csrf())
-			.with(user("admin").roles("ADMIN"))).andReturn().getResponse();
+		var revoked = mvc
+			.perform(delete("/admin/practitioners/" + therapist + "/calendar-feed").with(csrf())
+				.with(user("admin").roles("ADMIN")))
+			.andReturn()
+			.getResponse();
 		assertThat(revoked.getStatus()).isEqualTo(204);
 		assertThat(mvc.perform(get("/calendar/feeds/" + token + ".ics")).andReturn().getResponse().getStatus())
 			.isEqualTo(404);
@@ -111,7 +121,8 @@ class PractitionerFeedTests {
 
 	@Test
 	void aGuessedAddressFindsNothingAndOnlyStaffMakeFeeds() throws Exception {
-		assertThat(mvc.perform(get("/calendar/feeds/guessed.ics")).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(get("/calendar/feeds/guessed.ics")).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
 		assertThat(mvc.perform(post("/admin/practitioners/" + therapist + "/calendar-feed").with(csrf()))
 			.andReturn()
 			.getResponse()
@@ -123,17 +134,19 @@ class PractitionerFeedTests {
 			.getResponse()
 			.getStatus()).isEqualTo(403);
 		assertThat(mvc
-			.perform(post("/admin/practitioners/nobody/calendar-feed").with(csrf())
-				.with(user("admin").roles("ADMIN")))
+			.perform(post("/admin/practitioners/nobody/calendar-feed").with(csrf()).with(user("admin").roles("ADMIN")))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(404);
 	}
 
 	Booked book(String local, String given, String family) {
-		return desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
-				LocalDateTime.parse(local).atZone(NEW_YORK).toInstant()), null,
+		return desk.book(
+				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+						LocalDateTime.parse(local).atZone(NEW_YORK).toInstant()),
+				null,
 				new PatientDetails(given, family, given.toLowerCase() + "." + TestNetwork.shortId() + "@example.org",
 						null, LocalDate.of(1980, 1, 1)));
 	}
+
 }

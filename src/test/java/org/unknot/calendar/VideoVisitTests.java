@@ -31,7 +31,10 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 
-/** Video visits: an unguessable join link in the invitation, which opens 15 minutes before the visit. */
+/**
+ * Video visits: an unguessable join link in the invitation, which opens 15 minutes before
+ * the visit.
+ */
 @UnknotIntegrationTest
 class VideoVisitTests {
 
@@ -47,7 +50,9 @@ class VideoVisitTests {
 	int port;
 
 	BookingDesk desk;
+
 	VideoLinks links;
+
 	String physician;
 
 	@BeforeEach
@@ -65,19 +70,22 @@ class VideoVisitTests {
 		Booked second = book("2027-03-15T11:00");
 		String invitation = new String(
 				context.getBean(AppointmentCalendar.class).invitation(first.appointment().id()).orElseThrow(),
-				StandardCharsets.UTF_8).replace("\r\n ", "");
+				StandardCharsets.UTF_8)
+			.replace("\r\n ", "");
 
 		URI link = links.joinLink(first.appointment().id());
 		assertThat(links.joinLink(first.appointment().id())).as("the same link every time").isEqualTo(link);
 		assertThat(links.joinLink(second.appointment().id())).isNotEqualTo(link);
-		assertThat(link.toString()).startsWith("http://localhost:8080/visits/" + first.appointment().id() + "/join?token=")
+		assertThat(link.toString())
+			.startsWith("http://localhost:8080/visits/" + first.appointment().id() + "/join?token=")
 			.matches(".*token=[A-Za-z0-9_-]{43}$");
 		assertThat(invitation).contains("URL:" + link).contains("SUMMARY:Video visit with Unknot");
 	}
 
 	@Test
 	void theLinkOpensTheRoomFromFifteenMinutesBeforeUntilTheEnd() throws Exception {
-		// a minute either side of "15 minutes before": the link opens then, not earlier, not later
+		// a minute either side of "15 minutes before": the link opens then, not earlier,
+		// not later
 		UUID soon = visit(Instant.now().plus(Duration.ofMinutes(14)), physician);
 		UUID later = visit(Instant.now().plus(Duration.ofMinutes(16)), new TestNetwork(jdbc).physician());
 		UUID over = visit(Instant.now().minus(Duration.ofMinutes(45)), physician);
@@ -85,7 +93,8 @@ class VideoVisitTests {
 		HttpResponse<String> open = get(links.joinLink(soon));
 		HttpResponse<String> early = get(links.joinLink(later));
 		HttpResponse<String> ended = get(links.joinLink(over));
-		HttpResponse<String> guessed = get(URI.create(links.joinLink(soon).toString().replaceAll("token=.*", "token=guess")));
+		HttpResponse<String> guessed = get(
+				URI.create(links.joinLink(soon).toString().replaceAll("token=.*", "token=guess")));
 
 		assertThat(open.statusCode()).isEqualTo(302);
 		assertThat(open.headers().firstValue("Location")).get()
@@ -101,7 +110,10 @@ class VideoVisitTests {
 				LocalDateTime.parse(local).atZone(NEW_YORK).toInstant()), null, patient());
 	}
 
-	/** A booked video visit at any time, written directly: the booking rules would refuse one so soon. */
+	/**
+	 * A booked video visit at any time, written directly: the booking rules would refuse
+	 * one so soon.
+	 */
 	UUID visit(Instant start, String practitioner) {
 		UUID id = UUID.randomUUID();
 		UUID patient = context.getBean(Patients.class).identify(patient());
@@ -128,4 +140,5 @@ class VideoVisitTests {
 		return new PatientDetails("Vi", "Deo", "vi." + TestNetwork.shortId() + "@example.org", null,
 				LocalDate.of(1975, 6, 1));
 	}
+
 }

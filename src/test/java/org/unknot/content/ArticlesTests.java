@@ -53,7 +53,9 @@ class ArticlesTests {
 					  - z
 					---
 					Text
-					""")).isInstanceOf(ArticleInvalid.class).hasMessageContaining("no-title").hasMessageContaining("'title'");
+					""")).isInstanceOf(ArticleInvalid.class)
+				.hasMessageContaining("no-title")
+				.hasMessageContaining("'title'");
 		}
 
 		@Test
@@ -87,6 +89,7 @@ class ArticlesTests {
 			assertThatThrownBy(() -> parser.parse("Neck Care", "---\ntitle: X\n---\n"))
 				.isInstanceOf(ArticleInvalid.class);
 		}
+
 	}
 
 	@Nested
@@ -115,15 +118,20 @@ class ArticlesTests {
 			String html = renderer.html("## Why\n\n- one *two*\n\n> three\n");
 			assertThat(html).contains("<h2>Why</h2>", "<li>one <em>two</em></li>", "<blockquote>");
 		}
+
 	}
 
 	@Nested
 	class Ranking {
 
 		private final Article neck = article("neck", "2026-01-01", List.of("neck", "posture", "desk"), List.of("a"));
+
 		private final Article desk = article("desk", "2026-01-02", List.of("desk", "posture", "neck"), List.of());
+
 		private final Article posture = article("posture", "2026-01-03", List.of("posture"), List.of());
+
 		private final Article postureAndA = article("posture-a", "2026-01-01", List.of("posture"), List.of("a"));
+
 		private final Article feet = article("feet", "2026-01-04", List.of("feet"), List.of("a"));
 
 		private final ArticleShelf articles = new ArticleShelf(List.of(neck, desk, posture, postureAndA, feet));
@@ -158,6 +166,7 @@ class ArticlesTests {
 		private static Article article(String slug, String published, List<String> topics, List<String> services) {
 			return new Article(slug, slug, slug, LocalDate.parse(published), topics, services, "");
 		}
+
 	}
 
 	@Test
@@ -171,4 +180,5 @@ class ArticlesTests {
 			assertThat(shipped.relatedTo(article, 3)).isNotEmpty();
 		});
 	}
+
 }

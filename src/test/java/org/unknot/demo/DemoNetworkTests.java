@@ -37,8 +37,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The demo network, loaded on demand into the shared test database (other tests' clinics may be there
- * too), must be complete, consistent with the availability engine, and bookable through the API.
+ * The demo network, loaded on demand into the shared test database (other tests' clinics
+ * may be there too), must be complete, consistent with the availability engine, and
+ * bookable through the API.
  */
 @UnknotIntegrationTest
 class DemoNetworkTests {
@@ -68,6 +69,7 @@ class DemoNetworkTests {
 	ObjectMapper json;
 
 	LocalDate today;
+
 	LocalDate nextMonday;
 
 	@BeforeEach
@@ -96,12 +98,13 @@ class DemoNetworkTests {
 			var course = patient.load().orElseThrow();
 
 			assertThat(course.booked()).hasSize(DemoPatient.VISITS);
-			assertThat(course.booked()).extracting(booked -> booked.appointment().start()
-				.atZone(NEW_YORK)
-				.toLocalTime()).containsOnly(course.booked().get(0).appointment().start().atZone(NEW_YORK).toLocalTime());
+			assertThat(course.booked())
+				.extracting(booked -> booked.appointment().start().atZone(NEW_YORK).toLocalTime())
+				.containsOnly(course.booked().get(0).appointment().start().atZone(NEW_YORK).toLocalTime());
 			assertThat(java.time.temporal.ChronoUnit.DAYS.between(
 					course.booked().get(0).appointment().start().atZone(NEW_YORK).toLocalDate(),
-					course.booked().get(1).appointment().start().atZone(NEW_YORK).toLocalDate())).isEqualTo(14);
+					course.booked().get(1).appointment().start().atZone(NEW_YORK).toLocalDate()))
+				.isEqualTo(14);
 			assertThat(jdbc.sql("SELECT patient_id FROM account WHERE email = ?")
 				.param(DemoPatient.EMAIL)
 				.query(java.util.UUID.class)
@@ -117,6 +120,7 @@ class DemoNetworkTests {
 			}
 			return counts;
 		}
+
 	}
 
 	@Nested
@@ -132,6 +136,7 @@ class DemoNetworkTests {
 				assertThat(((SignIn.Accepted) outcome).account().role()).isEqualTo(account.role());
 			}
 		}
+
 	}
 
 	@Nested
@@ -139,8 +144,8 @@ class DemoNetworkTests {
 
 		@Test
 		void hasFourNewJerseyClinicsInNewYorkTimeWithDifferentRooms() {
-			List<Map<String, Object>> clinics = jdbc
-				.sql("SELECT id, zone, state, phone, latitude FROM clinic WHERE id IN ('montclair', 'princeton', 'hoboken', 'red-bank')")
+			List<Map<String, Object>> clinics = jdbc.sql(
+					"SELECT id, zone, state, phone, latitude FROM clinic WHERE id IN ('montclair', 'princeton', 'hoboken', 'red-bank')")
 				.query()
 				.listOfRows();
 
@@ -150,7 +155,8 @@ class DemoNetworkTests {
 				.allSatisfy(clinic -> assertThat((String) clinic.get("phone")).matches("\\(\\d{3}\\) 555-01\\d\\d"))
 				.allSatisfy(clinic -> assertThat(clinic.get("latitude")).isNotNull());
 			Map<String, Map<String, Long>> rooms = new LinkedHashMap<>();
-			jdbc.sql("SELECT clinic_id, kind, count(*) AS n FROM room WHERE clinic_id = ANY(?) GROUP BY clinic_id, kind")
+			jdbc.sql(
+					"SELECT clinic_id, kind, count(*) AS n FROM room WHERE clinic_id = ANY(?) GROUP BY clinic_id, kind")
 				.param(CLINICS.toArray(String[]::new))
 				.query()
 				.listOfRows()
@@ -187,8 +193,11 @@ class DemoNetworkTests {
 					"facet-injection", "prp-injection", "radiofrequency-ablation", "physical-therapy-evaluation",
 					"physical-therapy-45", "pain-counselling"));
 
-			List<String> offered = jdbc.sql("SELECT DISTINCT service_id FROM practitioner_service WHERE practitioner_id IN ("
-					+ DEMO_PRACTITIONERS + ")").query(String.class).list();
+			List<String> offered = jdbc
+				.sql("SELECT DISTINCT service_id FROM practitioner_service WHERE practitioner_id IN ("
+						+ DEMO_PRACTITIONERS + ")")
+				.query(String.class)
+				.list();
 
 			assertThat(offered).containsExactlyInAnyOrderElementsOf(catalog);
 			assertThat(jdbc.sql("SELECT count(*) FROM care_service WHERE max_advance_days >= 366 AND id = ANY(?)")
@@ -210,19 +219,20 @@ class DemoNetworkTests {
 
 		@Test
 		void givesEveryServiceSomeoneLicensedForItWithHoursWhereItIsOffered() {
-			List<String> unbookable = jdbc.sql("""
-					SELECT s.id FROM care_service s
-					WHERE s.id IN (SELECT service_id FROM practitioner_service WHERE practitioner_id IN (%s))
-					  AND NOT EXISTS (
-					    SELECT 1 FROM practitioner_service ps
-					    JOIN practitioner_licence l ON l.practitioner_id = ps.practitioner_id
-					    JOIN working_hours h ON h.practitioner_id = ps.practitioner_id
-					    LEFT JOIN room r ON r.clinic_id = h.clinic_id AND r.kind = s.room_kind
-					    WHERE ps.service_id = s.id AND l.type = ANY(s.licence_types) AND l.state = 'NJ'
-					      AND l.expires_on > CAST(? AS date) + 366
-					      AND ((h.clinic_id IS NULL AND s.virtual)
-					        OR (h.clinic_id IS NOT NULL AND s.in_person AND (s.room_kind IS NULL OR r.id IS NOT NULL))))"""
-				.formatted(DEMO_PRACTITIONERS))
+			List<String> unbookable = jdbc
+				.sql("""
+						SELECT s.id FROM care_service s
+						WHERE s.id IN (SELECT service_id FROM practitioner_service WHERE practitioner_id IN (%s))
+						  AND NOT EXISTS (
+						    SELECT 1 FROM practitioner_service ps
+						    JOIN practitioner_licence l ON l.practitioner_id = ps.practitioner_id
+						    JOIN working_hours h ON h.practitioner_id = ps.practitioner_id
+						    LEFT JOIN room r ON r.clinic_id = h.clinic_id AND r.kind = s.room_kind
+						    WHERE ps.service_id = s.id AND l.type = ANY(s.licence_types) AND l.state = 'NJ'
+						      AND l.expires_on > CAST(? AS date) + 366
+						      AND ((h.clinic_id IS NULL AND s.virtual)
+						        OR (h.clinic_id IS NOT NULL AND s.in_person AND (s.room_kind IS NULL OR r.id IS NOT NULL))))"""
+					.formatted(DEMO_PRACTITIONERS))
 				.param(today)
 				.query(String.class)
 				.list();
@@ -257,7 +267,8 @@ class DemoNetworkTests {
 
 		@Test
 		void hasOneLicenceAboutToExpireAndOneExpired() {
-			List<String> expiringSoon = licenceHolders("l.expires_on BETWEEN CAST(? AS date) AND CAST(? AS date) + 30", today, today);
+			List<String> expiringSoon = licenceHolders("l.expires_on BETWEEN CAST(? AS date) AND CAST(? AS date) + 30",
+					today, today);
 			List<String> expired = licenceHolders("l.expires_on < ?", today);
 
 			assertThat(expiringSoon).containsExactly("grace-min");
@@ -281,12 +292,14 @@ class DemoNetworkTests {
 		}
 
 		private List<String> licenceHolders(String condition, Object... params) {
-			return jdbc.sql("SELECT l.practitioner_id FROM practitioner_licence l WHERE l.practitioner_id IN ("
-					+ DEMO_PRACTITIONERS + ") AND " + condition)
+			return jdbc
+				.sql("SELECT l.practitioner_id FROM practitioner_licence l WHERE l.practitioner_id IN ("
+						+ DEMO_PRACTITIONERS + ") AND " + condition)
 				.params(params)
 				.query(String.class)
 				.list();
 		}
+
 	}
 
 	@Nested
@@ -321,10 +334,13 @@ class DemoNetworkTests {
 
 		@Test
 		void neverOffersThePractitionerWhoseLicenceHasExpired() {
-			assertThat(jdbc.sql("SELECT count(*) FROM working_hours WHERE practitioner_id = ? AND clinic_id = 'red-bank'")
-				.param(OWEN)
-				.query(Long.class)
-				.single()).as("he still has hours").isPositive();
+			assertThat(
+					jdbc.sql("SELECT count(*) FROM working_hours WHERE practitioner_id = ? AND clinic_id = 'red-bank'")
+						.param(OWEN)
+						.query(Long.class)
+						.single())
+				.as("he still has hours")
+				.isPositive();
 
 			JsonNode everyone = availability("swedish-60", "red-bank", null, nextMonday, nextMonday.plusDays(13));
 			JsonNode owen = availability("swedish-60", "red-bank", OWEN, nextMonday, nextMonday.plusDays(13));
@@ -392,6 +408,7 @@ class DemoNetworkTests {
 				.allMatch(start -> start.toLocalTime().equals(first.atZoneSameInstant(NEW_YORK).toLocalTime()));
 			assertThat(starts.get(25).toLocalDate()).isEqualTo(wednesday.plusWeeks(50));
 		}
+
 	}
 
 	static boolean validNpi(String npi) {
@@ -483,4 +500,5 @@ class DemoNetworkTests {
 			throw new IllegalStateException("Interrupted while waiting for the application", e);
 		}
 	}
+
 }

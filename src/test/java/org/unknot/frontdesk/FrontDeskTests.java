@@ -44,7 +44,10 @@ import org.unknot.intake.PainDuration;
 import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
 
-/** The front desk and practitioners at work, through the workspace pages and the security filters. */
+/**
+ * The front desk and practitioners at work, through the workspace pages and the security
+ * filters.
+ */
 @UnknotIntegrationTest
 class FrontDeskTests {
 
@@ -64,8 +67,11 @@ class FrontDeskTests {
 	AvailabilitySearch availability;
 
 	MockMvc mvc;
+
 	String clinic;
+
 	String otherClinic;
+
 	String therapist;
 
 	@BeforeEach
@@ -116,7 +122,8 @@ class FrontDeskTests {
 	void explainsAStepThatIsNotAllowedInsteadOfFailing() throws Exception {
 		UUID id = book(at(11), "Arlo", "Finch").appointment().id();
 
-		var result = mvc.perform(post("/staff/visits/{id}/no-show", id).with(csrf()).with(frontDesk(clinic))).andReturn();
+		var result = mvc.perform(post("/staff/visits/{id}/no-show", id).with(csrf()).with(frontDesk(clinic)))
+			.andReturn();
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat((String) result.getFlashMap().get("problem")).contains("has not started yet");
@@ -132,8 +139,7 @@ class FrontDeskTests {
 			.with(csrf())
 			.with(frontDesk(clinic))).andReturn();
 		String movePage = page(get("/staff/visits/{id}/move", moved), frontDesk(clinic));
-		mvc.perform(post("/staff/visits/{id}/move", moved)
-			.param("slot", at(15).toOffsetDateTime() + "|" + therapist)
+		mvc.perform(post("/staff/visits/{id}/move", moved).param("slot", at(15).toOffsetDateTime() + "|" + therapist)
 			.with(csrf())
 			.with(frontDesk(clinic))).andReturn();
 
@@ -147,10 +153,10 @@ class FrontDeskTests {
 	}
 
 	/**
-	 * The search is sent in the address (a GET form), and Tomcat refuses an address over 8 KiB before it
-	 * reads the headers that say a browser asked, so the refusal could not be a page: the field stops
-	 * the receptionist well short of that, however the name is spelled (up to 9 bytes a character once
-	 * encoded).
+	 * The search is sent in the address (a GET form), and Tomcat refuses an address over
+	 * 8 KiB before it reads the headers that say a browser asked, so the refusal could
+	 * not be a page: the field stops the receptionist well short of that, however the
+	 * name is spelled (up to 9 bytes a character once encoded).
 	 */
 	@Test
 	void limitsTheCallerSearchToWhatAnAddressCanCarry() throws Exception {
@@ -174,15 +180,18 @@ class FrontDeskTests {
 			.param("email", "dora.lind@example.org")
 			.param("birthDate", "not a date")
 			.with(csrf()), frontDesk(clinic));
-		var booked = mvc.perform(post("/staff/book").param("clinic", clinic)
-			.param("service", TestNetwork.MASSAGE)
-			.param("slot", slot)
-			.param("givenName", "Dora")
-			.param("familyName", "Lind")
-			.param("email", "dora.lind@example.org")
-			.param("birthDate", "1979-06-02")
-			.with(csrf())
-			.with(frontDesk(clinic))).andReturn().getResponse();
+		var booked = mvc
+			.perform(post("/staff/book").param("clinic", clinic)
+				.param("service", TestNetwork.MASSAGE)
+				.param("slot", slot)
+				.param("givenName", "Dora")
+				.param("familyName", "Lind")
+				.param("email", "dora.lind@example.org")
+				.param("birthDate", "1979-06-02")
+				.with(csrf())
+				.with(frontDesk(clinic)))
+			.andReturn()
+			.getResponse();
 
 		assertThat(page).contains("id=\"birthDate-error\"").contains("value=\"Dora\"").contains("value=\"Lind\"");
 		assertThat(booked.getStatus()).isEqualTo(302);
@@ -213,7 +222,8 @@ class FrontDeskTests {
 			.toList();
 		assertThat(starts).isNotEmpty().noneMatch(start -> start.getHour() == 12 || start.getHour() == 13);
 		assertThat(page(get("/staff/calendar").param("clinic", clinic).param("date", MONDAY.toString()),
-				frontDesk(clinic))).contains("team training");
+				frontDesk(clinic)))
+			.contains("team training");
 	}
 
 	@Test
@@ -229,10 +239,12 @@ class FrontDeskTests {
 			.perform(post("/staff/patients/{id}", patient).param("reason", "why").with(csrf()).with(stranger))
 			.andReturn()
 			.getResponse();
-		MockHttpServletResponse withReason = mvc.perform(post("/staff/patients/{id}", patient)
-			.param("reason", "covering for a colleague on call")
-			.with(csrf())
-			.with(stranger)).andReturn().getResponse();
+		MockHttpServletResponse withReason = mvc
+			.perform(post("/staff/patients/{id}", patient).param("reason", "covering for a colleague on call")
+				.with(csrf())
+				.with(stranger))
+			.andReturn()
+			.getResponse();
 		String own = page(get("/staff/patients/{id}", patient), practitioner(therapist));
 
 		assertThat(refused.getStatus()).isEqualTo(403);
@@ -241,7 +253,8 @@ class FrontDeskTests {
 		assertThat(withReason.getStatus()).isEqualTo(200);
 		assertThat(withReason.getContentAsString()).contains("Eve Stone").contains("recorded");
 		assertThat(own).contains("Eve Stone");
-		assertThat(jdbc.sql("SELECT outcome || ':' || coalesce(reason, '') FROM audit_entry WHERE patient_id = ? ORDER BY id")
+		assertThat(jdbc
+			.sql("SELECT outcome || ':' || coalesce(reason, '') FROM audit_entry WHERE patient_id = ? ORDER BY id")
 			.param(patient)
 			.query(String.class)
 			.list()).containsExactly("DENIED:", "DENIED:", "SUCCESS:covering for a colleague on call", "SUCCESS:");
@@ -278,23 +291,26 @@ class FrontDeskTests {
 
 		assertThat(day).contains("Finn Wade").contains("16:00");
 		assertThat(calendar).isEqualTo(403);
-		assertThat(readsOf(jdbc.sql("SELECT patient_id FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
-			.param(therapist)
-			.query(UUID.class)
-			.single())).containsExactly("READ:schedule:PRACTITIONER");
+		assertThat(
+				readsOf(jdbc.sql("SELECT patient_id FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
+					.param(therapist)
+					.query(UUID.class)
+					.single()))
+			.containsExactly("READ:schedule:PRACTITIONER");
 	}
 
 	private List<String> readsOf(UUID patient) {
-		return jdbc.sql("SELECT action || ':' || subject || ':' || actor_role FROM audit_entry WHERE patient_id = ? ORDER BY id")
+		return jdbc.sql(
+				"SELECT action || ':' || subject || ':' || actor_role FROM audit_entry WHERE patient_id = ? ORDER BY id")
 			.param(patient)
 			.query(String.class)
 			.list();
 	}
 
 	private Booked book(ZonedDateTime start, String given, String family) {
-		return desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), start.toInstant()), null,
-				new PatientDetails(given, family, given.toLowerCase() + "." + UUID.randomUUID() + "@example.org", null,
-						LocalDate.of(1985, 5, 5)));
+		return desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), start.toInstant()),
+				null, new PatientDetails(given, family, given.toLowerCase() + "." + UUID.randomUUID() + "@example.org",
+						null, LocalDate.of(1985, 5, 5)));
 	}
 
 	private static ZonedDateTime at(int hour) {
@@ -332,4 +348,5 @@ class FrontDeskTests {
 	static org.springframework.test.web.servlet.request.RequestPostProcessor practitioner(String practitionerId) {
 		return SignedInAs.signedIn(Role.PRACTITIONER, practitionerId, null);
 	}
+
 }

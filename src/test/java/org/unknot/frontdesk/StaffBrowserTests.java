@@ -32,9 +32,10 @@ import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
 
 /**
- * Staff at work in a real browser, each signing in with password and authenticator code: a
- * receptionist books a caller and moves the visit, a practitioner opens a patient, an admin adds a
- * practitioner whose hours are then offered online. axe finds nothing on any staff page.
+ * Staff at work in a real browser, each signing in with password and authenticator code:
+ * a receptionist books a caller and moves the visit, a practitioner opens a patient, an
+ * admin adds a practitioner whose hours are then offered online. axe finds nothing on any
+ * staff page.
  */
 @UnknotIntegrationTest
 @ExtendWith(BrowserSupport.class)
@@ -57,6 +58,7 @@ class StaffBrowserTests {
 	AvailabilitySearch availability;
 
 	String clinic;
+
 	String therapist;
 
 	@BeforeEach
@@ -78,7 +80,9 @@ class StaffBrowserTests {
 		assertThat(page.url()).endsWith("/staff");
 		visitor.check(page, "workspace");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Sign out").setExact(true)).first().click();
+				new Page.GetByRoleOptions().setName("Sign out").setExact(true))
+			.first()
+			.click();
 		page.getByLabel("Email", EXACT).fill(admin.email());
 		page.getByLabel("Password", EXACT).fill(PASSWORD);
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
@@ -86,7 +90,8 @@ class StaffBrowserTests {
 		assertThat(page.url()).endsWith("/sign-in/code");
 		visitor.check(page, "code");
 		page.getByLabel("6-digit code", EXACT).fill(TotpCodes.at(secret, Instant.now().plusSeconds(30)));
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue"))
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Continue"))
 			.click();
 		assertThat(page.url()).endsWith("/staff");
 	}
@@ -100,7 +105,8 @@ class StaffBrowserTests {
 		page.navigate(visitor.baseUrl() + "/staff/book?clinic=" + clinic + "&date=" + MONDAY);
 		page.getByLabel("Service", EXACT).selectOption(TestNetwork.MASSAGE);
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Show free times")).click();
+				new Page.GetByRoleOptions().setName("Show free times"))
+			.click();
 		visitor.check(page, "book-for-caller");
 		page.getByLabel("10:00 with " + therapist).check();
 		page.getByLabel("First name", EXACT).fill("Rosa");
@@ -118,7 +124,8 @@ class StaffBrowserTests {
 		visitor.check(page, "move");
 		page.getByLabel("15:00 with " + therapist).check();
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Move the visit")).click();
+				new Page.GetByRoleOptions().setName("Move the visit"))
+			.click();
 		assertThat(page.content()).contains("Moved to").contains("15:00");
 		page.navigate(visitor.baseUrl() + "/staff/calendar?clinic=" + clinic + "&date=" + MONDAY + "&view=week");
 		visitor.check(page, "calendar-week");
@@ -128,9 +135,10 @@ class StaffBrowserTests {
 
 	@Test
 	void aPractitionerOpensTheirPatient(Visitor visitor) {
-		desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
-				MONDAY.atTime(LocalTime.of(11, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()), null,
-				new PatientDetails("Tomas", "Quinn", "tq-" + UUID.randomUUID() + "@example.org", null,
+		desk.book(
+				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+						MONDAY.atTime(LocalTime.of(11, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
+				null, new PatientDetails("Tomas", "Quinn", "tq-" + UUID.randomUUID() + "@example.org", null,
 						LocalDate.of(1966, 3, 3)));
 		Account practitioner = account(Role.PRACTITIONER, List.of(), therapist);
 		Page page = visitor.open("/sign-in", Visitor.JS_ON);
@@ -138,7 +146,8 @@ class StaffBrowserTests {
 
 		page.navigate(visitor.baseUrl() + "/staff/my-day?date=" + MONDAY);
 		visitor.check(page, "my-day");
-		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Tomas Quinn"))
+		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Tomas Quinn"))
 			.click();
 
 		assertThat(page.locator("h1").textContent()).isEqualTo("Tomas Quinn");
@@ -165,7 +174,8 @@ class StaffBrowserTests {
 		page.getByLabel("Expires on", EXACT).fill("2029-02-01");
 		page.locator("#service-" + TestNetwork.MASSAGE).check();
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Add practitioner")).click();
+				new Page.GetByRoleOptions().setName("Add practitioner"))
+			.click();
 		assertThat(page.url()).contains("/admin/practitioners/ada-");
 		String id = page.url().substring(page.url().lastIndexOf('/') + 1);
 		page.getByLabel("Where", EXACT).selectOption(clinic);
@@ -173,7 +183,8 @@ class StaffBrowserTests {
 		page.getByLabel("From (local time)", EXACT).fill("13:00");
 		page.getByLabel("To (local time)", EXACT).fill("16:00");
 		page.getByLabel("First day", EXACT).fill("2027-01-01");
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add hours"))
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Add hours"))
 			.click();
 		visitor.check(page, "admin-practitioner");
 
@@ -184,26 +195,30 @@ class StaffBrowserTests {
 		page.navigate(visitor.baseUrl() + "/admin");
 		visitor.check(page, "admin-overview");
 		for (String path : List.of("/admin/accounts", "/admin/services", "/admin/services/new",
-				"/admin/services/" + TestNetwork.MASSAGE, "/admin/clinics", "/admin/clinics/new", "/admin/clinics/" + clinic)) {
+				"/admin/services/" + TestNetwork.MASSAGE, "/admin/clinics", "/admin/clinics/new",
+				"/admin/clinics/" + clinic)) {
 			page.navigate(visitor.baseUrl() + path);
 			visitor.check(page, "admin" + path.replace('/', '-'));
 		}
 		page.navigate(visitor.baseUrl() + "/admin/practitioners/" + id);
 		page.getByLabel("Off from", EXACT).fill("2027-03-15T13:00");
 		page.getByLabel("Back at", EXACT).fill("2027-03-15T12:00");
-		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add time off"))
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Add time off"))
 			.click();
 		assertThat(page.locator("#offTo-error").textContent()).contains("must be after its start");
 		visitor.check(page, "admin-practitioner-with-error");
 	}
 
 	private Account account(Role role, List<String> clinics, String practitionerId) {
-		return accounts.create(new AccountDesk.NewAccount(role.name().toLowerCase() + "-" + UUID.randomUUID()
-				+ "@unknot.example", "Sam " + role.name().charAt(0) + role.name().substring(1).toLowerCase(), role,
-				clinics, practitionerId, null, PASSWORD));
+		return accounts
+			.create(new AccountDesk.NewAccount(role.name().toLowerCase() + "-" + UUID.randomUUID() + "@unknot.example",
+					"Sam " + role.name().charAt(0) + role.name().substring(1).toLowerCase(), role, clinics,
+					practitionerId, null, PASSWORD));
 	}
 
 	private static String signInAndEnrol(Visitor visitor, Page page, Account account) {
 		return BrowserSignIn.enrol(visitor, page, account, PASSWORD);
 	}
+
 }

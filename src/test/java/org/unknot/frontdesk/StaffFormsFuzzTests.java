@@ -28,16 +28,18 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
 /**
- * Property: every form of the staff workspace (the day's calendar and its visit buttons, blocking time,
- * moving a visit, booking for a caller, opening a record, the session note), on this test's own clinic
- * and visits, answers bent input with a page or a redirect, never a server error. Signing out is left
- * alone.
+ * Property: every form of the staff workspace (the day's calendar and its visit buttons,
+ * blocking time, moving a visit, booking for a caller, opening a record, the session
+ * note), on this test's own clinic and visits, answers bent input with a page or a
+ * redirect, never a server error. Signing out is left alone.
  */
 @UnknotIntegrationTest
 class StaffFormsFuzzTests {
 
 	private static final String PASSWORD = "staff fuzz passphrase";
+
 	private static final int ROUNDS = Integer.getInteger("unknot.fuzz.rounds", 8);
+
 	private static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
 
 	@LocalServerPort
@@ -97,9 +99,11 @@ class StaffFormsFuzzTests {
 	}
 
 	private Booked book(String therapist, String clinic, int hour) {
-		return desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
-				MONDAY.atTime(LocalTime.of(hour, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()), null,
-				new PatientDetails("Fuzz", "Caller", "fuzz-" + UUID.randomUUID() + "@example.org", "(973) 555-0100",
-						LocalDate.of(1984, 4, 4)));
+		return desk.book(
+				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+						MONDAY.atTime(LocalTime.of(hour, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
+				null, new PatientDetails("Fuzz", "Caller", "fuzz-" + UUID.randomUUID() + "@example.org",
+						"(973) 555-0100", LocalDate.of(1984, 4, 4)));
 	}
+
 }

@@ -38,15 +38,18 @@ class CoverageTests {
 			var plan = plan(PayerKind.MEDICARE,
 					new InsurancePlan.Rule(null, "manual-therapy", true, "Manual therapy by a PT is covered."));
 
-			assertThat(plan.coverageOf(MEDICAL_MASSAGE_BY_PT)).isEqualTo(new Coverage(true, "Manual therapy by a PT is covered."));
+			assertThat(plan.coverageOf(MEDICAL_MASSAGE_BY_PT))
+				.isEqualTo(new Coverage(true, "Manual therapy by a PT is covered."));
 		}
 
 		@Test
 		void paysForAConsultationItsRulesCover() {
-			var plan = plan(PayerKind.MEDICARE, new InsurancePlan.Rule(ServiceCategory.CONSULTATION, null, true, "Part B"));
+			var plan = plan(PayerKind.MEDICARE,
+					new InsurancePlan.Rule(ServiceCategory.CONSULTATION, null, true, "Part B"));
 
 			assertThat(plan.coverageOf(CONSULTATION).covered()).isTrue();
 		}
+
 	}
 
 	@Nested
@@ -74,8 +77,10 @@ class CoverageTests {
 			Coverage coverage = plan.coverageOf(CONSULTATION);
 
 			assertThat(coverage.covered()).isFalse();
-			assertThat(coverage.reason()).isEqualTo("Test plan does not pay for Consultation, so this visit is self-pay.");
+			assertThat(coverage.reason())
+				.isEqualTo("Test plan does not pay for Consultation, so this visit is self-pay.");
 		}
+
 	}
 
 	@Nested
@@ -100,6 +105,7 @@ class CoverageTests {
 		void showOnlyTheirLastFourCharacters() {
 			assertThat(new MemberId("1EG4TE5MK73").masked()).isEqualTo("•••••••MK73");
 		}
+
 	}
 
 	static InsurancePlan plan(PayerKind kind, InsurancePlan.Rule... rules) {
@@ -113,4 +119,5 @@ class CoverageTests {
 				RoomKind.MASSAGE_ROOM, true, false, 10000, List.of(), null, Duration.ZERO, 365, Duration.ofMinutes(15),
 				licences);
 	}
+
 }

@@ -25,6 +25,7 @@ class MemberIdPatternsTests {
 		void areTheShapesMemberIdsNeed(String pattern) {
 			assertThat(MemberIdPatterns.problemWith(pattern)).isEmpty();
 		}
+
 	}
 
 	@Nested
@@ -47,7 +48,8 @@ class MemberIdPatternsTests {
 		@Test
 		void manyRepeatsOfVaryingLengthInARow() {
 			assertThat(MemberIdPatterns.problemWith("[A-Z]*[A-Z]*[A-Z]*[A-Z]*X")).get(STRING)
-				.contains("at most 3 repeats of varying length").contains("has 4");
+				.contains("at most 3 repeats of varying length")
+				.contains("has 4");
 		}
 
 		@Test
@@ -67,9 +69,13 @@ class MemberIdPatternsTests {
 		void anEmptyPattern() {
 			assertThat(MemberIdPatterns.problemWith(" ")).get(STRING).contains("e.g. [A-Z0-9]{6,12}");
 		}
+
 	}
 
-	/** What the rules are for: the worst accepted shape still answers a hostile long number at once. */
+	/**
+	 * What the rules are for: the worst accepted shape still answers a hostile long
+	 * number at once.
+	 */
 	@Test
 	void theWorstShapeAcceptedAnswersALongHostileNumberQuickly() {
 		String worst = "[A-Z0-9]*[A-Z0-9]*[A-Z0-9]*!";
@@ -81,4 +87,5 @@ class MemberIdPatternsTests {
 		assertThat(plan.memberId("A".repeat(10_000))).isEmpty();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
 	}
+
 }

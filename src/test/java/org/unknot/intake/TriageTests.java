@@ -22,6 +22,7 @@ class TriageTests {
 		void clearsEveryKindOfVisit(ServiceCategory category) {
 			assertThat(Triage.of(intake(), category)).isEqualTo(Triage.CLEAR);
 		}
+
 	}
 
 	@Nested
@@ -50,6 +51,7 @@ class TriageTests {
 			assertThat(Triage.reasons(intake(RedFlag.PAIN_AT_NIGHT_OR_REST, RedFlag.NUMBNESS_OR_WEAKNESS)))
 				.containsExactly(RedFlag.NUMBNESS_OR_WEAKNESS, RedFlag.PAIN_AT_NIGHT_OR_REST);
 		}
+
 	}
 
 	@Nested
@@ -58,7 +60,8 @@ class TriageTests {
 		@ParameterizedTest
 		@EnumSource(ServiceCategory.class)
 		void isAnEmergencyWhateverWasAskedFor(ServiceCategory category) {
-			assertThat(Triage.of(intake(RedFlag.LOSS_OF_BOWEL_OR_BLADDER_CONTROL), category)).isEqualTo(Triage.EMERGENCY);
+			assertThat(Triage.of(intake(RedFlag.LOSS_OF_BOWEL_OR_BLADDER_CONTROL), category))
+				.isEqualTo(Triage.EMERGENCY);
 		}
 
 		@Test
@@ -66,6 +69,7 @@ class TriageTests {
 			assertThat(Triage.of(intake(EnumSet.allOf(RedFlag.class).toArray(RedFlag[]::new)), ServiceCategory.MASSAGE))
 				.isEqualTo(Triage.EMERGENCY);
 		}
+
 	}
 
 	@Nested
@@ -79,15 +83,17 @@ class TriageTests {
 
 		@Test
 		void ratesPainFromZeroToTen() {
-			assertThatIllegalArgumentException().isThrownBy(
-					() -> new HealthIntake(Set.of(BodyRegion.NECK), 11, PainDuration.ONE_TO_SIX_WEEKS, Set.of(), Set.of()));
-			assertThatIllegalArgumentException().isThrownBy(
-					() -> new HealthIntake(Set.of(BodyRegion.NECK), -1, PainDuration.ONE_TO_SIX_WEEKS, Set.of(), Set.of()));
+			assertThatIllegalArgumentException().isThrownBy(() -> new HealthIntake(Set.of(BodyRegion.NECK), 11,
+					PainDuration.ONE_TO_SIX_WEEKS, Set.of(), Set.of()));
+			assertThatIllegalArgumentException().isThrownBy(() -> new HealthIntake(Set.of(BodyRegion.NECK), -1,
+					PainDuration.ONE_TO_SIX_WEEKS, Set.of(), Set.of()));
 		}
+
 	}
 
 	static HealthIntake intake(RedFlag... flags) {
-		return new HealthIntake(Set.of(BodyRegion.UPPER_BACK, BodyRegion.NECK), 6, PainDuration.SIX_WEEKS_TO_THREE_MONTHS,
-				Set.of(Cause.POSTURE), Set.of(flags));
+		return new HealthIntake(Set.of(BodyRegion.UPPER_BACK, BodyRegion.NECK), 6,
+				PainDuration.SIX_WEEKS_TO_THREE_MONTHS, Set.of(Cause.POSTURE), Set.of(flags));
 	}
+
 }

@@ -36,8 +36,8 @@ import org.unknot.booking.Booked;
 import org.unknot.patient.PatientDetails;
 
 /**
- * The dispatcher's promises: a crash mid-send loses nothing; two dispatchers on one database send each
- * message once; a cancellation and a message on its way never cross.
+ * The dispatcher's promises: a crash mid-send loses nothing; two dispatchers on one
+ * database send each message once; a cancellation and a message on its way never cross.
  */
 @UnknotIntegrationTest
 class DispatcherGuaranteeTests {
@@ -49,7 +49,9 @@ class DispatcherGuaranteeTests {
 	ApplicationContext context;
 
 	OutboxFixture fixture;
+
 	MovableClock clock;
+
 	Duration lease;
 
 	@BeforeEach
@@ -84,7 +86,8 @@ class DispatcherGuaranteeTests {
 		void whileHandingOverButBeforeSmtpTookItItIsSentOnceByAnotherDispatcherAfterTheLease() throws Exception {
 			PatientDetails patient = newPatient(null);
 			Booked booked = fixture.book(fixture.place(), "2027-03-15T10:00", patient);
-			var dying = fixture.dispatcher("dies-before", clock, dies(patient.email(), false), new RecordingSmsTransport());
+			var dying = fixture.dispatcher("dies-before", clock, dies(patient.email(), false),
+					new RecordingSmsTransport());
 			var survivor = fixture.dispatcher("survivor", clock, smtp(), new RecordingSmsTransport());
 
 			assertThatThrownBy(dying::dispatchDue).isInstanceOf(ProcessKilled.class);
@@ -109,7 +112,8 @@ class DispatcherGuaranteeTests {
 		void afterHandingTheMailOverTheResendCarriesTheSameMessageId() throws Exception {
 			PatientDetails patient = newPatient(null);
 			Booked booked = fixture.book(fixture.place(), "2027-03-15T11:00", patient);
-			var dying = fixture.dispatcher("dies-after", clock, dies(patient.email(), true), new RecordingSmsTransport());
+			var dying = fixture.dispatcher("dies-after", clock, dies(patient.email(), true),
+					new RecordingSmsTransport());
 			var survivor = fixture.dispatcher("survivor", clock, smtp(), new RecordingSmsTransport());
 
 			assertThatThrownBy(dying::dispatchDue).isInstanceOf(ProcessKilled.class);
@@ -120,15 +124,18 @@ class DispatcherGuaranteeTests {
 			survivor.dispatchDue();
 			survivor.dispatchDue();
 
-			// SMTP has no way to ask whether a mail arrived: the honest guarantee is a second hand-over of
-			// the very same message, which mail clients show once because the Message-ID is the same
+			// SMTP has no way to ask whether a mail arrived: the honest guarantee is a
+			// second hand-over of
+			// the very same message, which mail clients show once because the Message-ID
+			// is the same
 			List<MimeMessage> mails = mailsTo(patient.email());
 			assertThat(mails).hasSize(2);
 			OutboxMessage row = confirmation(booked);
 			assertThat(mails.get(0).getMessageID()).isEqualTo(mails.get(1).getMessageID())
 				.isEqualTo(row.messageId())
 				.as("derived from the key alone")
-				.isEqualTo(OutboxMessages.messageId(booked.appointment().id(), MessageKind.BOOKED, "s0", Channel.EMAIL));
+				.isEqualTo(
+						OutboxMessages.messageId(booked.appointment().id(), MessageKind.BOOKED, "s0", Channel.EMAIL));
 			assertThat(MailParts.of(mails.get(1)).text()).isEqualTo(MailParts.of(mails.get(0)).text());
 			assertThat(mails.get(1).getSubject()).isEqualTo(mails.get(0).getSubject());
 			assertThat(confirmation(booked).status()).isEqualTo("sent");
@@ -139,7 +146,8 @@ class DispatcherGuaranteeTests {
 		void aMessageWhoseDispatchersKeepDyingIsGivenUpAfterTheLastAttempt() {
 			PatientDetails patient = newPatient(null);
 			Booked booked = fixture.book(fixture.place(), "2027-03-15T12:00", patient);
-			var dying = fixture.dispatcher("always-dies", clock, dies(patient.email(), false), new RecordingSmsTransport());
+			var dying = fixture.dispatcher("always-dies", clock, dies(patient.email(), false),
+					new RecordingSmsTransport());
 
 			for (int attempt = 1; attempt <= fixture.properties.dispatcher().maxAttempts(); attempt++) {
 				assertThatThrownBy(dying::dispatchDue).isInstanceOf(ProcessKilled.class);
@@ -150,6 +158,7 @@ class DispatcherGuaranteeTests {
 			assertThat(confirmation(booked).status()).isEqualTo("failed");
 			assertThat(confirmation(booked).lastError()).contains("stopped while sending");
 		}
+
 	}
 
 	@Nested
@@ -162,7 +171,8 @@ class DispatcherGuaranteeTests {
 			for (int i = 0; i < 300; i++) {
 				UUID subject = UUID.randomUUID();
 				fixture.outbox.plan(subject, patient, MessageKind.WAITLIST_OFFER, "offer", Channel.EMAIL,
-						clock.instant().minusSeconds(1), null, new OutboxMessages.Prepared("Offer " + i, "text " + i, null));
+						clock.instant().minusSeconds(1), null,
+						new OutboxMessages.Prepared("Offer " + i, "text " + i, null));
 				planned.add(fixture.outbox.about(subject).get(0).messageId());
 			}
 			Map<String, AtomicInteger> handedOver = new ConcurrentHashMap<>();
@@ -186,8 +196,10 @@ class DispatcherGuaranteeTests {
 			Map<String, AtomicInteger> handedOver = new ConcurrentHashMap<>();
 			clock.set(Instant.parse("2027-03-13T14:00:00Z"));
 
-			runTogether(fixture.dispatcher("first", clock, new Counting("first", handedOver), new RecordingSmsTransport()),
-					fixture.dispatcher("second", clock, new Counting("second", handedOver), new RecordingSmsTransport()));
+			runTogether(
+					fixture.dispatcher("first", clock, new Counting("first", handedOver), new RecordingSmsTransport()),
+					fixture.dispatcher("second", clock, new Counting("second", handedOver),
+							new RecordingSmsTransport()));
 
 			OutboxMessage reminder = fixture.about(booked.appointment().id())
 				.stream()
@@ -200,14 +212,14 @@ class DispatcherGuaranteeTests {
 				.singleElement()
 				.satisfies(m -> assertThat(m.status()).as("not due yet").isEqualTo("pending"));
 		}
+
 	}
 
 	@Nested
 	class WhenACancellationMeetsAMessageOnItsWay {
 
 		@Test
-		void theCancellationWaitsUntilTheMessageHasGoneOutAndNothingMoreFollowsButTheCancellation()
-				throws Exception {
+		void theCancellationWaitsUntilTheMessageHasGoneOutAndNothingMoreFollowsButTheCancellation() throws Exception {
 			PatientDetails patient = newPatient(null);
 			Booked booked = fixture.book(fixture.place(), "2027-03-16T10:00", patient);
 			var handingOver = new CountDownLatch(1);
@@ -229,8 +241,8 @@ class DispatcherGuaranteeTests {
 				Future<Integer> sending = threads
 					.submit(() -> fixture.dispatcher("slow", clock, slow, new RecordingSmsTransport()).dispatchDue());
 				assertThat(handingOver.await(20, TimeUnit.SECONDS)).isTrue();
-				Future<?> cancelling = threads.submit(
-						() -> fixture.desk.cancel(booked.appointment().id(), booked.manageToken(), "patient"));
+				Future<?> cancelling = threads
+					.submit(() -> fixture.desk.cancel(booked.appointment().id(), booked.manageToken(), "patient"));
 				Thread.sleep(300);
 				assertThat(cancelling).as("the cancellation waits for the message on its way").isNotDone();
 				release.countDown();
@@ -250,11 +262,13 @@ class DispatcherGuaranteeTests {
 				.satisfies(m -> assertThat(m.status()).isEqualTo("sent"));
 			assertThat(messages).filteredOn(m -> m.kind() == MessageKind.REMINDER)
 				.allSatisfy(m -> assertThat(m.status()).isEqualTo("dropped"));
-			// the slow dispatcher may pick the cancellation up on its next round once it is committed
+			// the slow dispatcher may pick the cancellation up on its next round once it
+			// is committed
 			assertThat(messages).filteredOn(m -> m.kind() == MessageKind.CANCELLED)
 				.singleElement()
 				.satisfies(m -> assertThat(m.status()).isIn("pending", "sent"));
 		}
+
 	}
 
 	/** Stands for the process being killed: nothing after it runs, nothing catches it. */
@@ -263,9 +277,13 @@ class DispatcherGuaranteeTests {
 		ProcessKilled() {
 			super("killed");
 		}
+
 	}
 
-	/** A transport that kills the process at one recipient's mail, before or after handing it to SMTP. */
+	/**
+	 * A transport that kills the process at one recipient's mail, before or after handing
+	 * it to SMTP.
+	 */
 	EmailTransport dies(String recipient, boolean afterHandingOver) {
 		EmailTransport smtp = smtp();
 		return new EmailTransport() {
@@ -288,11 +306,15 @@ class DispatcherGuaranteeTests {
 		};
 	}
 
-	/** Counts hand-overs per Message-ID, slowly enough for two dispatchers to interleave. */
+	/**
+	 * Counts hand-overs per Message-ID, slowly enough for two dispatchers to interleave.
+	 */
 	static final class Counting implements EmailTransport {
 
 		final String name;
+
 		final Map<String, AtomicInteger> handedOver;
+
 		final AtomicInteger count = new AtomicInteger();
 
 		Counting(String name, Map<String, AtomicInteger> handedOver) {
@@ -316,6 +338,7 @@ class DispatcherGuaranteeTests {
 				Thread.currentThread().interrupt();
 			}
 		}
+
 	}
 
 	static void runTogether(OutboxDispatcher first, OutboxDispatcher second) throws Exception {
@@ -370,4 +393,5 @@ class DispatcherGuaranteeTests {
 			}
 		}).toList();
 	}
+
 }

@@ -28,8 +28,9 @@ import org.unknot.booking.Booked;
 import org.unknot.patient.PatientDetails;
 
 /**
- * Booking, moving and cancelling a visit send emails through a real SMTP server (GreenMail on
- * loopback), each with its calendar invitation, in the clinic's local time with the zone named.
+ * Booking, moving and cancelling a visit send emails through a real SMTP server
+ * (GreenMail on loopback), each with its calendar invitation, in the clinic's local time
+ * with the zone named.
  */
 @UnknotIntegrationTest
 class EmailDeliveryTests {
@@ -41,9 +42,13 @@ class EmailDeliveryTests {
 	ApplicationContext context;
 
 	OutboxFixture fixture;
+
 	OutboxFixture.Place place;
+
 	MovableClock clock;
+
 	OutboxDispatcher dispatcher;
+
 	PatientDetails patient;
 
 	@BeforeEach
@@ -93,11 +98,14 @@ class EmailDeliveryTests {
 
 			dispatcher.dispatchDue();
 			dispatcher.dispatchDue();
-			fixture.dispatcher("another-instance", clock, OutboxFixture.smtp(smtp.getSmtp().getPort()),
-					new RecordingSmsTransport()).dispatchDue();
+			fixture
+				.dispatcher("another-instance", clock, OutboxFixture.smtp(smtp.getSmtp().getPort()),
+						new RecordingSmsTransport())
+				.dispatchDue();
 
 			assertThat(mailsTo(patient.email())).hasSize(1);
 		}
+
 	}
 
 	@Nested
@@ -149,6 +157,7 @@ class EmailDeliveryTests {
 				.containsExactly("Your appointment is booked: Tue 16 Mar, 10:00 AM EDT",
 						"Your appointment is cancelled: Tue 16 Mar, 10:00 AM EDT");
 		}
+
 	}
 
 	@Nested
@@ -189,7 +198,8 @@ class EmailDeliveryTests {
 			VEvent event = event(confirmation);
 			assertThat(value(event, Property.UID)).isEqualTo(booked.appointment().id() + "@unknot");
 			assertThat(value(event, Property.SEQUENCE)).as("the visit's sequence after one move").isEqualTo("1");
-			assertThat(Instant.from(event.getDateTimeStart().getDate())).isEqualTo(Instant.parse("2027-03-15T14:00:00Z"));
+			assertThat(Instant.from(event.getDateTimeStart().getDate()))
+				.isEqualTo(Instant.parse("2027-03-15T14:00:00Z"));
 			assertThat(fixture.about(booked.appointment().id())).filteredOn(m -> m.kind() == MessageKind.BOOKED)
 				.extracting(OutboxMessage::occurrence, OutboxMessage::status)
 				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("s0", "dropped"),
@@ -200,13 +210,16 @@ class EmailDeliveryTests {
 		@Test
 		void aConfirmationClaimedButNotYetHandedOverIsStillSupersededByAMove() throws Exception {
 			Booked booked = fixture.book(place, "2027-03-12T11:00", patient);
-			// a dispatcher has taken the confirmation into its batch and not yet reached it
+			// a dispatcher has taken the confirmation into its batch and not yet reached
+			// it
 			OutboxMessage claimed = booked(booked);
 			fixture.claimedBy("busy-elsewhere", claimed.id(), clock.instant().plusSeconds(120));
 			fixture.desk.reschedule(booked.appointment().id(), booked.manageToken(), newYork("2027-03-15T11:00"), null);
 
-			boolean sentByTheDispatcherThatClaimedIt = fixture.dispatcher("busy-elsewhere", clock,
-					OutboxFixture.smtp(smtp.getSmtp().getPort()), new RecordingSmsTransport()).deliver(claimed.id());
+			boolean sentByTheDispatcherThatClaimedIt = fixture
+				.dispatcher("busy-elsewhere", clock, OutboxFixture.smtp(smtp.getSmtp().getPort()),
+						new RecordingSmsTransport())
+				.deliver(claimed.id());
 			dispatcher.dispatchDue();
 
 			assertThat(sentByTheDispatcherThatClaimedIt).isFalse();
@@ -217,8 +230,7 @@ class EmailDeliveryTests {
 		}
 
 		@Test
-		void aMoveAfterTheConfirmationMayHaveGoneOutIsSentAsAMoveAndTheConfirmationRepeatedAsItWas()
-				throws Exception {
+		void aMoveAfterTheConfirmationMayHaveGoneOutIsSentAsAMoveAndTheConfirmationRepeatedAsItWas() throws Exception {
 			Booked booked = fixture.book(place, "2027-03-12T12:00", patient);
 			EmailTransport smtp = OutboxFixture.smtp(EmailDeliveryTests.smtp.getSmtp().getPort());
 			EmailTransport diesOnceSmtpTookIt = new EmailTransport() {
@@ -235,9 +247,8 @@ class EmailDeliveryTests {
 					}
 				}
 			};
-			assertThatThrownBy(
-					() -> fixture.dispatcher("dies", clock, diesOnceSmtpTookIt, new RecordingSmsTransport()).dispatchDue())
-				.isInstanceOf(DispatcherGuaranteeTests.ProcessKilled.class);
+			assertThatThrownBy(() -> fixture.dispatcher("dies", clock, diesOnceSmtpTookIt, new RecordingSmsTransport())
+				.dispatchDue()).isInstanceOf(DispatcherGuaranteeTests.ProcessKilled.class);
 
 			fixture.desk.reschedule(booked.appointment().id(), booked.manageToken(), newYork("2027-03-15T12:00"), null);
 			clock.advance(fixture.properties.dispatcher().lease().plusSeconds(1));
@@ -259,6 +270,7 @@ class EmailDeliveryTests {
 			assertThat(value(update, Property.SEQUENCE)).isEqualTo("1");
 			assertThat(booked(booked).resend()).isTrue();
 		}
+
 	}
 
 	@Nested
@@ -277,7 +289,8 @@ class EmailDeliveryTests {
 			assertThat(failed.status()).isEqualTo("pending");
 			assertThat(failed.attempts()).isEqualTo(1);
 			assertThat(failed.lastError()).isNotBlank();
-			assertThat(failed.dueAt()).isBetween(attempted.plus(Duration.ofMinutes(1)), clock.instant().plus(Duration.ofMinutes(1)));
+			assertThat(failed.dueAt()).isBetween(attempted.plus(Duration.ofMinutes(1)),
+					clock.instant().plus(Duration.ofMinutes(1)));
 
 			dispatcher.dispatchDue();
 			assertThat(mailsTo(patient.email())).isEmpty();
@@ -288,6 +301,7 @@ class EmailDeliveryTests {
 			assertThat(booked(booked).status()).isEqualTo("sent");
 			assertThat(booked(booked).attempts()).isEqualTo(2);
 		}
+
 	}
 
 	OutboxMessage booked(Booked booked) {
@@ -319,4 +333,5 @@ class EmailDeliveryTests {
 	static String value(net.fortuna.ical4j.model.PropertyContainer container, String name) {
 		return container.getProperty(name).map(Property::getValue).orElse(null);
 	}
+
 }

@@ -22,8 +22,9 @@ import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
- * Emails go over SMTP with host, port, credentials and TLS taken from {@code spring.mail.*}; without a
- * host they go to the sent messages page, which the demo profile switches on.
+ * Emails go over SMTP with host, port, credentials and TLS taken from
+ * {@code spring.mail.*}; without a host they go to the sent messages page, which the demo
+ * profile switches on.
  */
 class MailTransportChoiceTests {
 
@@ -82,21 +83,21 @@ class MailTransportChoiceTests {
 	}
 
 	ApplicationContextRunner smtpsWithPassword(String password) {
-		return mail.withPropertyValues("spring.mail.host=127.0.0.1",
-				"spring.mail.port=" + smtps.getSmtps().getPort(), "spring.mail.username=clinic",
-				"spring.mail.password=" + password, "spring.mail.ssl.enabled=true",
-				// GreenMail's self-signed certificate names no host: trusted here only, for this test's server
-				"spring.mail.properties.mail.smtp.ssl.trust=127.0.0.1",
-				"spring.mail.ssl.verify-hostname=false",
+		return mail.withPropertyValues("spring.mail.host=127.0.0.1", "spring.mail.port=" + smtps.getSmtps().getPort(),
+				"spring.mail.username=clinic", "spring.mail.password=" + password, "spring.mail.ssl.enabled=true",
+				// GreenMail's self-signed certificate names no host: trusted here only,
+				// for this test's server
+				"spring.mail.properties.mail.smtp.ssl.trust=127.0.0.1", "spring.mail.ssl.verify-hostname=false",
 				"spring.mail.properties.mail.smtp.ssl.checkserveridentity=false",
-				"spring.mail.properties.mail.smtp.auth=true",
-				"spring.mail.properties.mail.smtp.connectiontimeout=5000",
+				"spring.mail.properties.mail.smtp.auth=true", "spring.mail.properties.mail.smtp.connectiontimeout=5000",
 				"spring.mail.properties.mail.smtp.timeout=5000");
 	}
 
 	static EmailTransport.OutgoingEmail email(String messageId) {
-		return new EmailTransport.OutgoingEmail(messageId, "Unknot <appointments@unknot.example>",
-				"ada@example.org", "Over TLS", "Hello", "<p>Hello</p>",
-				"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8), "text/calendar; method=REQUEST");
+		return new EmailTransport.OutgoingEmail(messageId, "Unknot <appointments@unknot.example>", "ada@example.org",
+				"Over TLS", "Hello", "<p>Hello</p>",
+				"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8),
+				"text/calendar; method=REQUEST");
 	}
+
 }

@@ -35,7 +35,8 @@ class MessageComposerTests {
 
 	@Test
 	void aCancellationCarriesNoJoinLinkAndTheCancelInvitation() {
-		MessageComposer.Email email = composer.email(MessageKind.CANCELLED, video(Instant.parse("2027-03-14T14:00:00Z")));
+		MessageComposer.Email email = composer.email(MessageKind.CANCELLED,
+				video(Instant.parse("2027-03-14T14:00:00Z")));
 
 		assertThat(email.text()).doesNotContain(JOIN.toString()).contains("Sunday 14 March 2027, 10:00 AM EDT");
 		assertThat(email.calendarType()).isEqualTo(CalendarInvitations.CANCEL_TYPE);
@@ -86,4 +87,5 @@ class MessageComposerTests {
 				new AppointmentDetails.Participant("Unknot", "appointments@unknot.example"),
 				new AppointmentDetails.Participant("Ada Lane", "ada@example.org"), JOIN);
 	}
+
 }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The real time, moved ahead by however much a test says (the application's own clock is the real one). */
+/**
+ * The real time, moved ahead by however much a test says (the application's own clock is
+ * the real one).
+ */
 final class MovableClock extends Clock {
 
 	private volatile Duration ahead = Duration.ZERO;
@@ -34,4 +37,5 @@ final class MovableClock extends Clock {
 	public Clock withZone(ZoneId zone) {
 		return this;
 	}
+
 }

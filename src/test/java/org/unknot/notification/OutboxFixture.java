@@ -23,21 +23,29 @@ import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 
 /**
- * What notification tests share: a clinic to book in, and dispatchers built by hand, each with its
- * own name, clock and transports, all on the application's one database.
+ * What notification tests share: a clinic to book in, and dispatchers built by hand, each
+ * with its own name, clock and transports, all on the application's one database.
  */
 final class OutboxFixture {
 
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 
 	final OutboxMessages outbox;
+
 	final Appointments appointments;
+
 	final AppointmentCalendar calendar;
+
 	final Patients patients;
+
 	final MessageComposer composer;
+
 	final NotificationProperties properties;
+
 	final PlatformTransactionManager transactions;
+
 	final BookingDesk desk;
+
 	final JdbcClient jdbc;
 
 	OutboxFixture(ApplicationContext context) {
@@ -64,7 +72,10 @@ final class OutboxFixture {
 		return new SmtpEmailTransport(sender);
 	}
 
-	/** A clinic with one massage room and a therapist there on weekdays, 09:00 to 17:00 New York time. */
+	/**
+	 * A clinic with one massage room and a therapist there on weekdays, 09:00 to 17:00
+	 * New York time.
+	 */
 	Place place() {
 		var network = new TestNetwork(jdbc);
 		String clinic = network.clinic(1, 0, 0);
@@ -88,8 +99,9 @@ final class OutboxFixture {
 	}
 
 	/**
-	 * Leaves one row as {@link OutboxMessages#claim} leaves it for a dispatcher that has taken it into
-	 * its batch and not reached it yet (or died before it did): 'sending', leased to {@code owner}.
+	 * Leaves one row as {@link OutboxMessages#claim} leaves it for a dispatcher that has
+	 * taken it into its batch and not reached it yet (or died before it did): 'sending',
+	 * leased to {@code owner}.
 	 */
 	void claimedBy(String owner, UUID rowId, Instant leaseUntil) {
 		jdbc.sql("""
@@ -105,4 +117,5 @@ final class OutboxFixture {
 
 	record Place(String clinic, String therapist) {
 	}
+
 }

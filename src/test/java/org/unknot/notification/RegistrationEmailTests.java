@@ -18,8 +18,8 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Registrations;
 
 /**
- * The email answering a registration goes to an address that is no patient's yet, through the same
- * outbox and dispatcher as every other message, once.
+ * The email answering a registration goes to an address that is no patient's yet, through
+ * the same outbox and dispatcher as every other message, once.
  */
 @UnknotIntegrationTest
 class RegistrationEmailTests {
@@ -64,4 +64,5 @@ class RegistrationEmailTests {
 			assertThat(parts.html()).containsPattern("href=\"[^\"]*/register/[A-Za-z0-9_-]{43}\"");
 		});
 	}
+
 }

@@ -48,8 +48,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Reminders at exact instants before the visit, replaced when it moves; text messages through a
- * provider's HTTP API; the patient's choice of channel and opt-out; the sent messages page.
+ * Reminders at exact instants before the visit, replaced when it moves; text messages
+ * through a provider's HTTP API; the patient's choice of channel and opt-out; the sent
+ * messages page.
  */
 @UnknotIntegrationTest
 class RemindersAndChannelsTests {
@@ -64,7 +65,9 @@ class RemindersAndChannelsTests {
 	int port;
 
 	OutboxFixture fixture;
+
 	OutboxFixture.Place place;
+
 	MovableClock clock;
 
 	@BeforeEach
@@ -79,7 +82,8 @@ class RemindersAndChannelsTests {
 
 		@Test
 		void areDueTheirOffsetBeforeTheVisitInRealHoursAcrossSpringForward() {
-			// Monday 10:00 EDT; 48 hours earlier is Saturday 09:00 EST, before the clocks changed
+			// Monday 10:00 EDT; 48 hours earlier is Saturday 09:00 EST, before the clocks
+			// changed
 			Booked booked = fixture.book(place, "2027-03-15T10:00", newPatient(null));
 
 			assertThat(reminders(booked)).extracting(OutboxMessage::occurrence, OutboxMessage::dueAt)
@@ -148,7 +152,8 @@ class RemindersAndChannelsTests {
 		@Test
 		void goOutAtTheirTimeWithTheInvitation() {
 			Booked booked = fixture.book(place, "2027-03-15T10:00", newPatient(null));
-			var viewer = fixture.dispatcher("reminders", clock, new ViewerEmailTransport(), new RecordingSmsTransport());
+			var viewer = fixture.dispatcher("reminders", clock, new ViewerEmailTransport(),
+					new RecordingSmsTransport());
 			viewer.dispatchDue();
 			clock.set(Instant.parse("2027-03-13T13:59:00Z"));
 			viewer.dispatchDue();
@@ -162,6 +167,7 @@ class RemindersAndChannelsTests {
 			assertThat(sent.subject()).isEqualTo("A reminder of your appointment: Mon 15 Mar, 10:00 AM EDT");
 			assertThat(sent.bodyText()).contains("Monday 15 March 2027, 10:00 AM EDT (America/New_York)");
 		}
+
 	}
 
 	@Test
@@ -181,10 +187,17 @@ class RemindersAndChannelsTests {
 	class TextMessages {
 
 		HttpServer provider;
+
 		List<Received> received = new CopyOnWriteArrayList<>();
-		/** To whom the provider passed a message on: once per idempotency key, as a provider honouring it does. */
+
+		/**
+		 * To whom the provider passed a message on: once per idempotency key, as a
+		 * provider honouring it does.
+		 */
 		List<String> delivered = new CopyOnWriteArrayList<>();
+
 		Set<String> seenKeys = ConcurrentHashMap.newKeySet();
+
 		AtomicInteger answer = new AtomicInteger(202);
 
 		record Received(String authorization, String idempotencyKey, JsonNode body) {
@@ -234,8 +247,8 @@ class RemindersAndChannelsTests {
 			assertThat(message.body().path("text").asString())
 				.isEqualTo("Unknot: booked: " + clinicName() + ", Mon 15 Mar, 10:00 AM EDT.");
 			assertThat(message.body().path("from").asString()).isEqualTo("Unknot");
-			assertThat(message.authorization())
-				.isEqualTo("Basic " + Base64.getEncoder().encodeToString("clinic:s3cret".getBytes(StandardCharsets.UTF_8)));
+			assertThat(message.authorization()).isEqualTo(
+					"Basic " + Base64.getEncoder().encodeToString("clinic:s3cret".getBytes(StandardCharsets.UTF_8)));
 			assertThat(message.idempotencyKey()).isEqualTo(idempotencyKeyOf(sms));
 		}
 
@@ -259,8 +272,10 @@ class RemindersAndChannelsTests {
 				}
 			};
 
-			assertThatThrownBy(() -> fixture.dispatcher("dies", clock, new ViewerEmailTransport(),
-					diesOnceTheProviderAnswered).dispatchDue()).isInstanceOf(DispatcherGuaranteeTests.ProcessKilled.class);
+			assertThatThrownBy(
+					() -> fixture.dispatcher("dies", clock, new ViewerEmailTransport(), diesOnceTheProviderAnswered)
+						.dispatchDue())
+				.isInstanceOf(DispatcherGuaranteeTests.ProcessKilled.class);
 			clock.advance(fixture.properties.dispatcher().lease().plusSeconds(1));
 			fixture.dispatcher("survivor", clock, new ViewerEmailTransport(), http()).dispatchDue();
 
@@ -270,10 +285,9 @@ class RemindersAndChannelsTests {
 			List<Received> requests = received.stream()
 				.filter(r -> r.body().path("to").asString().equals("(973) 555-0144"))
 				.toList();
-			assertThat(requests).hasSize(2)
-				.extracting(Received::idempotencyKey)
-				.containsOnly(idempotencyKeyOf(sms));
-			assertThat(delivered).filteredOn(to -> to.equals("(973) 555-0144")).as("a provider honouring the key")
+			assertThat(requests).hasSize(2).extracting(Received::idempotencyKey).containsOnly(idempotencyKeyOf(sms));
+			assertThat(delivered).filteredOn(to -> to.equals("(973) 555-0144"))
+				.as("a provider honouring the key")
 				.hasSize(1);
 		}
 
@@ -295,6 +309,7 @@ class RemindersAndChannelsTests {
 		String clinicName() {
 			return "Test clinic " + place.clinic();
 		}
+
 	}
 
 	@Nested
@@ -337,6 +352,7 @@ class RemindersAndChannelsTests {
 			assertThat(bad.body()).contains("channels");
 			assertThat(stranger.statusCode()).isEqualTo(404);
 		}
+
 	}
 
 	@Test
@@ -346,7 +362,9 @@ class RemindersAndChannelsTests {
 		MockMvc mvc = SecuredMockMvc.of((WebApplicationContext) context);
 
 		var anonymous = mvc.perform(get("/admin/messages")).andReturn().getResponse();
-		var frontDesk = mvc.perform(get("/admin/messages").with(user("desk").roles("FRONT_DESK"))).andReturn().getResponse();
+		var frontDesk = mvc.perform(get("/admin/messages").with(user("desk").roles("FRONT_DESK")))
+			.andReturn()
+			.getResponse();
 		var admin = mvc.perform(get("/admin/messages").with(user("admin").roles("ADMIN"))).andReturn().getResponse();
 
 		OutboxMessage sent = confirmation(booked, Channel.EMAIL);
@@ -369,7 +387,10 @@ class RemindersAndChannelsTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** The key as the provider sees it: the Message-ID's UUID, derived from the outbox key alone. */
+	/**
+	 * The key as the provider sees it: the Message-ID's UUID, derived from the outbox key
+	 * alone.
+	 */
 	static String idempotencyKeyOf(OutboxMessage message) {
 		String key = OutboxMessages.messageId(message.subjectId(), message.kind(), message.occurrence(),
 				message.channel());
@@ -385,10 +406,7 @@ class RemindersAndChannelsTests {
 	}
 
 	List<OutboxMessage> reminders(Booked booked) {
-		return fixture.about(booked.appointment().id())
-			.stream()
-			.filter(m -> m.kind() == MessageKind.REMINDER)
-			.toList();
+		return fixture.about(booked.appointment().id()).stream().filter(m -> m.kind() == MessageKind.REMINDER).toList();
 	}
 
 	OutboxMessage confirmation(Booked booked, Channel channel) {
@@ -398,4 +416,5 @@ class RemindersAndChannelsTests {
 			.findFirst()
 			.orElseThrow();
 	}
+
 }

@@ -50,9 +50,9 @@ import org.unknot.patient.PatientDetails;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * A series booked at once gets one confirmation listing every visit, with one calendar entry per visit
- * under that visit's own UID; what changes before it goes out is in it, what changes after it follows
- * visit by visit. Reminders stay per visit.
+ * A series booked at once gets one confirmation listing every visit, with one calendar
+ * entry per visit under that visit's own UID; what changes before it goes out is in it,
+ * what changes after it follows visit by visit. Reminders stay per visit.
  */
 @UnknotIntegrationTest
 class SeriesConfirmationTests {
@@ -74,9 +74,13 @@ class SeriesConfirmationTests {
 	int port;
 
 	OutboxFixture fixture;
+
 	OutboxFixture.Place place;
+
 	MovableClock clock;
+
 	OutboxDispatcher dispatcher;
+
 	PatientDetails patient;
 
 	@BeforeEach
@@ -93,7 +97,8 @@ class SeriesConfirmationTests {
 
 		@Test
 		void getsOneConfirmationListingEveryVisitInLocalTimeAndOneCalendarEntryPerVisit() throws Exception {
-			// every other Monday at 9:00 from 1 March to 22 November 2027: across both clock changes
+			// every other Monday at 9:00 from 1 March to 22 November 2027: across both
+			// clock changes
 			SeriesOutcome series = book("2027-03-01T09:00", 2, 20);
 			assertThat(series.booked()).hasSize(20);
 
@@ -114,7 +119,8 @@ class SeriesConfirmationTests {
 				assertThat(parts.text()).contains(line);
 				assertThat(parts.html()).contains(line.substring(line.indexOf(". ") + 2));
 			}
-			assertThat(parts.text()).contains("15 March 2027, 9:00 AM EDT").contains("8 November 2027, 9:00 AM EST")
+			assertThat(parts.text()).contains("15 March 2027, 9:00 AM EDT")
+				.contains("8 November 2027, 9:00 AM EST")
 				.doesNotContainIgnoringCase("massage");
 
 			assertThat(parts.calendarType()).contains("method=REQUEST");
@@ -123,7 +129,8 @@ class SeriesConfirmationTests {
 				.satisfies(zone -> assertThat(value(zone, Property.TZID)).isEqualTo("America/New_York"));
 			List<VEvent> events = parts.calendar().getComponents(VEvent.VEVENT);
 			assertThat(events).extracting(event -> value(event, Property.UID))
-				.containsExactlyElementsOf(series.booked().stream().map(b -> b.appointment().id() + "@unknot").toList());
+				.containsExactlyElementsOf(
+						series.booked().stream().map(b -> b.appointment().id() + "@unknot").toList());
 			assertThat(events).extracting(event -> value(event, Property.SEQUENCE)).containsOnly("0");
 			List<Instant> expectedStarts = days.stream()
 				.map(day -> Instant.parse(day + (abbreviation(day).equals("EDT") ? "T13:00:00Z" : "T14:00:00Z")))
@@ -167,8 +174,8 @@ class SeriesConfirmationTests {
 			String email = "series." + TestNetwork.shortId() + "@example.org";
 			String body = json.writeValueAsString(Map.of("service", TestNetwork.MASSAGE, "practitioner",
 					place.therapist(), "location", place.clinic(), "firstStart", "2027-03-01T12:00:00-05:00", "every",
-					"P1W", "count", 26, "allOrNothing", true, "patient", Map.of("givenName", "Sam", "familyName",
-							"Weekly", "email", email, "birthDate", "1979-05-05")));
+					"P1W", "count", 26, "allOrNothing", true, "patient",
+					Map.of("givenName", "Sam", "familyName", "Weekly", "email", email, "birthDate", "1979-05-05")));
 
 			HttpResponse<String> answer = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/series"))
@@ -180,20 +187,25 @@ class SeriesConfirmationTests {
 
 			List<MimeMessage> mails = mailsTo(email);
 			assertThat(mails).hasSize(1);
-			assertThat(mails.get(0).getSubject()).isEqualTo("Your 26 appointments are booked, from Mon 1 Mar, 12:00 PM EST");
+			assertThat(mails.get(0).getSubject())
+				.isEqualTo("Your 26 appointments are booked, from Mon 1 Mar, 12:00 PM EST");
 			List<String> uids = new ArrayList<>();
-			json.readTree(answer.body()).path("booked").forEach(visit -> uids.add(visit.path("id").asString() + "@unknot"));
+			json.readTree(answer.body())
+				.path("booked")
+				.forEach(visit -> uids.add(visit.path("id").asString() + "@unknot"));
 			assertThat(uids).hasSize(26);
 			assertThat(MailParts.of(mails.get(0)).calendar().<VEvent>getComponents(VEvent.VEVENT))
 				.extracting(event -> value(event, Property.UID))
 				.containsExactlyElementsOf(uids);
 		}
+
 	}
 
 	@Test
 	void aSeriesThatIsRolledBackLeavesNoMessageBehind() {
 		UUID patientId = fixture.patients.identify(patient);
-		// the fourth Monday is taken, and the series is all or nothing: the first three are booked, with
+		// the fourth Monday is taken, and the series is all or nothing: the first three
+		// are booked, with
 		// their messages, and then all of it is rolled back
 		fixture.book(place, "2027-03-22T09:00", newPatient(null));
 
@@ -231,7 +243,8 @@ class SeriesConfirmationTests {
 			assertThat(parts.calendar().<VEvent>getComponents(VEvent.VEVENT)).extracting(e -> value(e, Property.UID))
 				.containsExactly(uid(series.booked().get(0)), uid(series.booked().get(2)));
 			for (Booked cancelled : List.of(series.booked().get(1), series.booked().get(3))) {
-				assertThat(fixture.about(cancelled.appointment().id())).noneMatch(m -> m.kind() == MessageKind.CANCELLED)
+				assertThat(fixture.about(cancelled.appointment().id()))
+					.noneMatch(m -> m.kind() == MessageKind.CANCELLED)
 					.allSatisfy(m -> assertThat(m.status()).isEqualTo("dropped"));
 			}
 		}
@@ -271,6 +284,7 @@ class SeriesConfirmationTests {
 			assertThat(startOf(moved)).isEqualTo(Instant.parse("2027-03-03T15:00:00Z"));
 			assertThat(fixture.about(first.appointment().id())).noneMatch(m -> m.kind() == MessageKind.RESCHEDULED);
 		}
+
 	}
 
 	@Test
@@ -294,7 +308,8 @@ class SeriesConfirmationTests {
 		VEvent cancellation = EmailDeliveryTests.event(MailParts.of(mails.get(2)));
 		assertThat(value(update, Property.UID)).isEqualTo(value(listed.get(1), Property.UID)).isEqualTo(uid(second));
 		assertThat(value(update, Property.SEQUENCE)).isEqualTo("1");
-		assertThat(value(cancellation, Property.UID)).isEqualTo(value(listed.get(2), Property.UID)).isEqualTo(uid(third));
+		assertThat(value(cancellation, Property.UID)).isEqualTo(value(listed.get(2), Property.UID))
+			.isEqualTo(uid(third));
 		assertThat(value(MailParts.of(mails.get(2)).calendar(), Property.METHOD)).isEqualTo("CANCEL");
 	}
 
@@ -329,14 +344,19 @@ class SeriesConfirmationTests {
 		return visit.appointment().id() + "@unknot";
 	}
 
-	/** "Monday 1 March 2027", written out by hand so the test does not lean on the code it checks. */
+	/**
+	 * "Monday 1 March 2027", written out by hand so the test does not lean on the code it
+	 * checks.
+	 */
 	static String longDay(LocalDate day) {
 		String weekday = day.getDayOfWeek().name().charAt(0) + day.getDayOfWeek().name().substring(1).toLowerCase();
 		String month = day.getMonth().name().charAt(0) + day.getMonth().name().substring(1).toLowerCase();
 		return weekday + " " + day.getDayOfMonth() + " " + month + " " + day.getYear();
 	}
 
-	/** New York's zone abbreviation for a 2027 day, from the two dates the clocks change. */
+	/**
+	 * New York's zone abbreviation for a 2027 day, from the two dates the clocks change.
+	 */
 	static String abbreviation(LocalDate day) {
 		return !day.isBefore(SPRING_FORWARD) && day.isBefore(FALL_BACK) ? "EDT" : "EST";
 	}
@@ -360,4 +380,5 @@ class SeriesConfirmationTests {
 			}
 		}).toList();
 	}
+
 }

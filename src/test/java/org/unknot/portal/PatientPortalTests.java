@@ -61,11 +61,17 @@ class PatientPortalTests {
 	ObjectMapper json;
 
 	MockMvc mvc;
+
 	String clinic;
+
 	String therapist;
+
 	Booked mine;
+
 	Booked someoneElses;
+
 	RequestPostProcessor me;
+
 	UUID accountId;
 
 	@BeforeEach
@@ -110,12 +116,17 @@ class PatientPortalTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		MockHttpServletResponse moved = mvc.perform(post("/account/visits/{id}/move", mine.appointment().id())
-			.param("start", three.toOffsetDateTime().toString())
-			.with(csrf())
-			.with(me)).andReturn().getResponse();
-		MockHttpServletResponse notMine = mvc.perform(get("/account/visits/{id}/move", someoneElses.appointment().id())
-			.with(me)).andReturn().getResponse();
+		MockHttpServletResponse moved = mvc
+			.perform(post("/account/visits/{id}/move", mine.appointment().id())
+				.param("start", three.toOffsetDateTime().toString())
+				.with(csrf())
+				.with(me))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse notMine = mvc
+			.perform(get("/account/visits/{id}/move", someoneElses.appointment().id()).with(me))
+			.andReturn()
+			.getResponse();
 
 		assertThat(form).contains("3:00");
 		assertThat(moved.getRedirectedUrl()).isEqualTo("/account");
@@ -144,16 +155,22 @@ class PatientPortalTests {
 
 	@Test
 	void changesContactDetailsKeepingWhatWasTypedWhenWrong() throws Exception {
-		MockHttpServletResponse wrong = mvc.perform(post("/account/details").param("givenName", "Iris")
-			.param("familyName", "")
-			.param("phone", "call me maybe")
-			.with(csrf())
-			.with(me)).andReturn().getResponse();
-		MockHttpServletResponse right = mvc.perform(post("/account/details").param("givenName", "Iris")
-			.param("familyName", "Vale-Moreno")
-			.param("phone", "(973) 555-0177")
-			.with(csrf())
-			.with(me)).andReturn().getResponse();
+		MockHttpServletResponse wrong = mvc
+			.perform(post("/account/details").param("givenName", "Iris")
+				.param("familyName", "")
+				.param("phone", "call me maybe")
+				.with(csrf())
+				.with(me))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse right = mvc
+			.perform(post("/account/details").param("givenName", "Iris")
+				.param("familyName", "Vale-Moreno")
+				.param("phone", "(973) 555-0177")
+				.with(csrf())
+				.with(me))
+			.andReturn()
+			.getResponse();
 
 		assertThat(wrong.getStatus()).isEqualTo(422);
 		assertThat(wrong.getContentAsString()).contains("id=\"familyName-error\"")
@@ -168,9 +185,10 @@ class PatientPortalTests {
 
 	@Test
 	void choosesHowMessagesAreSent() throws Exception {
-		MockHttpServletResponse wrong = mvc.perform(post("/account/messages").param("channels", "pigeon")
-			.with(csrf())
-			.with(me)).andReturn().getResponse();
+		MockHttpServletResponse wrong = mvc
+			.perform(post("/account/messages").param("channels", "pigeon").with(csrf()).with(me))
+			.andReturn()
+			.getResponse();
 		mvc.perform(post("/account/messages").param("channels", "both").param("optedOut", "true").with(csrf()).with(me))
 			.andReturn();
 
@@ -202,7 +220,8 @@ class PatientPortalTests {
 		mvc.perform(post("/account/close").with(csrf()).with(me)).andReturn();
 
 		String listed = mvc.perform(get("/admin/accounts").with(admin)).andReturn().getResponse().getContentAsString();
-		MockHttpServletResponse closed = mvc.perform(post("/admin/accounts/{id}/close", accountId).with(csrf()).with(admin))
+		MockHttpServletResponse closed = mvc
+			.perform(post("/admin/accounts/{id}/close", accountId).with(csrf()).with(admin))
 			.andReturn()
 			.getResponse();
 
@@ -239,4 +258,5 @@ class PatientPortalTests {
 			.query(String.class)
 			.single();
 	}
+
 }

@@ -33,19 +33,23 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
 /**
- * Property: the patient's own pages (visits to cancel or move, details, messages, password, second
- * factor) and the page that finishes a registration answer bent forms with a page or a redirect, never
- * a server error. Closing the account is left alone: it would end the session the test runs in. The
- * sign-in forms are left alone too: their failures count against this machine's address, which every
- * browser test signs in from.
+ * Property: the patient's own pages (visits to cancel or move, details, messages,
+ * password, second factor) and the page that finishes a registration answer bent forms
+ * with a page or a redirect, never a server error. Closing the account is left alone: it
+ * would end the session the test runs in. The sign-in forms are left alone too: their
+ * failures count against this machine's address, which every browser test signs in from.
  */
 @UnknotIntegrationTest
 class PortalFormsFuzzTests {
 
 	private static final String PASSWORD = "patient fuzz passphrase";
+
 	private static final int ROUNDS = Integer.getInteger("unknot.fuzz.rounds", 8);
+
 	private static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+
 	private static final Pattern REGISTRATION_LINK = Pattern.compile("/register/[A-Za-z0-9_-]{43}");
+
 	private static final Set<String> PATIENT_FORMS = Set.of("/account/details", "/account/messages",
 			"/account/second-factor");
 
@@ -76,8 +80,10 @@ class PortalFormsFuzzTests {
 				"/account/password", "/account/second-factor"));
 		UUID patient = null;
 		for (int hour : new int[] { 9, 11, 13 }) {
-			Booked visit = desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
-					MONDAY.atTime(LocalTime.of(hour, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()), null, me);
+			Booked visit = desk.book(
+					new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+							MONDAY.atTime(LocalTime.of(hour, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
+					null, me);
 			patient = visit.appointment().patientId();
 			mine.add(visit.appointment().id().toString());
 			pages.add("/account/visits/" + visit.appointment().id() + "/move");
@@ -96,8 +102,9 @@ class PortalFormsFuzzTests {
 	}
 
 	/**
-	 * A new password ends every session of the account, as it should, so a bent form that happens to hold
-	 * an acceptable password is followed by setting the old one back and signing in again.
+	 * A new password ends every session of the account, as it should, so a bent form that
+	 * happens to hold an acceptable password is followed by setting the old one back and
+	 * signing in again.
 	 */
 	private FlowClient bendPassword(FlowClient browser, Account account) {
 		Map<String, Object> bent = fuzz.bent(Map.of("password", "a perfectly good passphrase"));
@@ -116,15 +123,16 @@ class PortalFormsFuzzTests {
 		stranger.get("/register");
 		String email = "fuzz-" + UUID.randomUUID() + "@example.org";
 		assertThat(stranger.post("/register", Map.of("email", email)).status()).isLessThan(400);
-		Matcher link = REGISTRATION_LINK.matcher(jdbc
-			.sql("SELECT body_text FROM outbox_message WHERE kind = 'REGISTRATION' AND recipient = ?")
-			.param(email)
-			.query(String.class)
-			.single());
+		Matcher link = REGISTRATION_LINK
+			.matcher(jdbc.sql("SELECT body_text FROM outbox_message WHERE kind = 'REGISTRATION' AND recipient = ?")
+				.param(email)
+				.query(String.class)
+				.single());
 		assertThat(link.find()).as("the registration email has its link").isTrue();
 
 		fuzz.bendPages(stranger, action -> action.equals(link.group()), ROUNDS * 4, link.group());
 
 		fuzz.assertHeld(ROUNDS * 4);
 	}
+
 }

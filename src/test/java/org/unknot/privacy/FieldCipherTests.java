@@ -55,7 +55,8 @@ class FieldCipherTests {
 	void refusesAnAlteredValue() {
 		FieldCipher cipher = cipher(Map.of("k1", newKey()), "k1");
 		String sealed = cipher.seal(MARKER, CONTEXT);
-		// a character in the middle: every bit of it is ciphertext (the last one may be only padding bits)
+		// a character in the middle: every bit of it is ciphertext (the last one may be
+		// only padding bits)
 		int middle = sealed.length() - 10;
 		char c = sealed.charAt(middle);
 		String altered = sealed.substring(0, middle) + (c == 'A' ? 'B' : 'A') + sealed.substring(middle + 1);
@@ -124,4 +125,5 @@ class FieldCipherTests {
 		new SecureRandom().nextBytes(key);
 		return Base64.getEncoder().encodeToString(key);
 	}
+
 }

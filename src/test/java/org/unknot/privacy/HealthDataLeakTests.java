@@ -41,9 +41,9 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
 /**
- * A unique marker planted in every field of health information (session notes here) must be found
- * in no log line, in no table's contents as a dump would copy them, and on no error page, even when
- * something fails while that information is being handled.
+ * A unique marker planted in every field of health information (session notes here) must
+ * be found in no log line, in no table's contents as a dump would copy them, and on no
+ * error page, even when something fails while that information is being handled.
  */
 @UnknotIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -64,8 +64,11 @@ class HealthDataLeakTests {
 	BookingDesk desk;
 
 	MockMvc mvc;
+
 	String therapist;
+
 	Booked visit;
+
 	String marker;
 
 	@BeforeEach
@@ -75,9 +78,10 @@ class HealthDataLeakTests {
 		String clinic = network.clinic(1, 0, 0);
 		therapist = network.therapist();
 		network.weekdays(therapist, clinic);
-		visit = desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
-				MONDAY.atTime(LocalTime.of(9, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()), null,
-				new PatientDetails("Lev", "Arden", "lev-" + UUID.randomUUID() + "@example.org", null,
+		visit = desk.book(
+				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+						MONDAY.atTime(LocalTime.of(9, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
+				null, new PatientDetails("Lev", "Arden", "lev-" + UUID.randomUUID() + "@example.org", null,
 						LocalDate.of(1979, 9, 9)));
 		marker = "PHI" + UUID.randomUUID().toString().replace("-", "");
 	}
@@ -105,7 +109,8 @@ class HealthDataLeakTests {
 			.andReturn()
 			.getResponse();
 		errorPages.add(failing.getContentAsString());
-		MockHttpServletResponse failingExport = mvc.perform(get("/account/export").with(as(Role.PATIENT, null, patient)))
+		MockHttpServletResponse failingExport = mvc
+			.perform(get("/account/export").with(as(Role.PATIENT, null, patient)))
 			.andReturn()
 			.getResponse();
 		errorPages.add(failingExport.getContentAsString());
@@ -120,7 +125,10 @@ class HealthDataLeakTests {
 		assertThat(dumpOfEveryTable()).as("table contents").doesNotContain(marker).contains("uk1:");
 	}
 
-	/** What pg_dump copies out of each table: every row of every table of the schema, as text. */
+	/**
+	 * What pg_dump copies out of each table: every row of every table of the schema, as
+	 * text.
+	 */
 	private String dumpOfEveryTable() throws Exception {
 		StringWriter dump = new StringWriter();
 		try (Connection connection = dataSource.getConnection()) {
@@ -136,9 +144,12 @@ class HealthDataLeakTests {
 		return dump.toString();
 	}
 
-	/** A sealed value damaged on disk: opening it fails while the record is being shown. */
+	/**
+	 * A sealed value damaged on disk: opening it fails while the record is being shown.
+	 */
 	private void corruptTheSealedNoteOf(UUID appointment) {
-		jdbc.sql("UPDATE session_note SET note = left(note, length(note) - 12) || 'AAAAAAAAAAAA' WHERE appointment_id = ?")
+		jdbc.sql(
+				"UPDATE session_note SET note = left(note, length(note) - 12) || 'AAAAAAAAAAAA' WHERE appointment_id = ?")
 			.param(appointment)
 			.update();
 	}
@@ -146,4 +157,5 @@ class HealthDataLeakTests {
 	private static RequestPostProcessor as(Role role, String practitionerId, UUID patientId) {
 		return SignedInAs.signedIn(role, practitionerId, patientId);
 	}
+
 }

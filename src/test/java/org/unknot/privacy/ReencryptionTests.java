@@ -53,4 +53,5 @@ class ReencryptionTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM sealed_sample WHERE secret IS NULL").query(Long.class).single())
 			.isEqualTo(45);
 	}
+
 }

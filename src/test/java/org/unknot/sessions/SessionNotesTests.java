@@ -45,9 +45,13 @@ class SessionNotesTests {
 	BookingDesk desk;
 
 	MockMvc mvc;
+
 	String clinic;
+
 	String therapist;
+
 	Booked visit;
+
 	String marker;
 
 	@BeforeEach
@@ -57,21 +61,24 @@ class SessionNotesTests {
 		clinic = network.clinic(1, 0, 0);
 		therapist = network.therapist();
 		network.weekdays(therapist, clinic);
-		visit = desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
-				MONDAY.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()), null,
-				new PatientDetails("Nia", "Cole", "nia-" + UUID.randomUUID() + "@example.org", null,
+		visit = desk.book(
+				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+						MONDAY.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
+				null, new PatientDetails("Nia", "Cole", "nia-" + UUID.randomUUID() + "@example.org", null,
 						LocalDate.of(1988, 8, 8)));
 		marker = "phi-marker-" + UUID.randomUUID();
 	}
 
 	@Test
 	void recordsTheSessionSealedAndShowsItToTheTreatingPractitionerAndThePatient() throws Exception {
-		MockHttpServletResponse saved = mvc.perform(post("/staff/visits/{id}/session", visit.appointment().id())
-			.param("painBefore", "7")
-			.param("painAfter", "3")
-			.param("note", "Tight left trapezius; " + marker)
-			.with(csrf())
-			.with(as(Role.PRACTITIONER, therapist, null))).andReturn().getResponse();
+		MockHttpServletResponse saved = mvc
+			.perform(post("/staff/visits/{id}/session", visit.appointment().id()).param("painBefore", "7")
+				.param("painAfter", "3")
+				.param("note", "Tight left trapezius; " + marker)
+				.with(csrf())
+				.with(as(Role.PRACTITIONER, therapist, null)))
+			.andReturn()
+			.getResponse();
 
 		assertThat(saved.getStatus()).isEqualTo(302);
 		assertThat(jdbc.sql("SELECT note FROM session_note WHERE appointment_id = ?")
@@ -91,16 +98,19 @@ class SessionNotesTests {
 			.with(csrf())
 			.with(as(Role.PRACTITIONER, therapist, null))).andReturn();
 
-		String record = page(get("/staff/patients/{id}", visit.appointment().patientId()),
-				frontDesk());
+		String record = page(get("/staff/patients/{id}", visit.appointment().patientId()), frontDesk());
 
 		assertThat(record).contains("Nia Cole").doesNotContain(marker);
 	}
 
 	@Test
 	void letsOnlyTheVisitsPractitionerRecordIt() throws Exception {
-		int other = mvc.perform(get("/staff/visits/{id}/session", visit.appointment().id())
-			.with(as(Role.PRACTITIONER, "someone-else", null))).andReturn().getResponse().getStatus();
+		int other = mvc
+			.perform(get("/staff/visits/{id}/session", visit.appointment().id())
+				.with(as(Role.PRACTITIONER, "someone-else", null)))
+			.andReturn()
+			.getResponse()
+			.getStatus();
 		int desk = mvc.perform(get("/staff/visits/{id}/session", visit.appointment().id()).with(frontDesk()))
 			.andReturn()
 			.getResponse()
@@ -112,19 +122,23 @@ class SessionNotesTests {
 
 	@Test
 	void saysWhatIsWrongAndKeepsTheNote() throws Exception {
-		MockHttpServletResponse response = mvc.perform(post("/staff/visits/{id}/session", visit.appointment().id())
-			.param("painBefore", "12")
-			.param("painAfter", "a lot")
-			.param("note", "Kept as typed")
-			.with(csrf())
-			.with(as(Role.PRACTITIONER, therapist, null))).andReturn().getResponse();
+		MockHttpServletResponse response = mvc
+			.perform(post("/staff/visits/{id}/session", visit.appointment().id()).param("painBefore", "12")
+				.param("painAfter", "a lot")
+				.param("note", "Kept as typed")
+				.with(csrf())
+				.with(as(Role.PRACTITIONER, therapist, null)))
+			.andReturn()
+			.getResponse();
 
 		assertThat(response.getStatus()).isEqualTo(422);
 		assertThat(response.getContentAsString()).contains("id=\"painAfter-error\"").contains("Kept as typed");
-		MockHttpServletResponse outOfRange = mvc.perform(post("/staff/visits/{id}/session", visit.appointment().id())
-			.param("painBefore", "12")
-			.with(csrf())
-			.with(as(Role.PRACTITIONER, therapist, null))).andReturn().getResponse();
+		MockHttpServletResponse outOfRange = mvc
+			.perform(post("/staff/visits/{id}/session", visit.appointment().id()).param("painBefore", "12")
+				.with(csrf())
+				.with(as(Role.PRACTITIONER, therapist, null)))
+			.andReturn()
+			.getResponse();
 		assertThat(outOfRange.getContentAsString()).contains("id=\"painBefore-error\"");
 		assertThat(jdbc.sql("SELECT count(*) FROM session_note WHERE appointment_id = ?")
 			.param(visit.appointment().id())
@@ -146,4 +160,5 @@ class SessionNotesTests {
 	private static RequestPostProcessor as(Role role, String practitionerId, UUID patientId) {
 		return SignedInAs.signedIn(role, practitionerId, patientId);
 	}
+
 }

@@ -52,7 +52,8 @@ class EmbeddedDatabaseTests {
 	@Test
 	void takesServerSettingsButNeverLetsThemMakeCommitsLessDurable() throws Exception {
 		var settings = Map.of("work_mem", "8MB", "synchronous_commit", "off", "fsync", "off");
-		var properties = new DatabaseProperties(dataDir, new DatabaseProperties.Db(null, null, null, false, 2, settings));
+		var properties = new DatabaseProperties(dataDir,
+				new DatabaseProperties.Db(null, null, null, false, 2, settings));
 
 		try (EmbeddedServer server = EmbeddedServer.start(properties);
 				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties, server)) {
@@ -62,4 +63,5 @@ class EmbeddedDatabaseTests {
 			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
 		}
 	}
+
 }

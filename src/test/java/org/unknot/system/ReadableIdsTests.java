@@ -29,4 +29,5 @@ class ReadableIdsTests {
 	void fallsBackWhenNothingOfTheNameIsLeft() {
 		assertThat(ReadableIds.freeFrom("!!!", "clinic", 40, id -> false)).isEqualTo("clinic");
 	}
+
 }

@@ -48,9 +48,9 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
 /**
- * A freed time goes to the waiting patients in line order, one offer at a time, each with a short
- * hold; the first to accept books it, an unanswered offer passes on, and a late or second acceptance
- * gets a kind answer instead of a booking.
+ * A freed time goes to the waiting patients in line order, one offer at a time, each with
+ * a short hold; the first to accept books it, an unanswered offer passes on, and a late
+ * or second acceptance gets a kind answer instead of a booking.
  */
 @UnknotIntegrationTest
 class WaitlistTests {
@@ -59,7 +59,9 @@ class WaitlistTests {
 	static final Pattern OFFER_LINK = Pattern.compile("/waitlist/offers/([0-9a-f-]{36})\\?token=([A-Za-z0-9_-]+)");
 
 	Waitlist waitlist;
+
 	BookingDesk desk;
+
 	Appointments appointments;
 
 	@Autowired
@@ -72,10 +74,15 @@ class WaitlistTests {
 	WebApplicationContext context;
 
 	String clinic;
+
 	String therapist;
+
 	Instant ten;
+
 	Booked taken;
+
 	PatientDetails first;
+
 	PatientDetails second;
 
 	@BeforeEach
@@ -131,7 +138,8 @@ class WaitlistTests {
 			Offer next = offerTo(second);
 			assertThat(next).isNotNull();
 
-			assertThatThrownBy(() -> waitlist.accept(late.id(), late.token(), Instant.now().plus(Duration.ofMinutes(11))))
+			assertThatThrownBy(
+					() -> waitlist.accept(late.id(), late.token(), Instant.now().plus(Duration.ofMinutes(11))))
 				.isInstanceOf(OfferNotAvailable.class)
 				.hasMessageContaining("You keep your place on the waitlist");
 			Booked booked = waitlist.accept(next.id(), next.token(), Instant.now());
@@ -166,6 +174,7 @@ class WaitlistTests {
 
 			assertThat(offerTo(afternoon)).isNull();
 		}
+
 	}
 
 	@Nested
@@ -194,12 +203,12 @@ class WaitlistTests {
 			Offer offer = offerTo(first);
 			Instant expiry = waitlist.offer(offer.id(), offer.token()).expiresAt();
 
-			List<Object> outcomes = together(() -> answer(() -> waitlist.accept(offer.id(), offer.token(),
-					expiry.minusMillis(1))), () -> {
+			List<Object> outcomes = together(
+					() -> answer(() -> waitlist.accept(offer.id(), offer.token(), expiry.minusMillis(1))), () -> {
 						waitlist.work(expiry);
 						Offer next = offerTo(second);
-						return next == null ? "no offer for the second" : answer(() -> waitlist.accept(next.id(),
-								next.token(), Instant.now()));
+						return next == null ? "no offer for the second"
+								: answer(() -> waitlist.accept(next.id(), next.token(), Instant.now()));
 					});
 
 			assertThat(bookingsAtTen()).isEqualTo(1);
@@ -210,6 +219,7 @@ class WaitlistTests {
 						s -> assertThat(s).isEqualTo("no offer for the second"),
 						s -> assertThat(s).contains("You keep your place on the waitlist")));
 		}
+
 	}
 
 	@Nested
@@ -220,8 +230,8 @@ class WaitlistTests {
 			var joined = postJson("/api/v1/waitlist", """
 					{"service":"t-massage-60","location":"%s","firstDay":"2027-04-01","lastDay":"2027-04-30",
 					 "earliest":"09:00","latest":"12:00","patient":{"givenName":"Eve","familyName":"Park",
-					 "email":"eve.%s@example.org","birthDate":"1980-01-01"}}""".formatted(clinic, TestNetwork.shortId()),
-					null);
+					 "email":"eve.%s@example.org","birthDate":"1980-01-01"}}""".formatted(clinic,
+					TestNetwork.shortId()), null);
 			assertThat(joined.statusCode()).isEqualTo(201);
 			Matcher id = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(joined.body());
 			Matcher token = Pattern.compile("\"token\":\"([A-Za-z0-9_-]+)\"").matcher(joined.body());
@@ -290,6 +300,7 @@ class WaitlistTests {
 			assertThat(unknown.statusCode()).isEqualTo(404);
 			assertThat(unreadable.statusCode()).isEqualTo(400);
 		}
+
 	}
 
 	String staffList() throws Exception {
@@ -323,7 +334,8 @@ class WaitlistTests {
 	}
 
 	long bookingsAtTen() {
-		return jdbc.sql("SELECT count(*) FROM appointment WHERE practitioner_id = ? AND start_at = ? AND status = 'booked'")
+		return jdbc
+			.sql("SELECT count(*) FROM appointment WHERE practitioner_id = ? AND start_at = ? AND status = 'booked'")
 			.params(therapist, ten.atOffset(java.time.ZoneOffset.UTC))
 			.query(Long.class)
 			.single();
@@ -396,4 +408,5 @@ class WaitlistTests {
 	URI uri(String path) {
 		return URI.create("http://localhost:" + port + path);
 	}
+
 }

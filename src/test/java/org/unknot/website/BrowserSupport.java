@@ -32,18 +32,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Browser tests in Debian's Chromium, driven by Playwright. Add {@code @ExtendWith(BrowserSupport.class)}
- * to an {@code @UnknotIntegrationTest} and take a {@link Visitor} parameter:
+ * Browser tests in Debian's Chromium, driven by Playwright. Add
+ * {@code @ExtendWith(BrowserSupport.class)} to an {@code @UnknotIntegrationTest} and take
+ * a {@link Visitor} parameter:
  *
  * <pre>
  * Page page = visitor.open("/articles/neck-pain", Visitor.JS_OFF);
  * visitor.check(page, "article-js-off");   // screenshot + axe (WCAG 2.2 AA), fails on any violation
  * </pre>
  *
- * One Chromium serves every test class of the run. Each test gets fresh browser contexts, closed
- * after it. Every request that does not go to a loopback address is aborted and fails the test.
- * Without {@code /usr/bin/chromium} (property {@code unknot.browser.executable}) the tests are skipped
- * with a loud message, except under {@code CI=true}, where they fail.
+ * One Chromium serves every test class of the run. Each test gets fresh browser contexts,
+ * closed after it. Every request that does not go to a loopback address is aborted and
+ * fails the test. Without {@code /usr/bin/chromium} (property
+ * {@code unknot.browser.executable}) the tests are skipped with a loud message, except
+ * under {@code CI=true}, where they fail.
  */
 public final class BrowserSupport implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
 
@@ -68,8 +70,9 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 			log.warn("\n\n*** {} ***\n", message);
 			Assumptions.abort(message);
 		}
-		context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SharedBrowser.class, k -> new SharedBrowser(executable),
-				SharedBrowser.class);
+		context.getRoot()
+			.getStore(NAMESPACE)
+			.getOrComputeIfAbsent(SharedBrowser.class, k -> new SharedBrowser(executable), SharedBrowser.class);
 	}
 
 	@Override
@@ -81,7 +84,8 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
 		SharedBrowser shared = context.getRoot().getStore(NAMESPACE).get(SharedBrowser.class, SharedBrowser.class);
 		String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
-		Visitor visitor = new Visitor(shared.browser, "http://localhost:" + port, context.getRequiredTestClass().getSimpleName());
+		Visitor visitor = new Visitor(shared.browser, "http://localhost:" + port,
+				context.getRequiredTestClass().getSimpleName());
 		context.getStore(NAMESPACE).put(Visitor.class, visitor);
 		return visitor;
 	}
@@ -103,7 +107,9 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 		return Paths.get(System.getProperty("unknot.browser.screenshots", "target/screenshots"));
 	}
 
-	/** True for localhost and loopback addresses, the only places a page may fetch from. */
+	/**
+	 * True for localhost and loopback addresses, the only places a page may fetch from.
+	 */
 	static boolean isLoopback(String url) {
 		URI uri = URI.create(url);
 		String scheme = uri.getScheme();
@@ -111,8 +117,8 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 			return true;
 		}
 		String host = uri.getHost();
-		return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-				|| host.equals("::1"));
+		return host != null
+				&& (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1"));
 	}
 
 	private static final class SharedBrowser implements AutoCloseable {
@@ -125,7 +131,9 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 			playwright = Playwright
 				.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 			browser = playwright.chromium()
-				.launch(new BrowserType.LaunchOptions().setExecutablePath(executable).setHeadless(true).setArgs(CHROMIUM_FLAGS));
+				.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+					.setHeadless(true)
+					.setArgs(CHROMIUM_FLAGS));
 		}
 
 		@Override
@@ -133,9 +141,12 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 			browser.close();
 			playwright.close();
 		}
+
 	}
 
-	/** A patient at a browser: opens pages with JavaScript on or off, at a given width. */
+	/**
+	 * A patient at a browser: opens pages with JavaScript on or off, at a given width.
+	 */
 	public static final class Visitor {
 
 		public static final boolean JS_ON = true;
@@ -169,7 +180,10 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 			return page(javascript, 1280);
 		}
 
-		/** A new page in a fresh context (no cookies shared with other pages), this many CSS pixels wide. */
+		/**
+		 * A new page in a fresh context (no cookies shared with other pages), this many
+		 * CSS pixels wide.
+		 */
 		public Page page(boolean javascript, int width) {
 			BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(javascript)
 				.setViewportSize(width, 900)
@@ -205,14 +219,19 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 			return page;
 		}
 
-		/** A full-page screenshot under {@code <build dir>/screenshots/<test class>/<name>.png}. */
+		/**
+		 * A full-page screenshot under
+		 * {@code <build dir>/screenshots/<test class>/<name>.png}.
+		 */
 		public Path screenshot(Page page, String name) {
 			Path file = screenshots().resolve(testClass).resolve(name + ".png");
 			page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
 			return file;
 		}
 
-		/** Fails with every WCAG 2.2 AA violation axe-core finds on the page as it is now. */
+		/**
+		 * Fails with every WCAG 2.2 AA violation axe-core finds on the page as it is now.
+		 */
 		public void assertAccessible(Page page) {
 			AxeResults results = new AxeBuilder(page).withTags(WCAG_22_AA).analyze();
 			List<Rule> violations = results.getViolations();
@@ -223,9 +242,10 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 		}
 
 		/**
-		 * Screenshot, then accessibility check. axe runs as JavaScript: for a page opened with JavaScript
-		 * off, the HTML it shows is scanned in a page with JavaScript on at the same width and origin (so
-		 * the stylesheet applies and contrast is measured as shown).
+		 * Screenshot, then accessibility check. axe runs as JavaScript: for a page opened
+		 * with JavaScript off, the HTML it shows is scanned in a page with JavaScript on
+		 * at the same width and origin (so the stylesheet applies and contrast is
+		 * measured as shown).
 		 */
 		public void check(Page page, String name) {
 			screenshot(page, name);
@@ -240,7 +260,10 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 			assertAccessible(probe);
 		}
 
-		/** Every request a page tried to make to another host; the test fails after it if any. */
+		/**
+		 * Every request a page tried to make to another host; the test fails after it if
+		 * any.
+		 */
 		public List<String> blockedRequests() {
 			synchronized (blocked) {
 				return List.copyOf(blocked);
@@ -267,5 +290,7 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 				.collect(Collectors.joining("\n"));
 			return "  - " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n" + nodes;
 		}
+
 	}
+
 }

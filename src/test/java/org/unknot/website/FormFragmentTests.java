@@ -14,16 +14,20 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
-/** The form fragments other pages build on: label, hint, error tied to the control, value kept. */
+/**
+ * The form fragments other pages build on: label, hint, error tied to the control, value
+ * kept.
+ */
 class FormFragmentTests {
 
 	private final SpringTemplateEngine engine = engine();
 
 	@Test
 	void aFieldWithAnErrorIsMarkedInvalidAndDescribedByHintAndError() {
-		String html = render("""
-				<div th:replace="~{fragments/form :: field(name='email', label='Email', type='email', value=${typed},
-				     error=${errors['email']}, hint='We send the confirmation here.', autocomplete='email', required=true)}"></div>""",
+		String html = render(
+				"""
+						<div th:replace="~{fragments/form :: field(name='email', label='Email', type='email', value=${typed},
+						     error=${errors['email']}, hint='We send the confirmation here.', autocomplete='email', required=true)}"></div>""",
 				Map.of("typed", "ada@", "errors", Map.of("email", "Enter an email address like name@example.org.")));
 		assertThat(html).contains("<label class=\"field__label\" for=\"email\">Email</label>")
 			.contains("id=\"email-hint\"")
@@ -39,8 +43,9 @@ class FormFragmentTests {
 
 	@Test
 	void aValidFieldHasNoErrorAttributes() {
-		String html = render("""
-				<div th:replace="~{fragments/form :: field(name='phone', label='Phone', type='tel', value=${typed})}"></div>""",
+		String html = render(
+				"""
+						<div th:replace="~{fragments/form :: field(name='phone', label='Phone', type='tel', value=${typed})}"></div>""",
 				Map.of("typed", "(973) 555-0100"));
 		assertThat(html).contains("type=\"tel\"")
 			.contains("value=\"(973) 555-0100\"")
@@ -73,7 +78,8 @@ class FormFragmentTests {
 		assertThat(html).contains("role=\"alert\"").contains("<a href=\"#email\">Enter your email.</a>");
 		assertThat(html.indexOf("#email")).isLessThan(html.indexOf("#phone"));
 		assertThat(render("<div th:replace=\"~{fragments/form :: error-summary(errors=${errors})}\"></div>",
-				Map.of("errors", Map.of()))).doesNotContain("error-summary");
+				Map.of("errors", Map.of())))
+			.doesNotContain("error-summary");
 	}
 
 	private String render(String template, Map<String, Object> variables) {
@@ -94,4 +100,5 @@ class FormFragmentTests {
 		engine.addTemplateResolver(strings);
 		return engine;
 	}
+
 }

@@ -20,8 +20,8 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.website.BrowserSupport.Visitor;
 
 /**
- * Every public page type in a real browser: with JavaScript on and off, at 1280 and 320 px, with
- * axe-core finding no WCAG 2.2 AA violation, and no request leaving the machine.
+ * Every public page type in a real browser: with JavaScript on and off, at 1280 and 320
+ * px, with axe-core finding no WCAG 2.2 AA violation, and no request leaving the machine.
  */
 @UnknotIntegrationTest
 @ExtendWith(BrowserSupport.class)
@@ -31,8 +31,11 @@ class SiteBrowserTests {
 	JdbcClient jdbc;
 
 	String clinic;
+
 	String therapist;
+
 	String lapsed;
+
 	String specialty;
 
 	@BeforeEach
@@ -46,7 +49,8 @@ class SiteBrowserTests {
 		lapsed = network.practitioner("LMT", LocalDate.of(2024, 12, 31), TestNetwork.MASSAGE);
 		specialty = "headaches " + TestNetwork.shortId();
 		jdbc.sql("UPDATE practitioner SET specialties = ?, languages = '{English,Portuguese}', bio = ? WHERE id = ?")
-			.params(new String[] { specialty, "neck pain" }, "Eight years with office workers and musicians.", therapist)
+			.params(new String[] { specialty, "neck pain" }, "Eight years with office workers and musicians.",
+					therapist)
 			.update();
 	}
 
@@ -95,7 +99,8 @@ class SiteBrowserTests {
 		pageTypes().forEach((name, path) -> {
 			Page page = visitor.open(path, Visitor.JS_ON, 320);
 			Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-			assertThat(((Number) overflow).intValue()).as("horizontal overflow of " + path + " at 320 px").isLessThanOrEqualTo(0);
+			assertThat(((Number) overflow).intValue()).as("horizontal overflow of " + path + " at 320 px")
+				.isLessThanOrEqualTo(0);
 			visitor.check(page, name + "-320");
 			page.close();
 		});
@@ -146,4 +151,5 @@ class SiteBrowserTests {
 		assertThat(page.locator("h1").textContent()).isEqualTo("We could not find that page");
 		assertThat(page.locator("nav[aria-label=Main]").count()).isEqualTo(1);
 	}
+
 }

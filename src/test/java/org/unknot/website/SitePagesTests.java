@@ -39,9 +39,13 @@ class SitePagesTests {
 	ObjectMapper json;
 
 	TestNetwork network;
+
 	String clinic;
+
 	String therapist;
+
 	String lapsed;
+
 	String specialty;
 
 	@BeforeEach
@@ -56,7 +60,9 @@ class SitePagesTests {
 		jdbc.sql("UPDATE practitioner SET specialties = ?, languages = '{English,Spanish}', bio = ? WHERE id = ?")
 			.params(new String[] { specialty }, "Ten years of work with runners. Calm and careful.", therapist)
 			.update();
-		jdbc.sql("UPDATE practitioner SET specialties = ? WHERE id = ?").params(new String[] { specialty }, lapsed).update();
+		jdbc.sql("UPDATE practitioner SET specialties = ? WHERE id = ?")
+			.params(new String[] { specialty }, lapsed)
+			.update();
 	}
 
 	@Test
@@ -95,12 +101,14 @@ class SitePagesTests {
 			Page page = get("/articles/upper-back-pain-and-massage");
 			assertThat(page.body()).contains("<h1 id=\"article-title\">Upper back pain and massage</h1>")
 				.contains("<h2>What massage can do</h2>")
-				.contains("<link rel=\"canonical\" href=\"http://localhost:8080/articles/upper-back-pain-and-massage\">")
+				.contains(
+						"<link rel=\"canonical\" href=\"http://localhost:8080/articles/upper-back-pain-and-massage\">")
 				.contains("<meta property=\"og:type\" content=\"article\">")
 				.contains("<meta property=\"og:title\" content=\"Upper back pain and massage\">");
 			JsonNode data = jsonLd(page);
 			assertThat(data.get("@type").asString()).isEqualTo("MedicalWebPage");
-			assertThat(data.get("url").asString()).isEqualTo("http://localhost:8080/articles/upper-back-pain-and-massage");
+			assertThat(data.get("url").asString())
+				.isEqualTo("http://localhost:8080/articles/upper-back-pain-and-massage");
 		}
 
 		@Test
@@ -115,7 +123,8 @@ class SitePagesTests {
 		@Test
 		void offersTheGeneralBookingWhenNoneOfItsServicesIsInTheCatalog() {
 			Page page = get("/articles/test-nothing-to-book");
-			assertThat(page.body()).contains("<a class=\"button button--primary\" href=\"/book\">Book an appointment</a>")
+			assertThat(page.body())
+				.contains("<a class=\"button button--primary\" href=\"/book\">Book an appointment</a>")
 				.doesNotContain("/book?service=");
 		}
 
@@ -123,7 +132,8 @@ class SitePagesTests {
 		void listsRelatedArticlesMostSharedTopicsFirst() {
 			Page page = get("/articles/neck-pain-from-desk-work");
 			String related = page.body().substring(page.body().indexOf("id=\"related-title\""));
-			// two topics and a service in common, two topics, then one topic and a service
+			// two topics and a service in common, two topics, then one topic and a
+			// service
 			assertThat(links(related)).containsExactly("/articles/upper-back-pain-and-massage",
 					"/articles/self-care-between-sessions", "/articles/trigger-points-explained");
 		}
@@ -135,6 +145,7 @@ class SitePagesTests {
 			assertThat(page.contentType()).startsWith("text/html");
 			assertThat(page.body()).contains("We could not find that page").doesNotContain("Exception");
 		}
+
 	}
 
 	@Nested
@@ -157,7 +168,9 @@ class SitePagesTests {
 		@Test
 		void listsServicesByKindOfCare() {
 			Page page = get("/services");
-			assertThat(page.body()).contains("Massage therapy").contains("Pain procedures").contains("/services/t-procedure");
+			assertThat(page.body()).contains("Massage therapy")
+				.contains("Pain procedures")
+				.contains("/services/t-procedure");
 		}
 
 		@Test
@@ -166,6 +179,7 @@ class SitePagesTests {
 			assertThat(page.status()).isEqualTo(404);
 			assertThat(page.body()).contains("There is no service &#39;nope&#39;.").doesNotContain("\"type\"");
 		}
+
 	}
 
 	@Nested
@@ -222,7 +236,9 @@ class SitePagesTests {
 		void aPractitionerWhoseLicenceExpiredIsMarkedNotBookableWithoutTimes() {
 			Page page = get("/practitioners/" + lapsed);
 			assertThat(page.status()).isEqualTo(200);
-			assertThat(page.body()).contains("Not taking bookings").contains("expired").doesNotContain("Next free times")
+			assertThat(page.body()).contains("Not taking bookings")
+				.contains("expired")
+				.doesNotContain("Next free times")
 				.doesNotContain("/book?service");
 		}
 
@@ -230,6 +246,7 @@ class SitePagesTests {
 		void anUnknownPractitionerIsAFriendlyNotFoundPage() {
 			assertThat(get("/practitioners/nobody").status()).isEqualTo(404);
 		}
+
 	}
 
 	@Nested
@@ -259,6 +276,7 @@ class SitePagesTests {
 		void anUnknownClinicIsAFriendlyNotFoundPage() {
 			assertThat(get("/clinics/atlantis").status()).isEqualTo(404);
 		}
+
 	}
 
 	@Nested
@@ -280,6 +298,7 @@ class SitePagesTests {
 			Page page = get("/robots.txt");
 			assertThat(page.body()).contains("Sitemap: http://localhost:8080/sitemap.xml").contains("Disallow: /api/");
 		}
+
 	}
 
 	@Nested
@@ -312,8 +331,11 @@ class SitePagesTests {
 		void anUnknownAddressInABrowserIsAFriendlyPageWithoutDetails() {
 			Page page = get("/wp-admin/setup.php");
 			assertThat(page.status()).isEqualTo(404);
-			assertThat(page.body()).contains("We could not find that page").doesNotContain("trace").doesNotContain("Whitelabel");
+			assertThat(page.body()).contains("We could not find that page")
+				.doesNotContain("trace")
+				.doesNotContain("Whitelabel");
 		}
+
 	}
 
 	private Page get(String path) {
@@ -322,9 +344,10 @@ class SitePagesTests {
 
 	private Page get(String path, String accept) {
 		try {
-			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.header("Accept", accept)
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HTTP
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+					.header("Accept", accept)
+					.build(), HttpResponse.BodyHandlers.ofString());
 			return new Page(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.body());
 		}
@@ -345,7 +368,8 @@ class SitePagesTests {
 	}
 
 	private static java.util.List<String> links(String html) {
-		Matcher matcher = Pattern.compile("href=\"(/articles/[a-z0-9-]+)\"").matcher(html.substring(0, html.indexOf("</aside>")));
+		Matcher matcher = Pattern.compile("href=\"(/articles/[a-z0-9-]+)\"")
+			.matcher(html.substring(0, html.indexOf("</aside>")));
 		java.util.List<String> links = new java.util.ArrayList<>();
 		while (matcher.find()) {
 			links.add(matcher.group(1));
@@ -359,4 +383,5 @@ class SitePagesTests {
 
 	record Page(int status, String contentType, String body) {
 	}
+
 }

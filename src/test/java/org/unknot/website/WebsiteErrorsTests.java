@@ -27,10 +27,14 @@ import org.unknot.system.web.StorableValues;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** A website page that fails shows a friendly page with the right status, never the failure itself. */
+/**
+ * A website page that fails shows a friendly page with the right status, never the
+ * failure itself.
+ */
 class WebsiteErrorsTests {
 
-	private final Pages pages = new Pages(new SiteProperties(URI.create("https://unknot.example")), JsonMapper.builder().build());
+	private final Pages pages = new Pages(new SiteProperties(URI.create("https://unknot.example")),
+			JsonMapper.builder().build());
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new FailingPages())
 		.setControllerAdvice(new WebsiteErrors(pages))
@@ -84,8 +88,8 @@ class WebsiteErrorsTests {
 		resolver.setSuffix(".html");
 		resolver.setTemplateMode(TemplateMode.HTML);
 		engine.setTemplateResolver(resolver);
-		String html = engine.process("error", new Context(null, Map.of("status", 500, "meta",
-				pages.meta("Something went wrong on our side", "x", "/failing"))));
+		String html = engine.process("error", new Context(null,
+				Map.of("status", 500, "meta", pages.meta("Something went wrong on our side", "x", "/failing"))));
 		assertThat(html).contains("<h1>Something went wrong on our side</h1>")
 			.contains("href=\"/clinics\"")
 			.contains("<link rel=\"stylesheet\" href=\"/css/unknot.css\">")
@@ -120,5 +124,7 @@ class WebsiteErrorsTests {
 		String typed(@RequestParam int count) {
 			return "home";
 		}
+
 	}
+
 }

@@ -19,13 +19,14 @@ import org.unknot.account.Registrations.RegistrationLinkSpent;
 import org.unknot.system.InvalidRequest;
 
 /**
- * A patient opens their own account: an address first (the answer never tells whether it has an
- * account), then, from the emailed link, name, birth date and password.
+ * A patient opens their own account: an address first (the answer never tells whether it
+ * has an account), then, from the emailed link, name, birth date and password.
  */
 @Controller
 class RegistrationController {
 
 	private final Registrations registrations;
+
 	private final SessionStart sessionStart;
 
 	RegistrationController(Registrations registrations, SessionStart sessionStart) {
@@ -55,7 +56,10 @@ class RegistrationController {
 		}
 	}
 
-	/** Opening the link changes nothing (mail scanners open links too); the form's button does. */
+	/**
+	 * Opening the link changes nothing (mail scanners open links too); the form's button
+	 * does.
+	 */
 	@GetMapping("/register/{token}")
 	String finishForm(@PathVariable String token, HttpServletResponse response, Model model) {
 		var email = registrations.pending(token);

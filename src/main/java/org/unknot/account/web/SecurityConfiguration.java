@@ -22,11 +22,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.unknot.account.AccountProperties;
 
 /**
- * Who may reach what, checked on the server for every request: the public site, the booking flow
- * and the public API are open; the staff workspace, the admin pages and the patient portal need a
- * full sign-in (for staff, password and TOTP) in the right role. Every state change outside the
- * token-free public API needs a CSRF token; headers forbid framing, sniffing, inline script and
- * style, and ask browsers for HTTPS only.
+ * Who may reach what, checked on the server for every request: the public site, the
+ * booking flow and the public API are open; the staff workspace, the admin pages and the
+ * patient portal need a full sign-in (for staff, password and TOTP) in the right role.
+ * Every state change outside the token-free public API needs a CSRF token; headers forbid
+ * framing, sniffing, inline script and style, and ask browsers for HTTPS only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -35,13 +35,16 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-	/** The JSON API the website and other software use without a session: no cookie, so no CSRF. */
+	/**
+	 * The JSON API the website and other software use without a session: no cookie, so no
+	 * CSRF.
+	 */
 	static final RequestMatcher PUBLIC_API = request -> path(request).startsWith("/api/")
 			&& !path(request).startsWith("/api/v1/staff/");
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions,
-			AccountProperties properties, Clock clock) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions, AccountProperties properties,
+			Clock clock) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/staff/**", "/api/v1/staff/**")
@@ -96,4 +99,5 @@ class SecurityConfiguration {
 	private static String path(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
 	}
+
 }

@@ -16,15 +16,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.unknot.account.RecentSignIn;
 
 /**
- * Ends a signed-in session when it reaches its absolute lifetime (12 hours by default), however
- * active it was; the idle limit is the servlet session timeout. Checked on the server each request.
+ * Ends a signed-in session when it reaches its absolute lifetime (12 hours by default),
+ * however active it was; the idle limit is the servlet session timeout. Checked on the
+ * server each request.
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	static final String SIGNED_IN_AT = RecentSignIn.SIGNED_IN_AT;
 
 	private final Duration lifetime;
+
 	private final SessionRegistry sessions;
+
 	private final Clock clock;
 
 	SessionLifetimeFilter(Duration lifetime, SessionRegistry sessions, Clock clock) {
@@ -52,4 +55,5 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 		}
 		chain.doFilter(request, response);
 	}
+
 }

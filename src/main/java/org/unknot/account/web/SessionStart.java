@@ -19,16 +19,19 @@ import org.unknot.account.SignIn;
 import org.unknot.account.SignedIn;
 
 /**
- * The last step of every way in (password and code, emailed link, a just-opened account): a new
- * session with a new id, registered so it can be ended from elsewhere, and the known-device cookie
- * that lets the owner past a throttle meant for guessers.
+ * The last step of every way in (password and code, emailed link, a just-opened account):
+ * a new session with a new id, registered so it can be ended from elsewhere, and the
+ * known-device cookie that lets the owner past a throttle meant for guessers.
  */
 @Component
 class SessionStart {
 
 	private final SignIn signIn;
+
 	private final SecurityContextRepository contexts;
+
 	private final SessionRegistry sessions;
+
 	private final Clock clock;
 
 	SessionStart(SignIn signIn, SecurityContextRepository contexts, SessionRegistry sessions, Clock clock) {
@@ -63,4 +66,5 @@ class SessionStart {
 		response.addCookie(device);
 		return account.role().staff() ? "redirect:/staff" : "redirect:/account";
 	}
+
 }

@@ -22,9 +22,9 @@ import org.unknot.account.SignInLinks;
 import org.unknot.account.TotpEnrolment;
 
 /**
- * Signing in, step by step: email and password; then, for staff (and patients who chose it), a
- * code from their authenticator app, enrolled with a QR code at the first sign-in. Every refusal
- * reads the same, whether or not the account exists.
+ * Signing in, step by step: email and password; then, for staff (and patients who chose
+ * it), a code from their authenticator app, enrolled with a QR code at the first sign-in.
+ * Every refusal reads the same, whether or not the account exists.
  */
 @Controller
 class SignInController {
@@ -35,12 +35,17 @@ class SignInController {
 			+ "Check both and try again.";
 	static final String THROTTLED = "Too many attempts for this account or from this network. "
 			+ "Please wait a while before trying again.";
+
 	private static final long PENDING_SECONDS = 300;
 
 	private final SignIn signIn;
+
 	private final SignInLinks links;
+
 	private final Accounts accounts;
+
 	private final SessionStart sessionStart;
+
 	private final Clock clock;
 
 	SignInController(SignIn signIn, SignInLinks links, Accounts accounts, SessionStart sessionStart, Clock clock) {
@@ -95,7 +100,10 @@ class SignInController {
 		return "account/link-sent";
 	}
 
-	/** Opening the link changes nothing (mail scanners open links too); its button signs in. */
+	/**
+	 * Opening the link changes nothing (mail scanners open links too); its button signs
+	 * in.
+	 */
 	@GetMapping("/sign-in/link/{token}")
 	String openLink(@PathVariable String token, Model model) {
 		model.addAttribute("token", token);
@@ -103,8 +111,7 @@ class SignInController {
 	}
 
 	@PostMapping("/sign-in/link/{token}")
-	String useLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
-			Model model) {
+	String useLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Model model) {
 		Account account = links.use(token).orElse(null);
 		if (account == null) {
 			response.setStatus(HttpStatus.GONE.value());
@@ -190,4 +197,5 @@ class SignInController {
 
 	record Pending(UUID accountId, Instant since) implements java.io.Serializable {
 	}
+
 }

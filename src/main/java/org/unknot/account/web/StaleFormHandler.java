@@ -14,11 +14,11 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * A patient who leaves a booking step open longer than a session lasts (looking for their insurance
- * card, say) sends a form whose CSRF token belonged to the ended session. Instead of a bare 403, the
- * booking flow and the manage page send them back to the same page, which says what happened; the
- * booking draft keeps every earlier step. Nothing is changed by the refused form. Everything else
- * keeps the plain 403.
+ * A patient who leaves a booking step open longer than a session lasts (looking for their
+ * insurance card, say) sends a form whose CSRF token belonged to the ended session.
+ * Instead of a bare 403, the booking flow and the manage page send them back to the same
+ * page, which says what happened; the booking draft keeps every earlier step. Nothing is
+ * changed by the refused form. Everything else keeps the plain 403.
  */
 final class StaleFormHandler implements AccessDeniedHandler {
 
@@ -35,8 +35,10 @@ final class StaleFormHandler implements AccessDeniedHandler {
 			return;
 		}
 		String token = request.getParameter("token");
-		String again = token == null ? "?again" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&again";
+		String again = token == null ? "?again"
+				: "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&again";
 		response.setStatus(HttpStatus.SEE_OTHER.value());
 		response.setHeader("Location", request.getContextPath() + path + again);
 	}
+
 }

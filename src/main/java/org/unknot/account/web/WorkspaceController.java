@@ -6,7 +6,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.unknot.account.SignedIn;
 
-/** Where signed-in staff land: their workspace. (Patients land in the portal, module portal.) */
+/**
+ * Where signed-in staff land: their workspace. (Patients land in the portal, module
+ * portal.)
+ */
 @Controller
 class WorkspaceController {
 
@@ -15,4 +18,5 @@ class WorkspaceController {
 		model.addAttribute("me", signedIn);
 		return "account/staff-home";
 	}
+
 }

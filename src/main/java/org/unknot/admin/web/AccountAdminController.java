@@ -25,16 +25,25 @@ import org.unknot.catalog.Clinics;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.InvalidRequest;
 
-/** Staff accounts: who may sign in, in which role and for which clinics; disabling ends their sessions. */
+/**
+ * Staff accounts: who may sign in, in which role and for which clinics; disabling ends
+ * their sessions.
+ */
 @Controller
 class AccountAdminController {
 
 	private final Accounts accounts;
+
 	private final AccountDesk desk;
+
 	private final Clinics clinics;
+
 	private final Practitioners practitioners;
+
 	private final Appointments appointments;
+
 	private final java.time.Clock clock;
+
 	private final FormChange forms;
 
 	AccountAdminController(Accounts accounts, AccountDesk desk, Clinics clinics, Practitioners practitioners,
@@ -79,7 +88,10 @@ class AccountAdminController {
 		return "redirect:/admin/accounts";
 	}
 
-	/** For a staff member who lost their password: a new one, to be given to them in person. */
+	/**
+	 * For a staff member who lost their password: a new one, to be given to them in
+	 * person.
+	 */
 	@PostMapping("/admin/accounts/{id}/password")
 	String setPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password,
 			RedirectAttributes redirect) {
@@ -96,10 +108,11 @@ class AccountAdminController {
 	/** Another role or other clinics for a staff member; their sessions end. */
 	@PostMapping("/admin/accounts/{id}/access")
 	String changeAccess(@PathVariable UUID id, @RequestParam(defaultValue = "") String role,
-			@RequestParam(required = false) List<String> clinicIds, @RequestParam(required = false) String practitionerId,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) List<String> clinicIds,
+			@RequestParam(required = false) String practitionerId, RedirectAttributes redirect) {
 		try {
-			desk.changeAccess(id, parseRole(role), clinicIds == null ? List.of() : clinicIds, blankToNull(practitionerId));
+			desk.changeAccess(id, parseRole(role), clinicIds == null ? List.of() : clinicIds,
+					blankToNull(practitionerId));
 			redirect.addFlashAttribute("message", "Access changed; the account's sessions have ended.");
 		}
 		catch (InvalidRequest invalid) {
@@ -115,7 +128,8 @@ class AccountAdminController {
 			jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			desk.close(id, me, request.getRemoteAddr());
-			redirect.addFlashAttribute("message", "Account closed: it can no longer sign in. The records of care stay.");
+			redirect.addFlashAttribute("message",
+					"Account closed: it can no longer sign in. The records of care stay.");
 		}
 		catch (InvalidRequest invalid) {
 			redirect.addFlashAttribute("problem", invalid.getMessage());
@@ -133,11 +147,13 @@ class AccountAdminController {
 	private String page(Model model, Map<String, String> form, Map<String, String> errors) {
 		model.addAttribute("accounts", accounts.staff());
 		java.time.Instant now = clock.instant();
-		model.addAttribute("closures", accounts.closureRequested().stream()
-			.map(request -> new ClosureRequest(request.account(),
-					request.askedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
-					upcomingVisits(request.account(), now)))
-			.toList());
+		model.addAttribute("closures",
+				accounts.closureRequested()
+					.stream()
+					.map(request -> new ClosureRequest(request.account(),
+							request.askedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
+							upcomingVisits(request.account(), now)))
+					.toList());
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::staff).toList());
 		model.addAttribute("clinics", clinics.all());
 		model.addAttribute("practitioners", practitioners.all());
@@ -147,12 +163,17 @@ class AccountAdminController {
 	}
 
 	private long upcomingVisits(Account account, java.time.Instant now) {
-		return account.patientId() == null ? 0 : appointments.ofPatient(account.patientId()).stream()
-			.filter(visit -> visit.status() == AppointmentStatus.BOOKED && visit.start().isAfter(now))
-			.count();
+		return account.patientId() == null ? 0
+				: appointments.ofPatient(account.patientId())
+					.stream()
+					.filter(visit -> visit.status() == AppointmentStatus.BOOKED && visit.start().isAfter(now))
+					.count();
 	}
 
-	/** A patient's request to close their account, with the visits still booked (to call about first). */
+	/**
+	 * A patient's request to close their account, with the visits still booked (to call
+	 * about first).
+	 */
 	record ClosureRequest(Account account, String askedOn, long upcomingVisits) {
 	}
 
@@ -168,4 +189,5 @@ class AccountAdminController {
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value;
 	}
+
 }

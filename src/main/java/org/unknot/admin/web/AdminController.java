@@ -11,12 +11,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.unknot.admin.LicenceWarnings;
 import org.unknot.audit.AuditLog;
 
-/** The admin's overview: licences needing attention, recent break-glass openings, and who viewed a patient. */
+/**
+ * The admin's overview: licences needing attention, recent break-glass openings, and who
+ * viewed a patient.
+ */
 @Controller
 class AdminController {
 
 	private final LicenceWarnings licences;
+
 	private final AuditLog audit;
+
 	private final Clock clock;
 
 	AdminController(LicenceWarnings licences, AuditLog audit, Clock clock) {
@@ -38,4 +43,5 @@ class AdminController {
 		model.addAttribute("entries", audit.entriesOf(id));
 		return "admin/patient-audit";
 	}
+
 }

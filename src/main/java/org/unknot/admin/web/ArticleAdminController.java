@@ -27,18 +27,24 @@ import org.unknot.content.Articles;
 import org.unknot.content.StoredArticle;
 
 /**
- * The website's articles: writing one, previewing it as the site will show it, changing it, and
- * putting it on the site or taking it off.
+ * The website's articles: writing one, previewing it as the site will show it, changing
+ * it, and putting it on the site or taking it off.
  */
 @Controller
 class ArticleAdminController {
 
 	private final Articles articles;
+
 	private final ArticleAdmin admin;
+
 	private final ArticleRenderer renderer;
+
 	private final CareServices services;
+
 	private final CatalogProperties catalog;
+
 	private final Clock clock;
+
 	private final FormChange forms;
 
 	ArticleAdminController(Articles articles, ArticleAdmin admin, ArticleRenderer renderer, CareServices services,
@@ -132,7 +138,10 @@ class ArticleAdminController {
 		return "admin/article";
 	}
 
-	/** The catalog with the article's services first, in its order, so that saving keeps that order. */
+	/**
+	 * The catalog with the article's services first, in its order, so that saving keeps
+	 * that order.
+	 */
 	private List<CareService> chosenFirst(List<String> chosen) {
 		Map<String, CareService> byId = services.byId();
 		List<CareService> ordered = new ArrayList<>();
@@ -168,10 +177,12 @@ class ArticleAdminController {
 	}
 
 	private static List<String> topics(String text) {
-		return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+		return text == null ? List.of()
+				: Arrays.stream(text.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
 	}
 
 	private static List<String> chosen(List<String> services) {
 		return services == null ? List.of() : services;
 	}
+
 }

@@ -27,7 +27,9 @@ import org.unknot.system.InvalidRequest;
 class CatalogAdminController {
 
 	private final Clinics clinics;
+
 	private final CatalogAdmin catalog;
+
 	private final FormChange forms;
 
 	CatalogAdminController(Clinics clinics, CatalogAdmin catalog, FormChange forms) {
@@ -110,7 +112,8 @@ class CatalogAdminController {
 		}
 		catch (InvalidRequest invalid) {
 			invalid.errors()
-				.forEach(error -> errors.put("name".equals(error.field()) ? "roomName" : error.field(), error.message()));
+				.forEach(error -> errors.put("name".equals(error.field()) ? "roomName" : error.field(),
+						error.message()));
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return clinicPage(clinic, form, errors, model);
@@ -143,14 +146,14 @@ class CatalogAdminController {
 	}
 
 	/** The zones of the United States a clinic can be in. */
-	static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
-			"America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico");
+	static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver",
+			"America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico");
 
 	private static CatalogAdmin.ClinicDetails details(Map<String, String> form) {
 		return new CatalogAdmin.ClinicDetails(form.get("name"), form.get("street"), form.get("city"), form.get("state"),
-				form.get("postalCode"), form.get("phone"), form.get("zone"), form.get("latitude"), form.get("longitude"));
+				form.get("postalCode"), form.get("phone"), form.get("zone"), form.get("latitude"),
+				form.get("longitude"));
 	}
-
 
 	private static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
 		try {
@@ -161,4 +164,5 @@ class CatalogAdminController {
 			return null;
 		}
 	}
+
 }

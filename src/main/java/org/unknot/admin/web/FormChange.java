@@ -14,9 +14,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.system.InvalidRequest;
 
 /**
- * The way every admin form's change ends: made, then a flash message and a redirect; or refused, then
- * 422 and the same page again, with what was typed kept and each message beside its field. A refused
- * change writes nothing: it runs in one transaction, rolled back when it is refused.
+ * The way every admin form's change ends: made, then a flash message and a redirect; or
+ * refused, then 422 and the same page again, with what was typed kept and each message
+ * beside its field. A refused change writes nothing: it runs in one transaction, rolled
+ * back when it is refused.
  */
 @Component
 class FormChange {
@@ -34,10 +35,10 @@ class FormChange {
 	}
 
 	/**
-	 * Makes the change, which answers the path to go to once it is made. Messages in errors (values that
-	 * did not parse, put there before or during the change) refuse it as well: the change still runs, so
-	 * that the page can name every problem at once, but whatever it wrote is rolled back. A field keeps
-	 * the first message it got.
+	 * Makes the change, which answers the path to go to once it is made. Messages in
+	 * errors (values that did not parse, put there before or during the change) refuse it
+	 * as well: the change still runs, so that the page can name every problem at once,
+	 * but whatever it wrote is rolled back. A field keeps the first message it got.
 	 */
 	String attempt(Map<String, String> errors, Supplier<String> change, String done, RedirectAttributes redirect,
 			HttpServletResponse response, Function<Map<String, String>, String> refused) {
@@ -60,4 +61,5 @@ class FormChange {
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return refused.apply(errors);
 	}
+
 }

@@ -24,7 +24,10 @@ import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
 import org.unknot.insurance.PayerKind;
 
-/** Insurance plans: adding and changing them, accepting them or not, and what each pays for. */
+/**
+ * Insurance plans: adding and changing them, accepting them or not, and what each pays
+ * for.
+ */
 @Controller
 class InsuranceAdminController {
 
@@ -32,8 +35,11 @@ class InsuranceAdminController {
 	static final String NOT_COVERED = "no";
 
 	private final InsurancePlans plans;
+
 	private final InsuranceAdmin admin;
+
 	private final CareServices services;
+
 	private final FormChange forms;
 
 	InsuranceAdminController(InsurancePlans plans, InsuranceAdmin admin, CareServices services, FormChange forms) {
@@ -120,7 +126,10 @@ class InsuranceAdminController {
 		return "admin/insurance-plan";
 	}
 
-	/** Each kind of care with its services, as rows of the coverage form, showing what was typed. */
+	/**
+	 * Each kind of care with its services, as rows of the coverage form, showing what was
+	 * typed.
+	 */
 	private List<CoverageGroup> groups(Map<String, String> coverage) {
 		List<CoverageGroup> groups = new ArrayList<>();
 		List<CareService> all = services.all();
@@ -139,7 +148,10 @@ class InsuranceAdminController {
 		return new CoverageRow(key, label, coverage.getOrDefault(key, ""), coverage.getOrDefault(key + "-reason", ""));
 	}
 
-	/** The rules the form asks for: a row set to covered or not covered; rows left unset have none. */
+	/**
+	 * The rules the form asks for: a row set to covered or not covered; rows left unset
+	 * have none.
+	 */
 	private List<InsurancePlan.Rule> rules(Map<String, String> form) {
 		List<InsurancePlan.Rule> rules = new ArrayList<>();
 		for (ServiceCategory category : ServiceCategory.values()) {
@@ -151,8 +163,8 @@ class InsuranceAdminController {
 		return rules;
 	}
 
-	private static Optional<InsurancePlan.Rule> rule(Map<String, String> form, String key,
-			ServiceCategory category, String serviceId) {
+	private static Optional<InsurancePlan.Rule> rule(Map<String, String> form, String key, ServiceCategory category,
+			String serviceId) {
 		String choice = form.getOrDefault(key, "");
 		if (!COVERED.equals(choice) && !NOT_COVERED.equals(choice)) {
 			return Optional.empty();
@@ -185,9 +197,9 @@ class InsuranceAdminController {
 			.filter(candidate -> candidate.name().equals(form.get("payerKind")))
 			.findFirst()
 			.orElse(null);
-		return new InsuranceAdmin.PlanTerms(form.get("name"), kind, form.get("memberIdLabel"), form.get("memberIdPattern"));
+		return new InsuranceAdmin.PlanTerms(form.get("name"), kind, form.get("memberIdLabel"),
+				form.get("memberIdPattern"));
 	}
-
 
 	static String categoryName(ServiceCategory category) {
 		String words = category.name().replace('_', ' ').toLowerCase(Locale.ROOT);
@@ -198,7 +210,11 @@ class InsuranceAdminController {
 	record CoverageGroup(CoverageRow category, List<CoverageRow> services) {
 	}
 
-	/** One row of the coverage form: "yes", "no" or "" (no rule of its own), and the reason patients read. */
+	/**
+	 * One row of the coverage form: "yes", "no" or "" (no rule of its own), and the
+	 * reason patients read.
+	 */
 	record CoverageRow(String key, String label, String choice, String reason) {
 	}
+
 }

@@ -37,20 +37,28 @@ import org.unknot.practitioner.Profession;
 import org.unknot.system.InvalidRequest;
 
 /**
- * Practitioners: adding one with a licence and services; then their profile, licences (renewals and
- * more), working hours and time off, all on one page.
+ * Practitioners: adding one with a licence and services; then their profile, licences
+ * (renewals and more), working hours and time off, all on one page.
  */
 @Controller
 class PractitionerAdminController {
 
 	private final Practitioners practitioners;
+
 	private final PractitionerRegistry registry;
+
 	private final CareServices services;
+
 	private final Clinics clinics;
+
 	private final CatalogProperties catalog;
+
 	private final PractitionerSchedule schedule;
+
 	private final Appointments appointments;
+
 	private final Clock clock;
+
 	private final FormChange forms;
 
 	PractitionerAdminController(Practitioners practitioners, PractitionerRegistry registry, CareServices services,
@@ -92,11 +100,11 @@ class PractitionerAdminController {
 		LocalDate expires = parse(() -> LocalDate.parse(form.getOrDefault("licenceExpires", "")), "licenceExpires",
 				"Enter a date like 2027-01-31.", errors);
 		List<String> chosen = serviceIds == null ? List.of() : serviceIds;
-		return forms.attempt(errors, () -> "/admin/practitioners/" + registry.create(
-				new PractitionerRegistry.NewPractitioner(form.get("givenName"), form.get("familyName"), profession,
-						form.get("credentials"), form.get("npi"), form.get("bio"), words(form.get("specialties")),
-						words(form.get("languages")), chosen, form.get("licenceType"), form.get("licenceNumber"),
-						form.get("licenceState"), issued, expires)),
+		return forms.attempt(errors, () -> "/admin/practitioners/"
+				+ registry.create(new PractitionerRegistry.NewPractitioner(form.get("givenName"),
+						form.get("familyName"), profession, form.get("credentials"), form.get("npi"), form.get("bio"),
+						words(form.get("specialties")), words(form.get("languages")), chosen, form.get("licenceType"),
+						form.get("licenceNumber"), form.get("licenceState"), issued, expires)),
 				"Added. Now give them working hours.", redirect, response, shown -> form(model, form, chosen, shown));
 	}
 
@@ -119,9 +127,10 @@ class PractitionerAdminController {
 			HttpServletResponse response) {
 		List<String> chosen = serviceIds == null ? List.of() : serviceIds;
 		return attempt(id, form, chosen, model, redirect, response, "Profile saved; availability follows at once.",
-				errors -> registry.updateProfile(id, new PractitionerRegistry.Profile(form.get("credentials"),
-						form.get("npi"), form.get("bio"), words(form.get("specialties")), words(form.get("languages")),
-						chosen, "true".equals(form.get("active")))));
+				errors -> registry.updateProfile(id,
+						new PractitionerRegistry.Profile(form.get("credentials"), form.get("npi"), form.get("bio"),
+								words(form.get("specialties")), words(form.get("languages")), chosen,
+								"true".equals(form.get("active")))));
 	}
 
 	@PostMapping("/admin/practitioners/{id}/licences")
@@ -183,7 +192,10 @@ class PractitionerAdminController {
 		});
 	}
 
-	/** Blocks time; visits already booked in it stay booked, and the message says which need moving. */
+	/**
+	 * Blocks time; visits already booked in it stay booked, and the message says which
+	 * need moving.
+	 */
 	@PostMapping("/admin/practitioners/{id}/time-off")
 	String addTimeOff(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
@@ -203,14 +215,17 @@ class PractitionerAdminController {
 					.filter(visit -> visit.status() == AppointmentStatus.BOOKED)
 					.filter(visit -> visit.end().isAfter(start))
 					.count();
-				redirect.addFlashAttribute("message", clashes == 0 ? "Time off added; nothing is offered then."
-						: "Time off added; nothing more is offered then. " + clashes + (clashes == 1 ? " visit is" : " visits are")
-								+ " still booked in it: move or cancel them from the clinic calendar.");
+				redirect.addFlashAttribute("message",
+						clashes == 0 ? "Time off added; nothing is offered then."
+								: "Time off added; nothing more is offered then. " + clashes
+										+ (clashes == 1 ? " visit is" : " visits are")
+										+ " still booked in it: move or cancel them from the clinic calendar.");
 				return "redirect:/admin/practitioners/" + id;
 			}
 			catch (InvalidRequest invalid) {
-				invalid.errors().forEach(error -> errors.putIfAbsent("to".equals(error.field()) ? "offTo" : error.field(),
-						error.message()));
+				invalid.errors()
+					.forEach(error -> errors.putIfAbsent("to".equals(error.field()) ? "offTo" : error.field(),
+							error.message()));
 			}
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -224,7 +239,10 @@ class PractitionerAdminController {
 		return "redirect:/admin/practitioners/" + id;
 	}
 
-	/** One change from the page: done and back to the page, or the page again with what was typed and why not. */
+	/**
+	 * One change from the page: done and back to the page, or the page again with what
+	 * was typed and why not.
+	 */
 	private String attempt(String id, Map<String, String> form, List<String> chosen, Model model,
 			RedirectAttributes redirect, HttpServletResponse response, String done,
 			java.util.function.Consumer<Map<String, String>> change) {
@@ -253,15 +271,17 @@ class PractitionerAdminController {
 		model.addAttribute("practitioner", practitioner);
 		model.addAttribute("licences", registry.licences(id));
 		model.addAttribute("hours", schedule.hoursRules(id));
-		model.addAttribute("timeOff", schedule.timeOffAfter(id, clock.instant()).stream()
-			.map(entry -> new TimeOffView(entry.id(), SHOWN.format(entry.timeOff().start().atZone(zone)),
-					SHOWN.format(entry.timeOff().end().atZone(zone)), entry.timeOff().reason()))
-			.toList());
+		model.addAttribute("timeOff",
+				schedule.timeOffAfter(id, clock.instant())
+					.stream()
+					.map(entry -> new TimeOffView(entry.id(), SHOWN.format(entry.timeOff().start().atZone(zone)),
+							SHOWN.format(entry.timeOff().end().atZone(zone)), entry.timeOff().reason()))
+					.toList());
 		model.addAttribute("zone", zone.getId());
 		List<Clinic> all = clinics.all();
 		model.addAttribute("clinics", all);
-		model.addAttribute("clinicNames", all.stream()
-			.collect(java.util.stream.Collectors.toMap(Clinic::id, Clinic::name)));
+		model.addAttribute("clinicNames",
+				all.stream().collect(java.util.stream.Collectors.toMap(Clinic::id, Clinic::name)));
 		model.addAttribute("services", services.all());
 		model.addAttribute("chosen", chosen == null ? List.copyOf(practitioner.serviceIds()) : chosen);
 		model.addAttribute("weekdays", DayOfWeek.values());
@@ -274,8 +294,8 @@ class PractitionerAdminController {
 	}
 
 	private static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
-		return parse(() -> LocalDate.parse(form.getOrDefault(field, "").strip()), field, "Enter a date like 2027-01-31.",
-				errors);
+		return parse(() -> LocalDate.parse(form.getOrDefault(field, "").strip()), field,
+				"Enter a date like 2027-01-31.", errors);
 	}
 
 	private String form(Model model, Map<String, String> form, List<String> chosen, Map<String, String> errors) {
@@ -302,4 +322,5 @@ class PractitionerAdminController {
 			return null;
 		}
 	}
+
 }

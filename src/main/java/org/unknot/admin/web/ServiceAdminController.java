@@ -24,7 +24,9 @@ import org.unknot.catalog.ServiceCategory;
 class ServiceAdminController {
 
 	private final CareServices services;
+
 	private final CatalogAdmin catalog;
+
 	private final FormChange forms;
 
 	ServiceAdminController(CareServices services, CatalogAdmin catalog, FormChange forms) {
@@ -138,4 +140,5 @@ class ServiceAdminController {
 		return text == null || text.isBlank() ? List.of()
 				: Arrays.stream(text.split(separators)).map(String::strip).filter(code -> !code.isEmpty()).toList();
 	}
+
 }

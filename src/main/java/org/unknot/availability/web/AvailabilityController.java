@@ -24,7 +24,10 @@ class AvailabilityController {
 		this.search = search;
 	}
 
-	/** Every free start time; dates are local to the location, both inclusive, at most 31 days. */
+	/**
+	 * Every free start time; dates are local to the location, both inclusive, at most 31
+	 * days.
+	 */
 	@GetMapping
 	AvailabilityView availability(@RequestParam String service, @RequestParam String location,
 			@RequestParam(required = false) String practitioner,
@@ -50,4 +53,5 @@ class AvailabilityController {
 
 	record SlotView(OffsetDateTime start, OffsetDateTime end, String practitioner, String location) {
 	}
+
 }

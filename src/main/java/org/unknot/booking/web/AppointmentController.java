@@ -31,6 +31,7 @@ class AppointmentController {
 	static final String MANAGE_TOKEN = "X-Manage-Token";
 
 	private final BookingDesk desk;
+
 	private final AvailabilitySearch availability;
 
 	AppointmentController(BookingDesk desk, AvailabilitySearch availability) {
@@ -49,7 +50,9 @@ class AppointmentController {
 		return view(desk.findHold(id), null);
 	}
 
-	/** Gives the held time back before it expires, e.g. when the patient goes back a step. */
+	/**
+	 * Gives the held time back before it expires, e.g. when the patient goes back a step.
+	 */
 	@DeleteMapping("/holds/{id}")
 	ResponseEntity<Void> release(@PathVariable UUID id) {
 		desk.releaseHold(id);
@@ -77,8 +80,7 @@ class AppointmentController {
 	@PostMapping("/appointments/{id}/reschedule")
 	AppointmentView reschedule(@PathVariable UUID id, @RequestHeader(MANAGE_TOKEN) String token,
 			@Valid @RequestBody RescheduleRequest request) {
-		return view(desk.reschedule(id, token, request.start().toInstant(), blankToNull(request.practitioner())),
-				null);
+		return view(desk.reschedule(id, token, request.start().toInstant(), blankToNull(request.practitioner())), null);
 	}
 
 	private AppointmentView view(Appointment appointment, String manageToken) {
@@ -110,4 +112,5 @@ class AppointmentController {
 
 	record RescheduleRequest(@NotNull OffsetDateTime start, String practitioner) {
 	}
+
 }

@@ -13,7 +13,8 @@ import org.unknot.patient.PatientDetails;
 /** The patient as typed into a booking form. */
 record PatientInput(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
 		@NotBlank @Email @Size(max = 254) String email,
-		@Pattern(regexp = "^[+()0-9 .\\-]{7,25}$", message = "must be a phone number of digits, spaces, +, -, ( or )") String phone,
+		@Pattern(regexp = "^[+()0-9 .\\-]{7,25}$",
+				message = "must be a phone number of digits, spaces, +, -, ( or )") String phone,
 		@NotNull @Past LocalDate birthDate) {
 
 	PatientDetails details() {

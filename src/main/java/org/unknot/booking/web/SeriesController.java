@@ -28,6 +28,7 @@ import org.unknot.catalog.LocationId;
 class SeriesController {
 
 	private final SeriesDesk desk;
+
 	private final AvailabilitySearch availability;
 
 	SeriesController(SeriesDesk desk, AvailabilitySearch availability) {
@@ -53,11 +54,13 @@ class SeriesController {
 
 	record BookSeries(@NotBlank String service, @NotBlank String practitioner, @NotBlank String location,
 			@NotNull OffsetDateTime firstStart,
-			@NotNull @Pattern(regexp = "P1W|P2W", message = "must be P1W (weekly) or P2W (every two weeks)") String every,
+			@NotNull @Pattern(regexp = "P1W|P2W",
+					message = "must be P1W (weekly) or P2W (every two weeks)") String every,
 			@NotNull @Min(1) @Max(52) Integer count, Boolean allOrNothing, @NotNull @Valid PatientInput patient) {
 	}
 
 	record SeriesView(UUID id, String every, int count, List<AppointmentView> booked,
 			List<SeriesOutcome.Conflict> conflicts) {
 	}
+
 }

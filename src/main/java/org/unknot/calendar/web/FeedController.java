@@ -20,21 +20,26 @@ import org.unknot.system.NotFound;
 import org.unknot.system.SiteAddress;
 
 /**
- * Practitioners' private calendar feeds: admins make and revoke them (JSON under {@code /admin/}, behind
- * an admin's sign-in); the calendar app fetches {@code /calendar/feeds/{token}.ics} with the secret in the
- * address, as calendar apps expect.
+ * Practitioners' private calendar feeds: admins make and revoke them (JSON under
+ * {@code /admin/}, behind an admin's sign-in); the calendar app fetches
+ * {@code /calendar/feeds/{token}.ics} with the secret in the address, as calendar apps
+ * expect.
  */
 @RestController
 class FeedController {
 
 	private final PractitionerFeeds feeds;
+
 	private final Practitioners practitioners;
+
 	private final AppointmentCalendar calendar;
+
 	private final SiteAddress site;
+
 	private final Clock clock;
 
-	FeedController(PractitionerFeeds feeds, Practitioners practitioners, AppointmentCalendar calendar,
-			SiteAddress site, Clock clock) {
+	FeedController(PractitionerFeeds feeds, Practitioners practitioners, AppointmentCalendar calendar, SiteAddress site,
+			Clock clock) {
 		this.feeds = feeds;
 		this.practitioners = practitioners;
 		this.calendar = calendar;
@@ -67,4 +72,5 @@ class FeedController {
 			.cacheControl(CacheControl.noStore())
 			.body(calendar.feed(practitioner.displayName(), practitionerId, clock.instant()));
 	}
+
 }

@@ -20,7 +20,9 @@ import org.unknot.catalog.Room;
 class CatalogController {
 
 	private final CareServices services;
+
 	private final Clinics clinics;
+
 	private final CatalogProperties properties;
 
 	CatalogController(CareServices services, Clinics clinics, CatalogProperties properties) {
@@ -93,4 +95,5 @@ class CatalogController {
 			return new RoomView(room.id(), room.name(), room.kind().name());
 		}
 	}
+
 }

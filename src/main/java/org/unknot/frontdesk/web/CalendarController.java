@@ -38,12 +38,19 @@ import org.unknot.system.NotFound;
 class CalendarController {
 
 	private final ClinicCalendar calendar;
+
 	private final Clinics clinics;
+
 	private final ClinicVisits visits;
+
 	private final BookingDesk desk;
+
 	private final Practitioners practitioners;
+
 	private final CatalogProperties catalog;
+
 	private final Clock clock;
+
 	private final PatientsShown patientsShown;
 
 	CalendarController(ClinicCalendar calendar, Clinics clinics, ClinicVisits visits, BookingDesk desk,
@@ -76,7 +83,8 @@ class CalendarController {
 		model.addAttribute("today", LocalDate.now(clock.withZone(shown.zone())));
 		if ("week".equals(view)) {
 			List<CalendarDay> week = calendar.week(clinicId, day);
-			patientsShown.record(me, week.stream().flatMap(CalendarDay::patientIds).toList(), "schedule", request.getRemoteAddr());
+			patientsShown.record(me, week.stream().flatMap(CalendarDay::patientIds).toList(), "schedule",
+					request.getRemoteAddr());
 			model.addAttribute("week", week);
 			return "staff/calendar-week";
 		}
@@ -148,4 +156,5 @@ class CalendarController {
 			return LocalDate.now(clock.withZone(zone));
 		}
 	}
+
 }

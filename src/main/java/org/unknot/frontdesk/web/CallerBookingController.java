@@ -40,18 +40,24 @@ import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest;
 
 /**
- * Booking for a caller: find them (or take their details), choose the service and a free time, book.
- * The same rules and database guarantees as online booking apply.
+ * Booking for a caller: find them (or take their details), choose the service and a free
+ * time, book. The same rules and database guarantees as online booking apply.
  */
 @Controller
 class CallerBookingController {
 
 	private final Clinics clinics;
+
 	private final CareServices services;
+
 	private final AvailabilitySearch availability;
+
 	private final BookingDesk desk;
+
 	private final Patients patients;
+
 	private final AuditLog audit;
+
 	private final Clock clock;
 
 	CallerBookingController(Clinics clinics, CareServices services, AvailabilitySearch availability, BookingDesk desk,
@@ -85,15 +91,16 @@ class CallerBookingController {
 		model.addAttribute("errors", Map.of());
 		if (q != null && !q.isBlank()) {
 			List<Patient> found = patients.search(q);
-			found.forEach(patient -> audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(),
-					patient.id(), "READ", "patient-search-result", null, request.getRemoteAddr(),
-					AuditEvent.Outcome.SUCCESS)));
+			found.forEach(patient -> audit
+				.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patient.id(), "READ",
+						"patient-search-result", null, request.getRemoteAddr(), AuditEvent.Outcome.SUCCESS)));
 			model.addAttribute("found", found);
 		}
 		if (service != null && !service.isBlank()) {
 			try {
 				model.addAttribute("slots",
-						availability.search(new AvailabilityQuery(service, LocationId.of(clinic), null, day, day)).slots());
+						availability.search(new AvailabilityQuery(service, LocationId.of(clinic), null, day, day))
+							.slots());
 			}
 			catch (DomainProblem problem) {
 				model.addAttribute("problem", problem.getMessage());
@@ -135,14 +142,15 @@ class CallerBookingController {
 		}
 		if (errors.isEmpty()) {
 			try {
-				PatientDetails details = new PatientDetails(form.get("givenName").strip(), form.get("familyName").strip(),
-						form.get("email").strip(), blankToNull(form.get("phone")), birthDate);
+				PatientDetails details = new PatientDetails(form.get("givenName").strip(),
+						form.get("familyName").strip(), form.get("email").strip(), blankToNull(form.get("phone")),
+						birthDate);
 				Booked booked = desk.book(new SlotRequest(service, chosen[1], LocationId.of(clinic), start.toInstant()),
 						null, details);
 				redirect.addFlashAttribute("message", "Booked " + details.givenName() + " " + details.familyName()
 						+ " at " + start.toLocalTime() + ".");
-				return "redirect:/staff/calendar?clinic=" + clinic + "&date=" + start.toLocalDate()
-						+ "#visit-" + booked.appointment().id();
+				return "redirect:/staff/calendar?clinic=" + clinic + "&date=" + start.toLocalDate() + "#visit-"
+						+ booked.appointment().id();
 			}
 			catch (InvalidRequest invalid) {
 				invalid.errors().forEach(error -> errors.put(fieldOf(error.field()), error.message()));
@@ -151,13 +159,12 @@ class CallerBookingController {
 				errors.put("slot", problem.getMessage());
 			}
 		}
-		// refused: the same page again, what was typed kept, each message beside its field
+		// refused: the same page again, what was typed kept, each message beside its
+		// field
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		model.addAttribute("clinic", clinics.get("clinic", clinic));
-		model.addAttribute("services", services.all()
-			.stream()
-			.filter(candidate -> candidate.offeredAt(LocationId.of(clinic)))
-			.toList());
+		model.addAttribute("services",
+				services.all().stream().filter(candidate -> candidate.offeredAt(LocationId.of(clinic))).toList());
 		model.addAttribute("service", service);
 		LocalDate day = start == null ? LocalDate.now(clock) : start.toLocalDate();
 		model.addAttribute("date", day);
@@ -175,10 +182,12 @@ class CallerBookingController {
 	}
 
 	private static String fieldOf(String field) {
-		return field.startsWith("patient.") ? field.substring("patient.".length()) : field.equals("start") ? "slot" : field;
+		return field.startsWith("patient.") ? field.substring("patient.".length())
+				: field.equals("start") ? "slot" : field;
 	}
 
-	private static void requireText(Map<String, String> form, String field, String message, Map<String, String> errors) {
+	private static void requireText(Map<String, String> form, String field, String message,
+			Map<String, String> errors) {
 		if (form.getOrDefault(field, "").isBlank()) {
 			errors.put(field, message);
 		}

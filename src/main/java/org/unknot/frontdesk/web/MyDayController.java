@@ -23,8 +23,11 @@ import org.unknot.frontdesk.PractitionerDay;
 class MyDayController {
 
 	private final PractitionerDay days;
+
 	private final CatalogProperties catalog;
+
 	private final Clock clock;
+
 	private final PatientsShown shown;
 
 	MyDayController(PractitionerDay days, CatalogProperties catalog, Clock clock, PatientsShown shown) {
@@ -55,4 +58,5 @@ class MyDayController {
 		model.addAttribute("visits", visits);
 		return "staff/my-day";
 	}
+
 }

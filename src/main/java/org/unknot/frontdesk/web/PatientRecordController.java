@@ -18,13 +18,15 @@ import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
 
 /**
- * A patient's record for staff. Opening it is a read of health information and always audited; a
- * staff member without a treating relationship sees a form asking why, and the reason is audited.
+ * A patient's record for staff. Opening it is a read of health information and always
+ * audited; a staff member without a treating relationship sees a form asking why, and the
+ * reason is audited.
  */
 @Controller
 class PatientRecordController {
 
 	private final PatientRecords records;
+
 	private final InsurancePlans plans;
 
 	PatientRecordController(PatientRecords records, InsurancePlans plans) {
@@ -50,8 +52,10 @@ class PatientRecordController {
 			Model model) {
 		try {
 			model.addAttribute("record", records.open(me, id, reason, request.getRemoteAddr()));
-			model.addAttribute("planNames", plans.all().stream()
-				.collect(java.util.stream.Collectors.toMap(InsurancePlan::id, InsurancePlan::name)));
+			model.addAttribute("planNames",
+					plans.all()
+						.stream()
+						.collect(java.util.stream.Collectors.toMap(InsurancePlan::id, InsurancePlan::name)));
 			return "staff/patient";
 		}
 		catch (PatientRecords.ReasonRequired required) {
@@ -63,4 +67,5 @@ class PatientRecordController {
 			return "staff/break-glass";
 		}
 	}
+
 }

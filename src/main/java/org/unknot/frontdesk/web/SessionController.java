@@ -26,12 +26,16 @@ import org.unknot.sessions.SessionNotes;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.NotFound;
 
-/** A practitioner records a session of their own visit: pain before and after, and a note. */
+/**
+ * A practitioner records a session of their own visit: pain before and after, and a note.
+ */
 @Controller
 class SessionController {
 
 	private final Appointments appointments;
+
 	private final SessionNotes notes;
+
 	private final CatalogProperties catalog;
 
 	SessionController(Appointments appointments, SessionNotes notes, CatalogProperties catalog) {
@@ -56,9 +60,8 @@ class SessionController {
 	}
 
 	@PostMapping("/staff/visits/{id}/session")
-	String record(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
-			@RequestParam Map<String, String> form, HttpServletRequest request, HttpServletResponse response,
-			Model model, RedirectAttributes redirect) {
+	String record(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @RequestParam Map<String, String> form,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Appointment visit = ownVisit(me, id);
 		Map<String, String> errors = new LinkedHashMap<>();
 		Integer before = score(form.get("painBefore"), "painBefore", errors);
@@ -69,8 +72,8 @@ class SessionController {
 						actor(me, request));
 				redirect.addFlashAttribute("message", "Session recorded.");
 				return "redirect:/staff/my-day?date="
-						+ java.time.LocalDate.ofInstant(visit.start(), catalog.virtualZone())
-						+ "#visit-" + saved.appointmentId();
+						+ java.time.LocalDate.ofInstant(visit.start(), catalog.virtualZone()) + "#visit-"
+						+ saved.appointmentId();
 			}
 			catch (InvalidRequest invalid) {
 				invalid.errors().forEach(error -> errors.put(error.field(), error.message()));
@@ -108,4 +111,5 @@ class SessionController {
 			return null;
 		}
 	}
+
 }

@@ -23,17 +23,22 @@ import org.unknot.catalog.CareServices;
 import org.unknot.frontdesk.ClinicVisits;
 import org.unknot.system.DomainProblem;
 
-/** Moving a visit for a caller: the free times of that day, then the move under the usual guarantees. */
+/**
+ * Moving a visit for a caller: the free times of that day, then the move under the usual
+ * guarantees.
+ */
 @Controller
 class VisitMoveController {
 
 	private final ClinicVisits visits;
+
 	private final AvailabilitySearch availability;
+
 	private final BookingDesk desk;
+
 	private final CareServices services;
 
-	VisitMoveController(ClinicVisits visits, AvailabilitySearch availability, BookingDesk desk,
-			CareServices services) {
+	VisitMoveController(ClinicVisits visits, AvailabilitySearch availability, BookingDesk desk, CareServices services) {
 		this.visits = visits;
 		this.availability = availability;
 		this.desk = desk;
@@ -51,9 +56,9 @@ class VisitMoveController {
 		model.addAttribute("zone", zone);
 		model.addAttribute("current", visit.start().atZone(zone));
 		model.addAttribute("date", day);
-		model.addAttribute("slots", availability
-			.search(new AvailabilityQuery(visit.serviceId(), visit.location(), null, day, day))
-			.slots());
+		model.addAttribute("slots",
+				availability.search(new AvailabilityQuery(visit.serviceId(), visit.location(), null, day, day))
+					.slots());
 		return "staff/move";
 	}
 
@@ -89,4 +94,5 @@ class VisitMoveController {
 			return fallback;
 		}
 	}
+
 }

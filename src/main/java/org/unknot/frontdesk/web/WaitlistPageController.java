@@ -26,8 +26,11 @@ import org.unknot.waitlist.WaitlistEntry;
 class WaitlistPageController {
 
 	private final Waitlist waitlist;
+
 	private final Patients patients;
+
 	private final CareServices services;
+
 	private final PatientsShown shown;
 
 	WaitlistPageController(Waitlist waitlist, Patients patients, CareServices services, PatientsShown shown) {
@@ -47,8 +50,8 @@ class WaitlistPageController {
 		String chosen = service == null || service.isBlank() ? null : service;
 		List<WaitlistEntry> entries = waitlist.entries(chosen, activeOnly);
 		shown.record(me, entries.stream().map(WaitlistEntry::patientId).toList(), "waitlist", request.getRemoteAddr());
-		Map<UUID, Patient> names = patients.byIds(
-				entries.stream().map(WaitlistEntry::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<UUID, Patient> names = patients
+			.byIds(entries.stream().map(WaitlistEntry::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Map<String, CareService> byId = services.byId();
 		model.addAttribute("lines", entries.stream().map(entry -> {
 			Patient patient = names.get(entry.patientId());
@@ -61,4 +64,5 @@ class WaitlistPageController {
 		model.addAttribute("activeOnly", activeOnly);
 		return "staff/waitlist";
 	}
+
 }

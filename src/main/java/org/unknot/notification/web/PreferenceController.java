@@ -14,13 +14,14 @@ import org.unknot.patient.Patients;
 import org.unknot.system.InvalidRequest;
 
 /**
- * A patient chooses email, text messages or both, or no messages at all. Until accounts exist, the
- * manage token of one of their visits proves who they are.
+ * A patient chooses email, text messages or both, or no messages at all. Until accounts
+ * exist, the manage token of one of their visits proves who they are.
  */
 @RestController
 class PreferenceController {
 
 	private final BookingDesk desk;
+
 	private final Patients patients;
 
 	PreferenceController(BookingDesk desk, Patients patients) {
@@ -51,4 +52,5 @@ class PreferenceController {
 			return new PreferenceView(preference.channels().code(), preference.optedOut());
 		}
 	}
+
 }

@@ -7,9 +7,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.unknot.notification.OutboxMessages;
 
 /**
- * The sent messages page: what patients received (or, in demo mode, would have received), and what is
- * still to go out or was dropped and why. Only with {@code unknot.notification.viewer.enabled=true};
- * it shows patients' contact details, so it sits under {@code /admin/}, which needs an admin's sign-in.
+ * The sent messages page: what patients received (or, in demo mode, would have received),
+ * and what is still to go out or was dropped and why. Only with
+ * {@code unknot.notification.viewer.enabled=true}; it shows patients' contact details, so
+ * it sits under {@code /admin/}, which needs an admin's sign-in.
  */
 @Controller
 @ConditionalOnProperty(name = "unknot.notification.viewer.enabled", havingValue = "true")
@@ -26,4 +27,5 @@ class SentMessagesController {
 		model.addAttribute("messages", outbox.recent(200));
 		return "admin/messages";
 	}
+
 }

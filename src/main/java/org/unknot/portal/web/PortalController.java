@@ -32,15 +32,23 @@ import org.unknot.portal.PatientPortal;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.NotFound;
 
-/** The patient's own pages. Every visit is looked up as "this patient's visit", never by id alone. */
+/**
+ * The patient's own pages. Every visit is looked up as "this patient's visit", never by
+ * id alone.
+ */
 @Controller
 class PortalController {
 
 	private final PatientPortal portal;
+
 	private final BookingDesk desk;
+
 	private final Appointments appointments;
+
 	private final AvailabilitySearch availability;
+
 	private final AccountDesk accounts;
+
 	private final Patients patients;
 
 	PortalController(PatientPortal portal, BookingDesk desk, Appointments appointments, AvailabilitySearch availability,
@@ -153,7 +161,10 @@ class PortalController {
 		return "portal/messages";
 	}
 
-	/** Email, text messages or both, or none at all; honoured by every message not yet sent. */
+	/**
+	 * Email, text messages or both, or none at all; honoured by every message not yet
+	 * sent.
+	 */
 	@PostMapping("/account/messages")
 	String messages(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String channels,
 			@RequestParam(defaultValue = "false") boolean optedOut, Model model, RedirectAttributes redirect,
@@ -196,4 +207,5 @@ class PortalController {
 			.filter(visit -> me.patientId() != null && me.patientId().equals(visit.patientId()))
 			.orElseThrow(() -> new NotFound(null, "visit", id.toString()));
 	}
+
 }

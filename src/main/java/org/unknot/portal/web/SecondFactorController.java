@@ -19,13 +19,19 @@ import org.unknot.account.RecentSignIn;
 import org.unknot.account.SignIn;
 import org.unknot.account.SignedIn;
 
-/** A patient sets a new password, or adds an authenticator app so that signing in also needs a code. */
+/**
+ * A patient sets a new password, or adds an authenticator app so that signing in also
+ * needs a code.
+ */
 @Controller
 class SecondFactorController {
 
 	private final SignIn signIn;
+
 	private final Accounts accounts;
+
 	private final AccountDesk desk;
+
 	private final Clock clock;
 
 	SecondFactorController(SignIn signIn, Accounts accounts, AccountDesk desk, Clock clock) {
@@ -37,14 +43,13 @@ class SecondFactorController {
 
 	@GetMapping("/account/password")
 	String passwordForm(HttpServletRequest request, HttpServletResponse response, Model model) {
-		return RecentSignIn.holds(request.getSession(false), clock) ? "portal/password"
-				: signInAgain(response, model);
+		return RecentSignIn.holds(request.getSession(false), clock) ? "portal/password" : signInAgain(response, model);
 	}
 
 	/**
-	 * A new password; every session ends, this one too, and the patient signs in again with it. Only
-	 * within {@link RecentSignIn#WINDOW} of signing in: a portal left open is not enough to take the
-	 * account over.
+	 * A new password; every session ends, this one too, and the patient signs in again
+	 * with it. Only within {@link RecentSignIn#WINDOW} of signing in: a portal left open
+	 * is not enough to take the account over.
 	 */
 	@PostMapping("/account/password")
 	String password(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String password,
@@ -84,12 +89,15 @@ class SecondFactorController {
 			@CookieValue(name = "unknot_device", required = false) String device, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		if (signIn.code(me.accountId(), code, request.getRemoteAddr(), device)) {
-			redirect.addFlashAttribute("message", "Your authenticator app is set up; you will be asked for a code when you sign in.");
+			redirect.addFlashAttribute("message",
+					"Your authenticator app is set up; you will be asked for a code when you sign in.");
 			return "redirect:/account";
 		}
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		model.addAttribute("error", "That code was not accepted. Scan the new code and enter the 6 digits your app shows.");
+		model.addAttribute("error",
+				"That code was not accepted. Scan the new code and enter the 6 digits your app shows.");
 		model.addAttribute("enrolment", signIn.beginEnrolment(me.accountId()));
 		return "portal/second-factor";
 	}
+
 }

@@ -24,7 +24,9 @@ import org.unknot.practitioner.WorkingHours;
 class PractitionerController {
 
 	private final Practitioners practitioners;
+
 	private final CareServices services;
+
 	private final Clinics clinics;
 
 	PractitionerController(Practitioners practitioners, CareServices services, Clinics clinics) {
@@ -33,7 +35,9 @@ class PractitionerController {
 		this.clinics = clinics;
 	}
 
-	/** Practitioners, optionally only those offering a service and working at a location. */
+	/**
+	 * Practitioners, optionally only those offering a service and working at a location.
+	 */
 	@GetMapping
 	List<PractitionerView> practitioners(@RequestParam(required = false) String service,
 			@RequestParam(required = false) String location) {
@@ -92,4 +96,5 @@ class PractitionerController {
 			return new LicenceView(l.type(), l.number(), l.state(), l.expiresOn());
 		}
 	}
+
 }

@@ -19,7 +19,10 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description at /v3/api-docs: what every operation may answer besides success. */
+/**
+ * The OpenAPI description at /v3/api-docs: what every operation may answer besides
+ * success.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiDescription {
 
@@ -76,8 +79,9 @@ class ApiDescription {
 			.addApiResponse("422", new ApiResponse().description("The request breaks a rule").content(content));
 		if (operation.getOperationId() != null && !operation.getOperationId().startsWith("get")) {
 			operation.getResponses()
-				.addApiResponse("409", new ApiResponse().description("Taken, or clashes with the current state")
-					.content(content));
+				.addApiResponse("409",
+						new ApiResponse().description("Taken, or clashes with the current state").content(content));
 		}
 	}
+
 }

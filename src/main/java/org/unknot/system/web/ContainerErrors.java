@@ -17,15 +17,18 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Requests that Tomcat itself refuses before the application sees them (a request line or headers
- * over the size limit, an encoded NUL or slash in the path) are answered like every other refusal:
- * an RFC 9457 problem for API clients, a short plain page for browsers. Neither shows the server's
- * name or version.
+ * Requests that Tomcat itself refuses before the application sees them (a request line or
+ * headers over the size limit, an encoded NUL or slash in the path) are answered like
+ * every other refusal: an RFC 9457 problem for API clients, a short plain page for
+ * browsers. Neither shows the server's name or version.
  */
 @Configuration(proxyBeanMethods = false)
 class ContainerErrors {
 
-	/** Runs after Spring Boot's own Tomcat set-up, which installs a plain error report valve. */
+	/**
+	 * Runs after Spring Boot's own Tomcat set-up, which installs a plain error report
+	 * valve.
+	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReports() {
@@ -38,7 +41,8 @@ class ContainerErrors {
 			}
 			pipeline.addValve(new ProblemReportValve());
 			if (context.getParent() instanceof StandardHost host) {
-				// else the host adds Tomcat's own report valve when it starts, and that one answers first
+				// else the host adds Tomcat's own report valve when it starts, and that
+				// one answers first
 				host.setErrorReportValveClass(ProblemReportValve.class.getName());
 			}
 		});
@@ -76,7 +80,8 @@ class ContainerErrors {
 				}
 			}
 			catch (IOException | IllegalStateException e) {
-				// the connection is gone or the answer already started: nothing more can be said
+				// the connection is gone or the answer already started: nothing more can
+				// be said
 			}
 		}
 
@@ -99,5 +104,7 @@ class ContainerErrors {
 				default -> status < 500 ? "Bad Request" : "Internal Server Error";
 			};
 		}
+
 	}
+
 }

@@ -6,7 +6,10 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Replaces Spring Boot's error controller with one that answers machines in RFC 9457 form. */
+/**
+ * Replaces Spring Boot's error controller with one that answers machines in RFC 9457
+ * form.
+ */
 @Configuration(proxyBeanMethods = false)
 class ErrorAnswers {
 
@@ -15,4 +18,5 @@ class ErrorAnswers {
 			ObjectProvider<ErrorViewResolver> errorViewResolvers) {
 		return new ProblemErrorController(errorAttributes, errorViewResolvers.orderedStream().toList());
 	}
+
 }

@@ -27,17 +27,19 @@ import org.unknot.system.InvalidRequest.FieldProblem;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code Idempotency-Key} on creating POSTs: the same key and body replay the first answer; the same
- * key with another body is 422; a request still being processed under that key is 409. An answer of
- * 5xx is not kept, so the client may retry.
+ * {@code Idempotency-Key} on creating POSTs: the same key and body replay the first
+ * answer; the same key with another body is 422; a request still being processed under
+ * that key is 409. An answer of 5xx is not kept, so the client may retry.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
+
 	private static final int MAX_KEY_LENGTH = 255;
 
 	private final IdempotencyRecords records;
+
 	private final ObjectMapper json;
 
 	IdempotencyFilter(IdempotencyRecords records, ObjectMapper json) {
@@ -178,5 +180,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		public java.io.BufferedReader getReader() {
 			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
 		}
+
 	}
+
 }

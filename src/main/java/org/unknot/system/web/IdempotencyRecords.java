@@ -21,7 +21,10 @@ class IdempotencyRecords {
 		this.jdbc = jdbc;
 	}
 
-	/** Claims the key for a new request; false if the key is already known. Commits at once. */
+	/**
+	 * Claims the key for a new request; false if the key is already known. Commits at
+	 * once.
+	 */
 	boolean claim(String scope, String key, byte[] requestHash) {
 		return jdbc.sql("""
 				INSERT INTO idempotency_record (scope, key, request_hash, state) VALUES (?, ?, ?, 'IN_PROGRESS')
@@ -44,7 +47,9 @@ class IdempotencyRecords {
 				WHERE scope = ? AND key = ?""").params(status, contentType, location, body, scope, key).update();
 	}
 
-	/** Forgets a key whose request failed on our side, so that the client may try again. */
+	/**
+	 * Forgets a key whose request failed on our side, so that the client may try again.
+	 */
 	void release(String scope, String key) {
 		jdbc.sql("DELETE FROM idempotency_record WHERE scope = ? AND key = ?").params(scope, key).update();
 	}
@@ -56,7 +61,7 @@ class IdempotencyRecords {
 			.update();
 	}
 
-	record Stored(byte[] requestHash, boolean completed, int status, String contentType, String location,
-			byte[] body) {
+	record Stored(byte[] requestHash, boolean completed, int status, String contentType, String location, byte[] body) {
 	}
+
 }

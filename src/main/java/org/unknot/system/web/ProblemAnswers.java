@@ -33,9 +33,9 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
- * The one place where problems become RFC 9457 answers: 400 for what cannot be read, 404 for what
- * does not exist, 409 for what clashes with the current state, 422 for what breaks a rule. Every
- * answer names the offending fields in {@code errors}.
+ * The one place where problems become RFC 9457 answers: 400 for what cannot be read, 404
+ * for what does not exist, 409 for what clashes with the current state, 422 for what
+ * breaks a rule. Every answer names the offending fields in {@code errors}.
  */
 @RestControllerAdvice(basePackages = "org.unknot")
 class ProblemAnswers extends ResponseEntityExceptionHandler {
@@ -60,7 +60,9 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(status).body(body);
 	}
 
-	/** Two writers met in the database (a lock timeout or deadlock); nothing was written. */
+	/**
+	 * Two writers met in the database (a lock timeout or deadlock); nothing was written.
+	 */
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	ResponseEntity<ProblemDetail> concurrencyFailure(ConcurrencyFailureException e) {
 		log.info("Concurrent write refused: {}", e.getMessage());
@@ -70,9 +72,10 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A value PostgreSQL refused as data (SQLSTATE class 22: too long for its column, out of range, a
-	 * character it cannot store) came from the request and was not caught by a check before: a 400,
-	 * not a 500. The transaction has rolled back, so nothing was written.
+	 * A value PostgreSQL refused as data (SQLSTATE class 22: too long for its column, out
+	 * of range, a character it cannot store) came from the request and was not caught by
+	 * a check before: a 400, not a 500. The transaction has rolled back, so nothing was
+	 * written.
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> unstorableValue(DataIntegrityViolationException e) {
@@ -100,11 +103,13 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 			String field = databind.getPath()
 				.stream()
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
-				.collect(Collectors.joining(".")).replace(".[", "[");
+				.collect(Collectors.joining("."))
+				.replace(".[", "[");
 			detail = "The value of '" + field + "' could not be read.";
 			boolean nul = databind instanceof InvalidFormatException format && format.getValue() instanceof String text
 					&& TextInput.hasNul(text);
-			errors.add(new FieldProblem(field, nul ? TextInput.NUL_REFUSED : "This value has the wrong type or format."));
+			errors
+				.add(new FieldProblem(field, nul ? TextInput.NUL_REFUSED : "This value has the wrong type or format."));
 		}
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request", detail, errors));
 	}
@@ -125,11 +130,13 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldProblem> errors = new ArrayList<>();
-		e.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
-			.forEach(error -> errors.add(new FieldProblem(result.getMethodParameter().getParameterName(),
-					error.getDefaultMessage()))));
+		e.getParameterValidationResults()
+			.forEach(result -> result.getResolvableErrors()
+				.forEach(error -> errors
+					.add(new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
 		return ResponseEntity.unprocessableContent()
-			.body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Some parameters are not valid.", errors));
+			.body(problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", "Some parameters are not valid.",
+					errors));
 	}
 
 	@Override
@@ -190,4 +197,5 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 			default -> ".";
 		};
 	}
+
 }

@@ -15,9 +15,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Errors that never reach a controller (a path that does not exist, a method a path does not
- * take, a failure in a filter) still answer machines in RFC 9457 form; browsers asking for HTML
- * keep getting the site's error pages. Nothing of the exception's internals is ever shown.
+ * Errors that never reach a controller (a path that does not exist, a method a path does
+ * not take, a failure in a filter) still answer machines in RFC 9457 form; browsers
+ * asking for HTML keep getting the site's error pages. Nothing of the exception's
+ * internals is ever shown.
  */
 class ProblemErrorController extends BasicErrorController {
 
@@ -62,4 +63,5 @@ class ProblemErrorController extends BasicErrorController {
 					: status.getReasonPhrase() + ".";
 		};
 	}
+
 }

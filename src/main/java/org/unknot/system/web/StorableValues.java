@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import org.unknot.system.Causes;
 
 /**
- * Tells a write that PostgreSQL refused because of the value itself (SQLSTATE class 22, "data
- * exception": a string too long for its column, a number out of range, a character it cannot store,
- * an impossible date) from every other failure.
+ * Tells a write that PostgreSQL refused because of the value itself (SQLSTATE class 22,
+ * "data exception": a string too long for its column, a number out of range, a character
+ * it cannot store, an impossible date) from every other failure.
  */
 public final class StorableValues {
 
@@ -29,4 +29,5 @@ public final class StorableValues {
 			.map(SQLException::getSQLState)
 			.orElse(null);
 	}
+
 }

@@ -26,9 +26,10 @@ import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Text that PostgreSQL cannot store never gets as far as the database: the NUL character (U+0000)
- * is refused where a request is read, in JSON bodies (naming the field) and in query and form
- * parameters, as a 400 that says why, instead of failing deep inside a write.
+ * Text that PostgreSQL cannot store never gets as far as the database: the NUL character
+ * (U+0000) is refused where a request is read, in JSON bodies (naming the field) and in
+ * query and form parameters, as a 400 that says why, instead of failing deep inside a
+ * write.
  */
 @Configuration(proxyBeanMethods = false)
 class TextInput {
@@ -60,6 +61,7 @@ class TextInput {
 			}
 			return text;
 		}
+
 	}
 
 	private static final class ParameterFilter extends OncePerRequestFilter {
@@ -102,5 +104,7 @@ class TextInput {
 			}
 			return null;
 		}
+
 	}
+
 }

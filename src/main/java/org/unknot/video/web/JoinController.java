@@ -23,14 +23,21 @@ import org.unknot.catalog.CatalogProperties;
 import org.unknot.video.VideoLinks;
 import org.unknot.video.VideoProperties;
 
-/** The join link: to the meeting room from a little before the visit until its end, otherwise a kind page. */
+/**
+ * The join link: to the meeting room from a little before the visit until its end,
+ * otherwise a kind page.
+ */
 @RestController
 class JoinController {
 
 	private final VideoLinks links;
+
 	private final Appointments appointments;
+
 	private final VideoProperties properties;
+
 	private final Clock clock;
+
 	private final ZoneId virtualZone;
 
 	JoinController(VideoLinks links, Appointments appointments, VideoProperties properties, Clock clock,
@@ -57,8 +64,8 @@ class JoinController {
 		Instant now = clock.instant();
 		Instant opens = visit.start().minus(properties.opensBefore());
 		if (now.isBefore(opens)) {
-			return page(HttpStatus.FORBIDDEN, "Your video visit has not opened yet",
-					"The link works from " + OPENS.format(opens.atZone(virtualZone)) + " (" + virtualZone + ")" + ". See you then.");
+			return page(HttpStatus.FORBIDDEN, "Your video visit has not opened yet", "The link works from "
+					+ OPENS.format(opens.atZone(virtualZone)) + " (" + virtualZone + ")" + ". See you then.");
 		}
 		if (!now.isBefore(visit.end())) {
 			return page(HttpStatus.GONE, "This video visit has ended", "Please call us if you need another visit.");
@@ -78,9 +85,10 @@ class JoinController {
 	}
 
 	private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
-		String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title)
-				+ "</title></head><body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>"
-				+ HtmlUtils.htmlEscape(text) + "</p></main></body></html>";
+		String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+				+ HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>" + HtmlUtils.htmlEscape(title)
+				+ "</h1><p>" + HtmlUtils.htmlEscape(text) + "</p></main></body></html>";
 		return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(html);
 	}
+
 }

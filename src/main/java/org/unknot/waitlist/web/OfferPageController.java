@@ -22,7 +22,8 @@ import org.unknot.waitlist.WaitlistOffer;
 @RestController
 class OfferPageController {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, h:mm a zzz", Locale.US);
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, h:mm a zzz",
+			Locale.US);
 
 	private final Waitlist waitlist;
 
@@ -50,8 +51,7 @@ class OfferPageController {
 					+ "<form method=\"post\" action=\"/waitlist/offers/" + offer.id() + "/accept\">"
 					+ "<input type=\"hidden\" name=\"token\" value=\"" + esc(token) + "\">"
 					+ "<input type=\"hidden\" name=\"" + esc(csrf.getParameterName()) + "\" value=\""
-					+ esc(csrf.getToken()) + "\">"
-					+ "<button type=\"submit\">Take this time</button></form>";
+					+ esc(csrf.getToken()) + "\">" + "<button type=\"submit\">Take this time</button></form>";
 		}
 		else {
 			body += "<p>This offer is " + esc(offer.status()) + ".</p>";
@@ -102,4 +102,5 @@ class OfferPageController {
 	private static String esc(String text) {
 		return HtmlUtils.htmlEscape(text == null ? "" : text);
 	}
+
 }

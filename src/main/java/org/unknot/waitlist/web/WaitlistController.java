@@ -34,8 +34,9 @@ import org.unknot.waitlist.WaitlistOffer;
 import org.unknot.waitlist.WaitlistRequest;
 
 /**
- * The waitlist as JSON. Patients join and leave with their entry's token and answer offers with the
- * offer's token; staff see everyone in line at {@code /api/v1/staff/waitlist}, behind staff sign-in.
+ * The waitlist as JSON. Patients join and leave with their entry's token and answer
+ * offers with the offer's token; staff see everyone in line at
+ * {@code /api/v1/staff/waitlist}, behind staff sign-in.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -78,9 +79,8 @@ class WaitlistController {
 	ResponseEntity<Accepted> accept(@PathVariable UUID id, @RequestHeader(OFFER_TOKEN) String token) {
 		Booked booked = waitlist.accept(id, token);
 		return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.appointment().id()))
-			.body(new Accepted(booked.appointment().id(), booked.manageToken(),
-					OffsetDateTime.ofInstant(booked.appointment().start(),
-							waitlist.zoneOf(booked.appointment().location().value()))));
+			.body(new Accepted(booked.appointment().id(), booked.manageToken(), OffsetDateTime
+				.ofInstant(booked.appointment().start(), waitlist.zoneOf(booked.appointment().location().value()))));
 	}
 
 	@PostMapping("/waitlist/offers/{id}/decline")
@@ -95,8 +95,8 @@ class WaitlistController {
 
 		WaitlistRequest toRequest() {
 			return new WaitlistRequest(service, blankToNull(practitioner),
-					location == null || location.isBlank() ? null : LocationId.of(location), firstDay, lastDay, earliest,
-					latest, patient.details());
+					location == null || location.isBlank() ? null : LocationId.of(location), firstDay, lastDay,
+					earliest, latest, patient.details());
 		}
 
 		private static String blankToNull(String value) {
@@ -106,7 +106,8 @@ class WaitlistController {
 
 	record PatientInput(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
 			@NotBlank @Email @Size(max = 254) String email,
-			@Pattern(regexp = "^[+()0-9 .\\-]{7,25}$", message = "must be a phone number of digits, spaces, +, -, ( or )") String phone,
+			@Pattern(regexp = "^[+()0-9 .\\-]{7,25}$",
+					message = "must be a phone number of digits, spaces, +, -, ( or )") String phone,
 			@NotNull @Past LocalDate birthDate) {
 
 		PatientDetails details() {
@@ -115,18 +116,18 @@ class WaitlistController {
 	}
 
 	record EntryView(UUID id, long position, String status, String service, String practitioner, String location,
-			LocalDate firstDay, LocalDate lastDay, LocalTime earliest, LocalTime latest, UUID patient,
-			UUID appointment, Instant joinedAt, String token) {
+			LocalDate firstDay, LocalDate lastDay, LocalTime earliest, LocalTime latest, UUID patient, UUID appointment,
+			Instant joinedAt, String token) {
 
 		static EntryView of(WaitlistEntry e, String token) {
 			return new EntryView(e.id(), e.position(), e.status(), e.serviceId(), e.practitionerId(), e.location(),
-					e.firstDay(), e.lastDay(), e.earliest(), e.latest(), e.patientId(), e.appointmentId(), e.createdAt(),
-					token);
+					e.firstDay(), e.lastDay(), e.earliest(), e.latest(), e.patientId(), e.appointmentId(),
+					e.createdAt(), token);
 		}
 	}
 
-	record OfferView(UUID id, String status, String service, String practitioner, String location,
-			OffsetDateTime start, OffsetDateTime expiresAt) {
+	record OfferView(UUID id, String status, String service, String practitioner, String location, OffsetDateTime start,
+			OffsetDateTime expiresAt) {
 
 		static OfferView of(WaitlistOffer o, Waitlist waitlist) {
 			var zone = waitlist.zoneOf(o.location());
@@ -137,4 +138,5 @@ class WaitlistController {
 
 	record Accepted(UUID appointment, String manageToken, OffsetDateTime start) {
 	}
+
 }

@@ -26,16 +26,20 @@ import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
 
 /**
- * Books what a draft describes, with its intake and payment choice, in one transaction: a visit is
- * never stored without the answers the patient gave for it.
+ * Books what a draft describes, with its intake and payment choice, in one transaction: a
+ * visit is never stored without the answers the patient gave for it.
  */
 @Service
 class BookingFlow {
 
 	private final BookingDesk desk;
+
 	private final SeriesDesk series;
+
 	private final Intakes intakes;
+
 	private final InsuranceChoices insurance;
+
 	private final AuditLog audit;
 
 	BookingFlow(BookingDesk desk, SeriesDesk series, Intakes intakes, InsuranceChoices insurance, AuditLog audit) {
@@ -46,7 +50,10 @@ class BookingFlow {
 		this.audit = audit;
 	}
 
-	/** One visit, from the draft's hold (or directly, if the hold ran out but the time is still free). */
+	/**
+	 * One visit, from the draft's hold (or directly, if the hold ran out but the time is
+	 * still free).
+	 */
 	@Transactional
 	Booked bookOne(SlotRequest slot, UUID hold, Answers answers) {
 		Booked booked = desk.book(slot, hold, answers.patient());
@@ -55,8 +62,9 @@ class BookingFlow {
 	}
 
 	/**
-	 * A weekly or two-weekly course: the occurrences that are free are booked, each clash comes back with
-	 * alternatives. The draft's hold on the first time is given up first, so it does not stand in the way.
+	 * A weekly or two-weekly course: the occurrences that are free are booked, each clash
+	 * comes back with alternatives. The draft's hold on the first time is given up first,
+	 * so it does not stand in the way.
 	 */
 	@Transactional
 	SeriesOutcome bookSeries(SlotRequest first, UUID hold, int everyWeeks, int count, Answers answers) {
@@ -69,7 +77,10 @@ class BookingFlow {
 		return outcome;
 	}
 
-	/** Stores the answers with the visit; the patient's own writing of health information is audited. */
+	/**
+	 * Stores the answers with the visit; the patient's own writing of health information
+	 * is audited.
+	 */
 	private void record(Booked booked, Answers answers) {
 		UUID id = booked.appointment().id();
 		UUID patient = booked.appointment().patientId();
@@ -101,4 +112,5 @@ class BookingFlow {
 	record Answers(PatientDetails patient, HealthIntake intake, Triage triage, boolean adviceAcknowledged,
 			InsuranceChoice payment) {
 	}
+
 }

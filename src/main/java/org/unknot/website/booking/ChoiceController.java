@@ -20,8 +20,11 @@ import org.unknot.practitioner.Practitioner;
 class ChoiceController {
 
 	private final Drafts drafts;
+
 	private final FlowCatalog catalog;
+
 	private final FlowView view;
+
 	private final BookingDesk desk;
 
 	ChoiceController(Drafts drafts, FlowCatalog catalog, FlowView view, BookingDesk desk) {
@@ -31,7 +34,9 @@ class ChoiceController {
 		this.desk = desk;
 	}
 
-	/** The start of the flow; article and service pages link here with {@code ?service=}. */
+	/**
+	 * The start of the flow; article and service pages link here with {@code ?service=}.
+	 */
 	@GetMapping("/book")
 	String start(@RequestParam(required = false) String service, Model model) {
 		return serviceStep(model, null, null, catalog.service(service).map(CareService::id).orElse(null), Map.of());
@@ -94,7 +99,8 @@ class ChoiceController {
 		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
 		boolean offered = catalog.locations(service).stream().anyMatch(choice -> choice.value().equals(location));
 		if (!offered) {
-			return whereStep(model, draftId, draft, null, Map.of("location", "Please choose a clinic or a video visit."));
+			return whereStep(model, draftId, draft, null,
+					Map.of("location", "Please choose a clinic or a video visit."));
 		}
 		if (!location.equals(draft.location)) {
 			releaseHold(draft);
@@ -122,8 +128,8 @@ class ChoiceController {
 		if (!Step.WHO.reachable(draft)) {
 			return next(draftId, draft);
 		}
-		boolean known = Draft.FIRST_AVAILABLE.equals(practitioner) || practitioners(draft).stream()
-			.anyMatch(p -> p.id().equals(practitioner));
+		boolean known = Draft.FIRST_AVAILABLE.equals(practitioner)
+				|| practitioners(draft).stream().anyMatch(p -> p.id().equals(practitioner));
 		if (!known) {
 			return whoStep(model, draftId, draft, null,
 					Map.of("practitioner", "Please choose a practitioner, or first available."));
@@ -180,4 +186,5 @@ class ChoiceController {
 	static String confirmed(String draftId) {
 		return "redirect:/book/" + draftId + "/confirmed";
 	}
+
 }

@@ -9,10 +9,13 @@ import java.util.regex.Pattern;
 
 import org.unknot.patient.PatientDetails;
 
-/** Name, email, phone and birth date as typed, and what is wrong with them in plain words. */
+/**
+ * Name, email, phone and birth date as typed, and what is wrong with them in plain words.
+ */
 record DetailsForm(String givenName, String familyName, String email, String phone, String birthDate) {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
 	private static final Pattern PHONE = Pattern.compile("[0-9+()\\-.\\s]+");
 
 	static DetailsForm of(Draft draft) {

@@ -4,43 +4,61 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A booking in progress: what the patient has chosen and typed so far, step by step. Kept as JSON in
- * {@code booking_draft}, so back, refresh and a second tab all see the same thing. Choices are kept as
- * typed (strings), and checked again whenever they are used.
+ * A booking in progress: what the patient has chosen and typed so far, step by step. Kept
+ * as JSON in {@code booking_draft}, so back, refresh and a second tab all see the same
+ * thing. Choices are kept as typed (strings), and checked again whenever they are used.
  */
 class Draft {
 
 	public String service;
+
 	public String location;
+
 	/** A practitioner id, or {@link #FIRST_AVAILABLE}. */
 	public String practitioner;
+
 	/** The chosen start, ISO offset date-time, and whose time it is. */
 	public String start;
+
 	public String slotPractitioner;
+
 	public String hold;
 
 	public String givenName;
+
 	public String familyName;
+
 	public String email;
+
 	public String phone;
+
 	public String birthDate;
 
 	/** A plan id, or {@link #SELF_PAY}. */
 	public String plan;
+
 	public String memberId;
 
 	public List<String> regions = new ArrayList<>();
+
 	public Integer intensity;
+
 	public String duration;
+
 	public List<String> causes = new ArrayList<>();
+
 	public List<String> redFlags = new ArrayList<>();
+
 	public boolean intakeDone;
+
 	public boolean adviceAcknowledged;
 
 	public int repeatEvery;
+
 	public int repeatCount;
 
 	public List<BookedVisit> booked = new ArrayList<>();
+
 	public List<MissedVisit> missed = new ArrayList<>();
 
 	static final String FIRST_AVAILABLE = "any";
@@ -85,7 +103,10 @@ class Draft {
 		forgetTime();
 	}
 
-	/** After booking, the answers live with the visit; the draft keeps only what the confirmation shows. */
+	/**
+	 * After booking, the answers live with the visit; the draft keeps only what the
+	 * confirmation shows.
+	 */
 	void forgetSensitiveAnswers() {
 		memberId = null;
 		regions = new ArrayList<>();
@@ -99,7 +120,11 @@ class Draft {
 	public record BookedVisit(String id, String token) {
 	}
 
-	/** A visit of a series that could not be booked, and free times near it ("start~practitioner"). */
+	/**
+	 * A visit of a series that could not be booked, and free times near it
+	 * ("start~practitioner").
+	 */
 	public record MissedVisit(int occurrence, String start, String reason, List<String> alternatives) {
 	}
+
 }

@@ -19,8 +19,9 @@ import org.unknot.privacy.SealedColumn;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Booking drafts, each under 192 random bits: knowing the address is what lets one continue it.
- * Sealed at rest (they hold contact details and intake answers); untouched for two days, deleted.
+ * Booking drafts, each under 192 random bits: knowing the address is what lets one
+ * continue it. Sealed at rest (they hold contact details and intake answers); untouched
+ * for two days, deleted.
  */
 @Repository
 class Drafts {
@@ -28,12 +29,17 @@ class Drafts {
 	static final SealedColumn DATA = new SealedColumn("booking_draft", "id", "data");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{32}");
+
 	private static final Duration KEPT = Duration.ofDays(2);
 
 	private final JdbcClient jdbc;
+
 	private final ObjectMapper json;
+
 	private final Clock clock;
+
 	private final FieldCipher cipher;
 
 	Drafts(JdbcClient jdbc, ObjectMapper json, Clock clock, FieldCipher cipher) {
@@ -51,7 +57,10 @@ class Drafts {
 		return id;
 	}
 
-	/** The draft, or a 404 page when the address names none (mistyped, tampered with or expired). */
+	/**
+	 * The draft, or a 404 page when the address names none (mistyped, tampered with or
+	 * expired).
+	 */
 	Draft get(String id) {
 		return find(id).orElseThrow(DraftNotFound::new);
 	}
@@ -68,7 +77,9 @@ class Drafts {
 	}
 
 	void save(String id, Draft draft) {
-		jdbc.sql("UPDATE booking_draft SET data = ?, updated_at = now() WHERE id = ?").params(sealed(id, draft), id).update();
+		jdbc.sql("UPDATE booking_draft SET data = ?, updated_at = now() WHERE id = ?")
+			.params(sealed(id, draft), id)
+			.update();
 	}
 
 	private String sealed(String id, Draft draft) {
@@ -83,6 +94,7 @@ class Drafts {
 		SealedColumn bookingDraftData() {
 			return DATA;
 		}
+
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
@@ -91,4 +103,5 @@ class Drafts {
 			.param(clock.instant().minus(KEPT).atOffset(ZoneOffset.UTC))
 			.update();
 	}
+
 }

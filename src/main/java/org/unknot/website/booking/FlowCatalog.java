@@ -24,7 +24,10 @@ import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.website.Money;
 
-/** What a patient can choose at each step, read from the catalog and the practitioners' calendars. */
+/**
+ * What a patient can choose at each step, read from the catalog and the practitioners'
+ * calendars.
+ */
 @Component
 class FlowCatalog {
 
@@ -32,10 +35,15 @@ class FlowCatalog {
 			ServiceCategory.PHYSICAL_THERAPY);
 
 	private final CareServices services;
+
 	private final Clinics clinics;
+
 	private final Practitioners practitioners;
+
 	private final AvailabilitySearch availability;
+
 	private final CatalogProperties catalog;
+
 	private final Clock clock;
 
 	FlowCatalog(CareServices services, Clinics clinics, Practitioners practitioners, AvailabilitySearch availability,
@@ -64,7 +72,10 @@ class FlowCatalog {
 		return groups;
 	}
 
-	/** Clinics where someone offering the service works, then video if it is offered that way. */
+	/**
+	 * Clinics where someone offering the service works, then video if it is offered that
+	 * way.
+	 */
 	List<Choice> locations(CareService service) {
 		List<Practitioner> offering = practitioners.offering(service.id());
 		List<String> ids = offering.stream().map(Practitioner::id).toList();
@@ -115,8 +126,8 @@ class FlowCatalog {
 	}
 
 	/**
-	 * The physician consultation red flags lead to: one offered where the patient meant to go, if
-	 * any is, otherwise the first of the catalog.
+	 * The physician consultation red flags lead to: one offered where the patient meant
+	 * to go, if any is, otherwise the first of the catalog.
 	 */
 	Optional<CareService> consultationFor(String location) {
 		List<CareService> consultations = services.all()
@@ -129,7 +140,10 @@ class FlowCatalog {
 			.or(() -> consultations.stream().findFirst());
 	}
 
-	/** "Swedish massage, 60 minutes", without saying the length twice when the name has it. */
+	/**
+	 * "Swedish massage, 60 minutes", without saying the length twice when the name has
+	 * it.
+	 */
 	static String titled(CareService service) {
 		String length = service.duration().toMinutes() + " minutes";
 		return service.name().contains(length) ? service.name() : service.name() + ", " + length;
@@ -144,4 +158,5 @@ class FlowCatalog {
 			case COUNSELLING -> "Counselling";
 		};
 	}
+
 }

@@ -15,11 +15,15 @@ import org.unknot.practitioner.Practitioner;
 import org.unknot.website.Money;
 import org.unknot.website.Pages;
 
-/** What every step of the flow shows around its form: the steps, and the visit chosen so far. */
+/**
+ * What every step of the flow shows around its form: the steps, and the visit chosen so
+ * far.
+ */
 @Component
 class FlowView {
 
 	private final Pages pages;
+
 	private final FlowCatalog catalog;
 
 	FlowView(Pages pages, FlowCatalog catalog) {
@@ -30,9 +34,10 @@ class FlowView {
 	/** Fills the model for a step and answers its template name. */
 	String step(Model model, String draftId, Draft draft, Step step, Map<String, String> errors) {
 		String title = step.title() + " · Book an appointment";
-		model.addAttribute("meta", pages.meta(errors.isEmpty() ? title : "Error: " + title,
-				"Book a visit with Unknot: step " + step.number() + " of " + Step.all().size() + ".",
-				draftId == null ? "/book" : "/book/" + draftId + "/" + step.path()));
+		model.addAttribute("meta",
+				pages.meta(errors.isEmpty() ? title : "Error: " + title,
+						"Book a visit with Unknot: step " + step.number() + " of " + Step.all().size() + ".",
+						draftId == null ? "/book" : "/book/" + draftId + "/" + step.path()));
 		model.addAttribute("section", "book");
 		model.addAttribute("draftId", draftId);
 		model.addAttribute("steps", Step.all());
@@ -67,7 +72,8 @@ class FlowView {
 			when = start(draft).map(at -> Times.dateTime(at, zone)).orElse(null);
 		}
 		return new Summary(service.name(), FlowCatalog.titled(service), service.duration().toMinutes() + " minutes",
-				Money.dollars(service.priceCents()), location == null ? null : catalog.locationLabel(location), who, when);
+				Money.dollars(service.priceCents()), location == null ? null : catalog.locationLabel(location), who,
+				when);
 	}
 
 	static Optional<Instant> start(Draft draft) {
@@ -86,4 +92,5 @@ class FlowView {
 	record Summary(String service, String titled, String duration, String price, String location, String practitioner,
 			String when) {
 	}
+
 }

@@ -18,8 +18,9 @@ import org.unknot.intake.PainDuration;
 import org.unknot.intake.RedFlag;
 
 /**
- * The intake form as sent: every answer kept as given so the form can be shown again, each problem
- * named beside its question. Values that are not among the choices (a tampered form) count as missing.
+ * The intake form as sent: every answer kept as given so the form can be shown again,
+ * each problem named beside its question. Values that are not among the choices (a
+ * tampered form) count as missing.
  */
 record IntakeAnswers(List<String> regions, String intensity, String duration, List<String> causes,
 		Map<String, String> flags) {
@@ -45,7 +46,10 @@ record IntakeAnswers(List<String> regions, String intensity, String duration, Li
 				draft.duration, draft.causes, flags);
 	}
 
-	/** Problems by the id of the first control of their question, in the order of the form. */
+	/**
+	 * Problems by the id of the first control of their question, in the order of the
+	 * form.
+	 */
 	Map<String, String> problems() {
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (parsed(regions, BodyRegion.class).isEmpty()) {

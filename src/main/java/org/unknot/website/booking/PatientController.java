@@ -28,15 +28,23 @@ import org.unknot.intake.RedFlag;
 import org.unknot.intake.Triage;
 import org.unknot.website.Money;
 
-/** Who the patient is, how they pay, and how they are: details, insurance, health intake and its advice. */
+/**
+ * Who the patient is, how they pay, and how they are: details, insurance, health intake
+ * and its advice.
+ */
 @Controller
 class PatientController {
 
 	private final Drafts drafts;
+
 	private final FlowCatalog catalog;
+
 	private final FlowView view;
+
 	private final InsurancePlans plans;
+
 	private final BookingDesk desk;
+
 	private final Clock clock;
 
 	PatientController(Drafts drafts, FlowCatalog catalog, FlowView view, InsurancePlans plans, BookingDesk desk,
@@ -75,15 +83,15 @@ class PatientController {
 	}
 
 	@GetMapping("/book/{draftId}/insurance")
-	String insurance(@PathVariable String draftId, @RequestParam(required = false) String withdrawn,
-			Model model) {
+	String insurance(@PathVariable String draftId, @RequestParam(required = false) String withdrawn, Model model) {
 		Draft draft = drafts.get(draftId);
 		if (!Step.INSURANCE.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
-		return insuranceStep(model, draftId, draft, draft.plan, draft.memberId, "true".equals(withdrawn) && draft.plan == null
-				? Map.of("plan", "We no longer accept the plan you chose. Please choose another, or that you will pay yourself.")
-				: Map.of());
+		return insuranceStep(model, draftId, draft, draft.plan, draft.memberId,
+				"true".equals(withdrawn) && draft.plan == null ? Map.of("plan",
+						"We no longer accept the plan you chose. Please choose another, or that you will pay yourself.")
+						: Map.of());
 	}
 
 	@PostMapping("/book/{draftId}/insurance")
@@ -252,4 +260,5 @@ class PatientController {
 	/** One accepted plan and whether it pays for the chosen service. */
 	record PlanRow(String id, String name, String kind, String memberIdLabel, boolean covered, String reason) {
 	}
+
 }

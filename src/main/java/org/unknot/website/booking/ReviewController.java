@@ -51,15 +51,25 @@ class ReviewController {
 			+ "free times below.";
 
 	private final Drafts drafts;
+
 	private final FlowCatalog catalog;
+
 	private final FlowView view;
+
 	private final SlotHolder holder;
+
 	private final WeekOfSlots weeks;
+
 	private final InsurancePlans plans;
+
 	private final BookingFlow flow;
+
 	private final BookingDesk desk;
+
 	private final VisitViews visits;
+
 	private final Intakes intakes;
+
 	private final InsuranceChoices choices;
 
 	ReviewController(Drafts drafts, FlowCatalog catalog, FlowView view, SlotHolder holder, WeekOfSlots weeks,
@@ -103,7 +113,8 @@ class ReviewController {
 		int visitsWanted = parseCount(count);
 		boolean seriesAllowed = FlowCatalog.SERIES_CATEGORIES.contains(service.category());
 		Map<String, String> problems = new LinkedHashMap<>();
-		if (repeat != null && !List.of("none", "weekly", "fortnightly").contains(repeat) || every > 0 && !seriesAllowed) {
+		if (repeat != null && !List.of("none", "weekly", "fortnightly").contains(repeat)
+				|| every > 0 && !seriesAllowed) {
 			problems.put("repeat", "Please choose whether to repeat this visit.");
 		}
 		if (every > 0 && visitsWanted == 0) {
@@ -199,8 +210,9 @@ class ReviewController {
 		var answers = new BookingFlow.Answers(DetailsForm.of(draft).details(), intake.intake(), intake.triage(),
 				intake.adviceAcknowledged(), payment);
 		try {
-			Booked booked = flow.bookOne(BookingFlow.slot(draft.service, chosen.get().practitioner(), draft.location,
-					chosen.get().start()), null, answers);
+			Booked booked = flow.bookOne(
+					BookingFlow.slot(draft.service, chosen.get().practitioner(), draft.location, chosen.get().start()),
+					null, answers);
 			draft.booked.add(new Draft.BookedVisit(booked.appointment().id().toString(), booked.manageToken()));
 			draft.missed.remove(missed.get());
 			drafts.save(draftId, draft);
@@ -211,7 +223,10 @@ class ReviewController {
 		}
 	}
 
-	/** Where to go instead of the review: a step still missing, the advice, or the confirmation. */
+	/**
+	 * Where to go instead of the review: a step still missing, the advice, or the
+	 * confirmation.
+	 */
 	private Optional<String> elsewhere(String draftId, Draft draft) {
 		if (draft.isBooked()) {
 			return Optional.of(ChoiceController.confirmed(draftId));
@@ -263,8 +278,8 @@ class ReviewController {
 		model.addAttribute("lost", lost);
 		if (lost) {
 			String practitioner = Draft.FIRST_AVAILABLE.equals(draft.practitioner) ? null : draft.practitioner;
-			model.addAttribute("nearest", weeks.nearest(draft.service, location, practitioner,
-					OffsetDateTime.parse(draft.start)));
+			model.addAttribute("nearest",
+					weeks.nearest(draft.service, location, practitioner, OffsetDateTime.parse(draft.start)));
 			model.addAttribute("lostMessage", LOST);
 		}
 		model.addAttribute("details", DetailsForm.of(draft));
@@ -343,4 +358,5 @@ class ReviewController {
 					Triage.reasons(intake).stream().map(RedFlag::finding).toList());
 		}
 	}
+
 }

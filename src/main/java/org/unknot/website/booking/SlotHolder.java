@@ -18,7 +18,9 @@ import org.unknot.catalog.LocationId;
 class SlotHolder {
 
 	private final BookingDesk desk;
+
 	private final AvailabilitySearch availability;
+
 	private final FlowCatalog catalog;
 
 	SlotHolder(BookingDesk desk, AvailabilitySearch availability, FlowCatalog catalog) {
@@ -28,8 +30,8 @@ class SlotHolder {
 	}
 
 	/**
-	 * Holds the time for this draft, giving up the draft's earlier hold first; answers false (and the
-	 * draft has no time) when the time is not free.
+	 * Holds the time for this draft, giving up the draft's earlier hold first; answers
+	 * false (and the draft has no time) when the time is not free.
 	 */
 	boolean hold(Draft draft, SlotValue chosen) {
 		release(draft);
@@ -54,8 +56,8 @@ class SlotHolder {
 	}
 
 	/**
-	 * Whether the draft still has its time: its hold is live, or it ran out but the time is still free
-	 * (then it is held again). False when someone else has taken it.
+	 * Whether the draft still has its time: its hold is live, or it ran out but the time
+	 * is still free (then it is held again). False when someone else has taken it.
 	 */
 	boolean stillHeld(Draft draft) {
 		if (draft.hold != null && desk.holds(UUID.fromString(draft.hold))) {
@@ -81,7 +83,10 @@ class SlotHolder {
 		return held;
 	}
 
-	/** The practitioner of a time sent back must be the one chosen, or one of those offered. */
+	/**
+	 * The practitioner of a time sent back must be the one chosen, or one of those
+	 * offered.
+	 */
 	boolean allowed(Draft draft, String practitioner) {
 		if (!Draft.FIRST_AVAILABLE.equals(draft.practitioner)) {
 			return draft.practitioner.equals(practitioner);
@@ -91,4 +96,5 @@ class SlotHolder {
 			.stream()
 			.anyMatch(p -> p.id().equals(practitioner));
 	}
+
 }

@@ -16,7 +16,8 @@ record SlotValue(OffsetDateTime start, String practitioner) {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(new SlotValue(OffsetDateTime.parse(value.substring(0, tilde)), value.substring(tilde + 1)));
+			return Optional
+				.of(new SlotValue(OffsetDateTime.parse(value.substring(0, tilde)), value.substring(tilde + 1)));
 		}
 		catch (DateTimeParseException e) {
 			return Optional.empty();

@@ -5,11 +5,13 @@ import java.util.List;
 
 /** The steps of the booking flow, in order, and which one a draft needs next. */
 enum Step {
+
 	SERVICE("service", "Treatment"), WHERE("where", "Clinic or video"), WHO("who", "Practitioner"),
 	WHEN("when", "Day and time"), DETAILS("details", "Your details"), INSURANCE("insurance", "Insurance"),
 	INTAKE("intake", "Health questions"), REVIEW("review", "Review");
 
 	private final String path;
+
 	private final String title;
 
 	Step(String path, String title) {
@@ -63,4 +65,5 @@ enum Step {
 	boolean reachable(Draft draft) {
 		return !draft.isBooked() && firstMissing(draft).ordinal() >= ordinal();
 	}
+
 }

@@ -13,17 +13,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.unknot.booking.BookingProperties;
 import org.unknot.catalog.LocationId;
 
-/** Day and time, a week at a time. Choosing a time holds it while the patient fills in the rest. */
+/**
+ * Day and time, a week at a time. Choosing a time holds it while the patient fills in the
+ * rest.
+ */
 @Controller
 class TimeController {
 
 	static final String TAKEN = "Sorry, that time has just been taken. Please choose another.";
 
 	private final Drafts drafts;
+
 	private final FlowCatalog catalog;
+
 	private final FlowView view;
+
 	private final WeekOfSlots weeks;
+
 	private final SlotHolder holder;
+
 	private final BookingProperties booking;
 
 	TimeController(Drafts drafts, FlowCatalog catalog, FlowView view, WeekOfSlots weeks, SlotHolder holder,
@@ -74,11 +82,12 @@ class TimeController {
 	private String whenStep(Model model, String draftId, Draft draft, String week, Map<String, String> errors) {
 		LocationId location = LocationId.of(draft.location);
 		String practitioner = Draft.FIRST_AVAILABLE.equals(draft.practitioner) ? null : draft.practitioner;
-		model.addAttribute("week", weeks.week(draft.service, location, practitioner,
-				weeks.monday(week, catalog.zone(location))));
-		model.addAttribute("chosen", draft.start == null ? null : new SlotValue(
-				OffsetDateTime.parse(draft.start), draft.slotPractitioner).value());
+		model.addAttribute("week",
+				weeks.week(draft.service, location, practitioner, weeks.monday(week, catalog.zone(location))));
+		model.addAttribute("chosen", draft.start == null ? null
+				: new SlotValue(OffsetDateTime.parse(draft.start), draft.slotPractitioner).value());
 		model.addAttribute("holdMinutes", booking.holdDuration().toMinutes());
 		return view.step(model, draftId, draft, Step.WHEN, errors);
 	}
+
 }

@@ -7,12 +7,17 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Dates and times as a patient in the US reads them, always in the location's own zone. */
+/**
+ * Dates and times as a patient in the US reads them, always in the location's own zone.
+ */
 final class Times {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
+
 	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE, MMM d", Locale.US);
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
+
 	private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
 	private Times() {
@@ -42,4 +47,5 @@ final class Times {
 		ZonedDateTime at = instant.atZone(zone);
 		return TIME.format(at) + " " + ZONE.format(at);
 	}
+
 }

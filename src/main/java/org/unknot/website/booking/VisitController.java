@@ -27,17 +27,22 @@ import org.unknot.calendar.CalendarInvitations;
 import org.unknot.website.Pages;
 
 /**
- * The manage page a patient reaches from the confirmation: see the visit, move it, cancel it, add it
- * to a calendar. The manage token in the address is the only key.
+ * The manage page a patient reaches from the confirmation: see the visit, move it, cancel
+ * it, add it to a calendar. The manage token in the address is the only key.
  */
 @Controller
 class VisitController {
 
 	private final BookingDesk desk;
+
 	private final VisitViews visits;
+
 	private final WeekOfSlots weeks;
+
 	private final FlowCatalog catalog;
+
 	private final AppointmentCalendar calendar;
+
 	private final Pages pages;
 
 	VisitController(BookingDesk desk, VisitViews visits, WeekOfSlots weeks, FlowCatalog catalog,
@@ -73,8 +78,8 @@ class VisitController {
 			desk.cancel(appointment, token, "patient");
 		}
 		catch (TransitionNotAllowed refused) {
-			return cancelPage(model, visits.visit(appointment, token),
-					Map.of("cancel", "This visit can no longer be cancelled here: it has started or is already cancelled."));
+			return cancelPage(model, visits.visit(appointment, token), Map.of("cancel",
+					"This visit can no longer be cancelled here: it has started or is already cancelled."));
 		}
 		return "redirect:/visits/" + id + "?token=" + encode(token) + "&done=cancelled";
 	}
@@ -157,4 +162,5 @@ class VisitController {
 	private static String encode(String token) {
 		return URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8);
 	}
+
 }

@@ -9,4 +9,5 @@ class VisitNotFound extends DomainProblem {
 		super(Kind.NOT_FOUND, "visit-not-found",
 				"We could not find that visit. Please use the link from your confirmation exactly as it is.");
 	}
+
 }

@@ -23,8 +23,11 @@ import org.unknot.website.Money;
 class VisitViews {
 
 	private final BookingDesk desk;
+
 	private final FlowCatalog catalog;
+
 	private final InsuranceChoices choices;
+
 	private final InsurancePlans plans;
 
 	VisitViews(BookingDesk desk, FlowCatalog catalog, InsuranceChoices choices, InsurancePlans plans) {
@@ -46,22 +49,21 @@ class VisitViews {
 		String practitioner = catalog.practitioner(appointment.practitionerId())
 			.map(Practitioner::displayName)
 			.orElse("");
-		String address = clinic == null ? null
-				: clinic.address().street() + ", " + clinic.address().city() + ", " + clinic.address().state() + " "
-						+ clinic.address().postalCode();
+		String address = clinic == null ? null : clinic.address().street() + ", " + clinic.address().city() + ", "
+				+ clinic.address().state() + " " + clinic.address().postalCode();
 		String payment = choices.of(appointment.id()).map(choice -> {
 			if (choice.selfPay()) {
 				return "Self-pay: " + Money.dollars(service.priceCents());
 			}
 			String plan = plans.any(choice.planId()).map(p -> p.name()).orElse(choice.planId());
-			return plan + " (" + choice.memberId().masked() + "): "
-					+ (choice.covered() ? "covered by your plan" : "not covered, self-pay " + Money.dollars(service.priceCents()));
+			return plan + " (" + choice.memberId().masked() + "): " + (choice.covered() ? "covered by your plan"
+					: "not covered, self-pay " + Money.dollars(service.priceCents()));
 		}).orElse(null);
 		String base = "/visits/" + appointment.id();
 		String query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
 		boolean live = appointment.status() == AppointmentStatus.BOOKED;
-		return new Visit(appointment.id().toString(), token, FlowCatalog.titled(service),
-				appointment.start(), Times.dateTime(appointment.start(), zone), Times.timeWithZone(appointment.end(), zone),
+		return new Visit(appointment.id().toString(), token, FlowCatalog.titled(service), appointment.start(),
+				Times.dateTime(appointment.start(), zone), Times.timeWithZone(appointment.end(), zone),
 				appointment.location().isVirtual(), catalog.locationLabel(appointment.location()), address,
 				clinic == null ? null : clinic.phone(), practitioner, payment, statusLabel(appointment.status()), live,
 				live && desk.lateToCancel(appointment), base + query, base + "/calendar.ics" + query,
@@ -84,9 +86,9 @@ class VisitViews {
 		};
 	}
 
-	record Visit(String id, String token, String service, Instant start, String when, String ends,
-			boolean video, String location, String address, String phone, String practitioner, String payment,
-			String status, boolean live, boolean late, String manageUrl, String calendarUrl, String rescheduleUrl,
-			String cancelUrl) {
+	record Visit(String id, String token, String service, Instant start, String when, String ends, boolean video,
+			String location, String address, String phone, String practitioner, String payment, String status,
+			boolean live, boolean late, String manageUrl, String calendarUrl, String rescheduleUrl, String cancelUrl) {
 	}
+
 }

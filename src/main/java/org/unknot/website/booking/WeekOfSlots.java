@@ -22,17 +22,19 @@ import org.unknot.availability.Slot;
 import org.unknot.catalog.LocationId;
 
 /**
- * Free times a week at a time, for the booking flow and for rescheduling: with "first available" the
- * earliest practitioner free at each time is offered, and an empty week points to the next week that
- * has a free time.
+ * Free times a week at a time, for the booking flow and for rescheduling: with "first
+ * available" the earliest practitioner free at each time is offered, and an empty week
+ * points to the next week that has a free time.
  */
 @Component
 class WeekOfSlots {
 
 	private static final int LOOK_AHEAD_WEEKS = 26;
+
 	private static final int NEAREST = 6;
 
 	private final AvailabilitySearch availability;
+
 	private final Clock clock;
 
 	WeekOfSlots(AvailabilitySearch availability, Clock clock) {
@@ -40,7 +42,10 @@ class WeekOfSlots {
 		this.clock = clock;
 	}
 
-	/** The Monday of the week asked for, or of this week when the value is missing or not a date. */
+	/**
+	 * The Monday of the week asked for, or of this week when the value is missing or not
+	 * a date.
+	 */
 	LocalDate monday(String week, ZoneId zone) {
 		LocalDate thisWeek = thisMonday(zone);
 		if (week == null || week.isBlank()) {
@@ -57,8 +62,9 @@ class WeekOfSlots {
 
 	Week week(String service, LocationId location, String practitioner, LocalDate monday) {
 		ZoneId zone = availability.zoneOf(location);
-		List<Slot> slots = availability.search(new AvailabilityQuery(service, location, practitioner, monday,
-				monday.plusDays(6))).slots();
+		List<Slot> slots = availability
+			.search(new AvailabilityQuery(service, location, practitioner, monday, monday.plusDays(6)))
+			.slots();
 		// days of this week that are already over are left out
 		LocalDate today = LocalDate.now(clock.withZone(zone));
 		Map<LocalDate, List<Time>> byDay = new LinkedHashMap<>();
@@ -74,32 +80,40 @@ class WeekOfSlots {
 			.stream()
 			.map(e -> new Day(e.getKey().toString(), Times.day(e.getKey()), e.getValue()))
 			.toList();
-		LocalDate nextAvailable = slots.isEmpty() ? nextAvailable(service, location, practitioner, monday.plusWeeks(1))
-			.orElse(null) : null;
+		LocalDate nextAvailable = slots.isEmpty()
+				? nextAvailable(service, location, practitioner, monday.plusWeeks(1)).orElse(null) : null;
 		boolean canGoBack = monday.isAfter(thisMonday(zone));
-		return new Week(monday.toString(), "Week of " + Times.shortDay(monday), canGoBack ? monday.minusWeeks(1).toString() : null,
-				monday.plusWeeks(1).toString(), days, slots.isEmpty(),
-				nextAvailable == null ? null : nextAvailable.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(),
+		return new Week(monday.toString(), "Week of " + Times.shortDay(monday),
+				canGoBack ? monday.minusWeeks(1).toString() : null, monday.plusWeeks(1).toString(), days,
+				slots.isEmpty(),
+				nextAvailable == null ? null
+						: nextAvailable.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(),
 				nextAvailable == null ? null : Times.day(nextAvailable));
 	}
 
-	/** The free times nearest to the one wanted (up to three days either side), nearest first. */
+	/**
+	 * The free times nearest to the one wanted (up to three days either side), nearest
+	 * first.
+	 */
 	List<Time> nearest(String service, LocationId location, String practitioner, OffsetDateTime wanted) {
 		ZoneId zone = availability.zoneOf(location);
 		LocalDate day = wanted.atZoneSameInstant(zone).toLocalDate();
-		LocalDate from = day.minusDays(3).isBefore(LocalDate.now(clock.withZone(zone))) ? LocalDate.now(clock.withZone(zone))
-				: day.minusDays(3);
-		List<Slot> slots = availability.search(new AvailabilityQuery(service, location, practitioner, from, day.plusDays(3)))
+		LocalDate from = day.minusDays(3).isBefore(LocalDate.now(clock.withZone(zone)))
+				? LocalDate.now(clock.withZone(zone)) : day.minusDays(3);
+		List<Slot> slots = availability
+			.search(new AvailabilityQuery(service, location, practitioner, from, day.plusDays(3)))
 			.slots();
 		return earliestPractitionerPerStart(slots).stream()
-			.sorted(Comparator.comparing((Slot slot) -> Duration.between(wanted.toInstant(), slot.start().toInstant()).abs()))
+			.sorted(Comparator
+				.comparing((Slot slot) -> Duration.between(wanted.toInstant(), slot.start().toInstant()).abs()))
 			.limit(NEAREST)
 			.sorted(Comparator.comparing(Slot::start))
 			.map(slot -> time(slot, zone))
 			.toList();
 	}
 
-	private Optional<LocalDate> nextAvailable(String service, LocationId location, String practitioner, LocalDate from) {
+	private Optional<LocalDate> nextAvailable(String service, LocationId location, String practitioner,
+			LocalDate from) {
 		for (int chunk = 0; chunk < LOOK_AHEAD_WEEKS / 4; chunk++) {
 			LocalDate start = from.plusWeeks(4L * chunk);
 			List<Slot> slots = availability
@@ -140,4 +154,5 @@ class WeekOfSlots {
 	/** A free time: the button's value, its short label, and the full date and time. */
 	record Time(String value, String label, String full, String day) {
 	}
+
 }

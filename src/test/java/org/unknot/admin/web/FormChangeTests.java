@@ -17,7 +17,10 @@ import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.system.InvalidRequest;
 
-/** An admin form's change is all or nothing: a refused change leaves no trace in the database. */
+/**
+ * An admin form's change is all or nothing: a refused change leaves no trace in the
+ * database.
+ */
 @UnknotIntegrationTest
 class FormChangeTests {
 
@@ -86,4 +89,5 @@ class FormChangeTests {
 	private List<String> notes() {
 		return jdbc.sql("SELECT note FROM " + table).query(String.class).list();
 	}
+
 }

@@ -35,11 +35,12 @@ class ApiDescriptionTests {
 		assertThat(api.path("info").path("title").asString()).isEqualTo("Unknot scheduling API");
 		assertThat(api.path("paths").propertyNames()).contains("/api/v1/services", "/api/v1/locations",
 				"/api/v1/practitioners", "/api/v1/availability", "/api/v1/holds", "/api/v1/appointments",
-				"/api/v1/appointments/{id}", "/api/v1/appointments/{id}/cancel",
-				"/api/v1/appointments/{id}/reschedule", "/api/v1/series");
+				"/api/v1/appointments/{id}", "/api/v1/appointments/{id}/cancel", "/api/v1/appointments/{id}/reschedule",
+				"/api/v1/series");
 		JsonNode book = api.path("paths").path("/api/v1/appointments").path("post");
 		assertThat(book.path("responses").propertyNames()).contains("400", "404", "409", "422");
 		assertThat(book.path("parameters").toString()).contains("Idempotency-Key");
 		assertThat(api.path("components").path("schemas").has("ProblemDetail")).isTrue();
 	}
+
 }

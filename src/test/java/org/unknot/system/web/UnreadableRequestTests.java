@@ -14,9 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.unknot.UnknotIntegrationTest;
 
 /**
- * Requests refused before any controller runs still get a clear answer: an RFC 9457 problem for the
- * API, the site's own page for a browser, never Tomcat's report with its name and version, and never
- * a 500 for text PostgreSQL could not store.
+ * Requests refused before any controller runs still get a clear answer: an RFC 9457
+ * problem for the API, the site's own page for a browser, never Tomcat's report with its
+ * name and version, and never a 500 for text PostgreSQL could not store.
  */
 @UnknotIntegrationTest
 class UnreadableRequestTests {
@@ -31,8 +31,8 @@ class UnreadableRequestTests {
 		HttpResponse<String> answer = get("/api/v1/practitioners?service=a%00b", "application/json");
 
 		assertThat(answer.statusCode()).isEqualTo(400);
-		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(answer.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(answer.body()).contains("\"field\":\"service\"").contains("NUL character");
 	}
 
@@ -41,8 +41,8 @@ class UnreadableRequestTests {
 		HttpResponse<String> answer = get("/practitioners?language=a%00b", "text/html");
 
 		assertThat(answer.statusCode()).isEqualTo(400);
-		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/html"));
+		assertThat(answer.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		assertThat(answer.body()).contains("/css/unknot.css").doesNotContainIgnoringCase("tomcat");
 	}
 
@@ -60,8 +60,8 @@ class UnreadableRequestTests {
 		HttpResponse<String> answer = get("/api/v1/appointments/%00", "*/*");
 
 		assertThat(answer.statusCode()).isEqualTo(400);
-		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(answer.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(answer.body()).doesNotContainIgnoringCase("tomcat");
 	}
 
@@ -70,8 +70,8 @@ class UnreadableRequestTests {
 		HttpResponse<String> answer = get("/clinics/%00", "text/html");
 
 		assertThat(answer.statusCode()).isEqualTo(400);
-		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("text/html"));
+		assertThat(answer.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		assertThat(answer.body()).doesNotContainIgnoringCase("tomcat");
 	}
 
@@ -81,4 +81,5 @@ class UnreadableRequestTests {
 			.timeout(Duration.ofSeconds(30))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
+
 }

@@ -25,9 +25,10 @@ import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
 
 /**
- * A new patient booking in Chromium: from the site to a confirmed visit with JavaScript on and off,
- * by keyboard alone at 320 px, a red-flag and an emergency intake, a time lost while typing, moving
- * and cancelling from the manage link, and a series. Every page is photographed and scanned by axe.
+ * A new patient booking in Chromium: from the site to a confirmed visit with JavaScript
+ * on and off, by keyboard alone at 320 px, a red-flag and an emergency intake, a time
+ * lost while typing, moving and cancelling from the manage link, and a series. Every page
+ * is photographed and scanned by axe.
  */
 @UnknotIntegrationTest
 @ExtendWith(BrowserSupport.class)
@@ -37,13 +38,19 @@ class BookingBrowserTests {
 	static final String CONTINUE = "main button.button--primary[type=submit]";
 
 	final JdbcClient jdbc;
+
 	final BookingDesk desk;
 
 	TestNetwork network;
+
 	String clinic;
+
 	String clinicName;
+
 	String therapist;
+
 	String physician;
+
 	String email;
 
 	@Autowired
@@ -220,8 +227,9 @@ class BookingBrowserTests {
 	}
 
 	/**
-	 * Opens a page as a patient who asked their system for less motion: the stylesheet's smooth
-	 * scrolling then stays off, so Playwright's scrolling into view is not a moving target.
+	 * Opens a page as a patient who asked their system for less motion: the stylesheet's
+	 * smooth scrolling then stays off, so Playwright's scrolling into view is not a
+	 * moving target.
 	 */
 	private static Page open(Visitor visitor, String path, boolean javascript) {
 		return open(visitor, path, javascript, 1280);
@@ -275,7 +283,10 @@ class BookingBrowserTests {
 		assertThat(booked(therapist)).isEqualTo(1);
 	}
 
-	/** From a link that pre-selects the massage (as article pages link) to the health questions. */
+	/**
+	 * From a link that pre-selects the massage (as article pages link) to the health
+	 * questions.
+	 */
 	private Page upToIntake(Visitor visitor, boolean javascript) {
 		Page page = open(visitor, "/book?service=" + TestNetwork.MASSAGE, javascript);
 		assertThat(page.getByLabel("Test massage, 60 minutes").isChecked()).isTrue();
@@ -323,25 +334,38 @@ class BookingBrowserTests {
 	}
 
 	private void takeTheHeldTimeFromAnotherClient() {
-		jdbc.sql("UPDATE appointment SET hold_expires_at = now() - interval '1 minute' WHERE practitioner_id = ? AND status = 'pending'")
-			.param(therapist).update();
+		jdbc.sql(
+				"UPDATE appointment SET hold_expires_at = now() - interval '1 minute' WHERE practitioner_id = ? AND status = 'pending'")
+			.param(therapist)
+			.update();
 		Instant start = jdbc.sql("SELECT start_at FROM appointment WHERE practitioner_id = ? AND status = 'pending'")
-			.param(therapist).query(OffsetDateTime.class).single().toInstant();
+			.param(therapist)
+			.query(OffsetDateTime.class)
+			.single()
+			.toInstant();
 		desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), start), null,
-				new PatientDetails("Bo", "Other", "bo-" + TestNetwork.shortId() + "@example.org", null, LocalDate.of(1970, 1, 1)));
+				new PatientDetails("Bo", "Other", "bo-" + TestNetwork.shortId() + "@example.org", null,
+						LocalDate.of(1970, 1, 1)));
 	}
 
 	private long booked(String practitioner) {
 		return jdbc.sql("SELECT count(*) FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
-			.param(practitioner).query(Long.class).single();
+			.param(practitioner)
+			.query(Long.class)
+			.single();
 	}
 
 	private long held(String practitioner) {
 		return jdbc.sql("SELECT count(*) FROM appointment WHERE practitioner_id = ? AND status = 'pending'")
-			.param(practitioner).query(Long.class).single();
+			.param(practitioner)
+			.query(Long.class)
+			.single();
 	}
 
-	/** Only the keyboard: Tab until the element has focus, then Space, Enter, arrows or typing. */
+	/**
+	 * Only the keyboard: Tab until the element has focus, then Space, Enter, arrows or
+	 * typing.
+	 */
 	static final class Keyboard {
 
 		private static final int MAX_TABS = 400;
@@ -392,7 +416,10 @@ class BookingBrowserTests {
 		}
 
 		private boolean focused(String selector) {
-			return (Boolean) page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector);
+			return (Boolean) page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)",
+					selector);
 		}
+
 	}
+
 }

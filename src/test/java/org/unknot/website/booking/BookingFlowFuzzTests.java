@@ -19,17 +19,20 @@ import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 
 /**
- * Property: at whatever step of the booking pages a patient (or a script) is, however the step's form
- * is bent (a field left out, empty, absurdly long, repeated, holding a NUL character, markup or a value
- * of another kind; fields nobody asked for), the answer is a page or a redirect, never a server error.
- * Each case walks a fresh booking to a random step with valid answers, then posts one bent form.
- * Seeded: {@code -Dunknot.fuzz.seed=N} replays a failure, which lists every bent form that failed.
+ * Property: at whatever step of the booking pages a patient (or a script) is, however the
+ * step's form is bent (a field left out, empty, absurdly long, repeated, holding a NUL
+ * character, markup or a value of another kind; fields nobody asked for), the answer is a
+ * page or a redirect, never a server error. Each case walks a fresh booking to a random
+ * step with valid answers, then posts one bent form. Seeded: {@code -Dunknot.fuzz.seed=N}
+ * replays a failure, which lists every bent form that failed.
  */
 @UnknotIntegrationTest
 class BookingFlowFuzzTests {
 
 	private static final int CASES = Integer.getInteger("unknot.fuzz.cases", 60);
+
 	private static final LocalDate FIRST_WEEK = LocalDate.of(2027, 3, 15);
+
 	private static final String[] STEPS = { "", "where", "who", "when", "details", "insurance", "intake", "review" };
 
 	@LocalServerPort
@@ -39,8 +42,11 @@ class BookingFlowFuzzTests {
 	JdbcClient jdbc;
 
 	private final FormFuzzer fuzz = new FormFuzzer(20_261_126L);
+
 	private final Random random = fuzz.random();
+
 	private String clinic;
+
 	private final List<String> therapists = new ArrayList<>();
 
 	@BeforeEach
@@ -72,7 +78,10 @@ class BookingFlowFuzzTests {
 		fuzz.assertHeld(CASES * 3 / 4);
 	}
 
-	/** Answers each step before {@code step} validly; returns the draft (null if none was needed or possible). */
+	/**
+	 * Answers each step before {@code step} validly; returns the draft (null if none was
+	 * needed or possible).
+	 */
 	private String walkTo(FlowClient browser, int step, String therapist, String week) {
 		if (step == 0) {
 			return null;
@@ -126,4 +135,5 @@ class BookingFlowFuzzTests {
 		}
 		return form;
 	}
+
 }

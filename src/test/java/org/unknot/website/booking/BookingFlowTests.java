@@ -34,8 +34,8 @@ import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
 
 /**
- * The booking flow as a browser without JavaScript walks it: plain GETs and form POSTs, each step
- * redirecting to the next, everything kept in the server-side draft.
+ * The booking flow as a browser without JavaScript walks it: plain GETs and form POSTs,
+ * each step redirecting to the next, everything kept in the server-side draft.
  */
 @UnknotIntegrationTest
 class BookingFlowTests {
@@ -47,15 +47,23 @@ class BookingFlowTests {
 	int port;
 
 	final JdbcClient jdbc;
+
 	final BookingDesk desk;
+
 	final Intakes intakes;
+
 	final InsuranceChoices insuranceChoices;
 
 	FlowClient browser;
+
 	TestNetwork network;
+
 	String clinic;
+
 	String therapist;
+
 	String physician;
+
 	String email;
 
 	@Autowired
@@ -104,6 +112,7 @@ class BookingFlowTests {
 			assertThat(page.text()).contains("Please choose a treatment.");
 			assertThat(page.body()).contains("aria-describedby=\"service-error\"").contains("href=\"#service\"");
 		}
+
 	}
 
 	@Nested
@@ -125,27 +134,37 @@ class BookingFlowTests {
 			Page insurance = browser.get("/book/" + draft + "/insurance");
 			assertThat(insurance.text()).contains("Medicare does not enrol licensed massage therapists")
 				.contains("$100");
-			assertThat(browser.post("/book/" + draft + "/insurance", Map.of("plan", "harbor-health-ppo", "memberId", "hh-12345"))
+			assertThat(browser
+				.post("/book/" + draft + "/insurance", Map.of("plan", "harbor-health-ppo", "memberId", "hh-12345"))
 				.location()).endsWith("/intake");
 			assertThat(browser.post("/book/" + draft + "/intake", intake(Map.of())).location()).endsWith("/review");
 
 			Page review = browser.get("/book/" + draft + "/review");
-			assertThat(review.text()).contains("Harbor Health PPO").contains("•••2345").contains("24 hours")
-				.contains("Upper back").contains("6 out of 10");
+			assertThat(review.text()).contains("Harbor Health PPO")
+				.contains("•••2345")
+				.contains("24 hours")
+				.contains("Upper back")
+				.contains("6 out of 10");
 
 			Page booked = browser.post("/book/" + draft + "/review", Map.of("repeat", "none", "count", "4"));
 			assertThat(booked.location()).isEqualTo("/book/" + draft + "/confirmed");
 			Page confirmed = browser.follow(booked);
-			assertThat(confirmed.text()).contains("Your visit is booked").contains("Monday, March 15, 2027")
+			assertThat(confirmed.text()).contains("Your visit is booked")
+				.contains("Monday, March 15, 2027")
 				.contains("Add to calendar");
 
 			UUID id = bookedVisits(therapist).get(0);
 			assertThat(insurance(id).memberId().value()).isEqualTo("HH12345");
 			assertThat(intakeOf(id).triage()).isEqualTo(Triage.CLEAR);
-			assertThat(jdbc.sql("SELECT member_id || answers FROM appointment_insurance JOIN appointment_intake USING (appointment_id) WHERE appointment_id = ?")
-				.param(id).query(String.class).single()).as("sealed at rest").doesNotContain("HH12345").doesNotContain("UPPER_BACK");
-			assertThat(jdbc.sql("SELECT subject FROM audit_entry WHERE subject LIKE ? ORDER BY id").param("%:" + id)
-				.query(String.class).list()).containsExactly("intake:" + id, "insurance:" + id);
+			assertThat(jdbc.sql(
+					"SELECT member_id || answers FROM appointment_insurance JOIN appointment_intake USING (appointment_id) WHERE appointment_id = ?")
+				.param(id)
+				.query(String.class)
+				.single()).as("sealed at rest").doesNotContain("HH12345").doesNotContain("UPPER_BACK");
+			assertThat(jdbc.sql("SELECT subject FROM audit_entry WHERE subject LIKE ? ORDER BY id")
+				.param("%:" + id)
+				.query(String.class)
+				.list()).containsExactly("intake:" + id, "insurance:" + id);
 
 			String manage = link(confirmed.body(), "/visits/" + id + "\\?token=[A-Za-z0-9_%-]+");
 			for (String step : List.of("service", "where", "when", "details", "intake", "review")) {
@@ -171,9 +190,11 @@ class BookingFlowTests {
 					"email", "ada-at-example", "phone", "12", "birthDate", "02/04/1985"));
 
 			assertThat(page.status()).isEqualTo(200);
-			assertThat(page.body()).contains("value=\"Ada\"").contains("value=\"ada-at-example\"")
+			assertThat(page.body()).contains("value=\"Ada\"")
+				.contains("value=\"ada-at-example\"")
 				.contains("value=\"02/04/1985\"")
-				.containsPattern("id=\"email\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"email-hint email-error\"")
+				.containsPattern(
+						"id=\"email\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"email-hint email-error\"")
 				.contains("id=\"email-error\"");
 			assertThat(page.text()).contains("Please enter your last name.")
 				.contains("Please enter an email address like name@example.com.")
@@ -185,7 +206,10 @@ class BookingFlowTests {
 		void keepsTheBookingInProgressSealedAtRest() {
 			String draft = upToIntake();
 
-			String stored = jdbc.sql("SELECT data FROM booking_draft WHERE id = ?").param(draft).query(String.class).single();
+			String stored = jdbc.sql("SELECT data FROM booking_draft WHERE id = ?")
+				.param(draft)
+				.query(String.class)
+				.single();
 
 			assertThat(stored).startsWith("uk1:").doesNotContain(email).doesNotContain("Ada");
 			assertThat(browser.get("/book/" + draft + "/details").body()).contains("value=\"" + email + "\"");
@@ -213,6 +237,7 @@ class BookingFlowTests {
 			assertThat(heldBy(therapist)).isEqualTo(1);
 			assertThat(browser.get("/book/" + draft + "/details").body()).contains("value=\"" + email + "\"");
 		}
+
 	}
 
 	@Nested
@@ -222,13 +247,14 @@ class BookingFlowTests {
 		void withARedFlagAdvisesAPhysicianAndDoesNotBookMassageSilently() {
 			String draft = upToIntake();
 
-			Page advice = browser.follow(browser.post("/book/" + draft + "/intake",
-					intake(Map.of("flag-NUMBNESS_OR_WEAKNESS", "yes"))));
+			Page advice = browser
+				.follow(browser.post("/book/" + draft + "/intake", intake(Map.of("flag-NUMBNESS_OR_WEAKNESS", "yes"))));
 
 			assertThat(advice.text()).contains("A physician should see you first")
 				.contains("numbness, tingling or weakness in your shoulders, arms or hands");
 			assertThat(browser.get("/book/" + draft + "/review").location()).endsWith("/advice");
-			assertThat(browser.post("/book/" + draft + "/review", Map.of("repeat", "none")).location()).endsWith("/advice");
+			assertThat(browser.post("/book/" + draft + "/review", Map.of("repeat", "none")).location())
+				.endsWith("/advice");
 			Page unticked = browser.post("/book/" + draft + "/advice", Map.of("choice", "continue"));
 			assertThat(unticked.text()).contains("Please tick the box");
 			assertThat(unticked.body()).contains("aria-invalid=\"true\"");
@@ -244,12 +270,14 @@ class BookingFlowTests {
 
 			assertThat(switched.location()).as("the same clinic offers it").endsWith("/who");
 			assertThat(heldBy(therapist)).isZero();
-			assertThat(browser.post("/book/" + draft + "/who", Map.of("practitioner", physician)).location()).endsWith("/when");
+			assertThat(browser.post("/book/" + draft + "/who", Map.of("practitioner", physician)).location())
+				.endsWith("/when");
 			Page time = browser.post("/book/" + draft + "/when", Map.of("slot", firstSlotOf(draft)));
 			assertThat(time.location()).endsWith("/review");
 			browser.follow(browser.post("/book/" + draft + "/review", Map.of()));
 			assertThat(bookedVisits(physician)).hasSize(1);
-			assertThat(intakeOf(bookedVisits(physician).get(0)).intake().redFlags()).containsExactly(RedFlag.CANCER_HISTORY);
+			assertThat(intakeOf(bookedVisits(physician).get(0)).intake().redFlags())
+				.containsExactly(RedFlag.CANCER_HISTORY);
 		}
 
 		@Test
@@ -274,7 +302,8 @@ class BookingFlowTests {
 					intake(Map.of("flag-LOSS_OF_BOWEL_OR_BLADDER_CONTROL", "yes")));
 			Page emergency = browser.follow(answer);
 
-			assertThat(emergency.text()).contains("Please get emergency care now").contains("Call 911")
+			assertThat(emergency.text()).contains("Please get emergency care now")
+				.contains("Call 911")
 				.contains("not booked");
 			assertThat(heldBy(therapist)).isZero();
 			assertThat(browser.post("/book/" + draft + "/review", Map.of()).location()).doesNotEndWith("/confirmed");
@@ -297,6 +326,7 @@ class BookingFlowTests {
 				.contains("Please answer yes or no: Do you have a fever?");
 			assertThat(page.body()).containsPattern("name=\"flag-CANCER_HISTORY\"[^>]*value=\"no\"[^>]*checked");
 		}
+
 	}
 
 	@Nested
@@ -309,12 +339,15 @@ class BookingFlowTests {
 
 			Page review = browser.get("/book/" + draft + "/review");
 
-			assertThat(review.text()).contains("Your time is no longer free").contains("Everything you typed is kept")
+			assertThat(review.text()).contains("Your time is no longer free")
+				.contains("Everything you typed is kept")
 				.contains(email);
 			List<String> nearest = review.slots();
 			assertThat(nearest).isNotEmpty().doesNotContain(taken);
-			assertThat(browser.post("/book/" + draft + "/when", Map.of("slot", nearest.get(0))).location()).endsWith("/review");
-			assertThat(browser.post("/book/" + draft + "/review", Map.of("repeat", "none")).location()).endsWith("/confirmed");
+			assertThat(browser.post("/book/" + draft + "/when", Map.of("slot", nearest.get(0))).location())
+				.endsWith("/review");
+			assertThat(browser.post("/book/" + draft + "/review", Map.of("repeat", "none")).location())
+				.endsWith("/confirmed");
 		}
 
 		@Test
@@ -330,15 +363,21 @@ class BookingFlowTests {
 
 		/** Lets the draft's hold run out, then books its time for someone else. */
 		private String takeTheHeldTimeFromAnotherPatient() {
-			jdbc.sql("UPDATE appointment SET hold_expires_at = now() - interval '1 minute' WHERE practitioner_id = ? AND status = 'pending'")
-				.param(therapist).update();
+			jdbc.sql(
+					"UPDATE appointment SET hold_expires_at = now() - interval '1 minute' WHERE practitioner_id = ? AND status = 'pending'")
+				.param(therapist)
+				.update();
 			String start = jdbc.sql("SELECT start_at FROM appointment WHERE practitioner_id = ? AND status = 'pending'")
-				.param(therapist).query(OffsetDateTime.class).single().toString();
+				.param(therapist)
+				.query(OffsetDateTime.class)
+				.single()
+				.toString();
 			Instant at = OffsetDateTime.parse(start).toInstant();
-			desk.book(new SlotRequest(MASSAGE, therapist, LocationId.of(clinic), at), null,
-					new PatientDetails("Bo", "Other", "bo-" + TestNetwork.shortId() + "@example.org", null, LocalDate.of(1970, 1, 1)));
+			desk.book(new SlotRequest(MASSAGE, therapist, LocationId.of(clinic), at), null, new PatientDetails("Bo",
+					"Other", "bo-" + TestNetwork.shortId() + "@example.org", null, LocalDate.of(1970, 1, 1)));
 			return at.atOffset(ZoneOffset.ofHours(-4)) + "~" + therapist;
 		}
+
 	}
 
 	@Nested
@@ -350,10 +389,14 @@ class BookingFlowTests {
 					OffsetDateTime.parse("2027-03-30T00:00-04:00").toInstant());
 			String draft = upToReview();
 
-			Page confirmed = browser.follow(browser.post("/book/" + draft + "/review", Map.of("repeat", "weekly", "count", "4")));
+			Page confirmed = browser
+				.follow(browser.post("/book/" + draft + "/review", Map.of("repeat", "weekly", "count", "4")));
 
-			assertThat(confirmed.text()).contains("Your 3 visits are booked").contains("Visit 3")
-				.contains("your practitioner is away then").contains("March 22, 2027").contains("April 5, 2027");
+			assertThat(confirmed.text()).contains("Your 3 visits are booked")
+				.contains("Visit 3")
+				.contains("your practitioner is away then")
+				.contains("March 22, 2027")
+				.contains("April 5, 2027");
 			List<String> alternatives = confirmed.slots();
 			assertThat(alternatives).isNotEmpty();
 			Page withAlternative = browser.follow(browser.post("/book/" + draft + "/alternative",
@@ -375,6 +418,7 @@ class BookingFlowTests {
 			assertThat(refused.text()).contains("Please choose whether to repeat this visit.");
 			assertThat(bookedVisits(physician)).isEmpty();
 		}
+
 	}
 
 	@Nested
@@ -395,18 +439,22 @@ class BookingFlowTests {
 			Page show = browser.follow(moved);
 			assertThat(show.text()).contains("Your visit has been moved");
 			assertThat(jdbc.sql("SELECT sequence FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
-				.param(therapist).query(Integer.class).single()).isEqualTo(1);
+				.param(therapist)
+				.query(Integer.class)
+				.single()).isEqualTo(1);
 		}
 
 		@Test
 		void showsTheLateCancellationWindowBeforeCancelling() {
 			String manage = bookedManageLink();
 			Page confirm = browser.get(manage.replace("?token", "/cancel?token"));
-			assertThat(confirm.text()).contains("Cancel your visit?").contains("Cancelling is free until 24 hours before");
+			assertThat(confirm.text()).contains("Cancel your visit?")
+				.contains("Cancelling is free until 24 hours before");
 			String token = java.net.URLDecoder.decode(manage.substring(manage.indexOf("token=") + 6),
 					java.nio.charset.StandardCharsets.UTF_8);
 
-			Page cancelled = browser.follow(browser.post(manage.substring(0, manage.indexOf('?')) + "/cancel", Map.of("token", token)));
+			Page cancelled = browser
+				.follow(browser.post(manage.substring(0, manage.indexOf('?')) + "/cancel", Map.of("token", token)));
 
 			assertThat(cancelled.text()).contains("Your visit has been cancelled").contains("Cancelled");
 			assertThat(bookedVisits(therapist)).isEmpty();
@@ -417,14 +465,16 @@ class BookingFlowTests {
 			String nightOwl = network.therapist();
 			network.hours(nightOwl, clinic, List.of(DayOfWeek.values()), LocalTime.of(0, 0), LocalTime.of(23, 45));
 			String draft = choose(MASSAGE, clinic, nightOwl);
-			browser.post("/book/" + draft + "/when", Map.of("slot", browser.get("/book/" + draft + "/when").slots().get(0)));
+			browser.post("/book/" + draft + "/when",
+					Map.of("slot", browser.get("/book/" + draft + "/when").slots().get(0)));
 			browser.post("/book/" + draft + "/details", details());
 			browser.post("/book/" + draft + "/insurance", Map.of("plan", "self-pay"));
 			browser.post("/book/" + draft + "/intake", intake(Map.of()));
 			Page confirmed = browser.follow(browser.post("/book/" + draft + "/review", Map.of()));
 			String manage = link(confirmed.body(), "/visits/[0-9a-f-]+\\?token=[A-Za-z0-9_%-]+");
 
-			assertThat(browser.get(manage.replace("?token", "/cancel?token")).text()).contains("This is a late cancellation");
+			assertThat(browser.get(manage.replace("?token", "/cancel?token")).text())
+				.contains("This is a late cancellation");
 		}
 
 		@Test
@@ -437,6 +487,7 @@ class BookingFlowTests {
 			assertThat(wrong.contentType()).startsWith("text/html");
 			assertThat(wrong.body()).doesNotContain("Exception");
 		}
+
 	}
 
 	@Nested
@@ -467,7 +518,8 @@ class BookingFlowTests {
 		void aFormWithAStaleCsrfTokenChangesNothingAndSendsThePatientBackToThePage() {
 			String draft = browser.post("/book", Map.of("service", MASSAGE)).draftId();
 
-			Page stale = browser.postWithToken("/book/" + draft + "/where", Map.of("location", clinic), "from-an-ended-session");
+			Page stale = browser.postWithToken("/book/" + draft + "/where", Map.of("location", clinic),
+					"from-an-ended-session");
 
 			assertThat(stale.status()).isEqualTo(303);
 			assertThat(stale.location()).isEqualTo("/book/" + draft + "/where?again");
@@ -486,7 +538,8 @@ class BookingFlowTests {
 			Page stale = browser.postWithToken(path + "/cancel", Map.of("token", token), null);
 
 			assertThat(stale.status()).isEqualTo(303);
-			assertThat(browser.get(stale.location()).text()).contains("Cancel your visit?").contains("open for a long time");
+			assertThat(browser.get(stale.location()).text()).contains("Cancel your visit?")
+				.contains("open for a long time");
 			assertThat(bookedVisits(therapist)).hasSize(1);
 		}
 
@@ -518,14 +571,17 @@ class BookingFlowTests {
 			String draft = browser.post("/book", Map.of("service", MASSAGE)).draftId();
 
 			assertThat(browser.get("/book/" + draft + "/review").location()).isEqualTo("/book/" + draft + "/where");
-			assertThat(browser.post("/book/" + draft + "/details", details()).location()).isEqualTo("/book/" + draft + "/where");
+			assertThat(browser.post("/book/" + draft + "/details", details()).location())
+				.isEqualTo("/book/" + draft + "/where");
 		}
+
 	}
 
 	String choose(String service, String location, String practitioner) {
 		String draft = browser.post("/book", Map.of("service", service)).draftId();
 		assertThat(browser.post("/book/" + draft + "/where", Map.of("location", location)).location()).endsWith("/who");
-		assertThat(browser.post("/book/" + draft + "/who", Map.of("practitioner", practitioner)).location()).endsWith("/when");
+		assertThat(browser.post("/book/" + draft + "/who", Map.of("practitioner", practitioner)).location())
+			.endsWith("/when");
 		return draft;
 	}
 
@@ -561,8 +617,8 @@ class BookingFlowTests {
 	}
 
 	Map<String, Object> details() {
-		return Map.of("givenName", "Ada", "familyName", "Lane", "email", email, "phone", "(973) 555-0100",
-				"birthDate", "1985-04-02");
+		return Map.of("givenName", "Ada", "familyName", "Lane", "email", email, "phone", "(973) 555-0100", "birthDate",
+				"1985-04-02");
 	}
 
 	static Map<String, Object> intake(Map<String, String> yes) {
@@ -588,12 +644,16 @@ class BookingFlowTests {
 
 	long heldBy(String practitioner) {
 		return jdbc.sql("SELECT count(*) FROM appointment WHERE practitioner_id = ? AND status = 'pending'")
-			.param(practitioner).query(Long.class).single();
+			.param(practitioner)
+			.query(Long.class)
+			.single();
 	}
 
 	List<UUID> bookedVisits(String practitioner) {
 		return jdbc.sql("SELECT id FROM appointment WHERE practitioner_id = ? AND status = 'booked' ORDER BY start_at")
-			.param(practitioner).query(UUID.class).list();
+			.param(practitioner)
+			.query(UUID.class)
+			.list();
 	}
 
 	static String link(String body, String pattern) {
@@ -601,4 +661,5 @@ class BookingFlowTests {
 		assertThat(m.find()).as("a link like " + pattern).isTrue();
 		return m.group();
 	}
+
 }

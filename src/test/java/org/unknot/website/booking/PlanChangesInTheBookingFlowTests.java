@@ -24,8 +24,8 @@ import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 
 /**
- * What an admin changes about a plan is what the next patient sees: on the booking flow's insurance
- * step, on the review, and on the service page, with nothing cached in between.
+ * What an admin changes about a plan is what the next patient sees: on the booking flow's
+ * insurance step, on the review, and on the service page, with nothing cached in between.
  */
 @UnknotIntegrationTest
 class PlanChangesInTheBookingFlowTests {
@@ -42,10 +42,15 @@ class PlanChangesInTheBookingFlowTests {
 	JdbcClient jdbc;
 
 	MockMvc admin;
+
 	FlowClient patient;
+
 	String clinic;
+
 	String therapist;
+
 	String plan;
+
 	String name;
 
 	@BeforeEach
@@ -73,15 +78,18 @@ class PlanChangesInTheBookingFlowTests {
 		coverMassage("no", "Seaside Mutual stopped paying for massage this year, so this visit is self-pay.");
 		Page after = patient.get("/book/" + draft + "/insurance");
 
-		assertThat(before.text()).contains(name + " Covers this treatment. Seaside Mutual pays for massage after a strain.");
-		assertThat(after.text()).contains(name + " Does not cover this treatment. Seaside Mutual stopped paying for massage")
+		assertThat(before.text())
+			.contains(name + " Covers this treatment. Seaside Mutual pays for massage after a strain.");
+		assertThat(after.text())
+			.contains(name + " Does not cover this treatment. Seaside Mutual stopped paying for massage")
 			.doesNotContain("pays for massage after a strain");
 	}
 
 	@Test
 	void aPlanNoLongerAcceptedLeavesTheStepAndSendsAPatientWhoChoseItBackToChoose() throws Exception {
 		String draft = upToInsurance();
-		assertThat(patient.post("/book/" + draft + "/insurance", Map.of("plan", plan, "memberId", "sm-123456")).location())
+		assertThat(
+				patient.post("/book/" + draft + "/insurance", Map.of("plan", plan, "memberId", "sm-123456")).location())
 			.endsWith("/intake");
 		assertThat(patient.post("/book/" + draft + "/intake", BookingFlowTests.intake(Map.of())).location())
 			.endsWith("/review");
@@ -106,16 +114,14 @@ class PlanChangesInTheBookingFlowTests {
 	}
 
 	private void coverMassage(String choice, String reason) throws Exception {
-		MockHttpServletResponse saved = asAdmin(post("/admin/insurance/{id}/coverage", plan)
-			.param("service-" + TestNetwork.MASSAGE, choice)
-			.param("service-" + TestNetwork.MASSAGE + "-reason", reason));
+		MockHttpServletResponse saved = asAdmin(
+				post("/admin/insurance/{id}/coverage", plan).param("service-" + TestNetwork.MASSAGE, choice)
+					.param("service-" + TestNetwork.MASSAGE + "-reason", reason));
 		assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(302);
 	}
 
 	private MockHttpServletResponse asAdmin(MockHttpServletRequestBuilder request) throws Exception {
-		return admin.perform(request.with(csrf()).with(SignedInAs.admin()))
-			.andReturn()
-			.getResponse();
+		return admin.perform(request.with(csrf()).with(SignedInAs.admin())).andReturn().getResponse();
 	}
 
 	private String upToInsurance() {
@@ -124,9 +130,12 @@ class PlanChangesInTheBookingFlowTests {
 		patient.post("/book/" + draft + "/who", Map.of("practitioner", therapist));
 		String slot = patient.get("/book/" + draft + "/when?week=" + WEEK).slots().get(0);
 		patient.post("/book/" + draft + "/when", Map.of("slot", slot));
-		assertThat(patient.post("/book/" + draft + "/details", Map.of("givenName", "Noor", "familyName", "Hale", "email",
-				"noor-" + TestNetwork.shortId() + "@example.org", "phone", "(973) 555-0100", "birthDate", "1979-08-09"))
+		assertThat(patient.post("/book/" + draft + "/details",
+				Map.of("givenName", "Noor", "familyName", "Hale", "email",
+						"noor-" + TestNetwork.shortId() + "@example.org", "phone", "(973) 555-0100", "birthDate",
+						"1979-08-09"))
 			.location()).endsWith("/insurance");
 		return draft;
 	}
+
 }

@@ -20,10 +20,11 @@ import org.unknot.patient.PatientDetails;
 
 /**
  * Property: the forms anyone can reach without an account (asking for a sign-in link,
- * registering, following an emailed link, cancelling or moving a visit with its link) answer every
- * bent version of themselves with a page or a redirect, never a server error. The forms are read from
- * the pages themselves (their fields and current values), so a field added later is bent too.
- * Seeded: {@code -Dunknot.fuzz.seed=N} replays a failure.
+ * registering, following an emailed link, cancelling or moving a visit with its link)
+ * answer every bent version of themselves with a page or a redirect, never a server
+ * error. The forms are read from the pages themselves (their fields and current values),
+ * so a field added later is bent too. Seeded: {@code -Dunknot.fuzz.seed=N} replays a
+ * failure.
  */
 @UnknotIntegrationTest
 class PublicFormsFuzzTests {
@@ -40,6 +41,7 @@ class PublicFormsFuzzTests {
 	BookingDesk desk;
 
 	private final FormFuzzer fuzz = new FormFuzzer(20_261_126L);
+
 	private String visitPage;
 
 	@BeforeEach
@@ -48,10 +50,11 @@ class PublicFormsFuzzTests {
 		String clinic = network.clinic(2, 0, 0);
 		String therapist = network.therapist();
 		network.weekdays(therapist, clinic);
-		var booked = desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
-				java.time.OffsetDateTime.parse("2027-03-16T10:00:00-04:00").toInstant()), null,
-				new PatientDetails("Fuzz", "Tester", "fuzz-" + TestNetwork.shortId() + "@example.org", "(973) 555-0100",
-						java.time.LocalDate.of(1985, 4, 2)));
+		var booked = desk.book(
+				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+						java.time.OffsetDateTime.parse("2027-03-16T10:00:00-04:00").toInstant()),
+				null, new PatientDetails("Fuzz", "Tester", "fuzz-" + TestNetwork.shortId() + "@example.org",
+						"(973) 555-0100", java.time.LocalDate.of(1985, 4, 2)));
 		visitPage = "/visits/" + booked.appointment().id() + "?token="
 				+ URLEncoder.encode(booked.manageToken(), StandardCharsets.UTF_8);
 	}
@@ -59,10 +62,12 @@ class PublicFormsFuzzTests {
 	@Test
 	void noBentPublicFormGetsAServerError() {
 		String token = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-		// not the password sign-in: failures count against the address they come from, here the one every
-		// browser test signs in from (AccountSecurityTests bends it, from addresses of its own)
-		List<String> pages = List.of("/sign-in/link", "/register", "/register/" + token,
-				"/sign-in/link/" + token, visitPage.replace("?token", "/cancel?token"),
+		// not the password sign-in: failures count against the address they come from,
+		// here the one every
+		// browser test signs in from (AccountSecurityTests bends it, from addresses of
+		// its own)
+		List<String> pages = List.of("/sign-in/link", "/register", "/register/" + token, "/sign-in/link/" + token,
+				visitPage.replace("?token", "/cancel?token"),
 				visitPage.replace("?token", "/reschedule?token") + "&week=2027-03-15");
 		for (String page : pages) {
 			FlowClient browser = new FlowClient(port);
@@ -76,4 +81,5 @@ class PublicFormsFuzzTests {
 		}
 		fuzz.assertHeld(4 * CASES_PER_FORM);
 	}
+
 }

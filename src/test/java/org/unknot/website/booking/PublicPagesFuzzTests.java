@@ -30,18 +30,21 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 
 /**
- * Property: every public address (clinic, practitioner, service and article pages, the directory's
- * filters, the booking steps, a visit's page, calendar file and video link, calendar feeds, waitlist
- * offers) answers a browser with a page or a redirect whatever is put in its path or query: unknown
- * ids, garbage, markup, NUL, very long or right-to-left text (calendar feeds, read by calendar apps,
- * answer refusals as problems). Never a server error. Seeded:
- * {@code -Dunknot.fuzz.seed=N} replays a failure.
+ * Property: every public address (clinic, practitioner, service and article pages, the
+ * directory's filters, the booking steps, a visit's page, calendar file and video link,
+ * calendar feeds, waitlist offers) answers a browser with a page or a redirect whatever
+ * is put in its path or query: unknown ids, garbage, markup, NUL, very long or
+ * right-to-left text (calendar feeds, read by calendar apps, answer refusals as
+ * problems). Never a server error. Seeded: {@code -Dunknot.fuzz.seed=N} replays a
+ * failure.
  */
 @UnknotIntegrationTest
 class PublicPagesFuzzTests {
 
 	private static final long SEED = Long.getLong("unknot.fuzz.seed", 20_261_126L);
+
 	private static final int CASES = 4 * Integer.getInteger("unknot.fuzz.cases", 60);
+
 	private static final Pattern HOLE = Pattern.compile("\\{(\\w+)}");
 
 	@LocalServerPort
@@ -54,9 +57,13 @@ class PublicPagesFuzzTests {
 	BookingDesk desk;
 
 	private final Random random = new Random(SEED);
+
 	private final List<String> failures = new ArrayList<>();
+
 	private String clinic;
+
 	private String therapist;
+
 	private Booked visit;
 
 	@BeforeEach
@@ -65,10 +72,11 @@ class PublicPagesFuzzTests {
 		clinic = network.clinic(2, 0, 0);
 		therapist = network.therapist();
 		network.weekdays(therapist, clinic);
-		visit = desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
-				OffsetDateTime.parse("2027-03-16T10:00:00-04:00").toInstant()), null,
-				new PatientDetails("Fuzz", "Tester", "fuzz-" + TestNetwork.shortId() + "@example.org", "(973) 555-0100",
-						LocalDate.of(1985, 4, 2)));
+		visit = desk.book(
+				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+						OffsetDateTime.parse("2027-03-16T10:00:00-04:00").toInstant()),
+				null, new PatientDetails("Fuzz", "Tester", "fuzz-" + TestNetwork.shortId() + "@example.org",
+						"(973) 555-0100", LocalDate.of(1985, 4, 2)));
 	}
 
 	@Test
@@ -87,7 +95,8 @@ class PublicPagesFuzzTests {
 		for (int i = 0; i < CASES; i++) {
 			String address = fill(addresses.get(random.nextInt(addresses.size())), draft);
 			Page page = browser.get(address);
-			// calendar feeds are read by calendar apps: their refusals are problems, as on the API
+			// calendar feeds are read by calendar apps: their refusals are problems, as
+			// on the API
 			boolean forMachines = address.startsWith("/calendar/feeds/");
 			if (page.status() >= 500
 					|| (page.status() >= 400 && !forMachines && !page.contentType().startsWith("text/html"))) {
@@ -97,14 +106,17 @@ class PublicPagesFuzzTests {
 		assertThat(failures).as("seed %d (-Dunknot.fuzz.seed=%d replays it)", SEED, SEED).isEmpty();
 	}
 
-	/** Fills each hole with a fitting value most of the time, and with something odd otherwise. */
+	/**
+	 * Fills each hole with a fitting value most of the time, and with something odd
+	 * otherwise.
+	 */
 	private String fill(String template, String draft) {
 		Matcher hole = HOLE.matcher(template);
 		StringBuilder address = new StringBuilder();
 		while (hole.find()) {
 			String value = random.nextInt(3) == 0 ? fitting(hole.group(1), draft) : odd();
-			hole.appendReplacement(address, Matcher.quoteReplacement(
-					URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+			hole.appendReplacement(address,
+					Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
 		}
 		hole.appendTail(address);
 		return address.toString();
@@ -117,7 +129,8 @@ class PublicPagesFuzzTests {
 			case "service" -> TestNetwork.MASSAGE;
 			case "draft" -> draft;
 			case "step" -> List.of("service", "where", "who", "when", "details", "insurance", "intake", "review",
-					"advice", "emergency", "confirmed").get(random.nextInt(11));
+					"advice", "emergency", "confirmed")
+				.get(random.nextInt(11));
 			case "date" -> "2027-03-15";
 			case "visit" -> visit.appointment().id().toString();
 			case "token" -> visit.manageToken();
@@ -136,4 +149,5 @@ class PublicPagesFuzzTests {
 	private static String shortened(String text) {
 		return text.length() > 300 ? text.substring(0, 300) + "... (" + text.length() + " chars)" : text;
 	}
+
 }
