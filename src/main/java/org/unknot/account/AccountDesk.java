@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.system.EmailAddress;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
@@ -157,7 +158,7 @@ public class AccountDesk {
 	}
 
 	static boolean looksLikeAnEmail(String email) {
-		return email != null && email.length() <= 254 && email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+		return EmailAddress.looksValid(email);
 	}
 
 	/**

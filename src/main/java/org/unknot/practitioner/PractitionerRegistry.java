@@ -8,9 +8,10 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.system.InvalidRequest.FieldProblem;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.ReadableIds;
-import org.unknot.system.InvalidRequest.FieldProblem;
+import org.unknot.system.Text;
 
 /**
  * Admins add practitioners, keep their profile and licences up to date and choose the
@@ -61,7 +62,7 @@ public class PractitionerRegistry {
 				    languages)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, request.givenName().strip(), request.familyName().strip(), request.profession().name(),
-					request.credentials().strip(), blankToNull(request.npi()),
+					request.credentials().strip(), Text.blankToNull(request.npi()),
 					request.bio() == null ? "" : request.bio().strip(), request.specialties().toArray(String[]::new),
 					request.languages().toArray(String[]::new))
 			.update();
@@ -99,7 +100,7 @@ public class PractitionerRegistry {
 		jdbc.sql("""
 				UPDATE practitioner SET credentials = ?, npi = ?, bio = ?, specialties = ?, languages = ?, active = ?
 				WHERE id = ?""")
-			.params(profile.credentials().strip(), blankToNull(profile.npi()),
+			.params(profile.credentials().strip(), Text.blankToNull(profile.npi()),
 					profile.bio() == null ? "" : profile.bio().strip(), profile.specialties().toArray(String[]::new),
 					profile.languages().toArray(String[]::new), profile.active(), practitionerId)
 			.update();
@@ -235,10 +236,6 @@ public class PractitionerRegistry {
 		if (value == null || value.isBlank()) {
 			problems.add(new FieldProblem(field, message));
 		}
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

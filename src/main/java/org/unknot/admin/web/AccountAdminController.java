@@ -24,6 +24,7 @@ import org.unknot.booking.Appointments;
 import org.unknot.catalog.Clinics;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.Text;
 
 /**
  * Staff accounts: who may sign in, in which role and for which clinics; disabling ends
@@ -69,7 +70,7 @@ class AccountAdminController {
 		return forms.attempt(() -> {
 			desk.create(new AccountDesk.NewAccount(form.getOrDefault("email", ""), form.getOrDefault("displayName", ""),
 					role == null ? Role.FRONT_DESK : role, clinicIds == null ? List.of() : clinicIds,
-					blankToNull(form.get("practitionerId")), null, form.getOrDefault("password", "")));
+					Text.blankToNull(form.get("practitionerId")), null, form.getOrDefault("password", "")));
 			return "/admin/accounts";
 		}, "Account created for " + form.get("email") + ".", redirect, response, errors -> {
 			if (role == null) {
@@ -112,7 +113,7 @@ class AccountAdminController {
 			@RequestParam(required = false) String practitionerId, RedirectAttributes redirect) {
 		try {
 			desk.changeAccess(id, parseRole(role), clinicIds == null ? List.of() : clinicIds,
-					blankToNull(practitionerId));
+					Text.blankToNull(practitionerId));
 			redirect.addFlashAttribute("message", "Access changed; the account's sessions have ended.");
 		}
 		catch (InvalidRequest invalid) {
@@ -184,10 +185,6 @@ class AccountAdminController {
 		catch (IllegalArgumentException e) {
 			return null;
 		}
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 }

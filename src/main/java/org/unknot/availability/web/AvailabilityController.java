@@ -13,6 +13,7 @@ import org.unknot.availability.Availability;
 import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.catalog.LocationId;
+import org.unknot.system.Text;
 
 @RestController
 @RequestMapping("/api/v1/availability")
@@ -34,17 +35,13 @@ class AvailabilityController {
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		Availability found = search
-			.search(new AvailabilityQuery(service, LocationId.of(location), blankToNull(practitioner), from, to));
+			.search(new AvailabilityQuery(service, LocationId.of(location), Text.blankToNull(practitioner), from, to));
 		return new AvailabilityView(found.serviceId(), found.location(), found.zone().getId(), found.from(), found.to(),
 				found.slots()
 					.stream()
 					.map(slot -> new SlotView(slot.start(), slot.end(), slot.practitionerId(), slot.location().value()))
 					.toList(),
 				found.prerequisites());
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 	record AvailabilityView(String service, String location, String timeZone, LocalDate from, LocalDate to,

@@ -23,6 +23,7 @@ import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
+import org.unknot.system.Text;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -80,15 +81,12 @@ class AppointmentController {
 	@PostMapping("/appointments/{id}/reschedule")
 	AppointmentView reschedule(@PathVariable UUID id, @RequestHeader(MANAGE_TOKEN) String token,
 			@Valid @RequestBody RescheduleRequest request) {
-		return view(desk.reschedule(id, token, request.start().toInstant(), blankToNull(request.practitioner())), null);
+		return view(desk.reschedule(id, token, request.start().toInstant(), Text.blankToNull(request.practitioner())),
+				null);
 	}
 
 	private AppointmentView view(Appointment appointment, String manageToken) {
 		return AppointmentView.of(appointment, availability.zoneOf(appointment.location()), manageToken);
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value;
 	}
 
 	record HoldRequest(@NotBlank String service, @NotBlank String practitioner, @NotBlank String location,

@@ -37,7 +37,9 @@ import org.unknot.patient.Patient;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.system.DomainProblem;
+import org.unknot.system.EmailAddress;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.Text;
 
 /**
  * Booking for a caller: find them (or take their details), choose the service and a free
@@ -137,13 +139,13 @@ class CallerBookingController {
 		}
 		requireText(form, "givenName", "Enter the caller's first name.", errors);
 		requireText(form, "familyName", "Enter the caller's last name.", errors);
-		if (!form.getOrDefault("email", "").strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		if (!EmailAddress.looksValid(form.getOrDefault("email", ""))) {
 			errors.put("email", "Enter an email address like name@example.org for the confirmation.");
 		}
 		if (errors.isEmpty()) {
 			try {
 				PatientDetails details = new PatientDetails(form.get("givenName").strip(),
-						form.get("familyName").strip(), form.get("email").strip(), blankToNull(form.get("phone")),
+						form.get("familyName").strip(), form.get("email").strip(), Text.blankToNull(form.get("phone")),
 						birthDate);
 				Booked booked = desk.book(new SlotRequest(service, chosen[1], LocationId.of(clinic), start.toInstant()),
 						null, details);
@@ -191,10 +193,6 @@ class CallerBookingController {
 		if (form.getOrDefault(field, "").isBlank()) {
 			errors.put(field, message);
 		}
-	}
-
-	private static String blankToNull(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	private static LocalDate parse(String date, LocalDate fallback) {

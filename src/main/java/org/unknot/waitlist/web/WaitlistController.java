@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unknot.booking.Booked;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.system.Text;
 import org.unknot.waitlist.Waitlist;
 import org.unknot.waitlist.WaitlistEntry;
 import org.unknot.waitlist.WaitlistOffer;
@@ -94,14 +95,11 @@ class WaitlistController {
 			@NotNull @Valid PatientInput patient) {
 
 		WaitlistRequest toRequest() {
-			return new WaitlistRequest(service, blankToNull(practitioner),
+			return new WaitlistRequest(service, Text.blankToNull(practitioner),
 					location == null || location.isBlank() ? null : LocationId.of(location), firstDay, lastDay,
 					earliest, latest, patient.details());
 		}
 
-		private static String blankToNull(String value) {
-			return value == null || value.isBlank() ? null : value;
-		}
 	}
 
 	record PatientInput(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,

@@ -8,13 +8,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.unknot.patient.PatientDetails;
+import org.unknot.system.EmailAddress;
 
 /**
  * Name, email, phone and birth date as typed, and what is wrong with them in plain words.
  */
 record DetailsForm(String givenName, String familyName, String email, String phone, String birthDate) {
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private static final Pattern PHONE = Pattern.compile("[0-9+()\\-.\\s]+");
 
@@ -33,7 +32,7 @@ record DetailsForm(String givenName, String familyName, String email, String pho
 		if (blank(email)) {
 			problems.put("email", "Please enter your email address; we send your confirmation there.");
 		}
-		else if (email.strip().length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+		else if (!EmailAddress.looksValid(email)) {
 			problems.put("email", "Please enter an email address like name@example.com.");
 		}
 		if (blank(phone)) {
