@@ -9,13 +9,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.ModelAndView;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.AppointmentStatus;
 import org.unknot.booking.Appointments;
@@ -27,7 +25,7 @@ import org.unknot.video.VideoProperties;
  * The join link: to the meeting room from a little before the visit until its end,
  * otherwise a kind page.
  */
-@RestController
+@Controller
 class JoinController {
 
 	private final VideoLinks links;
@@ -50,7 +48,7 @@ class JoinController {
 	}
 
 	@GetMapping("/visits/{id}/join")
-	ResponseEntity<String> join(@PathVariable String id, @RequestParam(required = false) String token) {
+	ModelAndView join(@PathVariable String id, @RequestParam(required = false) String token) {
 		UUID appointmentId = parse(id);
 		Appointment visit = appointmentId == null ? null : appointments.find(appointmentId).orElse(null);
 		URI room = visit == null ? null : links.room(appointmentId, token).orElse(null);
@@ -70,7 +68,7 @@ class JoinController {
 		if (!now.isBefore(visit.end())) {
 			return page(HttpStatus.GONE, "This video visit has ended", "Please call us if you need another visit.");
 		}
-		return ResponseEntity.status(HttpStatus.FOUND).location(room).build();
+		return new ModelAndView("redirect:" + room);
 	}
 
 	private static final DateTimeFormatter OPENS = DateTimeFormatter.ofPattern("EEEE d MMMM, h:mm a zzz", Locale.US);
@@ -84,11 +82,11 @@ class JoinController {
 		}
 	}
 
-	private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
-		String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-				+ HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>" + HtmlUtils.htmlEscape(title)
-				+ "</h1><p>" + HtmlUtils.htmlEscape(text) + "</p></main></body></html>";
-		return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(html);
+	private static ModelAndView page(HttpStatus status, String title, String text) {
+		ModelAndView page = new ModelAndView("video/join", status);
+		page.addObject("title", title);
+		page.addObject("text", text);
+		return page;
 	}
 
 }

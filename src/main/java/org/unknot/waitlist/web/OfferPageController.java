@@ -5,21 +5,18 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.servlet.ModelAndView;
 import org.unknot.system.DomainProblem;
 import org.unknot.waitlist.Waitlist;
 import org.unknot.waitlist.WaitlistOffer;
 
 /** The page an offer's link opens: the time, and a button to take it. */
-@RestController
+@Controller
 class OfferPageController {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, h:mm a zzz",
@@ -31,8 +28,8 @@ class OfferPageController {
 		this.waitlist = waitlist;
 	}
 
-	@GetMapping(path = "/waitlist/offers/{id}", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> show(@PathVariable String id, @RequestParam(required = false) String token, CsrfToken csrf) {
+	@GetMapping("/waitlist/offers/{id}")
+	ModelAndView show(@PathVariable String id, @RequestParam(required = false) String token) {
 		UUID offerId = parse(id);
 		WaitlistOffer offer;
 		try {
@@ -45,22 +42,17 @@ class OfferPageController {
 			return page(HttpStatus.NOT_FOUND, "This offer link is not valid", "Please use the link from your message.");
 		}
 		var zone = waitlist.zoneOf(offer.location());
-		String body = "<p>" + esc(WHEN.format(offer.start().atZone(zone))) + " (" + esc(zone.getId()) + ")</p>";
-		if (offer.status().equals("open")) {
-			body += "<p>Held for you until " + esc(WHEN.format(offer.expiresAt().atZone(zone))) + ".</p>"
-					+ "<form method=\"post\" action=\"/waitlist/offers/" + offer.id() + "/accept\">"
-					+ "<input type=\"hidden\" name=\"token\" value=\"" + esc(token) + "\">"
-					+ "<input type=\"hidden\" name=\"" + esc(csrf.getParameterName()) + "\" value=\""
-					+ esc(csrf.getToken()) + "\">" + "<button type=\"submit\">Take this time</button></form>";
-		}
-		else {
-			body += "<p>This offer is " + esc(offer.status()) + ".</p>";
-		}
-		return html(HttpStatus.OK, "A time has opened up", body);
+		return page(HttpStatus.OK, "A time has opened up", null).addObject("offer", offer)
+			.addObject("open", offer.status().equals("open"))
+			.addObject("status", offer.status())
+			.addObject("token", token)
+			.addObject("when", WHEN.format(offer.start().atZone(zone)))
+			.addObject("zone", zone.getId())
+			.addObject("until", WHEN.format(offer.expiresAt().atZone(zone)));
 	}
 
-	@PostMapping(path = "/waitlist/offers/{id}/accept", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> accept(@PathVariable String id, @RequestParam(required = false) String token) {
+	@PostMapping("/waitlist/offers/{id}/accept")
+	ModelAndView accept(@PathVariable String id, @RequestParam(required = false) String token) {
 		UUID offerId = parse(id);
 		if (offerId == null) {
 			return page(HttpStatus.NOT_FOUND, "This offer link is not valid", "Please use the link from your message.");
@@ -88,19 +80,11 @@ class OfferPageController {
 		}
 	}
 
-	private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
-		return html(status, title, "<p>" + esc(text) + "</p>");
-	}
-
-	private static ResponseEntity<String> html(HttpStatus status, String title, String body) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.TEXT_HTML)
-			.body("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
-					+ "</title></head><body><main><h1>" + esc(title) + "</h1>" + body + "</main></body></html>");
-	}
-
-	private static String esc(String text) {
-		return HtmlUtils.htmlEscape(text == null ? "" : text);
+	private static ModelAndView page(HttpStatus status, String title, String text) {
+		ModelAndView page = new ModelAndView("waitlist/offer", status);
+		page.addObject("title", title);
+		page.addObject("text", text);
+		return page;
 	}
 
 }
