@@ -4,17 +4,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.unknot.calendar.AppointmentDetails;
 import org.unknot.calendar.CalendarInvitations;
+import org.unknot.calendar.CalendarProperties;
 
 /**
- * Writes what patients read about their visit: always in the clinic's local time with the
- * zone named, never the kind of care (emails and texts are read on shared screens and
- * lock screens).
+ * Writes what patients read about their visit, from the templates {@code messages/visit}
+ * and {@code messages/series}: always in the clinic's local time with the zone named,
+ * never the kind of care (emails and texts are read on shared screens and lock screens).
  */
 @Component
 class MessageComposer {
@@ -25,50 +28,22 @@ class MessageComposer {
 
 	private final CalendarInvitations invitations;
 
+	private final MessageTemplates templates;
+
 	private final String network;
 
-	MessageComposer(CalendarInvitations invitations, org.unknot.calendar.CalendarProperties calendar) {
+	MessageComposer(CalendarInvitations invitations, CalendarProperties calendar, MessageTemplates templates) {
 		this.invitations = invitations;
+		this.templates = templates;
 		this.network = calendar.network();
 	}
 
 	Email email(MessageKind kind, AppointmentDetails visit) {
-		String when = CalendarInvitations.localTime(visit.start(), visit.zone());
-		String headline = switch (kind) {
-			case BOOKED -> "Your appointment is booked";
-			case RESCHEDULED -> "Your appointment has moved";
-			case CANCELLED -> "Your appointment is cancelled";
-			case REMINDER -> "A reminder of your appointment";
-			case SERIES_BOOKED, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION ->
-				throw new IllegalArgumentException(kind + " messages are not about one visit");
-		};
-		String subject = headline + ": " + shortTime(visit.start(), visit.zone());
-		StringBuilder text = new StringBuilder();
-		StringBuilder html = new StringBuilder();
-		text.append("Hello ").append(visit.attendee().name()).append(",\n\n").append(headline).append(".\n\n");
-		html.append("<!doctype html><html><body><p>Hello ")
-			.append(esc(visit.attendee().name()))
-			.append(",</p><p><strong>")
-			.append(esc(headline))
-			.append(".</strong></p><table>");
-		line(text, html, "When", when);
-		if (visit.video()) {
-			line(text, html, "Where", "Video visit");
-			if (kind != MessageKind.CANCELLED) {
-				line(text, html, "Join", visit.joinLink() + " (the link opens 15 minutes before the start)");
-			}
-		}
-		else {
-			line(text, html, "Where", visit.place() + ", " + visit.address());
-		}
-		html.append("</table>");
-		String closing = kind == MessageKind.CANCELLED ? "The attached calendar update removes it from your calendar."
-				: "The attached invitation puts it in your calendar.";
-		text.append('\n').append(closing).append('\n');
-		html.append("<p>").append(esc(closing)).append("</p>");
-		footer(visit, text, html);
+		Map<String, Object> values = visitValues(kind, visit);
+		values.put("headline", templates.line("visit/headline.txt", values));
+		var message = templates.message("visit", values);
 		boolean cancel = kind == MessageKind.CANCELLED;
-		return new Email(subject, text.toString(), html.toString(),
+		return new Email(message.subject(), message.text(), message.html(),
 				cancel ? invitations.cancel(visit) : invitations.request(visit),
 				cancel ? CalendarInvitations.CANCEL_TYPE : CalendarInvitations.REQUEST_TYPE);
 	}
@@ -79,41 +54,10 @@ class MessageComposer {
 	 * own UID.
 	 */
 	Email seriesEmail(List<AppointmentDetails> visits) {
-		AppointmentDetails first = visits.get(0);
-		String headline = visits.size() == 1 ? "Your appointment is booked"
-				: "Your " + visits.size() + " appointments are booked";
-		String subject = headline + (visits.size() == 1 ? ": " : ", from ") + shortTime(first.start(), first.zone());
-		StringBuilder text = new StringBuilder();
-		StringBuilder html = new StringBuilder();
-		text.append("Hello ").append(first.attendee().name()).append(",\n\n").append(headline).append(".\n\n");
-		html.append("<!doctype html><html><body><p>Hello ")
-			.append(esc(first.attendee().name()))
-			.append(",</p><p><strong>")
-			.append(esc(headline))
-			.append(".</strong></p><table>");
-		line(text, html, "Where", first.video() ? "Video visits" : first.place() + ", " + first.address());
-		html.append("</table><ol>");
-		text.append('\n');
-		for (int i = 0; i < visits.size(); i++) {
-			AppointmentDetails visit = visits.get(i);
-			String when = CalendarInvitations.localTime(visit.start(), visit.zone());
-			text.append("  ").append(i + 1).append(". ").append(when).append('\n');
-			html.append("<li>").append(esc(when));
-			if (visit.video()) {
-				String join = visit.joinLink() + " (opens 15 minutes before the start)";
-				text.append("     Join: ").append(join).append('\n');
-				html.append("<br>Join: ").append(esc(join));
-			}
-			html.append("</li>");
-		}
-		html.append("</ol>");
-		String closing = (visits.size() == 1 ? "The attached invitation puts it in your calendar."
-				: "The attached invitation puts all of them in your calendar.")
-				+ " A reminder comes before each visit.";
-		text.append('\n').append(closing).append('\n');
-		html.append("<p>").append(esc(closing)).append("</p>");
-		footer(first, text, html);
-		return new Email(subject, text.toString(), html.toString(), invitations.request(visits),
+		Map<String, Object> values = seriesValues(visits);
+		values.put("headline", templates.line("series/headline.txt", values));
+		var message = templates.message("series", values);
+		return new Email(message.subject(), message.text(), message.html(), invitations.request(visits),
 				CalendarInvitations.REQUEST_TYPE);
 	}
 
@@ -122,35 +66,11 @@ class MessageComposer {
 	 * named.
 	 */
 	String seriesSms(List<AppointmentDetails> visits) {
-		AppointmentDetails first = visits.get(0);
-		String where = first.video() ? "video visit" : first.place();
-		StringBuilder text = new StringBuilder(network).append(": ");
-		text.append(visits.size() == 1 ? "booked: " : visits.size() + " visits booked: ").append(where).append(", ");
-		for (int i = 0; i < visits.size(); i++) {
-			text.append(i == 0 ? "" : "; ").append(shortTime(visits.get(i).start(), visits.get(i).zone()));
-		}
-		text.append('.');
-		if (first.video()) {
-			text.append(" Each reminder carries its join link.");
-		}
-		return text.toString();
+		return templates.line("series/sms.txt", seriesValues(visits));
 	}
 
 	String sms(MessageKind kind, AppointmentDetails visit) {
-		String when = shortTime(visit.start(), visit.zone());
-		String where = visit.video() ? "video visit" : visit.place();
-		String text = switch (kind) {
-			case BOOKED -> "booked: " + where + ", " + when + ".";
-			case RESCHEDULED -> "your appointment moved to " + when + ", " + where + ".";
-			case CANCELLED -> "your appointment on " + when + " is cancelled.";
-			case REMINDER -> "reminder: " + where + ", " + when + ".";
-			case SERIES_BOOKED, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION ->
-				throw new IllegalArgumentException(kind + " messages are not about one visit");
-		};
-		if (visit.video() && kind != MessageKind.CANCELLED) {
-			text += " Join: " + visit.joinLink();
-		}
-		return network + ": " + text;
+		return templates.line("visit/sms.txt", visitValues(kind, visit));
 	}
 
 	/** e.g. "Mon 15 Mar, 10:00 AM EDT". */
@@ -159,38 +79,49 @@ class MessageComposer {
 		return SHORT.format(local) + " " + ZONE.format(local);
 	}
 
-	private void footer(AppointmentDetails visit, StringBuilder text, StringBuilder html) {
-		if (visit.phone() != null) {
-			String call = "To change or cancel, call " + visit.phone() + ".";
-			text.append(call).append('\n');
-			html.append("<p>").append(esc(call)).append("</p>");
+	private Map<String, Object> visitValues(MessageKind kind, AppointmentDetails visit) {
+		if (!kind.aboutAnAppointment()) {
+			throw new IllegalArgumentException(kind + " messages are not about one visit");
 		}
-		text.append("\n").append(network).append('\n');
-		html.append("<p>").append(esc(network)).append("</p></body></html>");
+		Map<String, Object> values = new HashMap<>();
+		values.put("kind", kind.name());
+		values.put("cancelled", kind == MessageKind.CANCELLED);
+		values.put("name", visit.attendee().name());
+		values.put("when", CalendarInvitations.localTime(visit.start(), visit.zone()));
+		values.put("shortWhen", shortTime(visit.start(), visit.zone()));
+		values.put("where", visit.video() ? "video visit" : visit.place());
+		putPlace(values, visit);
+		return values;
 	}
 
-	private static void line(StringBuilder text, StringBuilder html, String label, String value) {
-		text.append("  ").append(label).append(": ").append(value).append('\n');
-		html.append("<tr><th align=\"left\">")
-			.append(esc(label))
-			.append("</th><td>")
-			.append(esc(value))
-			.append("</td></tr>");
+	private Map<String, Object> seriesValues(List<AppointmentDetails> visits) {
+		AppointmentDetails first = visits.get(0);
+		Map<String, Object> values = new HashMap<>();
+		values.put("count", visits.size());
+		values.put("name", first.attendee().name());
+		values.put("shortWhen", shortTime(first.start(), first.zone()));
+		values.put("visits", visits.stream().map(SeriesVisit::of).toList());
+		putPlace(values, first);
+		return values;
 	}
 
-	static String esc(String value) {
-		StringBuilder out = new StringBuilder(value.length());
-		for (char c : value.toCharArray()) {
-			switch (c) {
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '&' -> out.append("&amp;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				default -> out.append(c);
-			}
+	private void putPlace(Map<String, Object> values, AppointmentDetails visit) {
+		values.put("video", visit.video());
+		values.put("join", visit.video() ? visit.joinLink().toString() : null);
+		values.put("place", visit.place());
+		values.put("address", visit.address());
+		values.put("phone", visit.phone());
+		values.put("network", network);
+	}
+
+	/** One visit of a series as its messages show it. */
+	record SeriesVisit(String when, String shortWhen, String join) {
+
+		static SeriesVisit of(AppointmentDetails visit) {
+			return new SeriesVisit(CalendarInvitations.localTime(visit.start(), visit.zone()),
+					shortTime(visit.start(), visit.zone()), visit.video() ? visit.joinLink().toString() : null);
 		}
-		return out.toString();
+
 	}
 
 	/** An email about a visit, with its calendar part. */

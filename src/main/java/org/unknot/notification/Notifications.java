@@ -2,6 +2,8 @@ package org.unknot.notification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -21,10 +23,28 @@ public class Notifications {
 
 	private final Clock clock;
 
-	Notifications(OutboxMessages outbox, NotificationPlanner planner, Clock clock) {
+	private final MessageTemplates templates;
+
+	Notifications(OutboxMessages outbox, NotificationPlanner planner, Clock clock, MessageTemplates templates) {
 		this.outbox = outbox;
 		this.planner = planner;
 		this.clock = clock;
+		this.templates = templates;
+	}
+
+	/**
+	 * Writes the offer of a freed time to a waiting patient from its templates
+	 * ({@code messages/waitlist-offer}), by email and text message.
+	 */
+	public Message offerMessage(Offer offer) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("name", offer.givenName());
+		values.put("when", offer.when());
+		values.put("shortWhen", offer.shortWhen());
+		values.put("until", offer.until());
+		values.put("place", offer.place());
+		values.put("link", offer.link());
+		return templates.message("waitlist-offer", values);
 	}
 
 	/**
@@ -68,6 +88,19 @@ public class Notifications {
 	 * text message.
 	 */
 	public record Message(String subject, String text, String html, String sms) {
+	}
+
+	/**
+	 * What an offer of a freed time says, each time already in the clinic's local time.
+	 *
+	 * @param when the long form, e.g. "Monday 15 March 2027, 10:00 AM EDT
+	 * (America/New_York)"
+	 * @param shortWhen e.g. "Mon 15 Mar, 10:00 AM EDT"
+	 * @param until when the hold ends, e.g. "10:15 AM EDT"
+	 * @param place the clinic's name, or null for a video visit
+	 * @param link the offer page's link with its token
+	 */
+	public record Offer(String givenName, String when, String shortWhen, String until, String place, String link) {
 	}
 
 }

@@ -288,24 +288,11 @@ public class Waitlist {
 
 	private Notifications.Message message(WaitlistStore.Opening opening, ZoneId zone, Instant expires, Patient patient,
 			String link) {
-		String when = AppointmentCalendar.localTime(opening.start(), zone);
-		String shortWhen = SHORT.format(opening.start().atZone(zone));
-		String until = TIME.format(expires.atZone(zone));
-		String where = LocationId.of(opening.location()).isVirtual() ? "Video visit"
+		String place = LocationId.of(opening.location()).isVirtual() ? null
 				: clinics.find(opening.location()).map(Clinic::name).orElse(opening.location());
-		String subject = "A time has opened up: " + shortWhen;
-		String text = "Hello " + patient.givenName() + ",\n\nA time you asked for on the waitlist has opened up:\n\n"
-				+ "  When: " + when + "\n  Where: " + where + "\n\nIt is held for you until " + until
-				+ ". To take it, open:\n" + link + "\n\nIf you do nothing, it goes to the next person waiting,"
-				+ " and you keep your place on the waitlist.\n";
-		String html = "<!doctype html><html><body><p>Hello " + escape(patient.givenName())
-				+ ",</p><p>A time you asked for on the waitlist has opened up:</p><p><strong>" + escape(when)
-				+ "</strong><br>" + escape(where) + "</p><p>It is held for you until " + escape(until)
-				+ ".</p><p><a href=\"" + escape(link) + "\">Take this time</a></p><p>If you do nothing, it goes to"
-				+ " the next person waiting, and you keep your place on the waitlist.</p></body></html>";
-		String sms = "Unknot: a time opened up: " + shortWhen + ", " + where + ". Held for you until " + until + ": "
-				+ link;
-		return new Notifications.Message(subject, text, html, sms);
+		return notifications.offerMessage(
+				new Notifications.Offer(patient.givenName(), AppointmentCalendar.localTime(opening.start(), zone),
+						SHORT.format(opening.start().atZone(zone)), TIME.format(expires.atZone(zone)), place, link));
 	}
 
 	private void validate(WaitlistRequest request) {
@@ -339,10 +326,6 @@ public class Waitlist {
 	private static PatientDetails details(Patient patient) {
 		return new PatientDetails(patient.givenName(), patient.familyName(), patient.email(), patient.phone(),
 				patient.birthDate());
-	}
-
-	private static String escape(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
 
 	/** A new place in line and the secret to leave it. */

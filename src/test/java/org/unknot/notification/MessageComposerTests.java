@@ -20,7 +20,7 @@ class MessageComposerTests {
 
 	final MessageComposer composer = new MessageComposer(
 			new CalendarInvitations(Clock.systemUTC(), "Unknot", "appointments@unknot.example"),
-			new CalendarProperties("Unknot", "appointments@unknot.example"));
+			new CalendarProperties("Unknot", "appointments@unknot.example"), new MessageTemplates());
 
 	@Test
 	void aVideoVisitsConfirmationReminderAndTextCarryTheJoinLink() {
