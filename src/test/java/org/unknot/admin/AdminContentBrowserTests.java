@@ -93,6 +93,19 @@ class AdminContentBrowserTests {
 	}
 
 	@Test
+	void anAdminReadsEveryKindOfMessageFromTheSentMessages(Visitor visitor) {
+		Page page = visitor.open("/sign-in", Visitor.JS_ON);
+		BrowserSignIn.enrol(visitor, page, admin, PASSWORD);
+
+		page.navigate(visitor.baseUrl() + "/admin/messages");
+		visitor.check(page, "admin-messages");
+		click(page, AriaRole.LINK, "Message templates");
+		assertThat(page.locator("h1").textContent()).isEqualTo("Message templates");
+		assertThat(page.locator("article h2").count()).isGreaterThanOrEqualTo(8);
+		visitor.check(page, "admin-message-templates");
+	}
+
+	@Test
 	void anAdminAddsAnInsurancePlanAndSaysWhatItPays(Visitor visitor) {
 		String name = "Bayside Health " + TestNetwork.shortId();
 		Page page = visitor.open("/sign-in", Visitor.JS_ON);
