@@ -6,28 +6,32 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.unknot.system.web.StorableValues;
 import org.unknot.system.DomainProblem;
 
 /**
- * Problems in pages (the public site, sign-in, the staff workspace, admin, the patient
- * portal) become friendly HTML pages, never a stack trace nor the API's JSON problems
- * (which stay with {@code /api/**}). Runs before the API's advice, for website
- * controllers only; addresses that match no controller are answered by the
- * {@code error/*} templates.
+ * The one place where problems in pages (the public site, sign-in, the staff workspace,
+ * admin, the patient portal, the pages a message's link opens) become friendly HTML
+ * pages, never a stack trace nor the API's JSON problems. A page is what a
+ * {@code @Controller} answers; the API's {@code @RestController}s are answered first by
+ * the API's advice, and what it leaves goes on as before. Addresses that match no
+ * controller are answered by the {@code error/*} templates.
  */
-@ControllerAdvice(basePackages = { "org.unknot.website", "org.unknot.account.web", "org.unknot.frontdesk.web",
-		"org.unknot.admin.web", "org.unknot.portal.web" })
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class WebsiteErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(WebsiteErrors.class);
@@ -65,7 +69,11 @@ class WebsiteErrors {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+	ModelAndView unexpected(Exception e, HandlerMethod handler, HttpServletRequest request,
+			HttpServletResponse response) throws Exception {
+		if (answersTheApi(handler)) {
+			throw e;
+		}
 		if (e instanceof ErrorResponse known) {
 			HttpStatus status = HttpStatus.resolve(known.getStatusCode().value());
 			if (status != null && status.is4xxClientError()) {
@@ -78,6 +86,15 @@ class WebsiteErrors {
 		}
 		log.error("Website page {} failed", request.getRequestURI(), e);
 		return page(HttpStatus.INTERNAL_SERVER_ERROR, null, request, response);
+	}
+
+	/**
+	 * An API controller's problem that the API's advice left alone: it reaches the error
+	 * controller, which answers machines in RFC 9457 form.
+	 */
+	private static boolean answersTheApi(HandlerMethod handler) {
+		return handler != null && (AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
+				|| handler.hasMethodAnnotation(ResponseBody.class));
 	}
 
 	private ModelAndView page(HttpStatus status, String detail, HttpServletRequest request,

@@ -1,6 +1,7 @@
 package org.unknot.website;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -17,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -36,7 +38,7 @@ class WebsiteErrorsTests {
 	private final Pages pages = new Pages(new SiteProperties(URI.create("https://unknot.example")),
 			JsonMapper.builder().build());
 
-	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new FailingPages())
+	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new FailingPages(), new FailingApi())
 		.setControllerAdvice(new WebsiteErrors(pages))
 		.build();
 
@@ -81,6 +83,12 @@ class WebsiteErrorsTests {
 	}
 
 	@Test
+	void anApiControllersFailureIsLeftToTheApiNotMadeAPage() {
+		assertThatThrownBy(() -> mvc.perform(get("/api/failing"))).rootCause()
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
 	void theErrorPageApologisesWithoutTechnicalDetail() {
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
@@ -94,6 +102,16 @@ class WebsiteErrorsTests {
 			.contains("href=\"/clinics\"")
 			.contains("<link rel=\"stylesheet\" href=\"/css/unknot.css\">")
 			.doesNotContain("Exception");
+	}
+
+	@RestController
+	static class FailingApi {
+
+		@GetMapping("/api/failing")
+		String failing() {
+			throw new IllegalStateException("connection string postgres://secret");
+		}
+
 	}
 
 	@Controller

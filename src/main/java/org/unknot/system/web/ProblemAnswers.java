@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -33,11 +36,13 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
- * The one place where problems become RFC 9457 answers: 400 for what cannot be read, 404
- * for what does not exist, 409 for what clashes with the current state, 422 for what
- * breaks a rule. Every answer names the offending fields in {@code errors}.
+ * The one place where the API's problems become RFC 9457 answers: 400 for what cannot be
+ * read, 404 for what does not exist, 409 for what clashes with the current state, 422 for
+ * what breaks a rule. Every answer names the offending fields in {@code errors}. It
+ * answers for every {@code @RestController}, before the pages' advice.
  */
-@RestControllerAdvice(basePackages = "org.unknot")
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemAnswers extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
