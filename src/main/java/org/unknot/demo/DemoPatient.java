@@ -13,11 +13,14 @@ import org.unknot.account.Accounts;
 import org.unknot.account.Role;
 import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
-import org.unknot.booking.SeriesDesk;
 import org.unknot.booking.SeriesOutcome;
-import org.unknot.booking.SeriesRequest;
+import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.visit.BookedBy;
+import org.unknot.visit.Repeat;
+import org.unknot.visit.VisitAnswers;
+import org.unknot.visit.VisitBooking;
 
 /**
  * A fictional patient with an account and a course of bi-weekly massages with Ana Ribeiro
@@ -38,16 +41,16 @@ class DemoPatient {
 
 	private final AvailabilitySearch availability;
 
-	private final SeriesDesk series;
+	private final VisitBooking visits;
 
 	private final Clock clock;
 
-	DemoPatient(AccountDesk accounts, Accounts existing, AvailabilitySearch availability, SeriesDesk series,
+	DemoPatient(AccountDesk accounts, Accounts existing, AvailabilitySearch availability, VisitBooking visits,
 			Clock clock) {
 		this.accounts = accounts;
 		this.existing = existing;
 		this.availability = availability;
-		this.series = series;
+		this.visits = visits;
 		this.clock = clock;
 	}
 
@@ -67,9 +70,10 @@ class DemoPatient {
 			.slots()
 			.stream()
 			.findFirst();
-		SeriesOutcome booked = first
-			.map(slot -> series.book(new SeriesRequest("swedish-60", "ana-ribeiro",
-					LocationId.of(DemoClinics.MONTCLAIR), slot.start().toInstant(), 2, VISITS, false, DETAILS)))
+		SeriesOutcome booked = first.map(slot -> visits.bookSeries(
+				new SlotRequest("swedish-60", "ana-ribeiro", LocationId.of(DemoClinics.MONTCLAIR),
+						slot.start().toInstant()),
+				null, new Repeat(2, VISITS, false), VisitAnswers.selfPay(DETAILS), BookedBy.PATIENT))
 			.orElse(null);
 		var patientId = booked == null || booked.booked().isEmpty() ? null
 				: booked.booked().get(0).appointment().patientId();

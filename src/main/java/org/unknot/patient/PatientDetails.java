@@ -1,18 +1,155 @@
 package org.unknot.patient;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** What a patient tells us when booking. The email is compared without regard to case. */
+import org.unknot.system.EmailAddress;
+import org.unknot.system.InvalidRequest;
+import org.unknot.system.InvalidRequest.FieldProblem;
+
+/**
+ * Who a patient is, checked once for every form and request that takes it: names required
+ * and at most {@value #NAME_MAX} characters, an email address, a phone number (optional
+ * everywhere: the confirmation goes by email) kept in E.164, and a birth date someone
+ * alive could have. The email is compared without regard to case. Each problem is named
+ * by its field, in words the patient reads.
+ */
 public record PatientDetails(String givenName, String familyName, String email, String phone, LocalDate birthDate) {
 
+	public static final int NAME_MAX = 100;
+
+	/** The oldest age a birth date may give. */
+	static final int AGE_MAX = 120;
+
 	public PatientDetails {
-		if (email == null || email.isBlank() || birthDate == null) {
-			throw new IllegalArgumentException("A patient is known by email and birth date");
+		List<FieldProblem> problems = new ArrayList<>(contactProblems(givenName, familyName, phone));
+		emailProblem(email).ifPresent(problems::add);
+		if (birthDate == null) {
+			problems.add(new FieldProblem("birthDate", "Please enter your date of birth."));
 		}
+		if (!problems.isEmpty()) {
+			throw refused(problems);
+		}
+		givenName = givenName.strip();
+		familyName = familyName.strip();
 		email = email.strip().toLowerCase(Locale.ROOT);
-		givenName = givenName == null ? "" : givenName.strip();
-		familyName = familyName == null ? "" : familyName.strip();
-		phone = phone == null || phone.isBlank() ? null : phone.strip();
+		phone = phoneOrNull(phone);
 	}
+
+	/**
+	 * The details as a person typed them on a given day, or an {@link InvalidRequest}
+	 * naming every field that is wrong.
+	 */
+	public static PatientDetails typed(String givenName, String familyName, String email, String phone,
+			String birthDate, LocalDate today) {
+		List<FieldProblem> problems = problems(givenName, familyName, email, phone, birthDate, today);
+		if (!problems.isEmpty()) {
+			throw refused(problems);
+		}
+		return new PatientDetails(givenName, familyName, email, phone, LocalDate.parse(birthDate.strip()));
+	}
+
+	/** Every problem with the details as typed, in the order of a form; none if fine. */
+	public static List<FieldProblem> problems(String givenName, String familyName, String email, String phone,
+			String birthDate, LocalDate today) {
+		List<FieldProblem> problems = new ArrayList<>();
+		nameProblem("givenName", givenName, "first name").ifPresent(problems::add);
+		nameProblem("familyName", familyName, "last name").ifPresent(problems::add);
+		emailProblem(email).ifPresent(problems::add);
+		phoneProblem(phone).ifPresent(problems::add);
+		birthDateProblem(birthDate, today).ifPresent(problems::add);
+		return problems;
+	}
+
+	private static List<FieldProblem> contactProblems(String givenName, String familyName, String phone) {
+		List<FieldProblem> problems = new ArrayList<>();
+		nameProblem("givenName", givenName, "first name").ifPresent(problems::add);
+		nameProblem("familyName", familyName, "last name").ifPresent(problems::add);
+		phoneProblem(phone).ifPresent(problems::add);
+		return problems;
+	}
+
+	private static Optional<FieldProblem> nameProblem(String field, String value, String words) {
+		if (blank(value)) {
+			return Optional.of(new FieldProblem(field, "Please enter your " + words + "."));
+		}
+		if (value.strip().length() > NAME_MAX) {
+			return Optional
+				.of(new FieldProblem(field, "Please keep your " + words + " to " + NAME_MAX + " characters."));
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<FieldProblem> emailProblem(String email) {
+		if (blank(email)) {
+			return Optional
+				.of(new FieldProblem("email", "Please enter your email address; we send your confirmation there."));
+		}
+		if (!EmailAddress.looksValid(email)) {
+			return Optional.of(new FieldProblem("email", "Please enter an email address like name@example.com."));
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<FieldProblem> phoneProblem(String phone) {
+		if (blank(phone) || PhoneNumber.parse(phone).isPresent()) {
+			return Optional.empty();
+		}
+		return Optional.of(new FieldProblem("phone",
+				"Please enter a phone number with its area code, like (973) 555-0100, or leave it empty."));
+	}
+
+	private static Optional<FieldProblem> birthDateProblem(String typed, LocalDate today) {
+		if (blank(typed)) {
+			return Optional.of(new FieldProblem("birthDate", "Please enter your date of birth."));
+		}
+		LocalDate born;
+		try {
+			born = LocalDate.parse(typed.strip());
+		}
+		catch (DateTimeParseException notADate) {
+			return Optional
+				.of(new FieldProblem("birthDate", "Please enter your date of birth as a date, like 1985-04-02."));
+		}
+		if (born.isAfter(today) || born.isBefore(today.minusYears(AGE_MAX))) {
+			return Optional.of(new FieldProblem("birthDate",
+					"Please check your date of birth: it is not a date someone alive was born."));
+		}
+		return Optional.empty();
+	}
+
+	private static String phoneOrNull(String phone) {
+		return blank(phone) ? null : PhoneNumber.parse(phone).orElseThrow().value();
+	}
+
+	private static InvalidRequest refused(List<FieldProblem> problems) {
+		return new InvalidRequest("The patient's details cannot be used as entered.", problems);
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	/**
+	 * How the practice addresses and reaches a patient, checked like the details: what a
+	 * patient may change themselves.
+	 */
+	public record Contact(String givenName, String familyName, String phone) {
+
+		public Contact {
+			List<FieldProblem> problems = contactProblems(givenName, familyName, phone);
+			if (!problems.isEmpty()) {
+				throw refused(problems);
+			}
+			givenName = givenName.strip();
+			familyName = familyName.strip();
+			phone = phoneOrNull(phone);
+		}
+
+	}
+
 }

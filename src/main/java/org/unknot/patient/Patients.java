@@ -89,9 +89,9 @@ public class Patients {
 	 * Changes how the practice addresses and reaches the patient; email and birth date
 	 * identify them and stay.
 	 */
-	public void updateContact(UUID id, String givenName, String familyName, String phone) {
+	public void updateContact(UUID id, PatientDetails.Contact contact) {
 		jdbc.sql("UPDATE patient SET given_name = ?, family_name = ?, phone = ? WHERE id = ?")
-			.params(givenName.strip(), familyName.strip(), phone == null || phone.isBlank() ? null : phone.strip(), id)
+			.params(contact.givenName(), contact.familyName(), contact.phone(), id)
 			.update();
 	}
 
@@ -101,7 +101,8 @@ public class Patients {
 
 	private static Patient map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new Patient(rs.getObject("id", UUID.class), rs.getString("given_name"), rs.getString("family_name"),
-				rs.getString("email"), rs.getString("phone"), rs.getObject("birth_date", LocalDate.class));
+				rs.getString("email"), PhoneNumber.read(rs.getString("phone")),
+				rs.getObject("birth_date", LocalDate.class));
 	}
 
 }

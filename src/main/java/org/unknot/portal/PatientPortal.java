@@ -22,6 +22,7 @@ import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.patient.Patient;
+import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
@@ -155,25 +156,14 @@ public class PatientPortal {
 		return document;
 	}
 
-	/** The patient changes their name or phone; each change is audited. */
+	/**
+	 * The patient changes their name or phone, checked by the same rules as when booking;
+	 * each change is audited.
+	 */
 	@Transactional
 	public void updateContact(SignedIn me, String givenName, String familyName, String phone, String address) {
 		Patient patient = patientOf(me);
-		java.util.List<org.unknot.system.InvalidRequest.FieldProblem> problems = new ArrayList<>();
-		if (givenName == null || givenName.isBlank()) {
-			problems.add(new org.unknot.system.InvalidRequest.FieldProblem("givenName", "Enter your first name."));
-		}
-		if (familyName == null || familyName.isBlank()) {
-			problems.add(new org.unknot.system.InvalidRequest.FieldProblem("familyName", "Enter your last name."));
-		}
-		if (phone != null && !phone.isBlank() && !phone.strip().matches("[+0-9 ().-]{7,25}")) {
-			problems.add(new org.unknot.system.InvalidRequest.FieldProblem("phone",
-					"Enter a phone number like (973) 555-0142, or leave it empty."));
-		}
-		if (!problems.isEmpty()) {
-			throw new org.unknot.system.InvalidRequest("Your details cannot be saved as entered.", problems);
-		}
-		patients.updateContact(patient.id(), givenName, familyName, phone);
+		patients.updateContact(patient.id(), new PatientDetails.Contact(givenName, familyName, phone));
 		audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patient.id(), "UPDATE",
 				"patient-record", null, address, AuditEvent.Outcome.SUCCESS));
 	}

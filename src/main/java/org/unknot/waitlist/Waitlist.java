@@ -35,13 +35,15 @@ import org.unknot.catalog.Clinics;
 import org.unknot.catalog.LocationId;
 import org.unknot.notification.Notifications;
 import org.unknot.patient.Patient;
-import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.SecretToken;
 import org.unknot.system.SiteAddress;
+import org.unknot.visit.BookedBy;
+import org.unknot.visit.VisitAnswers;
+import org.unknot.visit.VisitBooking;
 
 /**
  * The waitlist. A cancellation or a move records the freed time (an opening) in its own
@@ -86,9 +88,12 @@ public class Waitlist {
 
 	private final TransactionTemplate transaction;
 
+	private final VisitBooking visits;
+
 	Waitlist(WaitlistStore store, BookingDesk desk, Appointments appointments, Patients patients, CareServices services,
 			Practitioners practitioners, Clinics clinics, Notifications notifications, WaitlistProperties properties,
-			SiteAddress site, CatalogProperties catalog, Clock clock, PlatformTransactionManager transactions) {
+			SiteAddress site, CatalogProperties catalog, Clock clock, PlatformTransactionManager transactions,
+			VisitBooking visits) {
 		this.store = store;
 		this.desk = desk;
 		this.appointments = appointments;
@@ -102,6 +107,7 @@ public class Waitlist {
 		this.virtualZone = catalog.virtualZone();
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
+		this.visits = visits;
 	}
 
 	/** Puts the patient in line; the answer's token lets them leave it again. */
@@ -164,8 +170,10 @@ public class Waitlist {
 		}
 		WaitlistEntry entry = store.entry(offer.entryId()).orElseThrow();
 		Patient patient = patients.find(entry.patientId()).orElseThrow();
-		Booked booked = desk.book(new SlotRequest(opening.serviceId(), opening.practitionerId(),
-				LocationId.of(opening.location()), opening.start()), offer.holdId(), details(patient));
+		// the patient answers an offer by link: no intake is asked, the visit is self-pay
+		Booked booked = visits.book(new SlotRequest(opening.serviceId(), opening.practitionerId(),
+				LocationId.of(opening.location()), opening.start()), offer.holdId(),
+				VisitAnswers.selfPay(patient.details()), BookedBy.PATIENT);
 		UUID appointmentId = booked.appointment().id();
 		store.setOfferStatus(offerId, "accepted", appointmentId);
 		store.setOpeningStatus(opening.id(), "filled");
@@ -321,11 +329,6 @@ public class Waitlist {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The waitlist request cannot be met as it is.", problems);
 		}
-	}
-
-	private static PatientDetails details(Patient patient) {
-		return new PatientDetails(patient.givenName(), patient.familyName(), patient.email(), patient.phone(),
-				patient.birthDate());
 	}
 
 	/** A new place in line and the secret to leave it. */

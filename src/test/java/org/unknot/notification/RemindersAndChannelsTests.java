@@ -241,7 +241,7 @@ class RemindersAndChannelsTests {
 			assertThat(sms.status()).isEqualTo("sent");
 			assertThat(confirmation(booked, Channel.EMAIL).status()).isEqualTo("sent");
 			Received message = received.stream()
-				.filter(r -> r.body().path("to").asString().equals("(973) 555-0142"))
+				.filter(r -> r.body().path("to").asString().equals("+19735550142"))
 				.findFirst()
 				.orElseThrow();
 			assertThat(message.body().path("text").asString())
@@ -283,10 +283,10 @@ class RemindersAndChannelsTests {
 			assertThat(sms.status()).isEqualTo("sent");
 			assertThat(sms.resend()).isTrue();
 			List<Received> requests = received.stream()
-				.filter(r -> r.body().path("to").asString().equals("(973) 555-0144"))
+				.filter(r -> r.body().path("to").asString().equals("+19735550144"))
 				.toList();
 			assertThat(requests).hasSize(2).extracting(Received::idempotencyKey).containsOnly(idempotencyKeyOf(sms));
-			assertThat(delivered).filteredOn(to -> to.equals("(973) 555-0144"))
+			assertThat(delivered).filteredOn(to -> to.equals("+19735550144"))
 				.as("a provider honouring the key")
 				.hasSize(1);
 		}

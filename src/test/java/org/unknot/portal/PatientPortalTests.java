@@ -180,7 +180,7 @@ class PatientPortalTests {
 		assertThat(jdbc.sql("SELECT family_name || ' ' || phone FROM patient WHERE id = ?")
 			.param(mine.appointment().patientId())
 			.query(String.class)
-			.single()).isEqualTo("Vale-Moreno (973) 555-0177");
+			.single()).isEqualTo("Vale-Moreno +19735550177");
 	}
 
 	@Test

@@ -30,7 +30,6 @@ import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
 import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
-import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
 import org.unknot.insurance.MemberId;
 import org.unknot.intake.BodyRegion;
@@ -40,6 +39,13 @@ import org.unknot.intake.RedFlag;
 import org.unknot.intake.Intakes;
 import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
+import org.unknot.system.InvalidRequest;
+import org.unknot.visit.Advice;
+import org.unknot.visit.BookedBy;
+import org.unknot.visit.Payer;
+import org.unknot.visit.Repeat;
+import org.unknot.visit.VisitAnswers;
+import org.unknot.visit.VisitBooking;
 import org.unknot.website.Money;
 
 /** The last look before booking, the booking itself, and the confirmation. */
@@ -62,7 +68,7 @@ class ReviewController {
 
 	private final InsurancePlans plans;
 
-	private final BookingFlow flow;
+	private final VisitBooking booking;
 
 	private final BookingDesk desk;
 
@@ -73,7 +79,7 @@ class ReviewController {
 	private final InsuranceChoices choices;
 
 	ReviewController(Drafts drafts, FlowCatalog catalog, FlowView view, SlotHolder holder, WeekOfSlots weeks,
-			InsurancePlans plans, BookingFlow flow, BookingDesk desk, VisitViews visits, Intakes intakes,
+			InsurancePlans plans, VisitBooking booking, BookingDesk desk, VisitViews visits, Intakes intakes,
 			InsuranceChoices choices) {
 		this.drafts = drafts;
 		this.catalog = catalog;
@@ -81,7 +87,7 @@ class ReviewController {
 		this.holder = holder;
 		this.weeks = weeks;
 		this.plans = plans;
-		this.flow = flow;
+		this.booking = booking;
 		this.desk = desk;
 		this.visits = visits;
 		this.intakes = intakes;
@@ -123,17 +129,18 @@ class ReviewController {
 		if (!problems.isEmpty()) {
 			return reviewStep(model, draftId, draft, false, repeat, count, problems);
 		}
-		BookingFlow.Answers answers = answers(draft, service);
+		VisitAnswers answers = answers(draft);
 		OffsetDateTime start = OffsetDateTime.parse(draft.start);
 		var slot = BookingFlow.slot(draft, start.toInstant());
 		UUID hold = draft.hold == null ? null : UUID.fromString(draft.hold);
 		try {
 			if (every == 0) {
-				Booked booked = flow.bookOne(slot, hold, answers);
+				Booked booked = booking.book(slot, hold, answers, BookedBy.PATIENT);
 				draft.booked.add(new Draft.BookedVisit(booked.appointment().id().toString(), booked.manageToken()));
 			}
 			else {
-				SeriesOutcome outcome = flow.bookSeries(slot, hold, every, visitsWanted, answers);
+				SeriesOutcome outcome = booking.bookSeries(slot, hold, new Repeat(every, visitsWanted, false), answers,
+						BookedBy.PATIENT);
 				outcome.booked()
 					.forEach(booked -> draft.booked
 						.add(new Draft.BookedVisit(booked.appointment().id().toString(), booked.manageToken())));
@@ -162,6 +169,13 @@ class ReviewController {
 		catch (PrerequisiteMissing missing) {
 			return reviewStep(model, draftId, draft, false, repeat, count, Map.of("times",
 					service.name() + " needs a consultation with a physician first. Please book a consultation."));
+		}
+		catch (InvalidRequest payerNoLongerFits) {
+			// the plan's member id rules changed since the insurance step
+			draft.memberId = null;
+			draft.plan = null;
+			drafts.save(draftId, draft);
+			return "redirect:/book/" + draftId + "/insurance?withdrawn=true";
 		}
 		draft.hold = null;
 		draft.forgetSensitiveAnswers();
@@ -206,13 +220,13 @@ class ReviewController {
 		}
 		UUID first = UUID.fromString(draft.booked.get(0).id());
 		var intake = intakes.of(first).orElseThrow(DraftNotFound::new);
-		InsuranceChoice payment = choices.of(first).orElse(InsuranceChoice.SELF_PAY);
-		var answers = new BookingFlow.Answers(DetailsForm.of(draft).details(), intake.intake(), intake.triage(),
-				intake.adviceAcknowledged(), payment);
+		Payer payer = BookingFlow.payer(choices.of(first).orElse(InsuranceChoice.SELF_PAY));
+		var answers = new VisitAnswers(DetailsForm.of(draft).details(), payer, intake.intake(),
+				intake.adviceAcknowledged() ? Advice.ACKNOWLEDGED : Advice.NOT_GIVEN);
 		try {
-			Booked booked = flow.bookOne(
+			Booked booked = booking.book(
 					BookingFlow.slot(draft.service, chosen.get().practitioner(), draft.location, chosen.get().start()),
-					null, answers);
+					null, answers, BookedBy.PATIENT);
 			draft.booked.add(new Draft.BookedVisit(booked.appointment().id().toString(), booked.manageToken()));
 			draft.missed.remove(missed.get());
 			drafts.save(draftId, draft);
@@ -220,6 +234,9 @@ class ReviewController {
 		}
 		catch (SlotTaken | SlotNotBookable | PatientAlreadyBooked | HoldExpired taken) {
 			return "redirect:/book/" + draftId + "/confirmed?alternative=taken";
+		}
+		catch (InvalidRequest planWithdrawn) {
+			return "redirect:/book/" + draftId + "/confirmed?alternative=unknown";
 		}
 	}
 
@@ -257,17 +274,10 @@ class ReviewController {
 		return Optional.empty();
 	}
 
-	private BookingFlow.Answers answers(Draft draft, CareService service) {
+	private VisitAnswers answers(Draft draft) {
 		PatientDetails patient = DetailsForm.of(draft).details();
 		HealthIntake intake = IntakeAnswers.from(draft).intake().orElseThrow(DraftNotFound::new);
-		InsuranceChoice payment = InsuranceChoice.SELF_PAY;
-		if (!Draft.SELF_PAY.equals(draft.plan)) {
-			InsurancePlan plan = plans.find(draft.plan).orElseThrow(DraftNotFound::new);
-			payment = InsuranceChoice.under(plan, plan.memberId(draft.memberId).orElseThrow(DraftNotFound::new),
-					plan.coverageOf(service));
-		}
-		return new BookingFlow.Answers(patient, intake, Triage.of(intake, service.category()), draft.adviceAcknowledged,
-				payment);
+		return BookingFlow.answers(patient, draft.plan, draft.memberId, intake, draft.adviceAcknowledged);
 	}
 
 	private String reviewStep(Model model, String draftId, Draft draft, boolean lost, String repeat, String count,

@@ -1,4 +1,4 @@
-package org.unknot.booking.web;
+package org.unknot.visit.web;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

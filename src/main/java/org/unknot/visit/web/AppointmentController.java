@@ -1,4 +1,4 @@
-package org.unknot.booking.web;
+package org.unknot.visit.web;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unknot.account.Role;
+import org.unknot.account.SignedIn;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.Booked;
@@ -24,6 +27,10 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.system.Text;
+import org.unknot.visit.Advice;
+import org.unknot.visit.BookedBy;
+import org.unknot.visit.VisitAnswers;
+import org.unknot.visit.VisitBooking;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -33,10 +40,13 @@ class AppointmentController {
 
 	private final BookingDesk desk;
 
+	private final VisitBooking visits;
+
 	private final AvailabilitySearch availability;
 
-	AppointmentController(BookingDesk desk, AvailabilitySearch availability) {
+	AppointmentController(BookingDesk desk, VisitBooking visits, AvailabilitySearch availability) {
 		this.desk = desk;
+		this.visits = visits;
 		this.availability = availability;
 	}
 
@@ -61,8 +71,10 @@ class AppointmentController {
 	}
 
 	@PostMapping("/appointments")
-	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request) {
-		Booked booked = desk.book(request.slot(), request.hold(), request.patient().details());
+	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request,
+			@AuthenticationPrincipal SignedIn me) {
+		Booked booked = visits.book(request.slot(), request.hold(),
+				answers(request.patient(), request.payer(), request.intake(), request.staffOverride()), bookedBy(me));
 		return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.appointment().id()))
 			.body(view(booked.appointment(), booked.manageToken()));
 	}
@@ -85,6 +97,21 @@ class AppointmentController {
 				null);
 	}
 
+	/**
+	 * What an API request gives besides the time; an override is asked for only when
+	 * sent, and honoured only for staff.
+	 */
+	static VisitAnswers answers(PatientInput patient, PayerInput payer, IntakeInput intake, Boolean staffOverride) {
+		return new VisitAnswers(patient.details(), PayerInput.of(payer), IntakeInput.of(intake),
+				Boolean.TRUE.equals(staffOverride) ? Advice.STAFF_OVERRIDE : Advice.NOT_GIVEN);
+	}
+
+	/** A signed-in staff session books as staff; anyone else as the patient. */
+	static BookedBy bookedBy(SignedIn me) {
+		return me != null && me.role() != Role.PATIENT ? BookedBy.staff(me.accountId(), me.role().name())
+				: BookedBy.PATIENT;
+	}
+
 	private AppointmentView view(Appointment appointment, String manageToken) {
 		return AppointmentView.of(appointment, availability.zoneOf(appointment.location()), manageToken);
 	}
@@ -98,7 +125,8 @@ class AppointmentController {
 	}
 
 	record BookRequest(@NotBlank String service, @NotBlank String practitioner, @NotBlank String location,
-			@NotNull OffsetDateTime start, UUID hold, @NotNull @Valid PatientInput patient) {
+			@NotNull OffsetDateTime start, UUID hold, @NotNull @Valid PatientInput patient, @Valid PayerInput payer,
+			@Valid IntakeInput intake, Boolean staffOverride) {
 
 		SlotRequest slot() {
 			return new SlotRequest(service, practitioner, LocationId.of(location), start.toInstant());

@@ -1,4 +1,4 @@
-package org.unknot.booking.web;
+package org.unknot.visit.web;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -13,35 +13,43 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unknot.account.SignedIn;
 import org.unknot.availability.AvailabilitySearch;
-import org.unknot.booking.SeriesDesk;
 import org.unknot.booking.SeriesOutcome;
-import org.unknot.booking.SeriesRequest;
+import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
+import org.unknot.visit.Repeat;
+import org.unknot.visit.VisitBooking;
 
 @RestController
 @RequestMapping("/api/v1/series")
 class SeriesController {
 
-	private final SeriesDesk desk;
+	private final VisitBooking visits;
 
 	private final AvailabilitySearch availability;
 
-	SeriesController(SeriesDesk desk, AvailabilitySearch availability) {
-		this.desk = desk;
+	SeriesController(VisitBooking visits, AvailabilitySearch availability) {
+		this.visits = visits;
 		this.availability = availability;
 	}
 
 	@PostMapping
-	ResponseEntity<SeriesView> book(@Valid @RequestBody BookSeries request) {
+	ResponseEntity<SeriesView> book(@Valid @RequestBody BookSeries request, @AuthenticationPrincipal SignedIn me) {
 		LocationId location = LocationId.of(request.location());
-		SeriesOutcome outcome = desk.book(new SeriesRequest(request.service(), request.practitioner(), location,
-				request.firstStart().toInstant(), "P2W".equals(request.every()) ? 2 : 1, request.count(),
-				Boolean.TRUE.equals(request.allOrNothing()), request.patient().details()));
+		SeriesOutcome outcome = visits.bookSeries(
+				new SlotRequest(request.service(), request.practitioner(), location, request.firstStart().toInstant()),
+				null,
+				new Repeat("P2W".equals(request.every()) ? 2 : 1, request.count(),
+						Boolean.TRUE.equals(request.allOrNothing())),
+				AppointmentController.answers(request.patient(), request.payer(), request.intake(),
+						request.staffOverride()),
+				AppointmentController.bookedBy(me));
 		ZoneId zone = availability.zoneOf(location);
 		SeriesView view = new SeriesView(outcome.seriesId(), request.every(), request.count(),
 				outcome.booked()
@@ -56,7 +64,8 @@ class SeriesController {
 			@NotNull OffsetDateTime firstStart,
 			@NotNull @Pattern(regexp = "P1W|P2W",
 					message = "must be P1W (weekly) or P2W (every two weeks)") String every,
-			@NotNull @Min(1) @Max(52) Integer count, Boolean allOrNothing, @NotNull @Valid PatientInput patient) {
+			@NotNull @Min(1) @Max(52) Integer count, Boolean allOrNothing, @NotNull @Valid PatientInput patient,
+			@Valid PayerInput payer, @Valid IntakeInput intake, Boolean staffOverride) {
 	}
 
 	record SeriesView(UUID id, String every, int count, List<AppointmentView> booked,

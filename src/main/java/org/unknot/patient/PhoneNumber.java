@@ -1,0 +1,63 @@
+package org.unknot.patient;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+
+/**
+ * A phone number a text message can reach, in E.164 ({@code +19735550142}). Numbers typed
+ * without a country code are read as US numbers: the clinics are in one US state.
+ */
+public record PhoneNumber(String value) {
+
+	static final String DEFAULT_REGION = "US";
+
+	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+	/** Longer input is no phone number; libphonenumber refuses it anyway, but later. */
+	private static final int TYPED_MAX = 40;
+
+	public PhoneNumber {
+		if (value == null || !E164.matcher(value).matches()) {
+			throw new IllegalArgumentException("A phone number is kept in E.164, like +19735550142");
+		}
+	}
+
+	/**
+	 * The number typed, however it is spaced or punctuated, if it is a valid number
+	 * without an extension.
+	 */
+	public static Optional<PhoneNumber> parse(String typed) {
+		if (typed == null || typed.isBlank() || typed.length() > TYPED_MAX) {
+			return Optional.empty();
+		}
+		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+		try {
+			var number = util.parse(typed.strip(), DEFAULT_REGION);
+			if (!util.isValidNumber(number) || number.hasExtension()) {
+				return Optional.empty();
+			}
+			return Optional.of(new PhoneNumber(util.format(number, PhoneNumberFormat.E164)));
+		}
+		catch (NumberParseException notANumber) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * A number as stored: rows written before numbers were checked may hold free text;
+	 * what reads as a number is given in E.164, the rest as it was typed.
+	 */
+	static String read(String stored) {
+		return stored == null ? null : parse(stored).map(PhoneNumber::value).orElse(stored);
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+
+}

@@ -1,0 +1,144 @@
+package org.unknot.visit;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.audit.AuditEvent;
+import org.unknot.audit.AuditLog;
+import org.unknot.booking.Booked;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SeriesDesk;
+import org.unknot.booking.SeriesOutcome;
+import org.unknot.booking.SeriesRequest;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.CareServices;
+import org.unknot.insurance.InsuranceChoice;
+import org.unknot.insurance.InsuranceChoices;
+import org.unknot.insurance.InsurancePlan;
+import org.unknot.insurance.InsurancePlans;
+import org.unknot.insurance.MemberId;
+import org.unknot.intake.Intakes;
+import org.unknot.intake.Triage;
+import org.unknot.system.InvalidRequest;
+
+/**
+ * Books a visit, or a course of visits, the same way whoever asks: the intake is triaged
+ * (red flags keep a patient from hands-on care alone until they are told to see a
+ * physician; an emergency books nothing), the payer is checked and recorded (self-pay
+ * when none is named), and intake, payer and audit are written in the booking's own
+ * transaction, so a visit never exists without them and a refusal leaves nothing.
+ */
+@Service
+public class VisitBooking {
+
+	private final BookingDesk desk;
+
+	private final SeriesDesk series;
+
+	private final CareServices services;
+
+	private final InsurancePlans plans;
+
+	private final InsuranceChoices payers;
+
+	private final Intakes intakes;
+
+	private final AuditLog audit;
+
+	VisitBooking(BookingDesk desk, SeriesDesk series, CareServices services, InsurancePlans plans,
+			InsuranceChoices payers, Intakes intakes, AuditLog audit) {
+		this.desk = desk;
+		this.series = series;
+		this.services = services;
+		this.plans = plans;
+		this.payers = payers;
+		this.intakes = intakes;
+		this.audit = audit;
+	}
+
+	/**
+	 * One visit, from the caller's hold if it is still live, otherwise directly if the
+	 * time is free.
+	 */
+	@Transactional
+	public Booked book(SlotRequest slot, UUID hold, VisitAnswers answers, BookedBy by) {
+		Checked checked = check(slot.serviceId(), answers, by);
+		Booked booked = desk.book(slot, hold, answers.patient());
+		record(booked, answers, checked, by);
+		return booked;
+	}
+
+	/**
+	 * A weekly or two-weekly course from {@code first}: the free occurrences are booked,
+	 * each clash comes back with alternatives. A hold on the first time is given up
+	 * first, so it does not stand in the way.
+	 */
+	@Transactional
+	public SeriesOutcome bookSeries(SlotRequest first, UUID hold, Repeat repeat, VisitAnswers answers, BookedBy by) {
+		Checked checked = check(first.serviceId(), answers, by);
+		if (hold != null) {
+			desk.release(hold);
+		}
+		SeriesOutcome outcome = series
+			.book(new SeriesRequest(first.serviceId(), first.practitionerId(), first.location(), first.start(),
+					repeat.everyWeeks(), repeat.count(), repeat.allOrNothing(), answers.patient()));
+		outcome.booked().forEach(booked -> record(booked, answers, checked, by));
+		return outcome;
+	}
+
+	/** Everything decided before anything is written. */
+	private Checked check(String serviceId, VisitAnswers answers, BookedBy by) {
+		CareService service = services.get("service", serviceId);
+		if (answers.advice() == Advice.STAFF_OVERRIDE && !by.staff()) {
+			throw new OverrideRefused();
+		}
+		InsuranceChoice payer = payer(answers.payer(), service);
+		if (answers.intake() == null) {
+			return new Checked(payer, null);
+		}
+		Triage triage = Triage.of(answers.intake(), service.category());
+		boolean toldOrOverridden = answers.advice() != Advice.NOT_GIVEN;
+		if (triage == Triage.EMERGENCY || triage == Triage.CONSULTATION_ADVISED && !toldOrOverridden) {
+			throw new RedFlagsFound(triage, Triage.reasons(answers.intake()), service.name());
+		}
+		return new Checked(payer, triage);
+	}
+
+	private InsuranceChoice payer(Payer payer, CareService service) {
+		if (payer.selfPay()) {
+			return InsuranceChoice.SELF_PAY;
+		}
+		InsurancePlan plan = plans.find(payer.planId())
+			.orElseThrow(() -> new InvalidRequest("payer.plan",
+					"There is no insurance plan '" + payer.planId() + "' that the clinics accept."));
+		MemberId member = plan.memberId(payer.memberId())
+			.orElseThrow(() -> new InvalidRequest("payer.memberId",
+					payer.memberId() == null || payer.memberId().isBlank()
+							? "Enter the " + plan.memberIdLabel() + " from the " + plan.name() + " card."
+							: "This does not look like a " + plan.memberIdLabel() + " for " + plan.name()
+									+ ". Type it as printed on the card."));
+		return InsuranceChoice.under(plan, member, plan.coverageOf(service));
+	}
+
+	private void record(Booked booked, VisitAnswers answers, Checked checked, BookedBy by) {
+		UUID id = booked.appointment().id();
+		UUID patient = booked.appointment().patientId();
+		if (checked.triage() != null) {
+			intakes.record(id, answers.intake(), checked.triage(), answers.advice() != Advice.NOT_GIVEN);
+			audited(by, patient, "intake:" + id);
+		}
+		payers.record(id, checked.payer());
+		audited(by, patient, "insurance:" + id);
+	}
+
+	private void audited(BookedBy by, UUID patient, String subject) {
+		audit.record(new AuditEvent(by.actor(patient), by.actorRole(), patient, "CREATE", subject, null, null,
+				AuditEvent.Outcome.SUCCESS));
+	}
+
+	private record Checked(InsuranceChoice payer, Triage triage) {
+	}
+
+}

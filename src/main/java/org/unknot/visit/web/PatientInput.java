@@ -1,0 +1,73 @@
+package org.unknot.visit.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import org.unknot.patient.PatientDetails;
+
+/**
+ * The patient as sent in a booking request, checked by {@link PatientDetails}' rules so
+ * that its problems come back with the request's other invalid fields.
+ */
+@PatientInput.Checked
+record PatientInput(String givenName, String familyName, String email, String phone, LocalDate birthDate) {
+
+	PatientDetails details() {
+		return new PatientDetails(givenName, familyName, email, phone, birthDate);
+	}
+
+	/** Every problem {@link PatientDetails#problems} finds, named by its field. */
+	@Target(ElementType.TYPE)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Constraint(validatedBy = CheckedByPatientDetails.class)
+	@interface Checked {
+
+		String message() default "The patient's details cannot be used as sent.";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+	}
+
+	static class CheckedByPatientDetails implements ConstraintValidator<Checked, PatientInput> {
+
+		private final Clock clock;
+
+		CheckedByPatientDetails(Clock clock) {
+			this.clock = clock;
+		}
+
+		@Override
+		public boolean isValid(PatientInput input, ConstraintValidatorContext context) {
+			if (input == null) {
+				return true;
+			}
+			var problems = PatientDetails.problems(input.givenName(), input.familyName(), input.email(), input.phone(),
+					input.birthDate() == null ? null : input.birthDate().toString(), LocalDate.now(clock));
+			if (problems.isEmpty()) {
+				return true;
+			}
+			context.disableDefaultConstraintViolation();
+			problems.forEach(problem -> context.buildConstraintViolationWithTemplate(escaped(problem.message()))
+				.addPropertyNode(problem.field())
+				.addConstraintViolation());
+			return false;
+		}
+
+		/** The messages are plain words, not templates. */
+		private static String escaped(String message) {
+			return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+		}
+
+	}
+
+}
