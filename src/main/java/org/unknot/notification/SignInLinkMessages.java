@@ -22,6 +22,7 @@ class SignInLinkMessages {
 		this.site = site;
 	}
 
+	// synchronous, in the link's transaction: the link and its email commit together
 	@EventListener
 	void on(SignInLinkRequested requested) {
 		String link = site.link("/sign-in/link/" + requested.token());

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -188,12 +188,19 @@ public class Waitlist {
 		close(offer, "declined");
 	}
 
-	@EventListener
+	/*
+	 * After the cancellation commits, in a transaction of its own: the freed time is
+	 * recorded only if the cancellation happened, a slow or failing waitlist never holds
+	 * up or undoes it, and the publication stays in the registry until the opening is
+	 * written, so a crash in between is made good at the next start.
+	 */
+	@ApplicationModuleListener
 	void on(AppointmentCancelled cancelled) {
 		store.open(cancelled.serviceId(), cancelled.practitionerId(), cancelled.location().value(), cancelled.start());
 	}
 
-	@EventListener
+	/* After the move commits, in its own transaction, for the same reasons. */
+	@ApplicationModuleListener
 	void on(AppointmentRescheduled moved) {
 		boolean freed = !moved.previousStart().equals(moved.start())
 				|| !moved.previousPractitionerId().equals(moved.practitionerId());
