@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.unknot.TestNetwork;
 import org.unknot.booking.BookingDesk;
@@ -29,6 +30,9 @@ import org.unknot.patient.PatientDetails;
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "system", "booking", "patient" })
 @ActiveProfiles("test")
+// a context of its own, shared with no other test class: closed (and its database
+// stopped) when done
+@DirtiesContext
 class AvailabilityModuleTests {
 
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);

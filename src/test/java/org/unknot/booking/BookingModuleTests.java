@@ -16,6 +16,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.unknot.TestNetwork;
 import org.unknot.catalog.LocationId;
@@ -29,6 +30,9 @@ import org.unknot.patient.PatientDetails;
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "system")
 @ActiveProfiles("test")
+// a context of its own, shared with no other test class: closed (and its database
+// stopped) when done
+@DirtiesContext
 class BookingModuleTests {
 
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);

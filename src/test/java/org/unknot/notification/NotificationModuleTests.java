@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.unknot.TestNetwork;
@@ -33,6 +34,9 @@ import org.unknot.patient.Patients;
  */
 @ApplicationModuleTest(mode = BootstrapMode.STANDALONE, extraIncludes = { "patient", "system" })
 @ActiveProfiles("test")
+// a context of its own, shared with no other test class: closed (and its database
+// stopped) when done
+@DirtiesContext
 class NotificationModuleTests {
 
 	@MockitoBean

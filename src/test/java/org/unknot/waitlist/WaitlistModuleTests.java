@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.unknot.TestNetwork;
 import org.unknot.booking.AppointmentCancelled;
@@ -36,6 +37,9 @@ import org.unknot.patient.PatientDetails;
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES,
 		extraIncludes = { "availability", "video", "calendar" })
 @ActiveProfiles("test")
+// a context of its own, shared with no other test class: closed (and its database
+// stopped) when done
+@DirtiesContext
 class WaitlistModuleTests {
 
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
