@@ -78,6 +78,9 @@ class WaitlistEventPublicationTests {
 		nine = LocalDateTime.parse("2027-05-17T09:00").atZone(NEW_YORK).toInstant();
 	}
 
+	/**
+	 * The refused insert is logged as an error by the listener's thread: expected here.
+	 */
 	@Test
 	void aCancellationWhoseWaitlistListenerFailedIsCompletedWhenResubmitted() {
 		Booked booked = book();

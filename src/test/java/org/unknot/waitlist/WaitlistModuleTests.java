@@ -30,8 +30,8 @@ import org.unknot.patient.PatientDetails;
 
 /**
  * The waitlist module with the modules it uses (booking and what booking stands on,
- * notification, calendar, video) but none of the pages: a cancellation reaches the
- * waitlist as {@link AppointmentCancelled}, after the commit, and the freed time is
+ * notification, calendar, video) but not the site, staff or admin: a cancellation reaches
+ * the waitlist as {@link AppointmentCancelled}, after the commit, and the freed time is
  * offered to the first patient in line.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES,
