@@ -20,6 +20,12 @@ import org.unknot.patient.Patients;
  * Plans the messages a booking change causes, in the outbox, inside the change's own
  * transaction (a plain synchronous listener, not an after-commit one): if the change
  * commits, its messages are there; if it rolls back, so do they.
+ * <p>
+ * Deliberately not an {@code @ApplicationModuleListener}: the outbox is already the
+ * durable record of what is to be sent, so planning it in the booking's transaction needs
+ * no second registry, and a patient can never have a booking without its confirmation (or
+ * a confirmation of a booking that rolled back), not even for the moment between a commit
+ * and an asynchronous listener.
  */
 @Component
 class NotificationPlanner {

@@ -28,6 +28,7 @@ class RegistrationMessages {
 		this.site = site;
 	}
 
+	// synchronous, in the request's transaction: the two commit together
 	@EventListener
 	void on(RegistrationRequested requested) {
 		notifications.emailTo(requested.email(), requested.id(), "request", requested.expiresAt(),

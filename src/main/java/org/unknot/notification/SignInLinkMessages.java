@@ -27,6 +27,7 @@ class SignInLinkMessages {
 		this.site = site;
 	}
 
+	// synchronous, in the link's transaction: the link and its email commit together
 	@EventListener
 	void on(SignInLinkRequested requested) {
 		notifications.signInLink(requested.linkId(), requested.patientId(), requested.expiresAt(),

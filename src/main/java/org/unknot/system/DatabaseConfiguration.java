@@ -84,6 +84,14 @@ class DatabaseConfiguration {
 				properties.db().serverSettings().forEach(builder::setServerConfig);
 				var postgres = builder.setDataDirectory(dir)
 					.setCleanDataDirectory(ephemeral)
+					// stopped by close(), after the pool and whatever still reads on
+					// shutdown
+					// (the event registry lists unfinished publications); the library's
+					// own
+					// shutdown hook would stop it at the same time, and that read would
+					// then
+					// wait out the pool's 30-second connection timeout
+					.setRegisterShutdownHook(false)
 					.setPGStartupWait(Duration.ofSeconds(60))
 					.setServerConfig("max_connections", "200")
 					.setServerConfig("fsync", ephemeral ? "off" : "on")

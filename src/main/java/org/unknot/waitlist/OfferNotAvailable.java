@@ -1,15 +1,13 @@
 package org.unknot.waitlist;
 
-import org.unknot.system.DomainProblem;
-
 /**
  * The offer cannot be accepted any more; said kindly, because the patient did nothing
  * wrong.
  */
-public class OfferNotAvailable extends DomainProblem {
+public class OfferNotAvailable extends WaitlistTransitionNotAllowed {
 
 	OfferNotAvailable(String type, String detail) {
-		super(Kind.CONFLICT, type, detail);
+		super(type, detail);
 	}
 
 	static OfferNotAvailable takenBySomeoneElse() {

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -121,11 +121,12 @@ public class Waitlist {
 
 	@Transactional
 	public void withdraw(UUID entryId, String token) {
-		WaitlistEntry entry = store.entry(entryId)
+		WaitlistEntry entry = store.lockEntry(entryId)
 			.filter(e -> SecretToken.matches(token, store.entryTokenHash(entryId).orElse(null)))
 			.orElseThrow(() -> new WaitlistNotFound("waitlist entry", entryId));
-		if (entry.status().equals("waiting") || entry.status().equals("offered")) {
-			store.setEntryStatus(entryId, "withdrawn", null);
+		// leaving twice, or after booking, changes nothing and is no error
+		if (entry.isActive()) {
+			store.save(entry.withdraw());
 		}
 	}
 
@@ -159,15 +160,10 @@ public class Waitlist {
 		// every decision about this opening takes its turn here
 		WaitlistStore.Opening opening = store.lockOpening(presented.openingId(), false).orElseThrow();
 		WaitlistOffer offer = store.offer(offerId).orElseThrow();
-		if (offer.status().equals("accepted")) {
-			throw OfferNotAvailable.alreadyAnswered();
-		}
-		if (opening.status().equals("filled")) {
+		if (!offer.isAccepted() && opening.isFilled()) {
 			throw OfferNotAvailable.takenBySomeoneElse();
 		}
-		if (!offer.status().equals("open") || !now.isBefore(offer.expiresAt())) {
-			throw OfferNotAvailable.expired();
-		}
+		offer.requireAcceptableAt(now);
 		WaitlistEntry entry = store.entry(offer.entryId()).orElseThrow();
 		Patient patient = patients.find(entry.patientId()).orElseThrow();
 		// the patient answers an offer by link: no intake is asked, the visit is self-pay
@@ -175,9 +171,9 @@ public class Waitlist {
 				LocationId.of(opening.location()), opening.start()), offer.holdId(),
 				VisitAnswers.selfPay(patient.details()), BookedBy.PATIENT);
 		UUID appointmentId = booked.appointment().id();
-		store.setOfferStatus(offerId, "accepted", appointmentId);
-		store.setOpeningStatus(opening.id(), "filled");
-		store.setEntryStatus(entry.id(), "booked", appointmentId);
+		store.save(offer.accept(appointmentId));
+		store.save(opening.fill());
+		store.save(entry.book(appointmentId));
 		return booked;
 	}
 
@@ -190,18 +186,22 @@ public class Waitlist {
 		WaitlistOffer presented = offer(offerId, token);
 		store.lockOpening(presented.openingId(), false).orElseThrow();
 		WaitlistOffer offer = store.offer(offerId).orElseThrow();
-		if (!offer.status().equals("open")) {
-			throw OfferNotAvailable.alreadyAnswered();
-		}
-		close(offer, "declined");
+		close(offer.decline());
 	}
 
-	@EventListener
+	/*
+	 * After the cancellation commits, in a transaction of its own: the freed time is
+	 * recorded only if the cancellation happened, a slow or failing waitlist never holds
+	 * up or undoes it, and the publication stays in the registry until the opening is
+	 * written, so a crash in between is made good at the next start.
+	 */
+	@ApplicationModuleListener
 	void on(AppointmentCancelled cancelled) {
 		store.open(cancelled.serviceId(), cancelled.practitionerId(), cancelled.location().value(), cancelled.start());
 	}
 
-	@EventListener
+	/* After the move commits, in its own transaction, for the same reasons. */
+	@ApplicationModuleListener
 	void on(AppointmentRescheduled moved) {
 		boolean freed = !moved.previousStart().equals(moved.start())
 				|| !moved.previousPractitionerId().equals(moved.practitionerId());
@@ -231,10 +231,12 @@ public class Waitlist {
 				// the time cannot be held any more (booked by someone else, too soon
 				// now): nobody can have it
 				log.info("Waitlist opening {} closed: {}", openingId, refused.getMessage());
-				transaction.executeWithoutResult(status -> store.lockOpening(openingId, true).ifPresent(opening -> {
-					store.openOfferOf(openingId).ifPresent(offer -> close(offer, "expired"));
-					store.setOpeningStatus(opening.id(), "exhausted");
-				}));
+				transaction.executeWithoutResult(status -> store.lockOpening(openingId, true)
+					.filter(WaitlistStore.Opening::isOpen)
+					.ifPresent(opening -> {
+						store.openOfferOf(openingId).ifPresent(offer -> close(offer.expire()));
+						store.save(opening.exhaust());
+					}));
 			}
 		}
 		return offered;
@@ -246,25 +248,25 @@ public class Waitlist {
 	 */
 	private boolean step(UUID openingId, Instant now) {
 		WaitlistStore.Opening opening = store.lockOpening(openingId, true).orElse(null);
-		if (opening == null || !opening.status().equals("open")) {
+		if (opening == null || !opening.isOpen()) {
 			return false; // another instance is on it, or it is settled
 		}
 		var current = store.openOfferOf(openingId);
 		if (current.isPresent()) {
-			if (now.isBefore(current.get().expiresAt())) {
+			if (!current.get().isDue(now)) {
 				return false;
 			}
-			close(current.get(), "expired");
+			close(current.get().expire());
 		}
-		if (!now.isBefore(opening.start())) {
-			store.setOpeningStatus(openingId, "exhausted");
+		if (opening.hasBegunAt(now)) {
+			store.save(opening.exhaust());
 			return false;
 		}
 		ZoneId zone = zoneOf(opening.location());
 		ZonedDateTime local = opening.start().atZone(zone);
 		var next = store.nextInLine(opening, local.toLocalDate(), local.toLocalTime());
 		if (next.isEmpty()) {
-			store.setOpeningStatus(openingId, "exhausted");
+			store.save(opening.exhaust());
 			return false;
 		}
 		Appointment hold = desk.hold(new SlotRequest(opening.serviceId(), opening.practitionerId(),
@@ -272,8 +274,8 @@ public class Waitlist {
 		UUID offerId = UUID.randomUUID();
 		SecretToken token = SecretToken.generate();
 		WaitlistEntry entry = next.get();
+		store.save(entry.offer());
 		store.addOffer(offerId, openingId, entry.id(), hold.id(), hold.holdExpiresAt(), token.hash());
-		store.setEntryStatus(entry.id(), "offered", null);
 		notifications.offer(offerId, entry.patientId(), hold.holdExpiresAt(),
 				message(opening, zone, hold.holdExpiresAt(), patients.find(entry.patientId()).orElseThrow(),
 						site.link("/waitlist/offers/" + offerId + "?token=" + token.value())));
@@ -281,16 +283,16 @@ public class Waitlist {
 	}
 
 	/**
-	 * Ends an open offer: its hold is given back and the patient is in line again, in
-	 * their old place.
+	 * Keeps an offer just declined or expired: its hold is given back and the patient is
+	 * in line again, in their old place.
 	 */
-	private void close(WaitlistOffer offer, String status) {
-		store.setOfferStatus(offer.id(), status, null);
-		store.setEntryStatus(offer.entryId(), "waiting", null);
+	private void close(WaitlistOffer ended) {
+		store.save(ended);
+		store.lockEntry(ended.entryId()).map(WaitlistEntry::backInLine).ifPresent(store::save);
 		// the hold may be gone already (swept after it expired); releasing a missing one
 		// would be refused
-		if (appointments.find(offer.holdId()).filter(a -> a.status() == AppointmentStatus.PENDING).isPresent()) {
-			desk.releaseHold(offer.holdId());
+		if (appointments.find(ended.holdId()).filter(a -> a.status() == AppointmentStatus.PENDING).isPresent()) {
+			desk.releaseHold(ended.holdId());
 		}
 	}
 

@@ -45,6 +45,14 @@ class WaitlistStore {
 		return jdbc.sql("SELECT * FROM waitlist_entry WHERE id = ?").param(id).query(WaitlistStore::entry).optional();
 	}
 
+	/** The entry, locked until the transaction ends: its state changes take turns. */
+	Optional<WaitlistEntry> lockEntry(UUID id) {
+		return jdbc.sql("SELECT * FROM waitlist_entry WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(WaitlistStore::entry)
+			.optional();
+	}
+
 	Optional<byte[]> entryTokenHash(UUID id) {
 		return jdbc.sql("SELECT token_hash FROM waitlist_entry WHERE id = ?").param(id).query(byte[].class).optional();
 	}
@@ -58,9 +66,10 @@ class WaitlistStore {
 			.list();
 	}
 
-	void setEntryStatus(UUID id, String status, UUID appointmentId) {
-		jdbc.sql("UPDATE waitlist_entry SET status = ?, appointment_id = COALESCE(?, appointment_id) WHERE id = ?")
-			.params(status, appointmentId, id)
+	/** Keeps the state the entry's verbs gave it. */
+	void save(WaitlistEntry entry) {
+		jdbc.sql("UPDATE waitlist_entry SET status = ?, appointment_id = ? WHERE id = ?")
+			.params(entry.status(), entry.appointmentId(), entry.id())
 			.update();
 	}
 
@@ -91,8 +100,9 @@ class WaitlistStore {
 			.optional();
 	}
 
-	void setOpeningStatus(UUID id, String status) {
-		jdbc.sql("UPDATE waitlist_opening SET status = ? WHERE id = ?").params(status, id).update();
+	/** Keeps the state the opening's verbs gave it. */
+	void save(Opening opening) {
+		jdbc.sql("UPDATE waitlist_opening SET status = ? WHERE id = ?").params(opening.status(), opening.id()).update();
 	}
 
 	/**
@@ -139,13 +149,54 @@ class WaitlistStore {
 			.optional();
 	}
 
-	void setOfferStatus(UUID id, String status, UUID appointmentId) {
+	/** Keeps the state the offer's verbs gave it. */
+	void save(WaitlistOffer offer) {
 		jdbc.sql("UPDATE waitlist_offer SET status = ?, appointment_id = ? WHERE id = ?")
-			.params(status, appointmentId, id)
+			.params(offer.status(), offer.appointmentId(), offer.id())
 			.update();
 	}
 
+	/**
+	 * A freed time: open while it is offered to the patients in line, then filled (one of
+	 * them took it) or exhausted (nobody could or would); those two verbs apply only to
+	 * an open opening.
+	 */
 	record Opening(UUID id, String serviceId, String practitionerId, String location, Instant start, String status) {
+
+		static final String OPEN = "open";
+
+		static final String FILLED = "filled";
+
+		static final String EXHAUSTED = "exhausted";
+
+		boolean isOpen() {
+			return status.equals(OPEN);
+		}
+
+		boolean isFilled() {
+			return status.equals(FILLED);
+		}
+
+		/** Whether it can no longer be offered at {@code now}: it has begun. */
+		boolean hasBegunAt(Instant now) {
+			return !now.isBefore(start);
+		}
+
+		Opening fill() {
+			return closeAs(FILLED, "be filled");
+		}
+
+		Opening exhaust() {
+			return closeAs(EXHAUSTED, "be exhausted");
+		}
+
+		private Opening closeAs(String newStatus, String verb) {
+			if (!isOpen()) {
+				throw new WaitlistTransitionNotAllowed("opening", id, verb, status);
+			}
+			return new Opening(id, serviceId, practitionerId, location, start, newStatus);
+		}
+
 	}
 
 	private static WaitlistEntry entry(ResultSet rs, int n) throws SQLException {

@@ -2,6 +2,7 @@ package org.unknot.waitlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -108,7 +109,7 @@ class WaitlistTests {
 
 		@Test
 		void theFirstInLineIsOfferedItWithAHoldAndBooksItByAccepting() {
-			desk.cancel(taken.appointment().id(), taken.manageToken(), "patient");
+			cancelTheTakenVisit();
 
 			assertThat(waitlist.work(Instant.now())).isEqualTo(1);
 
@@ -130,7 +131,7 @@ class WaitlistTests {
 
 		@Test
 		void anOfferNotTakenInTimeMovesToTheNextInLineAndTheLateAnswerIsKind() {
-			desk.cancel(taken.appointment().id(), taken.manageToken(), "patient");
+			cancelTheTakenVisit();
 			waitlist.work(Instant.now());
 			Offer late = offerTo(first);
 
@@ -151,7 +152,7 @@ class WaitlistTests {
 
 		@Test
 		void aDeclinedOfferMovesOnAtOnce() {
-			desk.cancel(taken.appointment().id(), taken.manageToken(), "patient");
+			cancelTheTakenVisit();
 			waitlist.work(Instant.now());
 			Offer offer = offerTo(first);
 
@@ -169,7 +170,7 @@ class WaitlistTests {
 			PatientDetails afternoon = patient("Dee");
 			join(afternoon, LocalTime.of(13, 0));
 
-			desk.cancel(taken.appointment().id(), taken.manageToken(), "patient");
+			cancelTheTakenVisit();
 			waitlist.work(Instant.now());
 
 			assertThat(offerTo(afternoon)).isNull();
@@ -182,7 +183,7 @@ class WaitlistTests {
 
 		@Test
 		void sameOfferFromTwoDevicesBooksOnceAndTheOtherIsToldKindly() throws Exception {
-			desk.cancel(taken.appointment().id(), taken.manageToken(), "patient");
+			cancelTheTakenVisit();
 			waitlist.work(Instant.now());
 			Offer offer = offerTo(first);
 
@@ -197,7 +198,7 @@ class WaitlistTests {
 
 		@Test
 		void anExpiringOfferAndTheNextInLineNeverBothBook() throws Exception {
-			desk.cancel(taken.appointment().id(), taken.manageToken(), "patient");
+			cancelTheTakenVisit();
 			Instant offered = Instant.now();
 			waitlist.work(offered);
 			Offer offer = offerTo(first);
@@ -256,7 +257,7 @@ class WaitlistTests {
 
 		@Test
 		void theOfferPageTakesTheTimeWithOneButton() throws Exception {
-			desk.cancel(taken.appointment().id(), taken.manageToken(), "patient");
+			cancelTheTakenVisit();
 			waitlist.work(Instant.now());
 			Offer offer = offerTo(first);
 			MockMvc mvc = SecuredMockMvc.of(context);
@@ -331,6 +332,20 @@ class WaitlistTests {
 		Matcher link = OFFER_LINK.matcher(bodies.get(0));
 		assertThat(link.find()).isTrue();
 		return new Offer(UUID.fromString(link.group(1)), link.group(2));
+	}
+
+	/**
+	 * Cancels the booked visit at ten and waits for the waitlist to record the freed time
+	 * (it does so after the cancellation commits, on a thread of its own).
+	 */
+	void cancelTheTakenVisit() {
+		desk.cancel(taken.appointment().id(), taken.manageToken(), "patient");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql(
+					"SELECT count(*) FROM waitlist_opening WHERE practitioner_id = ? AND start_at = ? AND status = 'open'")
+				.params(therapist, ten.atOffset(java.time.ZoneOffset.UTC))
+				.query(Long.class)
+				.single() == 1);
 	}
 
 	long bookingsAtTen() {

@@ -8,7 +8,12 @@ import org.unknot.account.AccountDesk;
 import org.unknot.account.AccountDesk.AccountDisabled;
 import org.unknot.account.SignedIn;
 
-/** Ends every session of an account the moment it is disabled or its password changes. */
+/**
+ * Ends every session of an account the moment it is disabled or its password changes.
+ * Synchronous on purpose: the sessions live in this process's memory (a restart ends them
+ * all anyway, so there is nothing to keep in the publication registry), and they must be
+ * over before the request that disabled the account is answered.
+ */
 @Component
 class SessionEnder {
 
