@@ -18,6 +18,7 @@ import org.unknot.booking.Appointment;
 import org.unknot.booking.AppointmentStatus;
 import org.unknot.booking.Appointments;
 import org.unknot.catalog.CatalogProperties;
+import org.unknot.system.Text;
 import org.unknot.video.VideoLinks;
 import org.unknot.video.VideoProperties;
 
@@ -49,7 +50,7 @@ class JoinController {
 
 	@GetMapping("/visits/{id}/join")
 	ModelAndView join(@PathVariable String id, @RequestParam(required = false) String token) {
-		UUID appointmentId = parse(id);
+		UUID appointmentId = Text.uuidOrNull(id);
 		Appointment visit = appointmentId == null ? null : appointments.find(appointmentId).orElse(null);
 		URI room = visit == null ? null : links.room(appointmentId, token).orElse(null);
 		if (room == null) {
@@ -72,15 +73,6 @@ class JoinController {
 	}
 
 	private static final DateTimeFormatter OPENS = DateTimeFormatter.ofPattern("EEEE d MMMM, h:mm a zzz", Locale.US);
-
-	private static UUID parse(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-	}
 
 	private static ModelAndView page(HttpStatus status, String title, String text) {
 		ModelAndView page = new ModelAndView("video/join", status);

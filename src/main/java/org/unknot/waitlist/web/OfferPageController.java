@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.unknot.system.DomainProblem;
+import org.unknot.system.Text;
 import org.unknot.waitlist.Waitlist;
 import org.unknot.waitlist.WaitlistOffer;
 
@@ -30,7 +31,7 @@ class OfferPageController {
 
 	@GetMapping("/waitlist/offers/{id}")
 	ModelAndView show(@PathVariable String id, @RequestParam(required = false) String token) {
-		UUID offerId = parse(id);
+		UUID offerId = Text.uuidOrNull(id);
 		WaitlistOffer offer;
 		try {
 			offer = offerId == null ? null : waitlist.offer(offerId, token);
@@ -53,7 +54,7 @@ class OfferPageController {
 
 	@PostMapping("/waitlist/offers/{id}/accept")
 	ModelAndView accept(@PathVariable String id, @RequestParam(required = false) String token) {
-		UUID offerId = parse(id);
+		UUID offerId = Text.uuidOrNull(id);
 		if (offerId == null) {
 			return page(HttpStatus.NOT_FOUND, "This offer link is not valid", "Please use the link from your message.");
 		}
@@ -68,15 +69,6 @@ class OfferPageController {
 			HttpStatus status = problem.kind() == DomainProblem.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND
 					: HttpStatus.CONFLICT;
 			return page(status, "We could not book this time", problem.getMessage());
-		}
-	}
-
-	private static UUID parse(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
 		}
 	}
 
