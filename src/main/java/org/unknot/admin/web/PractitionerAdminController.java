@@ -26,6 +26,7 @@ import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
+import org.unknot.catalog.LocationId;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.PractitionerRegistry;
 import org.unknot.practitioner.PractitionerSchedule;
@@ -129,8 +130,8 @@ class PractitionerAdminController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		return attempt(id, form.typed(), null, model, redirect, response, "Working hours added.", messages -> {
 			String clinicId = form.clinicId();
-			ZoneId zone = clinicId == null ? catalog.virtualZone()
-					: clinics.find(clinicId).map(Clinic::zone).orElse(null);
+			ZoneId zone = clinicId == null || clinics.find(clinicId).isPresent()
+					? clinics.zoneOf(LocationId.ofClinic(clinicId)) : null;
 			if (zone == null) {
 				messages.add("location", "Choose a clinic or video visits.");
 			}
