@@ -3,6 +3,7 @@ package org.unknot.portal.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -184,6 +185,7 @@ class PortalController {
 	}
 
 	private static String messagesPage(MessagesForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("channelOptions", MessagesForm.CHANNELS);
 		model.addAttribute("channels", form.channels());
 		model.addAttribute("optedOut", form.optedOut());
 		model.addAttribute("errors", errors);
@@ -221,6 +223,9 @@ class PortalController {
 	 */
 	record MessagesForm(String channels, String optedOut) implements PageForm {
 
+		static final List<Channel> CHANNELS = List.of(new Channel("email", "Email"), new Channel("sms", "Text message"),
+				new Channel("both", "Both"));
+
 		boolean none() {
 			return Boolean.parseBoolean(optedOut);
 		}
@@ -233,6 +238,10 @@ class PortalController {
 			return new NotificationPreference(NotificationPreference.Channels.ofCode(channels), none());
 		}
 
+	}
+
+	/** One way of sending messages, as the form offers it. */
+	record Channel(String value, String label) {
 	}
 
 }
