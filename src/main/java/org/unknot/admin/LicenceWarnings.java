@@ -2,7 +2,6 @@ package org.unknot.admin;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +36,7 @@ public class LicenceWarnings {
 	}
 
 	public List<Warning> current() {
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(catalog.virtualZone().getId())));
+		LocalDate today = LocalDate.now(clock.withZone(catalog.virtualZone()));
 		List<Warning> warnings = new ArrayList<>();
 		for (Practitioner practitioner : practitioners.all()) {
 			for (Licence licence : practitioner.licences()) {

@@ -20,6 +20,7 @@ import org.unknot.availability.SlotFinder.RoomCalendar;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
+import org.unknot.catalog.Clinics;
 import org.unknot.catalog.ClinicClosure;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.Room;
@@ -52,8 +53,11 @@ public class AvailabilitySearch {
 
 	private final Clock clock;
 
+	private final Clinics clinics;
+
 	AvailabilitySearch(ReferenceData reference, Occupancy occupancy, CatalogProperties catalog,
-			AvailabilityProperties properties, Clock clock) {
+			AvailabilityProperties properties, Clock clock, Clinics clinics) {
+		this.clinics = clinics;
 		this.reference = reference;
 		this.occupancy = occupancy;
 		this.catalog = catalog;
@@ -185,13 +189,12 @@ public class AvailabilitySearch {
 		}
 	}
 
-	/** The zone in which dates at this location are read. */
+	/**
+	 * The zone in which dates at this location are read.
+	 * @see Clinics#zoneOf(LocationId)
+	 */
 	public ZoneId zoneOf(LocationId location) {
-		if (location.isVirtual()) {
-			return catalog.virtualZone();
-		}
-		Clinic clinic = reference.cached().clinics().get(location.value());
-		return clinic != null ? clinic.zone() : reference.current().clinic("location", location.value()).zone();
+		return clinics.zoneOf(location);
 	}
 
 	private Scope scope(ReferenceData.Snapshot data, String serviceId, LocationId location, String practitionerId) {

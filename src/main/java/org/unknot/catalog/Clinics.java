@@ -19,8 +19,27 @@ public class Clinics {
 
 	private final JdbcClient jdbc;
 
-	Clinics(JdbcClient jdbc) {
+	private final CatalogProperties catalog;
+
+	Clinics(JdbcClient jdbc, CatalogProperties catalog) {
 		this.jdbc = jdbc;
+		this.catalog = catalog;
+	}
+
+	/**
+	 * The zone in which times at a location are read: the clinic's own, or for video
+	 * visits the configured {@link CatalogProperties#virtualZone()}.
+	 */
+	public ZoneId zoneOf(LocationId location) {
+		if (location.isVirtual()) {
+			return catalog.virtualZone();
+		}
+		return jdbc.sql("SELECT zone FROM clinic WHERE id = ?")
+			.param(location.value())
+			.query(String.class)
+			.optional()
+			.map(ZoneId::of)
+			.orElseThrow(() -> new NotFound("location", "clinic", location.value()));
 	}
 
 	public List<Clinic> all() {

@@ -151,7 +151,7 @@ public class PatientRecords {
 		Map<String, Clinic> clinicById = clinics.byId();
 		return visits.stream().map(visit -> {
 			String clinicId = visit.location().clinicIdOrNull();
-			ZoneId zone = clinicId == null ? catalog.virtualZone() : clinicById.get(clinicId).zone();
+			ZoneId zone = clinics.zoneOf(visit.location());
 			String where = clinicId == null ? "Video visit" : clinicById.get(clinicId).name();
 			CareService service = byId.get(visit.serviceId());
 			return new Visit(visit.id(), ZonedDateTime.ofInstant(visit.start(), zone),

@@ -3,6 +3,7 @@ package org.unknot.website;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.unknot.system.SiteAddress;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -13,24 +14,24 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class Pages {
 
-	private final SiteProperties site;
+	private final SiteAddress site;
 
 	private final ObjectMapper json;
 
-	Pages(SiteProperties site, ObjectMapper json) {
+	Pages(SiteAddress site, ObjectMapper json) {
 		this.site = site;
 		this.json = json;
 	}
 
 	public PageMeta meta(String title, String description, String path) {
-		return new PageMeta(title, description, site.absolute(path), "website", null);
+		return new PageMeta(title, description, site.link(path), "website", null);
 	}
 
 	public String absolute(String path) {
-		return site.absolute(path);
+		return site.link(path);
 	}
 
-	public SiteProperties site() {
+	public SiteAddress site() {
 		return site;
 	}
 

@@ -22,6 +22,7 @@ import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.system.NotFound;
+import org.unknot.system.web.FieldMessages;
 
 /**
  * The directory of practitioners, filtered by a plain GET form (htmx swaps only the
@@ -70,7 +71,7 @@ class PractitionerPagesController {
 		List<Option> specialtyOptions = options(listed.stream().flatMap(p -> p.practitioner().specialties().stream()));
 		List<Option> languageOptions = options(listed.stream().flatMap(p -> p.practitioner().languages().stream()));
 
-		Map<String, String> errors = new LinkedHashMap<>();
+		FieldMessages errors = new FieldMessages();
 		String chosenService = chosen("service", service, serviceOptions, "treatment", errors);
 		String chosenClinic = chosen("clinic", clinic, clinicOptions, "clinic", errors);
 		String chosenSpecialty = chosen("specialty", specialty, specialtyOptions, "specialty", errors);
@@ -96,7 +97,7 @@ class PractitionerPagesController {
 		model.addAttribute("clinic", chosenClinic);
 		model.addAttribute("specialty", chosenSpecialty);
 		model.addAttribute("language", chosenLanguage);
-		model.addAttribute("errors", errors);
+		model.addAttribute("errors", errors.byField());
 		model.addAttribute("filtered",
 				chosenService != null || chosenClinic != null || chosenSpecialty != null || chosenLanguage != null);
 		model.addAttribute("results", results);
@@ -166,14 +167,14 @@ class PractitionerPagesController {
 	}
 
 	private static String chosen(String field, Optional<String> value, List<Option> options, String what,
-			Map<String, String> errors) {
+			FieldMessages errors) {
 		if (value.isEmpty() || value.get().isBlank()) {
 			return null;
 		}
 		if (options.stream().anyMatch(option -> option.value().equals(value.get()))) {
 			return value.get();
 		}
-		errors.put(field, "“" + value.get() + "” is not a " + what + " we know; choose one from the list.");
+		errors.add(field, "“" + value.get() + "” is not a " + what + " we know; choose one from the list.");
 		return null;
 	}
 

@@ -25,6 +25,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.NotFound;
+import org.unknot.system.SiteAddress;
 import org.unknot.system.web.StorableValues;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class WebsiteErrorsTests {
 
-	private final Pages pages = new Pages(new SiteProperties(URI.create("https://unknot.example")),
+	private final Pages pages = new Pages(new SiteAddress(URI.create("https://unknot.example")),
 			JsonMapper.builder().build());
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new FailingPages(), new FailingApi())

@@ -1,6 +1,5 @@
 package org.unknot.account.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +16,8 @@ import org.unknot.account.Account;
 import org.unknot.account.Registrations;
 import org.unknot.account.Registrations.NewPatient;
 import org.unknot.account.Registrations.RegistrationLinkSpent;
-import org.unknot.system.InvalidRequest;
+import org.unknot.system.web.FormChange;
+import org.unknot.system.web.PageForm;
 
 /**
  * A patient opens their own account: an address first (the answer never tells whether it
@@ -29,31 +30,26 @@ class RegistrationController {
 
 	private final SessionStart sessionStart;
 
-	RegistrationController(Registrations registrations, SessionStart sessionStart) {
+	private final FormChange forms;
+
+	RegistrationController(Registrations registrations, SessionStart sessionStart, FormChange forms) {
 		this.registrations = registrations;
 		this.sessionStart = sessionStart;
+		this.forms = forms;
 	}
 
 	@GetMapping("/register")
 	String form(Model model) {
-		model.addAttribute("email", "");
-		model.addAttribute("errors", Map.of());
-		return "account/register";
+		return requestPage("", Map.of(), model);
 	}
 
 	/** The same page for every well-formed address, whether or not it has an account. */
 	@PostMapping("/register")
 	String request(@RequestParam(defaultValue = "") String email, HttpServletResponse response, Model model) {
-		try {
+		return forms.render(messages -> {
 			registrations.request(email);
 			return "account/register-sent";
-		}
-		catch (InvalidRequest invalid) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("email", email);
-			model.addAttribute("errors", invalid.byField());
-			return "account/register";
-		}
+		}, response, errors -> requestPage(email, errors, model));
 	}
 
 	/**
@@ -66,42 +62,60 @@ class RegistrationController {
 		if (email.isEmpty()) {
 			return spent(response, model);
 		}
-		model.addAttribute("email", email.get());
-		model.addAttribute("token", token);
-		model.addAttribute("form", Map.of());
-		model.addAttribute("errors", Map.of());
-		return "account/register-finish";
+		return finishPage(token, email.get(), Map.of(), Map.of(), model);
 	}
 
 	@PostMapping("/register/{token}")
-	String finish(@PathVariable String token, @RequestParam Map<String, String> form, HttpServletRequest request,
+	String finish(@PathVariable String token, @ModelAttribute PatientForm form, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		try {
-			Account account = registrations.complete(token, new NewPatient(form.get("givenName"),
-					form.get("familyName"), form.get("birthDate"), form.get("phone"), form.get("password")),
-					request.getRemoteAddr());
-			return sessionStart.signIn(account, request, response);
+			return forms.render(messages -> {
+				Account account = registrations.complete(token, form.patient(), request.getRemoteAddr());
+				return sessionStart.signIn(account, request, response);
+			}, response,
+					errors -> finishPage(token, registrations.pending(token).orElse(""), form.typed(), errors, model));
 		}
 		catch (RegistrationLinkSpent spent) {
 			return spent(response, model);
 		}
-		catch (InvalidRequest invalid) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			Map<String, String> kept = new LinkedHashMap<>(form);
-			kept.remove("password");
-			kept.remove("_csrf");
-			model.addAttribute("email", registrations.pending(token).orElse(""));
-			model.addAttribute("token", token);
-			model.addAttribute("form", kept);
-			model.addAttribute("errors", invalid.byField());
-			return "account/register-finish";
-		}
+	}
+
+	private static String requestPage(String email, Map<String, String> errors, Model model) {
+		model.addAttribute("email", email);
+		model.addAttribute("errors", errors);
+		return "account/register";
+	}
+
+	private static String finishPage(String token, String email, Map<String, String> form, Map<String, String> errors,
+			Model model) {
+		model.addAttribute("email", email);
+		model.addAttribute("token", token);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "account/register-finish";
 	}
 
 	private static String spent(HttpServletResponse response, Model model) {
 		response.setStatus(HttpStatus.GONE.value());
 		model.addAttribute("spent", true);
 		return "account/register-finish";
+	}
+
+	/** Who opens the account, as typed; the password is never shown again. */
+	record PatientForm(String givenName, String familyName, String birthDate, String phone,
+			String password) implements PageForm {
+
+		NewPatient patient() {
+			return new NewPatient(givenName, familyName, birthDate, phone, password);
+		}
+
+		@Override
+		public Map<String, String> typed() {
+			Map<String, String> typed = PageForm.super.typed();
+			typed.remove("password");
+			return typed;
+		}
+
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.unknot.admin.web;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +25,7 @@ import org.unknot.catalog.Clinics;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.Text;
+import org.unknot.system.web.FormChange;
 
 /**
  * Staff accounts: who may sign in, in which role and for which clinics; disabling ends
@@ -60,26 +61,17 @@ class AccountAdminController {
 
 	@GetMapping("/admin/accounts")
 	String list(Model model) {
-		return page(model, new LinkedHashMap<>(), Map.of());
+		return page(model, Map.of(), Map.of());
 	}
 
 	@PostMapping("/admin/accounts")
-	String create(@RequestParam Map<String, String> form, @RequestParam(required = false) List<String> clinicIds,
-			Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
-		Role role = parseRole(form.get("role"));
-		return forms.attempt(() -> {
-			desk.create(new AccountDesk.NewAccount(form.getOrDefault("email", ""), form.getOrDefault("displayName", ""),
-					role == null ? Role.FRONT_DESK : role, clinicIds == null ? List.of() : clinicIds,
-					Text.blankToNull(form.get("practitionerId")), null, form.getOrDefault("password", "")));
+	String create(@ModelAttribute NewAccountForm form, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) {
+		return forms.attempt(messages -> {
+			desk.create(form.account(messages));
 			return "/admin/accounts";
-		}, "Account created for " + form.get("email") + ".", redirect, response, errors -> {
-			if (role == null) {
-				errors.put("role", "Choose a role.");
-			}
-			Map<String, String> typed = new LinkedHashMap<>(form);
-			typed.remove("password");
-			return page(model, typed, errors);
-		});
+		}, "Account created for " + form.email() + ".", redirect, response,
+				errors -> page(model, form.typed(), errors));
 	}
 
 	@PostMapping("/admin/accounts/{id}/disable")

@@ -1,26 +1,23 @@
 package org.unknot.admin.web;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.catalog.CatalogAdmin;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.catalog.RoomKind;
-import org.unknot.system.InvalidRequest;
+import org.unknot.system.web.FormChange;
 
 /** Each clinic's rooms and closures. */
 @Controller
@@ -46,33 +43,30 @@ class CatalogAdminController {
 
 	@GetMapping("/admin/clinics/{id}")
 	String clinic(@PathVariable String id, Model model) {
-		return clinicPage(clinics.get("clinic", id), new LinkedHashMap<>(), Map.of(), model);
+		return clinicPage(clinics.get("clinic", id), Map.of(), Map.of(), model);
 	}
 
 	@GetMapping("/admin/clinics/new")
 	String newClinic(Model model) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("state", "NJ");
-		form.put("zone", "America/New_York");
-		return newClinicPage(form, Map.of(), model);
+		return newClinicPage(ClinicForms.Details.fresh().typed(), Map.of(), model);
 	}
 
 	@PostMapping("/admin/clinics")
-	String createClinic(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+	String createClinic(@ModelAttribute ClinicForms.Details form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		return forms.attempt(() -> "/admin/clinics/" + catalog.createClinic(details(form)),
+		return forms.attempt(messages -> "/admin/clinics/" + catalog.createClinic(form.details()),
 				"Clinic added. Add its rooms, then give practitioners hours there.", redirect, response,
-				errors -> newClinicPage(form, errors, model));
+				errors -> newClinicPage(form.typed(), errors, model));
 	}
 
 	@PostMapping("/admin/clinics/{id}")
-	String saveClinic(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+	String saveClinic(@PathVariable String id, @ModelAttribute ClinicForms.Details form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Clinic clinic = clinics.get("clinic", id);
-		return forms.attempt(() -> {
-			catalog.updateClinic(id, details(form));
+		return forms.attempt(messages -> {
+			catalog.updateClinic(id, form.details());
 			return "/admin/clinics/" + id;
-		}, "Clinic details saved.", redirect, response, errors -> clinicPage(clinic, form, errors, model));
+		}, "Clinic details saved.", redirect, response, errors -> clinicPage(clinic, form.typed(), errors, model));
 	}
 
 	@PostMapping("/admin/clinics/{id}/closures/{closureId}/withdraw")
@@ -83,40 +77,25 @@ class CatalogAdminController {
 	}
 
 	@PostMapping("/admin/clinics/{id}/closures")
-	String addClosure(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+	String addClosure(@PathVariable String id, @ModelAttribute ClinicForms.Closure form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Clinic clinic = clinics.get("clinic", id);
-		Map<String, String> errors = new LinkedHashMap<>();
-		LocalDate first = date(form, "first", errors);
-		LocalDate last = date(form, "last", errors);
-		return forms.attempt(errors, () -> {
-			catalog.addClosure(id, first, last, form.get("reason"));
+		return forms.attempt(messages -> {
+			catalog.addClosure(id, form.firstDay(messages), form.lastDay(messages), form.reason());
 			return "/admin/clinics/" + id;
 		}, "Closure added; nothing is offered on those days.", redirect, response,
-				shown -> clinicPage(clinic, form, shown, model));
+				errors -> clinicPage(clinic, form.typed(), errors, model));
 	}
 
 	@PostMapping("/admin/clinics/{id}/rooms")
-	String addRoom(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+	String addRoom(@PathVariable String id, @ModelAttribute ClinicForms.Room form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Clinic clinic = clinics.get("clinic", id);
-		Map<String, String> errors = new LinkedHashMap<>();
-		RoomKind kind = Arrays.stream(RoomKind.values())
-			.filter(candidate -> candidate.name().equals(form.get("kind")))
-			.findFirst()
-			.orElse(null);
-		try {
-			catalog.addRoom(id, form.get("roomName"), kind);
-			redirect.addFlashAttribute("message", "Room added.");
-			return "redirect:/admin/clinics/" + id;
-		}
-		catch (InvalidRequest invalid) {
-			invalid.errors()
-				.forEach(error -> errors.put("name".equals(error.field()) ? "roomName" : error.field(),
-						error.message()));
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return clinicPage(clinic, form, errors, model);
+		return forms.attempt(messages -> {
+			messages.showAs("name", "roomName");
+			catalog.addRoom(id, form.roomName(), form.roomKind());
+			return "/admin/clinics/" + id;
+		}, "Room added.", redirect, response, errors -> clinicPage(clinic, form.typed(), errors, model));
 	}
 
 	private String clinicPage(Clinic clinic, Map<String, String> form, Map<String, String> errors, Model model) {
@@ -148,21 +127,5 @@ class CatalogAdminController {
 	/** The zones of the United States a clinic can be in. */
 	static final List<String> ZONES = List.of("America/New_York", "America/Chicago", "America/Denver",
 			"America/Phoenix", "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico");
-
-	private static CatalogAdmin.ClinicDetails details(Map<String, String> form) {
-		return new CatalogAdmin.ClinicDetails(form.get("name"), form.get("street"), form.get("city"), form.get("state"),
-				form.get("postalCode"), form.get("phone"), form.get("zone"), form.get("latitude"),
-				form.get("longitude"));
-	}
-
-	private static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
-		try {
-			return LocalDate.parse(form.getOrDefault(field, "").strip());
-		}
-		catch (DateTimeParseException e) {
-			errors.put(field, "Enter a date like 2027-07-05.");
-			return null;
-		}
-	}
 
 }

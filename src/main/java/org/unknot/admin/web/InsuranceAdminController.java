@@ -1,7 +1,6 @@
 package org.unknot.admin.web;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +23,7 @@ import org.unknot.insurance.InsuranceAdmin;
 import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
 import org.unknot.insurance.PayerKind;
+import org.unknot.system.web.FormChange;
 
 /**
  * Insurance plans: adding and changing them, accepting them or not, and what each pays
@@ -51,45 +52,46 @@ class InsuranceAdminController {
 
 	@GetMapping("/admin/insurance")
 	String list(Model model) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("memberIdLabel", "Member ID");
-		return listPage(model, form, Map.of());
+		return listPage(model, PlanForm.fresh().typed(), Map.of());
 	}
 
 	@PostMapping("/admin/insurance")
-	String add(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		return forms.attempt(() -> "/admin/insurance/" + admin.add(terms(form)),
+	String add(@ModelAttribute PlanForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return forms.attempt(messages -> "/admin/insurance/" + admin.add(form.terms()),
 				"Plan added and accepted. Now say what it pays for.", redirect, response,
-				errors -> listPage(model, form, errors));
+				errors -> listPage(model, form.typed(), errors));
 	}
 
 	@GetMapping("/admin/insurance/{id}")
 	String show(@PathVariable String id, Model model) {
 		InsurancePlan plan = plans.get("plan", id);
-		return planPage(plan, termsOf(plan), Map.of(), coverageOf(plan), Map.of(), model);
+		return planPage(plan, PlanForm.of(plan).typed(), Map.of(), coverageOf(plan), Map.of(), model);
 	}
 
 	@PostMapping("/admin/insurance/{id}")
-	String update(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String update(@PathVariable String id, @ModelAttribute PlanForm form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		InsurancePlan plan = plans.get("plan", id);
-		return forms.attempt(() -> {
-			admin.update(id, terms(form));
+		return forms.attempt(messages -> {
+			admin.update(id, form.terms());
 			return "/admin/insurance/" + id;
 		}, "Saved; patients see the change from their next page.", redirect, response,
-				errors -> planPage(plan, form, errors, coverageOf(plan), Map.of(), model));
+				errors -> planPage(plan, form.typed(), errors, coverageOf(plan), Map.of(), model));
 	}
 
+	/**
+	 * The coverage form's fields are named by the catalog's kinds of care and services
+	 * (category-..., service-...), so it is read as a map rather than a record.
+	 */
 	@PostMapping("/admin/insurance/{id}/coverage")
 	String saveCoverage(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		InsurancePlan plan = plans.get("plan", id);
-		return forms.attempt(() -> {
+		return forms.attempt(messages -> {
 			admin.setCoverage(id, rules(form));
 			return "/admin/insurance/" + id;
 		}, "Coverage saved; the booking flow shows it from now on.", redirect, response,
-				errors -> planPage(plan, termsOf(plan), Map.of(), form, errors, model));
+				errors -> planPage(plan, PlanForm.of(plan).typed(), Map.of(), form, errors, model));
 	}
 
 	@PostMapping("/admin/insurance/{id}/stop")
@@ -181,24 +183,6 @@ class InsuranceAdminController {
 			form.put(key + "-reason", rule.reason());
 		}
 		return form;
-	}
-
-	private static Map<String, String> termsOf(InsurancePlan plan) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("name", plan.name());
-		form.put("payerKind", plan.payerKind().name());
-		form.put("memberIdLabel", plan.memberIdLabel());
-		form.put("memberIdPattern", plan.memberIdPattern().pattern());
-		return form;
-	}
-
-	private static InsuranceAdmin.PlanTerms terms(Map<String, String> form) {
-		PayerKind kind = Arrays.stream(PayerKind.values())
-			.filter(candidate -> candidate.name().equals(form.get("payerKind")))
-			.findFirst()
-			.orElse(null);
-		return new InsuranceAdmin.PlanTerms(form.get("name"), kind, form.get("memberIdLabel"),
-				form.get("memberIdPattern"));
 	}
 
 	static String categoryName(ServiceCategory category) {

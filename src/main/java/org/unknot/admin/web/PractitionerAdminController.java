@@ -8,20 +8,17 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.booking.AppointmentStatus;
 import org.unknot.booking.Appointments;
@@ -29,12 +26,14 @@ import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
+import org.unknot.catalog.LocationId;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.PractitionerRegistry;
 import org.unknot.practitioner.PractitionerSchedule;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.Profession;
-import org.unknot.system.InvalidRequest;
+import org.unknot.system.web.FieldMessages;
+import org.unknot.system.web.FormChange;
 
 /**
  * Practitioners: adding one with a licence and services; then their profile, licences
@@ -86,110 +85,78 @@ class PractitionerAdminController {
 
 	@GetMapping("/admin/practitioners/new")
 	String newForm(Model model) {
-		return form(model, new LinkedHashMap<>(), List.of(), Map.of());
+		return form(model, PractitionerForms.NewPractitioner.blank(), Map.of());
 	}
 
 	@PostMapping("/admin/practitioners")
-	String create(@RequestParam Map<String, String> form, @RequestParam(required = false) List<String> serviceIds,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		Profession profession = parse(() -> Profession.valueOf(form.getOrDefault("profession", "")), "profession",
-				"Choose the profession.", errors);
-		LocalDate issued = parse(() -> LocalDate.parse(form.getOrDefault("licenceIssued", "")), "licenceIssued",
-				"Enter a date like 2024-01-31.", errors);
-		LocalDate expires = parse(() -> LocalDate.parse(form.getOrDefault("licenceExpires", "")), "licenceExpires",
-				"Enter a date like 2027-01-31.", errors);
-		List<String> chosen = serviceIds == null ? List.of() : serviceIds;
-		return forms.attempt(errors, () -> "/admin/practitioners/"
-				+ registry.create(new PractitionerRegistry.NewPractitioner(form.get("givenName"),
-						form.get("familyName"), profession, form.get("credentials"), form.get("npi"), form.get("bio"),
-						words(form.get("specialties")), words(form.get("languages")), chosen, form.get("licenceType"),
-						form.get("licenceNumber"), form.get("licenceState"), issued, expires)),
-				"Added. Now give them working hours.", redirect, response, shown -> form(model, form, chosen, shown));
+	String create(@ModelAttribute PractitionerForms.NewPractitioner form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return forms.attempt(messages -> "/admin/practitioners/" + registry.create(form.practitioner(messages)),
+				"Added. Now give them working hours.", redirect, response, shown -> form(model, form, shown));
 	}
 
 	@GetMapping("/admin/practitioners/{id}")
 	String show(@PathVariable String id, Model model) {
 		Practitioner practitioner = practitioners.get("practitioner", id);
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("credentials", practitioner.credentials());
-		form.put("npi", practitioner.npi() == null ? "" : practitioner.npi());
-		form.put("bio", practitioner.bio());
-		form.put("specialties", String.join(", ", practitioner.specialties()));
-		form.put("languages", String.join(", ", practitioner.languages()));
-		form.put("active", Boolean.toString(practitioner.active()));
-		return practitionerPage(id, model, form, List.copyOf(practitioner.serviceIds()), Map.of());
+		PractitionerForms.Profile profile = PractitionerForms.Profile.of(practitioner);
+		return practitionerPage(id, model, profile.typed(), profile.chosen(), Map.of());
 	}
 
 	@PostMapping("/admin/practitioners/{id}/profile")
-	String saveProfile(@PathVariable String id, @RequestParam Map<String, String> form,
-			@RequestParam(required = false) List<String> serviceIds, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		List<String> chosen = serviceIds == null ? List.of() : serviceIds;
-		return attempt(id, form, chosen, model, redirect, response, "Profile saved; availability follows at once.",
-				errors -> registry.updateProfile(id,
-						new PractitionerRegistry.Profile(form.get("credentials"), form.get("npi"), form.get("bio"),
-								words(form.get("specialties")), words(form.get("languages")), chosen,
-								"true".equals(form.get("active")))));
+	String saveProfile(@PathVariable String id, @ModelAttribute PractitionerForms.Profile form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return attempt(id, form.typed(), form.chosen(), model, redirect, response,
+				"Profile saved; availability follows at once.", messages -> registry.updateProfile(id, form.profile()));
 	}
 
 	@PostMapping("/admin/practitioners/{id}/licences")
-	String addLicence(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+	String addLicence(@PathVariable String id, @ModelAttribute PractitionerForms.Licence form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		return attempt(id, form, null, model, redirect, response, "Licence added.", errors -> {
-			LocalDate issued = date(form, "licenceIssued", errors);
-			LocalDate expires = date(form, "licenceExpires", errors);
-			registry.addLicence(id, form.get("licenceType"), form.get("licenceNumber"), form.get("licenceState"),
-					issued, expires);
-		});
+		return attempt(id, form.typed(), null, model, redirect, response, "Licence added.",
+				messages -> registry.addLicence(id, form.licenceType(), form.licenceNumber(), form.licenceState(),
+						form.issued(messages), form.expires(messages)));
 	}
 
 	@PostMapping("/admin/practitioners/{id}/licences/{licenceId}/renewal")
-	String renewLicence(@PathVariable String id, @PathVariable long licenceId, @RequestParam Map<String, String> form,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		form.put("licence", Long.toString(licenceId));
-		return attempt(id, form, null, model, redirect, response, "Renewal recorded.", errors -> {
-			LocalDate issued = date(form, "renewIssued", errors);
-			LocalDate expires = date(form, "renewExpires", errors);
-			registry.renewLicence(id, licenceId, issued, expires);
-		});
+	String renewLicence(@PathVariable String id, @PathVariable long licenceId,
+			@ModelAttribute PractitionerForms.Renewal form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return attempt(id, form.typedFor(licenceId), null, model, redirect, response, "Renewal recorded.",
+				messages -> registry.renewLicence(id, licenceId, form.issued(messages), form.expires(messages)));
 	}
 
 	@PostMapping("/admin/practitioners/{id}/hours")
-	String addHours(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+	String addHours(@PathVariable String id, @ModelAttribute PractitionerForms.Hours form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		return attempt(id, form, null, model, redirect, response, "Working hours added.", errors -> {
-			String location = form.getOrDefault("location", "");
-			String clinicId = "virtual".equals(location) ? null : location;
-			ZoneId zone = clinicId == null ? catalog.virtualZone()
-					: clinics.find(clinicId).map(Clinic::zone).orElse(null);
+		return attempt(id, form.typed(), null, model, redirect, response, "Working hours added.", messages -> {
+			String clinicId = form.clinicId();
+			ZoneId zone = clinicId == null || clinics.find(clinicId).isPresent()
+					? clinics.zoneOf(LocationId.ofClinic(clinicId)) : null;
 			if (zone == null) {
-				errors.put("location", "Choose a clinic or video visits.");
+				messages.add("location", "Choose a clinic or video visits.");
 			}
-			DayOfWeek weekday = parse(() -> DayOfWeek.valueOf(form.getOrDefault("weekday", "")), "weekday",
-					"Choose the weekday.", errors);
-			LocalTime start = parse(() -> LocalTime.parse(form.getOrDefault("start", "")), "start",
-					"Enter a time like 09:00.", errors);
-			LocalTime end = parse(() -> LocalTime.parse(form.getOrDefault("end", "")), "end",
-					"Enter a time like 17:00.", errors);
-			LocalDate from = date(form, "from", errors);
-			LocalDate to = form.getOrDefault("to", "").isBlank() ? null : date(form, "to", errors);
-			if (errors.isEmpty()) {
+			DayOfWeek weekday = form.day(messages);
+			LocalTime start = form.startTime(messages);
+			LocalTime end = form.endTime(messages);
+			LocalDate from = form.firstDay(messages);
+			LocalDate to = form.lastDay(messages);
+			if (messages.isEmpty()) {
 				schedule.addHours(id, clinicId, weekday, start, end, zone, from, to);
 			}
 		});
 	}
 
 	@PostMapping("/admin/practitioners/{id}/hours/{ruleId}/stop")
-	String stopHours(@PathVariable String id, @PathVariable long ruleId, @RequestParam Map<String, String> form,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		form.put("rule", Long.toString(ruleId));
-		return attempt(id, form, null, model, redirect, response, "Working hours changed.", errors -> {
-			LocalDate lastDay = date(form, "lastDay", errors);
-			if (errors.isEmpty()) {
-				schedule.stopHours(id, ruleId, lastDay);
-			}
-		});
+	String stopHours(@PathVariable String id, @PathVariable long ruleId,
+			@ModelAttribute PractitionerForms.StopHours form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return attempt(id, form.typedFor(ruleId), null, model, redirect, response, "Working hours changed.",
+				messages -> {
+					LocalDate lastDay = form.day(messages);
+					if (messages.isEmpty()) {
+						schedule.stopHours(id, ruleId, lastDay);
+					}
+				});
 	}
 
 	/**
@@ -197,39 +164,30 @@ class PractitionerAdminController {
 	 * need moving.
 	 */
 	@PostMapping("/admin/practitioners/{id}/time-off")
-	String addTimeOff(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+	String addTimeOff(@PathVariable String id, @ModelAttribute PractitionerForms.TimeOff form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		ZoneId zone = catalog.virtualZone();
-		Map<String, String> errors = new LinkedHashMap<>();
-		LocalDateTime from = parse(() -> LocalDateTime.parse(form.getOrDefault("offFrom", "")), "offFrom",
-				"Enter the first moment off, like 2027-03-15T09:00.", errors);
-		LocalDateTime to = parse(() -> LocalDateTime.parse(form.getOrDefault("offTo", "")), "offTo",
-				"Enter the moment work resumes, like 2027-03-19T17:00.", errors);
-		if (errors.isEmpty()) {
+		return forms.answer(messages -> {
+			LocalDateTime from = form.from(messages);
+			LocalDateTime to = form.to(messages);
+			if (!messages.isEmpty()) {
+				return null;
+			}
 			Instant start = from.atZone(zone).toInstant();
 			Instant end = to.atZone(zone).toInstant();
-			try {
-				practitioners.blockTime(id, start, end, form.get("offReason"));
-				long clashes = appointments.visitsOfPractitioner(id, start.minus(Duration.ofDays(1)), end)
-					.stream()
-					.filter(visit -> visit.status() == AppointmentStatus.BOOKED)
-					.filter(visit -> visit.end().isAfter(start))
-					.count();
-				redirect.addFlashAttribute("message",
-						clashes == 0 ? "Time off added; nothing is offered then."
-								: "Time off added; nothing more is offered then. " + clashes
-										+ (clashes == 1 ? " visit is" : " visits are")
-										+ " still booked in it: move or cancel them from the clinic calendar.");
-				return "redirect:/admin/practitioners/" + id;
-			}
-			catch (InvalidRequest invalid) {
-				invalid.errors()
-					.forEach(error -> errors.putIfAbsent("to".equals(error.field()) ? "offTo" : error.field(),
-							error.message()));
-			}
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		return practitionerPage(id, model, form, null, errors);
+			messages.showAs("to", "offTo");
+			practitioners.blockTime(id, start, end, form.offReason());
+			long clashes = appointments.visitsOfPractitioner(id, start.minus(Duration.ofDays(1)), end)
+				.stream()
+				.filter(visit -> visit.status() == AppointmentStatus.BOOKED)
+				.filter(visit -> visit.end().isAfter(start))
+				.count();
+			return new FormChange.Made("/admin/practitioners/" + id,
+					clashes == 0 ? "Time off added; nothing is offered then."
+							: "Time off added; nothing more is offered then. " + clashes
+									+ (clashes == 1 ? " visit is" : " visits are")
+									+ " still booked in it: move or cancel them from the clinic calendar.");
+		}, redirect, response, shown -> practitionerPage(id, model, form.typed(), null, shown));
 	}
 
 	@PostMapping("/admin/practitioners/{id}/time-off/{timeOffId}/withdraw")
@@ -243,15 +201,14 @@ class PractitionerAdminController {
 	 * One change from the page: done and back to the page, or the page again with what
 	 * was typed and why not.
 	 */
-	private String attempt(String id, Map<String, String> form, List<String> chosen, Model model,
+	private String attempt(String id, Map<String, String> typed, List<String> chosen, Model model,
 			RedirectAttributes redirect, HttpServletResponse response, String done,
-			java.util.function.Consumer<Map<String, String>> change) {
+			java.util.function.Consumer<FieldMessages> change) {
 		practitioners.get("practitioner", id);
-		Map<String, String> errors = new LinkedHashMap<>();
-		return forms.attempt(errors, () -> {
-			change.accept(errors);
+		return forms.attempt(messages -> {
+			change.accept(messages);
 			return "/admin/practitioners/" + id;
-		}, done, redirect, response, shown -> practitionerPage(id, model, form, chosen, shown));
+		}, done, redirect, response, shown -> practitionerPage(id, model, typed, chosen, shown));
 	}
 
 	private String practitionerPage(String id, Model model, Map<String, String> form, List<String> chosen,
@@ -293,34 +250,13 @@ class PractitionerAdminController {
 	record TimeOffView(long id, String from, String to, String reason) {
 	}
 
-	private static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
-		return parse(() -> LocalDate.parse(form.getOrDefault(field, "").strip()), field,
-				"Enter a date like 2027-01-31.", errors);
-	}
-
-	private String form(Model model, Map<String, String> form, List<String> chosen, Map<String, String> errors) {
+	private String form(Model model, PractitionerForms.NewPractitioner form, Map<String, String> errors) {
 		model.addAttribute("professions", Profession.values());
 		model.addAttribute("services", services.all());
-		model.addAttribute("chosen", chosen);
-		model.addAttribute("form", form);
+		model.addAttribute("chosen", form.chosen());
+		model.addAttribute("form", form.typed());
 		model.addAttribute("errors", errors);
 		return "admin/practitioner-new";
-	}
-
-	private static List<String> words(String text) {
-		return text == null || text.isBlank() ? List.of()
-				: Arrays.stream(text.split(",")).map(String::strip).filter(word -> !word.isEmpty()).toList();
-	}
-
-	private static <T> T parse(java.util.function.Supplier<T> parser, String field, String message,
-			Map<String, String> errors) {
-		try {
-			return parser.get();
-		}
-		catch (IllegalArgumentException | DateTimeParseException e) {
-			errors.put(field, message);
-			return null;
-		}
 	}
 
 }

@@ -1,20 +1,19 @@
 package org.unknot.frontdesk.web;
 
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
@@ -23,8 +22,10 @@ import org.unknot.booking.Appointments;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.sessions.SessionNote;
 import org.unknot.sessions.SessionNotes;
-import org.unknot.system.InvalidRequest;
 import org.unknot.system.NotFound;
+import org.unknot.system.web.FieldMessages;
+import org.unknot.system.web.FormChange;
+import org.unknot.system.web.PageForm;
 
 /**
  * A practitioner records a session of their own visit: pain before and after, and a note.
@@ -38,50 +39,41 @@ class SessionController {
 
 	private final CatalogProperties catalog;
 
-	SessionController(Appointments appointments, SessionNotes notes, CatalogProperties catalog) {
+	private final FormChange forms;
+
+	SessionController(Appointments appointments, SessionNotes notes, CatalogProperties catalog, FormChange forms) {
 		this.appointments = appointments;
 		this.notes = notes;
 		this.catalog = catalog;
+		this.forms = forms;
 	}
 
 	@GetMapping("/staff/visits/{id}/session")
 	String form(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request, Model model) {
 		Appointment visit = ownVisit(me, id);
-		Map<String, String> form = new LinkedHashMap<>();
-		notes.of(id, actor(me, request)).ifPresent(note -> {
-			form.put("painBefore", note.painBefore() == null ? "" : note.painBefore().toString());
-			form.put("painAfter", note.painAfter() == null ? "" : note.painAfter().toString());
-			form.put("note", note.note() == null ? "" : note.note());
-		});
-		model.addAttribute("visit", visit);
-		model.addAttribute("form", form);
-		model.addAttribute("errors", Map.of());
-		return "staff/session";
+		SessionForm form = notes.of(id, actor(me, request)).map(SessionForm::of).orElse(SessionForm.BLANK);
+		return page(visit, form, Map.of(), model);
 	}
 
 	@PostMapping("/staff/visits/{id}/session")
-	String record(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @RequestParam Map<String, String> form,
+	String record(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute SessionForm form,
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Appointment visit = ownVisit(me, id);
-		Map<String, String> errors = new LinkedHashMap<>();
-		Integer before = score(form.get("painBefore"), "painBefore", errors);
-		Integer after = score(form.get("painAfter"), "painAfter", errors);
-		if (errors.isEmpty()) {
-			try {
-				SessionNote saved = notes.record(me.practitionerId(), id, before, after, form.get("note"),
-						actor(me, request));
-				redirect.addFlashAttribute("message", "Session recorded.");
-				return "redirect:/staff/my-day?date="
-						+ java.time.LocalDate.ofInstant(visit.start(), catalog.virtualZone()) + "#visit-"
-						+ saved.appointmentId();
+		return forms.attempt(messages -> {
+			Integer before = form.before(messages);
+			Integer after = form.after(messages);
+			if (!messages.isEmpty()) {
+				return null;
 			}
-			catch (InvalidRequest invalid) {
-				invalid.errors().forEach(error -> errors.put(error.field(), error.message()));
-			}
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			SessionNote saved = notes.record(me.practitionerId(), id, before, after, form.note(), actor(me, request));
+			return "/staff/my-day?date=" + LocalDate.ofInstant(visit.start(), catalog.virtualZone()) + "#visit-"
+					+ saved.appointmentId();
+		}, "Session recorded.", redirect, response, errors -> page(visit, form, errors, model));
+	}
+
+	private static String page(Appointment visit, SessionForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("visit", visit);
-		model.addAttribute("form", form);
+		model.addAttribute("form", form.typed());
 		model.addAttribute("errors", errors);
 		return "staff/session";
 	}
@@ -99,17 +91,27 @@ class SessionController {
 		return new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), request.getRemoteAddr());
 	}
 
-	private static Integer score(String value, String field, Map<String, String> errors) {
-		if (value == null || value.isBlank()) {
-			return null;
+	/** Pain before and after (0 to 10, or nothing) and the note, as typed. */
+	record SessionForm(String painBefore, String painAfter, String note) implements PageForm {
+
+		static final SessionForm BLANK = new SessionForm(null, null, null);
+
+		private static final String SCORE = "Enter a whole number from 0 to 10, or leave it empty.";
+
+		static SessionForm of(SessionNote note) {
+			return new SessionForm(note.painBefore() == null ? "" : note.painBefore().toString(),
+					note.painAfter() == null ? "" : note.painAfter().toString(),
+					note.note() == null ? "" : note.note());
 		}
-		try {
-			return Integer.valueOf(value.strip());
+
+		Integer before(FieldMessages messages) {
+			return messages.parseUnlessBlank("painBefore", painBefore, Integer::valueOf, SCORE);
 		}
-		catch (NumberFormatException e) {
-			errors.put(field, "Enter a whole number from 0 to 10, or leave it empty.");
-			return null;
+
+		Integer after(FieldMessages messages) {
+			return messages.parseUnlessBlank("painAfter", painAfter, Integer::valueOf, SCORE);
 		}
+
 	}
 
 }

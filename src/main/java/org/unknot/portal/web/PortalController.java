@@ -3,6 +3,7 @@ package org.unknot.portal.web;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,6 +33,9 @@ import org.unknot.patient.Patients;
 import org.unknot.portal.PatientPortal;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.NotFound;
+import org.unknot.system.web.FieldMessages;
+import org.unknot.system.web.FormChange;
+import org.unknot.system.web.PageForm;
 
 /**
  * The patient's own pages. Every visit is looked up as "this patient's visit", never by
@@ -51,8 +56,11 @@ class PortalController {
 
 	private final Patients patients;
 
+	private final FormChange forms;
+
 	PortalController(PatientPortal portal, BookingDesk desk, Appointments appointments, AvailabilitySearch availability,
-			AccountDesk accounts, Patients patients) {
+			AccountDesk accounts, Patients patients, FormChange forms) {
+		this.forms = forms;
 		this.patients = patients;
 		this.portal = portal;
 		this.desk = desk;
@@ -156,9 +164,8 @@ class PortalController {
 	@GetMapping("/account/messages")
 	String messagesForm(@AuthenticationPrincipal SignedIn me, Model model) {
 		var preference = patients.notificationPreference(portal.overview(me).patient().id());
-		model.addAttribute("channels", preference.channels().code());
-		model.addAttribute("optedOut", preference.optedOut());
-		return "portal/messages";
+		return messagesPage(new MessagesForm(preference.channels().code(), Boolean.toString(preference.optedOut())),
+				Map.of(), model);
 	}
 
 	/**
@@ -166,20 +173,23 @@ class PortalController {
 	 * sent.
 	 */
 	@PostMapping("/account/messages")
-	String messages(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String channels,
-			@RequestParam(defaultValue = "false") boolean optedOut, Model model, RedirectAttributes redirect,
-			jakarta.servlet.http.HttpServletResponse response) {
-		if (!channels.matches("email|sms|both")) {
-			response.setStatus(422);
-			model.addAttribute("channels", channels);
-			model.addAttribute("optedOut", optedOut);
-			model.addAttribute("error", "Choose email, text messages or both.");
-			return "portal/messages";
-		}
-		patients.setNotificationPreference(portal.overview(me).patient().id(),
-				new NotificationPreference(NotificationPreference.Channels.ofCode(channels), optedOut));
-		redirect.addFlashAttribute("message", "Your choice of messages is saved.");
-		return "redirect:/account";
+	String messages(@AuthenticationPrincipal SignedIn me, @ModelAttribute MessagesForm form, Model model,
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+		return forms.attempt(messages -> {
+			NotificationPreference preference = form.preference(messages);
+			if (preference != null) {
+				patients.setNotificationPreference(portal.overview(me).patient().id(), preference);
+			}
+			return "/account";
+		}, "Your choice of messages is saved.", redirect, response, errors -> messagesPage(form, errors, model));
+	}
+
+	private static String messagesPage(MessagesForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("channelOptions", MessagesForm.CHANNELS);
+		model.addAttribute("channels", form.channels());
+		model.addAttribute("optedOut", form.optedOut());
+		model.addAttribute("errors", errors);
+		return "portal/messages";
 	}
 
 	/** Everything held about the patient, as a JSON file. */
@@ -206,6 +216,32 @@ class PortalController {
 		return appointments.find(id)
 			.filter(visit -> me.patientId() != null && me.patientId().equals(visit.patientId()))
 			.orElseThrow(() -> new NotFound(null, "visit", id.toString()));
+	}
+
+	/**
+	 * How messages are sent ({@code email}, {@code sms} or {@code both}), or none at all.
+	 */
+	record MessagesForm(String channels, String optedOut) implements PageForm {
+
+		static final List<Channel> CHANNELS = List.of(new Channel("email", "Email"), new Channel("sms", "Text message"),
+				new Channel("both", "Both"));
+
+		boolean none() {
+			return Boolean.parseBoolean(optedOut);
+		}
+
+		NotificationPreference preference(FieldMessages messages) {
+			if (channels == null || !channels.matches("email|sms|both")) {
+				messages.add("channels", "Choose email, text messages or both.");
+				return null;
+			}
+			return new NotificationPreference(NotificationPreference.Channels.ofCode(channels), none());
+		}
+
+	}
+
+	/** One way of sending messages, as the form offers it. */
+	record Channel(String value, String label) {
 	}
 
 }

@@ -18,6 +18,7 @@ import org.unknot.account.Accounts;
 import org.unknot.account.RecentSignIn;
 import org.unknot.account.SignIn;
 import org.unknot.account.SignedIn;
+import org.unknot.system.web.FormChange;
 
 /**
  * A patient sets a new password, or adds an authenticator app so that signing in also
@@ -34,7 +35,10 @@ class SecondFactorController {
 
 	private final Clock clock;
 
-	SecondFactorController(SignIn signIn, Accounts accounts, AccountDesk desk, Clock clock) {
+	private final FormChange forms;
+
+	SecondFactorController(SignIn signIn, Accounts accounts, AccountDesk desk, Clock clock, FormChange forms) {
+		this.forms = forms;
 		this.signIn = signIn;
 		this.accounts = accounts;
 		this.desk = desk;
@@ -57,15 +61,13 @@ class SecondFactorController {
 		if (!RecentSignIn.holds(request.getSession(false), clock)) {
 			return signInAgain(response, model);
 		}
-		try {
+		return forms.render(messages -> {
 			desk.changePassword(me.accountId(), password);
 			return "redirect:/sign-in?password-changed";
-		}
-		catch (org.unknot.system.InvalidRequest invalid) {
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			model.addAttribute("error", invalid.getMessage());
+		}, response, errors -> {
+			model.addAttribute("errors", errors);
 			return "portal/password";
-		}
+		});
 	}
 
 	private static String signInAgain(HttpServletResponse response, Model model) {

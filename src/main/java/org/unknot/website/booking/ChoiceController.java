@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,9 +44,10 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book")
-	String begin(@RequestParam(required = false) String service, Model model) {
+	String begin(@ModelAttribute ChoiceForm form, Model model) {
+		String service = form.service();
 		if (catalog.service(service).isEmpty()) {
-			return serviceStep(model, null, null, null, Map.of("service", "Please choose a treatment."));
+			return serviceStep(model, null, null, null, Map.of("service", ChoiceForm.NO_SERVICE));
 		}
 		Draft draft = new Draft();
 		draft.chooseService(service);
@@ -62,13 +64,14 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book/{draftId}/service")
-	String chooseService(@PathVariable String draftId, @RequestParam(required = false) String service, Model model) {
+	String chooseService(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model) {
+		String service = form.service();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
 			return confirmed(draftId);
 		}
 		if (catalog.service(service).isEmpty()) {
-			return serviceStep(model, draftId, draft, null, Map.of("service", "Please choose a treatment."));
+			return serviceStep(model, draftId, draft, null, Map.of("service", ChoiceForm.NO_SERVICE));
 		}
 		if (!service.equals(draft.service)) {
 			releaseHold(draft);
@@ -88,7 +91,8 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book/{draftId}/where")
-	String chooseWhere(@PathVariable String draftId, @RequestParam(required = false) String location, Model model) {
+	String chooseWhere(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model) {
+		String location = form.location();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
 			return confirmed(draftId);
@@ -99,8 +103,7 @@ class ChoiceController {
 		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
 		boolean offered = catalog.locations(service).stream().anyMatch(choice -> choice.value().equals(location));
 		if (!offered) {
-			return whereStep(model, draftId, draft, null,
-					Map.of("location", "Please choose a clinic or a video visit."));
+			return whereStep(model, draftId, draft, null, Map.of("location", ChoiceForm.NO_LOCATION));
 		}
 		if (!location.equals(draft.location)) {
 			releaseHold(draft);
@@ -120,7 +123,8 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book/{draftId}/who")
-	String chooseWho(@PathVariable String draftId, @RequestParam(required = false) String practitioner, Model model) {
+	String chooseWho(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model) {
+		String practitioner = form.practitioner();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
 			return confirmed(draftId);
@@ -131,8 +135,7 @@ class ChoiceController {
 		boolean known = Draft.FIRST_AVAILABLE.equals(practitioner)
 				|| practitioners(draft).stream().anyMatch(p -> p.id().equals(practitioner));
 		if (!known) {
-			return whoStep(model, draftId, draft, null,
-					Map.of("practitioner", "Please choose a practitioner, or first available."));
+			return whoStep(model, draftId, draft, null, Map.of("practitioner", ChoiceForm.NO_PRACTITIONER));
 		}
 		if (!practitioner.equals(draft.practitioner)) {
 			releaseHold(draft);

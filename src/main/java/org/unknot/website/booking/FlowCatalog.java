@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
-import org.unknot.availability.AvailabilitySearch;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
@@ -40,18 +39,15 @@ class FlowCatalog {
 
 	private final Practitioners practitioners;
 
-	private final AvailabilitySearch availability;
-
 	private final CatalogProperties catalog;
 
 	private final Clock clock;
 
-	FlowCatalog(CareServices services, Clinics clinics, Practitioners practitioners, AvailabilitySearch availability,
-			CatalogProperties catalog, Clock clock) {
+	FlowCatalog(CareServices services, Clinics clinics, Practitioners practitioners, CatalogProperties catalog,
+			Clock clock) {
 		this.services = services;
 		this.clinics = clinics;
 		this.practitioners = practitioners;
-		this.availability = availability;
 		this.catalog = catalog;
 		this.clock = clock;
 	}
@@ -122,7 +118,7 @@ class FlowCatalog {
 	}
 
 	ZoneId zone(LocationId location) {
-		return availability.zoneOf(location);
+		return clinics.zoneOf(location);
 	}
 
 	/**

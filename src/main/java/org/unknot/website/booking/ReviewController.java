@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +28,7 @@ import org.unknot.booking.SlotNotBookable;
 import org.unknot.booking.SlotTaken;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
+import org.unknot.system.web.FieldMessages;
 import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
 import org.unknot.insurance.InsurancePlans;
@@ -107,27 +108,20 @@ class ReviewController {
 	}
 
 	@PostMapping("/book/{draftId}/review")
-	String book(@PathVariable String draftId, @RequestParam(required = false) String repeat,
-			@RequestParam(required = false) String count, Model model) {
+	String book(@PathVariable String draftId, @ModelAttribute RepeatForm form, Model model) {
+		String repeat = form.repeat();
+		String count = form.count();
 		Draft draft = drafts.get(draftId);
 		Optional<String> elsewhere = elsewhere(draftId, draft);
 		if (elsewhere.isPresent()) {
 			return elsewhere.get();
 		}
 		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
-		int every = "weekly".equals(repeat) ? 1 : "fortnightly".equals(repeat) ? 2 : 0;
-		int visitsWanted = parseCount(count);
-		boolean seriesAllowed = FlowCatalog.SERIES_CATEGORIES.contains(service.category());
-		Map<String, String> problems = new LinkedHashMap<>();
-		if (repeat != null && !List.of("none", "weekly", "fortnightly").contains(repeat)
-				|| every > 0 && !seriesAllowed) {
-			problems.put("repeat", "Please choose whether to repeat this visit.");
-		}
-		if (every > 0 && visitsWanted == 0) {
-			problems.put("count", "Please choose how many visits to book: 2 to 12.");
-		}
+		FieldMessages problems = new FieldMessages();
+		int every = form.weeksApart(FlowCatalog.SERIES_CATEGORIES.contains(service.category()), problems);
+		int visitsWanted = form.visits(every, problems);
 		if (!problems.isEmpty()) {
-			return reviewStep(model, draftId, draft, false, repeat, count, problems);
+			return reviewStep(model, draftId, draft, false, repeat, count, problems.byField());
 		}
 		VisitAnswers answers = answers(draft);
 		OffsetDateTime start = OffsetDateTime.parse(draft.start);
@@ -343,14 +337,40 @@ class ReviewController {
 		};
 	}
 
-	private static int parseCount(String count) {
-		try {
-			int value = Integer.parseInt(count == null ? "" : count.strip());
-			return value >= 2 && value <= 12 ? value : 0;
+	/**
+	 * Whether to repeat the visit ({@code none}, {@code weekly} or {@code fortnightly})
+	 * and how many visits in all, as chosen on the review step.
+	 */
+	record RepeatForm(String repeat, String count) {
+
+		/** Weeks between visits: 0 for one visit. */
+		int weeksApart(boolean seriesAllowed, FieldMessages messages) {
+			int every = "weekly".equals(repeat) ? 1 : "fortnightly".equals(repeat) ? 2 : 0;
+			if (repeat != null && !List.of("none", "weekly", "fortnightly").contains(repeat)
+					|| every > 0 && !seriesAllowed) {
+				messages.add("repeat", "Please choose whether to repeat this visit.");
+			}
+			return every;
 		}
-		catch (NumberFormatException e) {
-			return 0;
+
+		/** How many visits of a series (2 to 12), or 0. */
+		int visits(int weeksApart, FieldMessages messages) {
+			if (weeksApart == 0) {
+				return 0;
+			}
+			Integer visits = messages.parse("count", count, Integer::valueOf, COUNT);
+			if (visits == null) {
+				return 0;
+			}
+			if (visits < 2 || visits > 12) {
+				messages.add("count", COUNT);
+				return 0;
+			}
+			return visits;
 		}
+
+		private static final String COUNT = "Please choose how many visits to book: 2 to 12.";
+
 	}
 
 	record MissedView(int occurrence, String when, String reason, List<WeekOfSlots.Time> alternatives) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -58,8 +59,8 @@ class TimeController {
 	}
 
 	@PostMapping("/book/{draftId}/when")
-	String choose(@PathVariable String draftId, @RequestParam(required = false) String slot,
-			@RequestParam(required = false) String week, Model model) {
+	String choose(@PathVariable String draftId, @ModelAttribute TimeChoice form, Model model) {
+		String week = form.week();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
 			return ChoiceController.confirmed(draftId);
@@ -67,9 +68,9 @@ class TimeController {
 		if (!Step.WHEN.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
-		Optional<SlotValue> chosen = SlotValue.parse(slot).filter(value -> holder.allowed(draft, value.practitioner()));
+		Optional<SlotValue> chosen = form.chosen().filter(value -> holder.allowed(draft, value.practitioner()));
 		if (chosen.isEmpty()) {
-			return whenStep(model, draftId, draft, week, Map.of("times", "Please choose one of the free times below."));
+			return whenStep(model, draftId, draft, week, Map.of("times", TimeChoice.CHOOSE));
 		}
 		if (!holder.hold(draft, chosen.get())) {
 			drafts.save(draftId, draft);

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -91,15 +92,15 @@ class VisitController {
 	}
 
 	@PostMapping("/visits/{id}/reschedule")
-	String move(@PathVariable String id, @RequestParam(required = false) String token,
-			@RequestParam(required = false) String slot, @RequestParam(required = false) String week, Model model) {
+	String move(@PathVariable String id, @RequestParam(required = false) String token, @ModelAttribute TimeChoice form,
+			Model model) {
 		UUID appointmentId = uuid(id);
 		Appointment appointment = desk.find(appointmentId, token);
-		Optional<SlotValue> chosen = SlotValue.parse(slot)
+		String week = form.week();
+		Optional<SlotValue> chosen = form.chosen()
 			.filter(value -> value.practitioner().equals(appointment.practitionerId()));
 		if (chosen.isEmpty()) {
-			return reschedulePage(model, visits.view(appointment, token), week,
-					Map.of("times", "Please choose one of the free times below."));
+			return reschedulePage(model, visits.view(appointment, token), week, Map.of("times", TimeChoice.CHOOSE));
 		}
 		try {
 			desk.reschedule(appointmentId, token, chosen.get().start().toInstant(), null);

@@ -1,10 +1,8 @@
-package org.unknot.admin.web;
+package org.unknot.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +16,7 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.system.InvalidRequest;
 
 /**
- * An admin form's change is all or nothing: a refused change leaves no trace in the
+ * A page form's change is all or nothing: a refused change leaves no trace in the
  * database.
  */
 @UnknotIntegrationTest
@@ -47,7 +45,7 @@ class FormChangeTests {
 	void aChangeThatIsMadeIsKeptAndRedirects() {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		String view = forms.attempt(() -> write("kept"), "Saved.", new RedirectAttributesModelMap(), response,
+		String view = forms.attempt(messages -> write("kept"), "Saved.", new RedirectAttributesModelMap(), response,
 				errors -> "page");
 
 		assertThat(view).isEqualTo("redirect:/admin/probe");
@@ -56,12 +54,12 @@ class FormChangeTests {
 
 	@Test
 	void aChangeRefusedForAFieldThatDidNotParseWritesNothingEvenIfTheRestWasAccepted() {
-		Map<String, String> errors = new LinkedHashMap<>();
-		errors.put("price", "Enter a whole number.");
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		String view = forms.attempt(errors, () -> write("half a change"), "Saved.", new RedirectAttributesModelMap(),
-				response, shown -> "page with " + shown.keySet());
+		String view = forms.attempt(messages -> {
+			Integer price = messages.wholeNumber("price", "twelve");
+			return write("half a change, price " + price);
+		}, "Saved.", new RedirectAttributesModelMap(), response, shown -> "page with " + shown.keySet());
 
 		assertThat(view).isEqualTo("page with [price]");
 		assertThat(response.getStatus()).isEqualTo(422);
@@ -72,7 +70,7 @@ class FormChangeTests {
 	void aChangeTheRulesRefuseAfterWritingWritesNothingAndNamesTheField() {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		String view = forms.attempt(() -> {
+		String view = forms.attempt(messages -> {
 			write("before the rule");
 			throw new InvalidRequest("name", "Enter the name patients see.");
 		}, "Saved.", new RedirectAttributesModelMap(), response, shown -> "page with " + shown);
