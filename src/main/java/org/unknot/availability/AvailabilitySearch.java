@@ -190,11 +190,17 @@ public class AvailabilitySearch {
 	}
 
 	/**
-	 * The zone in which dates at this location are read.
-	 * @see Clinics#zoneOf(LocationId)
+	 * The zone in which dates at this location are read: {@link Clinics#zoneOf} answered
+	 * from the reference data already cached for availability, so that a booking or an
+	 * availability answer does not pay a query for it (asked once per request on the
+	 * API's hot paths).
 	 */
 	public ZoneId zoneOf(LocationId location) {
-		return clinics.zoneOf(location);
+		if (location.isVirtual()) {
+			return clinics.zoneOf(location);
+		}
+		Clinic clinic = reference.cached().clinics().get(location.value());
+		return clinic != null ? clinic.zone() : clinics.zoneOf(location);
 	}
 
 	private Scope scope(ReferenceData.Snapshot data, String serviceId, LocationId location, String practitionerId) {
