@@ -38,7 +38,7 @@ import org.unknot.patient.PatientDetails;
 		extraIncludes = { "availability", "video", "calendar", "insurance", "intake", "audit", "privacy" })
 @ActiveProfiles("test")
 // a context of its own, shared with no other test class: closed (and its database
-// stopped) when done
+// dropped) when done
 @DirtiesContext
 class WaitlistModuleTests {
 
