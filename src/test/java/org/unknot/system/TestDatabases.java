@@ -45,6 +45,8 @@ final class TestDatabases {
 
 	private static int named;
 
+	private static int templatesNamed;
+
 	private TestDatabases() {
 	}
 
@@ -60,7 +62,8 @@ final class TestDatabases {
 	static synchronized String create(String name, List<String> locations, List<JavaMigration> javaMigrations) {
 		long start = System.nanoTime();
 		String template = templates.computeIfAbsent(key(locations, javaMigrations),
-				key -> migrateTemplate("unknot_template_" + (templates.size() + 1), locations, javaMigrations));
+				// a new name each time: a failed migration leaves its database behind
+				key -> migrateTemplate("unknot_template_" + (++templatesNamed), locations, javaMigrations));
 		execute("CREATE DATABASE " + name + " TEMPLATE " + template);
 		inUse.add(name);
 		log.info("Test database {} copied from {} in {} ms", name, template, millisSince(start));
@@ -122,6 +125,9 @@ final class TestDatabases {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		if (!inUse.isEmpty()) {
+			log.warn("Stopping the test PostgreSQL with databases still in use: {}", inUse);
 		}
 		stopped = true;
 		try {
