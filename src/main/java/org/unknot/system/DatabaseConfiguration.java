@@ -126,7 +126,12 @@ class DatabaseConfiguration {
 		}
 
 		String jdbcUrl() {
-			return postgres.getJdbcUrl("postgres", DATABASE);
+			return jdbcUrl(DATABASE);
+		}
+
+		/** Another database on this server (tests give each context its own). */
+		String jdbcUrl(String database) {
+			return postgres.getJdbcUrl("postgres", database);
 		}
 
 		@Override

@@ -31,7 +31,7 @@ import org.unknot.patient.PatientDetails;
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = { "system", "booking", "patient" })
 @ActiveProfiles("test")
 // a context of its own, shared with no other test class: closed (and its database
-// stopped) when done
+// dropped) when done
 @DirtiesContext
 class AvailabilityModuleTests {
 

@@ -35,7 +35,7 @@ import org.unknot.patient.Patients;
 @ApplicationModuleTest(mode = BootstrapMode.STANDALONE, extraIncludes = { "patient", "system" })
 @ActiveProfiles("test")
 // a context of its own, shared with no other test class: closed (and its database
-// stopped) when done
+// dropped) when done
 @DirtiesContext
 class NotificationModuleTests {
 

@@ -35,10 +35,10 @@ import org.unknot.patient.PatientDetails;
  * offered to the first patient in line.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES,
-		extraIncludes = { "availability", "video", "calendar" })
+		extraIncludes = { "availability", "video", "calendar", "insurance", "intake", "audit", "privacy" })
 @ActiveProfiles("test")
 // a context of its own, shared with no other test class: closed (and its database
-// stopped) when done
+// dropped) when done
 @DirtiesContext
 class WaitlistModuleTests {
 
