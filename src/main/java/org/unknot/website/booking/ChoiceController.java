@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
 import org.unknot.practitioner.Practitioner;
+import org.unknot.system.web.FormChange;
 
 /** The first three steps: which treatment, where, and with whom. */
 @Controller
@@ -28,11 +31,14 @@ class ChoiceController {
 
 	private final BookingDesk desk;
 
-	ChoiceController(Drafts drafts, FlowCatalog catalog, FlowView view, BookingDesk desk) {
+	private final FormChange forms;
+
+	ChoiceController(Drafts drafts, FlowCatalog catalog, FlowView view, BookingDesk desk, FormChange forms) {
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.view = view;
 		this.desk = desk;
+		this.forms = forms;
 	}
 
 	/**
@@ -44,14 +50,17 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book")
-	String begin(@ModelAttribute ChoiceForm form, Model model) {
+	String begin(@ModelAttribute ChoiceForm form, Model model, HttpServletResponse response) {
 		String service = form.service();
-		if (catalog.service(service).isEmpty()) {
-			return serviceStep(model, null, null, null, Map.of("service", ChoiceForm.NO_SERVICE));
-		}
-		Draft draft = new Draft();
-		draft.chooseService(service);
-		return "redirect:/book/" + drafts.create(draft) + "/" + Step.firstMissing(draft).path();
+		return forms.render(messages -> {
+			if (catalog.service(service).isEmpty()) {
+				messages.add("service", ChoiceForm.NO_SERVICE);
+				return null;
+			}
+			Draft draft = new Draft();
+			draft.chooseService(service);
+			return "redirect:/book/" + drafts.create(draft) + "/" + Step.firstMissing(draft).path();
+		}, response, errors -> serviceStep(model, null, null, null, errors));
 	}
 
 	@GetMapping("/book/{draftId}/service")
@@ -64,21 +73,25 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book/{draftId}/service")
-	String chooseService(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model) {
+	String chooseService(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model,
+			HttpServletResponse response) {
 		String service = form.service();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
 			return confirmed(draftId);
 		}
-		if (catalog.service(service).isEmpty()) {
-			return serviceStep(model, draftId, draft, null, Map.of("service", ChoiceForm.NO_SERVICE));
-		}
-		if (!service.equals(draft.service)) {
-			releaseHold(draft);
-		}
-		draft.chooseService(service);
-		drafts.save(draftId, draft);
-		return next(draftId, draft);
+		return forms.render(messages -> {
+			if (catalog.service(service).isEmpty()) {
+				messages.add("service", ChoiceForm.NO_SERVICE);
+				return null;
+			}
+			if (!service.equals(draft.service)) {
+				releaseHold(draft);
+			}
+			draft.chooseService(service);
+			drafts.save(draftId, draft);
+			return next(draftId, draft);
+		}, response, errors -> serviceStep(model, draftId, draft, null, errors));
 	}
 
 	@GetMapping("/book/{draftId}/where")
@@ -91,7 +104,8 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book/{draftId}/where")
-	String chooseWhere(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model) {
+	String chooseWhere(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model,
+			HttpServletResponse response) {
 		String location = form.location();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
@@ -101,16 +115,18 @@ class ChoiceController {
 			return next(draftId, draft);
 		}
 		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
-		boolean offered = catalog.locations(service).stream().anyMatch(choice -> choice.value().equals(location));
-		if (!offered) {
-			return whereStep(model, draftId, draft, null, Map.of("location", ChoiceForm.NO_LOCATION));
-		}
-		if (!location.equals(draft.location)) {
-			releaseHold(draft);
-		}
-		draft.chooseLocation(location);
-		drafts.save(draftId, draft);
-		return next(draftId, draft);
+		return forms.render(messages -> {
+			if (catalog.locations(service).stream().noneMatch(choice -> choice.value().equals(location))) {
+				messages.add("location", ChoiceForm.NO_LOCATION);
+				return null;
+			}
+			if (!location.equals(draft.location)) {
+				releaseHold(draft);
+			}
+			draft.chooseLocation(location);
+			drafts.save(draftId, draft);
+			return next(draftId, draft);
+		}, response, errors -> whereStep(model, draftId, draft, null, errors));
 	}
 
 	@GetMapping("/book/{draftId}/who")
@@ -123,7 +139,8 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book/{draftId}/who")
-	String chooseWho(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model) {
+	String chooseWho(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model,
+			HttpServletResponse response) {
 		String practitioner = form.practitioner();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
@@ -132,17 +149,20 @@ class ChoiceController {
 		if (!Step.WHO.reachable(draft)) {
 			return next(draftId, draft);
 		}
-		boolean known = Draft.FIRST_AVAILABLE.equals(practitioner)
-				|| practitioners(draft).stream().anyMatch(p -> p.id().equals(practitioner));
-		if (!known) {
-			return whoStep(model, draftId, draft, null, Map.of("practitioner", ChoiceForm.NO_PRACTITIONER));
-		}
-		if (!practitioner.equals(draft.practitioner)) {
-			releaseHold(draft);
-		}
-		draft.choosePractitioner(practitioner);
-		drafts.save(draftId, draft);
-		return next(draftId, draft);
+		return forms.render(messages -> {
+			boolean known = Draft.FIRST_AVAILABLE.equals(practitioner)
+					|| practitioners(draft).stream().anyMatch(p -> p.id().equals(practitioner));
+			if (!known) {
+				messages.add("practitioner", ChoiceForm.NO_PRACTITIONER);
+				return null;
+			}
+			if (!practitioner.equals(draft.practitioner)) {
+				releaseHold(draft);
+			}
+			draft.choosePractitioner(practitioner);
+			drafts.save(draftId, draft);
+			return next(draftId, draft);
+		}, response, errors -> whoStep(model, draftId, draft, null, errors));
 	}
 
 	private String serviceStep(Model model, String draftId, Draft draft, String selected, Map<String, String> errors) {
