@@ -9,12 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unknot.booking.Booked;
 import org.unknot.catalog.LocationId;
-import org.unknot.patient.PatientDetails;
+import org.unknot.patient.PatientInput;
 import org.unknot.system.Text;
 import org.unknot.waitlist.Waitlist;
 import org.unknot.waitlist.WaitlistEntry;
@@ -100,17 +96,6 @@ class WaitlistController {
 					earliest, latest, patient.details());
 		}
 
-	}
-
-	record PatientInput(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
-			@NotBlank @Email @Size(max = 254) String email,
-			@Pattern(regexp = "^[+()0-9 .\\-]{7,25}$",
-					message = "must be a phone number of digits, spaces, +, -, ( or )") String phone,
-			@NotNull @Past LocalDate birthDate) {
-
-		PatientDetails details() {
-			return new PatientDetails(givenName, familyName, email, phone, birthDate);
-		}
 	}
 
 	record EntryView(UUID id, long position, String status, String service, String practitioner, String location,
