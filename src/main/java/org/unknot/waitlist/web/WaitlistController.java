@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unknot.booking.Booked;
+import org.unknot.catalog.Clinics;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientInput;
 import org.unknot.system.Text;
@@ -44,8 +46,11 @@ class WaitlistController {
 
 	private final Waitlist waitlist;
 
-	WaitlistController(Waitlist waitlist) {
+	private final Clinics clinics;
+
+	WaitlistController(Waitlist waitlist, Clinics clinics) {
 		this.waitlist = waitlist;
+		this.clinics = clinics;
 	}
 
 	@PostMapping("/waitlist")
@@ -69,7 +74,8 @@ class WaitlistController {
 
 	@GetMapping("/waitlist/offers/{id}")
 	OfferView offer(@PathVariable UUID id, @RequestHeader(OFFER_TOKEN) String token) {
-		return OfferView.of(waitlist.offer(id, token), waitlist);
+		WaitlistOffer offer = waitlist.offer(id, token);
+		return OfferView.of(offer, clinics.zoneOf(LocationId.of(offer.location())));
 	}
 
 	@PostMapping("/waitlist/offers/{id}/accept")
@@ -77,7 +83,7 @@ class WaitlistController {
 		Booked booked = waitlist.accept(id, token);
 		return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.appointment().id()))
 			.body(new Accepted(booked.appointment().id(), booked.manageToken(), OffsetDateTime
-				.ofInstant(booked.appointment().start(), waitlist.zoneOf(booked.appointment().location().value()))));
+				.ofInstant(booked.appointment().start(), clinics.zoneOf(booked.appointment().location()))));
 	}
 
 	@PostMapping("/waitlist/offers/{id}/decline")
@@ -112,8 +118,7 @@ class WaitlistController {
 	record OfferView(UUID id, String status, String service, String practitioner, String location, OffsetDateTime start,
 			OffsetDateTime expiresAt) {
 
-		static OfferView of(WaitlistOffer o, Waitlist waitlist) {
-			var zone = waitlist.zoneOf(o.location());
+		static OfferView of(WaitlistOffer o, ZoneId zone) {
 			return new OfferView(o.id(), o.status(), o.serviceId(), o.practitionerId(), o.location(),
 					OffsetDateTime.ofInstant(o.start(), zone), OffsetDateTime.ofInstant(o.expiresAt(), zone));
 		}
