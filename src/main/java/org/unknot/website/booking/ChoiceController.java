@@ -3,6 +3,8 @@ package org.unknot.website.booking;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -80,18 +82,10 @@ class ChoiceController {
 		if (draft.isBooked()) {
 			return confirmed(draftId);
 		}
-		return forms.render(messages -> {
-			if (catalog.service(service).isEmpty()) {
-				messages.add("service", ChoiceForm.NO_SERVICE);
-				return null;
-			}
-			if (!service.equals(draft.service)) {
-				releaseHold(draft);
-			}
-			draft.chooseService(service);
-			drafts.save(draftId, draft);
-			return next(draftId, draft);
-		}, response, errors -> serviceStep(model, draftId, draft, null, errors));
+		Chosen chosen = new Chosen("service", service, catalog.service(service).isPresent(), draft.service,
+				ChoiceForm.NO_SERVICE);
+		return choose(draftId, draft, chosen, draft::chooseService, response,
+				errors -> serviceStep(model, draftId, draft, null, errors));
 	}
 
 	@GetMapping("/book/{draftId}/where")
@@ -115,18 +109,11 @@ class ChoiceController {
 			return next(draftId, draft);
 		}
 		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
-		return forms.render(messages -> {
-			if (catalog.locations(service).stream().noneMatch(choice -> choice.value().equals(location))) {
-				messages.add("location", ChoiceForm.NO_LOCATION);
-				return null;
-			}
-			if (!location.equals(draft.location)) {
-				releaseHold(draft);
-			}
-			draft.chooseLocation(location);
-			drafts.save(draftId, draft);
-			return next(draftId, draft);
-		}, response, errors -> whereStep(model, draftId, draft, null, errors));
+		Chosen chosen = new Chosen("location", location,
+				catalog.locations(service).stream().anyMatch(choice -> choice.value().equals(location)), draft.location,
+				ChoiceForm.NO_LOCATION);
+		return choose(draftId, draft, chosen, draft::chooseLocation, response,
+				errors -> whereStep(model, draftId, draft, null, errors));
 	}
 
 	@GetMapping("/book/{draftId}/who")
@@ -149,20 +136,38 @@ class ChoiceController {
 		if (!Step.WHO.reachable(draft)) {
 			return next(draftId, draft);
 		}
+		boolean known = Draft.FIRST_AVAILABLE.equals(practitioner)
+				|| practitioners(draft).stream().anyMatch(p -> p.id().equals(practitioner));
+		Chosen chosen = new Chosen("practitioner", practitioner, known, draft.practitioner, ChoiceForm.NO_PRACTITIONER);
+		return choose(draftId, draft, chosen, draft::choosePractitioner, response,
+				errors -> whoStep(model, draftId, draft, null, errors));
+	}
+
+	/**
+	 * Keeps a choice the step offers, giving up the held time when it changes; refuses
+	 * any other beside its field.
+	 */
+	private String choose(String draftId, Draft draft, Chosen chosen, Consumer<String> keep,
+			HttpServletResponse response, Function<Map<String, String>, String> refused) {
 		return forms.render(messages -> {
-			boolean known = Draft.FIRST_AVAILABLE.equals(practitioner)
-					|| practitioners(draft).stream().anyMatch(p -> p.id().equals(practitioner));
-			if (!known) {
-				messages.add("practitioner", ChoiceForm.NO_PRACTITIONER);
+			if (!chosen.offered()) {
+				messages.add(chosen.field(), chosen.refusal());
 				return null;
 			}
-			if (!practitioner.equals(draft.practitioner)) {
+			if (!chosen.value().equals(chosen.before())) {
 				releaseHold(draft);
 			}
-			draft.choosePractitioner(practitioner);
+			keep.accept(chosen.value());
 			drafts.save(draftId, draft);
 			return next(draftId, draft);
-		}, response, errors -> whoStep(model, draftId, draft, null, errors));
+		}, response, refused);
+	}
+
+	/**
+	 * What one of the choice steps posted: its field, the value, whether the step offers
+	 * it, the draft's value before, and what a refusal says.
+	 */
+	private record Chosen(String field, String value, boolean offered, String before, String refusal) {
 	}
 
 	private String serviceStep(Model model, String draftId, Draft draft, String selected, Map<String, String> errors) {
