@@ -43,7 +43,6 @@ public class Registrations {
 
 	static final int MINUTES = 60;
 	static final int PER_HOUR = 3;
-	static final int MAX_NAME = 100;
 
 	private final Accounts accounts;
 
@@ -141,7 +140,7 @@ public class Registrations {
 	@Transactional
 	public Account complete(String token, NewPatient entered, String address) {
 		String email = pending(token).orElseThrow(RegistrationLinkSpent::new);
-		LocalDate birthDate = validated(entered);
+		PatientDetails details = validated(email, entered);
 		Timestamp now = Timestamp.from(clock.instant());
 		int used = jdbc
 			.sql("UPDATE registration SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
@@ -150,50 +149,35 @@ public class Registrations {
 		if (used != 1 || accounts.byEmail(email).isPresent()) {
 			throw new RegistrationLinkSpent();
 		}
-		UUID patientId = patients
-			.identify(new PatientDetails(entered.givenName(), entered.familyName(), email, entered.phone(), birthDate));
+		UUID patientId = patients.identify(details);
 		Account account = desk
-			.create(new AccountDesk.NewAccount(email, entered.givenName().strip() + " " + entered.familyName().strip(),
-					Role.PATIENT, List.of(), null, patientId, entered.password()));
+			.create(new AccountDesk.NewAccount(email, details.givenName() + " " + details.familyName(), Role.PATIENT,
+					List.of(), null, patientId, entered.password()));
 		audit.record(new AuditEvent("account:" + account.id(), Role.PATIENT.name(), patientId, "CREATE", "account",
 				null, address, AuditEvent.Outcome.SUCCESS));
 		return account;
 	}
 
-	private LocalDate validated(NewPatient entered) {
+	/**
+	 * The patient's details checked as every form checks them, and the password; every
+	 * problem named at once. A birth date is checked against the earliest calendar on
+	 * Earth, so that someone born today anywhere can register.
+	 */
+	private PatientDetails validated(String email, NewPatient entered) {
 		List<FieldProblem> problems = new ArrayList<>();
-		name(entered.givenName(), "givenName", "Enter your first name.").ifPresent(problems::add);
-		name(entered.familyName(), "familyName", "Enter your last name.").ifPresent(problems::add);
-		LocalDate birthDate = null;
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Pacific/Kiritimati")));
+		PatientDetails details = null;
 		try {
-			birthDate = LocalDate.parse(entered.birthDate() == null ? "" : entered.birthDate().strip());
-			if (birthDate.isAfter(today) || birthDate.isBefore(today.minusYears(130))) {
-				problems.add(new FieldProblem("birthDate", "Enter your real birth date."));
-			}
+			details = PatientDetails.typed(entered.givenName(), entered.familyName(), email, entered.phone(),
+					entered.birthDate(), LocalDate.now(clock.withZone(ZoneId.of("Pacific/Kiritimati"))));
 		}
-		catch (java.time.format.DateTimeParseException notADate) {
-			problems.add(new FieldProblem("birthDate", "Enter your birth date as a date, for example 1985-04-02."));
-		}
-		String phone = entered.phone() == null ? "" : entered.phone().strip();
-		if (!phone.isEmpty() && !phone.matches("[+()0-9 .\\-]{7,25}")) {
-			problems.add(new FieldProblem("phone", "Enter a phone number like (973) 555-0100, or leave it empty."));
+		catch (InvalidRequest refused) {
+			problems.addAll(refused.errors());
 		}
 		AccountDesk.passwordProblem(entered.password()).ifPresent(problems::add);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The account cannot be opened as entered.", problems);
 		}
-		return birthDate;
-	}
-
-	private static Optional<FieldProblem> name(String value, String field, String missing) {
-		if (value == null || value.isBlank()) {
-			return Optional.of(new FieldProblem(field, missing));
-		}
-		if (value.strip().length() > MAX_NAME) {
-			return Optional.of(new FieldProblem(field, "Use at most " + MAX_NAME + " characters."));
-		}
-		return Optional.empty();
+		return details;
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Slows guessing without handing an attacker a way to lock the real user out. Failed
@@ -70,6 +72,11 @@ public class SignInThrottle {
 			.single() < PER_ACCOUNT_UNKNOWN_DEVICES;
 	}
 
+	/**
+	 * Counts a failed attempt in its own transaction: a refused form rolls back what it
+	 * wrote, and the attempt must count all the same.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void failed(String email, String address, String knownDevice) {
 		jdbc.sql("INSERT INTO sign_in_failure (account_key, address, device, at) VALUES (?, ?, ?, ?)")
 			.params(accountKey(email), address, knownDevice, Timestamp.from(clock.instant()))

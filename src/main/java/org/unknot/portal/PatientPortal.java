@@ -161,9 +161,9 @@ public class PatientPortal {
 	 * each change is audited.
 	 */
 	@Transactional
-	public void updateContact(SignedIn me, String givenName, String familyName, String phone, String address) {
+	public void updateContact(SignedIn me, PatientDetails.Contact contact, String address) {
 		Patient patient = patientOf(me);
-		patients.updateContact(patient.id(), new PatientDetails.Contact(givenName, familyName, phone));
+		patients.updateContact(patient.id(), contact);
 		audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patient.id(), "UPDATE",
 				"patient-record", null, address, AuditEvent.Outcome.SUCCESS));
 	}

@@ -143,11 +143,6 @@ public class Waitlist {
 			.orElseThrow(() -> new WaitlistNotFound("waitlist offer", offerId));
 	}
 
-	public ZoneId zoneOf(String location) {
-		LocationId id = LocationId.of(location);
-		return id.isVirtual() ? virtualZone : clinics.find(id.clinicIdOrNull()).map(Clinic::zone).orElse(virtualZone);
-	}
-
 	@Transactional
 	public Booked accept(UUID offerId, String token) {
 		return accept(offerId, token, clock.instant());
@@ -262,7 +257,7 @@ public class Waitlist {
 			store.save(opening.exhaust());
 			return false;
 		}
-		ZoneId zone = zoneOf(opening.location());
+		ZoneId zone = clinics.zoneOf(LocationId.of(opening.location()));
 		ZonedDateTime local = opening.start().atZone(zone);
 		var next = store.nextInLine(opening, local.toLocalDate(), local.toLocalTime());
 		if (next.isEmpty()) {

@@ -186,6 +186,25 @@ class AccountSecurityTests {
 		}
 
 		@Test
+		void countAWrongCodeTowardsTheThrottleThoughItsRefusalRollsBack(
+				@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) throws Exception {
+			Account desk = staff(Role.FRONT_DESK);
+			enrol(desk);
+			String from = address();
+			MockHttpSession pending = session(password(desk.email(), PASSWORD, from));
+
+			MvcResult wrong = mvc
+				.perform(post("/sign-in/code").session(pending).with(csrf()).with(from(from)).param("code", "000000"))
+				.andReturn();
+
+			assertThat(wrong.getResponse().getStatus()).isEqualTo(422);
+			assertThat(jdbc.sql("SELECT count(*) FROM sign_in_failure WHERE address = ?")
+				.param(from)
+				.query(Long.class)
+				.single()).isEqualTo(1);
+		}
+
+		@Test
 		void cannotReachAdminPagesWithoutTheAdminRole() throws Exception {
 			Account frontDesk = staff(Role.FRONT_DESK);
 			MockHttpSession session = signedIn(frontDesk);

@@ -254,9 +254,9 @@ class RegistrationTests {
 				.getResponse();
 
 			assertThat(refused.getStatus()).isEqualTo(422);
-			assertThat(refused.getContentAsString()).contains("Enter your last name.")
-				.contains("Enter your real birth date.")
-				.contains("Enter a phone number like")
+			assertThat(refused.getContentAsString()).contains("Please enter your last name.")
+				.contains("Please check your date of birth: it is not a date someone alive was born.")
+				.contains("Please enter a phone number with its area code, like")
 				.contains("Use at least 12 characters")
 				.contains("value=\"Nora\"")
 				.contains("value=\"2099-01-01\"")
@@ -278,7 +278,7 @@ class RegistrationTests {
 				.getResponse();
 
 			assertThat(refused.getStatus()).isEqualTo(422);
-			assertThat(refused.getContentAsString()).contains("Enter your birth date as a date")
+			assertThat(refused.getContentAsString()).contains("Please enter your date of birth as a date")
 				.contains("value=\"21/06/1979\"");
 		}
 

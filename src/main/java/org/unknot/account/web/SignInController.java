@@ -20,6 +20,7 @@ import org.unknot.account.Accounts;
 import org.unknot.account.SignIn;
 import org.unknot.account.SignInLinks;
 import org.unknot.account.TotpEnrolment;
+import org.unknot.system.web.FormChange;
 
 /**
  * Signing in, step by step: email and password; then, for staff (and patients who chose
@@ -48,7 +49,11 @@ class SignInController {
 
 	private final Clock clock;
 
-	SignInController(SignIn signIn, SignInLinks links, Accounts accounts, SessionStart sessionStart, Clock clock) {
+	private final FormChange forms;
+
+	SignInController(SignIn signIn, SignInLinks links, Accounts accounts, SessionStart sessionStart, Clock clock,
+			FormChange forms) {
+		this.forms = forms;
 		this.signIn = signIn;
 		this.links = links;
 		this.accounts = accounts;
@@ -141,13 +146,16 @@ class SignInController {
 		if (pending == null) {
 			return "redirect:/sign-in";
 		}
-		if (!signIn.code(pending.accountId(), code, request.getRemoteAddr(), device)) {
-			model.addAttribute("error", "That code was not accepted. Enter the 6 digits your app shows now.");
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return forms.render(messages -> {
+			if (!signIn.code(pending.accountId(), code, request.getRemoteAddr(), device)) {
+				messages.add("code", "That code was not accepted. Enter the 6 digits your app shows now.");
+				return null;
+			}
+			return complete(accounts.byId(pending.accountId()).orElseThrow(), request, response);
+		}, response, errors -> {
+			model.addAttribute("error", errors.get("code"));
 			return "account/code";
-		}
-		Account account = accounts.byId(pending.accountId()).orElseThrow();
-		return complete(account, request, response);
+		});
 	}
 
 	@GetMapping("/sign-in/enrol")
@@ -173,14 +181,19 @@ class SignInController {
 		if (pending == null) {
 			return "redirect:/sign-in";
 		}
-		if (!signIn.code(pending.accountId(), code, request.getRemoteAddr(), device)) {
-			model.addAttribute("error",
-					"That code was not accepted. Scan the new code below and enter the 6 digits your app shows.");
+		return forms.render(messages -> {
+			if (!signIn.code(pending.accountId(), code, request.getRemoteAddr(), device)) {
+				messages.add("code",
+						"That code was not accepted. Scan the new code below and enter the 6 digits your app shows.");
+				return null;
+			}
+			return complete(accounts.byId(pending.accountId()).orElseThrow(), request, response);
+		}, response, errors -> {
+			// a new secret, begun after the refusal's rollback so that it is kept
+			model.addAttribute("error", errors.get("code"));
 			model.addAttribute("enrolment", signIn.beginEnrolment(pending.accountId()));
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "account/enrol";
-		}
-		return complete(accounts.byId(pending.accountId()).orElseThrow(), request, response);
+		});
 	}
 
 	private String complete(Account account, HttpServletRequest request, HttpServletResponse response) {

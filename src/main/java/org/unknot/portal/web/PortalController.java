@@ -29,6 +29,7 @@ import org.unknot.booking.Appointment;
 import org.unknot.booking.Appointments;
 import org.unknot.booking.BookingDesk;
 import org.unknot.patient.NotificationPreference;
+import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.portal.PatientPortal;
 import org.unknot.system.DomainProblem;
@@ -132,33 +133,23 @@ class PortalController {
 	@GetMapping("/account/details")
 	String detailsForm(@AuthenticationPrincipal SignedIn me, HttpServletRequest request, Model model) {
 		var patient = portal.shownTo(me, request.getRemoteAddr()).patient();
-		Map<String, String> form = new java.util.LinkedHashMap<>();
-		form.put("givenName", patient.givenName());
-		form.put("familyName", patient.familyName());
-		form.put("phone", patient.phone() == null ? "" : patient.phone());
-		model.addAttribute("form", form);
-		model.addAttribute("errors", Map.of());
-		return "portal/details";
+		return detailsPage(new ContactForm(patient.givenName(), patient.familyName(),
+				patient.phone() == null ? "" : patient.phone()), Map.of(), model);
 	}
 
 	@PostMapping("/account/details")
-	String details(@AuthenticationPrincipal SignedIn me, @RequestParam Map<String, String> form,
-			HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model,
-			RedirectAttributes redirect) {
-		try {
-			portal.updateContact(me, form.get("givenName"), form.get("familyName"), form.get("phone"),
-					request.getRemoteAddr());
-			redirect.addFlashAttribute("message", "Your details are saved.");
-			return "redirect:/account";
-		}
-		catch (org.unknot.system.InvalidRequest invalid) {
-			Map<String, String> errors = new java.util.LinkedHashMap<>();
-			invalid.errors().forEach(error -> errors.put(error.field(), error.message()));
-			response.setStatus(422);
-			model.addAttribute("form", form);
-			model.addAttribute("errors", errors);
-			return "portal/details";
-		}
+	String details(@AuthenticationPrincipal SignedIn me, @ModelAttribute ContactForm form, HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		return forms.attempt(messages -> {
+			portal.updateContact(me, form.contact(), request.getRemoteAddr());
+			return "/account";
+		}, "Your details are saved.", redirect, response, errors -> detailsPage(form, errors, model));
+	}
+
+	private static String detailsPage(ContactForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("form", form.typed());
+		model.addAttribute("errors", errors);
+		return "portal/details";
 	}
 
 	@GetMapping("/account/messages")
@@ -216,6 +207,18 @@ class PortalController {
 		return appointments.find(id)
 			.filter(visit -> me.patientId() != null && me.patientId().equals(visit.patientId()))
 			.orElseThrow(() -> new NotFound(null, "visit", id.toString()));
+	}
+
+	/**
+	 * The names and phone a patient may change themselves, as typed;
+	 * {@link PatientDetails.Contact} says what is wrong with them.
+	 */
+	record ContactForm(String givenName, String familyName, String phone) implements PageForm {
+
+		PatientDetails.Contact contact() {
+			return new PatientDetails.Contact(givenName, familyName, phone);
+		}
+
 	}
 
 	/**

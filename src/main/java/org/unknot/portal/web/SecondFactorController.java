@@ -90,16 +90,19 @@ class SecondFactorController {
 	String confirm(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String code,
 			@CookieValue(name = "unknot_device", required = false) String device, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
-		if (signIn.code(me.accountId(), code, request.getRemoteAddr(), device)) {
-			redirect.addFlashAttribute("message",
-					"Your authenticator app is set up; you will be asked for a code when you sign in.");
-			return "redirect:/account";
-		}
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		model.addAttribute("error",
-				"That code was not accepted. Scan the new code and enter the 6 digits your app shows.");
-		model.addAttribute("enrolment", signIn.beginEnrolment(me.accountId()));
-		return "portal/second-factor";
+		return forms.attempt(messages -> {
+			if (!signIn.code(me.accountId(), code, request.getRemoteAddr(), device)) {
+				messages.add("code",
+						"That code was not accepted. Scan the new code and enter the 6 digits your app shows.");
+			}
+			return "/account";
+		}, "Your authenticator app is set up; you will be asked for a code when you sign in.", redirect, response,
+				errors -> {
+					// a new secret, begun after the refusal's rollback so that it is kept
+					model.addAttribute("error", errors.get("code"));
+					model.addAttribute("enrolment", signIn.beginEnrolment(me.accountId()));
+					return "portal/second-factor";
+				});
 	}
 
 }

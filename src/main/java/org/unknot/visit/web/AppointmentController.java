@@ -26,6 +26,7 @@ import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
+import org.unknot.patient.PatientInput;
 import org.unknot.system.Text;
 import org.unknot.visit.Advice;
 import org.unknot.visit.BookedBy;

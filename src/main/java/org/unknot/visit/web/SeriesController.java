@@ -23,6 +23,7 @@ import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.SeriesOutcome;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
+import org.unknot.patient.PatientInput;
 import org.unknot.visit.Repeat;
 import org.unknot.visit.VisitBooking;
 

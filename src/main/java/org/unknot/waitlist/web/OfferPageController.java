@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.unknot.catalog.Clinics;
+import org.unknot.catalog.LocationId;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.Text;
 import org.unknot.waitlist.Waitlist;
@@ -25,8 +27,11 @@ class OfferPageController {
 
 	private final Waitlist waitlist;
 
-	OfferPageController(Waitlist waitlist) {
+	private final Clinics clinics;
+
+	OfferPageController(Waitlist waitlist, Clinics clinics) {
 		this.waitlist = waitlist;
+		this.clinics = clinics;
 	}
 
 	@GetMapping("/waitlist/offers/{id}")
@@ -42,7 +47,7 @@ class OfferPageController {
 		if (offer == null) {
 			return page(HttpStatus.NOT_FOUND, "This offer link is not valid", "Please use the link from your message.");
 		}
-		var zone = waitlist.zoneOf(offer.location());
+		var zone = clinics.zoneOf(LocationId.of(offer.location()));
 		return page(HttpStatus.OK, "A time has opened up", null).addObject("offer", offer)
 			.addObject("open", offer.status().equals("open"))
 			.addObject("status", offer.status())
@@ -60,7 +65,7 @@ class OfferPageController {
 		}
 		try {
 			var booked = waitlist.accept(offerId, token);
-			var zone = waitlist.zoneOf(booked.appointment().location().value());
+			var zone = clinics.zoneOf(booked.appointment().location());
 			return page(HttpStatus.OK, "It is yours",
 					"Your appointment is booked for " + WHEN.format(booked.appointment().start().atZone(zone)) + " ("
 							+ zone.getId() + "). A confirmation is on its way.");

@@ -5,16 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.unknot.booking.Booked;
+import org.unknot.catalog.Clinics;
 import org.unknot.catalog.LocationId;
-import org.unknot.patient.PatientDetails;
+import org.unknot.patient.PatientInput;
 import org.unknot.system.Text;
 import org.unknot.waitlist.Waitlist;
 import org.unknot.waitlist.WaitlistEntry;
@@ -48,8 +46,11 @@ class WaitlistController {
 
 	private final Waitlist waitlist;
 
-	WaitlistController(Waitlist waitlist) {
+	private final Clinics clinics;
+
+	WaitlistController(Waitlist waitlist, Clinics clinics) {
 		this.waitlist = waitlist;
+		this.clinics = clinics;
 	}
 
 	@PostMapping("/waitlist")
@@ -73,7 +74,8 @@ class WaitlistController {
 
 	@GetMapping("/waitlist/offers/{id}")
 	OfferView offer(@PathVariable UUID id, @RequestHeader(OFFER_TOKEN) String token) {
-		return OfferView.of(waitlist.offer(id, token), waitlist);
+		WaitlistOffer offer = waitlist.offer(id, token);
+		return OfferView.of(offer, clinics.zoneOf(LocationId.of(offer.location())));
 	}
 
 	@PostMapping("/waitlist/offers/{id}/accept")
@@ -81,7 +83,7 @@ class WaitlistController {
 		Booked booked = waitlist.accept(id, token);
 		return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.appointment().id()))
 			.body(new Accepted(booked.appointment().id(), booked.manageToken(), OffsetDateTime
-				.ofInstant(booked.appointment().start(), waitlist.zoneOf(booked.appointment().location().value()))));
+				.ofInstant(booked.appointment().start(), clinics.zoneOf(booked.appointment().location()))));
 	}
 
 	@PostMapping("/waitlist/offers/{id}/decline")
@@ -102,17 +104,6 @@ class WaitlistController {
 
 	}
 
-	record PatientInput(@NotBlank @Size(max = 100) String givenName, @NotBlank @Size(max = 100) String familyName,
-			@NotBlank @Email @Size(max = 254) String email,
-			@Pattern(regexp = "^[+()0-9 .\\-]{7,25}$",
-					message = "must be a phone number of digits, spaces, +, -, ( or )") String phone,
-			@NotNull @Past LocalDate birthDate) {
-
-		PatientDetails details() {
-			return new PatientDetails(givenName, familyName, email, phone, birthDate);
-		}
-	}
-
 	record EntryView(UUID id, long position, String status, String service, String practitioner, String location,
 			LocalDate firstDay, LocalDate lastDay, LocalTime earliest, LocalTime latest, UUID patient, UUID appointment,
 			Instant joinedAt, String token) {
@@ -127,8 +118,7 @@ class WaitlistController {
 	record OfferView(UUID id, String status, String service, String practitioner, String location, OffsetDateTime start,
 			OffsetDateTime expiresAt) {
 
-		static OfferView of(WaitlistOffer o, Waitlist waitlist) {
-			var zone = waitlist.zoneOf(o.location());
+		static OfferView of(WaitlistOffer o, ZoneId zone) {
 			return new OfferView(o.id(), o.status(), o.serviceId(), o.practitionerId(), o.location(),
 					OffsetDateTime.ofInstant(o.start(), zone), OffsetDateTime.ofInstant(o.expiresAt(), zone));
 		}

@@ -3,6 +3,10 @@ package org.unknot.website.booking;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +19,7 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
 import org.unknot.practitioner.Practitioner;
+import org.unknot.system.web.FormChange;
 
 /** The first three steps: which treatment, where, and with whom. */
 @Controller
@@ -28,11 +33,14 @@ class ChoiceController {
 
 	private final BookingDesk desk;
 
-	ChoiceController(Drafts drafts, FlowCatalog catalog, FlowView view, BookingDesk desk) {
+	private final FormChange forms;
+
+	ChoiceController(Drafts drafts, FlowCatalog catalog, FlowView view, BookingDesk desk, FormChange forms) {
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.view = view;
 		this.desk = desk;
+		this.forms = forms;
 	}
 
 	/**
@@ -44,14 +52,17 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book")
-	String begin(@ModelAttribute ChoiceForm form, Model model) {
+	String begin(@ModelAttribute ChoiceForm form, Model model, HttpServletResponse response) {
 		String service = form.service();
-		if (catalog.service(service).isEmpty()) {
-			return serviceStep(model, null, null, null, Map.of("service", ChoiceForm.NO_SERVICE));
-		}
-		Draft draft = new Draft();
-		draft.chooseService(service);
-		return "redirect:/book/" + drafts.create(draft) + "/" + Step.firstMissing(draft).path();
+		return forms.render(messages -> {
+			if (catalog.service(service).isEmpty()) {
+				messages.add("service", ChoiceForm.NO_SERVICE);
+				return null;
+			}
+			Draft draft = new Draft();
+			draft.chooseService(service);
+			return "redirect:/book/" + drafts.create(draft) + "/" + Step.firstMissing(draft).path();
+		}, response, errors -> serviceStep(model, null, null, null, errors));
 	}
 
 	@GetMapping("/book/{draftId}/service")
@@ -64,21 +75,17 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book/{draftId}/service")
-	String chooseService(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model) {
+	String chooseService(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model,
+			HttpServletResponse response) {
 		String service = form.service();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
 			return confirmed(draftId);
 		}
-		if (catalog.service(service).isEmpty()) {
-			return serviceStep(model, draftId, draft, null, Map.of("service", ChoiceForm.NO_SERVICE));
-		}
-		if (!service.equals(draft.service)) {
-			releaseHold(draft);
-		}
-		draft.chooseService(service);
-		drafts.save(draftId, draft);
-		return next(draftId, draft);
+		Chosen chosen = new Chosen("service", service, catalog.service(service).isPresent(), draft.service,
+				ChoiceForm.NO_SERVICE);
+		return choose(draftId, draft, chosen, draft::chooseService, response,
+				errors -> serviceStep(model, draftId, draft, null, errors));
 	}
 
 	@GetMapping("/book/{draftId}/where")
@@ -91,7 +98,8 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book/{draftId}/where")
-	String chooseWhere(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model) {
+	String chooseWhere(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model,
+			HttpServletResponse response) {
 		String location = form.location();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
@@ -101,16 +109,11 @@ class ChoiceController {
 			return next(draftId, draft);
 		}
 		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
-		boolean offered = catalog.locations(service).stream().anyMatch(choice -> choice.value().equals(location));
-		if (!offered) {
-			return whereStep(model, draftId, draft, null, Map.of("location", ChoiceForm.NO_LOCATION));
-		}
-		if (!location.equals(draft.location)) {
-			releaseHold(draft);
-		}
-		draft.chooseLocation(location);
-		drafts.save(draftId, draft);
-		return next(draftId, draft);
+		Chosen chosen = new Chosen("location", location,
+				catalog.locations(service).stream().anyMatch(choice -> choice.value().equals(location)), draft.location,
+				ChoiceForm.NO_LOCATION);
+		return choose(draftId, draft, chosen, draft::chooseLocation, response,
+				errors -> whereStep(model, draftId, draft, null, errors));
 	}
 
 	@GetMapping("/book/{draftId}/who")
@@ -123,7 +126,8 @@ class ChoiceController {
 	}
 
 	@PostMapping("/book/{draftId}/who")
-	String chooseWho(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model) {
+	String chooseWho(@PathVariable String draftId, @ModelAttribute ChoiceForm form, Model model,
+			HttpServletResponse response) {
 		String practitioner = form.practitioner();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
@@ -134,15 +138,36 @@ class ChoiceController {
 		}
 		boolean known = Draft.FIRST_AVAILABLE.equals(practitioner)
 				|| practitioners(draft).stream().anyMatch(p -> p.id().equals(practitioner));
-		if (!known) {
-			return whoStep(model, draftId, draft, null, Map.of("practitioner", ChoiceForm.NO_PRACTITIONER));
-		}
-		if (!practitioner.equals(draft.practitioner)) {
-			releaseHold(draft);
-		}
-		draft.choosePractitioner(practitioner);
-		drafts.save(draftId, draft);
-		return next(draftId, draft);
+		Chosen chosen = new Chosen("practitioner", practitioner, known, draft.practitioner, ChoiceForm.NO_PRACTITIONER);
+		return choose(draftId, draft, chosen, draft::choosePractitioner, response,
+				errors -> whoStep(model, draftId, draft, null, errors));
+	}
+
+	/**
+	 * Keeps a choice the step offers, giving up the held time when it changes; refuses
+	 * any other beside its field.
+	 */
+	private String choose(String draftId, Draft draft, Chosen chosen, Consumer<String> keep,
+			HttpServletResponse response, Function<Map<String, String>, String> refused) {
+		return forms.render(messages -> {
+			if (!chosen.offered()) {
+				messages.add(chosen.field(), chosen.refusal());
+				return null;
+			}
+			if (!chosen.value().equals(chosen.before())) {
+				releaseHold(draft);
+			}
+			keep.accept(chosen.value());
+			drafts.save(draftId, draft);
+			return next(draftId, draft);
+		}, response, refused);
+	}
+
+	/**
+	 * What one of the choice steps posted: its field, the value, whether the step offers
+	 * it, the draft's value before, and what a refusal says.
+	 */
+	private record Chosen(String field, String value, boolean offered, String before, String refusal) {
 	}
 
 	private String serviceStep(Model model, String draftId, Draft draft, String selected, Map<String, String> errors) {

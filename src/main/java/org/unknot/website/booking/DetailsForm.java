@@ -1,7 +1,6 @@
 package org.unknot.website.booking;
 
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.unknot.patient.PatientDetails;
 import org.unknot.system.InvalidRequest;
@@ -16,24 +15,16 @@ record DetailsForm(String givenName, String familyName, String email, String pho
 		return new DetailsForm(draft.givenName, draft.familyName, draft.email, draft.phone, draft.birthDate);
 	}
 
-	/** Each problem by its field, in the order of the form; empty if the details fit. */
-	Map<String, String> problems(LocalDate today) {
-		try {
-			PatientDetails.typed(givenName, familyName, email, phone, birthDate, today);
-			return Map.of();
-		}
-		catch (InvalidRequest refused) {
-			return refused.byField();
-		}
-	}
-
 	PatientDetails details() {
 		return new PatientDetails(givenName, familyName, email, phone, LocalDate.parse(birthDate.strip()));
 	}
 
-	/** Keeps the details as they will be stored: the phone in E.164. */
-	void copyTo(Draft draft) {
-		PatientDetails details = details();
+	/**
+	 * Keeps the details as they will be stored: the phone in E.164.
+	 * @throws InvalidRequest naming each problem by its field, in the order of the form
+	 */
+	void copyTo(Draft draft, LocalDate today) {
+		PatientDetails details = PatientDetails.typed(givenName, familyName, email, phone, birthDate, today);
 		draft.givenName = details.givenName();
 		draft.familyName = details.familyName();
 		draft.email = email.strip();

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -26,6 +28,7 @@ import org.unknot.intake.HealthIntake;
 import org.unknot.intake.PainDuration;
 import org.unknot.intake.RedFlag;
 import org.unknot.intake.Triage;
+import org.unknot.system.web.FormChange;
 import org.unknot.website.Money;
 
 /**
@@ -47,8 +50,11 @@ class PatientController {
 
 	private final Clock clock;
 
+	private final FormChange forms;
+
 	PatientController(Drafts drafts, FlowCatalog catalog, FlowView view, InsurancePlans plans, BookingDesk desk,
-			Clock clock) {
+			Clock clock, FormChange forms) {
+		this.forms = forms;
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.view = view;
@@ -68,18 +74,17 @@ class PatientController {
 	}
 
 	@PostMapping("/book/{draftId}/details")
-	String saveDetails(@PathVariable String draftId, @ModelAttribute("form") DetailsForm form, Model model) {
+	String saveDetails(@PathVariable String draftId, @ModelAttribute("form") DetailsForm form, Model model,
+			HttpServletResponse response) {
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked() || !Step.DETAILS.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
-		Map<String, String> problems = form.problems(LocalDate.now(clock));
-		if (!problems.isEmpty()) {
-			return view.step(model, draftId, draft, Step.DETAILS, problems);
-		}
-		form.copyTo(draft);
-		drafts.save(draftId, draft);
-		return ChoiceController.next(draftId, draft);
+		return forms.render(messages -> {
+			form.copyTo(draft, LocalDate.now(clock));
+			drafts.save(draftId, draft);
+			return ChoiceController.next(draftId, draft);
+		}, response, errors -> view.step(model, draftId, draft, Step.DETAILS, errors));
 	}
 
 	@GetMapping("/book/{draftId}/insurance")
@@ -96,34 +101,37 @@ class PatientController {
 
 	@PostMapping("/book/{draftId}/insurance")
 	String saveInsurance(@PathVariable String draftId, @RequestParam(required = false) String plan,
-			@RequestParam(required = false) String memberId, Model model) {
+			@RequestParam(required = false) String memberId, Model model, HttpServletResponse response) {
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked() || !Step.INSURANCE.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
-		if (Draft.SELF_PAY.equals(plan)) {
-			draft.plan = Draft.SELF_PAY;
-			draft.memberId = null;
+		Optional<InsurancePlan> chosen = plan == null ? Optional.empty() : plans.find(plan);
+		return forms.render(messages -> {
+			if (Draft.SELF_PAY.equals(plan)) {
+				draft.plan = Draft.SELF_PAY;
+				draft.memberId = null;
+			}
+			else if (chosen.isEmpty()) {
+				messages.add("plan", "Please choose your insurance plan, or that you will pay yourself.");
+				return null;
+			}
+			else {
+				var member = chosen.get().memberId(memberId);
+				if (member.isEmpty()) {
+					messages.add("memberId",
+							memberId == null || memberId.isBlank()
+									? "Please enter the " + chosen.get().memberIdLabel() + " from your card."
+									: "This does not look like a " + chosen.get().memberIdLabel() + " for "
+											+ chosen.get().name() + ". Please type it as printed on your card.");
+					return null;
+				}
+				draft.plan = plan;
+				draft.memberId = member.get().value();
+			}
 			drafts.save(draftId, draft);
 			return ChoiceController.next(draftId, draft);
-		}
-		Optional<InsurancePlan> chosen = plan == null ? Optional.empty() : plans.find(plan);
-		if (chosen.isEmpty()) {
-			return insuranceStep(model, draftId, draft, null, memberId,
-					Map.of("plan", "Please choose your insurance plan, or that you will pay yourself."));
-		}
-		var member = chosen.get().memberId(memberId);
-		if (member.isEmpty()) {
-			String message = memberId == null || memberId.isBlank()
-					? "Please enter the " + chosen.get().memberIdLabel() + " from your card."
-					: "This does not look like a " + chosen.get().memberIdLabel() + " for " + chosen.get().name()
-							+ ". Please type it as printed on your card.";
-			return insuranceStep(model, draftId, draft, plan, memberId, Map.of("memberId", message));
-		}
-		draft.plan = plan;
-		draft.memberId = member.get().value();
-		drafts.save(draftId, draft);
-		return ChoiceController.next(draftId, draft);
+		}, response, errors -> insuranceStep(model, draftId, draft, chosen.isEmpty() ? null : plan, memberId, errors));
 	}
 
 	@GetMapping("/book/{draftId}/intake")
@@ -136,19 +144,27 @@ class PatientController {
 	}
 
 	@PostMapping("/book/{draftId}/intake")
-	String saveIntake(@PathVariable String draftId, @RequestParam MultiValueMap<String, String> form, Model model) {
+	String saveIntake(@PathVariable String draftId, @RequestParam MultiValueMap<String, String> form, Model model,
+			HttpServletResponse response) {
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked() || !Step.INTAKE.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
 		IntakeAnswers answers = IntakeAnswers.from(form);
-		Optional<HealthIntake> intake = answers.intake();
-		if (intake.isEmpty()) {
-			return intakeStep(model, draftId, draft, answers, answers.problems());
-		}
+		return forms.render(messages -> {
+			Optional<HealthIntake> intake = answers.intake();
+			if (intake.isEmpty()) {
+				answers.problems().forEach(messages::add);
+				return null;
+			}
+			return saveIntake(draftId, draft, answers, intake.get());
+		}, response, errors -> intakeStep(model, draftId, draft, answers, errors));
+	}
+
+	private String saveIntake(String draftId, Draft draft, IntakeAnswers answers, HealthIntake intake) {
 		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
-		Triage triage = Triage.of(intake.get(), service.category());
-		answers.copyTo(draft, intake.get());
+		Triage triage = Triage.of(intake, service.category());
+		answers.copyTo(draft, intake);
 		draft.adviceAcknowledged = false;
 		if (triage == Triage.EMERGENCY) {
 			draft.intakeDone = false;
@@ -182,7 +198,7 @@ class PatientController {
 
 	@PostMapping("/book/{draftId}/advice")
 	String followAdvice(@PathVariable String draftId, @RequestParam(required = false) String choice,
-			@RequestParam(required = false) String understood, Model model) {
+			@RequestParam(required = false) String understood, Model model, HttpServletResponse response) {
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked() || !draft.intakeDone) {
 			return ChoiceController.next(draftId, draft);
@@ -202,13 +218,15 @@ class PatientController {
 			return ChoiceController.next(draftId, draft);
 		}
 		if ("continue".equals(choice)) {
-			if (!"yes".equals(understood)) {
-				return adviceStep(model, draftId, draft, Map.of("understood",
-						"Please tick the box to say you have read the advice, or book a consultation instead."));
-			}
-			draft.adviceAcknowledged = true;
-			drafts.save(draftId, draft);
-			return ChoiceController.next(draftId, draft);
+			return forms.render(messages -> {
+				if (!"yes".equals(understood)) {
+					messages.add("understood",
+							"Please tick the box to say you have read the advice, or book a consultation instead.");
+				}
+				draft.adviceAcknowledged = true;
+				drafts.save(draftId, draft);
+				return ChoiceController.next(draftId, draft);
+			}, response, errors -> adviceStep(model, draftId, draft, errors));
 		}
 		return adviceStep(model, draftId, draft, Map.of());
 	}

@@ -4,11 +4,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +31,6 @@ import org.unknot.booking.SlotNotBookable;
 import org.unknot.booking.SlotTaken;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
-import org.unknot.system.web.FieldMessages;
 import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
 import org.unknot.insurance.InsurancePlans;
@@ -41,6 +43,8 @@ import org.unknot.intake.Intakes;
 import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.web.FieldMessages;
+import org.unknot.system.web.FormChange;
 import org.unknot.visit.Advice;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.Payer;
@@ -56,6 +60,9 @@ class ReviewController {
 	static final String LOST = "Sorry, the time you chose is no longer free: it was held for you for a while, "
 			+ "and someone else has booked it since. Everything you typed is kept; please choose one of the nearest "
 			+ "free times below.";
+
+	/** Where a lost time is named: the review shows the nearest free times there. */
+	private static final String LOST_TIME = "lost";
 
 	private final Drafts drafts;
 
@@ -79,9 +86,12 @@ class ReviewController {
 
 	private final InsuranceChoices choices;
 
+	private final FormChange forms;
+
 	ReviewController(Drafts drafts, FlowCatalog catalog, FlowView view, SlotHolder holder, WeekOfSlots weeks,
 			InsurancePlans plans, VisitBooking booking, BookingDesk desk, VisitViews visits, Intakes intakes,
-			InsuranceChoices choices) {
+			InsuranceChoices choices, FormChange forms) {
+		this.forms = forms;
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.view = view;
@@ -108,24 +118,35 @@ class ReviewController {
 	}
 
 	@PostMapping("/book/{draftId}/review")
-	String book(@PathVariable String draftId, @ModelAttribute RepeatForm form, Model model) {
-		String repeat = form.repeat();
-		String count = form.count();
+	String book(@PathVariable String draftId, @ModelAttribute RepeatForm form, Model model,
+			HttpServletResponse response) {
 		Draft draft = drafts.get(draftId);
 		Optional<String> elsewhere = elsewhere(draftId, draft);
 		if (elsewhere.isPresent()) {
 			return elsewhere.get();
 		}
 		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
-		FieldMessages problems = new FieldMessages();
-		int every = form.weeksApart(FlowCatalog.SERIES_CATEGORIES.contains(service.category()), problems);
-		int visitsWanted = form.visits(every, problems);
-		if (!problems.isEmpty()) {
-			return reviewStep(model, draftId, draft, false, repeat, count, problems.byField());
-		}
+		return forms.render(messages -> {
+			int every = form.weeksApart(FlowCatalog.SERIES_CATEGORIES.contains(service.category()), messages);
+			int visitsWanted = form.visits(every, messages);
+			if (messages.isEmpty()) {
+				book(draft, service, every, visitsWanted, messages);
+			}
+			if (messages.isEmpty()) {
+				draft.hold = null;
+				draft.forgetSensitiveAnswers();
+				drafts.save(draftId, draft);
+			}
+			return ChoiceController.confirmed(draftId);
+		}, response, errors -> refused(model, draftId, draft, form, errors));
+	}
+
+	/**
+	 * Books the visit, or the series, of the draft; or says beside which field why not.
+	 */
+	private void book(Draft draft, CareService service, int every, int visitsWanted, FieldMessages messages) {
 		VisitAnswers answers = answers(draft);
-		OffsetDateTime start = OffsetDateTime.parse(draft.start);
-		var slot = BookingFlow.slot(draft, start.toInstant());
+		var slot = BookingFlow.slot(draft, OffsetDateTime.parse(draft.start).toInstant());
 		UUID hold = draft.hold == null ? null : UUID.fromString(draft.hold);
 		try {
 			if (every == 0) {
@@ -147,34 +168,31 @@ class ReviewController {
 		}
 		catch (SlotTaken | HoldExpired | SlotNotBookable lost) {
 			draft.hold = null;
-			drafts.save(draftId, draft);
-			return reviewStep(model, draftId, draft, true, repeat, count, Map.of());
+			messages.add(LOST_TIME, LOST);
 		}
 		catch (SeriesConflicts conflicts) {
 			draft.hold = null;
-			drafts.save(draftId, draft);
-			return reviewStep(model, draftId, draft, false, repeat, count, Map.of("repeat",
-					"None of those dates is free at this time. Please choose another time or fewer visits."));
+			messages.add("repeat",
+					"None of those dates is free at this time. Please choose another time or fewer visits.");
 		}
 		catch (PatientAlreadyBooked busy) {
-			return reviewStep(model, draftId, draft, false, repeat, count,
-					Map.of("times", "You already have a visit at that time. Please choose another time."));
+			messages.add("times", "You already have a visit at that time. Please choose another time.");
 		}
 		catch (PrerequisiteMissing missing) {
-			return reviewStep(model, draftId, draft, false, repeat, count, Map.of("times",
-					service.name() + " needs a consultation with a physician first. Please book a consultation."));
+			messages.add("times",
+					service.name() + " needs a consultation with a physician first. Please book a consultation.");
 		}
-		catch (InvalidRequest payerNoLongerFits) {
-			// the plan's member id rules changed since the insurance step
-			draft.memberId = null;
-			draft.plan = null;
-			drafts.save(draftId, draft);
-			return "redirect:/book/" + draftId + "/insurance?withdrawn=true";
-		}
-		draft.hold = null;
-		draft.forgetSensitiveAnswers();
+	}
+
+	/**
+	 * The review again, with what was chosen kept; the draft as the refusal left it (a
+	 * hold that is gone forgotten) is saved after the booking's rollback.
+	 */
+	private String refused(Model model, String draftId, Draft draft, RepeatForm form, Map<String, String> errors) {
 		drafts.save(draftId, draft);
-		return ChoiceController.confirmed(draftId);
+		Map<String, String> beside = new LinkedHashMap<>(errors);
+		boolean lost = beside.remove(LOST_TIME) != null;
+		return reviewStep(model, draftId, draft, lost, form.repeat(), form.count(), beside);
 	}
 
 	@GetMapping("/book/{draftId}/confirmed")
@@ -245,7 +263,9 @@ class ReviewController {
 		if (Step.firstMissing(draft) != Step.REVIEW) {
 			return Optional.of(ChoiceController.next(draftId, draft));
 		}
-		if (!Draft.SELF_PAY.equals(draft.plan) && plans.find(draft.plan).isEmpty()) {
+		if (!Draft.SELF_PAY.equals(draft.plan)
+				&& plans.find(draft.plan).flatMap(plan -> plan.memberId(draft.memberId)).isEmpty()) {
+			// withdrawn, or its member id rules changed since the insurance step
 			draft.plan = null;
 			draft.memberId = null;
 			drafts.save(draftId, draft);

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unknot.booking.BookingProperties;
 import org.unknot.catalog.LocationId;
+import org.unknot.system.web.FormChange;
 
 /**
  * Day and time, a week at a time. Choosing a time holds it while the patient fills in the
@@ -35,8 +38,11 @@ class TimeController {
 
 	private final BookingProperties booking;
 
+	private final FormChange forms;
+
 	TimeController(Drafts drafts, FlowCatalog catalog, FlowView view, WeekOfSlots weeks, SlotHolder holder,
-			BookingProperties booking) {
+			BookingProperties booking, FormChange forms) {
+		this.forms = forms;
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.view = view;
@@ -59,7 +65,8 @@ class TimeController {
 	}
 
 	@PostMapping("/book/{draftId}/when")
-	String choose(@PathVariable String draftId, @ModelAttribute TimeChoice form, Model model) {
+	String choose(@PathVariable String draftId, @ModelAttribute TimeChoice form, Model model,
+			HttpServletResponse response) {
 		String week = form.week();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
@@ -68,16 +75,22 @@ class TimeController {
 		if (!Step.WHEN.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
-		Optional<SlotValue> chosen = form.chosen().filter(value -> holder.allowed(draft, value.practitioner()));
-		if (chosen.isEmpty()) {
-			return whenStep(model, draftId, draft, week, Map.of("times", TimeChoice.CHOOSE));
-		}
-		if (!holder.hold(draft, chosen.get())) {
-			drafts.save(draftId, draft);
-			return whenStep(model, draftId, draft, week, Map.of("times", TAKEN));
-		}
-		drafts.save(draftId, draft);
-		return ChoiceController.next(draftId, draft);
+		// refused, the earlier hold is kept (its release rolled back), and so is the
+		// draft
+		// as stored
+		return forms.render(messages -> {
+			Optional<SlotValue> chosen = form.chosen().filter(value -> holder.allowed(draft, value.practitioner()));
+			if (chosen.isEmpty()) {
+				messages.add("times", TimeChoice.CHOOSE);
+			}
+			else if (!holder.hold(draft, chosen.get())) {
+				messages.add("times", TAKEN);
+			}
+			else {
+				drafts.save(draftId, draft);
+			}
+			return ChoiceController.next(draftId, draft);
+		}, response, errors -> whenStep(model, draftId, drafts.get(draftId), week, errors));
 	}
 
 	private String whenStep(Model model, String draftId, Draft draft, String week, Map<String, String> errors) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import org.unknot.booking.SlotTaken;
 import org.unknot.booking.TransitionNotAllowed;
 import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.calendar.CalendarInvitations;
+import org.unknot.system.web.FormChange;
 import org.unknot.website.Pages;
 
 /**
@@ -46,8 +49,11 @@ class VisitController {
 
 	private final Pages pages;
 
+	private final FormChange forms;
+
 	VisitController(BookingDesk desk, VisitViews visits, WeekOfSlots weeks, FlowCatalog catalog,
-			AppointmentCalendar calendar, Pages pages) {
+			AppointmentCalendar calendar, Pages pages, FormChange forms) {
+		this.forms = forms;
 		this.desk = desk;
 		this.visits = visits;
 		this.weeks = weeks;
@@ -73,16 +79,19 @@ class VisitController {
 	}
 
 	@PostMapping("/visits/{id}/cancel")
-	String cancel(@PathVariable String id, @RequestParam(required = false) String token, Model model) {
+	String cancel(@PathVariable String id, @RequestParam(required = false) String token, Model model,
+			HttpServletResponse response) {
 		UUID appointment = uuid(id);
-		try {
-			desk.cancel(appointment, token, "patient");
-		}
-		catch (TransitionNotAllowed refused) {
-			return cancelPage(model, visits.visit(appointment, token), Map.of("cancel",
-					"This visit can no longer be cancelled here: it has started or is already cancelled."));
-		}
-		return "redirect:/visits/" + id + "?token=" + encode(token) + "&done=cancelled";
+		return forms.render(messages -> {
+			try {
+				desk.cancel(appointment, token, "patient");
+			}
+			catch (TransitionNotAllowed refused) {
+				messages.add("cancel",
+						"This visit can no longer be cancelled here: it has started or is already cancelled.");
+			}
+			return "redirect:/visits/" + id + "?token=" + encode(token) + "&done=cancelled";
+		}, response, errors -> cancelPage(model, visits.visit(appointment, token), errors));
 	}
 
 	@GetMapping("/visits/{id}/reschedule")
@@ -93,26 +102,27 @@ class VisitController {
 
 	@PostMapping("/visits/{id}/reschedule")
 	String move(@PathVariable String id, @RequestParam(required = false) String token, @ModelAttribute TimeChoice form,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		UUID appointmentId = uuid(id);
 		Appointment appointment = desk.find(appointmentId, token);
-		String week = form.week();
-		Optional<SlotValue> chosen = form.chosen()
-			.filter(value -> value.practitioner().equals(appointment.practitionerId()));
-		if (chosen.isEmpty()) {
-			return reschedulePage(model, visits.view(appointment, token), week, Map.of("times", TimeChoice.CHOOSE));
-		}
-		try {
-			desk.reschedule(appointmentId, token, chosen.get().start().toInstant(), null);
-		}
-		catch (SlotTaken | SlotNotBookable | PatientAlreadyBooked | PrerequisiteMissing refused) {
-			return reschedulePage(model, visits.view(appointment, token), week, Map.of("times", TimeController.TAKEN));
-		}
-		catch (TransitionNotAllowed refused) {
-			return reschedulePage(model, visits.view(appointment, token), week,
-					Map.of("times", "This visit can no longer be moved: it has started or has been cancelled."));
-		}
-		return "redirect:/visits/" + id + "?token=" + encode(token) + "&done=moved";
+		return forms.render(messages -> {
+			Optional<SlotValue> chosen = form.chosen()
+				.filter(value -> value.practitioner().equals(appointment.practitionerId()));
+			if (chosen.isEmpty()) {
+				messages.add("times", TimeChoice.CHOOSE);
+				return null;
+			}
+			try {
+				desk.reschedule(appointmentId, token, chosen.get().start().toInstant(), null);
+			}
+			catch (SlotTaken | SlotNotBookable | PatientAlreadyBooked | PrerequisiteMissing refused) {
+				messages.add("times", TimeController.TAKEN);
+			}
+			catch (TransitionNotAllowed refused) {
+				messages.add("times", "This visit can no longer be moved: it has started or has been cancelled.");
+			}
+			return "redirect:/visits/" + id + "?token=" + encode(token) + "&done=moved";
+		}, response, errors -> reschedulePage(model, visits.view(appointment, token), form.week(), errors));
 	}
 
 	@GetMapping("/visits/{id}/calendar.ics")

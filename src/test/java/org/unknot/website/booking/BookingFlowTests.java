@@ -108,7 +108,7 @@ class BookingFlowTests {
 		void asksForATreatmentWhenNoneIsChosen() {
 			Page page = browser.post("/book", Map.of());
 
-			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.status()).isEqualTo(422);
 			assertThat(page.text()).contains("Please choose a treatment.");
 			assertThat(page.body()).contains("aria-describedby=\"service-error\"").contains("href=\"#service\"");
 		}
@@ -189,7 +189,7 @@ class BookingFlowTests {
 			Page page = browser.post("/book/" + draft + "/details", Map.of("givenName", "Ada", "familyName", "",
 					"email", "ada-at-example", "phone", "12", "birthDate", "02/04/1985"));
 
-			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.status()).isEqualTo(422);
 			assertThat(page.body()).contains("value=\"Ada\"")
 				.contains("value=\"ada-at-example\"")
 				.contains("value=\"02/04/1985\"")
@@ -221,7 +221,7 @@ class BookingFlowTests {
 
 			Page page = browser.post("/book/" + draft + "/insurance", Map.of("plan", "medicare", "memberId", "12"));
 
-			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.status()).isEqualTo(422);
 			assertThat(page.text()).contains("This does not look like a Medicare number (MBI) for Medicare (Part B)");
 			assertThat(page.body()).contains("value=\"12\"").containsPattern("value=\"medicare\"[^>]*checked");
 		}
@@ -320,7 +320,7 @@ class BookingFlowTests {
 
 			Page page = browser.post("/book/" + draft + "/intake", form);
 
-			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.status()).isEqualTo(422);
 			assertThat(page.text()).contains("Please choose at least one place where it hurts.")
 				.contains("Please choose how strong the pain is, from 0 to 10.")
 				.contains("Please answer yes or no: Do you have a fever?");
@@ -357,7 +357,7 @@ class BookingFlowTests {
 
 			Page refused = browser.post("/book/" + draft + "/review", Map.of("repeat", "none"));
 
-			assertThat(refused.status()).isEqualTo(200);
+			assertThat(refused.status()).isEqualTo(422);
 			assertThat(refused.text()).contains("Your time is no longer free");
 		}
 
@@ -499,7 +499,7 @@ class BookingFlowTests {
 
 			Page page = browser.post("/book/" + draft + "/when", Map.of("slot", "2027-03-15T10:07-04:00~" + therapist));
 
-			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.status()).isEqualTo(422);
 			assertThat(page.text()).contains("Sorry, that time has just been taken");
 			assertThat(heldBy(therapist)).isZero();
 		}
@@ -510,7 +510,7 @@ class BookingFlowTests {
 
 			assertThat(browser.post("/book/" + draft + "/when", Map.of("slot", "2027-03-15T10:00-04:00~" + physician))
 				.text()).contains("Please choose one of the free times below.");
-			assertThat(browser.post("/book/" + draft + "/when", Map.of("slot", "tomorrow~x")).status()).isEqualTo(200);
+			assertThat(browser.post("/book/" + draft + "/when", Map.of("slot", "tomorrow~x")).status()).isEqualTo(422);
 			assertThat(browser.get("/book/" + draft + "/when?week=not-a-date").status()).isEqualTo(200);
 		}
 

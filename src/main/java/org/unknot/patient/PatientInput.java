@@ -1,4 +1,4 @@
-package org.unknot.visit.web;
+package org.unknot.patient;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,16 +11,17 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import org.unknot.patient.PatientDetails;
 
 /**
- * The patient as sent in a booking request, checked by {@link PatientDetails}' rules so
- * that its problems come back with the request's other invalid fields.
+ * The patient as sent in an API request (a booking, a series, joining the waitlist),
+ * checked by {@link PatientDetails}' rules when bound with {@code @Valid}, so that its
+ * problems come back with the request's other invalid fields, named
+ * {@code patient.<field>}.
  */
 @PatientInput.Checked
-record PatientInput(String givenName, String familyName, String email, String phone, LocalDate birthDate) {
+public record PatientInput(String givenName, String familyName, String email, String phone, LocalDate birthDate) {
 
-	PatientDetails details() {
+	public PatientDetails details() {
 		return new PatientDetails(givenName, familyName, email, phone, birthDate);
 	}
 
