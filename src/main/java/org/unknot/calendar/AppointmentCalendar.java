@@ -19,6 +19,7 @@ import org.unknot.catalog.Clinics;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
 import org.unknot.video.VideoLinks;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Calendar entries for stored visits: gathers what {@link CalendarInvitations} needs from
@@ -82,8 +83,8 @@ public class AppointmentCalendar {
 	public byte[] feed(String practitionerName, String practitionerId, Instant now) {
 		List<AppointmentDetails> visits = new ArrayList<>();
 		List<String> titles = new ArrayList<>();
-		for (Appointment visit : appointments.visitsOfPractitioner(practitionerId, now.minus(FEED_PAST),
-				now.plus(FEED_AHEAD))) {
+		for (Appointment visit : appointments.visitsOfPractitioner(PractitionerId.of(practitionerId),
+				now.minus(FEED_PAST), now.plus(FEED_AHEAD))) {
 			AppointmentDetails details = details(visit);
 			visits.add(details);
 			titles.add("Visit: " + initials(details.attendee().name()) + (details.video() ? " (video)" : ""));
@@ -111,7 +112,7 @@ public class AppointmentCalendar {
 	}
 
 	private AppointmentDetails details(Appointment a) {
-		Patient patient = patients.find(a.patientId()).orElseThrow();
+		Patient patient = patients.find(a.patientId().value()).orElseThrow();
 		var attendee = new AppointmentDetails.Participant(patient.givenName() + " " + patient.familyName(),
 				patient.email());
 		var organizer = new AppointmentDetails.Participant(properties.network(), properties.organizerEmail());

@@ -18,6 +18,7 @@ import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.RoomKind;
 import org.unknot.catalog.ServiceCategory;
+import org.unknot.patient.PatientId;
 
 class AppointmentTests {
 
@@ -31,7 +32,7 @@ class AppointmentTests {
 		@Test
 		void becomesABookingForItsPatient() {
 			Appointment hold = Appointment.hold(slot(START), BEFORE.plus(Duration.ofMinutes(10)));
-			UUID patient = UUID.randomUUID();
+			PatientId patient = PatientId.of(UUID.randomUUID());
 
 			hold.confirmHold(patient, new byte[] { 1 }, BEFORE);
 
@@ -44,8 +45,8 @@ class AppointmentTests {
 		void cannotBeBookedOnceExpired() {
 			Appointment hold = Appointment.hold(slot(START), BEFORE.plus(Duration.ofMinutes(10)));
 
-			assertThatThrownBy(
-					() -> hold.confirmHold(UUID.randomUUID(), new byte[] { 1 }, BEFORE.plus(Duration.ofMinutes(10))))
+			assertThatThrownBy(() -> hold.confirmHold(PatientId.of(UUID.randomUUID()), new byte[] { 1 },
+					BEFORE.plus(Duration.ofMinutes(10))))
 				.isInstanceOf(HoldExpired.class);
 			assertThat(hold.status()).isEqualTo(AppointmentStatus.PENDING);
 		}
@@ -53,7 +54,7 @@ class AppointmentTests {
 		@Test
 		void isNotABookingThatCanBeConfirmedTwice() {
 			Appointment booked = booked();
-			assertThatThrownBy(() -> booked.confirmHold(UUID.randomUUID(), new byte[] { 1 }, BEFORE))
+			assertThatThrownBy(() -> booked.confirmHold(PatientId.of(UUID.randomUUID()), new byte[] { 1 }, BEFORE))
 				.isInstanceOf(TransitionNotAllowed.class);
 		}
 
@@ -136,7 +137,7 @@ class AppointmentTests {
 	}
 
 	static Appointment booked() {
-		return Appointment.book(slot(START), UUID.randomUUID(), null, new byte[] { 1 });
+		return Appointment.book(slot(START), PatientId.of(UUID.randomUUID()), null, new byte[] { 1 });
 	}
 
 	static SlotCheck slot(Instant start) {

@@ -26,11 +26,12 @@ import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
-import org.unknot.system.Text;
 import org.unknot.visit.Advice;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -93,8 +94,8 @@ class AppointmentController {
 	@PostMapping("/appointments/{id}/reschedule")
 	AppointmentView reschedule(@PathVariable UUID id, @RequestHeader(MANAGE_TOKEN) String token,
 			@Valid @RequestBody RescheduleRequest request) {
-		return view(desk.reschedule(id, token, request.start().toInstant(), Text.blankToNull(request.practitioner())),
-				null);
+		return view(desk.reschedule(id, token, request.start().toInstant(),
+				PractitionerId.ofNullable(request.practitioner())), null);
 	}
 
 	/**
@@ -120,7 +121,8 @@ class AppointmentController {
 			@NotNull OffsetDateTime start) {
 
 		SlotRequest slot() {
-			return new SlotRequest(service, practitioner, LocationId.of(location), start.toInstant());
+			return new SlotRequest(ServiceId.of(service), PractitionerId.of(practitioner), LocationId.of(location),
+					start.toInstant());
 		}
 	}
 
@@ -129,7 +131,8 @@ class AppointmentController {
 			@Valid IntakeInput intake, Boolean staffOverride) {
 
 		SlotRequest slot() {
-			return new SlotRequest(service, practitioner, LocationId.of(location), start.toInstant());
+			return new SlotRequest(ServiceId.of(service), PractitionerId.of(practitioner), LocationId.of(location),
+					start.toInstant());
 		}
 	}
 
