@@ -79,14 +79,14 @@ public class Appointment {
 	 */
 	static Appointment hold(SlotCheck slot, Instant expiresAt) {
 		return new Appointment(UUID.randomUUID(), AppointmentStatus.PENDING, ServiceId.of(slot.service().id()),
-				PractitionerId.of(slot.practitionerId()), slot.location(), null, roomKindOf(slot), null, null,
-				slot.start(), slot.end(), slot.blockedFrom(), slot.blockedTo(), expiresAt, null, null, 0);
+				slot.practitionerId(), slot.location(), null, roomKindOf(slot), null, null, slot.start(), slot.end(),
+				slot.blockedFrom(), slot.blockedTo(), expiresAt, null, null, 0);
 	}
 
 	static Appointment book(SlotCheck slot, PatientId patientId, UUID seriesId, byte[] manageTokenHash) {
 		return new Appointment(UUID.randomUUID(), AppointmentStatus.BOOKED, ServiceId.of(slot.service().id()),
-				PractitionerId.of(slot.practitionerId()), slot.location(), null, roomKindOf(slot), patientId, seriesId,
-				slot.start(), slot.end(), slot.blockedFrom(), slot.blockedTo(), null, manageTokenHash, null, 0);
+				slot.practitionerId(), slot.location(), null, roomKindOf(slot), patientId, seriesId, slot.start(),
+				slot.end(), slot.blockedFrom(), slot.blockedTo(), null, manageTokenHash, null, 0);
 	}
 
 	/** Turns this hold into a booking for the patient. */
@@ -117,7 +117,7 @@ public class Appointment {
 	void moveTo(SlotCheck slot, Instant now) {
 		require(status == AppointmentStatus.BOOKED, "reschedule", "it is " + status.code());
 		require(now.isBefore(start), "reschedule", "it has already started");
-		practitionerId = PractitionerId.of(slot.practitionerId());
+		practitionerId = slot.practitionerId();
 		start = slot.start();
 		end = slot.end();
 		blockedFrom = slot.blockedFrom();

@@ -300,8 +300,8 @@ public class BookingDesk {
 	 * for a taken time.
 	 */
 	SlotCheck bookableSlot(SlotRequest request, UUID excluding, String field) {
-		SlotCheck slot = availability.check(request.serviceId().value(), request.location(),
-				request.practitionerId().value(), request.start(), excluding);
+		SlotCheck slot = availability.check(request.serviceId(), request.location(), request.practitionerId(),
+				request.start(), excluding);
 		if (slot.free()) {
 			return slot;
 		}
@@ -341,7 +341,8 @@ public class BookingDesk {
 	 */
 	private void clearExpiredHolds(SlotCheck slot, List<String> rooms, Instant now) {
 		if (slot.expiredHolds()) {
-			appointments.clearExpiredHolds(slot.practitionerId(), rooms, slot.blockedFrom(), slot.blockedTo(), now);
+			appointments.clearExpiredHolds(slot.practitionerId().value(), rooms, slot.blockedFrom(), slot.blockedTo(),
+					now);
 		}
 	}
 

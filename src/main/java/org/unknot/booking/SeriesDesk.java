@@ -62,8 +62,8 @@ public class SeriesDesk {
 	public SeriesOutcome book(SeriesRequest request) {
 		ZoneId zone = availability.zoneOf(request.location());
 		// the first visit must itself be a valid request, like a single booking
-		SlotCheck first = availability.check(request.serviceId().value(), request.location(),
-				request.practitionerId().value(), request.firstStart(), null);
+		SlotCheck first = availability.check(request.serviceId(), request.location(), request.practitionerId(),
+				request.firstStart(), null);
 		if (!first.free() && !first.verdict().taken()) {
 			desk.bookableSlot(slotRequest(request, request.firstStart()), null, "firstStart");
 		}
@@ -125,8 +125,8 @@ public class SeriesDesk {
 		LocalDate first = day.minusDays(SEARCH_DAYS_EITHER_SIDE);
 		LocalDate last = day.plusDays(SEARCH_DAYS_EITHER_SIDE);
 		List<Slot> slots = availability
-			.search(new AvailabilityQuery(request.serviceId().value(), request.location(),
-					request.practitionerId().value(), first, last))
+			.search(new AvailabilityQuery(request.serviceId(), request.location(), request.practitionerId(), first,
+					last))
 			.slots();
 		List<Appointment> patientsVisits = appointments.liveOfPatient(patientId,
 				first.minusDays(1).atStartOfDay(zone).toInstant(), last.plusDays(2).atStartOfDay(zone).toInstant());

@@ -67,8 +67,8 @@ class DemoPatient {
 		}
 		LocalDate from = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE))).plusDays(3);
 		var first = availability
-			.search(new AvailabilityQuery("swedish-60", LocationId.of(DemoClinics.MONTCLAIR), "ana-ribeiro", from,
-					from.plusDays(20)))
+			.search(new AvailabilityQuery(ServiceId.of("swedish-60"), LocationId.of(DemoClinics.MONTCLAIR),
+					PractitionerId.of("ana-ribeiro"), from, from.plusDays(20)))
 			.slots()
 			.stream()
 			.findFirst();

@@ -17,9 +17,9 @@ public record PractitionerId(@JsonValue String value) {
 		return new PractitionerId(value);
 	}
 
-	/** The id, or null when none was given (an optional choice). */
+	/** The id, or null when none was chosen (anyone may do). */
 	public static PractitionerId ofNullable(String value) {
-		return value == null || value.isBlank() ? null : new PractitionerId(value);
+		return value == null ? null : new PractitionerId(value);
 	}
 
 	@Override

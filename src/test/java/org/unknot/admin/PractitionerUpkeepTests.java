@@ -221,8 +221,9 @@ class PractitionerUpkeepTests {
 
 		assertThat(saved.getStatus()).isEqualTo(302);
 		assertThat(availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), null, MONDAY, MONDAY))
-			.slots()).noneMatch(slot -> slot.practitionerId().equals(therapist));
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic), null, MONDAY,
+					MONDAY))
+			.slots()).noneMatch(slot -> slot.practitionerId().value().equals(therapist));
 		assertThat(page(therapist)).contains("Inactive")
 			.contains("value=\"English, Portuguese\"")
 			.containsPattern("id=\"service-" + TestNetwork.MASSAGE + "\"[^>]*checked");
@@ -248,7 +249,8 @@ class PractitionerUpkeepTests {
 
 	private List<Slot> slotsOn(String practitioner, LocalDate day) {
 		return availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), practitioner, day, day))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(practitioner), day, day))
 			.slots();
 	}
 

@@ -80,7 +80,8 @@ class AvailabilityModuleTests {
 
 	List<LocalTime> starts() {
 		return search
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(therapist), MONDAY, MONDAY))
 			.slots()
 			.stream()
 			.map(slot -> slot.start().atZoneSameInstant(NEW_YORK).toLocalTime())

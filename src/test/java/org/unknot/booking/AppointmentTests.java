@@ -19,6 +19,7 @@ import org.unknot.catalog.LocationId;
 import org.unknot.catalog.RoomKind;
 import org.unknot.catalog.ServiceCategory;
 import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 class AppointmentTests {
 
@@ -145,7 +146,7 @@ class AppointmentTests {
 				Duration.ofMinutes(60), Duration.ZERO, Duration.ofMinutes(15), RoomKind.MASSAGE_ROOM, true, false,
 				10500, List.of("97124"), null, Duration.ofHours(2), 400, Duration.ofMinutes(15), Set.of("LMT"));
 		Instant end = start.plus(massage.duration());
-		return new SlotCheck(SlotVerdict.FREE, massage, LocationId.of("montclair"), "ana",
+		return new SlotCheck(SlotVerdict.FREE, massage, LocationId.of("montclair"), PractitionerId.of("ana"),
 				ZoneId.of("America/New_York"), start, end, start, end.plus(massage.bufferAfter()), List.of("room-1"),
 				false);
 	}

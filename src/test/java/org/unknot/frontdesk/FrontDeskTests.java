@@ -217,7 +217,8 @@ class FrontDeskTests {
 			.with(frontDesk(clinic))).andReturn();
 
 		List<ZonedDateTime> starts = availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(therapist), MONDAY, MONDAY))
 			.slots()
 			.stream()
 			.map(slot -> slot.start().atZoneSameInstant(NEW_YORK))

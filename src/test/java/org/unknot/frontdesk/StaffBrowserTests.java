@@ -191,7 +191,8 @@ class StaffBrowserTests {
 		visitor.check(page, "admin-practitioner");
 
 		var slots = availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), id, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(id), MONDAY, MONDAY))
 			.slots();
 		assertThat(slots).isNotEmpty();
 		page.navigate(visitor.baseUrl() + "/admin");

@@ -196,7 +196,8 @@ class CallerBookingController {
 		if (!service.isBlank()) {
 			try {
 				model.addAttribute("slots",
-						availability.search(new AvailabilityQuery(service, LocationId.of(clinic), null, day, day))
+						availability
+							.search(new AvailabilityQuery(ServiceId.of(service), LocationId.of(clinic), null, day, day))
 							.slots());
 			}
 			catch (DomainProblem problem) {

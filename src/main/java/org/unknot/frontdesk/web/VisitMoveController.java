@@ -58,7 +58,7 @@ class VisitMoveController {
 		model.addAttribute("current", visit.start().atZone(zone));
 		model.addAttribute("date", day);
 		model.addAttribute("slots",
-				availability.search(new AvailabilityQuery(visit.serviceId().value(), visit.location(), null, day, day))
+				availability.search(new AvailabilityQuery(visit.serviceId(), visit.location(), null, day, day))
 					.slots());
 		return "staff/move";
 	}

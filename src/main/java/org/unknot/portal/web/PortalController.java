@@ -105,11 +105,9 @@ class PortalController {
 		model.addAttribute("visit", visit);
 		model.addAttribute("current", visit.start().atZone(zone));
 		model.addAttribute("date", day);
-		model.addAttribute("slots",
-				availability
-					.search(new AvailabilityQuery(visit.serviceId().value(), visit.location(),
-							visit.practitionerId().value(), day, day))
-					.slots());
+		model.addAttribute("slots", availability
+			.search(new AvailabilityQuery(visit.serviceId(), visit.location(), visit.practitionerId(), day, day))
+			.slots());
 		return "portal/move";
 	}
 

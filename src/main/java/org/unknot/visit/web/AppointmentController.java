@@ -32,6 +32,7 @@ import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.system.Text;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -95,7 +96,7 @@ class AppointmentController {
 	AppointmentView reschedule(@PathVariable UUID id, @RequestHeader(MANAGE_TOKEN) String token,
 			@Valid @RequestBody RescheduleRequest request) {
 		return view(desk.reschedule(id, token, request.start().toInstant(),
-				PractitionerId.ofNullable(request.practitioner())), null);
+				PractitionerId.ofNullable(Text.blankToNull(request.practitioner()))), null);
 	}
 
 	/**

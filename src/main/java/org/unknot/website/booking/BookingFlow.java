@@ -41,7 +41,7 @@ final class BookingFlow {
 	static List<String> alternatives(SeriesOutcome.Conflict conflict) {
 		List<String> values = new ArrayList<>();
 		for (Slot slot : conflict.alternatives()) {
-			values.add(new SlotValue(slot.start(), slot.practitionerId()).value());
+			values.add(new SlotValue(slot.start(), slot.practitionerId().value()).value());
 		}
 		return values;
 	}
@@ -52,7 +52,7 @@ final class BookingFlow {
 	}
 
 	static SlotRequest slot(Draft draft, Instant start) {
-		return new SlotRequest(ServiceId.of(draft.service), PractitionerId.of(draft.slotPractitioner),
+		return new SlotRequest(ServiceId.of(draft.service), PractitionerId.ofNullable(draft.slotPractitioner),
 				LocationId.of(draft.location), start);
 	}
 

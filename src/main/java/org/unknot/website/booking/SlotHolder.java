@@ -70,8 +70,8 @@ class SlotHolder {
 		if (start.isEmpty()) {
 			return false;
 		}
-		var check = availability.check(draft.service, LocationId.of(draft.location), draft.slotPractitioner,
-				start.get(), null);
+		var check = availability.check(ServiceId.of(draft.service), LocationId.of(draft.location),
+				PractitionerId.ofNullable(draft.slotPractitioner), start.get(), null);
 		if (!check.free()) {
 			return false;
 		}
