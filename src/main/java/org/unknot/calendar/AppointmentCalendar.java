@@ -18,8 +18,8 @@ import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
-import org.unknot.video.VideoLinks;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.video.VideoLinks;
 
 /**
  * Calendar entries for stored visits: gathers what {@link CalendarInvitations} needs from
@@ -80,11 +80,11 @@ public class AppointmentCalendar {
 	 * subscribe to. Titles name the patient by initials only and never the kind of care.
 	 */
 	@Transactional(readOnly = true)
-	public byte[] feed(String practitionerName, String practitionerId, Instant now) {
+	public byte[] feed(String practitionerName, PractitionerId practitionerId, Instant now) {
 		List<AppointmentDetails> visits = new ArrayList<>();
 		List<String> titles = new ArrayList<>();
-		for (Appointment visit : appointments.visitsOfPractitioner(PractitionerId.of(practitionerId),
-				now.minus(FEED_PAST), now.plus(FEED_AHEAD))) {
+		for (Appointment visit : appointments.visitsOfPractitioner(practitionerId, now.minus(FEED_PAST),
+				now.plus(FEED_AHEAD))) {
 			AppointmentDetails details = details(visit);
 			visits.add(details);
 			titles.add("Visit: " + initials(details.attendee().name()) + (details.video() ? " (video)" : ""));
