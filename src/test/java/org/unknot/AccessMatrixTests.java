@@ -36,6 +36,8 @@ import org.unknot.content.ArticleAdmin;
 import org.unknot.insurance.InsuranceAdmin;
 import org.unknot.insurance.PayerKind;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Every protected page, for every role, on its own record and on another patient's or
@@ -241,10 +243,12 @@ class AccessMatrixTests {
 
 	private UUID[] book(String practitioner, String clinic) {
 		var start = MONDAY.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant();
-		var booked = desk.book(new SlotRequest(TestNetwork.MASSAGE, practitioner, LocationId.of(clinic), start), null,
-				new PatientDetails("Pat", "Matrix", "matrix-" + UUID.randomUUID() + "@example.org", null,
+		var booked = desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(practitioner),
+						LocationId.of(clinic), start),
+				null, new PatientDetails("Pat", "Matrix", "matrix-" + UUID.randomUUID() + "@example.org", null,
 						LocalDate.of(1990, 1, 1)));
-		return new UUID[] { booked.appointment().id(), booked.appointment().patientId() };
+		return new UUID[] { booked.appointment().id(), booked.appointment().patientId().value() };
 	}
 
 	record Row(Supplier<MockHttpServletRequestBuilder> request, Set<Who> allowed) {

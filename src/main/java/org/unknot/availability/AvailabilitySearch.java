@@ -29,6 +29,8 @@ import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.WorkingHours;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Answers availability questions: reads every input once (catalog, practitioners, hours,
@@ -74,7 +76,7 @@ public class AvailabilitySearch {
 			throw new InvalidRequest("to", "The range covers " + days + " days; at most " + properties.maxDays()
 					+ " days can be searched at once.");
 		}
-		Loaded loaded = loaded(query.serviceId(), query.location(), query.practitionerId(), scope -> {
+		Loaded loaded = loaded(query.serviceId().value(), query.location(), raw(query.practitionerId()), scope -> {
 			requireWithinHorizon("from", query.from(), scope.zone());
 			requireWithinHorizon("to", query.to(), scope.zone());
 			// every start lies on a local date from..to; its blocked range reaches out by
@@ -92,10 +94,10 @@ public class AvailabilitySearch {
 		List<Slot> slots = new ArrayList<>();
 		for (SlotFinder.Found found : SlotFinder.freeSlots(loaded.input(), query.from(), query.to())) {
 			slots.add(new Slot(offsetDateTime(found.start(), scope.zone()), offsetDateTime(found.end(), scope.zone()),
-					found.practitionerId(), query.location()));
+					PractitionerId.of(found.practitionerId()), query.location()));
 		}
-		return new Availability(scope.service().id(), query.location().value(), scope.zone(), query.from(), query.to(),
-				slots, prerequisites(scope.service()));
+		return new Availability(ServiceId.of(scope.service().id()), query.location().value(), scope.zone(),
+				query.from(), query.to(), slots, prerequisites(scope.service()));
 	}
 
 	/**
@@ -103,9 +105,9 @@ public class AvailabilitySearch {
 	 * or hold whose own time should not count as taken (the hold being booked, the visit
 	 * being moved).
 	 */
-	public SlotCheck check(String serviceId, LocationId location, String practitionerId, Instant start,
+	public SlotCheck check(ServiceId serviceId, LocationId location, PractitionerId practitionerId, Instant start,
 			UUID excluding) {
-		Loaded loaded = loaded(serviceId, location, practitionerId, scope -> {
+		Loaded loaded = loaded(serviceId.value(), location, raw(practitionerId), scope -> {
 			requireWithinHorizon("start", start, scope.zone());
 			// only what overlaps this visit's blocked range can stand in its way
 			CareService service = scope.service();
@@ -113,7 +115,7 @@ public class AvailabilitySearch {
 					start.plus(service.duration()).plus(service.bufferAfter()));
 		}, excluding);
 		Scope scope = loaded.scope();
-		SlotFinder.Check check = SlotFinder.check(loaded.input(), practitionerId, start.getEpochSecond());
+		SlotFinder.Check check = SlotFinder.check(loaded.input(), raw(practitionerId), start.getEpochSecond());
 		CareService service = scope.service();
 		Instant end = start.plus(service.duration());
 		return new SlotCheck(check.verdict(), service, location, practitionerId, scope.zone(), start, end,
@@ -154,6 +156,10 @@ public class AvailabilitySearch {
 			data = reference.at(input.referenceVersion());
 			fresh = true;
 		}
+	}
+
+	private static String raw(PractitionerId practitionerId) {
+		return practitionerId == null ? null : practitionerId.value();
 	}
 
 	private record Loaded(Scope scope, SlotFinder.Input input, boolean expiredHolds) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Whether one start time can be booked, and with what: the blocked range including
@@ -14,7 +15,7 @@ import org.unknot.catalog.LocationId;
  * (of the practitioner or a room): it must be deleted before the visit is written, or the
  * database would refuse the write.
  */
-public record SlotCheck(SlotVerdict verdict, CareService service, LocationId location, String practitionerId,
+public record SlotCheck(SlotVerdict verdict, CareService service, LocationId location, PractitionerId practitionerId,
 		ZoneId zone, Instant start, Instant end, Instant blockedFrom, Instant blockedTo, List<String> freeRooms,
 		boolean expiredHolds) {
 

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import org.unknot.availability.SlotCheck;
 import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A visit, or a hold on one. Its state changes only through the verbs below, each of
@@ -18,9 +21,9 @@ public class Appointment {
 
 	private AppointmentStatus status;
 
-	private final String serviceId;
+	private final ServiceId serviceId;
 
-	private String practitionerId;
+	private PractitionerId practitionerId;
 
 	private final LocationId location;
 
@@ -28,7 +31,7 @@ public class Appointment {
 
 	private final String roomKind;
 
-	private UUID patientId;
+	private PatientId patientId;
 
 	private final UUID seriesId;
 
@@ -48,9 +51,9 @@ public class Appointment {
 
 	private int sequence;
 
-	Appointment(UUID id, AppointmentStatus status, String serviceId, String practitionerId, LocationId location,
-			String roomId, String roomKind, UUID patientId, UUID seriesId, Instant start, Instant end,
-			Instant blockedFrom, Instant blockedTo, Instant holdExpiresAt, byte[] manageTokenHash,
+	Appointment(UUID id, AppointmentStatus status, ServiceId serviceId, PractitionerId practitionerId,
+			LocationId location, String roomId, String roomKind, PatientId patientId, UUID seriesId, Instant start,
+			Instant end, Instant blockedFrom, Instant blockedTo, Instant holdExpiresAt, byte[] manageTokenHash,
 			String cancellationReason, int sequence) {
 		this.id = id;
 		this.status = status;
@@ -75,19 +78,19 @@ public class Appointment {
 	 * A short reservation of a free slot, which only its holder can turn into a booking.
 	 */
 	static Appointment hold(SlotCheck slot, Instant expiresAt) {
-		return new Appointment(UUID.randomUUID(), AppointmentStatus.PENDING, slot.service().id(), slot.practitionerId(),
-				slot.location(), null, roomKindOf(slot), null, null, slot.start(), slot.end(), slot.blockedFrom(),
-				slot.blockedTo(), expiresAt, null, null, 0);
+		return new Appointment(UUID.randomUUID(), AppointmentStatus.PENDING, ServiceId.of(slot.service().id()),
+				slot.practitionerId(), slot.location(), null, roomKindOf(slot), null, null, slot.start(), slot.end(),
+				slot.blockedFrom(), slot.blockedTo(), expiresAt, null, null, 0);
 	}
 
-	static Appointment book(SlotCheck slot, UUID patientId, UUID seriesId, byte[] manageTokenHash) {
-		return new Appointment(UUID.randomUUID(), AppointmentStatus.BOOKED, slot.service().id(), slot.practitionerId(),
-				slot.location(), null, roomKindOf(slot), patientId, seriesId, slot.start(), slot.end(),
-				slot.blockedFrom(), slot.blockedTo(), null, manageTokenHash, null, 0);
+	static Appointment book(SlotCheck slot, PatientId patientId, UUID seriesId, byte[] manageTokenHash) {
+		return new Appointment(UUID.randomUUID(), AppointmentStatus.BOOKED, ServiceId.of(slot.service().id()),
+				slot.practitionerId(), slot.location(), null, roomKindOf(slot), patientId, seriesId, slot.start(),
+				slot.end(), slot.blockedFrom(), slot.blockedTo(), null, manageTokenHash, null, 0);
 	}
 
 	/** Turns this hold into a booking for the patient. */
-	void confirmHold(UUID patient, byte[] tokenHash, Instant now) {
+	void confirmHold(PatientId patient, byte[] tokenHash, Instant now) {
 		require(status == AppointmentStatus.PENDING, "book", "it is not a hold");
 		if (expired(now)) {
 			throw new HoldExpired(id);
@@ -183,11 +186,11 @@ public class Appointment {
 		return status;
 	}
 
-	public String serviceId() {
+	public ServiceId serviceId() {
 		return serviceId;
 	}
 
-	public String practitionerId() {
+	public PractitionerId practitionerId() {
 		return practitionerId;
 	}
 
@@ -203,7 +206,7 @@ public class Appointment {
 		return roomKind;
 	}
 
-	public UUID patientId() {
+	public PatientId patientId() {
 		return patientId;
 	}
 

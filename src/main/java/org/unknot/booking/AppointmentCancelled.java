@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A booked visit was cancelled (published inside the cancellation's transaction); its
@@ -11,8 +14,8 @@ import org.unknot.catalog.LocationId;
  *
  * @param seriesId the series it was booked in, or null
  */
-public record AppointmentCancelled(UUID appointmentId, UUID patientId, UUID seriesId, String serviceId,
-		String practitionerId, LocationId location, Instant start, Instant end, int sequence, String reason) {
+public record AppointmentCancelled(UUID appointmentId, PatientId patientId, UUID seriesId, ServiceId serviceId,
+		PractitionerId practitionerId, LocationId location, Instant start, Instant end, int sequence, String reason) {
 
 	static AppointmentCancelled of(Appointment a) {
 		return new AppointmentCancelled(a.id(), a.patientId(), a.seriesId(), a.serviceId(), a.practitionerId(),

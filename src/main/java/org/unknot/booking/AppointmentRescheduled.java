@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A visit moved (published inside the move's transaction); the time it left, with its
@@ -11,7 +14,7 @@ import org.unknot.catalog.LocationId;
  *
  * @param seriesId the series it was booked in, or null
  */
-public record AppointmentRescheduled(UUID appointmentId, UUID patientId, UUID seriesId, String serviceId,
-		LocationId location, String previousPractitionerId, Instant previousStart, Instant previousEnd,
-		String practitionerId, Instant start, Instant end, int sequence) {
+public record AppointmentRescheduled(UUID appointmentId, PatientId patientId, UUID seriesId, ServiceId serviceId,
+		LocationId location, PractitionerId previousPractitionerId, Instant previousStart, Instant previousEnd,
+		PractitionerId practitionerId, Instant start, Instant end, int sequence) {
 }

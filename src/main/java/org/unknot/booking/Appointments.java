@@ -15,6 +15,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The appointments and holds. Writes that would overlap another live visit of the same
@@ -58,11 +61,11 @@ public class Appointments {
 	 * The practitioner's booked, arrived, checked-in and fulfilled visits starting in
 	 * [from, to), earliest first.
 	 */
-	public List<Appointment> visitsOfPractitioner(String practitionerId, Instant from, Instant to) {
+	public List<Appointment> visitsOfPractitioner(PractitionerId practitionerId, Instant from, Instant to) {
 		return jdbc.sql("""
 				SELECT * FROM appointment WHERE practitioner_id = ? AND status IN ('booked', 'arrived', 'checked-in',
 				    'fulfilled') AND start_at >= ? AND start_at < ? ORDER BY start_at""")
-			.params(practitionerId, utc(from), utc(to))
+			.params(practitionerId.value(), utc(from), utc(to))
 			.query(Appointments::map)
 			.list();
 	}
@@ -89,19 +92,19 @@ public class Appointments {
 	}
 
 	/** A practitioner's visits (not holds) starting in [from, to), by start. */
-	public List<Appointment> ofPractitioner(String practitionerId, Instant from, Instant to) {
+	public List<Appointment> ofPractitioner(PractitionerId practitionerId, Instant from, Instant to) {
 		return jdbc.sql("""
 				SELECT * FROM appointment WHERE practitioner_id = ? AND status <> 'pending'
 				    AND start_at >= ? AND start_at < ? ORDER BY start_at""")
-			.params(practitionerId, utc(from), utc(to))
+			.params(practitionerId.value(), utc(from), utc(to))
 			.query(Appointments::map)
 			.list();
 	}
 
 	/** Every visit of a patient, newest first. */
-	public List<Appointment> ofPatient(UUID patientId) {
+	public List<Appointment> ofPatient(PatientId patientId) {
 		return jdbc.sql("SELECT * FROM appointment WHERE patient_id = ? AND status <> 'pending' ORDER BY start_at DESC")
-			.param(patientId)
+			.param(patientId.value())
 			.query(Appointments::map)
 			.list();
 	}
@@ -164,22 +167,22 @@ public class Appointments {
 	 * The patient's booked visits of these services that start after {@code after},
 	 * earliest first.
 	 */
-	List<Appointment> upcomingOfPatient(UUID patientId, Collection<String> serviceIds, Instant after) {
+	List<Appointment> upcomingOfPatient(PatientId patientId, Collection<String> serviceIds, Instant after) {
 		return jdbc.sql("""
 				SELECT * FROM appointment WHERE patient_id = ? AND service_id = ANY(?)
 				    AND status IN ('booked', 'arrived', 'checked-in') AND start_at > ?
 				ORDER BY start_at""")
-			.params(patientId, serviceIds.toArray(String[]::new), utc(after))
+			.params(patientId.value(), serviceIds.toArray(String[]::new), utc(after))
 			.query(Appointments::map)
 			.list();
 	}
 
 	/** The live visits of this patient that share some time with [from, to). */
-	List<Appointment> liveOfPatient(UUID patientId, Instant from, Instant to) {
+	List<Appointment> liveOfPatient(PatientId patientId, Instant from, Instant to) {
 		return jdbc
 			.sql("SELECT * FROM appointment WHERE patient_id = ? AND status IN " + LIVE
 					+ " AND tstzrange(start_at, end_at) && tstzrange(?, ?)")
-			.params(patientId, utc(from), utc(to))
+			.params(patientId.value(), utc(from), utc(to))
 			.query(Appointments::map)
 			.list();
 	}
@@ -188,11 +191,11 @@ public class Appointments {
 	 * Whether the patient has a live visit of one of these services that ends by
 	 * {@code by}.
 	 */
-	boolean hadVisit(UUID patientId, Collection<String> serviceIds, Instant by) {
+	boolean hadVisit(PatientId patientId, Collection<String> serviceIds, Instant by) {
 		return jdbc.sql("""
 				SELECT EXISTS (SELECT 1 FROM appointment WHERE patient_id = ? AND service_id = ANY(?)
 				    AND status IN ('booked', 'arrived', 'checked-in', 'fulfilled') AND end_at <= ?)""")
-			.params(patientId, serviceIds.toArray(String[]::new), utc(by))
+			.params(patientId.value(), serviceIds.toArray(String[]::new), utc(by))
 			.query(Boolean.class)
 			.single();
 	}
@@ -209,12 +212,12 @@ public class Appointments {
 	private static MapSqlParameterSource parameters(Appointment a) {
 		return new MapSqlParameterSource().addValue("id", a.id())
 			.addValue("status", a.status().code())
-			.addValue("service", a.serviceId())
-			.addValue("practitioner", a.practitionerId())
+			.addValue("service", a.serviceId().value())
+			.addValue("practitioner", a.practitionerId().value())
 			.addValue("clinic", a.location().clinicIdOrNull())
 			.addValue("room", a.roomId())
 			.addValue("roomKind", a.roomId() == null ? null : a.roomKind())
-			.addValue("patient", a.patientId())
+			.addValue("patient", a.patientId() == null ? null : a.patientId().value())
 			.addValue("series", a.seriesId())
 			.addValue("start", utc(a.start()))
 			.addValue("end", utc(a.end()))
@@ -228,10 +231,10 @@ public class Appointments {
 
 	private static Appointment map(ResultSet rs, int n) throws SQLException {
 		return new Appointment(rs.getObject("id", UUID.class), AppointmentStatus.ofCode(rs.getString("status")),
-				rs.getString("service_id"), rs.getString("practitioner_id"),
+				ServiceId.of(rs.getString("service_id")), PractitionerId.of(rs.getString("practitioner_id")),
 				LocationId.ofClinic(rs.getString("clinic_id")), rs.getString("room_id"), rs.getString("room_kind"),
-				rs.getObject("patient_id", UUID.class), rs.getObject("series_id", UUID.class), instant(rs, "start_at"),
-				instant(rs, "end_at"), instant(rs, "blocked_from"), instant(rs, "blocked_to"),
+				PatientId.ofNullable(rs.getObject("patient_id", UUID.class)), rs.getObject("series_id", UUID.class),
+				instant(rs, "start_at"), instant(rs, "end_at"), instant(rs, "blocked_from"), instant(rs, "blocked_to"),
 				instant(rs, "hold_expires_at"), rs.getBytes("manage_token_hash"), rs.getString("cancellation_reason"),
 				rs.getInt("sequence"));
 	}

@@ -26,6 +26,8 @@ import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.SecretToken;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Holds, books, moves and cancels visits. Java checks every rule first to give a precise
@@ -81,14 +83,14 @@ public class BookingDesk {
 	@Transactional
 	public Booked book(SlotRequest request, UUID holdId, PatientDetails patient) {
 		Instant now = clock.instant();
-		UUID patientId = patients.identify(patient);
+		PatientId patientId = PatientId.of(patients.identify(patient));
 		SecretToken token = SecretToken.generate(); // the manage token: only its hash is
 													// kept
 		if (holdId != null) {
 			Appointment hold = appointments.lock(holdId).filter(Appointment::isHold).orElse(null);
 			if (hold != null && !hold.expired(now)) {
 				requireSameSlot(hold, request);
-				requirePrerequisite(services.get("service", hold.serviceId()), patientId, hold.start());
+				requirePrerequisite(services.get("service", hold.serviceId().value()), patientId, hold.start());
 				hold.confirmHold(patientId, token.hash(), now);
 				write(() -> appointments.update(hold), hold.start(), false);
 				events.publishEvent(AppointmentBooked.of(hold));
@@ -104,7 +106,7 @@ public class BookingDesk {
 	}
 
 	/** Books one occurrence of a series inside the caller's transaction. */
-	Booked bookOccurrence(SlotCheck slot, UUID patientId, UUID seriesId) {
+	Booked bookOccurrence(SlotCheck slot, PatientId patientId, UUID seriesId) {
 		SecretToken token = SecretToken.generate(); // the manage token: only its hash is
 													// kept
 		Appointment appointment = Appointment.book(slot, patientId, seriesId, token.hash());
@@ -197,13 +199,14 @@ public class BookingDesk {
 
 	/** Cancels a visit of the signed-in patient; another patient's visit is not found. */
 	@Transactional
-	public Appointment cancelForPatient(UUID id, UUID patientId, String reason) {
+	public Appointment cancelForPatient(UUID id, PatientId patientId, String reason) {
 		return cancelLocked(lockedForPatient(id, patientId), reason);
 	}
 
 	/** Moves a visit of the signed-in patient under the same rules as every move. */
 	@Transactional
-	public Appointment rescheduleForPatient(UUID id, UUID patientId, Instant start, String practitionerId) {
+	public Appointment rescheduleForPatient(UUID id, PatientId patientId, Instant start,
+			PractitionerId practitionerId) {
 		return rescheduleLocked(lockedForPatient(id, patientId), start, practitionerId);
 	}
 
@@ -245,7 +248,7 @@ public class BookingDesk {
 	 * nothing changes.
 	 */
 	@Transactional
-	public Appointment reschedule(UUID id, String manageToken, Instant start, String practitionerId) {
+	public Appointment reschedule(UUID id, String manageToken, Instant start, PractitionerId practitionerId) {
 		return rescheduleLocked(locked(id, manageToken), start, practitionerId);
 	}
 
@@ -254,17 +257,17 @@ public class BookingDesk {
 	 * own move.
 	 */
 	@Transactional
-	public Appointment rescheduleForClinic(UUID id, Instant start, String practitionerId) {
+	public Appointment rescheduleForClinic(UUID id, Instant start, PractitionerId practitionerId) {
 		return rescheduleLocked(lockedForClinic(id), start, practitionerId);
 	}
 
-	private Appointment rescheduleLocked(Appointment appointment, Instant start, String practitionerId) {
+	private Appointment rescheduleLocked(Appointment appointment, Instant start, PractitionerId practitionerId) {
 		Instant now = clock.instant();
 		UUID id = appointment.id();
-		String previousPractitioner = appointment.practitionerId();
+		PractitionerId previousPractitioner = appointment.practitionerId();
 		Instant previousStart = appointment.start();
 		Instant previousEnd = appointment.end();
-		String practitioner = practitionerId == null ? appointment.practitionerId() : practitionerId;
+		PractitionerId practitioner = practitionerId == null ? appointment.practitionerId() : practitionerId;
 		SlotCheck slot = bookableSlot(
 				new SlotRequest(appointment.serviceId(), practitioner, appointment.location(), start), id, "start");
 		appointment.moveTo(slot, now);
@@ -338,7 +341,8 @@ public class BookingDesk {
 	 */
 	private void clearExpiredHolds(SlotCheck slot, List<String> rooms, Instant now) {
 		if (slot.expiredHolds()) {
-			appointments.clearExpiredHolds(slot.practitionerId(), rooms, slot.blockedFrom(), slot.blockedTo(), now);
+			appointments.clearExpiredHolds(slot.practitionerId().value(), rooms, slot.blockedFrom(), slot.blockedTo(),
+					now);
 		}
 	}
 
@@ -410,7 +414,7 @@ public class BookingDesk {
 		};
 	}
 
-	void requirePrerequisite(CareService service, UUID patientId, Instant start) {
+	void requirePrerequisite(CareService service, PatientId patientId, Instant start) {
 		if (service.prerequisite() == null) {
 			return;
 		}
@@ -431,7 +435,7 @@ public class BookingDesk {
 	 * has its consultation before it; if not, the change is refused and rolled back.
 	 */
 	private void requireNoStrandedDependents(Appointment changed) {
-		CareService service = services.get("service", changed.serviceId());
+		CareService service = services.get("service", changed.serviceId().value());
 		List<CareService> dependentServices = services.all()
 			.stream()
 			.filter(candidate -> candidate.prerequisite() == service.category())
@@ -447,8 +451,8 @@ public class BookingDesk {
 		for (Appointment dependent : appointments.upcomingOfPatient(changed.patientId(),
 				dependentServices.stream().map(CareService::id).toList(), clock.instant())) {
 			if (!appointments.hadVisit(changed.patientId(), qualifying, dependent.start())) {
-				throw new PrerequisiteInUse(service.name(), services.get("service", dependent.serviceId()).name(),
-						dependent.id(),
+				throw new PrerequisiteInUse(service.name(),
+						services.get("service", dependent.serviceId().value()).name(), dependent.id(),
 						OffsetDateTime.ofInstant(dependent.start(), availability.zoneOf(dependent.location())));
 			}
 		}
@@ -464,7 +468,7 @@ public class BookingDesk {
 		}
 	}
 
-	private Appointment lockedForPatient(UUID id, UUID patientId) {
+	private Appointment lockedForPatient(UUID id, PatientId patientId) {
 		return appointments.lock(id)
 			.filter(appointment -> patientId != null && patientId.equals(appointment.patientId()))
 			.orElseThrow(() -> new AppointmentNotFound(id));

@@ -21,6 +21,7 @@ import org.unknot.availability.Slot;
 import org.unknot.availability.SlotCheck;
 import org.unknot.availability.SlotVerdict;
 import org.unknot.patient.Patients;
+import org.unknot.patient.PatientId;
 
 /**
  * Books a course of care at once. Every occurrence keeps the local time of the first, so
@@ -66,7 +67,7 @@ public class SeriesDesk {
 		if (!first.free() && !first.verdict().taken()) {
 			desk.bookableSlot(slotRequest(request, request.firstStart()), null, "firstStart");
 		}
-		UUID patientId = patients.identify(request.patient());
+		PatientId patientId = PatientId.of(patients.identify(request.patient()));
 		// later visits come later still, so what the first needs before it, all of them
 		// have
 		desk.requirePrerequisite(first.service(), patientId, request.firstStart());
@@ -75,8 +76,9 @@ public class SeriesDesk {
 				INSERT INTO appointment_series (id, service_id, practitioner_id, clinic_id, patient_id, every_weeks,
 				    occurrences, first_start)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(seriesId, request.serviceId(), request.practitionerId(), request.location().clinicIdOrNull(),
-					patientId, request.everyWeeks(), request.occurrences(), Appointments.utc(request.firstStart()))
+			.params(seriesId, request.serviceId().value(), request.practitionerId().value(),
+					request.location().clinicIdOrNull(), patientId.value(), request.everyWeeks(), request.occurrences(),
+					Appointments.utc(request.firstStart()))
 			.update();
 		LocalDateTime firstLocal = LocalDateTime.ofInstant(request.firstStart(), zone);
 		List<Booked> booked = new ArrayList<>();
@@ -99,7 +101,7 @@ public class SeriesDesk {
 		return outcome;
 	}
 
-	private SeriesOutcome.Conflict conflict(SeriesRequest request, UUID patientId, int occurrence, Instant start,
+	private SeriesOutcome.Conflict conflict(SeriesRequest request, PatientId patientId, int occurrence, Instant start,
 			ZoneId zone, RuntimeException refused) {
 		String reason = "patient-busy";
 		if (refused instanceof SlotNotBookable notBookable) {
@@ -117,7 +119,7 @@ public class SeriesDesk {
 	 * local time. Only times the patient could take: none overlapping a visit they
 	 * already have.
 	 */
-	private List<Slot> alternatives(SeriesRequest request, UUID patientId, Instant wanted, ZoneId zone) {
+	private List<Slot> alternatives(SeriesRequest request, PatientId patientId, Instant wanted, ZoneId zone) {
 		LocalDateTime local = LocalDateTime.ofInstant(wanted, zone);
 		var day = local.toLocalDate();
 		LocalDate first = day.minusDays(SEARCH_DAYS_EITHER_SIDE);

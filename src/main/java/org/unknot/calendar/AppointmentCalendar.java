@@ -18,6 +18,7 @@ import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
+import org.unknot.practitioner.PractitionerId;
 import org.unknot.video.VideoLinks;
 
 /**
@@ -79,7 +80,7 @@ public class AppointmentCalendar {
 	 * subscribe to. Titles name the patient by initials only and never the kind of care.
 	 */
 	@Transactional(readOnly = true)
-	public byte[] feed(String practitionerName, String practitionerId, Instant now) {
+	public byte[] feed(String practitionerName, PractitionerId practitionerId, Instant now) {
 		List<AppointmentDetails> visits = new ArrayList<>();
 		List<String> titles = new ArrayList<>();
 		for (Appointment visit : appointments.visitsOfPractitioner(practitionerId, now.minus(FEED_PAST),
@@ -111,7 +112,7 @@ public class AppointmentCalendar {
 	}
 
 	private AppointmentDetails details(Appointment a) {
-		Patient patient = patients.find(a.patientId()).orElseThrow();
+		Patient patient = patients.find(a.patientId().value()).orElseThrow();
 		var attendee = new AppointmentDetails.Participant(patient.givenName() + " " + patient.familyName(),
 				patient.email());
 		var organizer = new AppointmentDetails.Participant(properties.network(), properties.organizerEmail());

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.unknot.practitioner.PractitionerId;
 import org.unknot.system.SecretToken;
 
 /**
@@ -23,30 +24,31 @@ public class PractitionerFeeds {
 	}
 
 	/** A new feed; the answer is its secret token, which cannot be recovered later. */
-	public String create(String practitionerId) {
+	public String create(PractitionerId practitionerId) {
 		SecretToken token = SecretToken.generate();
 		jdbc.sql("INSERT INTO calendar_feed (id, practitioner_id, token_hash) VALUES (?, ?, ?)")
-			.params(UUID.randomUUID(), practitionerId, token.hash())
+			.params(UUID.randomUUID(), practitionerId.value(), token.hash())
 			.update();
 		return token.value();
 	}
 
 	/** Ends every live feed of the practitioner; answers how many. */
-	public int revokeAll(String practitionerId) {
+	public int revokeAll(PractitionerId practitionerId) {
 		return jdbc.sql("UPDATE calendar_feed SET revoked_at = now() WHERE practitioner_id = ? AND revoked_at IS NULL")
-			.param(practitionerId)
+			.param(practitionerId.value())
 			.update();
 	}
 
 	/** The practitioner whose live feed this token opens. */
-	public Optional<String> practitionerOf(String token) {
+	public Optional<PractitionerId> practitionerOf(String token) {
 		if (token == null || token.isBlank()) {
 			return Optional.empty();
 		}
 		return jdbc.sql("SELECT practitioner_id FROM calendar_feed WHERE token_hash = ? AND revoked_at IS NULL")
 			.param(SecretToken.hash(token))
 			.query(String.class)
-			.optional();
+			.optional()
+			.map(PractitionerId::of);
 	}
 
 }

@@ -21,6 +21,8 @@ import org.unknot.visit.BookedBy;
 import org.unknot.visit.Repeat;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A fictional patient with an account and a course of bi-weekly massages with Ana Ribeiro
@@ -65,18 +67,18 @@ class DemoPatient {
 		}
 		LocalDate from = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE))).plusDays(3);
 		var first = availability
-			.search(new AvailabilityQuery("swedish-60", LocationId.of(DemoClinics.MONTCLAIR), "ana-ribeiro", from,
-					from.plusDays(20)))
+			.search(new AvailabilityQuery(ServiceId.of("swedish-60"), LocationId.of(DemoClinics.MONTCLAIR),
+					PractitionerId.of("ana-ribeiro"), from, from.plusDays(20)))
 			.slots()
 			.stream()
 			.findFirst();
 		SeriesOutcome booked = first.map(slot -> visits.bookSeries(
-				new SlotRequest("swedish-60", "ana-ribeiro", LocationId.of(DemoClinics.MONTCLAIR),
-						slot.start().toInstant()),
+				new SlotRequest(ServiceId.of("swedish-60"), PractitionerId.of("ana-ribeiro"),
+						LocationId.of(DemoClinics.MONTCLAIR), slot.start().toInstant()),
 				null, new Repeat(2, VISITS, false), VisitAnswers.selfPay(DETAILS), BookedBy.PATIENT))
 			.orElse(null);
 		var patientId = booked == null || booked.booked().isEmpty() ? null
-				: booked.booked().get(0).appointment().patientId();
+				: booked.booked().get(0).appointment().patientId().value();
 		accounts.create(new NewAccount(EMAIL, DETAILS.givenName() + " " + DETAILS.familyName(), Role.PATIENT, List.of(),
 				null, patientId, DemoAccounts.PASSWORD));
 		return Optional.ofNullable(booked);

@@ -31,6 +31,7 @@ import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.TimeOff;
 import org.unknot.practitioner.WorkingHours;
+import org.unknot.patient.PatientId;
 
 /**
  * Builds a clinic's calendar for a day or a week from what is booked, who works there and
@@ -82,8 +83,11 @@ public class ClinicCalendar {
 		Instant from = date.atStartOfDay(zone).toInstant();
 		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
 		List<Appointment> visits = appointments.atLocation(clinic.id(), from, to);
-		Map<UUID, Patient> patientsById = patients
-			.byIds(visits.stream().map(Appointment::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<UUID, Patient> patientsById = patients.byIds(visits.stream()
+			.map(Appointment::patientId)
+			.filter(Objects::nonNull)
+			.map(PatientId::value)
+			.collect(Collectors.toSet()));
 		Map<String, CareService> serviceById = services.byId();
 		Map<String, String> roomNames = clinic.rooms().stream().collect(Collectors.toMap(Room::id, Room::name));
 		List<WorkingHours> hoursToday = allHours.stream()
@@ -91,7 +95,7 @@ public class ClinicCalendar {
 			.toList();
 		Set<String> ids = new LinkedHashSet<>();
 		hoursToday.forEach(rule -> ids.add(rule.practitionerId()));
-		visits.forEach(visit -> ids.add(visit.practitionerId()));
+		visits.forEach(visit -> ids.add(visit.practitionerId().value()));
 		List<TimeOff> blocked = practitioners.timeOff(ids, from, to);
 		List<CalendarColumn> columns = new ArrayList<>();
 		for (String id : ids) {
@@ -106,7 +110,7 @@ public class ClinicCalendar {
 						local(timeOff.end(), to, zone, LocalTime.MAX), timeOff.reason()))
 				.toList();
 			List<CalendarEntry> entries = visits.stream()
-				.filter(visit -> visit.practitionerId().equals(id))
+				.filter(visit -> visit.practitionerId().value().equals(id))
 				.map(visit -> entry(visit, zone, serviceById, patientsById, roomNames))
 				.toList();
 			columns.add(new CalendarColumn(practitioner, hours, off, entries));
@@ -120,11 +124,12 @@ public class ClinicCalendar {
 
 	private static CalendarEntry entry(Appointment visit, ZoneId zone, Map<String, CareService> services,
 			Map<UUID, Patient> patients, Map<String, String> rooms) {
-		Patient patient = patients.get(visit.patientId());
-		CareService service = services.get(visit.serviceId());
+		Patient patient = visit.patientId() == null ? null : patients.get(visit.patientId().value());
+		CareService service = services.get(visit.serviceId().value());
 		return new CalendarEntry(visit.id(), ZonedDateTime.ofInstant(visit.start(), zone),
-				ZonedDateTime.ofInstant(visit.end(), zone), service == null ? visit.serviceId() : service.name(),
-				visit.practitionerId(), visit.patientId(),
+				ZonedDateTime.ofInstant(visit.end(), zone),
+				service == null ? visit.serviceId().value() : service.name(), visit.practitionerId().value(),
+				visit.patientId() == null ? null : visit.patientId().value(),
 				patient == null ? "" : patient.givenName() + " " + patient.familyName(),
 				visit.roomId() == null ? null : rooms.getOrDefault(visit.roomId(), visit.roomId()),
 				visit.status().code());

@@ -28,6 +28,7 @@ import org.unknot.patient.Patients;
 import org.unknot.sessions.SessionNote;
 import org.unknot.sessions.SessionNotes;
 import org.unknot.system.NotFound;
+import org.unknot.patient.PatientId;
 
 /**
  * Opens a patient's record for a staff member, and writes who, what, when, from where and
@@ -102,7 +103,7 @@ public class PatientRecords {
 	public PatientRecord open(SignedIn me, UUID patientId, String reason, String address) {
 		Patient patient = patients.find(patientId)
 			.orElseThrow(() -> new NotFound(null, "patient", patientId.toString()));
-		List<Appointment> visits = appointments.ofPatient(patientId);
+		List<Appointment> visits = appointments.ofPatient(PatientId.of(patientId));
 		boolean entitled = entitled(me, visits);
 		boolean brokeGlass = false;
 		if (!entitled) {
@@ -133,7 +134,7 @@ public class PatientRecords {
 			return true;
 		}
 		if (me.role() == Role.PRACTITIONER) {
-			return visits.stream().anyMatch(visit -> visit.practitionerId().equals(me.practitionerId()));
+			return visits.stream().anyMatch(visit -> visit.practitionerId().value().equals(me.practitionerId()));
 		}
 		if (me.role() == Role.FRONT_DESK) {
 			return visits.stream()
@@ -153,9 +154,9 @@ public class PatientRecords {
 			String clinicId = visit.location().clinicIdOrNull();
 			ZoneId zone = clinics.zoneOf(visit.location());
 			String where = clinicId == null ? "Video visit" : clinicById.get(clinicId).name();
-			CareService service = byId.get(visit.serviceId());
+			CareService service = byId.get(visit.serviceId().value());
 			return new Visit(visit.id(), ZonedDateTime.ofInstant(visit.start(), zone),
-					service == null ? visit.serviceId() : service.name(), visit.practitionerId(), where,
+					service == null ? visit.serviceId().value() : service.name(), visit.practitionerId().value(), where,
 					visit.status().code(), withIntake ? intakes.of(visit.id()).orElse(null) : null,
 					insurance.of(visit.id()).orElse(null));
 		}).toList();

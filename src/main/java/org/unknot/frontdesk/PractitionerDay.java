@@ -20,6 +20,8 @@ import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /** One practitioner's visits on a day, wherever they are. */
 @Service
@@ -48,20 +50,24 @@ public class PractitionerDay {
 	public List<DayVisit> of(String practitionerId, LocalDate day, ZoneId zone) {
 		Instant from = day.atStartOfDay(zone).toInstant();
 		Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-		List<Appointment> visits = appointments.ofPractitioner(practitionerId, from, to);
-		Map<UUID, Patient> byId = patients
-			.byIds(visits.stream().map(Appointment::patientId).filter(Objects::nonNull).collect(Collectors.toSet()));
+		List<Appointment> visits = appointments.ofPractitioner(PractitionerId.of(practitionerId), from, to);
+		Map<UUID, Patient> byId = patients.byIds(visits.stream()
+			.map(Appointment::patientId)
+			.filter(Objects::nonNull)
+			.map(PatientId::value)
+			.collect(Collectors.toSet()));
 		Map<String, CareService> serviceById = services.byId();
 		Map<String, Clinic> clinicById = clinics.byId();
 		return visits.stream().map(visit -> {
 			String clinicId = visit.location().clinicIdOrNull();
 			Clinic clinic = clinicId == null ? null : clinicById.get(clinicId);
 			ZoneId local = clinic == null ? zone : clinic.zone();
-			Patient patient = byId.get(visit.patientId());
-			CareService service = serviceById.get(visit.serviceId());
+			Patient patient = visit.patientId() == null ? null : byId.get(visit.patientId().value());
+			CareService service = serviceById.get(visit.serviceId().value());
 			var entry = new CalendarEntry(visit.id(), ZonedDateTime.ofInstant(visit.start(), local),
-					ZonedDateTime.ofInstant(visit.end(), local), service == null ? visit.serviceId() : service.name(),
-					visit.practitionerId(), visit.patientId(),
+					ZonedDateTime.ofInstant(visit.end(), local),
+					service == null ? visit.serviceId().value() : service.name(), visit.practitionerId().value(),
+					visit.patientId() == null ? null : visit.patientId().value(),
 					patient == null ? "" : patient.givenName() + " " + patient.familyName(), visit.roomId(),
 					visit.status().code());
 			return new DayVisit(entry, clinic == null ? "Video visit" : clinic.name());

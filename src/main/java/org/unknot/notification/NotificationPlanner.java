@@ -56,17 +56,17 @@ class NotificationPlanner {
 	 */
 	@EventListener
 	void on(AppointmentBooked booked) {
-		List<Channel> channels = channels(booked.patientId());
+		List<Channel> channels = channels(booked.patientId().value());
 		Instant now = clock.instant();
 		List<Planned> messages = new ArrayList<>();
 		for (Channel channel : channels) {
 			if (!coveredBySeriesConfirmation(booked, channel, now)) {
-				messages.add(new Planned(booked.appointmentId(), booked.patientId(), MessageKind.BOOKED,
+				messages.add(new Planned(booked.appointmentId(), booked.patientId().value(), MessageKind.BOOKED,
 						"s" + booked.sequence(), channel, now, booked.start(), null));
 			}
 		}
-		planWithReminders(messages, booked.appointmentId(), booked.patientId(), booked.start(), booked.sequence(),
-				channels, now);
+		planWithReminders(messages, booked.appointmentId(), booked.patientId().value(), booked.start(),
+				booked.sequence(), channels, now);
 	}
 
 	/**
@@ -78,8 +78,8 @@ class NotificationPlanner {
 		if (booked.seriesId() == null) {
 			return false;
 		}
-		return outbox.plan(booked.seriesId(), booked.patientId(), MessageKind.SERIES_BOOKED, "series", channel, now,
-				null, null) || seriesConfirmationStillToGo(booked.seriesId(), channel);
+		return outbox.plan(booked.seriesId(), booked.patientId().value(), MessageKind.SERIES_BOOKED, "series", channel,
+				now, null, null) || seriesConfirmationStillToGo(booked.seriesId(), channel);
 	}
 
 	/**
@@ -101,7 +101,7 @@ class NotificationPlanner {
 	void on(AppointmentRescheduled moved) {
 		outbox.dropUnsent(moved.appointmentId(), List.of(MessageKind.RESCHEDULED, MessageKind.REMINDER),
 				"superseded by a later move");
-		List<Channel> channels = channels(moved.patientId());
+		List<Channel> channels = channels(moved.patientId().value());
 		Instant now = clock.instant();
 		List<Planned> messages = new ArrayList<>();
 		for (Channel channel : channels) {
@@ -109,12 +109,12 @@ class NotificationPlanner {
 					? seriesConfirmationStillToGo(moved.seriesId(), channel)
 					: replaceUnsentConfirmation(moved, channel, now);
 			if (!confirmationTellsOfMove) {
-				messages.add(new Planned(moved.appointmentId(), moved.patientId(), MessageKind.RESCHEDULED,
+				messages.add(new Planned(moved.appointmentId(), moved.patientId().value(), MessageKind.RESCHEDULED,
 						"s" + moved.sequence(), channel, now, moved.start(), null));
 			}
 		}
-		planWithReminders(messages, moved.appointmentId(), moved.patientId(), moved.start(), moved.sequence(), channels,
-				now);
+		planWithReminders(messages, moved.appointmentId(), moved.patientId().value(), moved.start(), moved.sequence(),
+				channels, now);
 	}
 
 	/**
@@ -130,8 +130,8 @@ class NotificationPlanner {
 					"superseded: the visit moved before this went out (sequence " + moved.sequence() + ")");
 		}
 		if (superseded) {
-			outbox.plan(moved.appointmentId(), moved.patientId(), MessageKind.BOOKED, "s" + moved.sequence(), channel,
-					now, moved.start(), null);
+			outbox.plan(moved.appointmentId(), moved.patientId().value(), MessageKind.BOOKED, "s" + moved.sequence(),
+					channel, now, moved.start(), null);
 		}
 		return superseded;
 	}
@@ -150,8 +150,8 @@ class NotificationPlanner {
 		if (!announced) {
 			return;
 		}
-		for (Channel channel : channels(cancelled.patientId())) {
-			outbox.plan(cancelled.appointmentId(), cancelled.patientId(), MessageKind.CANCELLED,
+		for (Channel channel : channels(cancelled.patientId().value())) {
+			outbox.plan(cancelled.appointmentId(), cancelled.patientId().value(), MessageKind.CANCELLED,
 					"s" + cancelled.sequence(), channel, clock.instant(), null, null);
 		}
 	}

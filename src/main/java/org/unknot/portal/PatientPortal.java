@@ -28,6 +28,7 @@ import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.sessions.SessionNotes;
 import org.unknot.system.NotFound;
+import org.unknot.patient.PatientId;
 
 /** What a signed-in patient sees of their own care, and the export of all of it. */
 @Service
@@ -183,14 +184,15 @@ public class PatientPortal {
 			.stream()
 			.collect(Collectors.toMap(Practitioner::id, Practitioner::displayName));
 		Instant now = clock.instant();
-		return appointments.ofPatient(patient.id()).stream().map(visit -> {
+		return appointments.ofPatient(PatientId.of(patient.id())).stream().map(visit -> {
 			String clinicId = visit.location().clinicIdOrNull();
 			Clinic clinic = clinicId == null ? null : clinicById.get(clinicId);
 			ZoneId zone = clinic == null ? catalog.virtualZone() : clinic.zone();
-			CareService service = serviceById.get(visit.serviceId());
+			CareService service = serviceById.get(visit.serviceId().value());
 			return new Visit(visit.id(), ZonedDateTime.ofInstant(visit.start(), zone),
-					ZonedDateTime.ofInstant(visit.end(), zone), service == null ? visit.serviceId() : service.name(),
-					names.getOrDefault(visit.practitionerId(), visit.practitionerId()),
+					ZonedDateTime.ofInstant(visit.end(), zone),
+					service == null ? visit.serviceId().value() : service.name(),
+					names.getOrDefault(visit.practitionerId().value(), visit.practitionerId().value()),
 					clinic == null ? "Video visit" : clinic.name(), visit.status().code(),
 					"booked".equals(visit.status().code()) && visit.start().isAfter(now));
 		}).toList();

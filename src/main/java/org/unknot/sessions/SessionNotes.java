@@ -60,7 +60,8 @@ public class SessionNotes {
 	public SessionNote record(String practitionerId, UUID appointmentId, Integer painBefore, Integer painAfter,
 			String note, Actor actor) {
 		Appointment visit = appointments.find(appointmentId)
-			.filter(candidate -> candidate.practitionerId().equals(practitionerId) && candidate.patientId() != null)
+			.filter(candidate -> candidate.practitionerId().value().equals(practitionerId)
+					&& candidate.patientId() != null)
 			.orElseThrow(() -> new NotFound(null, "visit of yours", appointmentId.toString()));
 		List<FieldProblem> problems = new ArrayList<>();
 		checkScore("painBefore", painBefore, problems);
@@ -79,12 +80,13 @@ public class SessionNotes {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (appointment_id) DO UPDATE SET pain_before = EXCLUDED.pain_before,
 				    pain_after = EXCLUDED.pain_after, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at""")
-			.params(appointmentId, practitionerId, visit.patientId(), painBefore, painAfter,
+			.params(appointmentId, practitionerId, visit.patientId().value(), painBefore, painAfter,
 					cipher.seal(text, NOTE.context(appointmentId)), Timestamp.from(now), Timestamp.from(now))
 			.update();
-		audit.record(new AuditEvent(actor.id(), actor.role(), visit.patientId(), "UPDATE", "notes", null,
+		audit.record(new AuditEvent(actor.id(), actor.role(), visit.patientId().value(), "UPDATE", "notes", null,
 				actor.address(), AuditEvent.Outcome.SUCCESS));
-		return new SessionNote(appointmentId, practitionerId, visit.patientId(), painBefore, painAfter, text, now);
+		return new SessionNote(appointmentId, practitionerId, visit.patientId().value(), painBefore, painAfter, text,
+				now);
 	}
 
 	/** The record of one visit, opened for someone already allowed to see it; audited. */

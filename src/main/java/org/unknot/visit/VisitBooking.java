@@ -64,7 +64,7 @@ public class VisitBooking {
 	 */
 	@Transactional
 	public Booked book(SlotRequest slot, UUID hold, VisitAnswers answers, BookedBy by) {
-		Checked checked = check(slot.serviceId(), answers, by);
+		Checked checked = check(slot.serviceId().value(), answers, by);
 		Booked booked = desk.book(slot, hold, answers.patient());
 		record(booked, answers, checked, by);
 		return booked;
@@ -77,7 +77,7 @@ public class VisitBooking {
 	 */
 	@Transactional
 	public SeriesOutcome bookSeries(SlotRequest first, UUID hold, Repeat repeat, VisitAnswers answers, BookedBy by) {
-		Checked checked = check(first.serviceId(), answers, by);
+		Checked checked = check(first.serviceId().value(), answers, by);
 		if (hold != null) {
 			desk.release(hold);
 		}
@@ -124,7 +124,7 @@ public class VisitBooking {
 
 	private void record(Booked booked, VisitAnswers answers, Checked checked, BookedBy by) {
 		UUID id = booked.appointment().id();
-		UUID patient = booked.appointment().patientId();
+		UUID patient = booked.appointment().patientId().value();
 		if (checked.triage() != null) {
 			intakes.record(id, answers.intake(), checked.triage(), answers.advice() != Advice.NOT_GIVEN);
 			audited(by, patient, "intake:" + id);

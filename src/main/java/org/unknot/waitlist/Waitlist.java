@@ -44,6 +44,8 @@ import org.unknot.system.SiteAddress;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The waitlist. A cancellation or a move records the freed time (an opening) in its own
@@ -162,9 +164,10 @@ public class Waitlist {
 		WaitlistEntry entry = store.entry(offer.entryId()).orElseThrow();
 		Patient patient = patients.find(entry.patientId()).orElseThrow();
 		// the patient answers an offer by link: no intake is asked, the visit is self-pay
-		Booked booked = visits.book(new SlotRequest(opening.serviceId(), opening.practitionerId(),
-				LocationId.of(opening.location()), opening.start()), offer.holdId(),
-				VisitAnswers.selfPay(patient.details()), BookedBy.PATIENT);
+		Booked booked = visits.book(
+				new SlotRequest(ServiceId.of(opening.serviceId()), PractitionerId.of(opening.practitionerId()),
+						LocationId.of(opening.location()), opening.start()),
+				offer.holdId(), VisitAnswers.selfPay(patient.details()), BookedBy.PATIENT);
 		UUID appointmentId = booked.appointment().id();
 		store.save(offer.accept(appointmentId));
 		store.save(opening.fill());
@@ -192,7 +195,8 @@ public class Waitlist {
 	 */
 	@ApplicationModuleListener
 	void on(AppointmentCancelled cancelled) {
-		store.open(cancelled.serviceId(), cancelled.practitionerId(), cancelled.location().value(), cancelled.start());
+		store.open(cancelled.serviceId().value(), cancelled.practitionerId().value(), cancelled.location().value(),
+				cancelled.start());
 	}
 
 	/* After the move commits, in its own transaction, for the same reasons. */
@@ -201,7 +205,7 @@ public class Waitlist {
 		boolean freed = !moved.previousStart().equals(moved.start())
 				|| !moved.previousPractitionerId().equals(moved.practitionerId());
 		if (freed) {
-			store.open(moved.serviceId(), moved.previousPractitionerId(), moved.location().value(),
+			store.open(moved.serviceId().value(), moved.previousPractitionerId().value(), moved.location().value(),
 					moved.previousStart());
 		}
 	}
@@ -264,8 +268,8 @@ public class Waitlist {
 			store.save(opening.exhaust());
 			return false;
 		}
-		Appointment hold = desk.hold(new SlotRequest(opening.serviceId(), opening.practitionerId(),
-				LocationId.of(opening.location()), opening.start()));
+		Appointment hold = desk.hold(new SlotRequest(ServiceId.of(opening.serviceId()),
+				PractitionerId.of(opening.practitionerId()), LocationId.of(opening.location()), opening.start()));
 		UUID offerId = UUID.randomUUID();
 		SecretToken token = SecretToken.generate();
 		WaitlistEntry entry = next.get();

@@ -14,6 +14,8 @@ import org.unknot.availability.Slot;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The first free times shown on service and practitioner pages: the next two weeks, from
@@ -68,14 +70,15 @@ class FreeTimes {
 
 	private List<FreeTime> first(CareService service, Location location, String practitionerId, int count) {
 		LocalDate today = practitioners.today();
-		var availability = search.search(new AvailabilityQuery(service.id(), location.id(), practitionerId, today,
+		var availability = search.search(new AvailabilityQuery(ServiceId.of(service.id()), location.id(),
+				practitionerId == null ? null : PractitionerId.of(practitionerId), today,
 				today.plusDays(DAYS_AHEAD - 1)));
 		return availability.slots()
 			.stream()
 			.sorted(Comparator.comparing(Slot::start))
 			.limit(count)
 			.map(slot -> new FreeTime(slot.start(), service.id(), location.id().value(), location.name(),
-					slot.practitionerId()))
+					slot.practitionerId().value()))
 			.toList();
 	}
 

@@ -36,6 +36,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Patients open their own account: the first answer never tells whether an address has
@@ -182,7 +184,7 @@ class RegistrationTests {
 			assertThat(opened.getResponse().getRedirectedUrl()).isEqualTo("/account");
 			Account account = context.getBean(Accounts.class).byEmail(email).orElseThrow();
 			assertThat(account.role()).isEqualTo(Role.PATIENT);
-			assertThat(account.patientId()).isEqualTo(earlier.appointment().patientId());
+			assertThat(account.patientId()).isEqualTo(earlier.appointment().patientId().value());
 			MockHttpSession session = (MockHttpSession) opened.getRequest().getSession(false);
 			assertThat(mvc.perform(get("/account").session(session)).andReturn().getResponse().getContentAsString())
 				.contains("Nora");
@@ -328,8 +330,8 @@ class RegistrationTests {
 		network.weekdays(therapist, clinic);
 		var start = ZonedDateTime.of(LocalDate.of(2027, 3, 15), LocalTime.of(10, 0), ZoneId.of(TestNetwork.ZONE))
 			.toInstant();
-		return bookings.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), start), null,
-				new PatientDetails("Nora", "Quill", email, null, birthDate));
+		return bookings.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
+				LocationId.of(clinic), start), null, new PatientDetails("Nora", "Quill", email, null, birthDate));
 	}
 
 	private String passwordHash(String email) {

@@ -28,6 +28,8 @@ import org.unknot.account.SignedIn;
 import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 @UnknotIntegrationTest
 class AdminTests {
@@ -91,7 +93,8 @@ class AdminTests {
 
 		assertThat(hours.getStatus()).isEqualTo(302);
 		var slots = availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), id, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(id), MONDAY, MONDAY))
 			.slots();
 		assertThat(slots).isNotEmpty();
 		assertThat(slots.get(0).start().atZoneSameInstant(ZoneId.of(TestNetwork.ZONE)).getHour()).isEqualTo(10);
@@ -258,7 +261,8 @@ class AdminTests {
 			.contains("value=\"ninety\"");
 		assertThat(good.getStatus()).isEqualTo(302);
 		var starts = availability
-			.search(new AvailabilityQuery(service, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(service), LocationId.of(clinic), PractitionerId.of(therapist),
+					MONDAY, MONDAY))
 			.slots()
 			.stream()
 			.map(slot -> slot.start().getMinute())
@@ -298,7 +302,8 @@ class AdminTests {
 
 		assertThat(closed.getStatus()).isEqualTo(302);
 		assertThat(availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(therapist), MONDAY, MONDAY))
 			.slots()).isEmpty();
 		assertThat(backwards.getStatus()).isEqualTo(422);
 		assertThat(backwards.getContentAsString()).contains("id=\"last-error\"").contains("id=\"reason-error\"");

@@ -26,6 +26,8 @@ import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.catalog.Clinics;
 import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Admins open clinics, keep their details right, and withdraw a closure that is no longer
@@ -71,7 +73,8 @@ class ClinicAdminTests {
 		String therapist = network.therapist();
 		network.hours(therapist, id, List.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), LocalTime.of(12, 0));
 		assertThat(availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(id), therapist, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(id),
+					PractitionerId.of(therapist), MONDAY, MONDAY))
 			.slots()).isNotEmpty();
 		assertThat(mvc.perform(get("/api/v1/locations")).andReturn().getResponse().getContentAsString()).contains(name);
 		assertThat(clinics.get("clinic", id).latitude()).isEqualByComparingTo("40.770100");
@@ -138,7 +141,8 @@ class ClinicAdminTests {
 
 	private List<?> slots(String clinic, String therapist) {
 		return availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(therapist), MONDAY, MONDAY))
 			.slots();
 	}
 

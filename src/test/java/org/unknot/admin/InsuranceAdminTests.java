@@ -32,6 +32,8 @@ import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
 import org.unknot.insurance.MemberId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Admins keep the insurance plans: each rule of adding, changing, accepting and covering,
@@ -270,7 +272,8 @@ class InsuranceAdminTests {
 		String clinic = network.clinic(1, 0, 0);
 		String therapist = network.therapist();
 		network.weekdays(therapist, clinic);
-		Booked booked = desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+		Booked booked = desk.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
+				LocationId.of(clinic),
 				LocalDate.of(2027, 3, 15).atTime(LocalTime.of(10, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
 				null, new PatientDetails("Ida", "Marsh", "ida-" + TestNetwork.shortId() + "@example.org", null,
 						LocalDate.of(1980, 5, 6)));

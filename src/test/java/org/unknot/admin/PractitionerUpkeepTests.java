@@ -30,6 +30,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Admins keep a practitioner up to date after adding them: profile and services, licence
@@ -137,8 +139,10 @@ class PractitionerUpkeepTests {
 	void timeOffHidesItsHoursSaysWhichVisitsStayBookedAndCanBeWithdrawn() throws Exception {
 		String therapist = network.therapist();
 		network.weekdays(therapist, clinic);
-		desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), at(MONDAY, 10)), null,
-				new PatientDetails("Ivo", "Lind", "ivo-" + TestNetwork.shortId() + "@example.org", null,
+		desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+						at(MONDAY, 10)),
+				null, new PatientDetails("Ivo", "Lind", "ivo-" + TestNetwork.shortId() + "@example.org", null,
 						LocalDate.of(1980, 1, 1)));
 
 		var added = mvc
@@ -217,8 +221,9 @@ class PractitionerUpkeepTests {
 
 		assertThat(saved.getStatus()).isEqualTo(302);
 		assertThat(availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), null, MONDAY, MONDAY))
-			.slots()).noneMatch(slot -> slot.practitionerId().equals(therapist));
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic), null, MONDAY,
+					MONDAY))
+			.slots()).noneMatch(slot -> slot.practitionerId().value().equals(therapist));
 		assertThat(page(therapist)).contains("Inactive")
 			.contains("value=\"English, Portuguese\"")
 			.containsPattern("id=\"service-" + TestNetwork.MASSAGE + "\"[^>]*checked");
@@ -244,7 +249,8 @@ class PractitionerUpkeepTests {
 
 	private List<Slot> slotsOn(String practitioner, LocalDate day) {
 		return availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), practitioner, day, day))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(practitioner), day, day))
 			.slots();
 	}
 

@@ -24,6 +24,8 @@ import org.unknot.catalog.CareServices;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.RoomKind;
 import org.unknot.catalog.ServiceCategory;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Admins add services and set every term of them: modes, room, what must come first,
@@ -72,7 +74,9 @@ class ServiceAdminTests {
 		assertThat(service.roomKind()).isEqualTo(RoomKind.MASSAGE_ROOM);
 		assertThat(service.licenceTypes()).containsExactly("LMT");
 		jdbc.sql("INSERT INTO practitioner_service VALUES (?, ?)").params(therapist, id).update();
-		assertThat(availability.search(new AvailabilityQuery(id, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+		assertThat(availability
+			.search(new AvailabilityQuery(ServiceId.of(id), LocationId.of(clinic), PractitionerId.of(therapist), MONDAY,
+					MONDAY))
 			.slots()).isNotEmpty();
 	}
 
@@ -127,9 +131,10 @@ class ServiceAdminTests {
 			.param("licenceTypes", "LMT"));
 
 		assertThat(saved.getStatus()).isEqualTo(302);
-		assertThat(
-				availability.search(new AvailabilityQuery(id, LocationId.VIRTUAL, therapist, MONDAY, MONDAY)).slots())
-			.isNotEmpty();
+		assertThat(availability
+			.search(new AvailabilityQuery(ServiceId.of(id), LocationId.VIRTUAL, PractitionerId.of(therapist), MONDAY,
+					MONDAY))
+			.slots()).isNotEmpty();
 		assertThat(services.get("service", id).offeredAt(LocationId.of(clinic))).isFalse();
 	}
 

@@ -22,6 +22,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The availability module with its direct dependencies (catalog, practitioner, system)
@@ -78,7 +80,8 @@ class AvailabilityModuleTests {
 
 	List<LocalTime> starts() {
 		return search
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(therapist), MONDAY, MONDAY))
 			.slots()
 			.stream()
 			.map(slot -> slot.start().atZoneSameInstant(NEW_YORK).toLocalTime())
@@ -90,8 +93,10 @@ class AvailabilityModuleTests {
 	}
 
 	void bookedVisit(Instant start) {
-		desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), start), null,
-				new PatientDetails("Ana", "Module", "ana." + TestNetwork.shortId() + "@example.org", null,
+		desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+						start),
+				null, new PatientDetails("Ana", "Module", "ana." + TestNetwork.shortId() + "@example.org", null,
 						LocalDate.of(1990, 1, 1)));
 	}
 

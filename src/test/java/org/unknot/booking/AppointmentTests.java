@@ -18,6 +18,8 @@ import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.RoomKind;
 import org.unknot.catalog.ServiceCategory;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 class AppointmentTests {
 
@@ -31,7 +33,7 @@ class AppointmentTests {
 		@Test
 		void becomesABookingForItsPatient() {
 			Appointment hold = Appointment.hold(slot(START), BEFORE.plus(Duration.ofMinutes(10)));
-			UUID patient = UUID.randomUUID();
+			PatientId patient = PatientId.of(UUID.randomUUID());
 
 			hold.confirmHold(patient, new byte[] { 1 }, BEFORE);
 
@@ -44,8 +46,8 @@ class AppointmentTests {
 		void cannotBeBookedOnceExpired() {
 			Appointment hold = Appointment.hold(slot(START), BEFORE.plus(Duration.ofMinutes(10)));
 
-			assertThatThrownBy(
-					() -> hold.confirmHold(UUID.randomUUID(), new byte[] { 1 }, BEFORE.plus(Duration.ofMinutes(10))))
+			assertThatThrownBy(() -> hold.confirmHold(PatientId.of(UUID.randomUUID()), new byte[] { 1 },
+					BEFORE.plus(Duration.ofMinutes(10))))
 				.isInstanceOf(HoldExpired.class);
 			assertThat(hold.status()).isEqualTo(AppointmentStatus.PENDING);
 		}
@@ -53,7 +55,7 @@ class AppointmentTests {
 		@Test
 		void isNotABookingThatCanBeConfirmedTwice() {
 			Appointment booked = booked();
-			assertThatThrownBy(() -> booked.confirmHold(UUID.randomUUID(), new byte[] { 1 }, BEFORE))
+			assertThatThrownBy(() -> booked.confirmHold(PatientId.of(UUID.randomUUID()), new byte[] { 1 }, BEFORE))
 				.isInstanceOf(TransitionNotAllowed.class);
 		}
 
@@ -136,7 +138,7 @@ class AppointmentTests {
 	}
 
 	static Appointment booked() {
-		return Appointment.book(slot(START), UUID.randomUUID(), null, new byte[] { 1 });
+		return Appointment.book(slot(START), PatientId.of(UUID.randomUUID()), null, new byte[] { 1 });
 	}
 
 	static SlotCheck slot(Instant start) {
@@ -144,7 +146,7 @@ class AppointmentTests {
 				Duration.ofMinutes(60), Duration.ZERO, Duration.ofMinutes(15), RoomKind.MASSAGE_ROOM, true, false,
 				10500, List.of("97124"), null, Duration.ofHours(2), 400, Duration.ofMinutes(15), Set.of("LMT"));
 		Instant end = start.plus(massage.duration());
-		return new SlotCheck(SlotVerdict.FREE, massage, LocationId.of("montclair"), "ana",
+		return new SlotCheck(SlotVerdict.FREE, massage, LocationId.of("montclair"), PractitionerId.of("ana"),
 				ZoneId.of("America/New_York"), start, end, start, end.plus(massage.bufferAfter()), List.of("room-1"),
 				false);
 	}

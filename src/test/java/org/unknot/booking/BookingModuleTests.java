@@ -21,6 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.unknot.TestNetwork;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The booking module on its own with what it stands on (availability, catalog,
@@ -62,7 +64,7 @@ class BookingModuleTests {
 	void aBookingPublishesAppointmentBookedForTheVisit(Scenario scenario) {
 		scenario.stimulate(() -> desk.book(slotAtTen(), null, patient("Ana")))
 			.andWaitForEventOfType(AppointmentBooked.class)
-			.matching(booked -> booked.practitionerId().equals(therapist))
+			.matching(booked -> booked.practitionerId().value().equals(therapist))
 			.toArriveAndVerify((event, booked) -> {
 				assertThat(event.appointmentId()).isEqualTo(booked.appointment().id());
 				assertThat(event.patientId()).isEqualTo(booked.appointment().patientId());
@@ -77,8 +79,8 @@ class BookingModuleTests {
 
 		assertThatThrownBy(() -> desk.book(slotAtTen(), null, patient("Bea"))).isInstanceOf(SlotTaken.class);
 
-		assertThat(events.ofType(AppointmentBooked.class).matching(booked -> booked.practitionerId().equals(therapist)))
-			.hasSize(1);
+		assertThat(events.ofType(AppointmentBooked.class)
+			.matching(booked -> booked.practitionerId().value().equals(therapist))).hasSize(1);
 		assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
 			.param(therapist)
 			.query(Long.class)
@@ -86,7 +88,8 @@ class BookingModuleTests {
 	}
 
 	SlotRequest slotAtTen() {
-		return new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), ten);
+		return new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+				ten);
 	}
 
 	static PatientDetails patient(String name) {

@@ -36,6 +36,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A practitioner's private feed: a secret address, only its hash stored, revocable,
@@ -142,7 +144,7 @@ class PractitionerFeedTests {
 
 	Booked book(String local, String given, String family) {
 		return desk.book(
-				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
 						LocalDateTime.parse(local).atZone(NEW_YORK).toInstant()),
 				null,
 				new PatientDetails(given, family, given.toLowerCase() + "." + TestNetwork.shortId() + "@example.org",

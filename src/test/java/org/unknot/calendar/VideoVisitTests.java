@@ -30,6 +30,8 @@ import org.unknot.video.VideoLinks;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Video visits: an unguessable join link in the invitation, which opens 15 minutes before
@@ -106,8 +108,8 @@ class VideoVisitTests {
 	}
 
 	Booked book(String local) {
-		return desk.book(new SlotRequest(TestNetwork.CONSULTATION, physician, LocationId.VIRTUAL,
-				LocalDateTime.parse(local).atZone(NEW_YORK).toInstant()), null, patient());
+		return desk.book(new SlotRequest(ServiceId.of(TestNetwork.CONSULTATION), PractitionerId.of(physician),
+				LocationId.VIRTUAL, LocalDateTime.parse(local).atZone(NEW_YORK).toInstant()), null, patient());
 	}
 
 	/**

@@ -108,7 +108,7 @@ class DemoNetworkTests {
 			assertThat(jdbc.sql("SELECT patient_id FROM account WHERE email = ?")
 				.param(DemoPatient.EMAIL)
 				.query(java.util.UUID.class)
-				.single()).isEqualTo(course.booked().get(0).appointment().patientId());
+				.single()).isEqualTo(course.booked().get(0).appointment().patientId().value());
 			assertThat(patient.load()).as("the second time").isEmpty();
 		}
 

@@ -43,6 +43,8 @@ import org.unknot.intake.Intakes;
 import org.unknot.intake.PainDuration;
 import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The front desk and practitioners at work, through the workspace pages and the security
@@ -92,7 +94,7 @@ class FrontDeskTests {
 				frontDesk(clinic));
 
 		assertThat(page).contains("Marguerite Quill").contains("10:00").contains("visit-" + visit.appointment().id());
-		assertThat(readsOf(visit.appointment().patientId())).as("the day shows who has which care: audited")
+		assertThat(readsOf(visit.appointment().patientId().value())).as("the day shows who has which care: audited")
 			.containsExactly("READ:schedule:FRONT_DESK");
 	}
 
@@ -215,7 +217,8 @@ class FrontDeskTests {
 			.with(frontDesk(clinic))).andReturn();
 
 		List<ZonedDateTime> starts = availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), therapist, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(therapist), MONDAY, MONDAY))
 			.slots()
 			.stream()
 			.map(slot -> slot.start().atZoneSameInstant(NEW_YORK))
@@ -229,7 +232,7 @@ class FrontDeskTests {
 	@Test
 	void letsAPractitionerOpenOnlyTheirOwnPatientsWithoutAReason() throws Exception {
 		Booked visit = book(at(10), "Eve", "Stone");
-		UUID patient = visit.appointment().patientId();
+		UUID patient = visit.appointment().patientId().value();
 		var stranger = practitioner("someone-else");
 
 		MockHttpServletResponse refused = mvc.perform(get("/staff/patients/{id}", patient).with(stranger))
@@ -268,7 +271,7 @@ class FrontDeskTests {
 				Set.of());
 		intakes.record(visit.appointment().id(), intake, Triage.CLEAR, false);
 		insurance.record(visit.appointment().id(), InsuranceChoice.SELF_PAY);
-		UUID patient = visit.appointment().patientId();
+		UUID patient = visit.appointment().patientId().value();
 
 		String practitionerView = page(get("/staff/patients/{id}", patient), practitioner(therapist));
 		String deskView = page(get("/staff/patients/{id}", patient), frontDesk(clinic));
@@ -308,7 +311,9 @@ class FrontDeskTests {
 	}
 
 	private Booked book(ZonedDateTime start, String given, String family) {
-		return desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), start.toInstant()),
+		return desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+						start.toInstant()),
 				null, new PatientDetails(given, family, given.toLowerCase() + "." + UUID.randomUUID() + "@example.org",
 						null, LocalDate.of(1985, 5, 5)));
 	}

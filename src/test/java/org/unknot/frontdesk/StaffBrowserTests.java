@@ -30,6 +30,8 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Staff at work in a real browser, each signing in with password and authenticator code:
@@ -136,7 +138,7 @@ class StaffBrowserTests {
 	@Test
 	void aPractitionerOpensTheirPatient(Visitor visitor) {
 		desk.book(
-				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
 						MONDAY.atTime(LocalTime.of(11, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
 				null, new PatientDetails("Tomas", "Quinn", "tq-" + UUID.randomUUID() + "@example.org", null,
 						LocalDate.of(1966, 3, 3)));
@@ -189,7 +191,8 @@ class StaffBrowserTests {
 		visitor.check(page, "admin-practitioner");
 
 		var slots = availability
-			.search(new AvailabilityQuery(TestNetwork.MASSAGE, LocationId.of(clinic), id, MONDAY, MONDAY))
+			.search(new AvailabilityQuery(ServiceId.of(TestNetwork.MASSAGE), LocationId.of(clinic),
+					PractitionerId.of(id), MONDAY, MONDAY))
 			.slots();
 		assertThat(slots).isNotEmpty();
 		page.navigate(visitor.baseUrl() + "/admin");

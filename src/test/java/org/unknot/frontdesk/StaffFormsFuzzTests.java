@@ -26,6 +26,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Property: every form of the staff workspace (the day's calendar and its visit buttons,
@@ -100,7 +102,7 @@ class StaffFormsFuzzTests {
 
 	private Booked book(String therapist, String clinic, int hour) {
 		return desk.book(
-				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
 						MONDAY.atTime(LocalTime.of(hour, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
 				null, new PatientDetails("Fuzz", "Caller", "fuzz-" + UUID.randomUUID() + "@example.org",
 						"(973) 555-0100", LocalDate.of(1984, 4, 4)));

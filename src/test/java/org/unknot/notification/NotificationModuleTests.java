@@ -25,6 +25,9 @@ import org.unknot.calendar.CalendarProperties;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.ServiceId;
 
 /**
  * The notification module with the patient module and nothing of booking or the calendar
@@ -68,8 +71,8 @@ class NotificationModuleTests {
 		Instant start = Instant.now().plus(Duration.ofDays(10));
 
 		scenario
-			.publish(new AppointmentBooked(appointment, patient, null, TestNetwork.MASSAGE, "p-1",
-					LocationId.of("clinic-1"), start, start.plus(Duration.ofHours(1)), 1))
+			.publish(new AppointmentBooked(appointment, PatientId.of(patient), null, ServiceId.of(TestNetwork.MASSAGE),
+					PractitionerId.of("p-1"), LocationId.of("clinic-1"), start, start.plus(Duration.ofHours(1)), 1))
 			.andWaitForStateChange(() -> outbox.about(appointment), messages -> !messages.isEmpty())
 			.andVerify(messages -> {
 				assertThat(messages).filteredOn(m -> m.kind() == MessageKind.BOOKED)

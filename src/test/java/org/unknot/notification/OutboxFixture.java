@@ -21,6 +21,8 @@ import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * What notification tests share: a clinic to book in, and dispatchers built by hand, each
@@ -85,8 +87,8 @@ final class OutboxFixture {
 	}
 
 	Booked book(Place place, String localStart, PatientDetails patient) {
-		return desk.book(new SlotRequest(TestNetwork.MASSAGE, place.therapist(), LocationId.of(place.clinic()),
-				newYork(localStart)), null, patient);
+		return desk.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(place.therapist()),
+				LocationId.of(place.clinic()), newYork(localStart)), null, patient);
 	}
 
 	static PatientDetails newPatient(String phone) {

@@ -43,6 +43,8 @@ import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.NotificationPreference;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -142,9 +144,9 @@ class RemindersAndChannelsTests {
 			network.hours(place.therapist(), place.clinic(), List.of(DayOfWeek.values()), LocalTime.of(9, 0),
 					LocalTime.of(17, 0));
 			LocalDate tomorrow = LocalDate.now(OutboxFixture.NEW_YORK).plusDays(1);
-			Booked booked = fixture.desk.book(new SlotRequest(TestNetwork.MASSAGE, place.therapist(),
-					LocationId.of(place.clinic()), tomorrow.atTime(12, 0).atZone(OutboxFixture.NEW_YORK).toInstant()),
-					null, newPatient(null));
+			Booked booked = fixture.desk.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE),
+					PractitionerId.of(place.therapist()), LocationId.of(place.clinic()),
+					tomorrow.atTime(12, 0).atZone(OutboxFixture.NEW_YORK).toInstant()), null, newPatient(null));
 
 			assertThat(reminders(booked)).extracting(OutboxMessage::occurrence).containsExactly("PT2H@s0");
 		}
@@ -327,7 +329,7 @@ class RemindersAndChannelsTests {
 		void afterBookingGetsNothingThatWasStillToGo() {
 			PatientDetails patient = newPatient(null);
 			Booked booked = fixture.book(place, "2027-03-15T10:00", patient);
-			fixture.patients.setNotificationPreference(booked.appointment().patientId(),
+			fixture.patients.setNotificationPreference(booked.appointment().patientId().value(),
 					new NotificationPreference(NotificationPreference.Channels.EMAIL, true));
 
 			fixture.dispatcher("opt-out", clock, new ViewerEmailTransport(), new RecordingSmsTransport()).dispatchDue();
@@ -346,7 +348,7 @@ class RemindersAndChannelsTests {
 			var stranger = put(path, "not-the-token", "{\"channels\":\"email\"}");
 
 			assertThat(ok.statusCode()).isEqualTo(200);
-			assertThat(fixture.patients.notificationPreference(booked.appointment().patientId()))
+			assertThat(fixture.patients.notificationPreference(booked.appointment().patientId().value()))
 				.isEqualTo(new NotificationPreference(NotificationPreference.Channels.SMS, true));
 			assertThat(bad.statusCode()).isEqualTo(422);
 			assertThat(bad.body()).contains("channels");

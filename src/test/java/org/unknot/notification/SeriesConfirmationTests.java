@@ -46,6 +46,8 @@ import org.unknot.booking.SeriesRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.NotificationPreference;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -210,8 +212,8 @@ class SeriesConfirmationTests {
 		fixture.book(place, "2027-03-22T09:00", newPatient(null));
 
 		assertThatThrownBy(() -> context.getBean(SeriesDesk.class)
-			.book(new SeriesRequest(TestNetwork.MASSAGE, place.therapist(), LocationId.of(place.clinic()),
-					newYork("2027-03-01T09:00"), 1, 4, true, patient)))
+			.book(new SeriesRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(place.therapist()),
+					LocationId.of(place.clinic()), newYork("2027-03-01T09:00"), 1, 4, true, patient)))
 			.isInstanceOf(SeriesConflicts.class);
 
 		assertThat(fixture.jdbc.sql("SELECT count(*) FROM outbox_message WHERE patient_id = ?")
@@ -332,8 +334,8 @@ class SeriesConfirmationTests {
 
 	SeriesOutcome book(String firstLocal, int everyWeeks, int count) {
 		return context.getBean(SeriesDesk.class)
-			.book(new SeriesRequest(TestNetwork.MASSAGE, place.therapist(), LocationId.of(place.clinic()),
-					newYork(firstLocal), everyWeeks, count, false, patient));
+			.book(new SeriesRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(place.therapist()),
+					LocationId.of(place.clinic()), newYork(firstLocal), everyWeeks, count, false, patient));
 	}
 
 	void cancel(Booked visit) {

@@ -35,6 +35,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -86,7 +88,7 @@ class PatientPortalTests {
 		someoneElses = book(12, new PatientDetails("Otto", "Berg", "otto-" + UUID.randomUUID() + "@example.org", null,
 				LocalDate.of(1970, 7, 7)));
 		Account account = accounts.create(new AccountDesk.NewAccount(email, "Iris Vale", Role.PATIENT, List.of(), null,
-				mine.appointment().patientId(), "iris's long passphrase"));
+				mine.appointment().patientId().value(), "iris's long passphrase"));
 		accountId = account.id();
 		me = authentication(UsernamePasswordAuthenticationToken.authenticated(SignedIn.of(account), null,
 				List.of(new SimpleGrantedAuthority(Role.PATIENT.authority()))));
@@ -148,7 +150,7 @@ class PatientPortalTests {
 		assertThat(export.path("visits")).hasSize(1);
 		assertThat(response.getContentAsString()).doesNotContain("Otto");
 		assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE patient_id = ?")
-			.param(mine.appointment().patientId())
+			.param(mine.appointment().patientId().value())
 			.query(String.class)
 			.list()).contains("EXPORT");
 	}
@@ -178,7 +180,7 @@ class PatientPortalTests {
 			.contains("value=\"call me maybe\"");
 		assertThat(right.getRedirectedUrl()).isEqualTo("/account");
 		assertThat(jdbc.sql("SELECT family_name || ' ' || phone FROM patient WHERE id = ?")
-			.param(mine.appointment().patientId())
+			.param(mine.appointment().patientId().value())
 			.query(String.class)
 			.single()).isEqualTo("Vale-Moreno +19735550177");
 	}
@@ -195,7 +197,7 @@ class PatientPortalTests {
 		assertThat(wrong.getStatus()).isEqualTo(422);
 		assertThat(wrong.getContentAsString()).contains("id=\"channels-error\"");
 		assertThat(jdbc.sql("SELECT notify_by || ':' || notifications_opted_out FROM patient WHERE id = ?")
-			.param(mine.appointment().patientId())
+			.param(mine.appointment().patientId().value())
 			.query(String.class)
 			.single()).isEqualTo("both:true");
 		assertThat(mvc.perform(get("/account/messages").with(me)).andReturn().getResponse().getContentAsString())
@@ -231,7 +233,7 @@ class PatientPortalTests {
 			.isZero();
 		assertThat(status(mine)).as("the visit and the patient record stay").isEqualTo("booked");
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE patient_id = ? AND action = 'CLOSE'")
-			.param(mine.appointment().patientId())
+			.param(mine.appointment().patientId().value())
 			.query(Long.class)
 			.single()).isEqualTo(1);
 	}
@@ -248,8 +250,9 @@ class PatientPortalTests {
 	}
 
 	private Booked book(int hour, PatientDetails patient) {
-		return desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
-				MONDAY.atTime(LocalTime.of(hour, 0)).atZone(NEW_YORK).toInstant()), null, patient);
+		return desk.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
+				LocationId.of(clinic), MONDAY.atTime(LocalTime.of(hour, 0)).atZone(NEW_YORK).toInstant()), null,
+				patient);
 	}
 
 	private String status(Booked booked) {

@@ -31,6 +31,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Property: the patient's own pages (visits to cancel or move, details, messages,
@@ -81,10 +83,11 @@ class PortalFormsFuzzTests {
 		UUID patient = null;
 		for (int hour : new int[] { 9, 11, 13 }) {
 			Booked visit = desk.book(
-					new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+					new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
+							LocationId.of(clinic),
 							MONDAY.atTime(LocalTime.of(hour, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
 					null, me);
-			patient = visit.appointment().patientId();
+			patient = visit.appointment().patientId().value();
 			mine.add(visit.appointment().id().toString());
 			pages.add("/account/visits/" + visit.appointment().id() + "/move");
 		}

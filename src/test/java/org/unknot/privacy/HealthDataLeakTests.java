@@ -39,6 +39,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A unique marker planted in every field of health information (session notes here) must
@@ -79,7 +81,7 @@ class HealthDataLeakTests {
 		therapist = network.therapist();
 		network.weekdays(therapist, clinic);
 		visit = desk.book(
-				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
 						MONDAY.atTime(LocalTime.of(9, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
 				null, new PatientDetails("Lev", "Arden", "lev-" + UUID.randomUUID() + "@example.org", null,
 						LocalDate.of(1979, 9, 9)));
@@ -90,7 +92,7 @@ class HealthDataLeakTests {
 	void neverShowsUpInLogsDumpsOrErrorPages(CapturedOutput output) throws Exception {
 		RequestPostProcessor practitioner = as(Role.PRACTITIONER, therapist, null);
 		UUID id = visit.appointment().id();
-		UUID patient = visit.appointment().patientId();
+		UUID patient = visit.appointment().patientId().value();
 
 		mvc.perform(post("/staff/visits/{id}/session", id).param("painBefore", "6")
 			.param("note", "Sore neck " + marker)

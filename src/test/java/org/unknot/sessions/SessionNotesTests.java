@@ -29,6 +29,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 @UnknotIntegrationTest
 class SessionNotesTests {
@@ -62,7 +64,7 @@ class SessionNotesTests {
 		therapist = network.therapist();
 		network.weekdays(therapist, clinic);
 		visit = desk.book(
-				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
 						MONDAY.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
 				null, new PatientDetails("Nia", "Cole", "nia-" + UUID.randomUUID() + "@example.org", null,
 						LocalDate.of(1988, 8, 8)));
@@ -85,10 +87,10 @@ class SessionNotesTests {
 			.param(visit.appointment().id())
 			.query(String.class)
 			.single()).startsWith("uk1:").doesNotContain(marker);
-		String record = page(get("/staff/patients/{id}", visit.appointment().patientId()),
+		String record = page(get("/staff/patients/{id}", visit.appointment().patientId().value()),
 				as(Role.PRACTITIONER, therapist, null));
 		assertThat(record).contains(marker).contains("Pain before");
-		String portal = page(get("/account"), as(Role.PATIENT, null, visit.appointment().patientId()));
+		String portal = page(get("/account"), as(Role.PATIENT, null, visit.appointment().patientId().value()));
 		assertThat(portal).contains("Your progress").contains(">7<").contains(">3<");
 	}
 
@@ -98,7 +100,7 @@ class SessionNotesTests {
 			.with(csrf())
 			.with(as(Role.PRACTITIONER, therapist, null))).andReturn();
 
-		String record = page(get("/staff/patients/{id}", visit.appointment().patientId()), frontDesk());
+		String record = page(get("/staff/patients/{id}", visit.appointment().patientId().value()), frontDesk());
 
 		assertThat(record).contains("Nia Cole").doesNotContain(marker);
 	}

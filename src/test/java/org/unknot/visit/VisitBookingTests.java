@@ -30,6 +30,8 @@ import org.unknot.intake.RedFlag;
 import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
 import org.unknot.system.InvalidRequest;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The rules of booking a visit, whoever asks: triage of the intake, the payer recorded,
@@ -199,13 +201,13 @@ class VisitBookingTests {
 	}
 
 	private SlotRequest massageAt(int hour) {
-		return new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+		return new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
 				LocalDateTime.of(MONDAY, LocalTime.of(hour, 0)).atZone(NEW_YORK).toInstant());
 	}
 
 	private java.util.List<String> audited(Booked booked) {
 		return jdbc.sql("SELECT actor || ':' || action || ':' || subject FROM audit_entry WHERE patient_id = ?")
-			.param(booked.appointment().patientId())
+			.param(booked.appointment().patientId().value())
 			.query(String.class)
 			.list()
 			.stream()

@@ -34,6 +34,9 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.patient.PatientId;
 
 /**
  * A cancellation reaches the waitlist through the event publication registry: the
@@ -117,8 +120,9 @@ class WaitlistEventPublicationTests {
 	@Test
 	void aPublicationLeftByAProcessThatStoppedBeforeTheListenerRanIsCompletedWhenResubmitted() {
 		UUID appointmentId = UUID.randomUUID();
-		var cancelled = new AppointmentCancelled(appointmentId, UUID.randomUUID(), null, TestNetwork.MASSAGE, therapist,
-				LocationId.of(clinic), nine, nine.plus(Duration.ofHours(1)), 2, "patient");
+		var cancelled = new AppointmentCancelled(appointmentId, PatientId.of(UUID.randomUUID()), null,
+				ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic), nine,
+				nine.plus(Duration.ofHours(1)), 2, "patient");
 		// what the cancellation's transaction writes before the listener runs after the
 		// commit; the listener never runs here, as when the process stops at that moment
 		new TransactionTemplate(transactions)
@@ -138,8 +142,10 @@ class WaitlistEventPublicationTests {
 	}
 
 	Booked book() {
-		return desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), nine), null,
-				new PatientDetails("Ida", "Restart", "ida." + TestNetwork.shortId() + "@example.org", null,
+		return desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+						nine),
+				null, new PatientDetails("Ida", "Restart", "ida." + TestNetwork.shortId() + "@example.org", null,
 						LocalDate.of(1985, 1, 1)));
 	}
 

@@ -27,6 +27,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The waitlist module with the modules it uses (booking and what booking stands on,
@@ -70,8 +72,8 @@ class WaitlistModuleTests {
 
 	@Test
 	void aCancelledTimeIsOfferedToTheFirstInLine(Scenario scenario) {
-		Booked taken = desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), ten), null,
-				patient("Cleo"));
+		Booked taken = desk.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
+				LocationId.of(clinic), ten), null, patient("Cleo"));
 		UUID first = join(patient("Ada"));
 		UUID second = join(patient("Bo"));
 

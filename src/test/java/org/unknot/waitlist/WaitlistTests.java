@@ -47,6 +47,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A freed time goes to the waiting patients in line order, one offer at a time, each with
@@ -96,8 +98,8 @@ class WaitlistTests {
 		therapist = network.therapist();
 		network.weekdays(therapist, clinic);
 		ten = LocalDateTime.parse("2027-03-15T10:00").atZone(NEW_YORK).toInstant();
-		taken = desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), ten), null,
-				patient("Cleo"));
+		taken = desk.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
+				LocationId.of(clinic), ten), null, patient("Cleo"));
 		first = patient("Ada");
 		second = patient("Bo");
 		join(first, null);

@@ -26,6 +26,7 @@ import org.unknot.practitioner.Practitioners;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.Text;
 import org.unknot.system.web.FormChange;
+import org.unknot.patient.PatientId;
 
 /**
  * Staff accounts: who may sign in, in which role and for which clinics; disabling ends
@@ -157,7 +158,7 @@ class AccountAdminController {
 
 	private long upcomingVisits(Account account, java.time.Instant now) {
 		return account.patientId() == null ? 0
-				: appointments.ofPatient(account.patientId())
+				: appointments.ofPatient(PatientId.of(account.patientId()))
 					.stream()
 					.filter(visit -> visit.status() == AppointmentStatus.BOOKED && visit.start().isAfter(now))
 					.count();

@@ -34,6 +34,7 @@ import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.Profession;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Practitioners: adding one with a licence and services; then their profile, licences
@@ -177,7 +178,8 @@ class PractitionerAdminController {
 			Instant end = to.atZone(zone).toInstant();
 			messages.showAs("to", "offTo");
 			practitioners.blockTime(id, start, end, form.offReason());
-			long clashes = appointments.visitsOfPractitioner(id, start.minus(Duration.ofDays(1)), end)
+			long clashes = appointments
+				.visitsOfPractitioner(PractitionerId.of(id), start.minus(Duration.ofDays(1)), end)
 				.stream()
 				.filter(visit -> visit.status() == AppointmentStatus.BOOKED)
 				.filter(visit -> visit.end().isAfter(start))

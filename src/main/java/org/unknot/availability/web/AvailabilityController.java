@@ -14,6 +14,9 @@ import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.catalog.LocationId;
 import org.unknot.system.Text;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.system.NotFound;
 
 @RestController
 @RequestMapping("/api/v1/availability")
@@ -34,14 +37,25 @@ class AvailabilityController {
 			@RequestParam(required = false) String practitioner,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		Availability found = search
-			.search(new AvailabilityQuery(service, LocationId.of(location), Text.blankToNull(practitioner), from, to));
-		return new AvailabilityView(found.serviceId(), found.location(), found.zone().getId(), found.from(), found.to(),
+		LocationId where = LocationId.of(location);
+		Availability found = search.search(new AvailabilityQuery(serviceId(service), where,
+				PractitionerId.ofNullable(Text.blankToNull(practitioner)), from, to));
+		return new AvailabilityView(found.serviceId().value(), found.location(), found.zone().getId(), found.from(),
+				found.to(),
 				found.slots()
 					.stream()
-					.map(slot -> new SlotView(slot.start(), slot.end(), slot.practitionerId(), slot.location().value()))
+					.map(slot -> new SlotView(slot.start(), slot.end(), slot.practitionerId().value(),
+							slot.location().value()))
 					.toList(),
 				found.prerequisites());
+	}
+
+	/** A blank service names none: answered as the unknown service it is. */
+	private static ServiceId serviceId(String service) {
+		if (service.isBlank()) {
+			throw new NotFound("service", "service", service);
+		}
+		return ServiceId.of(service);
 	}
 
 	record AvailabilityView(String service, String location, String timeZone, LocalDate from, LocalDate to,

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.calendar.PractitionerFeeds;
 import org.unknot.practitioner.Practitioner;
+import org.unknot.practitioner.PractitionerId;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.NotFound;
 import org.unknot.system.SiteAddress;
@@ -50,7 +51,7 @@ class FeedController {
 	@PostMapping("/admin/practitioners/{id}/calendar-feed")
 	ResponseEntity<Map<String, String>> create(@PathVariable String id) {
 		practitioners.get("id", id);
-		String token = feeds.create(id);
+		String token = feeds.create(PractitionerId.of(id));
 		String url = site.link("/calendar/feeds/" + token + ".ics");
 		return ResponseEntity.created(URI.create(url)).body(Map.of("url", url));
 	}
@@ -58,15 +59,15 @@ class FeedController {
 	@DeleteMapping("/admin/practitioners/{id}/calendar-feed")
 	ResponseEntity<Void> revoke(@PathVariable String id) {
 		practitioners.get("id", id);
-		feeds.revokeAll(id);
+		feeds.revokeAll(PractitionerId.of(id));
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/calendar/feeds/{token}.ics")
 	ResponseEntity<byte[]> feed(@PathVariable String token) {
-		String practitionerId = feeds.practitionerOf(token)
+		PractitionerId practitionerId = feeds.practitionerOf(token)
 			.orElseThrow(() -> new NotFound(null, "calendar feed", "(this address)"));
-		Practitioner practitioner = practitioners.get("id", practitionerId);
+		Practitioner practitioner = practitioners.get("id", practitionerId.value());
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
 			.cacheControl(CacheControl.noStore())

@@ -48,6 +48,8 @@ import org.unknot.visit.Payer;
 import org.unknot.visit.RedFlagsFound;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Booking for a caller: find them (or take their details), ask the health questions,
@@ -119,8 +121,8 @@ class CallerBookingController {
 		if (errors.isEmpty()) {
 			try {
 				Booked booked = visits.book(
-						new SlotRequest(service, chosen.get().practitioner(), LocationId.of(clinic),
-								chosen.get().start().toInstant()),
+						new SlotRequest(ServiceId.of(service), PractitionerId.of(chosen.get().practitioner()),
+								LocationId.of(clinic), chosen.get().start().toInstant()),
 						null, answers(form), BookedBy.staff(me.accountId(), me.role().name()));
 				redirect.addFlashAttribute("message", "Booked " + form.givenName().strip() + " "
 						+ form.familyName().strip() + " at " + chosen.get().start().toLocalTime() + ".");
@@ -194,7 +196,8 @@ class CallerBookingController {
 		if (!service.isBlank()) {
 			try {
 				model.addAttribute("slots",
-						availability.search(new AvailabilityQuery(service, LocationId.of(clinic), null, day, day))
+						availability
+							.search(new AvailabilityQuery(ServiceId.of(service), LocationId.of(clinic), null, day, day))
 							.slots());
 			}
 			catch (DomainProblem problem) {

@@ -83,7 +83,7 @@ class SessionController {
 			throw new AccessDeniedException("Only the practitioner of a visit records it");
 		}
 		return appointments.find(id)
-			.filter(visit -> visit.practitionerId().equals(me.practitionerId()) && visit.patientId() != null)
+			.filter(visit -> visit.practitionerId().value().equals(me.practitionerId()) && visit.patientId() != null)
 			.orElseThrow(() -> new NotFound(null, "visit of yours", id.toString()));
 	}
 

@@ -22,6 +22,7 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.catalog.CareServices;
 import org.unknot.frontdesk.ClinicVisits;
 import org.unknot.system.DomainProblem;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Moving a visit for a caller: the free times of that day, then the move under the usual
@@ -52,7 +53,7 @@ class VisitMoveController {
 		ZoneId zone = availability.zoneOf(visit.location());
 		LocalDate day = parse(date, LocalDate.ofInstant(visit.start(), zone));
 		model.addAttribute("visit", visit);
-		model.addAttribute("service", services.get("service", visit.serviceId()));
+		model.addAttribute("service", services.get("service", visit.serviceId().value()));
 		model.addAttribute("zone", zone);
 		model.addAttribute("current", visit.start().atZone(zone));
 		model.addAttribute("date", day);
@@ -71,7 +72,8 @@ class VisitMoveController {
 			if (chosen.length != 2) {
 				throw new DateTimeParseException("no slot chosen", slot, 0);
 			}
-			Appointment moved = desk.rescheduleForClinic(id, OffsetDateTime.parse(chosen[0]).toInstant(), chosen[1]);
+			Appointment moved = desk.rescheduleForClinic(id, OffsetDateTime.parse(chosen[0]).toInstant(),
+					PractitionerId.of(chosen[1]));
 			ZoneId zone = availability.zoneOf(moved.location());
 			redirect.addFlashAttribute("message", "Moved to " + moved.start().atZone(zone).toLocalDateTime() + ".");
 			return "redirect:/staff/calendar?clinic=" + moved.location().value() + "&date="

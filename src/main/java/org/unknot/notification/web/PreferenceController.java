@@ -34,7 +34,7 @@ class PreferenceController {
 			@RequestBody PreferenceView body) {
 		Appointment appointment = desk.find(id, token);
 		NotificationPreference preference = body.toPreference();
-		patients.setNotificationPreference(appointment.patientId(), preference);
+		patients.setNotificationPreference(appointment.patientId().value(), preference);
 		return PreferenceView.of(preference);
 	}
 

@@ -37,6 +37,7 @@ import org.unknot.system.NotFound;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
+import org.unknot.patient.PatientId;
 
 /**
  * The patient's own pages. Every visit is looked up as "this patient's visit", never by
@@ -81,7 +82,7 @@ class PortalController {
 	String cancel(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, RedirectAttributes redirect) {
 		mine(me, id);
 		try {
-			desk.cancelForPatient(id, me.patientId(), "patient");
+			desk.cancelForPatient(id, PatientId.ofNullable(me.patientId()), "patient");
 			redirect.addFlashAttribute("message", "Your visit is cancelled.");
 		}
 		catch (DomainProblem problem) {
@@ -116,7 +117,7 @@ class PortalController {
 			@RequestParam(defaultValue = "") String start, RedirectAttributes redirect) {
 		Appointment visit = mine(me, id);
 		try {
-			desk.rescheduleForPatient(id, me.patientId(), OffsetDateTime.parse(start).toInstant(),
+			desk.rescheduleForPatient(id, PatientId.ofNullable(me.patientId()), OffsetDateTime.parse(start).toInstant(),
 					visit.practitionerId());
 			redirect.addFlashAttribute("message", "Your visit is moved.");
 			return "redirect:/account";
@@ -205,7 +206,7 @@ class PortalController {
 
 	private Appointment mine(SignedIn me, UUID id) {
 		return appointments.find(id)
-			.filter(visit -> me.patientId() != null && me.patientId().equals(visit.patientId()))
+			.filter(visit -> me.patientId() != null && PatientId.of(me.patientId()).equals(visit.patientId()))
 			.orElseThrow(() -> new NotFound(null, "visit", id.toString()));
 	}
 

@@ -32,6 +32,9 @@ import org.unknot.visit.Advice;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.system.Text;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -94,8 +97,8 @@ class AppointmentController {
 	@PostMapping("/appointments/{id}/reschedule")
 	AppointmentView reschedule(@PathVariable UUID id, @RequestHeader(MANAGE_TOKEN) String token,
 			@Valid @RequestBody RescheduleRequest request) {
-		return view(desk.reschedule(id, token, request.start().toInstant(), Text.blankToNull(request.practitioner())),
-				null);
+		return view(desk.reschedule(id, token, request.start().toInstant(),
+				PractitionerId.ofNullable(Text.blankToNull(request.practitioner()))), null);
 	}
 
 	/**
@@ -121,7 +124,8 @@ class AppointmentController {
 			@NotNull OffsetDateTime start) {
 
 		SlotRequest slot() {
-			return new SlotRequest(service, practitioner, LocationId.of(location), start.toInstant());
+			return new SlotRequest(ServiceId.of(service), PractitionerId.of(practitioner), LocationId.of(location),
+					start.toInstant());
 		}
 	}
 
@@ -130,7 +134,8 @@ class AppointmentController {
 			@Valid IntakeInput intake, Boolean staffOverride) {
 
 		SlotRequest slot() {
-			return new SlotRequest(service, practitioner, LocationId.of(location), start.toInstant());
+			return new SlotRequest(ServiceId.of(service), PractitionerId.of(practitioner), LocationId.of(location),
+					start.toInstant());
 		}
 	}
 

@@ -13,8 +13,8 @@ record AppointmentView(UUID id, String status, OffsetDateTime start, OffsetDateT
 
 	static AppointmentView of(Appointment a, ZoneId zone, String manageToken) {
 		return new AppointmentView(a.id(), a.status().code(), OffsetDateTime.ofInstant(a.start(), zone),
-				OffsetDateTime.ofInstant(a.end(), zone), a.serviceId(), a.practitionerId(), a.location().value(),
-				a.roomId(), a.seriesId(), a.sequence(),
+				OffsetDateTime.ofInstant(a.end(), zone), a.serviceId().value(), a.practitionerId().value(),
+				a.location().value(), a.roomId(), a.seriesId(), a.sequence(),
 				a.holdExpiresAt() == null ? null : OffsetDateTime.ofInstant(a.holdExpiresAt(), zone),
 				a.cancellationReason(), manageToken);
 	}

@@ -26,6 +26,8 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientInput;
 import org.unknot.visit.Repeat;
 import org.unknot.visit.VisitBooking;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 @RestController
 @RequestMapping("/api/v1/series")
@@ -44,7 +46,8 @@ class SeriesController {
 	ResponseEntity<SeriesView> book(@Valid @RequestBody BookSeries request, @AuthenticationPrincipal SignedIn me) {
 		LocationId location = LocationId.of(request.location());
 		SeriesOutcome outcome = visits.bookSeries(
-				new SlotRequest(request.service(), request.practitioner(), location, request.firstStart().toInstant()),
+				new SlotRequest(ServiceId.of(request.service()), PractitionerId.of(request.practitioner()), location,
+						request.firstStart().toInstant()),
 				null,
 				new Repeat("P2W".equals(request.every()) ? 2 : 1, request.count(),
 						Boolean.TRUE.equals(request.allOrNothing())),

@@ -15,6 +15,8 @@ import org.unknot.patient.PatientDetails;
 import org.unknot.visit.Advice;
 import org.unknot.visit.Payer;
 import org.unknot.visit.VisitAnswers;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * What the pages hand to {@link org.unknot.visit.VisitBooking}: the draft's slot and
@@ -39,17 +41,19 @@ final class BookingFlow {
 	static List<String> alternatives(SeriesOutcome.Conflict conflict) {
 		List<String> values = new ArrayList<>();
 		for (Slot slot : conflict.alternatives()) {
-			values.add(new SlotValue(slot.start(), slot.practitionerId()).value());
+			values.add(new SlotValue(slot.start(), slot.practitionerId().value()).value());
 		}
 		return values;
 	}
 
 	static SlotRequest slot(String service, String practitioner, String location, OffsetDateTime start) {
-		return new SlotRequest(service, practitioner, LocationId.of(location), start.toInstant());
+		return new SlotRequest(ServiceId.of(service), PractitionerId.of(practitioner), LocationId.of(location),
+				start.toInstant());
 	}
 
 	static SlotRequest slot(Draft draft, Instant start) {
-		return new SlotRequest(draft.service, draft.slotPractitioner, LocationId.of(draft.location), start);
+		return new SlotRequest(ServiceId.of(draft.service), PractitionerId.ofNullable(draft.slotPractitioner),
+				LocationId.of(draft.location), start);
 	}
 
 }

@@ -12,6 +12,8 @@ import org.unknot.booking.SlotRequest;
 import org.unknot.booking.SlotTaken;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /** Keeps the draft's chosen time held for it, and says when it has been lost. */
 @Component
@@ -36,8 +38,9 @@ class SlotHolder {
 	boolean hold(Draft draft, SlotValue chosen) {
 		release(draft);
 		try {
-			Appointment hold = desk.hold(new SlotRequest(draft.service, chosen.practitioner(),
-					LocationId.of(draft.location), chosen.start().toInstant()));
+			Appointment hold = desk
+				.hold(new SlotRequest(ServiceId.of(draft.service), PractitionerId.of(chosen.practitioner()),
+						LocationId.of(draft.location), chosen.start().toInstant()));
 			draft.start = chosen.start().toString();
 			draft.slotPractitioner = chosen.practitioner();
 			draft.hold = hold.id().toString();
@@ -67,8 +70,8 @@ class SlotHolder {
 		if (start.isEmpty()) {
 			return false;
 		}
-		var check = availability.check(draft.service, LocationId.of(draft.location), draft.slotPractitioner,
-				start.get(), null);
+		var check = availability.check(ServiceId.of(draft.service), LocationId.of(draft.location),
+				PractitionerId.ofNullable(draft.slotPractitioner), start.get(), null);
 		if (!check.free()) {
 			return false;
 		}

@@ -107,7 +107,7 @@ class VisitController {
 		Appointment appointment = desk.find(appointmentId, token);
 		return forms.render(messages -> {
 			Optional<SlotValue> chosen = form.chosen()
-				.filter(value -> value.practitioner().equals(appointment.practitionerId()));
+				.filter(value -> value.practitioner().equals(appointment.practitionerId().value()));
 			if (chosen.isEmpty()) {
 				messages.add("times", TimeChoice.CHOOSE);
 				return null;
@@ -151,8 +151,8 @@ class VisitController {
 		model.addAttribute("visit", visit);
 		model.addAttribute("errors", errors);
 		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
-		model.addAttribute("week", weeks.week(appointment.serviceId(), appointment.location(),
-				appointment.practitionerId(), weeks.monday(week, catalog.zone(appointment.location()))));
+		model.addAttribute("week", weeks.week(appointment.serviceId().value(), appointment.location(),
+				appointment.practitionerId().value(), weeks.monday(week, catalog.zone(appointment.location()))));
 		return "visit/reschedule";
 	}
 

@@ -43,10 +43,10 @@ class VisitViews {
 	}
 
 	Visit view(Appointment appointment, String token) {
-		CareService service = catalog.service(appointment.serviceId()).orElseThrow();
+		CareService service = catalog.service(appointment.serviceId().value()).orElseThrow();
 		ZoneId zone = catalog.zone(appointment.location());
 		Clinic clinic = catalog.clinic(appointment.location()).orElse(null);
-		String practitioner = catalog.practitioner(appointment.practitionerId())
+		String practitioner = catalog.practitioner(appointment.practitionerId().value())
 			.map(Practitioner::displayName)
 			.orElse("");
 		String address = clinic == null ? null : clinic.address().street() + ", " + clinic.address().city() + ", "

@@ -20,6 +20,8 @@ import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.availability.Slot;
 import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Free times a week at a time, for the booking flow and for rescheduling: with "first
@@ -63,7 +65,8 @@ class WeekOfSlots {
 	Week week(String service, LocationId location, String practitioner, LocalDate monday) {
 		ZoneId zone = availability.zoneOf(location);
 		List<Slot> slots = availability
-			.search(new AvailabilityQuery(service, location, practitioner, monday, monday.plusDays(6)))
+			.search(new AvailabilityQuery(ServiceId.of(service), location, PractitionerId.ofNullable(practitioner),
+					monday, monday.plusDays(6)))
 			.slots();
 		// days of this week that are already over are left out
 		LocalDate today = LocalDate.now(clock.withZone(zone));
@@ -101,7 +104,8 @@ class WeekOfSlots {
 		LocalDate from = day.minusDays(3).isBefore(LocalDate.now(clock.withZone(zone)))
 				? LocalDate.now(clock.withZone(zone)) : day.minusDays(3);
 		List<Slot> slots = availability
-			.search(new AvailabilityQuery(service, location, practitioner, from, day.plusDays(3)))
+			.search(new AvailabilityQuery(ServiceId.of(service), location, PractitionerId.ofNullable(practitioner),
+					from, day.plusDays(3)))
 			.slots();
 		return earliestPractitionerPerStart(slots).stream()
 			.sorted(Comparator
@@ -117,7 +121,8 @@ class WeekOfSlots {
 		for (int chunk = 0; chunk < LOOK_AHEAD_WEEKS / 4; chunk++) {
 			LocalDate start = from.plusWeeks(4L * chunk);
 			List<Slot> slots = availability
-				.search(new AvailabilityQuery(service, location, practitioner, start, start.plusDays(27)))
+				.search(new AvailabilityQuery(ServiceId.of(service), location, PractitionerId.ofNullable(practitioner),
+						start, start.plusDays(27)))
 				.slots();
 			if (!slots.isEmpty()) {
 				return Optional.of(slots.get(0).start().toLocalDate());
@@ -133,13 +138,13 @@ class WeekOfSlots {
 	private static List<Slot> earliestPractitionerPerStart(List<Slot> slots) {
 		Map<OffsetDateTime, Slot> first = new LinkedHashMap<>();
 		slots.stream()
-			.sorted(Comparator.comparing(Slot::start).thenComparing(Slot::practitionerId))
+			.sorted(Comparator.comparing(Slot::start).thenComparing(slot -> slot.practitionerId().value()))
 			.forEach(slot -> first.putIfAbsent(slot.start(), slot));
 		return List.copyOf(first.values());
 	}
 
 	private static Time time(Slot slot, ZoneId zone) {
-		return new Time(new SlotValue(slot.start(), slot.practitionerId()).value(),
+		return new Time(new SlotValue(slot.start(), slot.practitionerId().value()).value(),
 				Times.time(slot.start().toInstant(), zone), Times.dateTime(slot.start().toInstant(), zone),
 				Times.shortDay(slot.start().toLocalDate()));
 	}

@@ -23,6 +23,8 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A new patient booking in Chromium: from the site to a confirmed visit with JavaScript
@@ -343,8 +345,10 @@ class BookingBrowserTests {
 			.query(OffsetDateTime.class)
 			.single()
 			.toInstant();
-		desk.book(new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic), start), null,
-				new PatientDetails("Bo", "Other", "bo-" + TestNetwork.shortId() + "@example.org", null,
+		desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+						start),
+				null, new PatientDetails("Bo", "Other", "bo-" + TestNetwork.shortId() + "@example.org", null,
 						LocalDate.of(1970, 1, 1)));
 	}
 

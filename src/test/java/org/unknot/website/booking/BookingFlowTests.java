@@ -32,6 +32,8 @@ import org.unknot.intake.Intakes;
 import org.unknot.intake.RedFlag;
 import org.unknot.intake.Triage;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The booking flow as a browser without JavaScript walks it: plain GETs and form POSTs,
@@ -373,8 +375,9 @@ class BookingFlowTests {
 				.single()
 				.toString();
 			Instant at = OffsetDateTime.parse(start).toInstant();
-			desk.book(new SlotRequest(MASSAGE, therapist, LocationId.of(clinic), at), null, new PatientDetails("Bo",
-					"Other", "bo-" + TestNetwork.shortId() + "@example.org", null, LocalDate.of(1970, 1, 1)));
+			desk.book(new SlotRequest(ServiceId.of(MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic), at),
+					null, new PatientDetails("Bo", "Other", "bo-" + TestNetwork.shortId() + "@example.org", null,
+							LocalDate.of(1970, 1, 1)));
 			return at.atOffset(ZoneOffset.ofHours(-4)) + "~" + therapist;
 		}
 

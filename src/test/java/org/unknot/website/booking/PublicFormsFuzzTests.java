@@ -17,6 +17,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Property: the forms anyone can reach without an account (asking for a sign-in link,
@@ -51,7 +53,7 @@ class PublicFormsFuzzTests {
 		String therapist = network.therapist();
 		network.weekdays(therapist, clinic);
 		var booked = desk.book(
-				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
 						java.time.OffsetDateTime.parse("2027-03-16T10:00:00-04:00").toInstant()),
 				null, new PatientDetails("Fuzz", "Tester", "fuzz-" + TestNetwork.shortId() + "@example.org",
 						"(973) 555-0100", java.time.LocalDate.of(1985, 4, 2)));

@@ -28,6 +28,8 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Property: every public address (clinic, practitioner, service and article pages, the
@@ -73,7 +75,7 @@ class PublicPagesFuzzTests {
 		therapist = network.therapist();
 		network.weekdays(therapist, clinic);
 		visit = desk.book(
-				new SlotRequest(TestNetwork.MASSAGE, therapist, LocationId.of(clinic),
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
 						OffsetDateTime.parse("2027-03-16T10:00:00-04:00").toInstant()),
 				null, new PatientDetails("Fuzz", "Tester", "fuzz-" + TestNetwork.shortId() + "@example.org",
 						"(973) 555-0100", LocalDate.of(1985, 4, 2)));
