@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * a reminder "48 hours before" is 48 real hours before across a daylight saving change
  * @param from the sender of emails
  * @param dispatcher how the outbox is worked through
- * @param viewer the built-in page of sent messages (for demos; it must sit behind staff
- * sign-in once accounts exist)
+ * @param viewer the sent messages page under /admin (admins only): on unless turned off,
+ * so that a start without an SMTP server still shows what patients receive
  * @param sms the text message provider; without an endpoint, texts are only recorded
  */
 @ConfigurationProperties("unknot.notification")
@@ -33,7 +33,7 @@ public record NotificationProperties(@DefaultValue( {
 			@DefaultValue("1m") Duration firstRetry, @DefaultValue("1h") Duration maxRetry) {
 	}
 
-	public record Viewer(@DefaultValue("false") boolean enabled) {
+	public record Viewer(@DefaultValue("true") boolean enabled) {
 	}
 
 	/**

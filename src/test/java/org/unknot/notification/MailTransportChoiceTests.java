@@ -13,6 +13,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
@@ -70,6 +72,14 @@ class MailTransportChoiceTests {
 			assertThatThrownBy(() -> transport.send(email("<refused@unknot>")))
 				.isInstanceOf(MailAuthenticationException.class);
 		});
+	}
+
+	@Test
+	void theSentMessagesPageIsOnWithoutAnySetting() {
+		NotificationProperties defaults = new Binder(new MapConfigurationPropertySource())
+			.bindOrCreate("unknot.notification", NotificationProperties.class);
+
+		assertThat(defaults.viewer().enabled()).isTrue();
 	}
 
 	@Test

@@ -8,12 +8,13 @@ import org.unknot.notification.OutboxMessages;
 
 /**
  * The sent messages page: what patients received (or, in demo mode, would have received),
- * and what is still to go out or was dropped and why. Only with
- * {@code unknot.notification.viewer.enabled=true}; it shows patients' contact details, so
- * it sits under {@code /admin/}, which needs an admin's sign-in.
+ * and what is still to go out or was dropped and why. On unless
+ * {@code unknot.notification.viewer.enabled=false}: the admin home links it, and a start
+ * without an SMTP server keeps its emails here. It shows patients' contact details, so it
+ * sits under {@code /admin/}, which needs an admin's sign-in.
  */
 @Controller
-@ConditionalOnProperty(name = "unknot.notification.viewer.enabled", havingValue = "true")
+@ConditionalOnProperty(name = "unknot.notification.viewer.enabled", havingValue = "true", matchIfMissing = true)
 class SentMessagesController {
 
 	private final OutboxMessages outbox;
