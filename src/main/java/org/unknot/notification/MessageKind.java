@@ -11,6 +11,20 @@ public enum MessageKind {
 	 */
 	SERIES_BOOKED, RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION;
 
+	/** What an admin calls it, e.g. on the message templates page. */
+	public String label() {
+		return switch (this) {
+			case BOOKED -> "Visit booked";
+			case SERIES_BOOKED -> "Course of visits booked";
+			case RESCHEDULED -> "Visit moved";
+			case CANCELLED -> "Visit cancelled";
+			case REMINDER -> "Reminder before a visit";
+			case WAITLIST_OFFER -> "A time offered from the waitlist";
+			case SIGN_IN_LINK -> "Sign-in link";
+			case REGISTRATION -> "Opening a patient account";
+		};
+	}
+
 	/** Whether this message only makes sense while its visit is still booked. */
 	boolean needsALiveVisit() {
 		return this == BOOKED || this == RESCHEDULED || this == REMINDER;

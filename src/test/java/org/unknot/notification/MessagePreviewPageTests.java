@@ -38,7 +38,7 @@ class MessagePreviewPageTests {
 		assertThat(page.getStatus()).isEqualTo(200);
 		String html = page.getContentAsString();
 		for (MessageKind kind : MessageKind.values()) {
-			assertThat(html).contains("<h2 id=\"preview-").contains(">" + kind.name());
+			assertThat(html).contains("<h2 id=\"preview-").contains(">" + kind.label());
 		}
 		assertThat(html).contains("<title>Message templates · Unknot workspace</title>")
 			.contains("Your appointment is booked: Mon 15 Mar, 10:00 AM EDT")
