@@ -10,6 +10,9 @@ final class ErrorPageText {
 		if (status == 404) {
 			return "Page not found";
 		}
+		if (status == 403) {
+			return "This page is not open to you";
+		}
 		if (status >= 500) {
 			return "Something went wrong on our side";
 		}
