@@ -1,5 +1,6 @@
 package org.unknot.website.booking;
 
+import org.unknot.system.Times;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

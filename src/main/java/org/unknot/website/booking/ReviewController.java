@@ -1,5 +1,6 @@
 package org.unknot.website.booking;
 
+import org.unknot.system.Times;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

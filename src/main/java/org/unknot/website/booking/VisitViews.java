@@ -1,5 +1,6 @@
 package org.unknot.website.booking;
 
+import org.unknot.system.Times;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.unknot.website.booking;
 
+import org.unknot.system.Times;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
