@@ -37,6 +37,17 @@ public final class FlowClient {
 		this.base = "http://localhost:" + port;
 	}
 
+	/**
+	 * The same browser talking to another node behind the load balancer: its cookies and
+	 * the token of the last form it loaded go along.
+	 */
+	public FlowClient on(int port) {
+		FlowClient other = new FlowClient(port);
+		other.cookies.putAll(cookies);
+		other.csrf = csrf;
+		return other;
+	}
+
 	public Page get(String path) {
 		Page page = send(request(path).GET().build());
 		Matcher token = CSRF.matcher(page.body());

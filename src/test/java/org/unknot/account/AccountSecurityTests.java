@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
+import org.unknot.FlowClient;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -48,6 +51,9 @@ class AccountSecurityTests {
 
 	@Autowired
 	AccountDesk desk;
+
+	@LocalServerPort
+	int port;
 
 	MockMvc mvc;
 
@@ -343,21 +349,18 @@ class AccountSecurityTests {
 		@Test
 		void aPatientSetsANewOneAndEverySessionEnds() throws Exception {
 			Account patient = patientAccount();
-			MockHttpSession session = session(password(patient.email(), PASSWORD, address()));
+			FlowClient browser = HttpSignIn.as(port, patient, PASSWORD);
+			FlowClient otherDevice = HttpSignIn.as(port, patient, PASSWORD);
+			browser.get("/account/password");
 
-			MockHttpServletResponse tooShort = mvc
-				.perform(post("/account/password").session(session).with(csrf()).param("password", "short"))
-				.andReturn()
-				.getResponse();
-			MockHttpServletResponse changed = mvc.perform(
-					post("/account/password").session(session).with(csrf()).param("password", "a brand new passphrase"))
-				.andReturn()
-				.getResponse();
+			FlowClient.Page tooShort = browser.post("/account/password", Map.of("password", "short"));
+			FlowClient.Page changed = browser.post("/account/password", Map.of("password", "a brand new passphrase"));
 
-			assertThat(tooShort.getStatus()).isEqualTo(422);
-			assertThat(tooShort.getContentAsString()).contains("id=\"password-error\"");
-			assertThat(changed.getRedirectedUrl()).isEqualTo("/sign-in?password-changed");
-			assertThat(status(get("/account").session(session))).as("the old session ended").isEqualTo(302);
+			assertThat(tooShort.status()).isEqualTo(422);
+			assertThat(tooShort.body()).contains("id=\"password-error\"");
+			assertThat(changed.location()).isEqualTo("/sign-in?password-changed");
+			assertThat(browser.get("/account").status()).as("this session ended").isEqualTo(302);
+			assertThat(otherDevice.get("/account").status()).as("the other device's session ended").isEqualTo(302);
 			assertThat(password(patient.email(), PASSWORD, address()).getResponse().getStatus()).isEqualTo(200);
 			assertThat(password(patient.email(), "a brand new passphrase", address()).getResponse().getRedirectedUrl())
 				.isEqualTo("/account");
@@ -444,18 +447,18 @@ class AccountSecurityTests {
 		}
 
 		@Test
-		void disablingTheAccountEndsItsSessionsAtOnce() throws Exception {
+		void disablingTheAccountEndsItsSessionsAtOnce() {
 			Account admin = staff(Role.ADMIN);
-			MockHttpSession session = signedIn(admin);
+			FlowClient browser = HttpSignIn.as(port, admin, PASSWORD);
+			assertThat(browser.get("/staff").status()).isEqualTo(200);
 
 			desk.disable(admin.id());
 
-			MockHttpServletResponse response = mvc.perform(get("/staff").session(session)).andReturn().getResponse();
-			assertThat(response.getStatus()).isEqualTo(302);
-			assertThat(response.getRedirectedUrl()).contains("/sign-in");
-			assertThat(password(admin.email(), PASSWORD, address()).getResponse().getStatus())
-				.as("a disabled account cannot sign in again")
-				.isEqualTo(200);
+			FlowClient.Page after = browser.get("/staff");
+			assertThat(after.status()).isEqualTo(302);
+			assertThat(after.location()).contains("/sign-in");
+			assertThat(new FlowClient(port).post("/sign-in", Map.of("email", admin.email(), "password", PASSWORD))
+				.status()).as("a disabled account cannot sign in again").isEqualTo(200);
 		}
 
 		@Test

@@ -70,6 +70,17 @@ final class TestDatabases {
 		return server().jdbcUrl(name);
 	}
 
+	/**
+	 * Creates an empty database {@code name} on the test PostgreSQL, for applications
+	 * started by hand that migrate it themselves (several nodes sharing one database).
+	 * @return its JDBC URL
+	 */
+	static synchronized String createEmpty(String name) {
+		execute("CREATE DATABASE " + name);
+		inUse.add(name);
+		return server().jdbcUrl(name);
+	}
+
 	/** Drops a context's database when the context has closed (and its pool with it). */
 	static synchronized void drop(String name) {
 		if (inUse.remove(name) && !stopped) {

@@ -7,8 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -16,7 +14,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.unknot.account.AccountProperties;
@@ -39,12 +36,17 @@ class SecurityConfiguration {
 	 * The JSON API the website and other software use without a session: no cookie, so no
 	 * CSRF.
 	 */
+	/**
+	 * Spring Session's cookie: the session itself lives in PostgreSQL, for every node.
+	 */
+	static final String SESSION_COOKIE = "SESSION";
+
 	static final RequestMatcher PUBLIC_API = request -> path(request).startsWith("/api/")
 			&& !path(request).startsWith("/api/v1/staff/");
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessions, AccountProperties properties,
-			Clock clock) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountProperties properties, Clock clock)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/staff/**", "/api/v1/staff/**")
@@ -57,10 +59,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.securityContext(context -> context.securityContextRepository(securityContextRepository()))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
-				.maximumSessions(-1)
-				.sessionRegistry(sessions)
-				.expiredUrl("/sign-in?expired"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(errors -> errors.accessDeniedHandler(new StaleFormHandler())
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						request -> path(request).startsWith("/api/"))
@@ -69,14 +68,14 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/sign-out")
 				.logoutSuccessUrl("/sign-in?signed-out")
 				.invalidateHttpSession(true)
-				.deleteCookies("JSESSIONID"))
+				.deleteCookies(SESSION_COOKIE))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
 					.maxAgeInSeconds(31_536_000)
 					.requestMatcher(AnyRequestMatcher.INSTANCE)))
-			.addFilterAfter(new SessionLifetimeFilter(properties.absoluteSessionLifetime(), sessions, clock),
+			.addFilterAfter(new SessionLifetimeFilter(properties.absoluteSessionLifetime(), clock),
 					SecurityContextHolderFilter.class);
 		return http.build();
 	}
@@ -84,16 +83,6 @@ class SecurityConfiguration {
 	@Bean
 	SecurityContextRepository securityContextRepository() {
 		return new HttpSessionSecurityContextRepository();
-	}
-
-	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
-	@Bean
-	HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
 	}
 
 	private static String path(HttpServletRequest request) {

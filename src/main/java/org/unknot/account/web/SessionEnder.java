@@ -1,26 +1,31 @@
 package org.unknot.account.web;
 
+import java.util.UUID;
+
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.unknot.account.AccountDesk;
 import org.unknot.account.AccountDesk.AccountDisabled;
-import org.unknot.account.SignedIn;
 
 /**
- * Ends every session of an account the moment it is disabled or its password changes.
- * Synchronous on purpose: the sessions live in this process's memory (a restart ends them
- * all anyway, so there is nothing to keep in the publication registry), and they must be
- * over before the request that disabled the account is answered.
+ * Ends every session of an account the moment it is disabled, its access changes or its
+ * password changes, on every node: the sessions live in PostgreSQL, indexed by account.
+ * Synchronous on purpose: they must be over before the request that disabled the account
+ * is answered, and a restart does not end them any more.
  */
 @Component
 class SessionEnder {
 
-	private final SessionRegistry sessions;
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	SessionEnder(SessionRegistry sessions) {
+	SessionEnder(FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.sessions = sessions;
+	}
+
+	static String indexName(UUID accountId) {
+		return "account:" + accountId;
 	}
 
 	@EventListener
@@ -33,12 +38,8 @@ class SessionEnder {
 		endSessionsOf(changed.accountId());
 	}
 
-	private void endSessionsOf(java.util.UUID accountId) {
-		for (Object principal : sessions.getAllPrincipals()) {
-			if (principal instanceof SignedIn signedIn && signedIn.accountId().equals(accountId)) {
-				sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-			}
-		}
+	private void endSessionsOf(UUID accountId) {
+		sessions.findByPrincipalName(indexName(accountId)).keySet().forEach(sessions::deleteById);
 	}
 
 }

@@ -11,14 +11,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.unknot.account.RecentSignIn;
 
 /**
  * Ends a signed-in session when it reaches its absolute lifetime (12 hours by default),
  * however active it was; the idle limit is the servlet session timeout. Checked on the
- * server each request.
+ * server each request, against the sign-in time kept in the session's own row, so every
+ * node ends it alike.
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
@@ -26,13 +26,10 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	private final Duration lifetime;
 
-	private final SessionRegistry sessions;
-
 	private final Clock clock;
 
-	SessionLifetimeFilter(Duration lifetime, SessionRegistry sessions, Clock clock) {
+	SessionLifetimeFilter(Duration lifetime, Clock clock) {
 		this.lifetime = lifetime;
-		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -42,7 +39,6 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 		HttpSession session = request.getSession(false);
 		if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt
 				&& signedInAt.plus(lifetime).isBefore(clock.instant())) {
-			sessions.removeSessionInformation(session.getId());
 			session.invalidate();
 			SecurityContextHolder.clearContext();
 			if ("GET".equals(request.getMethod()) && !request.getRequestURI().startsWith("/api/")) {

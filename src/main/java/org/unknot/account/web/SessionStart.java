@@ -11,8 +11,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Component;
 import org.unknot.account.Account;
 import org.unknot.account.SignIn;
@@ -20,8 +20,8 @@ import org.unknot.account.SignedIn;
 
 /**
  * The last step of every way in (password and code, emailed link, a just-opened account):
- * a new session with a new id, registered so it can be ended from elsewhere, and the
- * known-device cookie that lets the owner past a throttle meant for guessers.
+ * a new session with a new id, indexed by account so it can be ended from any node, and
+ * the known-device cookie that lets the owner past a throttle meant for guessers.
  */
 @Component
 class SessionStart {
@@ -30,14 +30,11 @@ class SessionStart {
 
 	private final SecurityContextRepository contexts;
 
-	private final SessionRegistry sessions;
-
 	private final Clock clock;
 
-	SessionStart(SignIn signIn, SecurityContextRepository contexts, SessionRegistry sessions, Clock clock) {
+	SessionStart(SignIn signIn, SecurityContextRepository contexts, Clock clock) {
 		this.signIn = signIn;
 		this.contexts = contexts;
-		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -56,7 +53,11 @@ class SessionStart {
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
 		session.setAttribute(SessionLifetimeFilter.SIGNED_IN_AT, clock.instant());
-		sessions.registerNewSession(session.getId(), principal);
+		// indexed by account, so that disabling it or changing its password ends this
+		// session
+		// on whichever node it is used
+		session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
+				SessionEnder.indexName(account.id()));
 		Cookie device = new Cookie(SignInController.DEVICE_COOKIE, signIn.knownDeviceCookie(account));
 		device.setHttpOnly(true);
 		device.setSecure(true);

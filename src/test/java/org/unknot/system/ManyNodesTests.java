@@ -1,0 +1,285 @@
+package org.unknot.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unknot.FlowClient;
+import org.unknot.TestNetwork;
+import org.unknot.UnknotApplication;
+import org.unknot.account.Account;
+import org.unknot.account.AccountDesk;
+import org.unknot.account.HttpSignIn;
+import org.unknot.account.Role;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Two Unknot nodes on one PostgreSQL, as behind a load balancer: whatever a person starts
+ * on one node holds on the other, and what ends on one ends on both.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ManyNodesTests {
+
+	private static final String PASSWORD = "correct horse battery staple";
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final String database = "unknot_nodes_" + UUID.randomUUID().toString().substring(0, 8);
+
+	private ConfigurableApplicationContext first;
+
+	private ConfigurableApplicationContext second;
+
+	@BeforeAll
+	void startTwoNodes() {
+		String url = TestDatabases.createEmpty(database);
+		String key = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'k');
+		first = node(url, key);
+		second = node(url, key);
+	}
+
+	@AfterAll
+	void stopThem() {
+		if (second != null) {
+			second.close();
+		}
+		if (first != null) {
+			first.close();
+		}
+		TestDatabases.drop(database);
+	}
+
+	@Nested
+	class ASignedInSession {
+
+		@Test
+		void madeOnOneNodeIsHonouredOnTheOther() {
+			Account admin = staff();
+			FlowClient onFirst = HttpSignIn.as(port(first), admin, PASSWORD);
+
+			FlowClient onSecond = onFirst.on(port(second));
+
+			assertThat(onSecond.get("/staff").status()).isEqualTo(200);
+			assertThat(onSecond.get("/staff").body()).contains(admin.displayName());
+		}
+
+		@Test
+		void signedOutOnOneNodeIsOverOnBoth() {
+			FlowClient onFirst = HttpSignIn.as(port(first), staff(), PASSWORD);
+			FlowClient onSecond = onFirst.on(port(second));
+			onSecond.get("/staff");
+
+			assertThat(onSecond.post("/sign-out", Map.of()).status()).isEqualTo(302);
+
+			assertThat(onFirst.get("/staff").status()).isEqualTo(302);
+			assertThat(onFirst.get("/staff").location()).contains("/sign-in");
+		}
+
+		@Test
+		void endsOnEveryNodeTheMomentItsAccountIsDisabled() {
+			Account admin = staff();
+			FlowClient onFirst = HttpSignIn.as(port(first), admin, PASSWORD);
+			FlowClient onSecond = HttpSignIn.as(port(second), admin, PASSWORD);
+
+			first.getBean(AccountDesk.class).disable(admin.id());
+
+			assertThat(onFirst.get("/staff").status()).isEqualTo(302);
+			assertThat(onSecond.get("/staff").status()).as("the session made on the other node").isEqualTo(302);
+			assertThat(rows("SELECT count(*) FROM spring_session WHERE principal_name = ?", "account:" + admin.id()))
+				.isZero();
+		}
+
+		@Test
+		void keepsNoHealthInformationInItsAttributes() {
+			HttpSignIn.as(port(first), staff(), PASSWORD);
+
+			List<String> names = jdbc().sql("SELECT DISTINCT attribute_name FROM spring_session_attributes")
+				.query(String.class)
+				.list();
+
+			// who is signed in and since when, the form token, the index by account, the
+			// page
+			// asked for before signing in, and flash messages: nothing about anyone's
+			// health
+			assertThat(names).allSatisfy(name -> assertThat(name).matches(String.join("|",
+					"SPRING_SECURITY_(CONTEXT|SAVED_REQUEST)", "org\\.springframework\\.security\\.web\\.csrf\\..*",
+					"unknot\\.signedInAt", "unknot\\.pendingSecondFactor", "org\\.springframework\\.session\\..*",
+					"org\\.springframework\\.web\\.servlet\\.support\\.SessionFlashMapManager\\..*")));
+		}
+
+	}
+
+	@Nested
+	class AForm {
+
+		@Test
+		void loadedFromOneNodeCanBeSentToTheOther() {
+			FlowClient onFirst = new FlowClient(port(first));
+			onFirst.get("/sign-in");
+			FlowClient onSecond = onFirst.on(port(second));
+
+			FlowClient.Page answer = onSecond.post("/sign-in",
+					Map.of("email", "nobody@unknot.example", "password", "not the password"));
+
+			assertThat(answer.status()).as("the form's token, made on the other node, is accepted").isEqualTo(200);
+			assertThat(answer.body()).contains("do not match");
+		}
+
+	}
+
+	@Nested
+	class Bookings {
+
+		@Test
+		void racingOnBothNodesNeverOverlap() throws Exception {
+			TestNetwork network = new TestNetwork(jdbc());
+			String clinic = network.clinic(1, 0, 0);
+			String therapist = network.therapist();
+			network.weekdays(therapist, clinic);
+			LocalDate day = LocalDate.of(2027, 3, 15);
+			List<Callable<Integer>> tries = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				int node = i % 2 == 0 ? port(first) : port(second);
+				LocalTime time = LocalTime.of(9, 0).plusMinutes(15L * (i % 12));
+				tries.add(() -> book(node, therapist, clinic, ZonedDateTime.of(day, time, NEW_YORK), null));
+			}
+
+			List<Integer> answers = runAll(tries);
+
+			assertThat(answers).containsOnly(201, 409).contains(201);
+			assertThat(rows("""
+					SELECT count(*) FROM appointment a JOIN appointment b ON a.id < b.id
+					 AND a.practitioner_id = b.practitioner_id AND a.status <> 'cancelled'
+					 AND b.status <> 'cancelled' AND a.start_at < b.end_at AND b.start_at < a.end_at
+					WHERE a.practitioner_id = ?""", therapist)).as("overlapping visits").isZero();
+		}
+
+		@Test
+		void retriedWithOneKeyOnBothNodesBookOnce() throws Exception {
+			TestNetwork network = new TestNetwork(jdbc());
+			String clinic = network.clinic(1, 0, 0);
+			String therapist = network.therapist();
+			network.weekdays(therapist, clinic);
+			ZonedDateTime ten = ZonedDateTime.of(LocalDate.of(2027, 3, 16), LocalTime.of(10, 0), NEW_YORK);
+			String key = UUID.randomUUID().toString();
+			String body = bookingBody(therapist, clinic, ten, "Kim", "kim-" + key + "@example.org");
+			List<Callable<Integer>> tries = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				int node = i % 2 == 0 ? port(first) : port(second);
+				tries.add(() -> post(node, body, key));
+			}
+
+			List<Integer> answers = runAll(tries);
+
+			assertThat(answers).contains(201);
+			assertThat(answers).as("a retry while the first is running is told so").containsOnly(201, 409);
+			assertThat(rows("SELECT count(*) FROM appointment WHERE practitioner_id = ?", therapist)).isEqualTo(1);
+		}
+
+	}
+
+	private static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
+
+	private static ConfigurableApplicationContext node(String url, String key) {
+		// arguments, not default properties: they must win over application.yml's port
+		return new SpringApplicationBuilder(UnknotApplication.class).profiles("test")
+			.run("--server.port=0", "--unknot.db.url=" + url, "--unknot.db.user=postgres", "--unknot.db.password=",
+					"--unknot.encryption.keys.nodes=" + key, "--spring.main.banner-mode=off");
+	}
+
+	private static int port(ConfigurableApplicationContext node) {
+		return ((WebServerApplicationContext) node).getWebServer().getPort();
+	}
+
+	private JdbcClient jdbc() {
+		return first.getBean(JdbcClient.class);
+	}
+
+	private long rows(String sql, Object... params) {
+		return jdbc().sql(sql).params(params).query(Long.class).single();
+	}
+
+	private Account staff() {
+		return first.getBean(AccountDesk.class)
+			.create(new AccountDesk.NewAccount("node-" + UUID.randomUUID() + "@unknot.example", "Noor Nodes",
+					Role.ADMIN, List.of(), null, null, PASSWORD));
+	}
+
+	private int book(int port, String therapist, String clinic, ZonedDateTime start, String key) {
+		String n = UUID.randomUUID().toString().substring(0, 8);
+		return post(port, bookingBody(therapist, clinic, start, "Robin", "robin-" + n + "@example.org"), key);
+	}
+
+	private String bookingBody(String therapist, String clinic, ZonedDateTime start, String given, String email) {
+		Map<String, Object> patient = new LinkedHashMap<>();
+		patient.put("givenName", given);
+		patient.put("familyName", "Racer");
+		patient.put("email", email);
+		patient.put("birthDate", "1980-05-05");
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("service", TestNetwork.MASSAGE);
+		body.put("practitioner", therapist);
+		body.put("location", clinic);
+		body.put("start", start.toOffsetDateTime().toString());
+		body.put("patient", patient);
+		return first.getBean(ObjectMapper.class).writeValueAsString(body);
+	}
+
+	private static int post(int port, String body, String key) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/api/v1/appointments"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		try {
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (Exception ex) {
+			throw new AssertionError(ex);
+		}
+	}
+
+	private static List<Integer> runAll(List<Callable<Integer>> tries) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<Integer> answers = new ArrayList<>();
+			for (Future<Integer> answer : pool.invokeAll(tries)) {
+				answers.add(answer.get());
+			}
+			return answers;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+}
