@@ -21,6 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -57,12 +60,15 @@ class ManyNodesTests {
 
 	private ConfigurableApplicationContext second;
 
+	private final GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
 	@BeforeAll
 	void startTwoNodes() {
+		smtp.start();
 		String url = TestDatabases.createEmpty(database);
 		String key = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'k');
-		first = node(url, key);
-		second = node(url, key);
+		first = node(url, key, smtp.getSmtp().getPort());
+		second = node(url, key, smtp.getSmtp().getPort());
 	}
 
 	@AfterAll
@@ -74,6 +80,7 @@ class ManyNodesTests {
 			first.close();
 		}
 		TestDatabases.drop(database);
+		smtp.stop();
 	}
 
 	@Nested
@@ -205,13 +212,70 @@ class ManyNodesTests {
 
 	}
 
+	@Nested
+	class Messages {
+
+		@Test
+		void dueWhileBothNodesRunGoOutOnce() throws Exception {
+			TestNetwork network = new TestNetwork(jdbc());
+			String clinic = network.clinic(1, 0, 0);
+			String therapist = network.therapist();
+			network.weekdays(therapist, clinic);
+			LocalDate day = LocalDate.of(2027, 4, 12);
+			for (int i = 0; i < 8; i++) {
+				int node = i % 2 == 0 ? port(first) : port(second);
+				LocalTime time = LocalTime.of(9, 0).plusMinutes(75L * (i % 4));
+				ZonedDateTime start = ZonedDateTime.of(day.plusDays(i / 4), time, NEW_YORK);
+				assertThat(book(node, therapist, clinic, start, null)).isEqualTo(201);
+			}
+			String ofTheseVisits = "FROM outbox_message m JOIN appointment a ON a.id = m.subject_id "
+					+ "WHERE a.practitioner_id = ? AND m.channel = 'EMAIL'";
+			// the reminders fall due now, while both dispatchers are polling
+			jdbc()
+				.sql("UPDATE outbox_message m SET due_at = now() FROM appointment a WHERE a.id = m.subject_id "
+						+ "AND a.practitioner_id = ? AND m.kind = 'REMINDER'")
+				.param(therapist)
+				.update();
+
+			long planned = rows("SELECT count(*) " + ofTheseVisits, therapist);
+			long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+			while (rows("SELECT count(*) " + ofTheseVisits + " AND m.status <> 'sent'", therapist) > 0
+					&& System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+
+			assertThat(planned).as("a confirmation and reminders for each visit").isGreaterThanOrEqualTo(16);
+			assertThat(rows("SELECT count(*) " + ofTheseVisits + " AND m.status = 'sent'", therapist))
+				.isEqualTo(planned);
+			List<String> received = new ArrayList<>();
+			for (MimeMessage message : smtp.getReceivedMessages()) {
+				String to = message.getAllRecipients()[0].toString();
+				if (to.startsWith("robin-")) {
+					received.add(message.getMessageID());
+				}
+			}
+			List<String> sentIds = jdbc().sql("SELECT m.message_id " + ofTheseVisits)
+				.param(therapist)
+				.query(String.class)
+				.list();
+			assertThat(received).as("each message delivered exactly once")
+				.filteredOn(id -> sentIds.stream().anyMatch(id::contains))
+				.hasSize(sentIds.size())
+				.doesNotHaveDuplicates();
+		}
+
+	}
+
 	private static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 
-	private static ConfigurableApplicationContext node(String url, String key) {
+	/** A node with its outbox dispatcher working (the test profile turns it off). */
+	private static ConfigurableApplicationContext node(String url, String key, int smtpPort) {
 		// arguments, not default properties: they must win over application.yml's port
 		return new SpringApplicationBuilder(UnknotApplication.class).profiles("test")
 			.run("--server.port=0", "--unknot.db.url=" + url, "--unknot.db.user=postgres", "--unknot.db.password=",
-					"--unknot.encryption.keys.nodes=" + key, "--spring.main.banner-mode=off");
+					"--unknot.encryption.keys.nodes=" + key, "--spring.main.banner-mode=off",
+					"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+					"--unknot.notification.dispatcher.enabled=true", "--unknot.notification.dispatcher.interval=100ms");
 	}
 
 	private static int port(ConfigurableApplicationContext node) {
