@@ -22,11 +22,11 @@ import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
-import org.unknot.intake.Intakes;
+import org.unknot.care.Intakes;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
-import org.unknot.sessions.SessionNote;
-import org.unknot.sessions.SessionNotes;
+import org.unknot.care.SessionNote;
+import org.unknot.care.SessionNotes;
 import org.unknot.system.NotFound;
 import org.unknot.patient.PatientId;
 

@@ -26,7 +26,7 @@ import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
-import org.unknot.sessions.SessionNotes;
+import org.unknot.care.SessionNotes;
 import org.unknot.system.NotFound;
 import org.unknot.patient.PatientId;
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.unknot.intake.RedFlag;
-import org.unknot.intake.Triage;
+import org.unknot.care.RedFlag;
+import org.unknot.care.Triage;
 import org.unknot.system.DomainProblem;
 
 /**

@@ -2,7 +2,7 @@ package org.unknot.visit;
 
 import java.util.Objects;
 
-import org.unknot.intake.HealthIntake;
+import org.unknot.care.HealthIntake;
 import org.unknot.patient.PatientDetails;
 
 /**

@@ -19,8 +19,8 @@ import org.unknot.insurance.InsuranceChoices;
 import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
 import org.unknot.insurance.MemberId;
-import org.unknot.intake.Intakes;
-import org.unknot.intake.Triage;
+import org.unknot.care.Intakes;
+import org.unknot.care.Triage;
 import org.unknot.system.InvalidRequest;
 
 /**

@@ -27,8 +27,8 @@ import org.unknot.booking.ApiClient.Answer;
 import org.unknot.insurance.InsuranceAdmin;
 import org.unknot.insurance.InsuranceChoices;
 import org.unknot.insurance.PayerKind;
-import org.unknot.intake.Intakes;
-import org.unknot.intake.Triage;
+import org.unknot.care.Intakes;
+import org.unknot.care.Triage;
 
 import tools.jackson.databind.ObjectMapper;
 

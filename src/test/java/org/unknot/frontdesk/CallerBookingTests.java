@@ -23,9 +23,9 @@ import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
-import org.unknot.intake.Intakes;
-import org.unknot.intake.RedFlag;
-import org.unknot.intake.Triage;
+import org.unknot.care.Intakes;
+import org.unknot.care.RedFlag;
+import org.unknot.care.Triage;
 
 /**
  * A receptionist books a caller under the website's rules: the health questions, the

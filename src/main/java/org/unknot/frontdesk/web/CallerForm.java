@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.unknot.intake.BodyRegion;
-import org.unknot.intake.HealthIntake;
-import org.unknot.intake.PainDuration;
-import org.unknot.intake.RedFlag;
+import org.unknot.care.BodyRegion;
+import org.unknot.care.HealthIntake;
+import org.unknot.care.PainDuration;
+import org.unknot.care.RedFlag;
 
 /**
  * The caller booking form as sent, every answer kept as typed so the page can show it

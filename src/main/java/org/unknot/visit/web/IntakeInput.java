@@ -8,11 +8,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import org.unknot.intake.BodyRegion;
-import org.unknot.intake.Cause;
-import org.unknot.intake.HealthIntake;
-import org.unknot.intake.PainDuration;
-import org.unknot.intake.RedFlag;
+import org.unknot.care.BodyRegion;
+import org.unknot.care.Cause;
+import org.unknot.care.HealthIntake;
+import org.unknot.care.PainDuration;
+import org.unknot.care.RedFlag;
 
 /**
  * The health intake as a request sends it, with the intake's own names: e.g.

@@ -10,7 +10,7 @@ import org.unknot.booking.SeriesOutcome;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.insurance.InsuranceChoice;
-import org.unknot.intake.HealthIntake;
+import org.unknot.care.HealthIntake;
 import org.unknot.patient.PatientDetails;
 import org.unknot.visit.Advice;
 import org.unknot.visit.Payer;

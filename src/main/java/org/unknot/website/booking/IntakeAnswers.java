@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.util.MultiValueMap;
-import org.unknot.intake.BodyRegion;
-import org.unknot.intake.Cause;
-import org.unknot.intake.HealthIntake;
-import org.unknot.intake.PainDuration;
-import org.unknot.intake.RedFlag;
+import org.unknot.care.BodyRegion;
+import org.unknot.care.Cause;
+import org.unknot.care.HealthIntake;
+import org.unknot.care.PainDuration;
+import org.unknot.care.RedFlag;
 
 /**
  * The intake form as sent: every answer kept as given so the form can be shown again,

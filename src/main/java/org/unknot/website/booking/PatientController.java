@@ -22,12 +22,12 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.catalog.CareService;
 import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
-import org.unknot.intake.BodyRegion;
-import org.unknot.intake.Cause;
-import org.unknot.intake.HealthIntake;
-import org.unknot.intake.PainDuration;
-import org.unknot.intake.RedFlag;
-import org.unknot.intake.Triage;
+import org.unknot.care.BodyRegion;
+import org.unknot.care.Cause;
+import org.unknot.care.HealthIntake;
+import org.unknot.care.PainDuration;
+import org.unknot.care.RedFlag;
+import org.unknot.care.Triage;
 import org.unknot.system.web.FormChange;
 import org.unknot.website.Money;
 

@@ -113,7 +113,7 @@ class BookingBrowserTests {
 		keys.toggle("#regions-UPPER_BACK");
 		keys.choose("input[name=intensity][value='5']");
 		keys.choose("input[name=duration][value='ONE_TO_SIX_WEEKS']");
-		for (var flag : org.unknot.intake.RedFlag.values()) {
+		for (var flag : org.unknot.care.RedFlag.values()) {
 			keys.choose("input[name=flag-" + flag.name() + "][value='no']");
 		}
 		visitor.check(page, "keyboard-320-intake");
@@ -324,7 +324,7 @@ class BookingBrowserTests {
 		page.locator("label[for=intensity-6]").click();
 		page.getByLabel("Six weeks to three months").check();
 		page.getByLabel("Posture, desk or phone work").check();
-		for (var flag : org.unknot.intake.RedFlag.values()) {
+		for (var flag : org.unknot.care.RedFlag.values()) {
 			String answer = List.of(yes).contains(flag.name()) ? "yes" : "no";
 			page.locator("input[name=flag-" + flag.name() + "][value=" + answer + "]").check();
 		}

@@ -28,9 +28,9 @@ import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
-import org.unknot.intake.Intakes;
-import org.unknot.intake.RedFlag;
-import org.unknot.intake.Triage;
+import org.unknot.care.Intakes;
+import org.unknot.care.RedFlag;
+import org.unknot.care.Triage;
 import org.unknot.patient.PatientDetails;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
@@ -630,7 +630,7 @@ class BookingFlowTests {
 		form.put("intensity", "6");
 		form.put("duration", "SIX_WEEKS_TO_THREE_MONTHS");
 		form.put("causes", List.of("POSTURE"));
-		for (var flag : org.unknot.intake.RedFlag.values()) {
+		for (var flag : org.unknot.care.RedFlag.values()) {
 			form.put("flag-" + flag.name(), "no");
 		}
 		form.putAll(yes);

@@ -1,4 +1,4 @@
-package org.unknot.sessions;
+package org.unknot.care;
 
 import java.time.Instant;
 import java.util.UUID;

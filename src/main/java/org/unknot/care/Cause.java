@@ -1,4 +1,4 @@
-package org.unknot.intake;
+package org.unknot.care;
 
 /** What the patient thinks brought the pain on. */
 public enum Cause {

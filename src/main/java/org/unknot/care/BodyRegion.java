@@ -1,4 +1,4 @@
-package org.unknot.intake;
+package org.unknot.care;
 
 /** Where it hurts. */
 public enum BodyRegion {

@@ -1,4 +1,4 @@
-package org.unknot.intake;
+package org.unknot.care;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.unknot.intake;
+package org.unknot.care;
 
 /** How long the pain has lasted; three months and more is chronic pain. */
 public enum PainDuration {

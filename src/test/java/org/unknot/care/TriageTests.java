@@ -1,4 +1,4 @@
-package org.unknot.intake;
+package org.unknot.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

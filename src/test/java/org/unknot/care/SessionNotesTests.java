@@ -1,4 +1,4 @@
-package org.unknot.sessions;
+package org.unknot.care;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

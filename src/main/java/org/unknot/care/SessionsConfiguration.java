@@ -1,4 +1,4 @@
-package org.unknot.sessions;
+package org.unknot.care;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

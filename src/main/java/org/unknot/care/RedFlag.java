@@ -1,4 +1,4 @@
-package org.unknot.intake;
+package org.unknot.care;
 
 /**
  * Signs that a physician should look before massage alone; the last one is an emergency.

@@ -1,4 +1,4 @@
-package org.unknot.sessions;
+package org.unknot.care;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
