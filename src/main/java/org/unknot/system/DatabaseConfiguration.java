@@ -80,7 +80,14 @@ class DatabaseConfiguration {
 				Path dir = ephemeral ? Files.createTempDirectory("unknot-pg")
 						: properties.dataDir().resolve("postgres").toAbsolutePath();
 				Files.createDirectories(dir);
-				var builder = EmbeddedPostgres.builder();
+				int port = ephemeral ? 0 : properties.db().embeddedPort();
+				if (!ephemeral) {
+					LeftoverPostmaster.clear(dir);
+				}
+				if (port != 0) {
+					LeftoverPostmaster.requireFree(port);
+				}
+				var builder = EmbeddedPostgres.builder().setPort(port);
 				properties.db().serverSettings().forEach(builder::setServerConfig);
 				var postgres = builder.setDataDirectory(dir)
 					.setCleanDataDirectory(ephemeral)

@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * are kept in {@code dataDir/postgres}; {@code ephemeral} makes that a throw-away
  * directory (tests). {@code serverSettings} are passed to that embedded server (e.g. to
  * load pg_stat_statements while measuring); they cannot turn fsync or synchronous commit
- * off.
+ * off. {@code embeddedPort} is the embedded server's fixed port, so that tools and other
+ * nodes find it after every restart (0: any free port; an ephemeral server always takes a
+ * free one).
  */
 @ConfigurationProperties("unknot")
 public record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Db db) {
 
 	public record Db(String url, String user, String password, @DefaultValue("false") boolean ephemeral,
-			@DefaultValue("20") int poolSize, Map<String, String> serverSettings) {
+			@DefaultValue("20") int poolSize, Map<String, String> serverSettings,
+			@DefaultValue("54329") int embeddedPort) {
 
 		public Db {
 			serverSettings = serverSettings == null ? Map.of() : Map.copyOf(serverSettings);

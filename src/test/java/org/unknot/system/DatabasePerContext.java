@@ -61,8 +61,8 @@ record DatabasePerContext() implements ContextCustomizer {
 		String url = TestDatabases.create(name, locations, javaMigrations);
 		DatabaseProperties properties = beans.getBean(DatabaseProperties.class);
 		DatabaseProperties.Db db = properties.db();
-		var copy = new DatabaseProperties(properties.dataDir(),
-				new DatabaseProperties.Db(url, "postgres", null, db.ephemeral(), db.poolSize(), db.serverSettings()));
+		var copy = new DatabaseProperties(properties.dataDir(), new DatabaseProperties.Db(url, "postgres", null,
+				db.ephemeral(), db.poolSize(), db.serverSettings(), db.embeddedPort()));
 		return new DatabaseConfiguration().dataSource(copy, EmbeddedServer.none());
 	}
 

@@ -19,7 +19,8 @@ class EmbeddedDatabaseTests {
 
 	@Test
 	void keepsItsDataAcrossARestart() throws Exception {
-		var properties = new DatabaseProperties(dataDir, new DatabaseProperties.Db(null, null, null, false, 2, null));
+		var properties = new DatabaseProperties(dataDir,
+				new DatabaseProperties.Db(null, null, null, false, 2, null, 0));
 		var configuration = new DatabaseConfiguration();
 
 		try (EmbeddedServer server = EmbeddedServer.start(properties);
@@ -39,7 +40,8 @@ class EmbeddedDatabaseTests {
 
 	@Test
 	void flushesEveryCommitToDiskBeforeAnsweringWhenItKeepsData() throws Exception {
-		var properties = new DatabaseProperties(dataDir, new DatabaseProperties.Db(null, null, null, false, 2, null));
+		var properties = new DatabaseProperties(dataDir,
+				new DatabaseProperties.Db(null, null, null, false, 2, null, 0));
 
 		try (EmbeddedServer server = EmbeddedServer.start(properties);
 				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties, server)) {
@@ -53,7 +55,7 @@ class EmbeddedDatabaseTests {
 	void takesServerSettingsButNeverLetsThemMakeCommitsLessDurable() throws Exception {
 		var settings = Map.of("work_mem", "8MB", "synchronous_commit", "off", "fsync", "off");
 		var properties = new DatabaseProperties(dataDir,
-				new DatabaseProperties.Db(null, null, null, false, 2, settings));
+				new DatabaseProperties.Db(null, null, null, false, 2, settings, 0));
 
 		try (EmbeddedServer server = EmbeddedServer.start(properties);
 				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties, server)) {

@@ -118,7 +118,7 @@ final class TestDatabases {
 		}
 		if (server == null) {
 			server = EmbeddedServer.start(new DatabaseProperties(Path.of("."),
-					new DatabaseProperties.Db(null, null, null, true, 1, Map.of())));
+					new DatabaseProperties.Db(null, null, null, true, 1, Map.of(), 0)));
 			// not the library's own hook: the contexts closing at exit still read their
 			// databases (the event registry lists unfinished publications)
 			Runtime.getRuntime()
