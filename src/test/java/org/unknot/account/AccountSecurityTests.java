@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -531,11 +534,10 @@ class AccountSecurityTests {
 			assertThat(device.isHttpOnly()).isTrue();
 			assertThat(device.getSecure()).isTrue();
 
-			for (int i = 0; i < SignInThrottle.PER_ACCOUNT_UNKNOWN_DEVICES; i++) {
-				assertThat(password(patient.email(), "guess number " + i, address()).getResponse().getStatus())
-					.isEqualTo(200);
-			}
+			int refusedAt = guessUntilHeld(patient.email(), AccountSecurityTests::address);
 
+			assertThat(refusedAt).as("guesses answered before the account backs off")
+				.isEqualTo(SignInThrottle.FREE_FAILURES);
 			MockHttpServletResponse attacker = password(patient.email(), PASSWORD, address()).getResponse();
 			assertThat(attacker.getStatus()).as("even the right password, from an unknown device").isEqualTo(429);
 			MvcResult owner = mvc.perform(signInRequest(patient.email(), PASSWORD, address()).cookie(device))
@@ -546,7 +548,7 @@ class AccountSecurityTests {
 		@Test
 		void stopsAnAddressTryingManyAccounts() throws Exception {
 			String address = address();
-			for (int i = 0; i < SignInThrottle.PER_ADDRESS; i++) {
+			for (int i = 0; i < SignInThrottle.PER_ADDRESS_ACCOUNTS; i++) {
 				password("someone-" + i + "-" + UUID.randomUUID() + "@example.org", "guess", address);
 			}
 			Account patient = patientAccount();
@@ -556,6 +558,72 @@ class AccountSecurityTests {
 				.isEqualTo("/account");
 		}
 
+		@Test
+		void holdingOneAccountAtAnAddressStopsNobodyElseThere() throws Exception {
+			Account target = patientAccount();
+			MvcResult earlier = password(target.email(), PASSWORD, address());
+			Cookie device = earlier.getResponse().getCookie("unknot_device");
+			String sharedConnection = address();
+
+			guessUntilHeld(target.email(), () -> sharedConnection);
+			for (int i = 0; i < 20; i++) {
+				password(target.email(), "still guessing " + i, sharedConnection);
+			}
+
+			Account colleague = patientAccount();
+			assertThat(password(colleague.email(), PASSWORD, sharedConnection).getResponse().getRedirectedUrl())
+				.as("another person on the same connection")
+				.isEqualTo("/account");
+			assertThat(mvc.perform(signInRequest(target.email(), PASSWORD, sharedConnection).cookie(device))
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl()).as("the owner on the device they signed in from before").isEqualTo("/account");
+		}
+
+		@Test
+		void countsTheClientBehindATrustedProxyNotTheProxy() throws Exception {
+			MockMvc behindProxy = MockMvcBuilders.webAppContextSetup(context)
+				.addFilters(context.getBean("forwardedClientFilter", Filter.class))
+				.apply(SecurityMockMvcConfigurers.springSecurity())
+				.build();
+			String attacker = address();
+			for (int i = 0; i < SignInThrottle.PER_ADDRESS_ACCOUNTS; i++) {
+				behindProxy.perform(
+						signInRequest("sprayed-" + i + "-" + UUID.randomUUID() + "@example.org", "guess", "127.0.0.1")
+							.header("X-Forwarded-For", attacker));
+			}
+			Account patient = patientAccount();
+
+			assertThat(behindProxy
+				.perform(signInRequest(patient.email(), PASSWORD, "127.0.0.1").header("X-Forwarded-For", attacker))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as("the attacker, through the proxy").isEqualTo(429);
+			assertThat(behindProxy
+				.perform(signInRequest(patient.email(), PASSWORD, "127.0.0.1").header("X-Forwarded-For", address()))
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl()).as("someone else, through the same proxy").isEqualTo("/account");
+			assertThat(behindProxy
+				.perform(signInRequest(patient.email(), PASSWORD, attacker).header("X-Forwarded-For", address()))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as("the attacker naming another address himself").isEqualTo(429);
+		}
+
+	}
+
+	/**
+	 * Wrong passwords for {@code email} until the throttle answers 429.
+	 * @return how many were answered before that
+	 */
+	private int guessUntilHeld(String email, java.util.function.Supplier<String> address) throws Exception {
+		for (int i = 0; i < SignInThrottle.PER_ACCOUNT_UNKNOWN_DEVICES + 1; i++) {
+			if (password(email, "guess number " + i, address.get()).getResponse().getStatus() == 429) {
+				return i;
+			}
+		}
+		throw new AssertionError("never held");
 	}
 
 	/**
