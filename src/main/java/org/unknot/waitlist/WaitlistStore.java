@@ -73,10 +73,14 @@ class WaitlistStore {
 			.update();
 	}
 
+	/**
+	 * Opens a freed time to the waitlist, once: a time already open stays one opening.
+	 */
 	void open(String serviceId, String practitionerId, String location, Instant start) {
 		jdbc.sql("""
 				INSERT INTO waitlist_opening (id, service_id, practitioner_id, location, start_at)
-				VALUES (?, ?, ?, ?, ?)""")
+				VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (practitioner_id, start_at, service_id, location) WHERE status = 'open' DO NOTHING""")
 			.params(UUID.randomUUID(), serviceId, practitionerId, location, utc(start))
 			.update();
 	}

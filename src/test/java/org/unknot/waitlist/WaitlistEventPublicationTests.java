@@ -66,6 +66,9 @@ class WaitlistEventPublicationTests {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	Waitlist waitlist;
+
 	String clinic;
 
 	String therapist;
@@ -139,6 +142,22 @@ class WaitlistEventPublicationTests {
 
 		await().atMost(Duration.ofSeconds(10)).until(() -> openings() == 1);
 		await().atMost(Duration.ofSeconds(10)).until(() -> publicationsOf(appointmentId).isEmpty());
+	}
+
+	@Test
+	void aCancellationHandedToTheWaitlistTwiceOpensTheTimeOnce() {
+		var cancelled = new AppointmentCancelled(UUID.randomUUID(), PatientId.of(UUID.randomUUID()), null,
+				ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic), nine,
+				nine.plus(Duration.ofHours(1)), 2, "patient");
+
+		// as when a node that starts resubmits a publication another node is handling
+		waitlist.on(cancelled);
+		waitlist.on(cancelled);
+
+		// the listener runs asynchronously: wait for the first, then give the second time
+		await().atMost(Duration.ofSeconds(10)).until(() -> openings() >= 1);
+		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		assertThat(openings()).isEqualTo(1);
 	}
 
 	Booked book() {
