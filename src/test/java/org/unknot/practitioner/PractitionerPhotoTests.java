@@ -97,6 +97,26 @@ class PractitionerPhotoTests {
 		}
 
 		@Test
+		void aPhotoTakenWithThePhoneTurnedStaysUpright() throws Exception {
+			BufferedImage landscape = new BufferedImage(400, 200, BufferedImage.TYPE_INT_RGB);
+			Graphics2D g = landscape.createGraphics();
+			g.setColor(Color.RED);
+			g.fillRect(0, 0, 200, 200);
+			g.setColor(Color.BLUE);
+			g.fillRect(200, 0, 200, 200);
+			g.dispose();
+
+			upload(withOrientation(encode(landscape, "jpeg"), 6), "image/jpeg");
+
+			BufferedImage served = ImageIO
+				.read(new ByteArrayInputStream(served("/practitioners/" + therapist + "/photo.jpg")));
+			assertThat(new Color(served.getRGB(350, 30)).getRed()).as("the left side turned to the top")
+				.isGreaterThan(200);
+			assertThat(new Color(served.getRGB(50, 370)).getBlue()).as("the right side turned to the bottom")
+				.isGreaterThan(200);
+		}
+
+		@Test
 		void aTransparentPngIsPutOnWhite() throws Exception {
 			BufferedImage cutOut = new BufferedImage(300, 300, BufferedImage.TYPE_INT_ARGB);
 			Graphics2D g = cutOut.createGraphics();
@@ -353,14 +373,30 @@ class PractitionerPhotoTests {
 	 */
 	static byte[] withExif(byte[] jpeg, String text) {
 		byte[] ascii = (text + "\0").getBytes(StandardCharsets.US_ASCII);
+		ByteArrayOutputStream entry = new ByteArrayOutputStream();
+		entry.writeBytes(new byte[] { 0x01, 0x0E, 0, 2 }); // ImageDescription, ASCII
+		entry.writeBytes(int32(ascii.length));
+		entry.writeBytes(int32(8 + 2 + 12 + 4)); // the text follows the IFD
+		return withApp1(jpeg, entry.toByteArray(), ascii);
+	}
+
+	/**
+	 * The JPEG with an EXIF Orientation tag (6: the camera was turned a quarter right).
+	 */
+	static byte[] withOrientation(byte[] jpeg, int orientation) {
+		byte[] entry = { 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0 }; // SHORT,
+																						// one
+		return withApp1(jpeg, entry, new byte[0]);
+	}
+
+	/** An APP1 block with a big-endian TIFF header and one IFD of one entry. */
+	static byte[] withApp1(byte[] jpeg, byte[] entry, byte[] data) {
 		ByteArrayOutputStream tiff = new ByteArrayOutputStream();
 		tiff.writeBytes(new byte[] { 'M', 'M', 0, 42, 0, 0, 0, 8 });
 		tiff.writeBytes(new byte[] { 0, 1 }); // one entry
-		tiff.writeBytes(new byte[] { 0x01, 0x0E, 0, 2 }); // ImageDescription, ASCII
-		tiff.writeBytes(int32(ascii.length));
-		tiff.writeBytes(int32(8 + 2 + 12 + 4)); // the text follows the IFD
+		tiff.writeBytes(entry);
 		tiff.writeBytes(int32(0)); // no next IFD
-		tiff.writeBytes(ascii);
+		tiff.writeBytes(data);
 		byte[] payload = tiff.toByteArray();
 		ByteArrayOutputStream app1 = new ByteArrayOutputStream();
 		int length = 2 + 6 + payload.length;
