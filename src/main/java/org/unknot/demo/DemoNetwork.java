@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.account.AccountDesk;
+import org.unknot.practitioner.PractitionerPhotos;
 
 /**
  * Loads the demo network, all of it or nothing, in one transaction. Dates that must stay
@@ -35,10 +36,13 @@ public class DemoNetwork {
 
 	private final AccountDesk accounts;
 
-	DemoNetwork(JdbcClient jdbc, Clock clock, AccountDesk accounts) {
+	private final PractitionerPhotos photos;
+
+	DemoNetwork(JdbcClient jdbc, Clock clock, AccountDesk accounts, PractitionerPhotos photos) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.accounts = accounts;
+		this.photos = photos;
 	}
 
 	/** Loads the demo if the database has no clinic. Returns whether it loaded. */
@@ -78,6 +82,7 @@ public class DemoNetwork {
 		DemoCatalog.write(jdbc);
 		DemoClinics.write(jdbc);
 		DemoPractitioners.write(jdbc, today);
+		DemoAvatars.write(photos);
 		new DemoSchedules(today).write(jdbc);
 		DemoAccounts.write(accounts);
 	}

@@ -3,6 +3,7 @@ package org.unknot.practitioner;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -21,6 +22,13 @@ public record Practitioner(String id, String givenName, String familyName, Profe
 
 	public String displayName() {
 		return givenName + " " + familyName + (credentials.isBlank() ? "" : ", " + credentials);
+	}
+
+	/** "Ana Ribeiro, licensed massage therapist": what their photo shows, in words. */
+	public String nameAndRole() {
+		String title = profession.title();
+		return givenName + " " + familyName + ", " + title.substring(0, 1).toLowerCase(Locale.ROOT)
+				+ title.substring(1);
 	}
 
 	public boolean offers(String serviceId) {

@@ -22,6 +22,12 @@ import org.unknot.system.Text;
 @Service
 public class PractitionerRegistry {
 
+	/**
+	 * A biography is a few sentences beside a photo, read on the directory, the profile
+	 * and the booking step.
+	 */
+	public static final int BIO_LIMIT = 500;
+
 	private final JdbcClient jdbc;
 
 	private final Practitioners practitioners;
@@ -52,6 +58,7 @@ public class PractitionerRegistry {
 		}
 		licenceProblems(request.licenceType(), request.licenceNumber(), request.licenceState(), request.licenceIssued(),
 				request.licenceExpires(), problems);
+		bioProblems(request.bio(), problems);
 		serviceProblems(request.serviceIds(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The practitioner cannot be added as entered.", problems);
@@ -93,6 +100,7 @@ public class PractitionerRegistry {
 		if (profile.npi() != null && !profile.npi().isBlank() && !Npi.valid(profile.npi().strip())) {
 			problems.add(new FieldProblem("npi", "An NPI has 10 digits and a valid check digit."));
 		}
+		bioProblems(profile.bio(), problems);
 		serviceProblems(profile.serviceIds(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The profile cannot be saved as entered.", problems);
@@ -201,6 +209,14 @@ public class PractitionerRegistry {
 			.single()) {
 			problems.add(new FieldProblem("licenceNumber",
 					"This licence is on record already; to record a renewal, change its expiry instead."));
+		}
+	}
+
+	private static void bioProblems(String bio, List<FieldProblem> problems) {
+		int length = bio == null ? 0 : bio.strip().codePointCount(0, bio.strip().length());
+		if (length > BIO_LIMIT) {
+			problems.add(new FieldProblem("bio", "Keep the biography to " + BIO_LIMIT
+					+ " characters, a few sentences; this one has " + length + "."));
 		}
 	}
 

@@ -9,6 +9,17 @@ public enum Profession {
 	/** Physician, doctor of medicine. */
 	MD,
 	/** Physician, doctor of osteopathic medicine. */
-	DO, PSYCHOLOGIST
+	DO, PSYCHOLOGIST;
+
+	/** What patients read: "Licensed massage therapist". */
+	public String title() {
+		return switch (this) {
+			case LMT -> "Licensed massage therapist";
+			case PT -> "Physical therapist";
+			case MD -> "Pain physician (MD)";
+			case DO -> "Pain physician (DO)";
+			case PSYCHOLOGIST -> "Psychologist";
+		};
+	}
 
 }

@@ -51,13 +51,7 @@ public record PractitionerView(Practitioner practitioner, List<ClinicView> clini
 	}
 
 	public static String professionName(Profession profession) {
-		return switch (profession) {
-			case LMT -> "Licensed massage therapist";
-			case PT -> "Physical therapist";
-			case MD -> "Pain physician (MD)";
-			case DO -> "Pain physician (DO)";
-			case PSYCHOLOGIST -> "Psychologist";
-		};
+		return profession.title();
 	}
 
 	/** A licence, and whether it has expired. */

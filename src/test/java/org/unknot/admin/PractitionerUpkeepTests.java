@@ -242,7 +242,7 @@ class PractitionerUpkeepTests {
 
 		assertThat(refused.getStatus()).isEqualTo(422);
 		assertThat(refused.getContentAsString()).contains("id=\"npi-error\"")
-			.contains("value=\"Ten years of sports massage\"");
+			.contains(">Ten years of sports massage</textarea>");
 		assertThat(jdbc.sql("SELECT bio FROM practitioner WHERE id = ?").param(therapist).query(String.class).single())
 			.isEmpty();
 	}

@@ -184,6 +184,22 @@ class DemoNetworkTests {
 		}
 
 		@Test
+		void drawsPicturesForTheTherapistsAndLeavesThePhysiciansWithThePlaceholder() {
+			List<String> pictured = jdbc
+				.sql("SELECT practitioner_id FROM practitioner_photo WHERE practitioner_id IN (" + DEMO_PRACTITIONERS
+						+ ") ORDER BY practitioner_id")
+				.query(String.class)
+				.list();
+
+			assertThat(pictured).hasSize(10).contains(ANA).doesNotContain(ANJALI);
+			assertThat(jdbc
+				.sql("SELECT count(DISTINCT version) FROM practitioner_photo WHERE practitioner_id IN ("
+						+ DEMO_PRACTITIONERS + ")")
+				.query(Long.class)
+				.single()).as("each picture its own").isEqualTo(10);
+		}
+
+		@Test
 		void offersExactlyTheCatalog() {
 			List<String> catalog = new ArrayList<>();
 			for (String style : List.of("swedish", "deep-tissue", "trigger-point", "myofascial-release", "shiatsu")) {

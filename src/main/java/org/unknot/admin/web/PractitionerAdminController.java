@@ -1,5 +1,7 @@
 package org.unknot.admin.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.booking.AppointmentStatus;
 import org.unknot.booking.Appointments;
@@ -28,6 +32,7 @@ import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.catalog.LocationId;
 import org.unknot.practitioner.Practitioner;
+import org.unknot.practitioner.PractitionerPhotos;
 import org.unknot.practitioner.PractitionerRegistry;
 import org.unknot.practitioner.PractitionerSchedule;
 import org.unknot.practitioner.Practitioners;
@@ -61,10 +66,13 @@ class PractitionerAdminController {
 
 	private final FormChange forms;
 
+	private final PractitionerPhotos photos;
+
 	PractitionerAdminController(Practitioners practitioners, PractitionerRegistry registry, CareServices services,
 			Clinics clinics, CatalogProperties catalog, PractitionerSchedule schedule, Appointments appointments,
-			Clock clock, FormChange forms) {
+			Clock clock, FormChange forms, PractitionerPhotos photos) {
 		this.forms = forms;
+		this.photos = photos;
 		this.practitioners = practitioners;
 		this.registry = registry;
 		this.services = services;
@@ -108,6 +116,38 @@ class PractitionerAdminController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		return attempt(id, form.typed(), form.chosen(), model, redirect, response,
 				"Profile saved; availability follows at once.", messages -> registry.updateProfile(id, form.profile()));
+	}
+
+	/**
+	 * A new photo, resized and stripped of its metadata; a refused file is named beside
+	 * the field.
+	 */
+	@PostMapping("/admin/practitioners/{id}/photo")
+	String uploadPhoto(@PathVariable String id, @RequestParam(required = false) MultipartFile photo, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return attempt(id, Map.of(), null, model, redirect, response, "Photo saved; every page shows it at once.",
+				messages -> photos.replace(id, bytesOf(photo)));
+	}
+
+	@PostMapping("/admin/practitioners/{id}/photo/remove")
+	String removePhoto(@PathVariable String id, RedirectAttributes redirect) {
+		practitioners.get("practitioner", id);
+		redirect.addFlashAttribute("message",
+				photos.remove(id) ? "Photo removed; patients see the placeholder." : "There was no photo to remove.");
+		return "redirect:/admin/practitioners/" + id;
+	}
+
+	private byte[] bytesOf(MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			return new byte[0];
+		}
+		photos.checkSize(file.getSize());
+		try {
+			return file.getBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@PostMapping("/admin/practitioners/{id}/licences")
@@ -228,6 +268,8 @@ class PractitionerAdminController {
 		shown.putAll(form);
 		ZoneId zone = catalog.virtualZone();
 		model.addAttribute("practitioner", practitioner);
+		model.addAttribute("hasPhoto", photos.version(id).isPresent());
+		model.addAttribute("photoAlt", practitioner.nameAndRole());
 		model.addAttribute("licences", registry.licences(id));
 		model.addAttribute("hours", schedule.hoursRules(id));
 		model.addAttribute("timeOff",

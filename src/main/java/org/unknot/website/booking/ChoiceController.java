@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -185,10 +186,13 @@ class ChoiceController {
 	}
 
 	private String whoStep(Model model, String draftId, Draft draft, String selected, Map<String, String> errors) {
-		List<Choice> choices = practitioners(draft).stream()
+		List<Practitioner> offered = practitioners(draft);
+		List<Choice> choices = offered.stream()
 			.map(p -> new Choice(p.id(), p.displayName(), String.join(", ", p.specialties())))
 			.toList();
 		model.addAttribute("choices", choices);
+		// each with their photo and short biography (fragments/practitioner)
+		model.addAttribute("people", offered.stream().collect(Collectors.toMap(Practitioner::id, p -> p)));
 		model.addAttribute("selected", selected);
 		return view.step(model, draftId, draft, Step.WHO, errors);
 	}
