@@ -189,19 +189,38 @@ class BookingFlowTests {
 			browser.post("/book/" + draft + "/when", Map.of("slot", firstSlotOf(draft)));
 
 			Page page = browser.post("/book/" + draft + "/details", Map.of("givenName", "Ada", "familyName", "",
-					"email", "ada-at-example", "phone", "12", "birthDate", "02/04/1985"));
+					"email", "ada-at-example", "phone", "12", "birthDate", "13/04/1985"));
 
 			assertThat(page.status()).isEqualTo(422);
 			assertThat(page.body()).contains("value=\"Ada\"")
 				.contains("value=\"ada-at-example\"")
-				.contains("value=\"02/04/1985\"")
+				.contains("value=\"13/04/1985\"")
 				.containsPattern(
 						"id=\"email\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"email-hint email-error\"")
 				.contains("id=\"email-error\"");
 			assertThat(page.text()).contains("Please enter your last name.")
 				.contains("Please enter an email address like name@example.com.")
 				.contains("Please enter a phone number with its area code")
-				.contains("Please enter your date of birth as a date");
+				.contains("Please enter your date of birth as month, day and year, like 04/02/1985");
+		}
+
+		@Test
+		void readsABirthDateTypedTheUsWayAndSaysWhichDateItUnderstood() {
+			String draft = choose(MASSAGE, clinic, therapist);
+			browser.post("/book/" + draft + "/when", Map.of("slot", firstSlotOf(draft)));
+
+			Page refused = browser.post("/book/" + draft + "/details",
+					Map.of("givenName", "Ada", "familyName", "", "email", email, "birthDate", "4/2/1985"));
+			assertThat(refused.status()).isEqualTo(422);
+			assertThat(refused.body()).contains("value=\"4/2/1985\"").doesNotContain("birthDate-error");
+			assertThat(refused.text()).contains("We read this as April 2, 1985.");
+
+			Page saved = browser.post("/book/" + draft + "/details",
+					Map.of("givenName", "Ada", "familyName", "Lane", "email", email, "birthDate", "04/02/1985"));
+			assertThat(saved.status()).isEqualTo(302);
+			Page again = browser.get("/book/" + draft + "/details");
+			assertThat(again.body()).contains("value=\"04/02/1985\"").doesNotContain("type=\"date\"");
+			assertThat(again.text()).contains("We read this as April 2, 1985.");
 		}
 
 		@Test
