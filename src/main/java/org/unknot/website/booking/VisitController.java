@@ -69,7 +69,6 @@ class VisitController {
 		page(model, "Your visit", "/visits/" + id);
 		model.addAttribute("visit", visit);
 		model.addAttribute("done", "moved".equals(done) || "cancelled".equals(done) ? done : null);
-		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
 		return "visit/show";
 	}
 
@@ -141,7 +140,6 @@ class VisitController {
 		page(model, "Cancel your visit", "/visits/" + visit.id() + "/cancel");
 		model.addAttribute("visit", visit);
 		model.addAttribute("errors", errors);
-		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
 		return "visit/cancel";
 	}
 
@@ -150,7 +148,6 @@ class VisitController {
 		page(model, "Change the time of your visit", "/visits/" + visit.id() + "/reschedule");
 		model.addAttribute("visit", visit);
 		model.addAttribute("errors", errors);
-		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
 		model.addAttribute("week", weeks.week(appointment.serviceId().value(), appointment.location(),
 				appointment.practitionerId().value(), weeks.monday(week, catalog.zone(appointment.location()))));
 		return "visit/reschedule";

@@ -200,7 +200,8 @@ class BookingBrowserTests {
 		visitor.check(page, "manage-moved");
 
 		page.getByText("Cancel the visit").click();
-		assertThat(page.locator("main").textContent()).contains("Cancelling is free until 24 hours before");
+		assertThat(page.locator("main").textContent()).contains("Free to cancel until ")
+			.contains("There is no charge if you cancel now.");
 		visitor.check(page, "manage-cancel-confirm");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, cancel my visit")).click();
 		assertThat(page.locator(".callout--ok").textContent()).contains("Your visit has been cancelled");

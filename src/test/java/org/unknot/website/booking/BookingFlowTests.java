@@ -3,10 +3,12 @@ package org.unknot.website.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ import org.unknot.care.Intakes;
 import org.unknot.care.RedFlag;
 import org.unknot.care.Triage;
 import org.unknot.patient.PatientDetails;
+import org.unknot.system.Times;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
 
@@ -450,7 +453,8 @@ class BookingFlowTests {
 		void movesTheVisitToANewTime() {
 			String manage = bookedManageLink();
 			Page reschedule = browser.get(manage.replace("?token", "/reschedule?token") + "&week=" + WEEK);
-			assertThat(reschedule.text()).contains("Change the time of your visit").contains("24 hours");
+			assertThat(reschedule.text()).contains("Change the time of your visit")
+				.contains("Free to move or cancel until");
 			String newTime = reschedule.slots().get(3);
 			String token = manage.substring(manage.indexOf("token=") + 6);
 
@@ -470,8 +474,16 @@ class BookingFlowTests {
 		void showsTheLateCancellationWindowBeforeCancelling() {
 			String manage = bookedManageLink();
 			Page confirm = browser.get(manage.replace("?token", "/cancel?token"));
+			Instant start = jdbc.sql("SELECT start_at FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
+				.param(therapist)
+				.query(Instant.class)
+				.single();
+			String freeUntil = Times.shortDateTime(start.minus(Duration.ofHours(24)), ZoneId.of(TestNetwork.ZONE));
 			assertThat(confirm.text()).contains("Cancel your visit?")
-				.contains("Cancelling is free until 24 hours before");
+				.contains("Free to cancel until " + freeUntil + ".")
+				.contains("There is no charge if you cancel now.")
+				.doesNotContain("within that time");
+			assertThat(browser.get(manage).text()).contains("Free to cancel or move until " + freeUntil);
 			String token = java.net.URLDecoder.decode(manage.substring(manage.indexOf("token=") + 6),
 					java.nio.charset.StandardCharsets.UTF_8);
 
@@ -496,7 +508,8 @@ class BookingFlowTests {
 			String manage = link(confirmed.body(), "/visits/[0-9a-f-]+\\?token=[A-Za-z0-9_%-]+");
 
 			assertThat(browser.get(manage.replace("?token", "/cancel?token")).text())
-				.contains("This is a late cancellation");
+				.containsPattern("Free cancellation ended \\w{3}, \\w{3} \\d{1,2}, \\d{1,2}:\\d{2} [AP]M E[SD]T\\.")
+				.contains("late cancellation and may be charged");
 		}
 
 		@Test
