@@ -27,6 +27,7 @@ import org.unknot.booking.SlotTaken;
 import org.unknot.booking.TransitionNotAllowed;
 import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.calendar.CalendarInvitations;
+import org.unknot.system.SiteAddress;
 import org.unknot.system.web.FormChange;
 import org.unknot.website.Pages;
 
@@ -51,8 +52,11 @@ class VisitController {
 
 	private final FormChange forms;
 
+	private final SiteAddress site;
+
 	VisitController(BookingDesk desk, VisitViews visits, WeekOfSlots weeks, FlowCatalog catalog,
-			AppointmentCalendar calendar, Pages pages, FormChange forms) {
+			AppointmentCalendar calendar, Pages pages, FormChange forms, SiteAddress site) {
+		this.site = site;
 		this.forms = forms;
 		this.desk = desk;
 		this.visits = visits;
@@ -126,14 +130,14 @@ class VisitController {
 
 	@GetMapping("/visits/{id}/calendar.ics")
 	ResponseEntity<byte[]> calendar(@PathVariable String id, @RequestParam(required = false) String token) {
-		UUID appointment = uuid(id);
-		desk.find(appointment, token);
-		byte[] invitation = calendar.invitation(appointment).orElseThrow(VisitNotFound::new);
+		VisitViews.Visit visit = visits.visit(uuid(id), token);
+		byte[] entry = calendar.download(UUID.fromString(visit.id()), visit.service(), site.link(visit.manageUrl()))
+			.orElseThrow(VisitNotFound::new);
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(CalendarInvitations.REQUEST_TYPE))
+			.contentType(MediaType.parseMediaType(CalendarInvitations.PUBLISH_TYPE))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"unknot-visit.ics\"")
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(invitation);
+			.body(entry);
 	}
 
 	private String cancelPage(Model model, VisitViews.Visit visit, Map<String, String> errors) {

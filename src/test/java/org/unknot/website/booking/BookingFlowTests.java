@@ -471,6 +471,24 @@ class BookingFlowTests {
 		}
 
 		@Test
+		void addToCalendarGivesAPublishedEntryNamingTheTreatmentWithTheManageLink() {
+			String manage = bookedManageLink();
+
+			Page ics = browser.get(manage.replace("?token", "/calendar.ics?token"));
+
+			String unfolded = ics.body().replace("\r\n ", "");
+			assertThat(ics.contentType()).contains("method=PUBLISH");
+			assertThat(unfolded).contains("METHOD:PUBLISH")
+				.doesNotContain("METHOD:REQUEST")
+				.doesNotContain("ATTENDEE")
+				.containsPattern("SUMMARY:[^\r\n]*60 minutes at Test clinic " + clinic)
+				.contains("To change or cancel: http")
+				.contains(manage.substring(0, manage.indexOf('?')))
+				.doesNotContainIgnoringCase("upper back")
+				.doesNotContainIgnoringCase("posture");
+		}
+
+		@Test
 		void showsTheLateCancellationWindowBeforeCancelling() {
 			String manage = bookedManageLink();
 			Page confirm = browser.get(manage.replace("?token", "/cancel?token"));
