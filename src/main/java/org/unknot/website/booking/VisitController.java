@@ -2,6 +2,7 @@ package org.unknot.website.booking;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.unknot.booking.TransitionNotAllowed;
 import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.calendar.CalendarInvitations;
 import org.unknot.system.SiteAddress;
+import org.unknot.system.Times;
 import org.unknot.system.web.FormChange;
 import org.unknot.website.Pages;
 
@@ -103,9 +105,13 @@ class VisitController {
 		return reschedulePage(model, visits.visit(uuid(id), token), week, Map.of());
 	}
 
+	/**
+	 * Choosing a time shows it and asks to confirm; only the confirmation (a second plain
+	 * form, {@code confirm=yes}) moves the visit.
+	 */
 	@PostMapping("/visits/{id}/reschedule")
 	String move(@PathVariable String id, @RequestParam(required = false) String token, @ModelAttribute TimeChoice form,
-			Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String confirm, Model model, HttpServletResponse response) {
 		UUID appointmentId = uuid(id);
 		Appointment appointment = desk.find(appointmentId, token);
 		return forms.render(messages -> {
@@ -114,6 +120,9 @@ class VisitController {
 			if (chosen.isEmpty()) {
 				messages.add("times", TimeChoice.CHOOSE);
 				return null;
+			}
+			if (!"yes".equals(confirm)) {
+				return confirmPage(model, visits.view(appointment, token), chosen.get(), form.week());
 			}
 			try {
 				desk.reschedule(appointmentId, token, chosen.get().start().toInstant(), null);
@@ -145,6 +154,16 @@ class VisitController {
 		model.addAttribute("visit", visit);
 		model.addAttribute("errors", errors);
 		return "visit/cancel";
+	}
+
+	private String confirmPage(Model model, VisitViews.Visit visit, SlotValue chosen, String week) {
+		page(model, "Move your visit?", "/visits/" + visit.id() + "/reschedule");
+		ZoneId zone = catalog.zone(desk.find(UUID.fromString(visit.id()), visit.token()).location());
+		model.addAttribute("visit", visit);
+		model.addAttribute("slot", chosen.value());
+		model.addAttribute("week", week);
+		model.addAttribute("newTime", Times.dateTime(chosen.start().toInstant(), zone));
+		return "visit/reschedule-confirm";
 	}
 
 	private String reschedulePage(Model model, VisitViews.Visit visit, String week, Map<String, String> errors) {

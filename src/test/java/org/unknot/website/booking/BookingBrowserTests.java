@@ -195,6 +195,10 @@ class BookingBrowserTests {
 		visitor.check(page, "manage-reschedule");
 		String newTime = page.locator("button.slot").nth(5).getAttribute("aria-label");
 		page.locator("button.slot").nth(5).click();
+		assertThat(page.locator("h1").textContent()).isEqualTo("Move your visit?");
+		assertThat(page.locator("#new-time").textContent()).isEqualTo(newTime);
+		visitor.check(page, "manage-reschedule-confirm");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, move my visit")).click();
 		assertThat(page.locator(".callout--ok").textContent()).contains("Your visit has been moved");
 		assertThat(page.locator("main").textContent()).contains(newTime.replace(" EDT", ""));
 		visitor.check(page, "manage-moved");

@@ -458,8 +458,24 @@ class BookingFlowTests {
 			String newTime = reschedule.slots().get(3);
 			String token = manage.substring(manage.indexOf("token=") + 6);
 
-			Page moved = browser.post(manage.substring(0, manage.indexOf('?')) + "/reschedule", Map.of("token",
-					java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8), "slot", newTime));
+			String plainToken = java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8);
+			String path = manage.substring(0, manage.indexOf('?')) + "/reschedule";
+
+			Page asked = browser.post(path, Map.of("token", plainToken, "slot", newTime, "week", WEEK));
+			assertThat(asked.status()).as("the first click only asks").isEqualTo(200);
+			String newTimeInWords = Times.dateTime(
+					OffsetDateTime.parse(newTime.substring(0, newTime.indexOf('~'))).toInstant(),
+					ZoneId.of(TestNetwork.ZONE));
+			assertThat(asked.text()).contains("Move your visit?")
+				.contains(newTimeInWords)
+				.contains("Yes, move my visit");
+			assertThat(asked.body()).contains("name=\"confirm\" value=\"yes\"");
+			assertThat(jdbc.sql("SELECT sequence FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
+				.param(therapist)
+				.query(Integer.class)
+				.single()).as("not moved yet").isZero();
+
+			Page moved = browser.post(path, Map.of("token", plainToken, "slot", newTime, "confirm", "yes"));
 
 			assertThat(moved.location()).contains("done=moved");
 			Page show = browser.follow(moved);
