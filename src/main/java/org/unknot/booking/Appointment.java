@@ -105,6 +105,11 @@ public class Appointment {
 		require(status == AppointmentStatus.BOOKED || status == AppointmentStatus.PENDING, "cancel",
 				"it is " + status.code());
 		require(now.isBefore(start), "cancel", "it has already started");
+		if (status == AppointmentStatus.BOOKED) {
+			// a change of STATUS is significant (RFC 5546): the METHOD:CANCEL must
+			// outrank the invitation the patient's calendar holds
+			sequence++;
+		}
 		status = AppointmentStatus.CANCELLED;
 		cancellationReason = reason == null || reason.isBlank() ? "patient" : reason.strip();
 		holdExpiresAt = null;

@@ -76,6 +76,15 @@ public class AppointmentCalendar {
 	}
 
 	/**
+	 * A booked visit as the patient downloads it ({@link CalendarInvitations#download},
+	 * {@link CalendarInvitations#PUBLISH_TYPE}), titled with the treatment.
+	 */
+	@Transactional
+	public Optional<byte[]> download(UUID appointmentId, String treatment, String manageLink) {
+		return details(appointmentId).map(visit -> invitations.download(visit, treatment, manageLink));
+	}
+
+	/**
 	 * A practitioner's visits from a month ago to a year ahead, as a calendar to
 	 * subscribe to. Titles name the patient by initials only and never the kind of care.
 	 */

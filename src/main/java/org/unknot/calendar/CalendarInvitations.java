@@ -61,6 +61,9 @@ public class CalendarInvitations {
 
 	public static final String CANCEL_TYPE = "text/calendar; charset=UTF-8; method=CANCEL";
 
+	/** The media type of a visit downloaded into the patient's own calendar. */
+	public static final String PUBLISH_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
+
 	public static final String FEED_TYPE = "text/calendar; charset=UTF-8";
 
 	private static final String PRODUCT = "-//Unknot//Unknot Scheduling//EN";
@@ -112,6 +115,22 @@ public class CalendarInvitations {
 	public byte[] cancel(AppointmentDetails visit) {
 		return write(calendar(ImmutableMethod.CANCEL, List.of(visit.zone())).withComponent(event(visit, true))
 			.getFluentTarget());
+	}
+
+	/**
+	 * One visit as the patient downloads it into their own calendar ("add to calendar"):
+	 * METHOD:PUBLISH, since nobody is asked to reply, so no ATTENDEE (RFC 5546). The
+	 * patient chose to keep it, so it is titled with the treatment and where ("Swedish
+	 * massage, 60 minutes at Unknot Montclair"), never the reasons for it, and its
+	 * description carries the link to change or cancel the visit.
+	 */
+	public byte[] download(AppointmentDetails visit, String treatment, String manageLink) {
+		VEvent event = event(visit, false);
+		event.replace(
+				new Summary(treatment + (visit.video() ? ", video visit with " + network : " at " + visit.place())));
+		event.replace(new Description(description(visit, false) + "\nTo change or cancel: " + manageLink));
+		event.removeAll(Property.ATTENDEE);
+		return write(calendar(ImmutableMethod.PUBLISH, List.of(visit.zone())).withComponent(event).getFluentTarget());
 	}
 
 	/**

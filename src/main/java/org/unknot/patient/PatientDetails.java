@@ -1,7 +1,6 @@
 package org.unknot.patient;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,9 @@ import org.unknot.system.InvalidRequest.FieldProblem;
  * Who a patient is, checked once for every form and request that takes it: names required
  * and at most {@value #NAME_MAX} characters, an email address, a phone number (optional
  * everywhere: the confirmation goes by email) kept in E.164, and a birth date someone
- * alive could have. The email is compared without regard to case. Each problem is named
- * by its field, in words the patient reads.
+ * alive could have, typed as a US patient writes it ({@link BirthDate}). The email is
+ * compared without regard to case. Each problem is named by its field, in words the
+ * patient reads.
  */
 public record PatientDetails(String givenName, String familyName, String email, String phone, LocalDate birthDate) {
 
@@ -50,7 +50,7 @@ public record PatientDetails(String givenName, String familyName, String email, 
 		if (!problems.isEmpty()) {
 			throw refused(problems);
 		}
-		return new PatientDetails(givenName, familyName, email, phone, LocalDate.parse(birthDate.strip()));
+		return new PatientDetails(givenName, familyName, email, phone, BirthDate.read(birthDate).orElseThrow().value());
 	}
 
 	/** Every problem with the details as typed, in the order of a form; none if fine. */
@@ -107,14 +107,13 @@ public record PatientDetails(String givenName, String familyName, String email, 
 		if (blank(typed)) {
 			return Optional.of(new FieldProblem("birthDate", "Please enter your date of birth."));
 		}
-		LocalDate born;
-		try {
-			born = LocalDate.parse(typed.strip());
-		}
-		catch (DateTimeParseException notADate) {
+		Optional<BirthDate> read = BirthDate.read(typed);
+		if (read.isEmpty()) {
 			return Optional
-				.of(new FieldProblem("birthDate", "Please enter your date of birth as a date, like 1985-04-02."));
+				.of(new FieldProblem("birthDate", "Please enter your date of birth as month, day and year, like "
+						+ BirthDate.EXAMPLE + " for April 2, 1985."));
 		}
+		LocalDate born = read.get().value();
 		if (born.isAfter(today) || born.isBefore(today.minusYears(AGE_MAX))) {
 			return Optional.of(new FieldProblem("birthDate",
 					"Please check your date of birth: it is not a date someone alive was born."));

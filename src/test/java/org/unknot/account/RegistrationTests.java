@@ -280,8 +280,22 @@ class RegistrationTests {
 				.getResponse();
 
 			assertThat(refused.getStatus()).isEqualTo(422);
-			assertThat(refused.getContentAsString()).contains("Please enter your date of birth as a date")
+			assertThat(refused.getContentAsString()).contains("Please enter your date of birth as month, day and year")
 				.contains("value=\"21/06/1979\"");
+		}
+
+		@Test
+		void readsABirthDateTypedMonthFirstAndSaysWhichDateItUnderstood() throws Exception {
+			String path = linkSentTo(newAddress());
+
+			MockHttpServletResponse refused = mvc.perform(finish(path, "Nora", "", "6/21/1979", "", PASSWORD))
+				.andReturn()
+				.getResponse();
+
+			assertThat(refused.getStatus()).isEqualTo(422);
+			assertThat(refused.getContentAsString()).contains("value=\"6/21/1979\"")
+				.contains("We read this as June 21, 1979.")
+				.doesNotContain("birthDate-error");
 		}
 
 	}

@@ -85,6 +85,16 @@ class AppointmentTests {
 		}
 
 		@Test
+		void raisesItsSequenceWhenCancelledSoTheCancellationReplacesTheInvitation() {
+			Appointment visit = booked();
+			visit.moveTo(slot(START.plus(Duration.ofHours(2))), BEFORE);
+
+			visit.cancel("patient", BEFORE);
+
+			assertThat(visit.sequence()).isEqualTo(2);
+		}
+
+		@Test
 		void cannotBeCancelledOrMovedOnceStarted() {
 			Appointment visit = booked();
 			assertThatThrownBy(() -> visit.cancel(null, AFTER)).isInstanceOf(TransitionNotAllowed.class);

@@ -219,6 +219,27 @@ class CalendarInvitationsTests {
 			.containsExactly(Instant.parse("2027-03-14T14:00:00Z"), Instant.parse("2027-11-07T15:00:00Z"));
 	}
 
+	@Nested
+	class ADownload {
+
+		final String manage = "https://unknot.example/visits/" + id + "?token=abc";
+
+		@Test
+		void isPublishedNamingTheTreatmentAndWhereWithTheManageLinkAndNoAttendee() throws Exception {
+			Calendar download = parse(invitations.download(inMontclair(Instant.parse("2026-12-16T16:15:00Z"), 0),
+					"Swedish massage, 60 minutes", manage));
+
+			assertThat(value(download, Property.METHOD)).isEqualTo("PUBLISH");
+			VEvent event = event(download);
+			assertThat(value(event, Property.SUMMARY)).isEqualTo("Swedish massage, 60 minutes at Unknot Montclair");
+			assertThat(value(event, Property.DESCRIPTION)).endsWith("To change or cancel: " + manage);
+			assertThat(value(event, Property.UID)).isEqualTo(id + "@unknot");
+			assertThat(event.getProperties(Property.ATTENDEE)).isEmpty();
+			assertThat(download.validate().getEntries()).isEmpty();
+		}
+
+	}
+
 	AppointmentDetails inMontclair(Instant start, int sequence) {
 		return new AppointmentDetails(id, sequence, start, start.plusSeconds(3600), NEW_YORK, "Unknot Montclair",
 				"12 Church Street, Montclair, NJ 07042", "(973) 555-0100", organizer(), patient(), null);

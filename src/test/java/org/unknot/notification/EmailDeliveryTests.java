@@ -143,6 +143,7 @@ class EmailDeliveryTests {
 			assertThat(value(cancellation.calendar(), Property.METHOD)).isEqualTo("CANCEL");
 			assertThat(value(event(cancellation), Property.UID)).isEqualTo(uid);
 			assertThat(value(event(cancellation), Property.STATUS)).isEqualTo("CANCELLED");
+			assertThat(value(event(cancellation), Property.SEQUENCE)).as("raised above the update's").isEqualTo("2");
 		}
 
 		@Test

@@ -77,8 +77,9 @@ class PatientDetailsTests {
 
 		@Test
 		void saysHowToWriteADateThatIsNone() {
-			assertThat(problems(null, "02/04/1985")).extracting(FieldProblem::message)
-				.containsExactly("Please enter your date of birth as a date, like 1985-04-02.");
+			assertThat(problems(null, "31/04/1985")).extracting(FieldProblem::message)
+				.containsExactly(
+						"Please enter your date of birth as month, day and year, like 04/02/1985 for April 2, 1985.");
 		}
 
 	}

@@ -16,6 +16,7 @@ import org.unknot.account.Account;
 import org.unknot.account.Registrations;
 import org.unknot.account.Registrations.NewPatient;
 import org.unknot.account.Registrations.RegistrationLinkSpent;
+import org.unknot.patient.BirthDate;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
 
@@ -91,6 +92,7 @@ class RegistrationController {
 		model.addAttribute("email", email);
 		model.addAttribute("token", token);
 		model.addAttribute("form", form);
+		model.addAttribute("birthDateHint", BirthDate.hint(form.get("birthDate")));
 		model.addAttribute("errors", errors);
 		return "account/register-finish";
 	}

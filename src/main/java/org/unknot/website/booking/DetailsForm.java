@@ -2,6 +2,7 @@ package org.unknot.website.booking;
 
 import java.time.LocalDate;
 
+import org.unknot.patient.BirthDate;
 import org.unknot.patient.PatientDetails;
 import org.unknot.system.InvalidRequest;
 
@@ -12,11 +13,18 @@ import org.unknot.system.InvalidRequest;
 record DetailsForm(String givenName, String familyName, String email, String phone, String birthDate) {
 
 	static DetailsForm of(Draft draft) {
-		return new DetailsForm(draft.givenName, draft.familyName, draft.email, draft.phone, draft.birthDate);
+		return new DetailsForm(draft.givenName, draft.familyName, draft.email, draft.phone,
+				draft.birthDate == null ? null : new BirthDate(LocalDate.parse(draft.birthDate)).asTyped());
 	}
 
 	PatientDetails details() {
-		return new PatientDetails(givenName, familyName, email, phone, LocalDate.parse(birthDate.strip()));
+		return new PatientDetails(givenName, familyName, email, phone,
+				BirthDate.read(birthDate).map(BirthDate::value).orElse(null));
+	}
+
+	/** Which date the birth date was read as, or how to write one. */
+	public String birthDateHint() {
+		return BirthDate.hint(birthDate);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.unknot.website.booking;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import org.unknot.booking.SlotTaken;
 import org.unknot.booking.TransitionNotAllowed;
 import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.calendar.CalendarInvitations;
+import org.unknot.system.SiteAddress;
+import org.unknot.system.Times;
 import org.unknot.system.web.FormChange;
 import org.unknot.website.Pages;
 
@@ -51,8 +54,11 @@ class VisitController {
 
 	private final FormChange forms;
 
+	private final SiteAddress site;
+
 	VisitController(BookingDesk desk, VisitViews visits, WeekOfSlots weeks, FlowCatalog catalog,
-			AppointmentCalendar calendar, Pages pages, FormChange forms) {
+			AppointmentCalendar calendar, Pages pages, FormChange forms, SiteAddress site) {
+		this.site = site;
 		this.forms = forms;
 		this.desk = desk;
 		this.visits = visits;
@@ -69,7 +75,6 @@ class VisitController {
 		page(model, "Your visit", "/visits/" + id);
 		model.addAttribute("visit", visit);
 		model.addAttribute("done", "moved".equals(done) || "cancelled".equals(done) ? done : null);
-		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
 		return "visit/show";
 	}
 
@@ -100,9 +105,13 @@ class VisitController {
 		return reschedulePage(model, visits.visit(uuid(id), token), week, Map.of());
 	}
 
+	/**
+	 * Choosing a time shows it and asks to confirm; only the confirmation (a second plain
+	 * form, {@code confirm=yes}) moves the visit.
+	 */
 	@PostMapping("/visits/{id}/reschedule")
 	String move(@PathVariable String id, @RequestParam(required = false) String token, @ModelAttribute TimeChoice form,
-			Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String confirm, Model model, HttpServletResponse response) {
 		UUID appointmentId = uuid(id);
 		Appointment appointment = desk.find(appointmentId, token);
 		return forms.render(messages -> {
@@ -111,6 +120,9 @@ class VisitController {
 			if (chosen.isEmpty()) {
 				messages.add("times", TimeChoice.CHOOSE);
 				return null;
+			}
+			if (!"yes".equals(confirm)) {
+				return confirmPage(model, visits.view(appointment, token), chosen.get(), form.week());
 			}
 			try {
 				desk.reschedule(appointmentId, token, chosen.get().start().toInstant(), null);
@@ -127,22 +139,31 @@ class VisitController {
 
 	@GetMapping("/visits/{id}/calendar.ics")
 	ResponseEntity<byte[]> calendar(@PathVariable String id, @RequestParam(required = false) String token) {
-		UUID appointment = uuid(id);
-		desk.find(appointment, token);
-		byte[] invitation = calendar.invitation(appointment).orElseThrow(VisitNotFound::new);
+		VisitViews.Visit visit = visits.visit(uuid(id), token);
+		byte[] entry = calendar.download(UUID.fromString(visit.id()), visit.service(), site.link(visit.manageUrl()))
+			.orElseThrow(VisitNotFound::new);
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(CalendarInvitations.REQUEST_TYPE))
+			.contentType(MediaType.parseMediaType(CalendarInvitations.PUBLISH_TYPE))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"unknot-visit.ics\"")
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(invitation);
+			.body(entry);
 	}
 
 	private String cancelPage(Model model, VisitViews.Visit visit, Map<String, String> errors) {
 		page(model, "Cancel your visit", "/visits/" + visit.id() + "/cancel");
 		model.addAttribute("visit", visit);
 		model.addAttribute("errors", errors);
-		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
 		return "visit/cancel";
+	}
+
+	private String confirmPage(Model model, VisitViews.Visit visit, SlotValue chosen, String week) {
+		page(model, "Move your visit?", "/visits/" + visit.id() + "/reschedule");
+		ZoneId zone = catalog.zone(desk.find(UUID.fromString(visit.id()), visit.token()).location());
+		model.addAttribute("visit", visit);
+		model.addAttribute("slot", chosen.value());
+		model.addAttribute("week", week);
+		model.addAttribute("newTime", Times.dateTime(chosen.start().toInstant(), zone));
+		return "visit/reschedule-confirm";
 	}
 
 	private String reschedulePage(Model model, VisitViews.Visit visit, String week, Map<String, String> errors) {
@@ -150,7 +171,6 @@ class VisitController {
 		page(model, "Change the time of your visit", "/visits/" + visit.id() + "/reschedule");
 		model.addAttribute("visit", visit);
 		model.addAttribute("errors", errors);
-		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
 		model.addAttribute("week", weeks.week(appointment.serviceId().value(), appointment.location(),
 				appointment.practitionerId().value(), weeks.monday(week, catalog.zone(appointment.location()))));
 		return "visit/reschedule";

@@ -67,8 +67,9 @@ class VisitViews {
 				Times.dateTime(appointment.start(), zone), Times.timeWithZone(appointment.end(), zone),
 				appointment.location().isVirtual(), catalog.locationLabel(appointment.location()), address,
 				clinic == null ? null : clinic.phone(), practitioner, payment, statusLabel(appointment.status()), live,
-				live && desk.lateToCancel(appointment), base + query, base + "/calendar.ics" + query,
-				base + "/reschedule" + query, base + "/cancel" + query);
+				live && desk.lateToCancel(appointment),
+				Times.shortDateTime(appointment.start().minus(desk.lateCancellationWindow()), zone), base + query,
+				base + "/calendar.ics" + query, base + "/reschedule" + query, base + "/cancel" + query);
 	}
 
 	static String hours(Duration window) {
@@ -87,9 +88,14 @@ class VisitViews {
 		};
 	}
 
+	/**
+	 * @param freeUntil the last moment cancelling is free, in words with the zone ("Tue,
+	 * Dec 15, 2:00 PM EST")
+	 */
 	record Visit(String id, String token, String service, Instant start, String when, String ends, boolean video,
 			String location, String address, String phone, String practitioner, String payment, String status,
-			boolean live, boolean late, String manageUrl, String calendarUrl, String rescheduleUrl, String cancelUrl) {
+			boolean live, boolean late, String freeUntil, String manageUrl, String calendarUrl, String rescheduleUrl,
+			String cancelUrl) {
 	}
 
 }

@@ -195,12 +195,17 @@ class BookingBrowserTests {
 		visitor.check(page, "manage-reschedule");
 		String newTime = page.locator("button.slot").nth(5).getAttribute("aria-label");
 		page.locator("button.slot").nth(5).click();
+		assertThat(page.locator("h1").textContent()).isEqualTo("Move your visit?");
+		assertThat(page.locator("#new-time").textContent()).isEqualTo(newTime);
+		visitor.check(page, "manage-reschedule-confirm");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, move my visit")).click();
 		assertThat(page.locator(".callout--ok").textContent()).contains("Your visit has been moved");
 		assertThat(page.locator("main").textContent()).contains(newTime.replace(" EDT", ""));
 		visitor.check(page, "manage-moved");
 
 		page.getByText("Cancel the visit").click();
-		assertThat(page.locator("main").textContent()).contains("Cancelling is free until 24 hours before");
+		assertThat(page.locator("main").textContent()).contains("Free to cancel until ")
+			.contains("There is no charge if you cancel now.");
 		visitor.check(page, "manage-cancel-confirm");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, cancel my visit")).click();
 		assertThat(page.locator(".callout--ok").textContent()).contains("Your visit has been cancelled");

@@ -3,10 +3,12 @@ package org.unknot.website.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ import org.unknot.care.Intakes;
 import org.unknot.care.RedFlag;
 import org.unknot.care.Triage;
 import org.unknot.patient.PatientDetails;
+import org.unknot.system.Times;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
 
@@ -189,19 +192,38 @@ class BookingFlowTests {
 			browser.post("/book/" + draft + "/when", Map.of("slot", firstSlotOf(draft)));
 
 			Page page = browser.post("/book/" + draft + "/details", Map.of("givenName", "Ada", "familyName", "",
-					"email", "ada-at-example", "phone", "12", "birthDate", "02/04/1985"));
+					"email", "ada-at-example", "phone", "12", "birthDate", "13/04/1985"));
 
 			assertThat(page.status()).isEqualTo(422);
 			assertThat(page.body()).contains("value=\"Ada\"")
 				.contains("value=\"ada-at-example\"")
-				.contains("value=\"02/04/1985\"")
+				.contains("value=\"13/04/1985\"")
 				.containsPattern(
 						"id=\"email\"[^>]*aria-invalid=\"true\"[^>]*aria-describedby=\"email-hint email-error\"")
 				.contains("id=\"email-error\"");
 			assertThat(page.text()).contains("Please enter your last name.")
 				.contains("Please enter an email address like name@example.com.")
 				.contains("Please enter a phone number with its area code")
-				.contains("Please enter your date of birth as a date");
+				.contains("Please enter your date of birth as month, day and year, like 04/02/1985");
+		}
+
+		@Test
+		void readsABirthDateTypedTheUsWayAndSaysWhichDateItUnderstood() {
+			String draft = choose(MASSAGE, clinic, therapist);
+			browser.post("/book/" + draft + "/when", Map.of("slot", firstSlotOf(draft)));
+
+			Page refused = browser.post("/book/" + draft + "/details",
+					Map.of("givenName", "Ada", "familyName", "", "email", email, "birthDate", "4/2/1985"));
+			assertThat(refused.status()).isEqualTo(422);
+			assertThat(refused.body()).contains("value=\"4/2/1985\"").doesNotContain("birthDate-error");
+			assertThat(refused.text()).contains("We read this as April 2, 1985.");
+
+			Page saved = browser.post("/book/" + draft + "/details",
+					Map.of("givenName", "Ada", "familyName", "Lane", "email", email, "birthDate", "04/02/1985"));
+			assertThat(saved.status()).isEqualTo(302);
+			Page again = browser.get("/book/" + draft + "/details");
+			assertThat(again.body()).contains("value=\"04/02/1985\"").doesNotContain("type=\"date\"");
+			assertThat(again.text()).contains("We read this as April 2, 1985.");
 		}
 
 		@Test
@@ -431,12 +453,29 @@ class BookingFlowTests {
 		void movesTheVisitToANewTime() {
 			String manage = bookedManageLink();
 			Page reschedule = browser.get(manage.replace("?token", "/reschedule?token") + "&week=" + WEEK);
-			assertThat(reschedule.text()).contains("Change the time of your visit").contains("24 hours");
+			assertThat(reschedule.text()).contains("Change the time of your visit")
+				.contains("Free to move or cancel until");
 			String newTime = reschedule.slots().get(3);
 			String token = manage.substring(manage.indexOf("token=") + 6);
 
-			Page moved = browser.post(manage.substring(0, manage.indexOf('?')) + "/reschedule", Map.of("token",
-					java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8), "slot", newTime));
+			String plainToken = java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8);
+			String path = manage.substring(0, manage.indexOf('?')) + "/reschedule";
+
+			Page asked = browser.post(path, Map.of("token", plainToken, "slot", newTime, "week", WEEK));
+			assertThat(asked.status()).as("the first click only asks").isEqualTo(200);
+			String newTimeInWords = Times.dateTime(
+					OffsetDateTime.parse(newTime.substring(0, newTime.indexOf('~'))).toInstant(),
+					ZoneId.of(TestNetwork.ZONE));
+			assertThat(asked.text()).contains("Move your visit?")
+				.contains(newTimeInWords)
+				.contains("Yes, move my visit");
+			assertThat(asked.body()).contains("name=\"confirm\" value=\"yes\"");
+			assertThat(jdbc.sql("SELECT sequence FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
+				.param(therapist)
+				.query(Integer.class)
+				.single()).as("not moved yet").isZero();
+
+			Page moved = browser.post(path, Map.of("token", plainToken, "slot", newTime, "confirm", "yes"));
 
 			assertThat(moved.location()).contains("done=moved");
 			Page show = browser.follow(moved);
@@ -448,11 +487,37 @@ class BookingFlowTests {
 		}
 
 		@Test
+		void addToCalendarGivesAPublishedEntryNamingTheTreatmentWithTheManageLink() {
+			String manage = bookedManageLink();
+
+			Page ics = browser.get(manage.replace("?token", "/calendar.ics?token"));
+
+			String unfolded = ics.body().replace("\r\n ", "");
+			assertThat(ics.contentType()).contains("method=PUBLISH");
+			assertThat(unfolded).contains("METHOD:PUBLISH")
+				.doesNotContain("METHOD:REQUEST")
+				.doesNotContain("ATTENDEE")
+				.containsPattern("SUMMARY:[^\r\n]*60 minutes at Test clinic " + clinic)
+				.contains("To change or cancel: http")
+				.contains(manage.substring(0, manage.indexOf('?')))
+				.doesNotContainIgnoringCase("upper back")
+				.doesNotContainIgnoringCase("posture");
+		}
+
+		@Test
 		void showsTheLateCancellationWindowBeforeCancelling() {
 			String manage = bookedManageLink();
 			Page confirm = browser.get(manage.replace("?token", "/cancel?token"));
+			Instant start = jdbc.sql("SELECT start_at FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
+				.param(therapist)
+				.query(Instant.class)
+				.single();
+			String freeUntil = Times.shortDateTime(start.minus(Duration.ofHours(24)), ZoneId.of(TestNetwork.ZONE));
 			assertThat(confirm.text()).contains("Cancel your visit?")
-				.contains("Cancelling is free until 24 hours before");
+				.contains("Free to cancel until " + freeUntil + ".")
+				.contains("There is no charge if you cancel now.")
+				.doesNotContain("within that time");
+			assertThat(browser.get(manage).text()).contains("Free to cancel or move until " + freeUntil);
 			String token = java.net.URLDecoder.decode(manage.substring(manage.indexOf("token=") + 6),
 					java.nio.charset.StandardCharsets.UTF_8);
 
@@ -477,7 +542,8 @@ class BookingFlowTests {
 			String manage = link(confirmed.body(), "/visits/[0-9a-f-]+\\?token=[A-Za-z0-9_%-]+");
 
 			assertThat(browser.get(manage.replace("?token", "/cancel?token")).text())
-				.contains("This is a late cancellation");
+				.containsPattern("Free cancellation ended \\w{3}, \\w{3} \\d{1,2}, \\d{1,2}:\\d{2} [AP]M E[SD]T\\.")
+				.contains("late cancellation and may be charged");
 		}
 
 		@Test
