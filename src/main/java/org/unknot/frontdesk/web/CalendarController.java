@@ -27,11 +27,13 @@ import org.unknot.catalog.Clinics;
 import org.unknot.frontdesk.CalendarDay;
 import org.unknot.frontdesk.ClinicCalendar;
 import org.unknot.frontdesk.ClinicVisits;
+import org.unknot.frontdesk.DayGrid;
 import org.unknot.frontdesk.PatientsShown;
 import org.unknot.frontdesk.StaffAccess;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.NotFound;
+import org.unknot.system.Times;
 
 /** A clinic's day and week, and the front desk's verbs on the visits in it. */
 @Controller
@@ -68,7 +70,7 @@ class CalendarController {
 	@GetMapping("/staff/calendar")
 	String calendar(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String clinic,
 			@RequestParam(required = false) String date, @RequestParam(defaultValue = "day") String view,
-			HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "practitioner") String by, HttpServletRequest request, Model model) {
 		List<Clinic> mine = StaffAccess.clinicsOf(me, clinics.all());
 		if (mine.isEmpty()) {
 			throw new AccessDeniedException("No clinic calendars for this account");
@@ -81,6 +83,9 @@ class CalendarController {
 		model.addAttribute("clinic", shown);
 		model.addAttribute("date", day);
 		model.addAttribute("today", LocalDate.now(clock.withZone(shown.zone())));
+		model.addAttribute("by", "room".equals(by) ? "room" : "practitioner");
+		model.addAttribute("dayShort", Times.shortDay(day));
+		model.addAttribute("dayLong", Times.day(day));
 		if ("week".equals(view)) {
 			List<CalendarDay> week = calendar.week(clinicId, day);
 			patientsShown.record(me, week.stream().flatMap(CalendarDay::patientIds).toList(), "schedule",
@@ -91,6 +96,8 @@ class CalendarController {
 		CalendarDay calendarDay = calendar.day(clinicId, day);
 		patientsShown.record(me, calendarDay.patientIds().toList(), "schedule", request.getRemoteAddr());
 		model.addAttribute("day", calendarDay);
+		model.addAttribute("grid",
+				"room".equals(by) ? DayGrid.byRoom(calendarDay) : DayGrid.byPractitioner(calendarDay));
 		return "staff/calendar-day";
 	}
 
