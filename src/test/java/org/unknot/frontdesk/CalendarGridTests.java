@@ -132,6 +132,27 @@ class CalendarGridTests {
 		assertThat(page).contains("Pia Lowe").contains("By practitioner");
 	}
 
+	@Test
+	void showsTheWeekPerPractitionerOrPerRoom() throws Exception {
+		book(MONDAY.atTime(10, 0).atZone(NEW_YORK), "Quinn", "Abel");
+
+		String byPractitioner = page(get("/staff/calendar").param("clinic", clinic)
+			.param("date", MONDAY.plusDays(2).toString())
+			.param("view", "week"));
+		String byRoom = page(get("/staff/calendar").param("clinic", clinic)
+			.param("date", MONDAY.toString())
+			.param("view", "week")
+			.param("by", "room"));
+
+		assertThat(byPractitioner).contains("Test " + therapist)
+			.contains("9:00 AM to 5:00 PM")
+			.contains("10:00 AM")
+			.contains("Quinn Abel")
+			.contains("<span class=\"state\">booked</span>");
+		assertThat(count(byRoom, "<th scope=\"row\"")).as("a line per room").isEqualTo(2);
+		assertThat(byRoom).contains("Quinn Abel");
+	}
+
 	@Nested
 	class OnTheDaysTheClocksChange {
 

@@ -30,6 +30,7 @@ import org.unknot.frontdesk.ClinicVisits;
 import org.unknot.frontdesk.DayGrid;
 import org.unknot.frontdesk.PatientsShown;
 import org.unknot.frontdesk.StaffAccess;
+import org.unknot.frontdesk.WeekTable;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.NotFound;
@@ -91,6 +92,8 @@ class CalendarController {
 			patientsShown.record(me, week.stream().flatMap(CalendarDay::patientIds).toList(), "schedule",
 					request.getRemoteAddr());
 			model.addAttribute("week", week);
+			model.addAttribute("table", "room".equals(by) ? WeekTable.byRoom(week) : WeekTable.byPractitioner(week));
+			model.addAttribute("weekOf", Times.day(week.get(0).date()));
 			return "staff/calendar-week";
 		}
 		CalendarDay calendarDay = calendar.day(clinicId, day);
