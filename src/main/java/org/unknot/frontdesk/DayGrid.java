@@ -44,6 +44,11 @@ public record DayGrid(LocalDate date, ZoneId zone, List<Row> rows, List<Column> 
 			return at.getMinute() == 0;
 		}
 
+		/** "9:15 AM EST", as the move confirmation says it. */
+		public String spoken() {
+			return Times.timeWithZone(at);
+		}
+
 		/** "9:00 AM", with the zone named on a day the clocks change ("1:00 AM EST"). */
 		public String label() {
 			return zoneNamed ? Times.timeWithZone(at) : Times.time(at);
@@ -70,7 +75,12 @@ public record DayGrid(LocalDate date, ZoneId zone, List<Row> rows, List<Column> 
 	public record Cell(Kind kind, int line, int span, ZonedDateTime start, ZonedDateTime end, String label,
 			CalendarEntry visit) {
 
-		/** "9:00–10:00 AM" as people read a span of time. */
+		/** "9:00 AM EST", when the cell starts. */
+		public String startSpoken() {
+			return Times.timeWithZone(start);
+		}
+
+		/** "9:00 AM to 10:00 AM" as people read a span of time. */
 		public String times() {
 			return Times.time(start) + " to " + Times.time(end);
 		}

@@ -1,7 +1,9 @@
 package org.unknot.frontdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -151,6 +153,62 @@ class CalendarGridTests {
 			.contains("<span class=\"state\">booked</span>");
 		assertThat(count(byRoom, "<th scope=\"row\"")).as("a line per room").isEqualTo(2);
 		assertThat(byRoom).contains("Quinn Abel");
+	}
+
+	@Nested
+	class WhenAVisitIsMoved {
+
+		@Test
+		void asksForConfirmationWhenABlockIsDraggedThere() throws Exception {
+			UUID id = book(MONDAY.atTime(10, 0).atZone(NEW_YORK), "Rhea", "Sand").appointment().id();
+
+			String page = page(get("/staff/visits/{id}/move/confirm", id).param("slot",
+					MONDAY.atTime(14, 0).atZone(NEW_YORK).toOffsetDateTime() + "|" + therapist));
+
+			assertThat(page).contains("Move this visit?")
+				.contains("Rhea Sand")
+				.contains("Mon, Mar 15, 10:00 AM EDT")
+				.contains("Mon, Mar 15, 2:00 PM EDT")
+				.contains("name=\"confirm\" value=\"yes\"");
+		}
+
+		@Test
+		void saysPlainlyWhyATimeOutsideTheWorkingHoursIsRefused() throws Exception {
+			UUID id = book(MONDAY.atTime(10, 0).atZone(NEW_YORK), "Saul", "Tern").appointment().id();
+
+			String page = refused(id, MONDAY.atTime(19, 0).atZone(NEW_YORK));
+
+			assertThat(page).contains("The visit cannot move to Mon, Mar 15, 7:00 PM EDT with Test " + therapist
+					+ ", LMT: the practitioner does not work at that location at that time. Nothing was changed.");
+		}
+
+		@Test
+		void saysPlainlyWhyATakenTimeIsRefusedAndMovesNothing() throws Exception {
+			UUID id = book(MONDAY.atTime(10, 0).atZone(NEW_YORK), "Tova", "Reed").appointment().id();
+			book(MONDAY.atTime(13, 0).atZone(NEW_YORK), "Uma", "Vale");
+
+			String page = refused(id, MONDAY.atTime(13, 0).atZone(NEW_YORK));
+
+			assertThat(page).contains("the practitioner is busy then. Nothing was changed.").contains("Free times on");
+			assertThat(jdbc.sql("SELECT start_at FROM appointment WHERE id = ?")
+				.param(id)
+				.query(java.time.OffsetDateTime.class)
+				.single()
+				.toInstant()).isEqualTo(MONDAY.atTime(10, 0).atZone(NEW_YORK).toInstant());
+		}
+
+		private String refused(UUID id, ZonedDateTime to) throws Exception {
+			MockHttpServletResponse response = mvc
+				.perform(post("/staff/visits/{id}/move", id).param("slot", to.toOffsetDateTime() + "|" + therapist)
+					.param("confirm", "yes")
+					.with(csrf())
+					.with(SignedInAs.frontDeskOf(clinic)))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).isEqualTo(422);
+			return response.getContentAsString();
+		}
+
 	}
 
 	@Nested
