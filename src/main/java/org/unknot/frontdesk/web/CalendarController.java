@@ -117,7 +117,13 @@ class CalendarController {
 				case "cancel" -> desk.cancelForClinic(id, reason);
 				default -> throw new NotFound(null, "action", verb);
 			}
-			redirect.addFlashAttribute("message", "Done: " + verb.replace('-', ' ') + ".");
+			redirect.addFlashAttribute("message", switch (verb) {
+				case "arrive" -> "Marked as arrived at ";
+				case "check-in" -> "Checked in at ";
+				case "fulfil" -> "Marked as done at ";
+				case "no-show" -> "Marked as a no-show at ";
+				default -> "Cancelled the visit at ";
+			} + Times.shortDateTime(visit.start(), zoneOf(visit)) + ".");
 		}
 		catch (DomainProblem problem) {
 			redirect.addFlashAttribute("problem", problem.getMessage());
@@ -146,6 +152,11 @@ class CalendarController {
 			redirect.addFlashAttribute("problem", problem.getMessage());
 		}
 		return "redirect:/staff/calendar?clinic=" + clinic + "&date=" + day;
+	}
+
+	private ZoneId zoneOf(Appointment visit) {
+		String clinicId = visit.location().clinicIdOrNull();
+		return clinicId == null ? catalog.virtualZone() : clinics.get("clinic", clinicId).zone();
 	}
 
 	private String backTo(Appointment visit) {
