@@ -1,11 +1,34 @@
 package org.unknot.frontdesk;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
-/** A visit as a calendar shows it: local times, what, who, where, and its state. */
+/**
+ * A visit as a calendar shows it: local times (and the buffers its service keeps around
+ * it), what, who, where, and its state.
+ */
 public record CalendarEntry(UUID id, ZonedDateTime start, ZonedDateTime end, String service, String practitionerId,
-		UUID patientId, String patientName, String room, String status) {
+		UUID patientId, String patientName, String room, String status, Duration bufferBefore, Duration bufferAfter) {
+
+	/** The state in words, as the front desk says it. */
+	public String state() {
+		return switch (status) {
+			case "booked" -> "booked";
+			case "arrived" -> "arrived";
+			case "checked-in" -> "checked in";
+			case "fulfilled" -> "done";
+			case "noshow" -> "no-show";
+			case "cancelled" -> "cancelled";
+			default -> status;
+		};
+	}
+
+	/** Whether the visit falls on this day, in its clinic's zone. */
+	public boolean on(LocalDate day) {
+		return start.toLocalDate().equals(day);
+	}
 
 	public boolean live() {
 		return !"cancelled".equals(status) && !"noshow".equals(status);

@@ -1,5 +1,6 @@
 package org.unknot.frontdesk;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -132,7 +133,8 @@ public class ClinicCalendar {
 				visit.patientId() == null ? null : visit.patientId().value(),
 				patient == null ? "" : patient.givenName() + " " + patient.familyName(),
 				visit.roomId() == null ? null : rooms.getOrDefault(visit.roomId(), visit.roomId()),
-				visit.status().code());
+				visit.status().code(), service == null ? Duration.ZERO : service.bufferBefore(),
+				service == null ? Duration.ZERO : service.bufferAfter());
 	}
 
 	private static LocalTime local(Instant instant, Instant clampAt, ZoneId zone, LocalTime clampTo) {

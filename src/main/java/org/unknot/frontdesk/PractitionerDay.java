@@ -1,5 +1,6 @@
 package org.unknot.frontdesk;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,7 +70,8 @@ public class PractitionerDay {
 					service == null ? visit.serviceId().value() : service.name(), visit.practitionerId().value(),
 					visit.patientId() == null ? null : visit.patientId().value(),
 					patient == null ? "" : patient.givenName() + " " + patient.familyName(), visit.roomId(),
-					visit.status().code());
+					visit.status().code(), service == null ? Duration.ZERO : service.bufferBefore(),
+					service == null ? Duration.ZERO : service.bufferAfter());
 			return new DayVisit(entry, clinic == null ? "Video visit" : clinic.name());
 		}).toList();
 	}

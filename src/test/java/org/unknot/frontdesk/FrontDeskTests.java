@@ -141,12 +141,28 @@ class FrontDeskTests {
 			.with(csrf())
 			.with(frontDesk(clinic))).andReturn();
 		String movePage = page(get("/staff/visits/{id}/move", moved), frontDesk(clinic));
-		mvc.perform(post("/staff/visits/{id}/move", moved).param("slot", at(15).toOffsetDateTime() + "|" + therapist)
-			.with(csrf())
-			.with(frontDesk(clinic))).andReturn();
+		String confirmPage = page(
+				post("/staff/visits/{id}/move", moved).param("slot", at(15).toOffsetDateTime() + "|" + therapist)
+					.with(csrf()),
+				frontDesk(clinic));
+		String unmoved = statusOf(moved) + jdbc.sql("SELECT start_at FROM appointment WHERE id = ?")
+			.param(moved)
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant();
+		var done = mvc
+			.perform(post("/staff/visits/{id}/move", moved).param("slot", at(15).toOffsetDateTime() + "|" + therapist)
+				.param("confirm", "yes")
+				.with(csrf())
+				.with(frontDesk(clinic)))
+			.andReturn();
 
 		assertThat(statusOf(cancelled)).isEqualTo("cancelled");
-		assertThat(movePage).contains("15:00");
+		assertThat(movePage).contains("3:00 PM with Test " + therapist).doesNotContain("with " + therapist);
+		assertThat(confirmPage).contains("Move this visit?").contains("Mon, Mar 15, 3:00 PM EDT");
+		assertThat(unmoved).as("nothing moves before it is confirmed").isEqualTo("booked" + at(13).toInstant());
+		assertThat((String) done.getFlashMap().get("message"))
+			.isEqualTo("Moved to Mon, Mar 15, 3:00 PM EDT, with Test " + therapist + ", LMT.");
 		assertThat(jdbc.sql("SELECT start_at FROM appointment WHERE id = ?")
 			.param(moved)
 			.query(java.time.OffsetDateTime.class)

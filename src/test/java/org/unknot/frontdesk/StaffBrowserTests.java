@@ -110,25 +110,39 @@ class StaffBrowserTests {
 				new Page.GetByRoleOptions().setName("Show free times"))
 			.click();
 		visitor.check(page, "book-for-caller");
-		page.getByLabel("10:00 with " + therapist).check();
+		String name = "Test " + therapist + ", LMT";
+		page.getByLabel("10:00 AM with " + name).check();
 		page.getByLabel("First name", EXACT).fill("Rosa");
 		page.getByLabel("Last name", EXACT).fill("Marsh");
 		page.getByLabel("Email", EXACT).fill("rosa.marsh." + UUID.randomUUID() + "@example.org");
 		page.getByLabel("Birth date (YYYY-MM-DD)", EXACT).fill("1975-10-12");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book"))
 			.click();
+		page.waitForLoadState();
 
-		assertThat(page.content()).contains("Rosa Marsh").contains("10:00");
+		assertThat(page.content()).contains("Rosa Marsh").contains("10:00 AM");
+		assertThat(page.locator(".cell.visit .state").first().textContent()).isEqualTo("booked");
 		visitor.check(page, "calendar-day");
-		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Move"))
-			.first()
+		page.getByText("Actions for Rosa Marsh").click();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Move Rosa Marsh"))
 			.click();
 		visitor.check(page, "move");
-		page.getByLabel("15:00 with " + therapist).check();
+		page.getByLabel("3:00 PM with " + name).check();
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Move the visit"))
+				new Page.GetByRoleOptions().setName("Review the move"))
 			.click();
-		assertThat(page.content()).contains("Moved to").contains("15:00");
+		assertThat(page.locator("h1").textContent()).isEqualTo("Move this visit?");
+		assertThat(page.content()).contains("Mon, Mar 15, 3:00 PM EDT");
+		visitor.check(page, "move-confirm");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Yes, move the visit"))
+			.click();
+		page.waitForLoadState();
+		assertThat(page.locator(".notice").textContent())
+			.isEqualTo("Moved to Mon, Mar 15, 3:00 PM EDT, with " + name + ".");
+		page.navigate(visitor.baseUrl() + "/staff/calendar?clinic=" + clinic + "&date=" + MONDAY + "&by=room");
+		visitor.check(page, "calendar-day-by-room");
 		page.navigate(visitor.baseUrl() + "/staff/calendar?clinic=" + clinic + "&date=" + MONDAY + "&view=week");
 		visitor.check(page, "calendar-week");
 		page.navigate(visitor.baseUrl() + "/staff/waitlist");

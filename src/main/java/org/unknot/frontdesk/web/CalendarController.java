@@ -27,11 +27,14 @@ import org.unknot.catalog.Clinics;
 import org.unknot.frontdesk.CalendarDay;
 import org.unknot.frontdesk.ClinicCalendar;
 import org.unknot.frontdesk.ClinicVisits;
+import org.unknot.frontdesk.DayGrid;
 import org.unknot.frontdesk.PatientsShown;
 import org.unknot.frontdesk.StaffAccess;
+import org.unknot.frontdesk.WeekTable;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.NotFound;
+import org.unknot.system.Times;
 
 /** A clinic's day and week, and the front desk's verbs on the visits in it. */
 @Controller
@@ -68,7 +71,7 @@ class CalendarController {
 	@GetMapping("/staff/calendar")
 	String calendar(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String clinic,
 			@RequestParam(required = false) String date, @RequestParam(defaultValue = "day") String view,
-			HttpServletRequest request, Model model) {
+			@RequestParam(defaultValue = "practitioner") String by, HttpServletRequest request, Model model) {
 		List<Clinic> mine = StaffAccess.clinicsOf(me, clinics.all());
 		if (mine.isEmpty()) {
 			throw new AccessDeniedException("No clinic calendars for this account");
@@ -81,16 +84,23 @@ class CalendarController {
 		model.addAttribute("clinic", shown);
 		model.addAttribute("date", day);
 		model.addAttribute("today", LocalDate.now(clock.withZone(shown.zone())));
+		model.addAttribute("by", "room".equals(by) ? "room" : "practitioner");
+		model.addAttribute("dayShort", Times.shortDay(day));
+		model.addAttribute("dayLong", Times.day(day));
 		if ("week".equals(view)) {
 			List<CalendarDay> week = calendar.week(clinicId, day);
 			patientsShown.record(me, week.stream().flatMap(CalendarDay::patientIds).toList(), "schedule",
 					request.getRemoteAddr());
 			model.addAttribute("week", week);
+			model.addAttribute("table", "room".equals(by) ? WeekTable.byRoom(week) : WeekTable.byPractitioner(week));
+			model.addAttribute("weekOf", Times.day(week.get(0).date()));
 			return "staff/calendar-week";
 		}
 		CalendarDay calendarDay = calendar.day(clinicId, day);
 		patientsShown.record(me, calendarDay.patientIds().toList(), "schedule", request.getRemoteAddr());
 		model.addAttribute("day", calendarDay);
+		model.addAttribute("grid",
+				"room".equals(by) ? DayGrid.byRoom(calendarDay) : DayGrid.byPractitioner(calendarDay));
 		return "staff/calendar-day";
 	}
 
@@ -107,7 +117,13 @@ class CalendarController {
 				case "cancel" -> desk.cancelForClinic(id, reason);
 				default -> throw new NotFound(null, "action", verb);
 			}
-			redirect.addFlashAttribute("message", "Done: " + verb.replace('-', ' ') + ".");
+			redirect.addFlashAttribute("message", switch (verb) {
+				case "arrive" -> "Marked as arrived at ";
+				case "check-in" -> "Checked in at ";
+				case "fulfil" -> "Marked as done at ";
+				case "no-show" -> "Marked as a no-show at ";
+				default -> "Cancelled the visit at ";
+			} + Times.shortDateTime(visit.start(), zoneOf(visit)) + ".");
 		}
 		catch (DomainProblem problem) {
 			redirect.addFlashAttribute("problem", problem.getMessage());
@@ -136,6 +152,11 @@ class CalendarController {
 			redirect.addFlashAttribute("problem", problem.getMessage());
 		}
 		return "redirect:/staff/calendar?clinic=" + clinic + "&date=" + day;
+	}
+
+	private ZoneId zoneOf(Appointment visit) {
+		String clinicId = visit.location().clinicIdOrNull();
+		return clinicId == null ? catalog.virtualZone() : clinics.get("clinic", clinicId).zone();
 	}
 
 	private String backTo(Appointment visit) {

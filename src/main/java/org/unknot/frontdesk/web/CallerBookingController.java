@@ -2,6 +2,7 @@ package org.unknot.frontdesk.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.unknot.audit.AuditEvent;
 import org.unknot.audit.AuditLog;
 import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
+import org.unknot.availability.Slot;
 import org.unknot.booking.Booked;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.CareService;
@@ -50,6 +52,8 @@ import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.practitioner.Practitioner;
+import org.unknot.practitioner.Practitioners;
 
 /**
  * Booking for a caller: find them (or take their details), ask the health questions,
@@ -74,8 +78,11 @@ class CallerBookingController {
 
 	private final Clock clock;
 
+	private final Practitioners practitioners;
+
 	CallerBookingController(Clinics clinics, CareServices services, AvailabilitySearch availability,
-			VisitBooking visits, Patients patients, AuditLog audit, Clock clock) {
+			VisitBooking visits, Patients patients, AuditLog audit, Clock clock, Practitioners practitioners) {
+		this.practitioners = practitioners;
 		this.clinics = clinics;
 		this.services = services;
 		this.availability = availability;
@@ -88,10 +95,13 @@ class CallerBookingController {
 	@GetMapping("/staff/book")
 	String form(@AuthenticationPrincipal SignedIn me, @RequestParam String clinic,
 			@RequestParam(required = false) String service, @RequestParam(required = false) String date,
-			@RequestParam(required = false) String q, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) String q, @RequestParam(required = false) String time,
+			@RequestParam(required = false) String practitioner, HttpServletRequest request, Model model) {
 		StaffAccess.requireClinic(me, clinic);
 		LocalDate day = parse(date, LocalDate.now(clock.withZone(clinics.get("clinic", clinic).zone())));
-		page(model, clinic, service == null ? "" : service, day, CallerForm.empty(), Map.of());
+		String chosenService = service == null || service.isBlank() ? firstServiceOf(clinic, practitioner) : service;
+		page(model, clinic, chosenService, day, CallerForm.empty(), Map.of());
+		preselect(model, clinics.get("clinic", clinic).zone(), time, practitioner);
 		model.addAttribute("q", q == null ? "" : q);
 		if (q != null && !q.isBlank()) {
 			List<Patient> found = patients.search(q);
@@ -152,6 +162,50 @@ class CallerBookingController {
 		return "staff/book";
 	}
 
+	/**
+	 * From the calendar's "Book here": with no service chosen yet, the first this clinic
+	 * offers that the practitioner gives, so the free times show at once.
+	 */
+	private String firstServiceOf(String clinic, String practitioner) {
+		if (practitioner == null || practitioner.isBlank()) {
+			return "";
+		}
+		return practitioners.find(practitioner)
+			.flatMap(who -> services.all()
+				.stream()
+				.filter(candidate -> candidate.offeredAt(LocationId.of(clinic)) && who.offers(candidate.id()))
+				.map(CareService::id)
+				.findFirst())
+			.orElse("");
+	}
+
+	/**
+	 * The free time the calendar's "Book here" pointed at: the first with that
+	 * practitioner (anyone, for a room's gap) at or after that time.
+	 */
+	@SuppressWarnings("unchecked")
+	private void preselect(Model model, java.time.ZoneId zone, String time, String practitioner) {
+		if (time == null || !(model.getAttribute("slots") instanceof List<?> found)) {
+			return;
+		}
+		LocalTime at;
+		try {
+			at = LocalTime.parse(time);
+		}
+		catch (DateTimeParseException e) {
+			return;
+		}
+		((List<Slot>) found).stream()
+			.filter(slot -> practitioner == null || practitioner.isBlank()
+					|| slot.practitionerId().value().equals(practitioner))
+			.filter(slot -> !slot.start().atZoneSameInstant(zone).toLocalTime().isBefore(at))
+			.findFirst()
+			.ifPresent(slot -> model.addAttribute("form",
+					CallerForm.empty().withSlot(slot.start() + "|" + slot.practitionerId().value())));
+		model.addAttribute("time", time);
+		model.addAttribute("practitioner", practitioner == null ? "" : practitioner);
+	}
+
 	private VisitAnswers answers(CallerForm form) {
 		PatientDetails patient = PatientDetails.typed(form.givenName(), form.familyName(), form.email(), form.phone(),
 				form.birthDate(), LocalDate.now(clock));
@@ -189,6 +243,10 @@ class CallerBookingController {
 					.orElse(service));
 		model.addAttribute("date", day);
 		model.addAttribute("form", form);
+		model.addAttribute("names",
+				practitioners.all()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(Practitioner::id, Practitioner::displayName)));
 		model.addAttribute("errors", errors);
 		model.addAttribute("regions", BodyRegion.values());
 		model.addAttribute("durations", PainDuration.values());

@@ -42,6 +42,12 @@ record CallerForm(String slot, String givenName, String familyName, String email
 		return new CallerForm(null, null, null, null, null, null, null, null, null, null, null);
 	}
 
+	/** The form with one free time chosen, as the calendar's "Book here" opens it. */
+	CallerForm withSlot(String chosen) {
+		return new CallerForm(chosen, givenName, familyName, email, phone, birthDate, regions, intensity, duration,
+				flags, told);
+	}
+
 	/** A field as typed, by name, for the page. */
 	public String get(String field) {
 		return switch (field) {

@@ -1,11 +1,16 @@
 package org.unknot.frontdesk.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,14 +24,20 @@ import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SlotNotBookable;
 import org.unknot.catalog.CareServices;
 import org.unknot.frontdesk.ClinicVisits;
-import org.unknot.system.DomainProblem;
+import org.unknot.patient.Patients;
+import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.practitioner.Practitioners;
+import org.unknot.system.DomainProblem;
+import org.unknot.system.Times;
 
 /**
- * Moving a visit for a caller: the free times of that day, then the move under the usual
- * guarantees.
+ * Moving a visit for a caller: the free times of a day (or a time dragged to on the
+ * calendar), a confirmation that says from when to when and with whom, then the move
+ * under the usual booking rules; a refused target is said plainly and nothing moves.
  */
 @Controller
 class VisitMoveController {
@@ -39,11 +50,45 @@ class VisitMoveController {
 
 	private final CareServices services;
 
-	VisitMoveController(ClinicVisits visits, AvailabilitySearch availability, BookingDesk desk, CareServices services) {
+	private final Practitioners practitioners;
+
+	private final Patients patients;
+
+	VisitMoveController(ClinicVisits visits, AvailabilitySearch availability, BookingDesk desk, CareServices services,
+			Practitioners practitioners, Patients patients) {
 		this.visits = visits;
 		this.availability = availability;
 		this.desk = desk;
 		this.services = services;
+		this.practitioners = practitioners;
+		this.patients = patients;
+	}
+
+	/**
+	 * A time chosen, as {@code <start>|<practitioner>}; no practitioner keeps the
+	 * visit's.
+	 */
+	record Target(Instant start, PractitionerId practitioner) {
+
+		static Optional<Target> of(String slot, Appointment visit) {
+			String[] chosen = slot == null ? new String[0] : slot.split("\\|", 2);
+			try {
+				if (chosen.length == 0 || chosen[0].isBlank()) {
+					return Optional.empty();
+				}
+				Instant start = OffsetDateTime.parse(chosen[0]).toInstant();
+				boolean named = chosen.length == 2 && !chosen[1].isBlank();
+				return Optional.of(new Target(start, named ? PractitionerId.of(chosen[1]) : visit.practitionerId()));
+			}
+			catch (DateTimeParseException | IllegalArgumentException e) {
+				return Optional.empty();
+			}
+		}
+
+		String slot(ZoneId zone) {
+			return start.atZone(zone).toOffsetDateTime() + "|" + practitioner.value();
+		}
+
 	}
 
 	@GetMapping("/staff/visits/{id}/move")
@@ -51,41 +96,104 @@ class VisitMoveController {
 			@RequestParam(required = false) String date, Model model) {
 		Appointment visit = visits.of(me, id);
 		ZoneId zone = availability.zoneOf(visit.location());
-		LocalDate day = parse(date, LocalDate.ofInstant(visit.start(), zone));
-		model.addAttribute("visit", visit);
-		model.addAttribute("service", services.get("service", visit.serviceId().value()));
-		model.addAttribute("zone", zone);
-		model.addAttribute("current", visit.start().atZone(zone));
-		model.addAttribute("date", day);
-		model.addAttribute("slots",
-				availability.search(new AvailabilityQuery(visit.serviceId(), visit.location(), null, day, day))
-					.slots());
+		choices(model, visit, zone, parse(date, LocalDate.ofInstant(visit.start(), zone)));
 		return "staff/move";
+	}
+
+	/**
+	 * The confirmation a dragged block leads to, and the same for a time picked from the
+	 * list.
+	 */
+	@GetMapping("/staff/visits/{id}/move/confirm")
+	String confirmDragged(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String slot, Model model, HttpServletResponse response) {
+		return confirmOrMove(me, id, slot, false, model, null, response);
 	}
 
 	@PostMapping("/staff/visits/{id}/move")
 	String move(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
-			@RequestParam(defaultValue = "") String slot, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String slot, @RequestParam(defaultValue = "") String confirm, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return confirmOrMove(me, id, slot, "yes".equals(confirm), model, redirect, response);
+	}
+
+	private String confirmOrMove(SignedIn me, UUID id, String slot, boolean confirmed, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		Appointment visit = visits.of(me, id);
-		String[] chosen = slot.split("\\|", 2);
-		try {
-			if (chosen.length != 2) {
-				throw new DateTimeParseException("no slot chosen", slot, 0);
-			}
-			Appointment moved = desk.rescheduleForClinic(id, OffsetDateTime.parse(chosen[0]).toInstant(),
-					PractitionerId.of(chosen[1]));
-			ZoneId zone = availability.zoneOf(moved.location());
-			redirect.addFlashAttribute("message", "Moved to " + moved.start().atZone(zone).toLocalDateTime() + ".");
-			return "redirect:/staff/calendar?clinic=" + moved.location().value() + "&date="
-					+ LocalDate.ofInstant(moved.start(), zone);
+		ZoneId zone = availability.zoneOf(visit.location());
+		Optional<Target> target = Target.of(slot, visit);
+		if (target.isEmpty()) {
+			return refused(model, visit, zone, LocalDate.ofInstant(visit.start(), zone),
+					"Choose one of the free times.", response);
 		}
-		catch (DateTimeParseException e) {
-			redirect.addFlashAttribute("problem", "Choose one of the free times.");
+		if (!confirmed || redirect == null) {
+			confirmation(model, visit, zone, target.get());
+			return "staff/move-confirm";
+		}
+		try {
+			Appointment moved = desk.rescheduleForClinic(id, target.get().start(), target.get().practitioner());
+			redirect.addFlashAttribute("message", "Moved to " + Times.shortDateTime(moved.start(), zone) + ", with "
+					+ nameOf(moved.practitionerId().value()) + ".");
+			return "redirect:/staff/calendar?clinic=" + moved.location().value() + "&date="
+					+ LocalDate.ofInstant(moved.start(), zone) + "#visit-" + moved.id();
 		}
 		catch (DomainProblem problem) {
-			redirect.addFlashAttribute("problem", problem.getMessage());
+			return refused(model, visit, zone, LocalDate.ofInstant(target.get().start(), zone),
+					plainly(problem, target.get(), zone), response);
 		}
-		return "redirect:/staff/visits/" + visit.id() + "/move";
+	}
+
+	private String refused(Model model, Appointment visit, ZoneId zone, LocalDate day, String why,
+			HttpServletResponse response) {
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("problem", why);
+		choices(model, visit, zone, day);
+		return "staff/move";
+	}
+
+	/** Why the target was refused, as the receptionist tells the caller. */
+	private String plainly(DomainProblem problem, Target target, ZoneId zone) {
+		String when = Times.shortDateTime(target.start(), zone) + " with " + nameOf(target.practitioner().value());
+		if (problem instanceof SlotNotBookable) {
+			return "The visit cannot move to " + when + ": " + problem.getMessage() + ". Nothing was changed.";
+		}
+		return "The visit cannot move to " + when + ". " + problem.getMessage() + " Nothing was changed.";
+	}
+
+	private void confirmation(Model model, Appointment visit, ZoneId zone, Target target) {
+		describe(model, visit, zone);
+		model.addAttribute("slot", target.slot(zone));
+		model.addAttribute("to", Times.shortDateTime(target.start(), zone));
+		model.addAttribute("toPractitioner", nameOf(target.practitioner().value()));
+		model.addAttribute("date", LocalDate.ofInstant(target.start(), zone));
+	}
+
+	private void choices(Model model, Appointment visit, ZoneId zone, LocalDate day) {
+		describe(model, visit, zone);
+		model.addAttribute("date", day);
+		model.addAttribute("names",
+				practitioners.all().stream().collect(Collectors.toMap(Practitioner::id, Practitioner::displayName)));
+		model.addAttribute("slots",
+				availability.search(new AvailabilityQuery(visit.serviceId(), visit.location(), null, day, day))
+					.slots());
+	}
+
+	private void describe(Model model, Appointment visit, ZoneId zone) {
+		model.addAttribute("visit", visit);
+		model.addAttribute("service", services.get("service", visit.serviceId().value()));
+		model.addAttribute("zone", zone);
+		model.addAttribute("current", visit.start().atZone(zone));
+		model.addAttribute("from", Times.shortDateTime(visit.start(), zone));
+		model.addAttribute("fromPractitioner", nameOf(visit.practitionerId().value()));
+		model.addAttribute("patientName",
+				visit.patientId() == null ? ""
+						: patients.find(visit.patientId().value())
+							.map(patient -> patient.givenName() + " " + patient.familyName())
+							.orElse(""));
+	}
+
+	private String nameOf(String practitionerId) {
+		return practitioners.find(practitionerId).map(Practitioner::displayName).orElse(practitionerId);
 	}
 
 	private LocalDate parse(String date, LocalDate fallback) {
