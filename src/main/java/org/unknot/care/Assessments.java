@@ -76,7 +76,7 @@ public class Assessments {
 
 	@Transactional
 	public Assessment record(NewAssessment typed, SessionNotes.Actor actor) {
-		List<FieldProblem> problems = problems(typed);
+		List<FieldProblem> problems = problemsWith(typed);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The assessment cannot be recorded as entered.", problems);
 		}
@@ -132,7 +132,8 @@ public class Assessments {
 	public record Owner(UUID patientId, String practitionerId) {
 	}
 
-	private List<FieldProblem> problems(NewAssessment typed) {
+	/** What the rules find wrong with an assessment as typed; empty if nothing. */
+	public List<FieldProblem> problemsWith(NewAssessment typed) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (typed.chiefComplaint() == null || typed.chiefComplaint().isBlank()) {
 			problems.add(new FieldProblem("chiefComplaint", "Say what brings the patient, in their words."));

@@ -95,7 +95,8 @@ class CareController {
 		model.addAttribute("clinical", clinical);
 		model.addAttribute("writes", access.writes(me, id));
 		model.addAttribute("assessments", clinical ? assessments.ofPatient(id, actor) : List.of());
-		model.addAttribute("codes", codes.all().stream().collect(Collectors.toMap(DiagnosisCode::code, c -> c)));
+		model.addAttribute("codes",
+				codes.all().stream().collect(Collectors.toMap(DiagnosisCode::code, DiagnosisCode::label)));
 		model.addAttribute("names", names());
 		model.addAttribute("zone", catalog.virtualZone());
 		model.addAttribute("plans",
@@ -122,6 +123,8 @@ class CareController {
 		return forms.attempt(messages -> {
 			NewAssessment typed = form.typed(id, me.practitionerId(), messages);
 			if (!messages.isEmpty()) {
+				// name every problem at once, not only what did not parse
+				assessments.problemsWith(typed).forEach(problem -> messages.add(problem.field(), problem.message()));
 				return null;
 			}
 			assessments.record(typed, actor(me, request));
@@ -132,7 +135,7 @@ class CareController {
 	private String assessmentPage(Patient patient, AssessmentForm form, Map<String, String> errors, Model model) {
 		model.addAttribute("patient", patient);
 		model.addAttribute("form", form.typed());
-		model.addAttribute("chosen", form);
+		model.addAttribute("picked", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("regionOptions",
 				Arrays.stream(BodyRegion.values()).map(region -> new Choice(region.name(), region.label())).toList());

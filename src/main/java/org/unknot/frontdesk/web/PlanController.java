@@ -336,29 +336,43 @@ class PlanController {
 						.map(booked -> Times.dateTime(booked.appointment().start(),
 								clinics.zoneOf(booked.appointment().location())))
 						.toList());
-			model.addAttribute("conflicts",
-					outcome.conflicts()
-						.stream()
-						.map(conflict -> new ConflictRow(conflict.occurrence(),
-								Times.dateTime(conflict.start().toZonedDateTime()), conflict.detail(),
-								conflict.alternatives()
-									.stream()
-									.map(slot -> new Offer(
-											Times.dateTime(slot.start().toInstant(), clinics.zoneOf(slot.location())),
-											slot.location().value(), slot.start().toInstant().toString()))
-									.toList()))
-						.toList());
+			model.addAttribute("conflicts", outcome.conflicts()
+				.stream()
+				.map(conflict -> new ConflictRow(conflict.occurrence(),
+						Times.dateTime(
+								conflict.start().toInstant(), clinics.zoneOf(LocationId.ofClinic(form.location()))),
+						clashInWords(conflict),
+						conflict.alternatives()
+							.stream()
+							.map(slot -> new Offer(
+									Times.dateTime(slot.start().toInstant(), clinics.zoneOf(slot.location())),
+									slot.location().value(), slot.start().toInstant().toString()))
+							.toList()))
+				.toList());
 		}
 		return "staff/plan-book";
+	}
+
+	/** Why a time clashed, without the raw instant the booking rules name. */
+	private static String clashInWords(SeriesOutcome.Conflict conflict) {
+		if ("patient-busy".equals(conflict.reason())) {
+			return "The patient has another visit then.";
+		}
+		String detail = conflict.detail() == null ? "" : conflict.detail();
+		int colon = detail.lastIndexOf(": ");
+		String why = colon < 0 ? "That time is not free." : detail.substring(colon + 2);
+		return Character.toUpperCase(why.charAt(0)) + why.substring(1);
 	}
 
 	private String planPage(Patient patient, TreatmentPlan plan, UUID assessmentId, PlanForm form,
 			Map<String, String> errors, Model model) {
 		model.addAttribute("patient", patient);
 		model.addAttribute("plan", plan);
+		model.addAttribute("heading", plan == null ? "New treatment plan"
+				: plan.signedAt() == null ? "Change the draft plan" : "Amend the signed plan");
 		model.addAttribute("assessmentId", assessmentId);
 		model.addAttribute("form", form.typed());
-		model.addAttribute("chosen", form);
+		model.addAttribute("picked", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("serviceOptions",
 				services.all().stream().map(service -> new Choice(service.id(), service.name())).toList());
