@@ -1,0 +1,519 @@
+package org.unknot.frontdesk.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.account.Role;
+import org.unknot.account.SignedIn;
+import org.unknot.booking.Appointment;
+import org.unknot.booking.Booked;
+import org.unknot.booking.SeriesConflicts;
+import org.unknot.booking.SeriesOutcome;
+import org.unknot.care.Assessments;
+import org.unknot.care.Goal;
+import org.unknot.care.PlanProgress;
+import org.unknot.care.PlanTerms;
+import org.unknot.care.PlanTransitionRefused;
+import org.unknot.care.Technique;
+import org.unknot.care.TreatmentPlan;
+import org.unknot.care.TreatmentPlans;
+import org.unknot.catalog.CareService;
+import org.unknot.catalog.CareServices;
+import org.unknot.catalog.CatalogProperties;
+import org.unknot.catalog.Clinic;
+import org.unknot.catalog.Clinics;
+import org.unknot.catalog.LocationId;
+import org.unknot.frontdesk.CareAccess;
+import org.unknot.frontdesk.web.CareController.Choice;
+import org.unknot.patient.Patient;
+import org.unknot.patient.Patients;
+import org.unknot.practitioner.Practitioner;
+import org.unknot.practitioner.Practitioners;
+import org.unknot.system.DomainProblem;
+import org.unknot.system.InvalidRequest;
+import org.unknot.system.NotFound;
+import org.unknot.system.Times;
+import org.unknot.system.web.FieldMessages;
+import org.unknot.system.web.FormChange;
+import org.unknot.system.web.PageForm;
+import org.unknot.visit.BookedBy;
+import org.unknot.visit.PlanBooking;
+
+/**
+ * Treatment plans for staff: drafted from an assessment by the practitioner who made it,
+ * signed, amended, reviewed and ended through its verbs, and "Book this plan", which
+ * books the visits still to book at once and offers other times for each clash.
+ */
+@Controller
+class PlanController {
+
+	private final TreatmentPlans plans;
+
+	private final Assessments assessments;
+
+	private final Patients patients;
+
+	private final CareServices services;
+
+	private final Practitioners practitioners;
+
+	private final Clinics clinics;
+
+	private final CatalogProperties catalog;
+
+	private final PlanBooking booking;
+
+	private final CareAccess access;
+
+	private final FormChange forms;
+
+	private final Clock clock;
+
+	PlanController(TreatmentPlans plans, Assessments assessments, Patients patients, CareServices services,
+			Practitioners practitioners, Clinics clinics, CatalogProperties catalog, PlanBooking booking,
+			CareAccess access, FormChange forms, Clock clock) {
+		this.plans = plans;
+		this.assessments = assessments;
+		this.patients = patients;
+		this.services = services;
+		this.practitioners = practitioners;
+		this.clinics = clinics;
+		this.catalog = catalog;
+		this.booking = booking;
+		this.access = access;
+		this.forms = forms;
+		this.clock = clock;
+	}
+
+	@GetMapping("/staff/assessments/{id}/plans/new")
+	String newPlan(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Model model) {
+		Assessments.Owner owner = ownAssessment(me, id);
+		LocalDate today = LocalDate.now(clock.withZone(catalog.virtualZone()));
+		PlanForm form = new PlanForm(null, null, null, null, null, null, null, List.of(), "1", "6", today.toString(),
+				today.plusWeeks(6).toString(), null);
+		return planPage(patient(owner.patientId()), null, id, form, Map.of(), model);
+	}
+
+	@PostMapping("/staff/assessments/{id}/plans")
+	String draft(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute PlanForm form,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		Assessments.Owner owner = ownAssessment(me, id);
+		return forms.answer(messages -> {
+			CareService service = service(form.service(), me.practitionerId(), messages);
+			PlanTerms terms = form.terms(messages);
+			if (!messages.isEmpty()) {
+				return null;
+			}
+			TreatmentPlan plan = TreatmentPlan.draft(id, owner.patientId(), me.practitionerId(), service.id(), terms,
+					clock.instant());
+			plans.save(plan);
+			return new FormChange.Made("/staff/plans/" + plan.id(), "Plan drafted. Read it over, then sign it.");
+		}, redirect, response, errors -> planPage(patient(owner.patientId()), null, id, form, errors, model));
+	}
+
+	@GetMapping("/staff/plans/{id}")
+	String plan(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request, Model model) {
+		TreatmentPlan plan = viewed(me, id, request);
+		return showPlan(me, plan, Map.of(), model);
+	}
+
+	@GetMapping("/staff/plans/{id}/edit")
+	String editForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
+			Model model) {
+		TreatmentPlan plan = ownPlan(me, id, request);
+		return planPage(patient(plan.patientId()), plan, plan.assessmentId(), PlanForm.of(plan), Map.of(), model);
+	}
+
+	@PostMapping("/staff/plans/{id}/edit")
+	String revise(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute PlanForm form,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		TreatmentPlan plan = ownPlan(me, id, request);
+		boolean signed = plan.signedAt() != null;
+		try {
+			return forms.attempt(messages -> {
+				PlanTerms terms = form.terms(messages);
+				if (!messages.isEmpty()) {
+					return null;
+				}
+				plan.revise(terms, form.reason(), me.practitionerId(), clock.instant());
+				plans.save(plan);
+				return "/staff/plans/" + id;
+			}, signed ? "Amendment recorded; the signed version is kept." : "Draft changed.", redirect, response,
+					errors -> planPage(patient(plan.patientId()), plan, plan.assessmentId(), form, errors, model));
+		}
+		catch (PlanTransitionRefused refused) {
+			return refusedPlan(me, plans.find(id).orElseThrow(), refused, response, model);
+		}
+	}
+
+	@PostMapping("/staff/plans/{id}/{verb:sign|review|resume|complete|discontinue}")
+	String verb(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String verb,
+			@RequestParam(required = false) String reason, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
+		TreatmentPlan plan = viewed(me, id, request);
+		boolean own = me.role() == Role.PRACTITIONER && plan.practitionerId().equals(me.practitionerId());
+		if (!own && !(me.role() == Role.ADMIN && !"sign".equals(verb))) {
+			throw new AccessDeniedException("Only the plan's practitioner (or an admin, to end it) changes its state");
+		}
+		Instant now = clock.instant();
+		try {
+			switch (verb) {
+				case "sign" -> plan.sign(me.practitionerId(), now);
+				case "review" -> plan.startReview();
+				case "resume" -> plan.resume();
+				case "complete" -> plan.complete(now);
+				default -> plan.discontinue(reason, now);
+			}
+			plans.save(plan);
+			redirect.addFlashAttribute("message", "Plan " + plan.status().label().toLowerCase() + ".");
+			return "redirect:/staff/plans/" + id;
+		}
+		catch (InvalidRequest invalid) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("reason", reason);
+			return showPlan(me, plans.find(id).orElseThrow(), invalid.byField(), model);
+		}
+		catch (PlanTransitionRefused refused) {
+			return refusedPlan(me, plans.find(id).orElseThrow(), refused, response, model);
+		}
+	}
+
+	@GetMapping("/staff/plans/{id}/book")
+	String bookForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
+			Model model) {
+		TreatmentPlan plan = viewed(me, id, request);
+		PlanProgress progress = plans.progress(plan);
+		String clinic = progress.visits()
+			.stream()
+			.map(visit -> visit.location().clinicIdOrNull())
+			.filter(Objects::nonNull)
+			.reduce((first, second) -> second)
+			.orElse("");
+		LocalDate start = plan.terms().startDate().isBefore(LocalDate.now(clock.withZone(catalog.virtualZone())))
+				? LocalDate.now(clock.withZone(catalog.virtualZone())).plusDays(1) : plan.terms().startDate();
+		return bookPage(plan, progress, new BookForm(clinic, start.toString(), "10:00"), Map.of(), null, model);
+	}
+
+	@PostMapping("/staff/plans/{id}/book")
+	String book(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute BookForm form,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		TreatmentPlan plan = viewed(me, id, request);
+		try {
+			return forms.render(messages -> {
+				LocationId location = location(form.location(), messages);
+				Instant first = form.start(location == null ? null : clinics.zoneOf(location), messages);
+				if (!messages.isEmpty()) {
+					return null;
+				}
+				SeriesOutcome outcome = booking.bookCourse(id, location, first,
+						BookedBy.staff(me.accountId(), me.role().name()));
+				if (outcome.conflicts().isEmpty()) {
+					redirect.addFlashAttribute("message", outcome.booked().size() + " visits booked for this plan.");
+					return "redirect:/staff/plans/" + id;
+				}
+				return bookPage(plan, plans.progress(plan), form, Map.of(), outcome, model);
+			}, response, errors -> bookPage(plan, plans.progress(plan), form, errors, null, model));
+		}
+		catch (SeriesConflicts conflicts) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("problem", conflicts.getMessage());
+			return bookPage(plan, plans.progress(plan), form, Map.of(), conflicts.outcome(), model);
+		}
+	}
+
+	/** One visit of the plan at an offered time. */
+	@PostMapping("/staff/plans/{id}/book-one")
+	String bookOne(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @RequestParam String location,
+			@RequestParam String start, HttpServletRequest request, RedirectAttributes redirect) {
+		viewed(me, id, request);
+		try {
+			LocationId where = LocationId.of(location);
+			Booked booked = booking.bookOne(id, where, Instant.parse(start),
+					BookedBy.staff(me.accountId(), me.role().name()));
+			redirect.addFlashAttribute("message", "Booked: "
+					+ Times.dateTime(booked.appointment().start(), clinics.zoneOf(booked.appointment().location()))
+					+ ".");
+		}
+		catch (DomainProblem problem) {
+			redirect.addFlashAttribute("problem", problem.getMessage());
+		}
+		catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+			redirect.addFlashAttribute("problem", "That time could not be read; choose one of the times offered.");
+		}
+		return "redirect:/staff/plans/" + id + "/book";
+	}
+
+	private String refusedPlan(SignedIn me, TreatmentPlan plan, PlanTransitionRefused refused,
+			HttpServletResponse response, Model model) {
+		response.setStatus(HttpStatus.CONFLICT.value());
+		model.addAttribute("problem", refused.getMessage());
+		return showPlan(me, plan, Map.of(), model);
+	}
+
+	private String showPlan(SignedIn me, TreatmentPlan plan, Map<String, String> errors, Model model) {
+		PlanProgress progress = plans.progress(plan);
+		model.addAttribute("plan", plan);
+		model.addAttribute("patient", patient(plan.patientId()));
+		model.addAttribute("service", serviceName(plan.serviceId()));
+		model.addAttribute("practitioner", practitionerName(plan.practitionerId()));
+		model.addAttribute("names", names());
+		model.addAttribute("progress", progress);
+		model.addAttribute("visits", progress.visits().stream().map(this::visitRow).toList());
+		model.addAttribute("clinical", access.clinical(me, plan.patientId()));
+		model.addAttribute("own", me.role() == Role.PRACTITIONER && plan.practitionerId().equals(me.practitionerId()));
+		model.addAttribute("admin", me.role() == Role.ADMIN);
+		model.addAttribute("errors", errors);
+		model.addAttribute("zone", catalog.virtualZone());
+		return "staff/plan";
+	}
+
+	record VisitRow(String when, String where, String status) {
+	}
+
+	private VisitRow visitRow(Appointment visit) {
+		ZoneId zone = clinics.zoneOf(visit.location());
+		String clinicId = visit.location().clinicIdOrNull();
+		String where = clinicId == null ? "Video visit"
+				: clinics.find(clinicId).map(Clinic::name).orElse("a clinic no longer listed");
+		return new VisitRow(Times.shortDateTime(visit.start(), zone), where, statusWords(visit));
+	}
+
+	private static String statusWords(Appointment visit) {
+		return switch (visit.status()) {
+			case FULFILLED -> "done";
+			case CANCELLED -> "cancelled: still to book again";
+			case NOSHOW -> "missed: still to book again";
+			case ARRIVED, CHECKED_IN -> "under way";
+			default -> "booked";
+		};
+	}
+
+	/** A time offered instead of a clash, in words, with what to post to take it. */
+	record Offer(String words, String location, String start) {
+	}
+
+	record ConflictRow(int occurrence, String wanted, String detail, List<Offer> offers) {
+	}
+
+	private String bookPage(TreatmentPlan plan, PlanProgress progress, BookForm form, Map<String, String> errors,
+			SeriesOutcome outcome, Model model) {
+		model.addAttribute("plan", plan);
+		model.addAttribute("patient", patient(plan.patientId()));
+		model.addAttribute("service", serviceName(plan.serviceId()));
+		model.addAttribute("practitioner", practitionerName(plan.practitionerId()));
+		model.addAttribute("progress", progress);
+		model.addAttribute("form", form.typed());
+		model.addAttribute("errors", errors);
+		model.addAttribute("clinicOptions",
+				clinics.all().stream().map(clinic -> new Choice(clinic.id(), clinic.name())).toList());
+		if (outcome != null) {
+			model.addAttribute("booked",
+					outcome.booked()
+						.stream()
+						.map(booked -> Times.dateTime(booked.appointment().start(),
+								clinics.zoneOf(booked.appointment().location())))
+						.toList());
+			model.addAttribute("conflicts", outcome.conflicts()
+				.stream()
+				.map(conflict -> new ConflictRow(conflict.occurrence(),
+						Times.dateTime(
+								conflict.start().toInstant(), clinics.zoneOf(LocationId.ofClinic(form.location()))),
+						clashInWords(conflict),
+						conflict.alternatives()
+							.stream()
+							.map(slot -> new Offer(
+									Times.dateTime(slot.start().toInstant(), clinics.zoneOf(slot.location())),
+									slot.location().value(), slot.start().toInstant().toString()))
+							.toList()))
+				.toList());
+		}
+		return "staff/plan-book";
+	}
+
+	/** Why a time clashed, without the raw instant the booking rules name. */
+	private static String clashInWords(SeriesOutcome.Conflict conflict) {
+		if ("patient-busy".equals(conflict.reason())) {
+			return "The patient has another visit then.";
+		}
+		String detail = conflict.detail() == null ? "" : conflict.detail();
+		int colon = detail.lastIndexOf(": ");
+		String why = colon < 0 ? "That time is not free." : detail.substring(colon + 2);
+		return Character.toUpperCase(why.charAt(0)) + why.substring(1);
+	}
+
+	private String planPage(Patient patient, TreatmentPlan plan, UUID assessmentId, PlanForm form,
+			Map<String, String> errors, Model model) {
+		model.addAttribute("patient", patient);
+		model.addAttribute("plan", plan);
+		model.addAttribute("heading", plan == null ? "New treatment plan"
+				: plan.signedAt() == null ? "Change the draft plan" : "Amend the signed plan");
+		model.addAttribute("assessmentId", assessmentId);
+		model.addAttribute("form", form.typed());
+		model.addAttribute("picked", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("serviceOptions",
+				services.all().stream().map(service -> new Choice(service.id(), service.name())).toList());
+		model.addAttribute("techniqueOptions",
+				Arrays.stream(Technique.values()).map(t -> new Choice(t.name(), t.label())).toList());
+		model.addAttribute("frequencyOptions", List.of(new Choice("1", "Weekly"), new Choice("2", "Every two weeks")));
+		return "staff/plan-form";
+	}
+
+	private TreatmentPlan viewed(SignedIn me, UUID id, HttpServletRequest request) {
+		TreatmentPlan plan = plans.find(id).orElseThrow(() -> new NotFound(null, "treatment plan", id.toString()));
+		access.requireViews(me, plan.patientId());
+		return plans.open(id, CareController.actor(me, request)).orElseThrow();
+	}
+
+	private TreatmentPlan ownPlan(SignedIn me, UUID id, HttpServletRequest request) {
+		TreatmentPlan plan = viewed(me, id, request);
+		if (me.role() != Role.PRACTITIONER || !plan.practitionerId().equals(me.practitionerId())) {
+			throw new AccessDeniedException("Only the plan's own practitioner changes its terms");
+		}
+		return plan;
+	}
+
+	private Assessments.Owner ownAssessment(SignedIn me, UUID id) {
+		Assessments.Owner owner = assessments.ownerOf(id)
+			.orElseThrow(() -> new NotFound(null, "assessment", id.toString()));
+		access.requireWrites(me, owner.patientId());
+		return owner;
+	}
+
+	private CareService service(String id, String practitionerId, FieldMessages messages) {
+		CareService service = id == null ? null : services.find(id).orElse(null);
+		if (service == null) {
+			messages.add("service", "Choose the service the visits are booked as.");
+			return null;
+		}
+		if (practitioners.find(practitionerId).filter(p -> p.offers(service.id())).isEmpty()) {
+			messages.add("service", "You do not offer " + service.name() + "; choose a service you offer.");
+		}
+		return service;
+	}
+
+	private LocationId location(String clinicId, FieldMessages messages) {
+		if (clinicId == null || clinics.find(clinicId).isEmpty()) {
+			messages.add("location", "Choose the clinic where the visits take place.");
+			return null;
+		}
+		return LocationId.ofClinic(clinicId);
+	}
+
+	private Patient patient(UUID id) {
+		return patients.find(id).orElseThrow(() -> new NotFound(null, "patient", id.toString()));
+	}
+
+	private Map<String, String> names() {
+		return practitioners.all().stream().collect(Collectors.toMap(Practitioner::id, Practitioner::displayName));
+	}
+
+	private String practitionerName(String id) {
+		return practitioners.find(id).map(Practitioner::displayName).orElse("a practitioner no longer listed");
+	}
+
+	private String serviceName(String id) {
+		return services.find(id).map(CareService::name).orElse("a service no longer offered");
+	}
+
+	/** Where and when the first visit still to book is. */
+	record BookForm(String location, String date, String time) implements PageForm {
+
+		Instant start(ZoneId zone, FieldMessages messages) {
+			LocalDate day = messages.parse("date", date, LocalDate::parse, "Enter a date like 2027-03-15.");
+			LocalTime at = messages.parse("time", time, LocalTime::parse, "Enter a time like 10:00.");
+			return day == null || at == null || zone == null ? null : day.atTime(at).atZone(zone).toInstant();
+		}
+
+	}
+
+	/** The plan as typed: up to three goals with their targets. */
+	record PlanForm(String service, String goal1, String target1, String goal2, String target2, String goal3,
+			String target3, List<String> techniques, String frequency, String visits, String startDate,
+			String reviewDate, String reason) implements PageForm {
+
+		PlanForm {
+			techniques = techniques == null ? List.of() : techniques;
+		}
+
+		static PlanForm of(TreatmentPlan plan) {
+			PlanTerms terms = plan.terms();
+			List<Goal> goals = terms.goals();
+			return new PlanForm(plan.serviceId(), text(goals, 0, true), text(goals, 0, false), text(goals, 1, true),
+					text(goals, 1, false), text(goals, 2, true), text(goals, 2, false),
+					terms.techniquesInOrder().stream().map(Enum::name).toList(), String.valueOf(terms.everyWeeks()),
+					String.valueOf(terms.visits()), terms.startDate().toString(), terms.reviewDate().toString(), null);
+		}
+
+		private static String text(List<Goal> goals, int index, boolean goal) {
+			return index >= goals.size() ? "" : goal ? goals.get(index).text() : goals.get(index).target();
+		}
+
+		PlanTerms terms(FieldMessages messages) {
+			List<Goal> goals = new ArrayList<>();
+			goal(goals, 1, goal1, target1, messages);
+			goal(goals, 2, goal2, target2, messages);
+			goal(goals, 3, goal3, target3, messages);
+			Integer every = "1".equals(frequency) ? Integer.valueOf(1)
+					: "2".equals(frequency) ? Integer.valueOf(2) : null;
+			if (every == null) {
+				messages.add("frequency", "Choose weekly or every two weeks.");
+			}
+			Integer count = messages.wholeNumber("visits", visits);
+			LocalDate start = messages.parse("startDate", startDate, LocalDate::parse, "Enter a date like 2027-03-15.");
+			LocalDate review = messages.parse("reviewDate", reviewDate, LocalDate::parse,
+					"Enter a date like 2027-04-26.");
+			var chosen = techniques.stream()
+				.map(name -> FieldMessages.choice(Technique.class, name))
+				.filter(Objects::nonNull)
+				.collect(Collectors.toSet());
+			if (!messages.isEmpty()) {
+				return null;
+			}
+			return new PlanTerms(goals, chosen, every, count, start, review);
+		}
+
+		private static void goal(List<Goal> goals, int n, String text, String target, FieldMessages messages) {
+			boolean hasText = text != null && !text.isBlank();
+			boolean hasTarget = target != null && !target.isBlank();
+			if (hasText && hasTarget) {
+				if (text.length() > Goal.MAX || target.length() > Goal.MAX) {
+					messages.add("goal" + n, "Keep a goal and its target under " + Goal.MAX + " characters each.");
+					return;
+				}
+				goals.add(new Goal(text, target));
+			}
+			else if (hasText) {
+				messages.add("target" + n, "Give the target that says this goal is met, like 3/10 or less.");
+			}
+			else if (hasTarget) {
+				messages.add("goal" + n, "Say what the goal is.");
+			}
+		}
+
+	}
+
+}
