@@ -47,8 +47,11 @@ class DemoPatient {
 
 	private final Clock clock;
 
+	private final DemoProgress progress;
+
 	DemoPatient(AccountDesk accounts, Accounts existing, AvailabilitySearch availability, VisitBooking visits,
-			Clock clock) {
+			Clock clock, DemoProgress progress) {
+		this.progress = progress;
 		this.accounts = accounts;
 		this.existing = existing;
 		this.availability = availability;
@@ -81,6 +84,9 @@ class DemoPatient {
 				: booked.booked().get(0).appointment().patientId().value();
 		accounts.create(new NewAccount(EMAIL, DETAILS.givenName() + " " + DETAILS.familyName(), Role.PATIENT, List.of(),
 				null, patientId, DemoAccounts.PASSWORD));
+		if (patientId != null) {
+			progress.write(patientId, booked);
+		}
 		return Optional.ofNullable(booked);
 	}
 

@@ -9,7 +9,11 @@ public enum MessageKind {
 	 * One confirmation for every visit of a series booked at once; its subject is the
 	 * series.
 	 */
-	SERIES_BOOKED, RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION;
+	SERIES_BOOKED, RESCHEDULED, CANCELLED, REMINDER, WAITLIST_OFFER, SIGN_IN_LINK, REGISTRATION,
+	/**
+	 * A questionnaire to answer before a visit: a link only, never what it asks about.
+	 */
+	QUESTIONNAIRE_DUE;
 
 	/** What an admin calls it, e.g. on the message templates page. */
 	public String label() {
@@ -22,6 +26,7 @@ public enum MessageKind {
 			case WAITLIST_OFFER -> "A time offered from the waitlist";
 			case SIGN_IN_LINK -> "Sign-in link";
 			case REGISTRATION -> "Opening a patient account";
+			case QUESTIONNAIRE_DUE -> "Questions to answer before a visit";
 		};
 	}
 

@@ -65,6 +65,8 @@ public class MessagePreviews {
 							registrations.alreadyRegistered()),
 					new Preview(kind, "Asking for a sign-in link at an address without a patient account",
 							signInLinks.unusableEmail()));
+			case QUESTIONNAIRE_DUE -> Stream.of(new Preview(kind, null, notifications.questionnaireMessage("Sam",
+					site.link("/questionnaires/DEMO-TOKEN"), "Mon, Mar 15, 10:00 AM EDT")));
 		};
 	}
 

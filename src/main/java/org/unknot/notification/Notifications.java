@@ -84,6 +84,30 @@ public class Notifications {
 	}
 
 	/**
+	 * Writes the invitation to answer a questionnaire before a visit from its templates
+	 * ({@code messages/questionnaire-due}): a greeting, the link and until when it works;
+	 * never the questionnaire's name or anything about the patient's health.
+	 */
+	public Message questionnaireMessage(String givenName, String link, String until) {
+		return templates.message("questionnaire-due", Map.of("name", givenName, "link", link, "until", until));
+	}
+
+	/**
+	 * Plans the invitation to answer a questionnaire, on each channel the patient chose;
+	 * nothing goes out after {@code expiresAt}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void questionnaireDue(UUID requestId, UUID patientId, Instant expiresAt, Message message) {
+		for (Channel channel : planner.channels(patientId)) {
+			var prepared = channel == Channel.EMAIL
+					? new OutboxMessages.Prepared(message.subject(), message.text(), message.html())
+					: new OutboxMessages.Prepared(null, message.sms(), null);
+			outbox.plan(requestId, patientId, MessageKind.QUESTIONNAIRE_DUE, "request", channel, clock.instant(),
+					expiresAt, prepared);
+		}
+	}
+
+	/**
 	 * A message written by its sender: an email subject, plain and HTML bodies, and a
 	 * text message.
 	 */

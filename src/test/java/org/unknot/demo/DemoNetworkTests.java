@@ -109,6 +109,13 @@ class DemoNetworkTests {
 				.param(DemoPatient.EMAIL)
 				.query(java.util.UUID.class)
 				.single()).isEqualTo(course.booked().get(0).appointment().patientId().value());
+			assertThat(jdbc
+				.sql("""
+						SELECT r.measure || ':' || r.score FROM measure_response r JOIN account a ON a.patient_id = r.patient_id
+						WHERE a.email = ? AND r.measure = 'pain-nrs' ORDER BY r.answered_at""")
+				.param(DemoPatient.EMAIL)
+				.query(String.class)
+				.list()).as("pain falling").containsExactly("pain-nrs:7.00", "pain-nrs:5.00", "pain-nrs:4.00");
 			assertThat(patient.load()).as("the second time").isEmpty();
 		}
 

@@ -1,0 +1,150 @@
+package org.unknot.care.measures;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.audit.AuditEvent;
+import org.unknot.audit.AuditLog;
+import org.unknot.system.Times;
+
+/**
+ * A patient's scores over time, one series per measure, each judged from its first score
+ * against the measure's meaningful change. Pain includes the "before" score of every
+ * session record. Every read is audited.
+ */
+@Service
+public class Progress {
+
+	/** The network's clinics' time, in which days are named. */
+	public static final ZoneId CLINIC_TIME = ZoneId.of("America/New_York");
+
+	private final JdbcClient jdbc;
+
+	private final MeasureResponses responses;
+
+	private final Measures measures;
+
+	private final AuditLog audit;
+
+	Progress(JdbcClient jdbc, MeasureResponses responses, Measures measures, AuditLog audit) {
+		this.jdbc = jdbc;
+		this.responses = responses;
+		this.measures = measures;
+		this.audit = audit;
+	}
+
+	/** Who is looking, for the audit trail. */
+	public record Reader(String id, String role, String address) {
+	}
+
+	/** One score at one time. */
+	public record Point(Instant at, double value, String dayLabel) {
+	}
+
+	/**
+	 * One measure's scores, oldest first, with the band of no meaningful change around
+	 * the baseline and a sentence saying where things stand.
+	 */
+	public record Series(Measure measure, List<Point> points, double bandLow, double bandHigh, Judgement judgement,
+			String sentence, String bandWords, Chart chart) {
+
+		public String valueLabel() {
+			return measure.min() == 0 && measure.max() == 10 ? "out of 10"
+					: "from " + format(measure.min()) + " to " + format(measure.max());
+		}
+
+	}
+
+	/** Every series with at least one score, pain first. */
+	@Transactional
+	public List<Series> of(UUID patientId, Reader reader) {
+		Map<String, List<Point>> byMeasure = new LinkedHashMap<>();
+		BuiltInMeasures.ALL.forEach(measure -> byMeasure.put(measure.code(), new ArrayList<>()));
+		jdbc.sql("SELECT pain_before, written_at FROM session_note WHERE patient_id = ? AND pain_before IS NOT NULL")
+			.param(patientId)
+			.query((rs, n) -> point(rs.getTimestamp("written_at"), rs.getInt("pain_before")))
+			.list()
+			.forEach(byMeasure.get(BuiltInMeasures.PAIN)::add);
+		for (MeasureResponse response : responses.ofPatient(patientId)) {
+			byMeasure.computeIfAbsent(response.measure(), code -> new ArrayList<>())
+				.add(point(Timestamp.from(response.answeredAt()), response.score()));
+		}
+		List<Series> series = new ArrayList<>();
+		byMeasure.forEach((code, points) -> {
+			if (!points.isEmpty()) {
+				measures.find(code).ifPresent(measure -> series.add(series(measure, points)));
+			}
+		});
+		if (!series.isEmpty()) {
+			audit.record(new AuditEvent(reader.id(), reader.role(), patientId, "READ", "measures", null,
+					reader.address(), AuditEvent.Outcome.SUCCESS));
+		}
+		return series;
+	}
+
+	static Series series(Measure measure, List<Point> unsorted) {
+		List<Point> points = unsorted.stream().sorted(Comparator.comparing(Point::at)).toList();
+		double baseline = measure.reference() != null ? measure.reference() : points.get(0).value();
+		double latest = points.get(points.size() - 1).value();
+		double threshold = measure.threshold(baseline);
+		double low = Math.max(measure.min(), baseline - threshold);
+		double high = Math.min(measure.max(), baseline + threshold);
+		Judgement judgement = measure.judge(points.get(0).value(), latest);
+		return new Series(measure, points, low, high, judgement, sentence(measure, points, judgement),
+				bandWords(measure, baseline, threshold, low, high), Chart.of(measure, points, low, high));
+	}
+
+	private static String sentence(Measure measure, List<Point> points, Judgement judgement) {
+		double latest = points.get(points.size() - 1).value();
+		if (!measure.fromBaseline()) {
+			String answer = measure.items()
+				.get(0)
+				.options()
+				.stream()
+				.filter(option -> option.score() == (int) latest)
+				.map(Item.AnswerOption::display)
+				.findFirst()
+				.orElse(format(latest));
+			return "The latest answer was \u201c" + answer + "\u201d (" + format(latest) + " of "
+					+ format(measure.max()) + "): " + judgement.words() + ".";
+		}
+		String subject = switch (measure.code()) {
+			case BuiltInMeasures.PAIN -> "Pain";
+			case BuiltInMeasures.PSFS -> "The activities score";
+			default -> "The " + measure.title() + " score";
+		};
+		if (points.size() == 1) {
+			return subject + " was " + format(latest) + " at the first score; the next one shows the change.";
+		}
+		return subject + " has gone from " + format(points.get(0).value()) + " to " + format(latest) + ": "
+				+ judgement.words() + ".";
+	}
+
+	private static String bandWords(Measure measure, double baseline, double threshold, double low, double high) {
+		String better = measure.direction() == Direction.LOWER_IS_BETTER ? "Lower" : "Higher";
+		return "The shaded band runs from " + format(low) + " to " + format(high) + ": within " + format(threshold)
+				+ " points of " + (measure.fromBaseline() ? "the first score (" : "\u201cabout the same\u201d (")
+				+ format(baseline) + "), a change is not yet meaningful. " + better + " is better.";
+	}
+
+	private static Point point(Timestamp at, double value) {
+		Instant instant = at.toInstant();
+		return new Point(instant, value, Times.shortDay(LocalDate.ofInstant(instant, CLINIC_TIME)));
+	}
+
+	static String format(double value) {
+		return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(Math.round(value * 10) / 10.0);
+	}
+
+}

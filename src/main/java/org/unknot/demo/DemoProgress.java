@@ -1,0 +1,67 @@
+package org.unknot.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.unknot.booking.SeriesOutcome;
+import org.unknot.care.measures.Answers;
+import org.unknot.care.measures.BuiltInMeasures;
+import org.unknot.care.measures.MeasureResponses;
+import org.unknot.care.measures.MeasureResponses.Taken;
+import org.unknot.care.measures.QuestionnaireRequests;
+
+/**
+ * The demo patient's outcome scores from the weeks before the course they have booked
+ * (pain falling from 7 to 4, activities rising), so that "My progress" shows real curves
+ * on the first start; and a questionnaire due before their next visit.
+ */
+@Component
+class DemoProgress {
+
+	static final List<String> ACTIVITIES = List.of("Reaching the top shelf", "Turning my head when driving",
+			"Sitting at a desk for an hour");
+
+	private final MeasureResponses responses;
+
+	private final QuestionnaireRequests questionnaires;
+
+	private final Clock clock;
+
+	DemoProgress(MeasureResponses responses, QuestionnaireRequests questionnaires, Clock clock) {
+		this.responses = responses;
+		this.questionnaires = questionnaires;
+		this.clock = clock;
+	}
+
+	void write(UUID patientId, SeriesOutcome course) {
+		Instant now = clock.instant();
+		int[] pain = { 7, 5, 4 };
+		int[][] activities = { { 3, 2, 4 }, { 5, 4, 5 }, { 6, 6, 7 } };
+		for (int n = 0; n < pain.length; n++) {
+			Instant at = now.minus(Duration.ofDays(14L * (pain.length - n)));
+			Taken taken = new Taken(null, null, null, "patient", at);
+			responses.record(patientId, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", pain[n])), taken);
+			responses.record(patientId, BuiltInMeasures.FUNCTION,
+					new Answers(
+							Map.of("activity-1", activities[n][0], "activity-2", activities[n][1], "activity-3",
+									activities[n][2]),
+							Map.of("activity-1", ACTIVITIES.get(0), "activity-2", ACTIVITIES.get(1), "activity-3",
+									ACTIVITIES.get(2))),
+					taken);
+		}
+		responses.record(patientId, BuiltInMeasures.GLOBAL_CHANGE, Answers.of(Map.of("change", 6)),
+				new Taken(null, null, null, "patient", now.minus(Duration.ofDays(14))));
+		if (course != null && !course.booked().isEmpty()) {
+			var first = course.booked().get(0).appointment();
+			questionnaires.send(patientId, List.of(BuiltInMeasures.PAIN, BuiltInMeasures.PSFS), null, first.id(),
+					first.start(), ZoneId.of(DemoClinics.ZONE));
+		}
+	}
+
+}
