@@ -213,13 +213,28 @@ public class BookingDesk {
 	/** The patient is in the waiting room. */
 	@Transactional
 	public Appointment arrive(UUID id) {
-		return changed(id, Appointment::arrive);
+		return changed(id, appointment -> {
+			requireTheVisitDay(appointment, "marked as arrived");
+			appointment.arrive();
+		});
 	}
 
 	/** The patient has been checked in (forms done, ready to be seen). */
 	@Transactional
 	public Appointment checkIn(UUID id) {
-		return changed(id, Appointment::checkIn);
+		return changed(id, appointment -> {
+			requireTheVisitDay(appointment, "checked in");
+			appointment.checkIn();
+		});
+	}
+
+	private void requireTheVisitDay(Appointment appointment, String verb) {
+		java.time.ZoneId zone = availability.zoneOf(appointment.location());
+		java.time.LocalDate visitDay = java.time.LocalDate.ofInstant(appointment.start(), zone);
+		java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+		if (!visitDay.equals(today)) {
+			throw new NotTheVisitDay(verb, visitDay, today);
+		}
 	}
 
 	/** The visit took place. */
