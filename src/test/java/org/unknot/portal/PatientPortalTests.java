@@ -102,6 +102,14 @@ class PatientPortalTests {
 	}
 
 	@Test
+	void namesTimesAndTheZoneAsEveryOtherPageDoes() throws Exception {
+		String page = mvc.perform(get("/account").with(me)).andReturn().getResponse().getContentAsString();
+
+		assertThat(page).containsPattern("[A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, 2027 at \\d{1,2}:\\d\\d [AP]M E[SD]T")
+			.doesNotContain("(America/New_York)");
+	}
+
+	@Test
 	void cancelsOwnVisitButNotSomeoneElses() throws Exception {
 		mvc.perform(post("/account/visits/{id}/cancel", someoneElses.appointment().id()).with(csrf()).with(me))
 			.andReturn();
