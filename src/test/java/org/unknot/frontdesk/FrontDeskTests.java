@@ -298,7 +298,10 @@ class FrontDeskTests {
 		assertThat(tooShort.getStatus()).isEqualTo(403);
 		assertThat(withReason.getStatus()).isEqualTo(200);
 		assertThat(withReason.getContentAsString()).contains("Eve Stone").contains("recorded");
-		assertThat(own).contains("Eve Stone");
+		assertThat(own).contains("Eve Stone")
+			.as("the visits name the practitioner, not their id")
+			.contains("<td>Test " + therapist)
+			.doesNotContain("<td>" + therapist + "</td>");
 		assertThat(jdbc
 			.sql("SELECT outcome || ':' || coalesce(reason, '') FROM audit_entry WHERE patient_id = ? ORDER BY id")
 			.param(patient)

@@ -16,6 +16,8 @@ import org.unknot.account.SignedIn;
 import org.unknot.frontdesk.PatientRecords;
 import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
+import org.unknot.practitioner.Practitioner;
+import org.unknot.practitioner.Practitioners;
 
 /**
  * A patient's record for staff. Opening it is a read of health information and always
@@ -29,9 +31,12 @@ class PatientRecordController {
 
 	private final InsurancePlans plans;
 
-	PatientRecordController(PatientRecords records, InsurancePlans plans) {
+	private final Practitioners practitioners;
+
+	PatientRecordController(PatientRecords records, InsurancePlans plans, Practitioners practitioners) {
 		this.records = records;
 		this.plans = plans;
+		this.practitioners = practitioners;
 	}
 
 	@GetMapping("/staff/patients/{id}")
@@ -56,6 +61,10 @@ class PatientRecordController {
 					plans.all()
 						.stream()
 						.collect(java.util.stream.Collectors.toMap(InsurancePlan::id, InsurancePlan::name)));
+			model.addAttribute("practitionerNames",
+					practitioners.all()
+						.stream()
+						.collect(java.util.stream.Collectors.toMap(Practitioner::id, Practitioner::displayName)));
 			return "staff/patient";
 		}
 		catch (PatientRecords.ReasonRequired required) {
