@@ -2,7 +2,6 @@ package org.unknot.frontdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
@@ -80,22 +79,6 @@ class CallerBookingTests {
 				assertThat(recorded.intake().intensity()).isEqualTo(6);
 			});
 			assertThat(payerOf(visit)).isEqualTo("self-pay");
-		}
-
-		@Test
-		void takesABirthDateTypedTheUsWayInAPlainTextField() throws Exception {
-			MockHttpServletResponse response = send(massageFor(email, "04/02/1985"), allNoBut(null));
-			String page = mvc.perform(get("/staff/book").param("clinic", clinic).with(SignedInAs.frontDeskOf(clinic)))
-				.andReturn()
-				.getResponse()
-				.getContentAsString();
-
-			assertThat(response.getStatus()).isEqualTo(302);
-			assertThat(jdbc.sql("SELECT birth_date::text FROM patient WHERE email = ?")
-				.param(email)
-				.query(String.class)
-				.single()).isEqualTo("1985-04-02");
-			assertThat(page).contains("like 04/02/1985").doesNotContain("type=\"date\"");
 		}
 
 		@Test

@@ -115,7 +115,7 @@ class StaffBrowserTests {
 		page.getByLabel("First name", EXACT).fill("Rosa");
 		page.getByLabel("Last name", EXACT).fill("Marsh");
 		page.getByLabel("Email", EXACT).fill("rosa.marsh." + UUID.randomUUID() + "@example.org");
-		page.getByLabel("Birth date (month/day/year, like 04/02/1985)", EXACT).fill("10/12/1975");
+		page.getByLabel("Birth date (YYYY-MM-DD)", EXACT).fill("1975-10-12");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book"))
 			.click();
 		page.waitForLoadState();
