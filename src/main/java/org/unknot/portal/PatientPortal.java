@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +23,6 @@ import org.unknot.catalog.Clinics;
 import org.unknot.patient.Patient;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
-import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.care.SessionNotes;
 import org.unknot.system.NotFound;
@@ -180,9 +178,7 @@ public class PatientPortal {
 	private List<Visit> visits(Patient patient) {
 		Map<String, CareService> serviceById = services.byId();
 		Map<String, Clinic> clinicById = clinics.byId();
-		Map<String, String> names = practitioners.all()
-			.stream()
-			.collect(Collectors.toMap(Practitioner::id, Practitioner::displayName));
+		Map<String, String> names = practitioners.displayNames();
 		Instant now = clock.instant();
 		return appointments.ofPatient(PatientId.of(patient.id())).stream().map(visit -> {
 			String clinicId = visit.location().clinicIdOrNull();

@@ -42,6 +42,11 @@ public class Practitioners {
 		return withLicences(jdbc.sql(SELECT + " ORDER BY p.family_name, p.given_name").query(this::row).list());
 	}
 
+	/** Each practitioner's name as pages show it ("Ana Ribeiro, LMT"), by id. */
+	public Map<String, String> displayNames() {
+		return all().stream().collect(Collectors.toMap(Practitioner::id, Practitioner::displayName));
+	}
+
 	public Optional<Practitioner> find(String id) {
 		return withLicences(jdbc.sql(SELECT + " WHERE p.id = ?").param(id).query(this::row).list()).stream()
 			.findFirst();

@@ -52,7 +52,6 @@ import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
-import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 
 /**
@@ -243,10 +242,7 @@ class CallerBookingController {
 					.orElse(service));
 		model.addAttribute("date", day);
 		model.addAttribute("form", form);
-		model.addAttribute("names",
-				practitioners.all()
-					.stream()
-					.collect(java.util.stream.Collectors.toMap(Practitioner::id, Practitioner::displayName)));
+		model.addAttribute("names", practitioners.displayNames());
 		model.addAttribute("errors", errors);
 		model.addAttribute("regions", BodyRegion.values());
 		model.addAttribute("durations", PainDuration.values());

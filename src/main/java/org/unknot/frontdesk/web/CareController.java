@@ -33,7 +33,6 @@ import org.unknot.catalog.CatalogProperties;
 import org.unknot.frontdesk.CareAccess;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
-import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.NotFound;
 import org.unknot.system.web.FieldMessages;
@@ -153,7 +152,7 @@ class CareController {
 	}
 
 	private Map<String, String> names() {
-		return practitioners.all().stream().collect(Collectors.toMap(Practitioner::id, Practitioner::displayName));
+		return practitioners.displayNames();
 	}
 
 	private static String serviceName(Map<String, CareService> byId, String id) {

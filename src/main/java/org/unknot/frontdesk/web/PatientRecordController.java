@@ -16,7 +16,6 @@ import org.unknot.account.SignedIn;
 import org.unknot.frontdesk.PatientRecords;
 import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
-import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 
 /**
@@ -61,10 +60,7 @@ class PatientRecordController {
 					plans.all()
 						.stream()
 						.collect(java.util.stream.Collectors.toMap(InsurancePlan::id, InsurancePlan::name)));
-			model.addAttribute("practitionerNames",
-					practitioners.all()
-						.stream()
-						.collect(java.util.stream.Collectors.toMap(Practitioner::id, Practitioner::displayName)));
+			model.addAttribute("practitionerNames", practitioners.displayNames());
 			return "staff/patient";
 		}
 		catch (PatientRecords.ReasonRequired required) {

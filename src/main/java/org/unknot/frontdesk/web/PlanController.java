@@ -428,7 +428,7 @@ class PlanController {
 	}
 
 	private Map<String, String> names() {
-		return practitioners.all().stream().collect(Collectors.toMap(Practitioner::id, Practitioner::displayName));
+		return practitioners.displayNames();
 	}
 
 	private String practitionerName(String id) {

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -171,8 +170,7 @@ class VisitMoveController {
 	private void choices(Model model, Appointment visit, ZoneId zone, LocalDate day) {
 		describe(model, visit, zone);
 		model.addAttribute("date", day);
-		model.addAttribute("names",
-				practitioners.all().stream().collect(Collectors.toMap(Practitioner::id, Practitioner::displayName)));
+		model.addAttribute("names", practitioners.displayNames());
 		model.addAttribute("slots",
 				availability.search(new AvailabilityQuery(visit.serviceId(), visit.location(), null, day, day))
 					.slots());
