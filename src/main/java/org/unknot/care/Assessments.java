@@ -24,6 +24,7 @@ import org.unknot.privacy.FieldCipher;
 import org.unknot.privacy.SealedColumn;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
+import org.unknot.system.Text;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -81,12 +82,12 @@ public class Assessments {
 			throw new InvalidRequest("The assessment cannot be recorded as entered.", problems);
 		}
 		Assessment assessment = new Assessment(UUID.randomUUID(), typed.patientId(), typed.practitionerId(),
-				typed.chiefComplaint().strip(), typed.regions(), strip(typed.onsetAndHistory()), typed.redFlagsFound(),
-				strip(typed.findings()),
+				typed.chiefComplaint().strip(), typed.regions(), Text.blankToNull(typed.onsetAndHistory()),
+				typed.redFlagsFound(), Text.blankToNull(typed.findings()),
 				new RangeOfMotion(typed.cervicalRotationLeft(), typed.cervicalRotationRight(),
 						typed.shoulderFlexionLeft(), typed.shoulderFlexionRight()),
 				typed.diagnosisCodes().stream().map(code -> codes.find(code).orElseThrow().code()).distinct().toList(),
-				strip(typed.functionalGoals()), clock.instant());
+				Text.blankToNull(typed.functionalGoals()), clock.instant());
 		jdbc.sql(
 				"INSERT INTO assessment (id, patient_id, practitioner_id, content, recorded_at) VALUES (?, ?, ?, ?, ?)")
 			.params(assessment.id(), assessment.patientId(), assessment.practitionerId(),
@@ -168,10 +169,6 @@ public class Assessments {
 		if (text != null && text.length() > MAX_TEXT) {
 			problems.add(new FieldProblem(field, "Keep this under " + MAX_TEXT + " characters."));
 		}
-	}
-
-	private static String strip(String text) {
-		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	private void audited(SessionNotes.Actor actor, UUID patientId, String action) {
