@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.unknot.system.NotFound;
 
 /** The patients, found or created by email and birth date. */
 @Repository
@@ -97,6 +98,11 @@ public class Patients {
 
 	public Optional<Patient> find(UUID id) {
 		return jdbc.sql("SELECT * FROM patient WHERE id = ?").param(id).query(Patients::map).optional();
+	}
+
+	/** The patient, or a 404 naming it. */
+	public Patient get(UUID id) {
+		return find(id).orElseThrow(() -> new NotFound(null, "patient", id.toString()));
 	}
 
 	private static Patient map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -104,8 +104,7 @@ public class QuestionnaireRequests {
 			throw new IllegalArgumentException("A questionnaire asks at least one measure");
 		}
 		codes.forEach(measures::get);
-		Patient patient = patients.find(patientId)
-			.orElseThrow(() -> new NotFound(null, "patient", patientId.toString()));
+		Patient patient = patients.get(patientId);
 		UUID id = UUID.randomUUID();
 		SecretToken token = SecretToken.generate();
 		jdbc.sql(

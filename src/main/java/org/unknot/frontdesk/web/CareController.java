@@ -34,7 +34,6 @@ import org.unknot.frontdesk.CareAccess;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
 import org.unknot.practitioner.Practitioners;
-import org.unknot.system.NotFound;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
@@ -86,7 +85,7 @@ class CareController {
 	@GetMapping("/staff/patients/{id}/care")
 	String care(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request, Model model) {
 		access.requireViews(me, id);
-		Patient patient = patient(id);
+		Patient patient = patients.get(id);
 		SessionNotes.Actor actor = actor(me, request);
 		boolean clinical = access.clinical(me, id);
 		Map<String, CareService> serviceById = services.byId();
@@ -96,21 +95,24 @@ class CareController {
 		model.addAttribute("assessments", clinical ? assessments.ofPatient(id, actor) : List.of());
 		model.addAttribute("codes",
 				codes.all().stream().collect(Collectors.toMap(DiagnosisCode::code, DiagnosisCode::label)));
-		model.addAttribute("names", names());
+		model.addAttribute("names", practitioners.displayNames());
 		model.addAttribute("zone", catalog.virtualZone());
-		model.addAttribute("plans",
-				plans.ofPatient(id, actor)
-					.stream()
-					.map(plan -> new PlanRow(plan, serviceName(serviceById, plan.serviceId()),
-							names().getOrDefault(plan.practitionerId(), "another practitioner"), plans.progress(plan)))
-					.toList());
+		model
+			.addAttribute("plans",
+					plans.ofPatient(id, actor)
+						.stream()
+						.map(plan -> new PlanRow(plan, serviceName(serviceById, plan.serviceId()),
+								practitioners.displayNames()
+									.getOrDefault(plan.practitionerId(), "another practitioner"),
+								plans.progress(plan)))
+						.toList());
 		return "staff/care";
 	}
 
 	@GetMapping("/staff/patients/{id}/assessments/new")
 	String assessmentForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Model model) {
 		access.requireWrites(me, id);
-		return assessmentPage(patient(id), AssessmentForm.BLANK, Map.of(), model);
+		return assessmentPage(patients.get(id), AssessmentForm.BLANK, Map.of(), model);
 	}
 
 	@PostMapping("/staff/patients/{id}/assessments")
@@ -118,7 +120,7 @@ class CareController {
 			@ModelAttribute AssessmentForm form, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
 		access.requireWrites(me, id);
-		Patient patient = patient(id);
+		Patient patient = patients.get(id);
 		return forms.attempt(messages -> {
 			NewAssessment typed = form.typed(id, me.practitionerId(), messages);
 			if (!messages.isEmpty()) {
@@ -145,14 +147,6 @@ class CareController {
 		model.addAttribute("codeOptions",
 				codes.all().stream().map(code -> new Choice(code.code(), code.label())).toList());
 		return "staff/assessment-form";
-	}
-
-	private Patient patient(UUID id) {
-		return patients.find(id).orElseThrow(() -> new NotFound(null, "patient", id.toString()));
-	}
-
-	private Map<String, String> names() {
-		return practitioners.displayNames();
 	}
 
 	private static String serviceName(Map<String, CareService> byId, String id) {

@@ -114,7 +114,7 @@ class PlanController {
 		LocalDate today = LocalDate.now(clock.withZone(catalog.virtualZone()));
 		PlanForm form = new PlanForm(null, null, null, null, null, null, null, List.of(), "1", "6", today.toString(),
 				today.plusWeeks(6).toString(), null);
-		return planPage(patient(owner.patientId()), null, id, form, Map.of(), model);
+		return planPage(patients.get(owner.patientId()), null, id, form, Map.of(), model);
 	}
 
 	@PostMapping("/staff/assessments/{id}/plans")
@@ -131,7 +131,7 @@ class PlanController {
 					clock.instant());
 			plans.save(plan);
 			return new FormChange.Made("/staff/plans/" + plan.id(), "Plan drafted. Read it over, then sign it.");
-		}, redirect, response, errors -> planPage(patient(owner.patientId()), null, id, form, errors, model));
+		}, redirect, response, errors -> planPage(patients.get(owner.patientId()), null, id, form, errors, model));
 	}
 
 	@GetMapping("/staff/plans/{id}")
@@ -144,7 +144,7 @@ class PlanController {
 	String editForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
 			Model model) {
 		TreatmentPlan plan = ownPlan(me, id, request);
-		return planPage(patient(plan.patientId()), plan, plan.assessmentId(), PlanForm.of(plan), Map.of(), model);
+		return planPage(patients.get(plan.patientId()), plan, plan.assessmentId(), PlanForm.of(plan), Map.of(), model);
 	}
 
 	@PostMapping("/staff/plans/{id}/edit")
@@ -162,7 +162,7 @@ class PlanController {
 				plans.save(plan);
 				return "/staff/plans/" + id;
 			}, signed ? "Amendment recorded; the signed version is kept." : "Draft changed.", redirect, response,
-					errors -> planPage(patient(plan.patientId()), plan, plan.assessmentId(), form, errors, model));
+					errors -> planPage(patients.get(plan.patientId()), plan, plan.assessmentId(), form, errors, model));
 		}
 		catch (PlanTransitionRefused refused) {
 			return refusedPlan(me, plans.find(id).orElseThrow(), refused, response, model);
@@ -276,10 +276,10 @@ class PlanController {
 	private String showPlan(SignedIn me, TreatmentPlan plan, Map<String, String> errors, Model model) {
 		PlanProgress progress = plans.progress(plan);
 		model.addAttribute("plan", plan);
-		model.addAttribute("patient", patient(plan.patientId()));
+		model.addAttribute("patient", patients.get(plan.patientId()));
 		model.addAttribute("service", serviceName(plan.serviceId()));
 		model.addAttribute("practitioner", practitionerName(plan.practitionerId()));
-		model.addAttribute("names", names());
+		model.addAttribute("names", practitioners.displayNames());
 		model.addAttribute("progress", progress);
 		model.addAttribute("visits", progress.visits().stream().map(this::visitRow).toList());
 		model.addAttribute("clinical", access.clinical(me, plan.patientId()));
@@ -321,7 +321,7 @@ class PlanController {
 	private String bookPage(TreatmentPlan plan, PlanProgress progress, BookForm form, Map<String, String> errors,
 			SeriesOutcome outcome, Model model) {
 		model.addAttribute("plan", plan);
-		model.addAttribute("patient", patient(plan.patientId()));
+		model.addAttribute("patient", patients.get(plan.patientId()));
 		model.addAttribute("service", serviceName(plan.serviceId()));
 		model.addAttribute("practitioner", practitionerName(plan.practitionerId()));
 		model.addAttribute("progress", progress);
@@ -421,14 +421,6 @@ class PlanController {
 			return null;
 		}
 		return LocationId.ofClinic(clinicId);
-	}
-
-	private Patient patient(UUID id) {
-		return patients.find(id).orElseThrow(() -> new NotFound(null, "patient", id.toString()));
-	}
-
-	private Map<String, String> names() {
-		return practitioners.displayNames();
 	}
 
 	private String practitionerName(String id) {

@@ -17,7 +17,6 @@ import org.unknot.care.measures.Progress;
 import org.unknot.care.measures.QuestionnaireRequests;
 import org.unknot.patient.PatientId;
 import org.unknot.patient.Patients;
-import org.unknot.system.NotFound;
 
 /**
  * Progress as charts: the patient's own in the portal, and a patient's for the staff who
@@ -53,7 +52,7 @@ class ProgressController {
 	@GetMapping("/staff/patients/{id}/progress")
 	String ofPatient(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		var patient = patients.find(id).orElseThrow(() -> new NotFound(null, "patient", id.toString()));
+		var patient = patients.get(id);
 		if (!treats(me, id)) {
 			response.setStatus(HttpStatus.FORBIDDEN.value());
 			model.addAttribute("patientId", id);
