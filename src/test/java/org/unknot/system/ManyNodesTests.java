@@ -2,12 +2,16 @@ package org.unknot.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -40,6 +44,8 @@ import org.unknot.account.Account;
 import org.unknot.account.AccountDesk;
 import org.unknot.account.HttpSignIn;
 import org.unknot.account.Role;
+import org.unknot.catalog.CatalogAdmin;
+import org.unknot.practitioner.PractitionerSchedule;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -213,6 +219,50 @@ class ManyNodesTests {
 	}
 
 	@Nested
+	class AvailabilityOnOneNode {
+
+		/**
+		 * Each node keeps reference data and taken times in memory; a change made through
+		 * the other node is seen by the next request, not after some expiry.
+		 */
+		@Test
+		void followsChangesMadeThroughTheOtherAtOnce() {
+			TestNetwork network = new TestNetwork(jdbc());
+			String clinic = network.clinic(1, 0, 0);
+			String therapist = network.therapist();
+			network.weekdays(therapist, clinic);
+			LocalDate monday = LocalDate.of(2027, 5, 3);
+			LocalDate tuesday = monday.plusDays(1);
+			LocalDate wednesday = monday.plusDays(2);
+			Instant ten = ZonedDateTime.of(wednesday, LocalTime.of(10, 0), NEW_YORK).toInstant();
+			for (LocalDate day : List.of(monday, tuesday, wednesday)) {
+				assertThat(freeStarts(second, therapist, clinic, day)).as("free on %s, read by the second node", day)
+					.isNotEmpty();
+			}
+
+			PractitionerSchedule schedule = first.getBean(PractitionerSchedule.class);
+			long mondays = schedule.hoursRules(therapist)
+				.stream()
+				.filter(rule -> rule.hours().weekday() == DayOfWeek.MONDAY)
+				.findFirst()
+				.orElseThrow()
+				.id();
+			schedule.stopHours(therapist, mondays, monday.minusDays(1));
+			assertThat(freeStarts(second, therapist, clinic, monday)).as("Monday hours stopped on the first node")
+				.isEmpty();
+
+			first.getBean(CatalogAdmin.class).addClosure(clinic, tuesday, tuesday, "Floor repairs");
+			assertThat(freeStarts(second, therapist, clinic, tuesday)).as("clinic closed on the first node").isEmpty();
+
+			assertThat(freeStarts(second, therapist, clinic, wednesday)).contains(ten);
+			assertThat(book(port(first), therapist, clinic, ten.atZone(NEW_YORK), null)).isEqualTo(201);
+			assertThat(freeStarts(second, therapist, clinic, wednesday)).as("booked on the first node")
+				.doesNotContain(ten);
+		}
+
+	}
+
+	@Nested
 	class Messages {
 
 		@Test
@@ -314,6 +364,26 @@ class ManyNodesTests {
 		body.put("start", start.toOffsetDateTime().toString());
 		body.put("patient", patient);
 		return first.getBean(ObjectMapper.class).writeValueAsString(body);
+	}
+
+	private List<Instant> freeStarts(ConfigurableApplicationContext node, String practitioner, String clinic,
+			LocalDate day) {
+		URI uri = URI.create("http://localhost:" + port(node) + "/api/v1/availability?service=" + TestNetwork.MASSAGE
+				+ "&location=" + clinic + "&practitioner=" + practitioner + "&from=" + day + "&to=" + day);
+		try {
+			HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(uri).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+			List<Instant> starts = new ArrayList<>();
+			first.getBean(ObjectMapper.class)
+				.readTree(answer.body())
+				.path("slots")
+				.forEach(slot -> starts.add(OffsetDateTime.parse(slot.path("start").asString()).toInstant()));
+			return starts;
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new AssertionError(ex);
+		}
 	}
 
 	private static int post(int port, String body, String key) {
