@@ -15,7 +15,12 @@ public abstract class DomainProblem extends RuntimeException {
 		/** The request is well formed but breaks a rule (422). */
 		INVALID,
 		/** The request clashes with the current state, e.g. the slot is taken (409). */
-		CONFLICT
+		CONFLICT,
+		/**
+		 * The client asks for more than its share; {@code retryAfter} (seconds) in the
+		 * properties says when to try again (429).
+		 */
+		TOO_MANY
 
 	}
 

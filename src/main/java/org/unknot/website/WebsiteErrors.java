@@ -48,6 +48,7 @@ class WebsiteErrors {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case INVALID -> HttpStatus.BAD_REQUEST;
 			case CONFLICT -> HttpStatus.CONFLICT;
+			case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
 		};
 		return page(status, problem.getMessage(), request, response);
 	}

@@ -1,10 +1,12 @@
 package org.unknot.system.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -14,6 +16,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,6 +36,7 @@ import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest.FieldProblem;
 
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
@@ -51,18 +55,39 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 		return URI.create("urn:unknot:problem:" + slug);
 	}
 
+	/**
+	 * A problem answered by a filter, before any controller (and so this advice) is
+	 * reached.
+	 */
+	static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String slug, String detail,
+			List<FieldProblem> errors) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type(slug));
+		problem.setTitle(status.getReasonPhrase());
+		problem.setProperty("errors", errors);
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(json.writeValueAsBytes(problem));
+	}
+
 	@ExceptionHandler(DomainProblem.class)
 	ResponseEntity<ProblemDetail> domainProblem(DomainProblem problem) {
 		HttpStatus status = switch (problem.kind()) {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case CONFLICT -> HttpStatus.CONFLICT;
+			case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
 		};
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, problem.getMessage());
 		body.setType(type(problem.type()));
 		body.setTitle(title(problem.type()));
 		problem.properties().forEach(body::setProperty);
-		return ResponseEntity.status(status).body(body);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+		Object retryAfter = problem.properties().get("retryAfter");
+		if (retryAfter != null) {
+			answer.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+		}
+		return answer.body(body);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
+import org.unknot.booking.ClientHolds;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientInput;
@@ -44,19 +46,23 @@ class AppointmentController {
 
 	private final BookingDesk desk;
 
+	private final ClientHolds holds;
+
 	private final VisitBooking visits;
 
 	private final AvailabilitySearch availability;
 
-	AppointmentController(BookingDesk desk, VisitBooking visits, AvailabilitySearch availability) {
+	AppointmentController(BookingDesk desk, ClientHolds holds, VisitBooking visits, AvailabilitySearch availability) {
 		this.desk = desk;
+		this.holds = holds;
 		this.visits = visits;
 		this.availability = availability;
 	}
 
 	@PostMapping("/holds")
-	ResponseEntity<AppointmentView> hold(@Valid @RequestBody HoldRequest request) {
-		Appointment hold = desk.hold(request.slot());
+	ResponseEntity<AppointmentView> hold(@Valid @RequestBody HoldRequest request, HttpServletRequest client) {
+		// the client's address as the trusted proxies report it (ForwardedClientFilter)
+		Appointment hold = holds.hold(request.slot(), client.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/api/v1/holds/" + hold.id())).body(view(hold, null));
 	}
 
