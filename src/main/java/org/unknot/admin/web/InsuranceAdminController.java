@@ -1,12 +1,11 @@
 package org.unknot.admin.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
@@ -31,9 +29,6 @@ import org.unknot.system.web.FormChange;
  */
 @Controller
 class InsuranceAdminController {
-
-	static final String COVERED = "yes";
-	static final String NOT_COVERED = "no";
 
 	private final InsurancePlans plans;
 
@@ -65,7 +60,7 @@ class InsuranceAdminController {
 	@GetMapping("/admin/insurance/{id}")
 	String show(@PathVariable String id, Model model) {
 		InsurancePlan plan = plans.get("plan", id);
-		return planPage(plan, PlanForm.of(plan).typed(), Map.of(), coverageOf(plan), Map.of(), model);
+		return planPage(plan, PlanForm.of(plan).typed(), Map.of(), CoverageForm.of(plan), Map.of(), model);
 	}
 
 	@PostMapping("/admin/insurance/{id}")
@@ -76,19 +71,16 @@ class InsuranceAdminController {
 			admin.update(id, form.terms());
 			return "/admin/insurance/" + id;
 		}, "Saved; patients see the change from their next page.", redirect, response,
-				errors -> planPage(plan, form.typed(), errors, coverageOf(plan), Map.of(), model));
+				errors -> planPage(plan, form.typed(), errors, CoverageForm.of(plan), Map.of(), model));
 	}
 
-	/**
-	 * The coverage form's fields are named by the catalog's kinds of care and services
-	 * (category-..., service-...), so it is read as a map rather than a record.
-	 */
 	@PostMapping("/admin/insurance/{id}/coverage")
-	String saveCoverage(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String saveCoverage(@PathVariable String id, HttpServletRequest request, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
 		InsurancePlan plan = plans.get("plan", id);
+		CoverageForm form = CoverageForm.read(request, services.all());
 		return forms.attempt(messages -> {
-			admin.setCoverage(id, rules(form));
+			admin.setCoverage(id, form.rules(services.all()));
 			return "/admin/insurance/" + id;
 		}, "Coverage saved; the booking flow shows it from now on.", redirect, response,
 				errors -> planPage(plan, PlanForm.of(plan).typed(), Map.of(), form, errors, model));
@@ -118,7 +110,7 @@ class InsuranceAdminController {
 	}
 
 	private String planPage(InsurancePlan plan, Map<String, String> form, Map<String, String> errors,
-			Map<String, String> coverage, Map<String, String> coverageErrors, Model model) {
+			CoverageForm coverage, Map<String, String> coverageErrors, Model model) {
 		model.addAttribute("plan", plan);
 		model.addAttribute("kinds", PayerKind.values());
 		model.addAttribute("form", form);
@@ -132,57 +124,22 @@ class InsuranceAdminController {
 	 * Each kind of care with its services, as rows of the coverage form, showing what was
 	 * typed.
 	 */
-	private List<CoverageGroup> groups(Map<String, String> coverage) {
+	private List<CoverageGroup> groups(CoverageForm coverage) {
 		List<CoverageGroup> groups = new ArrayList<>();
 		List<CareService> all = services.all();
 		for (ServiceCategory category : ServiceCategory.values()) {
-			String key = "category-" + category.name();
+			String key = CoverageForm.categoryRow(category);
 			List<CoverageRow> rows = all.stream()
 				.filter(service -> service.category() == category)
-				.map(service -> row("service-" + service.id(), service.name(), coverage))
+				.map(service -> row(CoverageForm.serviceRow(service.id()), service.name(), coverage))
 				.toList();
 			groups.add(new CoverageGroup(row(key, categoryName(category), coverage), rows));
 		}
 		return groups;
 	}
 
-	private static CoverageRow row(String key, String label, Map<String, String> coverage) {
-		return new CoverageRow(key, label, coverage.getOrDefault(key, ""), coverage.getOrDefault(key + "-reason", ""));
-	}
-
-	/**
-	 * The rules the form asks for: a row set to covered or not covered; rows left unset
-	 * have none.
-	 */
-	private List<InsurancePlan.Rule> rules(Map<String, String> form) {
-		List<InsurancePlan.Rule> rules = new ArrayList<>();
-		for (ServiceCategory category : ServiceCategory.values()) {
-			rule(form, "category-" + category.name(), category, null).ifPresent(rules::add);
-		}
-		for (CareService service : services.all()) {
-			rule(form, "service-" + service.id(), null, service.id()).ifPresent(rules::add);
-		}
-		return rules;
-	}
-
-	private static Optional<InsurancePlan.Rule> rule(Map<String, String> form, String key, ServiceCategory category,
-			String serviceId) {
-		String choice = form.getOrDefault(key, "");
-		if (!COVERED.equals(choice) && !NOT_COVERED.equals(choice)) {
-			return Optional.empty();
-		}
-		return Optional.of(new InsurancePlan.Rule(category, serviceId, COVERED.equals(choice),
-				form.getOrDefault(key + "-reason", "")));
-	}
-
-	private static Map<String, String> coverageOf(InsurancePlan plan) {
-		Map<String, String> form = new LinkedHashMap<>();
-		for (InsurancePlan.Rule rule : plan.rules()) {
-			String key = rule.category() != null ? "category-" + rule.category().name() : "service-" + rule.serviceId();
-			form.put(key, rule.covered() ? COVERED : NOT_COVERED);
-			form.put(key + "-reason", rule.reason());
-		}
-		return form;
+	private static CoverageRow row(String key, String label, CoverageForm coverage) {
+		return new CoverageRow(key, label, coverage.choice(key), coverage.reason(key));
 	}
 
 	static String categoryName(ServiceCategory category) {
