@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -64,9 +67,9 @@ class GracefulShutdownTests {
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(readiness.body()).contains("\"status\":\"UP\"");
 		assertThat(get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
-		assertThat(node.getEnvironment().getProperty("management.endpoint.health.group.readiness.include"))
-			.as("readiness asks the database too")
-			.contains("db");
+		HealthDescriptor database = node.getBean(HealthEndpoint.class).healthForPath("readiness", "db");
+		assertThat(database).as("readiness asks the database too").isNotNull();
+		assertThat(database.getStatus()).isEqualTo(Status.UP);
 		CompletableFuture<HttpResponse<String>> inFlight = HTTP.sendAsync(request(port, SlowRequest.PATH),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(slow.entered.await(10, TimeUnit.SECONDS)).as("the slow request reached the node").isTrue();
@@ -75,6 +78,9 @@ class GracefulShutdownTests {
 		waitUntil(() -> node.getBean(ApplicationAvailability.class)
 			.getReadinessState() == ReadinessState.REFUSING_TRAFFIC);
 
+		assertThat(node.getBean(HealthEndpoint.class).healthForPath("readiness").getStatus())
+			.as("readiness while shutting down")
+			.isEqualTo(Status.OUT_OF_SERVICE);
 		assertThat(newRequestIsTurnedAway(port)).as("a new request while shutting down").isTrue();
 		assertThat(closing).as("the node waits for the request in flight").isNotDone();
 
