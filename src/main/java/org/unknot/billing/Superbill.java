@@ -2,6 +2,7 @@ package org.unknot.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,10 +43,11 @@ public record Superbill(Patient patient, Clinic clinic, LocalDate from, LocalDat
 	}
 
 	/**
-	 * The clinic that bills: its name, address, phone and employer identification number.
+	 * The clinic that bills: its name, address, phone, employer identification number,
+	 * and the zone its days are read in.
 	 */
 	public record Clinic(String name, String street, String city, String state, String postalCode, String phone,
-			String taxId) {
+			String taxId, ZoneId zone) {
 
 		public String cityLine() {
 			return city + ", " + state + " " + postalCode;

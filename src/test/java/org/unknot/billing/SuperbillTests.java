@@ -19,7 +19,7 @@ class SuperbillTests {
 			LocalDate.of(1988, 5, 17), "+19735550142", "jordan@example.org");
 
 	static final Superbill.Clinic CLINIC = new Superbill.Clinic("Unknot Montclair", "48 Orchard Crest Avenue",
-			"Montclair", "NJ", "07042", "(973) 555-0142", "90-1234567");
+			"Montclair", "NJ", "07042", "(973) 555-0142", "90-1234567", java.time.ZoneId.of("America/New_York"));
 
 	static final Superbill.Practitioner ANA = new Superbill.Practitioner("Ana Ribeiro, LMT", "1245183078",
 			"225700000X");
