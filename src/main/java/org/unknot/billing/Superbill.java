@@ -65,6 +65,12 @@ public record Superbill(Patient patient, Clinic clinic, LocalDate from, LocalDat
 
 	/** A payment received for one of the visits. */
 	public record Payment(UUID visitId, Instant at, String method, Money amount) {
+
+		/** The day it was received, in this zone. */
+		public LocalDate day(ZoneId zone) {
+			return LocalDate.ofInstant(at, zone);
+		}
+
 	}
 
 	/**

@@ -184,6 +184,22 @@ public class Superbills {
 		return issue(asker, patient, day, day, candidate -> candidate.id().equals(visitId), use);
 	}
 
+	/**
+	 * Records where the patient was during a video visit of theirs: at home (place of
+	 * service 10) or elsewhere (02). Any other visit is not found.
+	 */
+	@Transactional
+	public void recordVideoPlace(Asker asker, UUID patientId, UUID visitId, boolean patientAtHome) {
+		if (asker.me().role() == Role.PATIENT) {
+			throw new AccessDeniedException("The front desk records where a video visit took place");
+		}
+		allowed(asker.me(), patientId);
+		appointments.find(visitId)
+			.filter(found -> PatientId.of(patientId).equals(found.patientId()) && found.location().isVirtual())
+			.orElseThrow(() -> new NotFound("visit", "video visit", visitId.toString()));
+		places.record(visitId, patientAtHome, actor(asker));
+	}
+
 	private Patient allowed(SignedIn me, UUID patientId) {
 		if (me.role() == Role.PATIENT) {
 			if (!patientId.equals(me.patientId())) {

@@ -118,7 +118,7 @@ final class SuperbillPdf {
 		if (paymentsKnown) {
 			for (Superbill.Payment payment : bill.payments()) {
 				text(regular, 9, "Paid " + payment.amount().inWords() + " by " + payment.method() + " on "
-						+ LocalDate.ofInstant(payment.at(), clinic.zone()).format(US_DATE), 0);
+						+ payment.day(clinic.zone()).format(US_DATE), 0);
 			}
 			text(bold, 10, "Total paid: " + bill.paid().inWords() + "    Balance: " + bill.balance().inWords(), 0);
 		}
