@@ -62,7 +62,7 @@ class BillingIdentifiersTests {
 
 			assertThat(refused.getStatus()).isEqualTo(422);
 			assertThat(refused.getContentAsString()).contains("id=\"taxId-error\"").contains("value=\"90-12345\"");
-			assertThat(taxId(clinic)).isNull();
+			assertThat(taxId(clinic)).isEqualTo("none");
 		}
 
 		@Test
@@ -70,7 +70,7 @@ class BillingIdentifiersTests {
 			String clinic = network.clinic(1, 0, 0);
 
 			assertThat(send(clinic(clinic).param("taxId", "")).getStatus()).isEqualTo(302);
-			assertThat(taxId(clinic)).isNull();
+			assertThat(taxId(clinic)).isEqualTo("none");
 		}
 
 		private MockHttpServletRequestBuilder clinic(String clinic) {
@@ -83,7 +83,10 @@ class BillingIdentifiersTests {
 		}
 
 		private String taxId(String clinic) {
-			return jdbc.sql("SELECT tax_id FROM clinic WHERE id = ?").param(clinic).query(String.class).single();
+			return jdbc.sql("SELECT coalesce(tax_id, 'none') FROM clinic WHERE id = ?")
+				.param(clinic)
+				.query(String.class)
+				.single();
 		}
 
 	}
@@ -110,7 +113,7 @@ class BillingIdentifiersTests {
 			assertThat(refused.getStatus()).isEqualTo(422);
 			assertThat(refused.getContentAsString()).contains("id=\"taxonomyCode-error\"")
 				.contains("value=\"2257000000\"");
-			assertThat(taxonomy(therapist)).isNull();
+			assertThat(taxonomy(therapist)).isEqualTo("none");
 		}
 
 		private MockHttpServletRequestBuilder profile(String therapist) {
@@ -120,7 +123,7 @@ class BillingIdentifiersTests {
 		}
 
 		private String taxonomy(String therapist) {
-			return jdbc.sql("SELECT taxonomy_code FROM practitioner WHERE id = ?")
+			return jdbc.sql("SELECT coalesce(taxonomy_code, 'none') FROM practitioner WHERE id = ?")
 				.param(therapist)
 				.query(String.class)
 				.single();

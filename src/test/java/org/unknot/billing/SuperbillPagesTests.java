@@ -176,6 +176,18 @@ class SuperbillPagesTests {
 		}
 
 		@Test
+		void findsALinkToTheSuperbillOfEachAttendedVisitInThePortal() throws Exception {
+			UUID past = visit(patient, MASSAGE, clinic, LocalDate.now(NEW_YORK).minusWeeks(3).atTime(10, 0), 60,
+					"fulfilled");
+			visit(patient, MASSAGE, clinic, LocalDate.now(NEW_YORK).minusWeeks(2).atTime(10, 0), 60, "noshow");
+
+			String portal = page(get("/account"), asPatient(patient));
+
+			assertThat(portal).contains("/account/superbills?visit=" + past)
+				.containsOnlyOnce("/account/superbills?visit=");
+		}
+
+		@Test
 		void getsTheSuperbillOfOneAttendedVisit() throws Exception {
 			String page = page(get("/account/superbills").param("visit", attended.toString()), asPatient(patient));
 
@@ -207,6 +219,42 @@ class SuperbillPagesTests {
 
 			assertThat(response.getStatus()).isEqualTo(422);
 			assertThat(response.getContentAsString()).contains("Enter a date like 2027-03-15.");
+		}
+
+	}
+
+	@Nested
+	class TheSessionPage {
+
+		@Test
+		void takesTheMinutesTreatedThatTheSuperbillThenBills() throws Exception {
+			MockHttpServletResponse saved = mvc
+				.perform(post("/staff/visits/{id}/session", attended).with(csrf())
+					.with(signedIn(Role.PRACTITIONER, therapist, null))
+					.param("painBefore", "6")
+					.param("painAfter", "3")
+					.param("minutesTreated", "38")
+					.param("note", "Upper trapezius released"))
+				.andReturn()
+				.getResponse();
+
+			assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(302);
+			assertThat(linesOf(page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
+					asPatient(patient))))
+				.containsExactly("03/15/2027|11|97124||A|3|$110.00");
+		}
+
+		@Test
+		void refusesMinutesNoOneTreatsBesideTheFieldKeepingWhatWasTyped() throws Exception {
+			MockHttpServletResponse refused = mvc
+				.perform(post("/staff/visits/{id}/session", attended).with(csrf())
+					.with(signedIn(Role.PRACTITIONER, therapist, null))
+					.param("minutesTreated", "900"))
+				.andReturn()
+				.getResponse();
+
+			assertThat(refused.getStatus()).isEqualTo(422);
+			assertThat(refused.getContentAsString()).contains("id=\"minutesTreated-error\"").contains("value=\"900\"");
 		}
 
 	}
