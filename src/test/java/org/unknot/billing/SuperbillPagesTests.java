@@ -39,6 +39,11 @@ import org.unknot.account.Role;
 import org.unknot.audit.AuditEntry;
 import org.unknot.audit.AuditLog;
 import org.unknot.care.Assessments;
+import org.unknot.insurance.InsuranceAdmin;
+import org.unknot.insurance.InsuranceChoice;
+import org.unknot.insurance.InsuranceChoices;
+import org.unknot.insurance.MemberId;
+import org.unknot.insurance.PayerKind;
 import org.unknot.care.BodyRegion;
 import org.unknot.care.SessionNotes;
 import org.unknot.patient.PatientDetails;
@@ -77,6 +82,12 @@ class SuperbillPagesTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	InsuranceAdmin insurancePlans;
+
+	@Autowired
+	InsuranceChoices insurance;
 
 	MockMvc mvc;
 
@@ -136,6 +147,22 @@ class SuperbillPagesTests {
 				.doesNotContain("03/18/2027")
 				.doesNotContain("Otto");
 			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00");
+		}
+
+		@Test
+		void findsNoVisitThatWasBilledToAPlan() throws Exception {
+			String plan = insurancePlans.add(new InsuranceAdmin.PlanTerms("Superbill plan " + TestNetwork.shortId(),
+					PayerKind.COMMERCIAL, "Member ID", "[A-Z0-9]{4,20}"));
+			UUID planned = visit(patient, MASSAGE, clinic, MONDAY.plusDays(7).atTime(10, 0), 60, "fulfilled");
+			insurance.record(planned, new InsuranceChoice(plan, new MemberId("ABC12345"), true));
+			UUID selfPay = visit(patient, MASSAGE, clinic, MONDAY.plusDays(8).atTime(10, 0), 60, "fulfilled");
+			insurance.record(selfPay, InsuranceChoice.SELF_PAY);
+
+			String page = page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
+					asPatient(patient));
+
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00",
+					"03/23/2027|11|97124||A|4|$110.00");
 		}
 
 		@Test
