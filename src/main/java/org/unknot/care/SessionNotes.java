@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,6 +36,9 @@ public class SessionNotes {
 	public static final SealedColumn NOTE = new SealedColumn("session_note", "appointment_id", "note");
 	static final int MAX_NOTE = 10_000;
 
+	/** A working day: no one treats longer in one visit. */
+	static final int MAX_MINUTES = 480;
+
 	private final JdbcClient jdbc;
 
 	private final Appointments appointments;
@@ -58,7 +64,7 @@ public class SessionNotes {
 	/** Records (or corrects) the session of a visit by its own practitioner. */
 	@Transactional
 	public SessionNote record(String practitionerId, UUID appointmentId, Integer painBefore, Integer painAfter,
-			String note, Actor actor) {
+			Integer minutesTreated, String note, Actor actor) {
 		Appointment visit = appointments.find(appointmentId)
 			.filter(candidate -> candidate.practitionerId().value().equals(practitionerId)
 					&& candidate.patientId() != null)
@@ -66,6 +72,10 @@ public class SessionNotes {
 		List<FieldProblem> problems = new ArrayList<>();
 		checkScore("painBefore", painBefore, problems);
 		checkScore("painAfter", painAfter, problems);
+		if (minutesTreated != null && (minutesTreated < 1 || minutesTreated > MAX_MINUTES)) {
+			problems.add(new FieldProblem("minutesTreated",
+					"Enter the minutes of treatment, from 1 to " + MAX_MINUTES + ", or leave it empty."));
+		}
 		if (note != null && note.length() > MAX_NOTE) {
 			problems.add(new FieldProblem("note", "Keep the note under " + MAX_NOTE + " characters."));
 		}
@@ -76,17 +86,19 @@ public class SessionNotes {
 		String text = note == null || note.isBlank() ? null : note.strip();
 		jdbc.sql("""
 				INSERT INTO session_note (appointment_id, practitioner_id, patient_id, pain_before, pain_after, note,
-				    written_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				    written_at, updated_at, minutes_treated)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (appointment_id) DO UPDATE SET pain_before = EXCLUDED.pain_before,
-				    pain_after = EXCLUDED.pain_after, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at""")
+				    pain_after = EXCLUDED.pain_after, note = EXCLUDED.note, updated_at = EXCLUDED.updated_at,
+				    minutes_treated = EXCLUDED.minutes_treated""")
 			.params(appointmentId, practitionerId, visit.patientId().value(), painBefore, painAfter,
-					cipher.seal(text, NOTE.context(appointmentId)), Timestamp.from(now), Timestamp.from(now))
+					cipher.seal(text, NOTE.context(appointmentId)), Timestamp.from(now), Timestamp.from(now),
+					minutesTreated)
 			.update();
 		audit.record(new AuditEvent(actor.id(), actor.role(), visit.patientId().value(), "UPDATE", "notes", null,
 				actor.address(), AuditEvent.Outcome.SUCCESS));
 		return new SessionNote(appointmentId, practitionerId, visit.patientId().value(), painBefore, painAfter, text,
-				now);
+				now, minutesTreated);
 	}
 
 	/** The record of one visit, opened for someone already allowed to see it; audited. */
@@ -129,8 +141,25 @@ public class SessionNotes {
 		return new SessionNote(appointment, rs.getString("practitioner_id"), rs.getObject("patient_id", UUID.class),
 				(Integer) rs.getObject("pain_before", Integer.class),
 				(Integer) rs.getObject("pain_after", Integer.class),
-				cipher.open(rs.getString("note"), NOTE.context(appointment)),
-				rs.getTimestamp("written_at").toInstant());
+				cipher.open(rs.getString("note"), NOTE.context(appointment)), rs.getTimestamp("written_at").toInstant(),
+				(Integer) rs.getObject("minutes_treated", Integer.class));
+	}
+
+	/**
+	 * The minutes of treatment recorded for these visits, by visit; visits without them
+	 * are left out. Nothing clinical is opened, so nothing is audited.
+	 */
+	public Map<UUID, Integer> minutesTreated(Collection<UUID> appointmentIds) {
+		if (appointmentIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Integer> minutes = new HashMap<>();
+		jdbc.sql("SELECT appointment_id, minutes_treated FROM session_note WHERE appointment_id = ANY(?) "
+				+ "AND minutes_treated IS NOT NULL")
+			.param(appointmentIds.toArray(UUID[]::new))
+			.query((rs, n) -> minutes.put(rs.getObject("appointment_id", UUID.class), rs.getInt("minutes_treated")))
+			.list();
+		return minutes;
 	}
 
 }

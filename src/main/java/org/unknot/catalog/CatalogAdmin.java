@@ -175,7 +175,7 @@ public class CatalogAdmin {
 	 * map).
 	 */
 	public record ClinicDetails(String name, String street, String city, String state, String postalCode, String phone,
-			String zone, String latitude, String longitude) {
+			String taxId, String zone, String latitude, String longitude) {
 	}
 
 	/**
@@ -191,11 +191,13 @@ public class CatalogAdmin {
 					.query(Boolean.class)
 					.single());
 		jdbc.sql("""
-				INSERT INTO clinic (id, name, zone, street, city, state, postal_code, phone, latitude, longitude)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				INSERT INTO clinic (id, name, zone, street, city, state, postal_code, phone, tax_id, latitude,
+				    longitude)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, details.name().strip(), checked.zone().getId(), details.street().strip(),
 					details.city().strip(), details.state().strip().toUpperCase(Locale.ROOT),
-					details.postalCode().strip(), details.phone().strip(), checked.latitude(), checked.longitude())
+					details.postalCode().strip(), details.phone().strip(), TaxId.normalized(details.taxId()),
+					checked.latitude(), checked.longitude())
 			.update();
 		return id;
 	}
@@ -209,14 +211,16 @@ public class CatalogAdmin {
 	public void updateClinic(String clinicId, ClinicDetails details) {
 		Clinic clinic = clinics.get("clinic", clinicId);
 		Checked checked = check(new ClinicDetails(details.name(), details.street(), details.city(), details.state(),
-				details.postalCode(), details.phone(), clinic.zone().getId(), details.latitude(), details.longitude()));
+				details.postalCode(), details.phone(), details.taxId(), clinic.zone().getId(), details.latitude(),
+				details.longitude()));
 		jdbc.sql("""
-				UPDATE clinic SET name = ?, street = ?, city = ?, state = ?, postal_code = ?, phone = ?, latitude = ?,
-				    longitude = ?
+				UPDATE clinic SET name = ?, street = ?, city = ?, state = ?, postal_code = ?, phone = ?, tax_id = ?,
+				    latitude = ?, longitude = ?
 				WHERE id = ?""")
 			.params(details.name().strip(), details.street().strip(), details.city().strip(),
 					details.state().strip().toUpperCase(Locale.ROOT), details.postalCode().strip(),
-					details.phone().strip(), checked.latitude(), checked.longitude(), clinicId)
+					details.phone().strip(), TaxId.normalized(details.taxId()), checked.latitude(), checked.longitude(),
+					clinicId)
 			.update();
 	}
 
@@ -236,6 +240,9 @@ public class CatalogAdmin {
 		}
 		if (details.phone() == null || !details.phone().strip().matches("[+()0-9 .\\-]{7,25}")) {
 			problems.add(new FieldProblem("phone", "Enter a phone number like (201) 555-0100."));
+		}
+		if (!TaxId.validOrBlank(details.taxId())) {
+			problems.add(new FieldProblem("taxId", TaxId.RULE));
 		}
 		java.time.ZoneId zone = null;
 		try {

@@ -95,7 +95,8 @@ public class Clinics {
 		return new Clinic(rs.getString("id"), rs.getString("name"), ZoneId.of(rs.getString("zone")),
 				new Clinic.Address(rs.getString("street"), rs.getString("city"), rs.getString("state"),
 						rs.getString("postal_code")),
-				rs.getString("phone"), rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rooms);
+				rs.getString("phone"), rs.getString("tax_id"), rs.getBigDecimal("latitude"),
+				rs.getBigDecimal("longitude"), rooms);
 	}
 
 	private static Room room(ResultSet rs, int n) throws SQLException {

@@ -82,6 +82,7 @@ public class DemoNetwork {
 		DemoCatalog.write(jdbc);
 		DemoClinics.write(jdbc);
 		DemoPractitioners.write(jdbc, today);
+		DemoBilling.writeIdentifiers(jdbc);
 		DemoAvatars.write(photos);
 		new DemoSchedules(today).write(jdbc);
 		DemoAccounts.write(accounts);

@@ -8,10 +8,12 @@ import java.util.Set;
 
 /**
  * A person who gives care, with the licences that allow it and the services they offer.
+ *
+ * @param taxonomyCode the NUCC provider taxonomy code a claim names, or null
  */
 public record Practitioner(String id, String givenName, String familyName, Profession profession, String credentials,
-		String npi, String bio, List<String> specialties, List<String> languages, List<Licence> licences,
-		Set<String> serviceIds, boolean active) {
+		String npi, String taxonomyCode, String bio, List<String> specialties, List<String> languages,
+		List<Licence> licences, Set<String> serviceIds, boolean active) {
 
 	public Practitioner {
 		specialties = List.copyOf(specialties);

@@ -83,8 +83,8 @@ public class PractitionerRegistry {
 	 * What an admin may change about a practitioner after adding them; name and
 	 * profession stay.
 	 */
-	public record Profile(String credentials, String npi, String bio, List<String> specialties, List<String> languages,
-			List<String> serviceIds, boolean active) {
+	public record Profile(String credentials, String npi, String taxonomyCode, String bio, List<String> specialties,
+			List<String> languages, List<String> serviceIds, boolean active) {
 	}
 
 	/**
@@ -100,17 +100,22 @@ public class PractitionerRegistry {
 		if (profile.npi() != null && !profile.npi().isBlank() && !Npi.valid(profile.npi().strip())) {
 			problems.add(new FieldProblem("npi", "An NPI has 10 digits and a valid check digit."));
 		}
+		if (!TaxonomyCode.validOrBlank(profile.taxonomyCode())) {
+			problems.add(new FieldProblem("taxonomyCode", TaxonomyCode.RULE));
+		}
 		bioProblems(profile.bio(), problems);
 		serviceProblems(profile.serviceIds(), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The profile cannot be saved as entered.", problems);
 		}
-		jdbc.sql("""
-				UPDATE practitioner SET credentials = ?, npi = ?, bio = ?, specialties = ?, languages = ?, active = ?
-				WHERE id = ?""")
+		jdbc.sql(
+				"""
+						UPDATE practitioner SET credentials = ?, npi = ?, taxonomy_code = ?, bio = ?, specialties = ?, languages = ?, active = ?
+						WHERE id = ?""")
 			.params(profile.credentials().strip(), Text.blankToNull(profile.npi()),
-					profile.bio() == null ? "" : profile.bio().strip(), profile.specialties().toArray(String[]::new),
-					profile.languages().toArray(String[]::new), profile.active(), practitionerId)
+					TaxonomyCode.normalized(profile.taxonomyCode()), profile.bio() == null ? "" : profile.bio().strip(),
+					profile.specialties().toArray(String[]::new), profile.languages().toArray(String[]::new),
+					profile.active(), practitionerId)
 			.update();
 		jdbc.sql("DELETE FROM practitioner_service WHERE practitioner_id = ?").param(practitionerId).update();
 		offer(practitionerId, profile.serviceIds());

@@ -146,8 +146,9 @@ public class Practitioners {
 	private Practitioner row(ResultSet rs, int n) throws SQLException {
 		return new Practitioner(rs.getString("id"), rs.getString("given_name"), rs.getString("family_name"),
 				Profession.valueOf(rs.getString("profession")), rs.getString("credentials"), rs.getString("npi"),
-				rs.getString("bio"), strings(rs.getArray("specialties")), strings(rs.getArray("languages")), List.of(),
-				Set.copyOf(strings(rs.getArray("service_ids"))), rs.getBoolean("active"));
+				rs.getString("taxonomy_code"), rs.getString("bio"), strings(rs.getArray("specialties")),
+				strings(rs.getArray("languages")), List.of(), Set.copyOf(strings(rs.getArray("service_ids"))),
+				rs.getBoolean("active"));
 	}
 
 	private List<Practitioner> withLicences(List<Practitioner> practitioners) {
@@ -166,8 +167,8 @@ public class Practitioners {
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 		return practitioners.stream()
 			.map(p -> new Practitioner(p.id(), p.givenName(), p.familyName(), p.profession(), p.credentials(), p.npi(),
-					p.bio(), p.specialties(), p.languages(), licences.getOrDefault(p.id(), List.of()), p.serviceIds(),
-					p.active()))
+					p.taxonomyCode(), p.bio(), p.specialties(), p.languages(), licences.getOrDefault(p.id(), List.of()),
+					p.serviceIds(), p.active()))
 			.toList();
 	}
 

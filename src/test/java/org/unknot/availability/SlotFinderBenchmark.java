@@ -197,7 +197,7 @@ public class SlotFinderBenchmark {
 				new Licence("LMT", "18KT" + id, STATE, LocalDate.of(2020, 1, 1), LocalDate.of(2026, 12, 31)),
 				new Licence("LMT", "18KU" + id, STATE, LocalDate.of(2027, 1, 1), LocalDate.of(2028, 12, 31)),
 				new Licence("LMT", "NY-" + id, "NY", LocalDate.of(2021, 1, 1), LocalDate.of(2029, 12, 31)));
-		return new Practitioner(id, "Bench", id, Profession.LMT, "LMT", null, "", List.of(), List.of("English"),
+		return new Practitioner(id, "Bench", id, Profession.LMT, "LMT", null, null, "", List.of(), List.of("English"),
 				licences, Set.of("massage-60"), true);
 	}
 

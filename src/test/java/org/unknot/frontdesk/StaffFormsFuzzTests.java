@@ -81,7 +81,8 @@ class StaffFormsFuzzTests {
 				"/staff/calendar?clinic=" + clinic + "&date=" + MONDAY + "&view=week", "/staff/waitlist",
 				"/staff/visits/" + first + "/move?date=" + MONDAY.plusDays(1),
 				"/staff/book?clinic=" + clinic + "&service=" + TestNetwork.MASSAGE + "&date=" + MONDAY.plusDays(2),
-				"/staff/patients/" + visits.get(1).appointment().patientId());
+				"/staff/patients/" + visits.get(1).appointment().patientId(),
+				"/staff/patients/" + visits.get(1).appointment().patientId() + "/superbills");
 		int deskForms = fuzz.judged();
 		fuzz.bendPages(practitioner, action -> postable(action, mine), ROUNDS * 3,
 				"/staff/visits/" + first + "/session", "/staff/visits/" + visits.get(2).appointment().id() + "/session",

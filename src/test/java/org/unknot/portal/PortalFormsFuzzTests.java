@@ -79,7 +79,7 @@ class PortalFormsFuzzTests {
 				"(973) 555-0100", LocalDate.of(1984, 4, 4));
 		List<String> mine = new ArrayList<>();
 		List<String> pages = new ArrayList<>(List.of("/account", "/account/details", "/account/messages",
-				"/account/password", "/account/second-factor"));
+				"/account/password", "/account/second-factor", "/account/superbills"));
 		UUID patient = null;
 		for (int hour : new int[] { 9, 11, 13 }) {
 			Booked visit = desk.book(

@@ -106,6 +106,7 @@ class CatalogAdminController {
 		shown.put("state", clinic.address().state());
 		shown.put("postalCode", clinic.address().postalCode());
 		shown.put("phone", clinic.phone());
+		shown.put("taxId", clinic.taxId() == null ? "" : clinic.taxId());
 		shown.put("latitude", clinic.latitude() == null ? "" : clinic.latitude().toPlainString());
 		shown.put("longitude", clinic.longitude() == null ? "" : clinic.longitude().toPlainString());
 		shown.putAll(form);

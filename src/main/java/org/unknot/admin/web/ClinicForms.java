@@ -14,15 +14,15 @@ final class ClinicForms {
 	}
 
 	/** A clinic's details as typed, for a new clinic or an existing one. */
-	record Details(String name, String street, String city, String state, String postalCode, String phone, String zone,
-			String latitude, String longitude) implements PageForm {
+	record Details(String name, String street, String city, String state, String postalCode, String phone, String taxId,
+			String zone, String latitude, String longitude) implements PageForm {
 
 		static Details fresh() {
-			return new Details(null, null, null, "NJ", null, null, "America/New_York", null, null);
+			return new Details(null, null, null, "NJ", null, null, null, "America/New_York", null, null);
 		}
 
 		CatalogAdmin.ClinicDetails details() {
-			return new CatalogAdmin.ClinicDetails(name, street, city, state, postalCode, phone, zone, latitude,
+			return new CatalogAdmin.ClinicDetails(name, street, city, state, postalCode, phone, taxId, zone, latitude,
 					longitude);
 		}
 

@@ -49,14 +49,14 @@ final class PractitionerForms {
 	}
 
 	/** What patients read about a practitioner and what they offer. */
-	record Profile(String credentials, String npi, String bio, String specialties, String languages, String active,
-			List<String> serviceIds) implements PageForm {
+	record Profile(String credentials, String npi, String taxonomyCode, String bio, String specialties,
+			String languages, String active, List<String> serviceIds) implements PageForm {
 
 		static Profile of(Practitioner practitioner) {
 			return new Profile(practitioner.credentials(), practitioner.npi() == null ? "" : practitioner.npi(),
-					practitioner.bio(), String.join(", ", practitioner.specialties()),
-					String.join(", ", practitioner.languages()), Boolean.toString(practitioner.active()),
-					List.copyOf(practitioner.serviceIds()));
+					practitioner.taxonomyCode() == null ? "" : practitioner.taxonomyCode(), practitioner.bio(),
+					String.join(", ", practitioner.specialties()), String.join(", ", practitioner.languages()),
+					Boolean.toString(practitioner.active()), List.copyOf(practitioner.serviceIds()));
 		}
 
 		List<String> chosen() {
@@ -64,8 +64,8 @@ final class PractitionerForms {
 		}
 
 		PractitionerRegistry.Profile profile() {
-			return new PractitionerRegistry.Profile(credentials, npi, bio, words(specialties), words(languages),
-					chosen(), "true".equals(active));
+			return new PractitionerRegistry.Profile(credentials, npi, taxonomyCode, bio, words(specialties),
+					words(languages), chosen(), "true".equals(active));
 		}
 
 	}

@@ -62,10 +62,12 @@ class SessionController {
 		return forms.attempt(messages -> {
 			Integer before = form.before(messages);
 			Integer after = form.after(messages);
+			Integer minutes = form.minutes(messages);
 			if (!messages.isEmpty()) {
 				return null;
 			}
-			SessionNote saved = notes.record(me.practitionerId(), id, before, after, form.note(), actor(me, request));
+			SessionNote saved = notes.record(me.practitionerId(), id, before, after, minutes, form.note(),
+					actor(me, request));
 			return "/staff/my-day?date=" + LocalDate.ofInstant(visit.start(), catalog.virtualZone()) + "#visit-"
 					+ saved.appointmentId();
 		}, "Session recorded.", redirect, response, errors -> page(visit, form, errors, model));
@@ -91,16 +93,20 @@ class SessionController {
 		return new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), request.getRemoteAddr());
 	}
 
-	/** Pain before and after (0 to 10, or nothing) and the note, as typed. */
-	record SessionForm(String painBefore, String painAfter, String note) implements PageForm {
+	/**
+	 * Pain before and after (0 to 10, or nothing), the minutes treated and the note, as
+	 * typed.
+	 */
+	record SessionForm(String painBefore, String painAfter, String minutesTreated, String note) implements PageForm {
 
-		static final SessionForm BLANK = new SessionForm(null, null, null);
+		static final SessionForm BLANK = new SessionForm(null, null, null, null);
 
 		private static final String SCORE = "Enter a whole number from 0 to 10, or leave it empty.";
 
 		static SessionForm of(SessionNote note) {
 			return new SessionForm(note.painBefore() == null ? "" : note.painBefore().toString(),
 					note.painAfter() == null ? "" : note.painAfter().toString(),
+					note.minutesTreated() == null ? "" : note.minutesTreated().toString(),
 					note.note() == null ? "" : note.note());
 		}
 
@@ -110,6 +116,11 @@ class SessionController {
 
 		Integer after(FieldMessages messages) {
 			return messages.parseUnlessBlank("painAfter", painAfter, Integer::valueOf, SCORE);
+		}
+
+		Integer minutes(FieldMessages messages) {
+			return messages.parseUnlessBlank("minutesTreated", minutesTreated, Integer::valueOf,
+					"Enter the minutes as a whole number, or leave it empty.");
 		}
 
 	}
