@@ -447,6 +447,32 @@ class BookingFlowTests {
 	}
 
 	@Nested
+	class BookingAgain {
+
+		@Test
+		void startsOnTheTimeStepWithTheSameTreatmentPlaceAndPractitioner() {
+			String again = browser
+				.post("/book", Map.of("service", MASSAGE, "location", clinic, "practitioner", therapist))
+				.location();
+
+			assertThat(again).endsWith("/when");
+			Page when = browser.get(again);
+			assertThat(when.text()).contains("Test " + therapist + ", LMT").contains("Test clinic " + clinic);
+		}
+
+		@Test
+		void asksAgainForWhatIsNoLongerOffered() {
+			assertThat(browser.post("/book", Map.of("service", MASSAGE, "location", clinic, "practitioner", physician))
+				.location()).as("the physician gives no massage").endsWith("/who");
+			assertThat(
+					browser.post("/book", Map.of("service", MASSAGE, "location", "nowhere", "practitioner", therapist))
+						.location())
+				.endsWith("/where");
+		}
+
+	}
+
+	@Nested
 	class TheTimeStep {
 
 		@Test
