@@ -128,13 +128,7 @@ class BookingBrowserTests {
 
 	@Test
 	void theTimeStepFitsAWeekOnAScreenAndOpensMoreTimesWithoutJavaScript(Visitor visitor) throws Exception {
-		Page page = open(visitor, "/book?service=" + TestNetwork.MASSAGE, Visitor.JS_OFF);
-		continueOn(page);
-		page.getByLabel(clinicName).check();
-		continueOn(page);
-		page.getByLabel("Test " + therapist + ", LMT").check();
-		continueOn(page);
-		page.navigate(page.url() + "?week=" + MARCH_15);
+		Page page = upToTheWeekOfMarch15(visitor, Visitor.JS_OFF);
 
 		var monday = page.locator("fieldset.day").first();
 		assertThat(monday.locator("button.slot:visible").count()).isEqualTo(4);
@@ -317,10 +311,10 @@ class BookingBrowserTests {
 	}
 
 	/**
-	 * From a link that pre-selects the massage (as article pages link) to the health
-	 * questions.
+	 * From a link that pre-selects the massage (as article pages link) to the time step,
+	 * on the week of March 15 with the therapist.
 	 */
-	private Page upToIntake(Visitor visitor, boolean javascript) {
+	private Page upToTheWeekOfMarch15(Visitor visitor, boolean javascript) {
 		Page page = open(visitor, "/book?service=" + TestNetwork.MASSAGE, javascript);
 		assertThat(page.getByLabel("Test massage, 60 minutes").isChecked()).isTrue();
 		continueOn(page);
@@ -329,6 +323,15 @@ class BookingBrowserTests {
 		page.getByLabel("Test " + therapist + ", LMT").check();
 		continueOn(page);
 		page.navigate(page.url() + "?week=" + MARCH_15);
+		return page;
+	}
+
+	/**
+	 * From a link that pre-selects the massage (as article pages link) to the health
+	 * questions.
+	 */
+	private Page upToIntake(Visitor visitor, boolean javascript) {
+		Page page = upToTheWeekOfMarch15(visitor, javascript);
 		page.locator("button.slot").first().click();
 		fillDetails(page);
 		page.getByLabel("I will pay myself").check();
