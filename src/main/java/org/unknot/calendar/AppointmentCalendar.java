@@ -105,11 +105,6 @@ public class AppointmentCalendar {
 		return virtualZone;
 	}
 
-	/** The local wall-clock time with its zone named. */
-	public static String localTime(Instant instant, ZoneId zone) {
-		return CalendarInvitations.localTime(instant, zone);
-	}
-
 	private static String initials(String name) {
 		StringBuilder initials = new StringBuilder();
 		for (String part : name.strip().split("\\s+")) {

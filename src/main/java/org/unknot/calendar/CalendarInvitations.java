@@ -8,12 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -44,6 +42,7 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import org.unknot.system.Times;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -67,8 +66,6 @@ public class CalendarInvitations {
 	public static final String FEED_TYPE = "text/calendar; charset=UTF-8";
 
 	private static final String PRODUCT = "-//Unknot//Unknot Scheduling//EN";
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, h:mm a", Locale.US);
 
 	private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 
@@ -157,16 +154,6 @@ public class CalendarInvitations {
 		return write(calendar);
 	}
 
-	/**
-	 * The wall-clock time with its zone named, e.g. "Sunday 14 March 2027, 10:00 AM EDT
-	 * (America/New_York)".
-	 */
-	public static String localTime(Instant instant, ZoneId zone) {
-		ZonedDateTime local = instant.atZone(zone);
-		return WHEN.format(local) + " " + DateTimeFormatter.ofPattern("zzz", Locale.US).format(local) + " (" + zone
-				+ ")";
-	}
-
 	private Calendar calendar(Method method, Collection<ZoneId> zones) {
 		Calendar calendar = new Calendar().withProdId(PRODUCT).withDefaults().withProperty(method).getFluentTarget();
 		for (ZoneId zone : zones) {
@@ -199,7 +186,7 @@ public class CalendarInvitations {
 		if (cancelled) {
 			text.append("This visit has been cancelled.\n");
 		}
-		text.append(localTime(visit.start(), visit.zone())).append('\n');
+		text.append(Times.dateTime(visit.start(), visit.zone())).append('\n');
 		if (visit.video() && !cancelled) {
 			text.append("Join the video visit (opens 15 minutes before): ").append(visit.joinLink()).append('\n');
 		}

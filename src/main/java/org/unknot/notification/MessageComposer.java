@@ -1,15 +1,11 @@
 package org.unknot.notification;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.unknot.system.Times;
 import org.unknot.calendar.AppointmentDetails;
 import org.unknot.calendar.CalendarInvitations;
 import org.unknot.calendar.CalendarProperties;
@@ -21,10 +17,6 @@ import org.unknot.calendar.CalendarProperties;
  */
 @Component
 class MessageComposer {
-
-	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, h:mm a", Locale.US);
-
-	private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.US);
 
 	private final CalendarInvitations invitations;
 
@@ -73,12 +65,6 @@ class MessageComposer {
 		return templates.line("visit/sms.txt", visitValues(kind, visit));
 	}
 
-	/** e.g. "Mon 15 Mar, 10:00 AM EDT". */
-	static String shortTime(Instant instant, ZoneId zone) {
-		ZonedDateTime local = instant.atZone(zone);
-		return SHORT.format(local) + " " + ZONE.format(local);
-	}
-
 	private Map<String, Object> visitValues(MessageKind kind, AppointmentDetails visit) {
 		if (!kind.aboutAnAppointment()) {
 			throw new IllegalArgumentException(kind + " messages are not about one visit");
@@ -87,8 +73,8 @@ class MessageComposer {
 		values.put("kind", kind.name());
 		values.put("cancelled", kind == MessageKind.CANCELLED);
 		values.put("name", visit.attendee().name());
-		values.put("when", CalendarInvitations.localTime(visit.start(), visit.zone()));
-		values.put("shortWhen", shortTime(visit.start(), visit.zone()));
+		values.put("when", Times.dateTime(visit.start(), visit.zone()));
+		values.put("shortWhen", Times.shortDateTime(visit.start(), visit.zone()));
 		values.put("where", visit.video() ? "video visit" : visit.place());
 		putPlace(values, visit);
 		return values;
@@ -99,7 +85,7 @@ class MessageComposer {
 		Map<String, Object> values = new HashMap<>();
 		values.put("count", visits.size());
 		values.put("name", first.attendee().name());
-		values.put("shortWhen", shortTime(first.start(), first.zone()));
+		values.put("shortWhen", Times.shortDateTime(first.start(), first.zone()));
 		values.put("visits", visits.stream().map(SeriesVisit::of).toList());
 		putPlace(values, first);
 		return values;
@@ -118,8 +104,9 @@ class MessageComposer {
 	record SeriesVisit(String when, String shortWhen, String join) {
 
 		static SeriesVisit of(AppointmentDetails visit) {
-			return new SeriesVisit(CalendarInvitations.localTime(visit.start(), visit.zone()),
-					shortTime(visit.start(), visit.zone()), visit.video() ? visit.joinLink().toString() : null);
+			return new SeriesVisit(Times.dateTime(visit.start(), visit.zone()),
+					Times.shortDateTime(visit.start(), visit.zone()),
+					visit.video() ? visit.joinLink().toString() : null);
 		}
 
 	}

@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
+import org.unknot.system.Times;
 import org.unknot.calendar.AppointmentDetails;
-import org.unknot.calendar.CalendarInvitations;
 import org.unknot.calendar.CalendarProperties;
 import org.unknot.system.SiteAddress;
 
@@ -95,9 +95,8 @@ public class MessagePreviews {
 
 	private Notifications.Offer offer() {
 		Instant start = START.plus(Duration.ofDays(1));
-		return new Notifications.Offer("Sam", CalendarInvitations.localTime(start, ZONE),
-				MessageComposer.shortTime(start, ZONE), "9:15 AM EDT", calendar.network() + " Riverside",
-				site.link("/waitlist/offers/DEMO?token=DEMO-TOKEN"));
+		return new Notifications.Offer("Sam", Times.dateTime(start, ZONE), Times.shortDateTime(start, ZONE),
+				"9:15 AM EDT", calendar.network() + " Riverside", site.link("/waitlist/offers/DEMO?token=DEMO-TOKEN"));
 	}
 
 	/**

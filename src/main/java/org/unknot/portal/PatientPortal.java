@@ -63,13 +63,28 @@ public class PatientPortal {
 		this.clock = clock;
 	}
 
-	/** A visit as the patient sees it, in the local time of where it happens. */
+	/**
+	 * A visit as the patient sees it, in the local time of where it happens, with the ids
+	 * that book the same again.
+	 */
 	public record Visit(java.util.UUID id, ZonedDateTime start, ZonedDateTime end, String service, String practitioner,
-			String where, String status, boolean changeable) {
+			String where, String status, boolean changeable, String serviceId, String locationId,
+			String practitionerId) {
+
+		/** Cancelled, or missed without a word: neither to come nor done. */
+		boolean calledOff() {
+			return "cancelled".equals(status) || "noshow".equals(status);
+		}
+
 	}
 
-	/** {@code progress}: the pain scores of each recorded session, oldest first. */
-	public record Overview(Patient patient, List<Visit> upcoming, List<Visit> past, List<Progress> progress) {
+	/**
+	 * The visits to come (soonest first), those done (latest first), and those cancelled
+	 * or missed; {@code progress}: the pain scores of each recorded session, oldest
+	 * first.
+	 */
+	public record Overview(Patient patient, List<Visit> toCome, List<Visit> done, List<Visit> calledOff,
+			List<Progress> progress) {
 	}
 
 	/** Pain before and after one session, on the day it was recorded. */
@@ -93,20 +108,22 @@ public class PatientPortal {
 	public Overview overview(SignedIn me) {
 		Patient patient = patientOf(me);
 		Instant now = clock.instant();
-		List<Visit> upcoming = new ArrayList<>();
-		List<Visit> past = new ArrayList<>();
+		List<Visit> toCome = new ArrayList<>();
+		List<Visit> done = new ArrayList<>();
+		List<Visit> calledOff = new ArrayList<>();
 		for (Visit visit : visits(patient)) {
-			(visit.start().toInstant().isAfter(now) && !"cancelled".equals(visit.status()) ? upcoming : past)
-				.add(visit);
+			(visit.calledOff() ? calledOff : visit.start().toInstant().isAfter(now) ? toCome : done).add(visit);
 		}
-		upcoming.sort(java.util.Comparator.comparing(Visit::start));
+		toCome.sort(java.util.Comparator.comparing(Visit::start));
+		done.sort(java.util.Comparator.comparing(Visit::start).reversed());
+		calledOff.sort(java.util.Comparator.comparing(Visit::start).reversed());
 		List<Progress> progress = notes
 			.ofPatient(patient.id(), new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), null))
 			.stream()
 			.map(note -> new Progress(java.time.LocalDate.ofInstant(note.writtenAt(), catalog.virtualZone()),
 					note.painBefore(), note.painAfter()))
 			.toList();
-		return new Overview(patient, upcoming, past, progress);
+		return new Overview(patient, toCome, done, calledOff, progress);
 	}
 
 	/**
@@ -190,7 +207,8 @@ public class PatientPortal {
 					service == null ? visit.serviceId().value() : service.name(),
 					names.getOrDefault(visit.practitionerId().value(), visit.practitionerId().value()),
 					clinic == null ? "Video visit" : clinic.name(), visit.status().code(),
-					"booked".equals(visit.status().code()) && visit.start().isAfter(now));
+					"booked".equals(visit.status().code()) && visit.start().isAfter(now), visit.serviceId().value(),
+					visit.location().value(), visit.practitionerId().value());
 		}).toList();
 	}
 

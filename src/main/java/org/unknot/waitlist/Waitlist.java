@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -19,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unknot.system.Times;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.AppointmentCancelled;
 import org.unknot.booking.AppointmentStatus;
@@ -27,7 +26,6 @@ import org.unknot.booking.AppointmentRescheduled;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
-import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
@@ -59,10 +57,6 @@ import org.unknot.practitioner.PractitionerId;
 public class Waitlist {
 
 	private static final Logger log = LoggerFactory.getLogger(Waitlist.class);
-
-	private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("EEE d MMM, h:mm a zzz", Locale.US);
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a zzz", Locale.US);
 
 	private final WaitlistStore store;
 
@@ -299,9 +293,9 @@ public class Waitlist {
 			String link) {
 		String place = LocationId.of(opening.location()).isVirtual() ? null
 				: clinics.find(opening.location()).map(Clinic::name).orElse(opening.location());
-		return notifications.offerMessage(
-				new Notifications.Offer(patient.givenName(), AppointmentCalendar.localTime(opening.start(), zone),
-						SHORT.format(opening.start().atZone(zone)), TIME.format(expires.atZone(zone)), place, link));
+		return notifications
+			.offerMessage(new Notifications.Offer(patient.givenName(), Times.dateTime(opening.start(), zone),
+					Times.shortDateTime(opening.start(), zone), Times.timeWithZone(expires, zone), place, link));
 	}
 
 	private void validate(WaitlistRequest request) {

@@ -82,7 +82,7 @@ class PractitionerUpkeepTests {
 
 		assertThat(renewed.getStatus()).isEqualTo(302);
 		assertThat(slotsOn(therapist, MONDAY)).isNotEmpty();
-		assertThat(page(therapist)).contains("2020-01-01 to 2029-01-31");
+		assertThat(page(therapist)).contains("Jan 1, 2020 to Jan 31, 2029");
 	}
 
 	@Test
@@ -132,7 +132,7 @@ class PractitionerUpkeepTests {
 					.param("licenceExpires", "2028-01-01"));
 
 		assertThat(added.getStatus()).isEqualTo(302);
-		assertThat(page(therapist)).contains(", NY").contains("2024-01-01 to 2028-01-01");
+		assertThat(page(therapist)).contains(", NY").contains("Jan 1, 2024 to Jan 1, 2028");
 	}
 
 	@Test
@@ -158,7 +158,12 @@ class PractitionerUpkeepTests {
 		assertThat(slotsOn(therapist, MONDAY))
 			.allSatisfy(slot -> assertThat(slot.start().atZoneSameInstant(NEW_YORK).toLocalTime())
 				.isAfterOrEqualTo(LocalTime.of(13, 0)));
-		assertThat(page(therapist)).contains("Mon 15 Mar 2027, 9:00 AM EDT to Mon 15 Mar 2027, 1:00 PM EDT (training)");
+		assertThat(page(therapist))
+			.contains("Mon, Mar 15, 2027, 9:00 AM EDT to Mon, Mar 15, 2027, 1:00 PM EDT (training)")
+			.contains("<td>9:00 AM–5:00 PM</td>")
+			.contains("Local time (EST/EDT).")
+			.doesNotContain("America/New_York")
+			.doesNotContainPattern("<td>\\d{4}-\\d{2}-\\d{2}</td>");
 
 		long timeOffId = jdbc.sql("SELECT id FROM time_off WHERE practitioner_id = ?")
 			.param(therapist)

@@ -2,6 +2,7 @@ package org.unknot.frontdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
@@ -9,6 +10,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -26,6 +29,8 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.care.Intakes;
 import org.unknot.care.RedFlag;
 import org.unknot.care.Triage;
+import org.unknot.patient.PatientDetails;
+import org.unknot.patient.Patients;
 
 /**
  * A receptionist books a caller under the website's rules: the health questions, the
@@ -46,6 +51,9 @@ class CallerBookingTests {
 
 	@Autowired
 	Intakes intakes;
+
+	@Autowired
+	Patients patients;
 
 	MockMvc mvc;
 
@@ -98,6 +106,112 @@ class CallerBookingTests {
 				.contains("id=\"flag-NUMBNESS_OR_WEAKNESS-error\"")
 				.contains(RedFlag.NUMBNESS_OR_WEAKNESS.question());
 			assertThat(bookedFor(email)).isZero();
+		}
+
+	}
+
+	@Nested
+	class WhenTheBirthDateIsTypedTheUsWay {
+
+		@Test
+		void booksWithTheDateReadMonthFirst() throws Exception {
+			MockHttpServletResponse response = send(massageFor(email, "04/02/1985"), allNoBut(null));
+
+			assertThat(response.getStatus()).isEqualTo(302);
+			assertThat(jdbc.sql("SELECT birth_date::text FROM patient WHERE email = ?")
+				.param(email)
+				.query(String.class)
+				.single()).isEqualTo("1985-04-02");
+		}
+
+		@Test
+		void asksForItInAPlainTextFieldThatSaysHowToWriteIt() throws Exception {
+			String page = page("/staff/book?clinic=" + clinic + "&service=" + TestNetwork.MASSAGE + "&date=" + MONDAY);
+
+			String field = inputNamed(page, "birthDate");
+			assertThat(field).contains("type=\"text\"").doesNotContain("type=\"date\"");
+			assertThat(page).contains("<label class=\"field__label\" for=\"birthDate\">Birth date</label>")
+				.contains("Month, day and year, for example 04/02/1985.");
+		}
+
+		@Test
+		void keepsADateItCannotReadAndSaysHowToWriteIt() throws Exception {
+			MockHttpServletResponse response = send(massageFor(email, "2nd of April"), allNoBut(null));
+
+			assertThat(response.getStatus()).isEqualTo(422);
+			assertThat(inputNamed(response.getContentAsString(), "birthDate")).contains("value=\"2nd of April\"");
+			assertThat(response.getContentAsString()).contains("like 04/02/1985 for April 2, 1985");
+		}
+
+	}
+
+	@Nested
+	class WhenAFoundCallerIsPicked {
+
+		UUID known;
+
+		@BeforeEach
+		void aPatientOnRecord() {
+			known = patients
+				.identify(new PatientDetails("Mabel", "Quist", email, "(973) 555-0177", LocalDate.of(1975, 10, 12)));
+		}
+
+		@Test
+		void offersEachFoundPatientToPickWithAndWithoutJavaScript() throws Exception {
+			String page = page("/staff/book?clinic=" + clinic + "&service=" + TestNetwork.MASSAGE + "&date=" + MONDAY
+					+ "&q=Quist");
+
+			Matcher pick = Pattern
+				.compile("<a href=\"([^\"]*caller=" + known + ")\"([^>]*)>Use Mabel Quist&#39;s details</a>")
+				.matcher(page);
+			assertThat(pick.find()).as("a link to pick Mabel Quist in:%n%s", page).isTrue();
+			assertThat(pick.group(1)).contains("q=Quist").contains("service=" + TestNetwork.MASSAGE);
+			assertThat(pick.group(2)).contains("hx-select=\"#caller\"").contains("hx-target=\"#caller\"");
+			assertThat(page).contains("born October 12, 1975");
+		}
+
+		@Test
+		void fillsTheCallersDetailsFromTheRecord() throws Exception {
+			String page = page("/staff/book?clinic=" + clinic + "&service=" + TestNetwork.MASSAGE + "&date=" + MONDAY
+					+ "&caller=" + known);
+
+			assertThat(inputNamed(page, "givenName")).contains("value=\"Mabel\"");
+			assertThat(inputNamed(page, "familyName")).contains("value=\"Quist\"");
+			assertThat(inputNamed(page, "email")).contains("value=\"" + email + "\"");
+			assertThat(inputNamed(page, "phone")).contains("value=\"+19735550177\"");
+			assertThat(inputNamed(page, "birthDate")).contains("value=\"10/12/1975\"");
+			assertThat(page).contains("We read this as October 12, 1975.");
+		}
+
+		@Test
+		void booksThePatientOnRecordWithoutMakingAnother() throws Exception {
+			MockHttpServletResponse response = send(massageFor(email, "10/12/1975"), allNoBut(null));
+
+			assertThat(response.getStatus()).isEqualTo(302);
+			assertThat(visitOf(email)).isNotNull();
+			assertThat(jdbc.sql("SELECT a.patient_id FROM appointment a WHERE a.id = ?")
+				.param(visitOf(email))
+				.query(UUID.class)
+				.single()).isEqualTo(known);
+			assertThat(jdbc.sql("SELECT count(*) FROM patient WHERE email = ?").param(email).query(Long.class).single())
+				.isOne();
+		}
+
+		@Test
+		void ignoresAPickThatIsNoPatient() throws Exception {
+			for (String caller : new String[] { "not-an-id", UUID.randomUUID().toString(), "" }) {
+				MockHttpServletResponse response = mvc
+					.perform(get("/staff/book").param("clinic", clinic)
+						.param("service", TestNetwork.MASSAGE)
+						.param("date", MONDAY.toString())
+						.param("caller", caller)
+						.with(SignedInAs.frontDeskOf(clinic)))
+					.andReturn()
+					.getResponse();
+
+				assertThat(response.getStatus()).isEqualTo(200);
+				assertThat(inputNamed(response.getContentAsString(), "givenName")).doesNotContain("value=\"Mabel\"");
+			}
 		}
 
 	}
@@ -195,6 +309,20 @@ class CallerBookingTests {
 			}
 		}
 		return mvc.perform(request.with(csrf()).with(SignedInAs.frontDeskOf(clinic))).andReturn().getResponse();
+	}
+
+	private String page(String path) throws Exception {
+		return mvc.perform(get(path).with(SignedInAs.frontDeskOf(clinic)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	/** The input element of the field with this name, as the page has it. */
+	private static String inputNamed(String page, String name) {
+		Matcher input = Pattern.compile("<input[^>]*\\sname=\"" + name + "\"[^>]*>").matcher(page);
+		assertThat(input.find()).as("an input named %s", name).isTrue();
+		return input.group();
 	}
 
 	private long bookedFor(String email) {

@@ -28,6 +28,7 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.patient.Patients;
 import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
 import org.unknot.catalog.ServiceId;
@@ -58,6 +59,9 @@ class StaffBrowserTests {
 
 	@Autowired
 	AvailabilitySearch availability;
+
+	@Autowired
+	Patients patients;
 
 	String clinic;
 
@@ -115,7 +119,7 @@ class StaffBrowserTests {
 		page.getByLabel("First name", EXACT).fill("Rosa");
 		page.getByLabel("Last name", EXACT).fill("Marsh");
 		page.getByLabel("Email", EXACT).fill("rosa.marsh." + UUID.randomUUID() + "@example.org");
-		page.getByLabel("Birth date (YYYY-MM-DD)", EXACT).fill("1975-10-12");
+		page.getByLabel("Birth date", EXACT).fill("10/12/1975");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book"))
 			.click();
 		page.waitForLoadState();
@@ -147,6 +151,59 @@ class StaffBrowserTests {
 		visitor.check(page, "calendar-week");
 		page.navigate(visitor.baseUrl() + "/staff/waitlist");
 		visitor.check(page, "waitlist");
+	}
+
+	@Test
+	void aReceptionistPicksAFoundCallerAndOnlyTheDetailsChange(Visitor visitor) {
+		String email = "nell.haber." + UUID.randomUUID() + "@example.org";
+		patients.identify(new PatientDetails("Nell", "Haber", email, "(973) 555-0188", LocalDate.of(1981, 7, 4)));
+		Page page = visitor.open("/sign-in", Visitor.JS_ON);
+		signInAndEnrol(visitor, page, account(Role.FRONT_DESK, List.of(clinic), null));
+		page.navigate(visitor.baseUrl() + "/staff/book?clinic=" + clinic + "&service=" + TestNetwork.MASSAGE + "&date="
+				+ MONDAY + "&q=" + email);
+		page.getByLabel("10:00 AM with Test " + therapist + ", LMT").check();
+
+		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Use Nell Haber's details"))
+			.click();
+
+		assertThat(page.getByLabel("First name", EXACT).inputValue()).isEmpty();
+		page.waitForCondition(() -> !page.getByLabel("First name", EXACT).inputValue().isEmpty());
+		assertThat(page.getByLabel("Last name", EXACT).inputValue()).isEqualTo("Haber");
+		assertThat(page.getByLabel("Email", EXACT).inputValue()).isEqualTo(email);
+		assertThat(page.getByLabel("Birth date", EXACT).inputValue()).isEqualTo("07/04/1981");
+		assertThat(page.getByLabel("10:00 AM with Test " + therapist + ", LMT").isChecked())
+			.as("the time already chosen stays chosen")
+			.isTrue();
+		assertThat(page.url()).doesNotContain("caller=");
+		visitor.check(page, "book-for-picked-caller");
+	}
+
+	@Test
+	void withoutJavaScriptPickingAFoundCallerBringsTheFormBackFilled(Visitor visitor) {
+		String email = "ivo.brandt." + UUID.randomUUID() + "@example.org";
+		patients.identify(new PatientDetails("Ivo", "Brandt", email, null, LocalDate.of(1990, 1, 31)));
+		Page page = visitor.open("/sign-in", Visitor.JS_OFF);
+		signInAndEnrol(visitor, page, account(Role.FRONT_DESK, List.of(clinic), null));
+		page.navigate(visitor.baseUrl() + "/staff/book?clinic=" + clinic + "&date=" + MONDAY + "&q=" + email);
+
+		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Use Ivo Brandt's details"))
+			.click();
+		page.getByLabel("Service", EXACT).selectOption(TestNetwork.MASSAGE);
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Show free times"))
+			.click();
+
+		assertThat(page.getByLabel("First name", EXACT).inputValue()).isEqualTo("Ivo");
+		assertThat(page.getByLabel("Birth date", EXACT).inputValue()).isEqualTo("01/31/1990");
+		page.getByLabel("10:00 AM with Test " + therapist + ", LMT").check();
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book"))
+			.click();
+		page.waitForLoadState();
+		assertThat(page.content()).contains("Ivo Brandt");
+		assertThat(jdbc.sql("SELECT count(*) FROM patient WHERE email = ?").param(email).query(Long.class).single())
+			.isOne();
 	}
 
 	@Test

@@ -73,11 +73,13 @@ class EmailDeliveryTests {
 			List<MimeMessage> mails = mailsTo(patient.email());
 			assertThat(mails).hasSize(1);
 			MimeMessage mail = mails.get(0);
-			assertThat(mail.getSubject()).isEqualTo("Your appointment is booked: Mon 15 Mar, 10:00 AM EDT");
+			assertThat(mail.getSubject()).isEqualTo("Your appointment is booked: Mon, Mar 15, 10:00 AM EDT");
 			MailParts parts = MailParts.of(mail);
-			assertThat(parts.text()).contains("When: Monday 15 March 2027, 10:00 AM EDT (America/New_York)")
+			assertThat(parts.text()).contains("When: Monday, March 15, 2027 at 10:00 AM EDT")
+				.doesNotContain("America/New_York")
 				.doesNotContainIgnoringCase("massage");
-			assertThat(parts.html()).contains("Monday 15 March 2027, 10:00 AM EDT (America/New_York)");
+			assertThat(parts.html()).contains("Monday, March 15, 2027 at 10:00 AM EDT")
+				.doesNotContain("America/New_York");
 			assertThat(parts.calendarType()).contains("text/calendar").contains("method=REQUEST");
 			assertThat(value(parts.calendar(), Property.METHOD)).isEqualTo("REQUEST");
 			VEvent event = event(parts);
@@ -128,8 +130,8 @@ class EmailDeliveryTests {
 			MailParts cancellation = MailParts.of(mails.get(2));
 			String uid = booked.appointment().id() + "@unknot";
 
-			assertThat(mails.get(1).getSubject()).isEqualTo("Your appointment has moved: Mon 8 Nov, 10:00 AM EST");
-			assertThat(update.text()).contains("Monday 8 November 2027, 10:00 AM EST (America/New_York)");
+			assertThat(mails.get(1).getSubject()).isEqualTo("Your appointment has moved: Mon, Nov 8, 10:00 AM EST");
+			assertThat(update.text()).contains("Monday, November 8, 2027 at 10:00 AM EST");
 			assertThat(value(event(update), Property.UID)).isEqualTo(uid);
 			assertThat(value(event(update), Property.SEQUENCE)).isEqualTo("1");
 			assertThat(Instant.from(event(update).getDateTimeStart().getDate())).isEqualTo(newYork("2027-11-08T10:00"))
@@ -155,8 +157,8 @@ class EmailDeliveryTests {
 			dispatcher.dispatchDue();
 
 			assertThat(mailsTo(patient.email())).extracting(MimeMessage::getSubject)
-				.containsExactly("Your appointment is booked: Tue 16 Mar, 10:00 AM EDT",
-						"Your appointment is cancelled: Tue 16 Mar, 10:00 AM EDT");
+				.containsExactly("Your appointment is booked: Tue, Mar 16, 10:00 AM EDT",
+						"Your appointment is cancelled: Tue, Mar 16, 10:00 AM EDT");
 		}
 
 	}
@@ -191,9 +193,9 @@ class EmailDeliveryTests {
 			List<MimeMessage> mails = mailsTo(patient.email());
 			assertThat(mails).singleElement()
 				.satisfies(mail -> assertThat(mail.getSubject())
-					.isEqualTo("Your appointment is booked: Mon 15 Mar, 10:00 AM EDT"));
+					.isEqualTo("Your appointment is booked: Mon, Mar 15, 10:00 AM EDT"));
 			MailParts confirmation = MailParts.of(mails.get(0));
-			assertThat(confirmation.text()).contains("Monday 15 March 2027, 10:00 AM EDT (America/New_York)")
+			assertThat(confirmation.text()).contains("Monday, March 15, 2027 at 10:00 AM EDT")
 				.doesNotContain("12 March");
 			assertThat(value(confirmation.calendar(), Property.METHOD)).isEqualTo("REQUEST");
 			VEvent event = event(confirmation);
@@ -227,7 +229,7 @@ class EmailDeliveryTests {
 
 			assertThat(mailsTo(patient.email())).singleElement()
 				.satisfies(mail -> assertThat(mail.getSubject())
-					.isEqualTo("Your appointment is booked: Mon 15 Mar, 11:00 AM EDT"));
+					.isEqualTo("Your appointment is booked: Mon, Mar 15, 11:00 AM EDT"));
 		}
 
 		@Test
@@ -257,9 +259,9 @@ class EmailDeliveryTests {
 
 			List<MimeMessage> mails = mailsTo(patient.email());
 			assertThat(mails).extracting(MimeMessage::getSubject)
-				.containsExactly("Your appointment is booked: Fri 12 Mar, 12:00 PM EST",
-						"Your appointment is booked: Fri 12 Mar, 12:00 PM EST",
-						"Your appointment has moved: Mon 15 Mar, 12:00 PM EDT");
+				.containsExactly("Your appointment is booked: Fri, Mar 12, 12:00 PM EST",
+						"Your appointment is booked: Fri, Mar 12, 12:00 PM EST",
+						"Your appointment has moved: Mon, Mar 15, 12:00 PM EDT");
 			assertThat(mails.get(1).getMessageID()).isEqualTo(mails.get(0).getMessageID());
 			MailParts first = MailParts.of(mails.get(0));
 			MailParts repeated = MailParts.of(mails.get(1));

@@ -27,10 +27,10 @@ class MessageComposerTests {
 		AppointmentDetails visit = video(Instant.parse("2027-11-08T15:00:00Z"));
 
 		assertThat(composer.email(MessageKind.BOOKED, visit).text()).contains(JOIN.toString())
-			.contains("Monday 8 November 2027, 10:00 AM EST (America/New_York)");
+			.contains("Monday, November 8, 2027 at 10:00 AM EST");
 		assertThat(composer.email(MessageKind.REMINDER, visit).html()).contains(JOIN.toString().replace("&", "&amp;"));
 		assertThat(composer.sms(MessageKind.REMINDER, visit))
-			.isEqualTo("Unknot: reminder: video visit, Mon 8 Nov, 10:00 AM EST. Join: " + JOIN);
+			.isEqualTo("Unknot: reminder: video visit, Mon, Nov 8, 10:00 AM EST. Join: " + JOIN);
 	}
 
 	@Test
@@ -38,7 +38,7 @@ class MessageComposerTests {
 		MessageComposer.Email email = composer.email(MessageKind.CANCELLED,
 				video(Instant.parse("2027-03-14T14:00:00Z")));
 
-		assertThat(email.text()).doesNotContain(JOIN.toString()).contains("Sunday 14 March 2027, 10:00 AM EDT");
+		assertThat(email.text()).doesNotContain(JOIN.toString()).contains("Sunday, March 14, 2027 at 10:00 AM EDT");
 		assertThat(email.calendarType()).isEqualTo(CalendarInvitations.CANCEL_TYPE);
 	}
 
@@ -52,21 +52,21 @@ class MessageComposerTests {
 
 		MessageComposer.Email email = composer.seriesEmail(List.of(first, second));
 
-		assertThat(email.subject()).isEqualTo("Your 2 appointments are booked, from Mon 1 Nov, 10:00 AM EDT");
+		assertThat(email.subject()).isEqualTo("Your 2 appointments are booked, from Mon, Nov 1, 10:00 AM EDT");
 		assertThat(email.text()).contains("Where: Video visits")
-			.contains("1. Monday 1 November 2027, 10:00 AM EDT (America/New_York)\n     Join: " + JOIN)
-			.contains("2. Monday 8 November 2027, 10:00 AM EST (America/New_York)\n     Join: " + otherJoin)
+			.contains("1. Monday, November 1, 2027 at 10:00 AM EDT\n     Join: " + JOIN)
+			.contains("2. Monday, November 8, 2027 at 10:00 AM EST\n     Join: " + otherJoin)
 			.contains("A reminder comes before each visit.");
 		assertThat(email.calendarType()).isEqualTo(CalendarInvitations.REQUEST_TYPE);
 		assertThat(composer.seriesSms(List.of(first, second))).isEqualTo("Unknot: 2 visits booked: video visit, "
-				+ "Mon 1 Nov, 10:00 AM EDT; Mon 8 Nov, 10:00 AM EST. Each reminder carries its join link.");
+				+ "Mon, Nov 1, 10:00 AM EDT; Mon, Nov 8, 10:00 AM EST. Each reminder carries its join link.");
 	}
 
 	@Test
 	void aSeriesOfOneReadsLikeAnyConfirmation() {
 		MessageComposer.Email email = composer.seriesEmail(List.of(video(Instant.parse("2027-03-15T14:00:00Z"))));
 
-		assertThat(email.subject()).isEqualTo("Your appointment is booked: Mon 15 Mar, 10:00 AM EDT");
+		assertThat(email.subject()).isEqualTo("Your appointment is booked: Mon, Mar 15, 10:00 AM EDT");
 		assertThat(email.text()).contains("The attached invitation puts it in your calendar.");
 	}
 

@@ -41,9 +41,9 @@ class MessagePreviewPageTests {
 			assertThat(html).contains("<h2 id=\"preview-").contains(">" + kind.label());
 		}
 		assertThat(html).contains("<title>Message templates · Unknot workspace</title>")
-			.contains("Your appointment is booked: Mon 15 Mar, 10:00 AM EDT")
+			.contains("Your appointment is booked: Mon, Mar 15, 10:00 AM EDT")
 			.contains("Hello Sam Sample,")
-			.contains("Unknot: booked: Unknot Riverside, Mon 15 Mar, 10:00 AM EDT.")
+			.contains("Unknot: booked: Unknot Riverside, Mon, Mar 15, 10:00 AM EDT.")
 			.contains("Your sign-in link for Unknot")
 			.contains("None: this message goes by email only.");
 	}

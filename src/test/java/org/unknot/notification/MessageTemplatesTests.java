@@ -24,7 +24,7 @@ import org.unknot.system.SiteAddress;
  */
 class MessageTemplatesTests {
 
-	static final String WHEN = "Monday 15 March 2027, 10:00 AM EDT (America/New_York)";
+	static final String WHEN = "Monday, March 15, 2027 at 10:00 AM EDT";
 
 	static final URI JOIN = URI.create("https://unknot.example/visits/1/join?token=secret");
 
@@ -50,7 +50,7 @@ class MessageTemplatesTests {
 		void aConfirmationReadsAsBefore() {
 			MessageComposer.Email email = composer.email(MessageKind.BOOKED, inPerson("2027-03-15T14:00:00Z"));
 
-			assertThat(email.subject()).isEqualTo("Your appointment is booked: Mon 15 Mar, 10:00 AM EDT");
+			assertThat(email.subject()).isEqualTo("Your appointment is booked: Mon, Mar 15, 10:00 AM EDT");
 			assertThat(email.text()).isEqualTo("Hello Ada Lane,\n\nYour appointment is booked.\n\n  When: " + WHEN
 					+ "\n  Where: Unknot Montclair, 12 Church Street\n\n"
 					+ "The attached invitation puts it in your calendar.\nTo change or cancel, call (973) 555-0100.\n\n"
@@ -58,20 +58,20 @@ class MessageTemplatesTests {
 			assertThat(email.html()).contains("<strong>Your appointment is booked.</strong>")
 				.contains("<td>Unknot Montclair, 12 Church Street</td>");
 			assertThat(composer.sms(MessageKind.BOOKED, inPerson("2027-03-15T14:00:00Z")))
-				.isEqualTo("Unknot: booked: Unknot Montclair, Mon 15 Mar, 10:00 AM EDT.");
+				.isEqualTo("Unknot: booked: Unknot Montclair, Mon, Mar 15, 10:00 AM EDT.");
 		}
 
 		@Test
 		void aVideoReminderCarriesTheJoinLink() {
 			MessageComposer.Email email = composer.email(MessageKind.REMINDER, video("2027-03-15T14:00:00Z"));
 
-			assertThat(email.subject()).isEqualTo("A reminder of your appointment: Mon 15 Mar, 10:00 AM EDT");
+			assertThat(email.subject()).isEqualTo("A reminder of your appointment: Mon, Mar 15, 10:00 AM EDT");
 			assertThat(email.text()).isEqualTo("Hello Ada Lane,\n\nA reminder of your appointment.\n\n  When: " + WHEN
 					+ "\n  Where: Video visit\n  Join: " + JOIN + " (the link opens 15 minutes before the start)\n\n"
 					+ "The attached invitation puts it in your calendar.\nTo change or cancel, call (973) 555-0100.\n\n"
 					+ "Unknot\n");
 			assertThat(composer.sms(MessageKind.REMINDER, video("2027-03-15T14:00:00Z")))
-				.isEqualTo("Unknot: reminder: video visit, Mon 15 Mar, 10:00 AM EDT. Join: " + JOIN);
+				.isEqualTo("Unknot: reminder: video visit, Mon, Mar 15, 10:00 AM EDT. Join: " + JOIN);
 		}
 
 		@Test
@@ -83,15 +83,15 @@ class MessageTemplatesTests {
 					+ "To change or cancel, call (973) 555-0100.\n\nUnknot\n");
 			assertThat(email.html()).doesNotContain(JOIN.toString());
 			assertThat(composer.sms(MessageKind.CANCELLED, video("2027-03-15T14:00:00Z")))
-				.isEqualTo("Unknot: your appointment on Mon 15 Mar, 10:00 AM EDT is cancelled.");
+				.isEqualTo("Unknot: your appointment on Mon, Mar 15, 10:00 AM EDT is cancelled.");
 		}
 
 		@Test
 		void aMoveSaysWhereTo() {
 			assertThat(composer.email(MessageKind.RESCHEDULED, inPerson("2027-03-15T14:00:00Z")).subject())
-				.isEqualTo("Your appointment has moved: Mon 15 Mar, 10:00 AM EDT");
+				.isEqualTo("Your appointment has moved: Mon, Mar 15, 10:00 AM EDT");
 			assertThat(composer.sms(MessageKind.RESCHEDULED, inPerson("2027-03-15T14:00:00Z")))
-				.isEqualTo("Unknot: your appointment moved to Mon 15 Mar, 10:00 AM EDT, Unknot Montclair.");
+				.isEqualTo("Unknot: your appointment moved to Mon, Mar 15, 10:00 AM EDT, Unknot Montclair.");
 		}
 
 		@Test
@@ -101,14 +101,14 @@ class MessageTemplatesTests {
 
 			MessageComposer.Email email = composer.seriesEmail(visits);
 
-			assertThat(email.subject()).isEqualTo("Your 2 appointments are booked, from Mon 15 Mar, 10:00 AM EDT");
+			assertThat(email.subject()).isEqualTo("Your 2 appointments are booked, from Mon, Mar 15, 10:00 AM EDT");
 			assertThat(email.text()).isEqualTo("Hello Ada Lane,\n\nYour 2 appointments are booked.\n\n"
 					+ "  Where: Unknot Montclair, 12 Church Street\n\n  1. " + WHEN
-					+ "\n  2. Monday 22 March 2027, 10:00 AM EDT (America/New_York)\n\n"
+					+ "\n  2. Monday, March 22, 2027 at 10:00 AM EDT\n\n"
 					+ "The attached invitation puts all of them in your calendar. A reminder comes before each visit.\n"
 					+ "To change or cancel, call (973) 555-0100.\n\nUnknot\n");
 			assertThat(composer.seriesSms(visits)).isEqualTo(
-					"Unknot: 2 visits booked: Unknot Montclair, Mon 15 Mar, 10:00 AM EDT; Mon 22 Mar, 10:00 AM EDT.");
+					"Unknot: 2 visits booked: Unknot Montclair, Mon, Mar 15, 10:00 AM EDT; Mon, Mar 22, 10:00 AM EDT.");
 		}
 
 	}
@@ -164,16 +164,16 @@ class MessageTemplatesTests {
 	@Test
 	void aWaitlistOfferReadsAsBefore() {
 		Notifications.Message message = notifications.offerMessage(new Notifications.Offer("Ada & Co", WHEN,
-				"Mon 15 Mar, 10:00 AM EDT", "9:45 AM EDT", "Unknot Montclair", "https://unknot.example/o?token=T"));
+				"Mon, Mar 15, 10:00 AM EDT", "9:45 AM EDT", "Unknot Montclair", "https://unknot.example/o?token=T"));
 
-		assertThat(message.subject()).isEqualTo("A time has opened up: Mon 15 Mar, 10:00 AM EDT");
+		assertThat(message.subject()).isEqualTo("A time has opened up: Mon, Mar 15, 10:00 AM EDT");
 		assertThat(message.text())
 			.isEqualTo("Hello Ada & Co,\n\nA time you asked for on the waitlist has opened up:\n\n" + "  When: " + WHEN
 					+ "\n  Where: Unknot Montclair\n\n"
 					+ "It is held for you until 9:45 AM EDT. To take it, open:\nhttps://unknot.example/o?token=T\n\n"
 					+ "If you do nothing, it goes to the next person waiting, and you keep your place on the waitlist.\n");
 		assertThat(message.html()).contains("Hello Ada &amp; Co,").contains("<strong>" + WHEN + "</strong>");
-		assertThat(message.sms()).isEqualTo("Unknot: a time opened up: Mon 15 Mar, 10:00 AM EDT, Unknot Montclair. "
+		assertThat(message.sms()).isEqualTo("Unknot: a time opened up: Mon, Mar 15, 10:00 AM EDT, Unknot Montclair. "
 				+ "Held for you until 9:45 AM EDT: https://unknot.example/o?token=T");
 	}
 

@@ -166,8 +166,8 @@ class RemindersAndChannelsTests {
 
 			OutboxMessage sent = reminders(booked).get(0);
 			assertThat(sent.status()).isEqualTo("sent");
-			assertThat(sent.subject()).isEqualTo("A reminder of your appointment: Mon 15 Mar, 10:00 AM EDT");
-			assertThat(sent.bodyText()).contains("Monday 15 March 2027, 10:00 AM EDT (America/New_York)");
+			assertThat(sent.subject()).isEqualTo("A reminder of your appointment: Mon, Mar 15, 10:00 AM EDT");
+			assertThat(sent.bodyText()).contains("Monday, March 15, 2027 at 10:00 AM EDT");
 		}
 
 	}
@@ -247,7 +247,7 @@ class RemindersAndChannelsTests {
 				.findFirst()
 				.orElseThrow();
 			assertThat(message.body().path("text").asString())
-				.isEqualTo("Unknot: booked: " + clinicName() + ", Mon 15 Mar, 10:00 AM EDT.");
+				.isEqualTo("Unknot: booked: " + clinicName() + ", Mon, Mar 15, 10:00 AM EDT.");
 			assertThat(message.body().path("from").asString()).isEqualTo("Unknot");
 			assertThat(message.authorization()).isEqualTo(
 					"Basic " + Base64.getEncoder().encodeToString("clinic:s3cret".getBytes(StandardCharsets.UTF_8)));
@@ -374,8 +374,8 @@ class RemindersAndChannelsTests {
 		assertThat(anonymous.getStatus()).isEqualTo(302);
 		assertThat(frontDesk.getStatus()).isEqualTo(403);
 		assertThat(admin.getStatus()).isEqualTo(200);
-		assertThat(admin.getContentAsString()).contains("Your appointment is booked: Thu 18 Mar, 10:00 AM EDT")
-			.contains("Thursday 18 March 2027, 10:00 AM EDT (America/New_York)")
+		assertThat(admin.getContentAsString()).contains("Your appointment is booked: Thu, Mar 18, 10:00 AM EDT")
+			.contains("Thursday, March 18, 2027 at 10:00 AM EDT")
 			.contains(sent.messageId().replace("<", "&lt;").replace(">", "&gt;"))
 			.contains("Sent messages · Unknot workspace");
 	}

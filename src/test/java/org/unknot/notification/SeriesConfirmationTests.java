@@ -109,20 +109,20 @@ class SeriesConfirmationTests {
 			List<MimeMessage> mails = mailsTo(patient.email());
 			assertThat(mails).hasSize(1);
 			MimeMessage mail = mails.get(0);
-			assertThat(mail.getSubject()).isEqualTo("Your 20 appointments are booked, from Mon 1 Mar, 9:00 AM EST");
+			assertThat(mail.getSubject()).isEqualTo("Your 20 appointments are booked, from Mon, Mar 1, 9:00 AM EST");
 			MailParts parts = MailParts.of(mail);
 			List<LocalDate> days = new ArrayList<>();
 			for (int k = 0; k < 20; k++) {
 				days.add(LocalDate.of(2027, 3, 1).plusWeeks(2L * k));
 			}
 			for (int k = 0; k < days.size(); k++) {
-				String line = (k + 1) + ". " + longDay(days.get(k)) + ", 9:00 AM " + abbreviation(days.get(k))
-						+ " (America/New_York)";
+				String line = (k + 1) + ". " + longDay(days.get(k)) + " at 9:00 AM " + abbreviation(days.get(k));
 				assertThat(parts.text()).contains(line);
 				assertThat(parts.html()).contains(line.substring(line.indexOf(". ") + 2));
 			}
-			assertThat(parts.text()).contains("15 March 2027, 9:00 AM EDT")
-				.contains("8 November 2027, 9:00 AM EST")
+			assertThat(parts.text()).contains("March 15, 2027 at 9:00 AM EDT")
+				.contains("November 8, 2027 at 9:00 AM EST")
+				.doesNotContain("America/New_York")
 				.doesNotContainIgnoringCase("massage");
 
 			assertThat(parts.calendarType()).contains("method=REQUEST");
@@ -190,7 +190,7 @@ class SeriesConfirmationTests {
 			List<MimeMessage> mails = mailsTo(email);
 			assertThat(mails).hasSize(1);
 			assertThat(mails.get(0).getSubject())
-				.isEqualTo("Your 26 appointments are booked, from Mon 1 Mar, 12:00 PM EST");
+				.isEqualTo("Your 26 appointments are booked, from Mon, Mar 1, 12:00 PM EST");
 			List<String> uids = new ArrayList<>();
 			json.readTree(answer.body())
 				.path("booked")
@@ -236,10 +236,10 @@ class SeriesConfirmationTests {
 			List<MimeMessage> mails = mailsTo(patient.email());
 			assertThat(mails).singleElement()
 				.satisfies(mail -> assertThat(mail.getSubject())
-					.isEqualTo("Your 2 appointments are booked, from Mon 1 Mar, 1:00 PM EST"));
+					.isEqualTo("Your 2 appointments are booked, from Mon, Mar 1, 1:00 PM EST"));
 			MailParts parts = MailParts.of(mails.get(0));
-			assertThat(parts.text()).contains("1. Monday 1 March 2027, 1:00 PM EST")
-				.contains("2. Monday 15 March 2027, 1:00 PM EDT")
+			assertThat(parts.text()).contains("1. Monday, March 1, 2027 at 1:00 PM EST")
+				.contains("2. Monday, March 15, 2027 at 1:00 PM EDT")
 				.doesNotContain("8 March")
 				.doesNotContain("22 March");
 			assertThat(parts.calendar().<VEvent>getComponents(VEvent.VEVENT)).extracting(e -> value(e, Property.UID))
@@ -279,7 +279,8 @@ class SeriesConfirmationTests {
 			List<MimeMessage> mails = mailsTo(patient.email());
 			assertThat(mails).hasSize(1);
 			MailParts parts = MailParts.of(mails.get(0));
-			assertThat(parts.text()).contains("1. Wednesday 3 March 2027, 10:00 AM EST").doesNotContain("1 March 2027");
+			assertThat(parts.text()).contains("1. Wednesday, March 3, 2027 at 10:00 AM EST")
+				.doesNotContain("March 1, 2027");
 			VEvent moved = parts.calendar().<VEvent>getComponents(VEvent.VEVENT).get(0);
 			assertThat(value(moved, Property.UID)).isEqualTo(uid(first));
 			assertThat(value(moved, Property.SEQUENCE)).isEqualTo("1");
@@ -302,9 +303,9 @@ class SeriesConfirmationTests {
 
 		List<MimeMessage> mails = mailsTo(patient.email());
 		assertThat(mails).extracting(MimeMessage::getSubject)
-			.containsExactly("Your 3 appointments are booked, from Mon 1 Mar, 4:00 PM EST",
-					"Your appointment has moved: Tue 9 Mar, 4:00 PM EST",
-					"Your appointment is cancelled: Mon 15 Mar, 4:00 PM EDT");
+			.containsExactly("Your 3 appointments are booked, from Mon, Mar 1, 4:00 PM EST",
+					"Your appointment has moved: Tue, Mar 9, 4:00 PM EST",
+					"Your appointment is cancelled: Mon, Mar 15, 4:00 PM EDT");
 		List<VEvent> listed = MailParts.of(mails.get(0)).calendar().getComponents(VEvent.VEVENT);
 		VEvent update = EmailDeliveryTests.event(MailParts.of(mails.get(1)));
 		VEvent cancellation = EmailDeliveryTests.event(MailParts.of(mails.get(2)));
@@ -328,7 +329,7 @@ class SeriesConfirmationTests {
 			assertThat(m.channel()).isEqualTo(Channel.SMS);
 			assertThat(m.status()).isEqualTo("sent");
 			assertThat(m.bodyText()).isEqualTo("Unknot: 3 visits booked: Test clinic " + place.clinic()
-					+ ", Mon 1 Mar, 9:00 AM EST; Mon 8 Mar, 9:00 AM EST; Mon 15 Mar, 9:00 AM EDT.");
+					+ ", Mon, Mar 1, 9:00 AM EST; Mon, Mar 8, 9:00 AM EST; Mon, Mar 15, 9:00 AM EDT.");
 		});
 	}
 
@@ -347,13 +348,13 @@ class SeriesConfirmationTests {
 	}
 
 	/**
-	 * "Monday 1 March 2027", written out by hand so the test does not lean on the code it
-	 * checks.
+	 * "Monday, March 1, 2027", written out by hand so the test does not lean on the code
+	 * it checks.
 	 */
 	static String longDay(LocalDate day) {
 		String weekday = day.getDayOfWeek().name().charAt(0) + day.getDayOfWeek().name().substring(1).toLowerCase();
 		String month = day.getMonth().name().charAt(0) + day.getMonth().name().substring(1).toLowerCase();
-		return weekday + " " + day.getDayOfMonth() + " " + month + " " + day.getYear();
+		return weekday + ", " + month + " " + day.getDayOfMonth() + ", " + day.getYear();
 	}
 
 	/**

@@ -98,7 +98,41 @@ class PatientPortalTests {
 	void showsOwnVisitsAndDetailsOnly() throws Exception {
 		String page = mvc.perform(get("/account").with(me)).andReturn().getResponse().getContentAsString();
 
-		assertThat(page).contains("Iris Vale").contains("Coming up").contains("2027").doesNotContain("Otto");
+		assertThat(page).contains("Iris Vale").contains("To come").contains("2027").doesNotContain("Otto");
+	}
+
+	@Test
+	void listsVisitsToComeDoneAndCalledOffEachUnderItsOwnHeading() throws Exception {
+		PatientDetails iris = new PatientDetails("Iris", "Vale", emailOf(mine), null, LocalDate.of(1982, 2, 3));
+		Booked cancelled = book(14, iris);
+		mvc.perform(post("/account/visits/{id}/cancel", cancelled.appointment().id()).with(csrf()).with(me))
+			.andReturn();
+		Booked later = book(16, iris);
+		done(mine, LocalDate.of(2026, 3, 2));
+
+		String page = mvc.perform(get("/account").with(me)).andReturn().getResponse().getContentAsString();
+
+		String toCome = between(page, "id=\"to-come\"", "id=\"done\"");
+		String done = between(page, "id=\"done\"", "id=\"called-off\"");
+		String calledOff = between(page, "id=\"called-off\"", "Your details");
+		assertThat(toCome).contains("4:00 PM").doesNotContain("10:00 AM").doesNotContain("2:00 PM");
+		assertThat(done).contains("Mon, Mar 2, 2026, 10:00 AM EST").doesNotContain("4:00 PM");
+		assertThat(calledOff).contains("2:00 PM").contains("Cancelled");
+		assertThat(later.appointment().id()).isNotNull();
+	}
+
+	@Test
+	void offersToBookAVisitDoneAgainWithTheSameTreatmentPlaceAndPractitioner() throws Exception {
+		done(mine, LocalDate.of(2026, 3, 2));
+
+		String page = mvc.perform(get("/account").with(me)).andReturn().getResponse().getContentAsString();
+
+		String done = between(page, "id=\"done\"", "Your details");
+		assertThat(done).contains("action=\"/book\"")
+			.contains("name=\"service\" value=\"" + TestNetwork.MASSAGE + "\"")
+			.contains("name=\"location\" value=\"" + clinic + "\"")
+			.contains("name=\"practitioner\" value=\"" + therapist + "\"")
+			.contains("Book again");
 	}
 
 	@Test
@@ -261,6 +295,32 @@ class PatientPortalTests {
 		return desk.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
 				LocationId.of(clinic), MONDAY.atTime(LocalTime.of(hour, 0)).atZone(NEW_YORK).toInstant()), null,
 				patient);
+	}
+
+	/** The visit as if it had taken place at 10:00 on that day. */
+	private void done(Booked booked, LocalDate day) {
+		ZonedDateTime start = day.atTime(LocalTime.of(10, 0)).atZone(NEW_YORK);
+		jdbc.sql("""
+				UPDATE appointment SET start_at = ?, end_at = ?, blocked_from = ?, blocked_to = ?, status = 'fulfilled'
+				WHERE id = ?""")
+			.params(start.toOffsetDateTime(), start.plusHours(1).toOffsetDateTime(), start.toOffsetDateTime(),
+					start.plusHours(1).toOffsetDateTime(), booked.appointment().id())
+			.update();
+	}
+
+	private String emailOf(Booked booked) {
+		return jdbc.sql("SELECT p.email FROM patient p JOIN appointment a ON a.patient_id = p.id WHERE a.id = ?")
+			.param(booked.appointment().id())
+			.query(String.class)
+			.single();
+	}
+
+	private static String between(String page, String from, String to) {
+		int start = page.indexOf(from);
+		int end = page.indexOf(to, start);
+		assertThat(start).as("%s on the page", from).isNotNegative();
+		assertThat(end).as("%s after %s", to, from).isGreaterThan(start);
+		return page.substring(start, end);
 	}
 
 	private String status(Booked booked) {

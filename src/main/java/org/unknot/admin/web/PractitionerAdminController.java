@@ -37,6 +37,7 @@ import org.unknot.practitioner.PractitionerRegistry;
 import org.unknot.practitioner.PractitionerSchedule;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.Profession;
+import org.unknot.system.Times;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.practitioner.PractitionerId;
@@ -82,9 +83,6 @@ class PractitionerAdminController {
 		this.appointments = appointments;
 		this.clock = clock;
 	}
-
-	private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
-		.ofPattern("EEE d MMM yyyy, h:mm a z", java.util.Locale.US);
 
 	@GetMapping("/admin/practitioners")
 	String list(Model model) {
@@ -275,10 +273,10 @@ class PractitionerAdminController {
 		model.addAttribute("timeOff",
 				schedule.timeOffAfter(id, clock.instant())
 					.stream()
-					.map(entry -> new TimeOffView(entry.id(), SHOWN.format(entry.timeOff().start().atZone(zone)),
-							SHOWN.format(entry.timeOff().end().atZone(zone)), entry.timeOff().reason()))
+					.map(entry -> new TimeOffView(entry.id(), Times.dateAndTime(entry.timeOff().start().atZone(zone)),
+							Times.dateAndTime(entry.timeOff().end().atZone(zone)), entry.timeOff().reason()))
 					.toList());
-		model.addAttribute("zone", zone.getId());
+		model.addAttribute("zone", zone);
 		List<Clinic> all = clinics.all();
 		model.addAttribute("clinics", all);
 		model.addAttribute("clinicNames",

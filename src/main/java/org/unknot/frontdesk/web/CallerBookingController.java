@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.unknot.account.SignedIn;
 import org.unknot.audit.AuditEvent;
 import org.unknot.audit.AuditLog;
@@ -44,6 +44,8 @@ import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.web.FieldMessages;
+import org.unknot.system.web.FormChange;
 import org.unknot.visit.Advice;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.Payer;
@@ -79,8 +81,12 @@ class CallerBookingController {
 
 	private final Practitioners practitioners;
 
+	private final FormChange forms;
+
 	CallerBookingController(Clinics clinics, CareServices services, AvailabilitySearch availability,
-			VisitBooking visits, Patients patients, AuditLog audit, Clock clock, Practitioners practitioners) {
+			VisitBooking visits, Patients patients, AuditLog audit, Clock clock, Practitioners practitioners,
+			FormChange forms) {
+		this.forms = forms;
 		this.practitioners = practitioners;
 		this.clinics = clinics;
 		this.services = services;
@@ -95,21 +101,52 @@ class CallerBookingController {
 	String form(@AuthenticationPrincipal SignedIn me, @RequestParam String clinic,
 			@RequestParam(required = false) String service, @RequestParam(required = false) String date,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String time,
-			@RequestParam(required = false) String practitioner, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) String practitioner, @RequestParam(required = false) String caller,
+			HttpServletRequest request, Model model) {
 		StaffAccess.requireClinic(me, clinic);
 		LocalDate day = parse(date, LocalDate.now(clock.withZone(clinics.get("clinic", clinic).zone())));
 		String chosenService = service == null || service.isBlank() ? firstServiceOf(clinic, practitioner) : service;
 		page(model, clinic, chosenService, day, CallerForm.empty(), Map.of());
 		preselect(model, clinics.get("clinic", clinic).zone(), time, practitioner);
 		model.addAttribute("q", q == null ? "" : q);
+		model.addAttribute("pickFrom",
+				UriComponentsBuilder.fromPath("/staff/book")
+					.query(request.getQueryString())
+					.replaceQueryParam("caller")
+					.build()
+					.toUriString());
 		if (q != null && !q.isBlank()) {
 			List<Patient> found = patients.search(q);
-			found.forEach(patient -> audit
-				.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patient.id(), "READ",
-						"patient-search-result", null, request.getRemoteAddr(), AuditEvent.Outcome.SUCCESS)));
+			found.forEach(patient -> read(me, patient, "patient-search-result", request));
 			model.addAttribute("found", found);
 		}
+		picked(caller).ifPresent(patient -> {
+			read(me, patient, "patient-picked-for-booking", request);
+			model.addAttribute("form", ((CallerForm) model.getAttribute("form")).withCaller(patient));
+			model.addAttribute("caller", patient.id());
+		});
 		return "staff/book";
+	}
+
+	/**
+	 * The found patient the receptionist picked, whose details fill the form; none for an
+	 * id that is no patient's.
+	 */
+	private Optional<Patient> picked(String caller) {
+		if (caller == null || caller.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return patients.find(UUID.fromString(caller.strip()));
+		}
+		catch (IllegalArgumentException notAnId) {
+			return Optional.empty();
+		}
+	}
+
+	private void read(SignedIn me, Patient patient, String what, HttpServletRequest request) {
+		audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patient.id(), "READ", what, null,
+				request.getRemoteAddr(), AuditEvent.Outcome.SUCCESS));
 	}
 
 	@PostMapping("/staff/book")
@@ -117,48 +154,63 @@ class CallerBookingController {
 			@ModelAttribute("form") CallerForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		StaffAccess.requireClinic(me, clinic);
-		Map<String, String> errors = new LinkedHashMap<>();
 		Optional<CallerForm.Chosen> chosen = form.chosen();
+		return forms.answer(messages -> book(me, clinic, service, form, chosen, messages, model), redirect, response,
+				errors -> {
+					page(model, clinic, service, chosen.map(c -> c.start().toLocalDate()).orElse(LocalDate.now(clock)),
+							form, errors);
+					model.addAttribute("q", "");
+					return "staff/book";
+				});
+	}
+
+	/**
+	 * Books the caller, or names every problem beside its field: the free time, the
+	 * details, the health questions, then what the booking rules refuse.
+	 */
+	private FormChange.Made book(SignedIn me, String clinic, String service, CallerForm form,
+			Optional<CallerForm.Chosen> chosen, FieldMessages messages, Model model) {
+		// the rules name the time and what it is with; the page has one place for them
+		messages.showAs("start", "slot").showAs("practitioner", "slot").showAs("service", "slot");
 		if (chosen.isEmpty()) {
-			errors.put("slot", "Choose one of the free times.");
+			messages.add("slot", "Choose one of the free times.");
 		}
 		PatientDetails
 			.problems(form.givenName(), form.familyName(), form.email(), form.phone(), form.birthDate(),
 					LocalDate.now(clock))
-			.forEach(problem -> errors.putIfAbsent(problem.field(), problem.message()));
-		errors.putAll(form.intakeProblems());
-		if (errors.isEmpty()) {
-			try {
-				Booked booked = visits.book(
-						new SlotRequest(ServiceId.of(service), PractitionerId.of(chosen.get().practitioner()),
-								LocationId.of(clinic), chosen.get().start().toInstant()),
-						null, answers(form), BookedBy.staff(me.accountId(), me.role().name()));
-				redirect.addFlashAttribute("message", "Booked " + form.givenName().strip() + " "
-						+ form.familyName().strip() + " at " + chosen.get().start().toLocalTime() + ".");
-				return "redirect:/staff/calendar?clinic=" + clinic + "&date=" + chosen.get().start().toLocalDate()
-						+ "#visit-" + booked.appointment().id();
+			.forEach(problem -> messages.add(problem.field(), problem.message()));
+		form.intakeProblems().forEach(messages::add);
+		if (!messages.isEmpty()) {
+			return null;
+		}
+		try {
+			Booked booked = visits.book(
+					new SlotRequest(ServiceId.of(service), PractitionerId.of(chosen.get().practitioner()),
+							LocationId.of(clinic), chosen.get().start().toInstant()),
+					null, answers(form), BookedBy.staff(me.accountId(), me.role().name()));
+			return new FormChange.Made(
+					"/staff/calendar?clinic=" + clinic + "&date=" + chosen.get().start().toLocalDate() + "#visit-"
+							+ booked.appointment().id(),
+					"Booked " + form.givenName().strip() + " " + form.familyName().strip() + " at "
+							+ chosen.get().start().toLocalTime() + ".");
+		}
+		catch (RedFlagsFound redFlags) {
+			advice(model, clinic, redFlags);
+			if (redFlags.triage() == Triage.CONSULTATION_ADVISED) {
+				messages.add("told",
+						"Tick that you told the caller to see a physician first, " + "or book a consultation instead.");
 			}
-			catch (RedFlagsFound redFlags) {
-				advice(model, clinic, redFlags);
-				if (redFlags.triage() == Triage.CONSULTATION_ADVISED) {
-					errors.put("told", "Tick that you told the caller to see a physician first, "
-							+ "or book a consultation instead.");
-				}
-			}
-			catch (InvalidRequest invalid) {
-				invalid.errors().forEach(error -> errors.putIfAbsent(fieldOf(error.field()), error.message()));
-			}
-			catch (DomainProblem problem) {
-				errors.put("slot", problem.getMessage());
+			else {
+				messages.add("emergency", "Nothing is booked: the caller needs emergency care now");
 			}
 		}
-		// refused: the same page again, what was typed kept, each message beside its
-		// field
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		page(model, clinic, service, chosen.map(c -> c.start().toLocalDate()).orElse(LocalDate.now(clock)), form,
-				errors);
-		model.addAttribute("q", "");
-		return "staff/book";
+		catch (InvalidRequest invalid) {
+			messages.addAll(invalid);
+		}
+		catch (DomainProblem problem) {
+			messages.add("slot", problem.getMessage());
+		}
+		return null;
 	}
 
 	/**
@@ -258,11 +310,6 @@ class CallerBookingController {
 				model.addAttribute("problem", problem.getMessage());
 			}
 		}
-	}
-
-	private static String fieldOf(String field) {
-		return field.startsWith("patient.") ? field.substring("patient.".length())
-				: field.equals("start") ? "slot" : field;
 	}
 
 	private static LocalDate parse(String date, LocalDate fallback) {

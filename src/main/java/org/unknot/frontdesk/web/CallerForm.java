@@ -14,6 +14,8 @@ import org.unknot.care.BodyRegion;
 import org.unknot.care.HealthIntake;
 import org.unknot.care.PainDuration;
 import org.unknot.care.RedFlag;
+import org.unknot.patient.BirthDate;
+import org.unknot.patient.Patient;
 
 /**
  * The caller booking form as sent, every answer kept as typed so the page can show it
@@ -46,6 +48,21 @@ record CallerForm(String slot, String givenName, String familyName, String email
 	CallerForm withSlot(String chosen) {
 		return new CallerForm(chosen, givenName, familyName, email, phone, birthDate, regions, intensity, duration,
 				flags, told);
+	}
+
+	/**
+	 * The form with a found patient's details filled in, as on record: the birth date as
+	 * a US patient types it, so it reads back the same.
+	 */
+	CallerForm withCaller(Patient patient) {
+		return new CallerForm(slot, patient.givenName(), patient.familyName(), patient.email(), patient.phone(),
+				patient.birthDate() == null ? null : new BirthDate(patient.birthDate()).asTyped(), regions, intensity,
+				duration, flags, told);
+	}
+
+	/** The hint beside the birth date: which date was read, or how to write one. */
+	public String birthDateHint() {
+		return BirthDate.hint(birthDate);
 	}
 
 	/** A field as typed, by name, for the page. */

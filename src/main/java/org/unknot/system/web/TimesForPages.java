@@ -2,6 +2,7 @@ package org.unknot.system.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
@@ -29,6 +30,22 @@ public class TimesForPages {
 
 	public String day(LocalDate date) {
 		return Times.day(date);
+	}
+
+	public String date(LocalDate date) {
+		return date == null ? "" : Times.date(date);
+	}
+
+	public String dateAndTime(ZonedDateTime at) {
+		return Times.dateAndTime(at);
+	}
+
+	public String time(LocalTime time) {
+		return Times.time(time);
+	}
+
+	public String zoneNames(ZoneId zone) {
+		return Times.zoneNames(zone);
 	}
 
 	public String shortDay(LocalDate date) {

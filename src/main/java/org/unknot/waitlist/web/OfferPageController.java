@@ -1,7 +1,5 @@
 package org.unknot.waitlist.web;
 
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -11,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.unknot.system.Times;
 import org.unknot.catalog.Clinics;
 import org.unknot.catalog.LocationId;
 import org.unknot.system.DomainProblem;
@@ -21,9 +20,6 @@ import org.unknot.waitlist.WaitlistOffer;
 /** The page an offer's link opens: the time, and a button to take it. */
 @Controller
 class OfferPageController {
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, h:mm a zzz",
-			Locale.US);
 
 	private final Waitlist waitlist;
 
@@ -52,9 +48,8 @@ class OfferPageController {
 			.addObject("open", offer.status().equals("open"))
 			.addObject("status", offer.status())
 			.addObject("token", token)
-			.addObject("when", WHEN.format(offer.start().atZone(zone)))
-			.addObject("zone", zone.getId())
-			.addObject("until", WHEN.format(offer.expiresAt().atZone(zone)));
+			.addObject("when", Times.dateTime(offer.start(), zone))
+			.addObject("until", Times.dateTime(offer.expiresAt(), zone));
 	}
 
 	@PostMapping("/waitlist/offers/{id}/accept")
@@ -66,9 +61,8 @@ class OfferPageController {
 		try {
 			var booked = waitlist.accept(offerId, token);
 			var zone = clinics.zoneOf(booked.appointment().location());
-			return page(HttpStatus.OK, "It is yours",
-					"Your appointment is booked for " + WHEN.format(booked.appointment().start().atZone(zone)) + " ("
-							+ zone.getId() + "). A confirmation is on its way.");
+			return page(HttpStatus.OK, "It is yours", "Your appointment is booked for "
+					+ Times.dateTime(booked.appointment().start(), zone) + ". A confirmation is on its way.");
 		}
 		catch (DomainProblem problem) {
 			HttpStatus status = problem.kind() == DomainProblem.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND

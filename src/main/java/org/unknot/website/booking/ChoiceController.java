@@ -62,8 +62,26 @@ class ChoiceController {
 			}
 			Draft draft = new Draft();
 			draft.chooseService(service);
+			again(draft, form);
 			return "redirect:/book/" + drafts.create(draft) + "/" + Step.firstMissing(draft).path();
 		}, response, errors -> serviceStep(model, null, null, null, errors));
+	}
+
+	/**
+	 * "Book again" from the portal sends the place and practitioner too: each is kept
+	 * when still offered for the treatment, and otherwise asked for as usual.
+	 */
+	private void again(Draft draft, ChoiceForm form) {
+		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
+		if (form.location() == null
+				|| catalog.locations(service).stream().noneMatch(choice -> choice.value().equals(form.location()))) {
+			return;
+		}
+		draft.chooseLocation(form.location());
+		if (form.practitioner() != null
+				&& practitioners(draft).stream().anyMatch(p -> p.id().equals(form.practitioner()))) {
+			draft.choosePractitioner(form.practitioner());
+		}
 	}
 
 	@GetMapping("/book/{draftId}/service")

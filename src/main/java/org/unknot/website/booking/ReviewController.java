@@ -338,7 +338,8 @@ class ReviewController {
 			.map(SlotValue::parse)
 			.flatMap(Optional::stream)
 			.map(value -> new WeekOfSlots.Time(value.value(), Times.timeWithZone(value.start().toInstant(), zone),
-					Times.dateTime(value.start().toInstant(), zone), Times.shortDay(value.start().toLocalDate())))
+					Times.dateTime(value.start().toInstant(), zone), Times.shortDay(value.start().toLocalDate()),
+					value.start().atZoneSameInstant(zone).getHour()))
 			.toList();
 		return new MissedView(missed.occurrence(), Times.dateTime(start.toInstant(), zone), because(missed.reason()),
 				alternatives);

@@ -96,8 +96,7 @@ class TimeController {
 	private String whenStep(Model model, String draftId, Draft draft, String week, Map<String, String> errors) {
 		LocationId location = LocationId.of(draft.location);
 		String practitioner = Draft.FIRST_AVAILABLE.equals(draft.practitioner) ? null : draft.practitioner;
-		model.addAttribute("week",
-				weeks.week(draft.service, location, practitioner, weeks.monday(week, catalog.zone(location))));
+		model.addAttribute("week", weeks.opening(draft.service, location, practitioner, week, catalog.zone(location)));
 		model.addAttribute("chosen", draft.start == null ? null
 				: new SlotValue(OffsetDateTime.parse(draft.start), draft.slotPractitioner).value());
 		model.addAttribute("holdMinutes", booking.holdDuration().toMinutes());

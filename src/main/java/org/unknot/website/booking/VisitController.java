@@ -171,8 +171,8 @@ class VisitController {
 		page(model, "Change the time of your visit", "/visits/" + visit.id() + "/reschedule");
 		model.addAttribute("visit", visit);
 		model.addAttribute("errors", errors);
-		model.addAttribute("week", weeks.week(appointment.serviceId().value(), appointment.location(),
-				appointment.practitionerId().value(), weeks.monday(week, catalog.zone(appointment.location()))));
+		model.addAttribute("week", weeks.opening(appointment.serviceId().value(), appointment.location(),
+				appointment.practitionerId().value(), week, catalog.zone(appointment.location())));
 		return "visit/reschedule";
 	}
 

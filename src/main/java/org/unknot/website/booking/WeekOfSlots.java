@@ -36,6 +36,9 @@ class WeekOfSlots {
 
 	private static final int NEAREST = 6;
 
+	/** Times shown at once for a day; the rest are behind "more times". */
+	static final int SHOWN = 4;
+
 	private final AvailabilitySearch availability;
 
 	private final Clock clock;
@@ -63,6 +66,19 @@ class WeekOfSlots {
 		}
 	}
 
+	/**
+	 * The week asked for; with none asked, the first week from this one that has a free
+	 * time, so that nobody opens the step on an empty week.
+	 */
+	Week opening(String service, LocationId location, String practitioner, String week, ZoneId zone) {
+		Week asked = week(service, location, practitioner, monday(week, zone));
+		boolean chosen = week != null && !week.isBlank();
+		if (chosen || !asked.empty() || asked.nextAvailableWeek() == null) {
+			return asked;
+		}
+		return week(service, location, practitioner, LocalDate.parse(asked.nextAvailableWeek())).aheadOf(asked);
+	}
+
 	Week week(String service, LocationId location, String practitioner, LocalDate monday) {
 		ZoneId zone = availability.zoneOf(location);
 		List<Slot> slots = availability
@@ -82,7 +98,7 @@ class WeekOfSlots {
 		}
 		List<Day> days = byDay.entrySet()
 			.stream()
-			.map(e -> new Day(e.getKey().toString(), Times.day(e.getKey()), e.getValue()))
+			.map(e -> Day.of(e.getKey().toString(), Times.day(e.getKey()), e.getValue()))
 			.toList();
 		LocalDate nextAvailable = slots.isEmpty()
 				? nextAvailable(service, location, practitioner, monday.plusWeeks(1)).orElse(null) : null;
@@ -92,7 +108,7 @@ class WeekOfSlots {
 				slots.isEmpty(),
 				nextAvailable == null ? null
 						: nextAvailable.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(),
-				nextAvailable == null ? null : Times.day(nextAvailable));
+				nextAvailable == null ? null : Times.day(nextAvailable), null);
 	}
 
 	/**
@@ -147,18 +163,88 @@ class WeekOfSlots {
 	private static Time time(Slot slot, ZoneId zone) {
 		return new Time(new SlotValue(slot.start(), slot.practitionerId().value()).value(),
 				Times.time(slot.start().toInstant(), zone), Times.dateTime(slot.start().toInstant(), zone),
-				Times.shortDay(slot.start().toLocalDate()));
+				Times.shortDay(slot.start().toLocalDate()), slot.start().atZoneSameInstant(zone).getHour());
 	}
 
+	/**
+	 * @param skipped the Monday of the week asked for ("Mon, Mar 8") when it had no free
+	 * time and this, the first week after it that has, is shown instead
+	 */
 	record Week(String monday, String label, String previous, String next, List<Day> days, boolean empty,
-			String nextAvailableWeek, String nextAvailableDay) {
+			String nextAvailableWeek, String nextAvailableDay, String skipped) {
+
+		Week aheadOf(Week empty) {
+			return new Week(monday, label, previous, next, days, this.empty, nextAvailableWeek, nextAvailableDay,
+					Times.shortDay(LocalDate.parse(empty.monday())));
+		}
+
 	}
 
-	record Day(String date, String label, List<Time> times) {
+	/**
+	 * A day's free times: a few shown at once (the first of the morning, the afternoon
+	 * and the evening, then the earliest), the rest behind "more times" by part of the
+	 * day, so that a week fits on a screen and still works as a plain form.
+	 */
+	record Day(String date, String label, List<Time> times, List<Time> shown, List<PartOfDay> more) {
+
+		static Day of(String date, String label, List<Time> times) {
+			List<Time> shown = new ArrayList<>();
+			for (PartOfDay.Kind kind : PartOfDay.Kind.values()) {
+				times.stream().filter(time -> kind.holds(time.hour())).findFirst().ifPresent(shown::add);
+			}
+			times.stream()
+				.filter(time -> !shown.contains(time))
+				.limit(Math.max(0, SHOWN - shown.size()))
+				.forEach(shown::add);
+			List<Time> inOrder = times.stream().filter(shown::contains).toList();
+			List<PartOfDay> more = new ArrayList<>();
+			for (PartOfDay.Kind kind : PartOfDay.Kind.values()) {
+				List<Time> rest = times.stream()
+					.filter(time -> kind.holds(time.hour()) && !shown.contains(time))
+					.toList();
+				if (!rest.isEmpty()) {
+					more.add(new PartOfDay(kind.label, rest));
+				}
+			}
+			return new Day(date, label, times, inOrder, more);
+		}
+
+		public int moreCount() {
+			return times.size() - shown.size();
+		}
 	}
 
-	/** A free time: the button's value, its short label, and the full date and time. */
-	record Time(String value, String label, String full, String day) {
+	record PartOfDay(String label, List<Time> times) {
+
+		enum Kind {
+
+			MORNING("Morning", 0, 12), AFTERNOON("Afternoon", 12, 17), EVENING("Evening", 17, 24);
+
+			final String label;
+
+			final int from;
+
+			final int until;
+
+			Kind(String label, int from, int until) {
+				this.label = label;
+				this.from = from;
+				this.until = until;
+			}
+
+			boolean holds(int hour) {
+				return hour >= from && hour < until;
+			}
+
+		}
+
+	}
+
+	/**
+	 * A free time: the button's value, its short label, the full date and time, its day,
+	 * and its hour in the clinic's zone.
+	 */
+	record Time(String value, String label, String full, String day, int hour) {
 	}
 
 }

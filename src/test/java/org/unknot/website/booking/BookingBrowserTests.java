@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import javax.imageio.ImageIO;
+
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ReducedMotion;
@@ -98,9 +100,7 @@ class BookingBrowserTests {
 		keys.choose("input[name=practitioner][value='" + therapist + "']");
 		keys.press(CONTINUE);
 		visitor.check(page, "keyboard-320-when");
-		if (page.locator("text=Show the next available week").count() > 0) {
-			keys.press(".week__empty a.button--primary");
-		}
+		assertThat(page.locator(".week__empty").count()).as("the step opens on a week with free times").isZero();
 		keys.press("button.slot");
 		keys.type("#givenName", "Ada");
 		keys.type("#familyName", "Lane");
@@ -124,6 +124,28 @@ class BookingBrowserTests {
 		assertThat(page.locator("h1").textContent()).isEqualTo("Your visit is booked");
 		visitor.check(page, "keyboard-320-confirmed");
 		assertThat(booked(therapist)).isEqualTo(1);
+	}
+
+	@Test
+	void theTimeStepFitsAWeekOnAScreenAndOpensMoreTimesWithoutJavaScript(Visitor visitor) throws Exception {
+		Page page = upToTheWeekOfMarch15(visitor, Visitor.JS_OFF);
+
+		var monday = page.locator("fieldset.day").first();
+		assertThat(monday.locator("button.slot:visible").count()).isEqualTo(4);
+		int height = ImageIO.read(visitor.screenshot(page, "compact-when").toFile()).getHeight();
+		assertThat(height).as("the whole page, footer included, for 5 days of 29 times at 1280 px wide")
+			.isLessThan(1700);
+		monday.getByText("25 more times").click();
+		assertThat(monday.locator("button.slot:visible").count()).isEqualTo(29);
+		visitor.check(page, "compact-when-more");
+		monday
+			.getByRole(AriaRole.BUTTON,
+					new com.microsoft.playwright.Locator.GetByRoleOptions()
+						.setName("Monday, March 15, 2027 at 4:00 PM EDT"))
+			.click();
+
+		assertThat(page.url()).endsWith("/details");
+		assertThat(page.locator("main").textContent()).contains("4:00 PM");
 	}
 
 	@Test
@@ -193,8 +215,8 @@ class BookingBrowserTests {
 		page.getByText("Change the time").click();
 		page.navigate(page.url() + "&week=" + MARCH_15);
 		visitor.check(page, "manage-reschedule");
-		String newTime = page.locator("button.slot").nth(5).getAttribute("aria-label");
-		page.locator("button.slot").nth(5).click();
+		String newTime = page.locator("button.slot:visible").nth(5).getAttribute("aria-label");
+		page.locator("button.slot:visible").nth(5).click();
 		assertThat(page.locator("h1").textContent()).isEqualTo("Move your visit?");
 		assertThat(page.locator("#new-time").textContent()).isEqualTo(newTime);
 		visitor.check(page, "manage-reschedule-confirm");
@@ -261,9 +283,7 @@ class BookingBrowserTests {
 		page.getByLabel("First available").check();
 		continueOn(page);
 		visitor.check(page, mode + "-4-when");
-		if (page.locator("text=Show the next available week").count() > 0) {
-			page.getByText("Show the next available week").click();
-		}
+		assertThat(page.locator(".week__empty").count()).as("the step opens on a week with free times").isZero();
 		page.locator("button.slot").first().click();
 		visitor.check(page, mode + "-5-details");
 		continueOn(page);
@@ -291,10 +311,10 @@ class BookingBrowserTests {
 	}
 
 	/**
-	 * From a link that pre-selects the massage (as article pages link) to the health
-	 * questions.
+	 * From a link that pre-selects the massage (as article pages link) to the time step,
+	 * on the week of March 15 with the therapist.
 	 */
-	private Page upToIntake(Visitor visitor, boolean javascript) {
+	private Page upToTheWeekOfMarch15(Visitor visitor, boolean javascript) {
 		Page page = open(visitor, "/book?service=" + TestNetwork.MASSAGE, javascript);
 		assertThat(page.getByLabel("Test massage, 60 minutes").isChecked()).isTrue();
 		continueOn(page);
@@ -303,6 +323,15 @@ class BookingBrowserTests {
 		page.getByLabel("Test " + therapist + ", LMT").check();
 		continueOn(page);
 		page.navigate(page.url() + "?week=" + MARCH_15);
+		return page;
+	}
+
+	/**
+	 * From a link that pre-selects the massage (as article pages link) to the health
+	 * questions.
+	 */
+	private Page upToIntake(Visitor visitor, boolean javascript) {
+		Page page = upToTheWeekOfMarch15(visitor, javascript);
 		page.locator("button.slot").first().click();
 		fillDetails(page);
 		page.getByLabel("I will pay myself").check();

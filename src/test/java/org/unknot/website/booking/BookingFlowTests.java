@@ -447,6 +447,122 @@ class BookingFlowTests {
 	}
 
 	@Nested
+	class BookingAgain {
+
+		@Test
+		void startsOnTheTimeStepWithTheSameTreatmentPlaceAndPractitioner() {
+			String again = browser
+				.post("/book", Map.of("service", MASSAGE, "location", clinic, "practitioner", therapist))
+				.location();
+
+			assertThat(again).endsWith("/when");
+			Page when = browser.get(again);
+			assertThat(when.text()).contains("Test " + therapist + ", LMT").contains("Test clinic " + clinic);
+		}
+
+		@Test
+		void asksAgainForWhatIsNoLongerOffered() {
+			assertThat(browser.post("/book", Map.of("service", MASSAGE, "location", clinic, "practitioner", physician))
+				.location()).as("the physician gives no massage").endsWith("/who");
+			assertThat(
+					browser.post("/book", Map.of("service", MASSAGE, "location", "nowhere", "practitioner", therapist))
+						.location())
+				.endsWith("/where");
+		}
+
+	}
+
+	@Nested
+	class TheTimeStep {
+
+		@Test
+		void opensOnTheFirstWeekWithFreeTimes() {
+			LocalDate firstFree = awayUntilTheWeekAfterNext(therapist);
+			String draft = choose(MASSAGE, clinic, therapist);
+
+			Page when = browser.get("/book/" + draft + "/when");
+
+			assertThat(when.body()).contains("name=\"week\" value=\"" + firstFree + "\"");
+			assertThat(when.text()).contains("so this is the first week with free times")
+				.doesNotContain("No free times this week");
+			assertThat(when.slots()).isNotEmpty();
+		}
+
+		@Test
+		void stillShowsAnEmptyWeekWhenItIsTheOneAskedFor() {
+			LocalDate firstFree = awayUntilTheWeekAfterNext(therapist);
+			String draft = choose(MASSAGE, clinic, therapist);
+
+			Page when = browser.get("/book/" + draft + "/when?week=" + firstFree.minusWeeks(1));
+
+			assertThat(when.text()).contains("No free times this week").contains("Show the next available week");
+			assertThat(when.slots()).isEmpty();
+		}
+
+		@Test
+		void showsAFewTimesADayWithTheRestBehindMoreTimesByPartOfTheDay() {
+			String draft = choose(MASSAGE, clinic, therapist);
+
+			Page when = browser.get("/book/" + draft + "/when?week=" + WEEK);
+
+			String monday = dayOf(when.body(), "Monday, March 15, 2027");
+			String shown = monday.substring(0, monday.indexOf("<details"));
+			assertThat(labels(shown)).containsExactly("9:00 AM", "9:15 AM", "9:30 AM", "12:00 PM");
+			String more = monday.substring(monday.indexOf("<details"));
+			assertThat(more).contains("<summary>25 more times</summary>")
+				.contains("Morning")
+				.contains("Afternoon")
+				.doesNotContain("Evening")
+				.doesNotContain(" open");
+			assertThat(labels(more)).hasSize(25).contains("9:45 AM", "4:00 PM").doesNotContain("9:00 AM");
+			assertThat(when.slots()).as("every time is still a button of the one form").hasSize(5 * 29);
+		}
+
+		@Test
+		void theRescheduleStepAlsoOpensOnTheFirstWeekWithFreeTimes() {
+			String manage = bookedManageLink();
+			LocalDate firstFree = awayUntilTheWeekAfterNext(therapist);
+
+			Page reschedule = browser.get(manage.replace("?token", "/reschedule?token"));
+
+			assertThat(reschedule.body()).contains("name=\"week\" value=\"" + firstFree + "\"");
+			assertThat(reschedule.text()).contains("so this is the first week with free times");
+		}
+
+		/**
+		 * Time off from now until the Monday after next, so that neither this week nor
+		 * the next has a free time; answers that Monday.
+		 */
+		private LocalDate awayUntilTheWeekAfterNext(String practitioner) {
+			ZoneId zone = ZoneId.of(TestNetwork.ZONE);
+			LocalDate monday = LocalDate.now(zone)
+				.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+				.plusWeeks(2);
+			network.timeOff(practitioner, Instant.now().minus(Duration.ofHours(1)),
+					monday.atStartOfDay(zone).toInstant());
+			return monday;
+		}
+
+		/** The fieldset of one day on the time step. */
+		private static String dayOf(String body, String legend) {
+			int start = body.indexOf("<legend>" + legend + "</legend>");
+			assertThat(start).as("a day headed %s", legend).isPositive();
+			return body.substring(start, body.indexOf("</fieldset>", start));
+		}
+
+		private static List<String> labels(String html) {
+			List<String> labels = new java.util.ArrayList<>();
+			java.util.regex.Matcher button = java.util.regex.Pattern.compile("class=\"slot\"[^>]*>([^<]+)</button>")
+				.matcher(html);
+			while (button.find()) {
+				labels.add(button.group(1));
+			}
+			return labels;
+		}
+
+	}
+
+	@Nested
 	class TheManagePage {
 
 		@Test
