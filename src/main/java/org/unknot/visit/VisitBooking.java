@@ -21,6 +21,7 @@ import org.unknot.insurance.InsurancePlans;
 import org.unknot.insurance.MemberId;
 import org.unknot.care.Intakes;
 import org.unknot.care.Triage;
+import org.unknot.packages.CreditLedger;
 import org.unknot.system.InvalidRequest;
 
 /**
@@ -28,7 +29,9 @@ import org.unknot.system.InvalidRequest;
  * (red flags keep a patient from hands-on care alone until they are told to see a
  * physician; an emergency books nothing), the payer is checked and recorded (self-pay
  * when none is named), and intake, payer and audit are written in the booking's own
- * transaction, so a visit never exists without them and a refusal leaves nothing.
+ * transaction, so a visit never exists without them and a refusal leaves nothing. A
+ * patient holding a package that covers the service spends a credit on each visit before
+ * anything is paid.
  */
 @Service
 public class VisitBooking {
@@ -47,8 +50,10 @@ public class VisitBooking {
 
 	private final AuditLog audit;
 
+	private final CreditLedger credits;
+
 	VisitBooking(BookingDesk desk, SeriesDesk series, CareServices services, InsurancePlans plans,
-			InsuranceChoices payers, Intakes intakes, AuditLog audit) {
+			InsuranceChoices payers, Intakes intakes, AuditLog audit, CreditLedger credits) {
 		this.desk = desk;
 		this.series = series;
 		this.services = services;
@@ -56,6 +61,7 @@ public class VisitBooking {
 		this.payers = payers;
 		this.intakes = intakes;
 		this.audit = audit;
+		this.credits = credits;
 	}
 
 	/**
@@ -131,6 +137,7 @@ public class VisitBooking {
 		}
 		payers.record(id, checked.payer());
 		audited(by, patient, "insurance:" + id);
+		credits.spendFor(booked.appointment());
 	}
 
 	private void audited(BookedBy by, UUID patient, String subject) {
