@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.account.SignedIn;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
+import org.unknot.packages.CarePackage;
 import org.unknot.packages.CarePackages;
 import org.unknot.packages.CreditLedger;
 import org.unknot.packages.Holding;
@@ -85,8 +86,18 @@ class MyPackagesController {
 	private String page(SignedIn me, Model model, String problem) {
 		List<Holding> held = me.patientId() == null ? List.of() : ledger.holdings(PatientId.of(me.patientId()));
 		model.addAttribute("holdings", held.stream().map(this::view).toList());
-		model.addAttribute("onSale", packages.onSale());
-		model.addAttribute("serviceNames", services.byId());
+		var names = services.byId();
+		model.addAttribute("onSale",
+				packages.onSale()
+					.stream()
+					.map(offered -> new OnSale(offered,
+							String.join(", ",
+									offered.serviceIds()
+										.stream()
+										.map(id -> names.containsKey(id) ? names.get(id).name() : id)
+										.sorted()
+										.toList())))
+					.toList());
 		model.addAttribute("problem", problem);
 		return "portal/packages";
 	}
@@ -98,6 +109,10 @@ class MyPackagesController {
 	private String validUntil(Holding holding) {
 		return (holding.expired(clock.instant()) ? "ran out on " : "valid until ")
 				+ Times.day(holding.validUntil().atZone(zone).toLocalDate());
+	}
+
+	/** A package on sale with the services it covers in words. */
+	record OnSale(CarePackage offered, String covers) {
 	}
 
 	/** A holding with its end date in words, as the page shows it. */

@@ -1,4 +1,4 @@
-package org.unknot.packages.web;
+package org.unknot.frontdesk.web;
 
 import java.time.LocalDate;
 import java.util.List;

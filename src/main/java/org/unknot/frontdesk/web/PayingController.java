@@ -1,4 +1,4 @@
-package org.unknot.packages.web;
+package org.unknot.frontdesk.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -194,7 +194,8 @@ class PayingController {
 		model.addAttribute("paidHows",
 				java.util.Arrays.stream(PaidHow.atTheDesk()).map(how -> new Option(how.name(), how.label())).toList());
 		model.addAttribute("sale", saleTyped);
-		model.addAttribute("authorizations", authorizations.of(patient.id()));
+		model.addAttribute("authorizations",
+				authorizations.of(patient.id()).stream().map(a -> new AuthorizationRow(a, covers(a))).toList());
 		model.addAttribute("planOptions",
 				plans.all().stream().map(plan -> new Option(plan.id(), plan.name())).toList());
 		model.addAttribute("services", services.all());
@@ -206,11 +207,29 @@ class PayingController {
 		return "staff/paying";
 	}
 
-	/**
-	 * A holding with its end date in words and how many times its credits moved since the
-	 * sale.
-	 */
-	record HeldRow(Holding holding, String validUntil, int movements) {
+	/** A choice in a select list: the value sent and the label shown. */
+	record Option(String value, String label) {
+	}
+
+	/** What an authorization covers, in words: service names, then CPT codes. */
+	private String covers(Authorization authorization) {
+		Map<String, org.unknot.catalog.CareService> byId = services.byId();
+		List<String> words = new java.util.ArrayList<>(authorization.serviceIds()
+			.stream()
+			.map(id -> byId.containsKey(id) ? byId.get(id).name() : id)
+			.toList());
+		if (!authorization.cptCodes().isEmpty()) {
+			words.add("CPT " + String.join(", ", authorization.cptCodes()));
+		}
+		return String.join("; ", words);
+	}
+
+	/** An authorization with what it covers in words. */
+	record AuthorizationRow(Authorization authorization, String covers) {
+	}
+
+	/** A holding with its end date in words. */
+	record HeldRow(Holding holding, String validUntil) {
 	}
 
 }
