@@ -181,8 +181,7 @@ class PayingController {
 		model.addAttribute("holdings",
 				ledger.holdings(PatientId.of(patient.id()))
 					.stream()
-					.map(held -> new HeldRow(held, Times.day(held.validUntil().atZone(zone).toLocalDate()),
-							ledger.movements(held.id()).size() - 1))
+					.map(held -> new HeldRow(held, Times.day(held.validUntil().atZone(zone).toLocalDate())))
 					.toList());
 		model.addAttribute("packageOptions",
 				packages.onSale()
