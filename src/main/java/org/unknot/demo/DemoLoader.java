@@ -23,8 +23,12 @@ class DemoLoader implements ApplicationRunner {
 
 	private final DemoCare care;
 
-	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoCare care) {
+	private final DemoPayingForCare paying;
+
+	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoCare care,
+			DemoPayingForCare paying) {
 		this.care = care;
+		this.paying = paying;
 		this.network = network;
 		this.properties = properties;
 		this.patient = patient;
@@ -43,6 +47,7 @@ class DemoLoader implements ApplicationRunner {
 					log.info("Booked {} visits for the demo patient ({})", course.booked().size(), DemoPatient.EMAIL);
 					if (!course.booked().isEmpty()) {
 						care.load(course.booked().get(0).appointment().patientId().value());
+						paying.load(course.booked().get(0).appointment().patientId());
 					}
 				});
 			}
