@@ -25,10 +25,13 @@ class DemoLoader implements ApplicationRunner {
 
 	private final DemoBilling billing;
 
+	private final DemoPayingForCare paying;
+
 	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoCare care,
-			DemoBilling billing) {
+			DemoBilling billing, DemoPayingForCare paying) {
 		this.care = care;
 		this.billing = billing;
+		this.paying = paying;
 		this.network = network;
 		this.properties = properties;
 		this.patient = patient;
@@ -48,6 +51,7 @@ class DemoLoader implements ApplicationRunner {
 					if (!course.booked().isEmpty()) {
 						care.load(course.booked().get(0).appointment().patientId().value());
 						billing.load(course.booked().get(0).appointment().patientId().value());
+						paying.load(course.booked().get(0).appointment().patientId());
 					}
 				});
 			}

@@ -14,6 +14,7 @@ import org.unknot.booking.SeriesRequest;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
+import org.unknot.insurance.Authorizations;
 import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
 import org.unknot.insurance.InsurancePlan;
@@ -21,6 +22,7 @@ import org.unknot.insurance.InsurancePlans;
 import org.unknot.insurance.MemberId;
 import org.unknot.care.Intakes;
 import org.unknot.care.Triage;
+import org.unknot.packages.CreditLedger;
 import org.unknot.system.InvalidRequest;
 
 /**
@@ -28,7 +30,10 @@ import org.unknot.system.InvalidRequest;
  * (red flags keep a patient from hands-on care alone until they are told to see a
  * physician; an emergency books nothing), the payer is checked and recorded (self-pay
  * when none is named), and intake, payer and audit are written in the booking's own
- * transaction, so a visit never exists without them and a refusal leaves nothing.
+ * transaction, so a visit never exists without them and a refusal leaves nothing. A
+ * patient holding a package that covers the service spends a credit on each visit before
+ * anything is paid (unless a plan covers it); a visit under a plan counts against the
+ * payer's authorization, if the patient has one for the service.
  */
 @Service
 public class VisitBooking {
@@ -47,8 +52,13 @@ public class VisitBooking {
 
 	private final AuditLog audit;
 
+	private final CreditLedger credits;
+
+	private final Authorizations authorizations;
+
 	VisitBooking(BookingDesk desk, SeriesDesk series, CareServices services, InsurancePlans plans,
-			InsuranceChoices payers, Intakes intakes, AuditLog audit) {
+			InsuranceChoices payers, Intakes intakes, AuditLog audit, CreditLedger credits,
+			Authorizations authorizations) {
 		this.desk = desk;
 		this.series = series;
 		this.services = services;
@@ -56,6 +66,8 @@ public class VisitBooking {
 		this.payers = payers;
 		this.intakes = intakes;
 		this.audit = audit;
+		this.credits = credits;
+		this.authorizations = authorizations;
 	}
 
 	/**
@@ -66,7 +78,7 @@ public class VisitBooking {
 	public Booked book(SlotRequest slot, UUID hold, VisitAnswers answers, BookedBy by) {
 		Checked checked = check(slot.serviceId().value(), answers, by);
 		Booked booked = desk.book(slot, hold, answers.patient());
-		record(booked, answers, checked, by);
+		record(booked, answers, checked, by, false);
 		return booked;
 	}
 
@@ -84,7 +96,7 @@ public class VisitBooking {
 		SeriesOutcome outcome = series
 			.book(new SeriesRequest(first.serviceId(), first.practitionerId(), first.location(), first.start(),
 					repeat.everyWeeks(), repeat.count(), repeat.allOrNothing(), answers.patient()));
-		outcome.booked().forEach(booked -> record(booked, answers, checked, by));
+		outcome.booked().forEach(booked -> record(booked, answers, checked, by, true));
 		return outcome;
 	}
 
@@ -122,15 +134,19 @@ public class VisitBooking {
 		return InsuranceChoice.under(plan, member, plan.coverageOf(service));
 	}
 
-	private void record(Booked booked, VisitAnswers answers, Checked checked, BookedBy by) {
+	private void record(Booked booked, VisitAnswers answers, Checked checked, BookedBy by, boolean oneOfSeries) {
 		UUID id = booked.appointment().id();
 		UUID patient = booked.appointment().patientId().value();
 		if (checked.triage() != null) {
 			intakes.record(id, answers.intake(), checked.triage(), answers.advice() != Advice.NOT_GIVEN);
 			audited(by, patient, "intake:" + id);
 		}
-		payers.record(id, checked.payer());
+		InsuranceChoice payer = authorizations.count(booked.appointment(), checked.payer(), oneOfSeries);
+		payers.record(id, payer);
 		audited(by, patient, "insurance:" + id);
+		if (!payer.covered()) {
+			credits.spendFor(booked.appointment());
+		}
 	}
 
 	private void audited(BookedBy by, UUID patient, String subject) {

@@ -14,7 +14,9 @@ import org.unknot.booking.AppointmentStatus;
 import org.unknot.booking.BookingDesk;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.Clinic;
+import org.unknot.insurance.Authorizations;
 import org.unknot.insurance.InsuranceChoices;
+import org.unknot.packages.CreditLedger;
 import org.unknot.insurance.InsurancePlans;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.website.Money;
@@ -31,7 +33,14 @@ class VisitViews {
 
 	private final InsurancePlans plans;
 
-	VisitViews(BookingDesk desk, FlowCatalog catalog, InsuranceChoices choices, InsurancePlans plans) {
+	private final CreditLedger credits;
+
+	private final Authorizations authorizations;
+
+	VisitViews(BookingDesk desk, FlowCatalog catalog, InsuranceChoices choices, InsurancePlans plans,
+			CreditLedger credits, Authorizations authorizations) {
+		this.credits = credits;
+		this.authorizations = authorizations;
 		this.desk = desk;
 		this.catalog = catalog;
 		this.choices = choices;
@@ -53,6 +62,16 @@ class VisitViews {
 		String address = clinic == null ? null : clinic.address().street() + ", " + clinic.address().city() + ", "
 				+ clinic.address().state() + " " + clinic.address().postalCode();
 		String payment = choices.of(appointment.id()).map(choice -> {
+			var credit = credits.spentOn(appointment.id());
+			if (credit.isPresent()) {
+				return "Paid with your " + credit.get().packageName() + " (" + credit.get().remaining()
+						+ (credit.get().remaining() == 1 ? " visit" : " visits") + " left in it)";
+			}
+			var authorized = authorizations.countedFor(appointment.id());
+			if (authorized.isPresent()) {
+				return authorized.get().planName() + " (" + choice.memberId().masked()
+						+ "): covered under authorization " + authorized.get().reference();
+			}
 			if (choice.selfPay()) {
 				return "Self-pay: " + Money.dollars(service.priceCents());
 			}

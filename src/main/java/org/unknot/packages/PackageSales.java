@@ -1,0 +1,84 @@
+package org.unknot.packages;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.patient.PatientId;
+import org.unknot.system.InvalidRequest;
+import org.unknot.system.NotFound;
+
+/**
+ * Selling a package, online or at the desk: the holding is written with the price of the
+ * day and its credits bought, in one transaction. {@link #sell} is the one place a sale
+ * happens, so a payment provider joins here.
+ */
+@Service
+public class PackageSales {
+
+	private final JdbcClient jdbc;
+
+	private final CarePackages packages;
+
+	private final CreditLedger ledger;
+
+	private final Clock clock;
+
+	PackageSales(JdbcClient jdbc, CarePackages packages, CreditLedger ledger, Clock clock) {
+		this.jdbc = jdbc;
+		this.packages = packages;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	/**
+	 * Sells a package on sale to a patient; {@link PaidHow#TO_PAY_AT_CLINIC} leaves the
+	 * price owed.
+	 */
+	@Transactional
+	public Holding sell(PatientId patient, String packageId, PaidHow paidHow) {
+		CarePackage sold = packages.get("package", packageId);
+		if (!sold.onSale()) {
+			throw new InvalidRequest("package", sold.name() + " is no longer sold.");
+		}
+		if (paidHow == null) {
+			throw new InvalidRequest("paidHow", "Choose how it was paid.");
+		}
+		Instant now = clock.instant();
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO package_holding (id, package_id, patient_id, price_minor, currency, sold_where, paid_how,
+				    paid_at, sold_at, valid_until)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, sold.id(), patient.value(), sold.price().minorUnits(),
+					sold.price().currency().getCurrencyCode(), paidHow.paid() ? "DESK" : "ONLINE",
+					paidHow.paid() ? paidHow.name() : null, paidHow.paid() ? Timestamp.from(now) : null,
+					Timestamp.from(now), Timestamp.from(now.plus(Duration.ofDays(sold.validDays()))))
+			.update();
+		ledger.open(id, sold.credits());
+		return ledger.holding(id).orElseThrow();
+	}
+
+	/** The desk records the payment of a package bought online to pay at the clinic. */
+	@Transactional
+	public Holding settle(UUID holdingId, PaidHow paidHow) {
+		Holding holding = ledger.holding(holdingId)
+			.orElseThrow(() -> new NotFound("holding", "package sale", holdingId.toString()));
+		if (paidHow == null || !paidHow.paid()) {
+			throw new InvalidRequest("paidHow", "Choose how it was paid.");
+		}
+		if (!holding.owed()) {
+			throw new InvalidRequest("paidHow", "This package is paid already.");
+		}
+		jdbc.sql("UPDATE package_holding SET paid_how = ?, paid_at = ? WHERE id = ? AND paid_how IS NULL")
+			.params(paidHow.name(), Timestamp.from(clock.instant()), holdingId)
+			.update();
+		return ledger.holding(holdingId).orElseThrow();
+	}
+
+}

@@ -1,0 +1,305 @@
+package org.unknot.packages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unknot.TestNetwork;
+import org.unknot.UnknotIntegrationTest;
+import org.unknot.booking.AppointmentCancelled;
+import org.unknot.booking.Booked;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SeriesOutcome;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientDetails;
+import org.unknot.patient.PatientId;
+import org.unknot.patient.Patients;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.system.InvalidRequest;
+import org.unknot.system.Money;
+import org.unknot.visit.BookedBy;
+import org.unknot.visit.Repeat;
+import org.unknot.visit.VisitAnswers;
+import org.unknot.visit.VisitBooking;
+
+/**
+ * Credits bought, spent by bookings, given back by cancellations in time, and written off
+ * when a package runs out; every movement a row whose balance the database keeps honest.
+ */
+@UnknotIntegrationTest
+class CreditLedgerTests {
+
+	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
+
+	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+
+	@Autowired
+	PackageAdmin admin;
+
+	@Autowired
+	PackageSales sales;
+
+	@Autowired
+	CreditLedger ledger;
+
+	@Autowired
+	CreditReturns returns;
+
+	@Autowired
+	VisitBooking visits;
+
+	@Autowired
+	BookingDesk desk;
+
+	@Autowired
+	Patients patients;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	String clinic;
+
+	String therapist;
+
+	PatientDetails patient;
+
+	PatientId patientId;
+
+	@BeforeEach
+	void openAClinicAndAPatient() {
+		var network = new TestNetwork(jdbc);
+		clinic = network.clinic(1, 0, 0);
+		therapist = network.therapist();
+		network.weekdays(therapist, clinic);
+		patient = new PatientDetails("Tova", "Brandt", "tova." + UUID.randomUUID() + "@example.org", null,
+				LocalDate.of(1979, 2, 11));
+		patientId = PatientId.of(patients.identify(patient));
+	}
+
+	@Nested
+	class WhenAPackageIsSold {
+
+		@Test
+		void buysItsCreditsAsTheFirstRowOfTheLedger() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 180), PaidHow.CASH);
+
+			assertThat(holding.balance()).isEqualTo(6);
+			assertThat(holding.price()).isEqualTo(Money.usd(54000));
+			assertThat(holding.owed()).isFalse();
+			assertThat(holding.validUntil()).isEqualTo(holding.soldAt().plus(Duration.ofDays(180)));
+			assertThat(ledger.movements(holding.id())).singleElement().satisfies(row -> {
+				assertThat(row.kind()).isEqualTo(CreditMovement.Kind.BOUGHT);
+				assertThat(row.balanceAfter()).isEqualTo(6);
+			});
+		}
+
+		@Test
+		void boughtOnlineToPayAtTheClinicIsOwedUntilTheDeskRecordsPayment() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 180), PaidHow.TO_PAY_AT_CLINIC);
+			assertThat(holding.owed()).isTrue();
+
+			assertThat(sales.settle(holding.id(), PaidHow.CARD_TERMINAL).paidHow()).isEqualTo(PaidHow.CARD_TERMINAL);
+			assertThatThrownBy(() -> sales.settle(holding.id(), PaidHow.CASH)).isInstanceOf(InvalidRequest.class);
+		}
+
+		@Test
+		void refusesAPackageTakenOffSale() {
+			String id = massagePackage(6, 180);
+			admin.stopSelling(id);
+
+			assertThatThrownBy(() -> sales.sell(patientId, id, PaidHow.CASH)).isInstanceOf(InvalidRequest.class);
+		}
+
+	}
+
+	@Nested
+	class WhenAVisitIsBooked {
+
+		@Test
+		void aCoveredServiceSpendsOneCreditAndSaysHowManyRemain() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 180), PaidHow.CASH);
+
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+
+			assertThat(ledger.spentOn(booked.appointment().id())).hasValueSatisfying(use -> {
+				assertThat(use.holdingId()).isEqualTo(holding.id());
+				assertThat(use.remaining()).isEqualTo(5);
+			});
+		}
+
+		@Test
+		void aServiceThePackageDoesNotCoverSpendsNothing() {
+			String id = definePackage("Consultations " + TestNetwork.shortId(), List.of(TestNetwork.CONSULTATION), 3,
+					90);
+			Holding holding = sales.sell(patientId, id, PaidHow.CASH);
+
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+
+			assertThat(ledger.spentOn(booked.appointment().id())).isEmpty();
+			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(3);
+		}
+
+		@Test
+		void aVisitAfterThePackageRunsOutSpendsNothing() {
+			sales.sell(patientId, massagePackage(6, 1), PaidHow.CASH);
+
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+
+			assertThat(ledger.spentOn(booked.appointment().id())).isEmpty();
+		}
+
+		@Test
+		void aSeriesSpendsOneCreditPerVisitWhileCreditsLast() {
+			Holding holding = sales.sell(patientId, massagePackage(2, 365), PaidHow.CASH);
+
+			SeriesOutcome outcome = visits.bookSeries(massageAt(MONDAY, 10), null, new Repeat(1, 3, false),
+					VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+
+			assertThat(outcome.booked()).hasSize(3);
+			List<Integer> remaining = outcome.booked()
+				.stream()
+				.map(booked -> ledger.spentOn(booked.appointment().id()).map(CreditUse::remaining).orElse(-1))
+				.toList();
+			assertThat(remaining.stream().filter(left -> left >= 0)).hasSize(2);
+			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isZero();
+		}
+
+	}
+
+	@Nested
+	class WhenAVisitIsCancelled {
+
+		@Test
+		void withinPolicyTheCreditComesBackOnce() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+
+			desk.cancelForClinic(booked.appointment().id(), "caller asked");
+
+			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(6);
+			assertThat(ledger.giveBack(booked.appointment().id())).isEmpty();
+			assertThat(ledger.movements(holding.id())).extracting(CreditMovement::kind)
+				.containsExactly(CreditMovement.Kind.BOUGHT, CreditMovement.Kind.SPENT, CreditMovement.Kind.RETURNED);
+		}
+
+		@Test
+		void lateTheCreditStaysSpent() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+			var visit = booked.appointment();
+
+			returns.on(new AppointmentCancelled(visit.id(), visit.patientId(), null, visit.serviceId(),
+					visit.practitionerId(), visit.location(), clock.instant().plus(Duration.ofHours(3)),
+					clock.instant().plus(Duration.ofHours(4)), 0, "patient"));
+
+			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(5);
+		}
+
+	}
+
+	@Nested
+	class TheDatabase {
+
+		@Test
+		void refusesABalanceBelowZero() {
+			Holding holding = sales.sell(patientId, massagePackage(1, 365), PaidHow.CASH);
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+			Booked another = visits.book(massageAt(MONDAY, 12), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+			assertThat(ledger.spentOn(booked.appointment().id())).isPresent();
+
+			assertThatThrownBy(() -> jdbc.sql("""
+					INSERT INTO credit_movement (holding_id, seq, kind, credits, balance_after, appointment_id, at)
+					VALUES (?, 3, 'SPENT', -1, -1, ?, now())""")
+				.params(holding.id(), another.appointment().id())
+				.update()).isInstanceOf(DataAccessException.class);
+		}
+
+		@Test
+		void refusesARowThatDoesNotFollowTheLast() {
+			Holding holding = sales.sell(patientId, massagePackage(3, 365), PaidHow.CASH);
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+			List<String> attempts = new ArrayList<>();
+			for (String values : List.of("2, 'SPENT', -1, 5", "3, 'SPENT', -1, 1", "2, 'SPENT', -1, 2")) {
+				try {
+					jdbc.sql(
+							"INSERT INTO credit_movement (holding_id, seq, kind, credits, balance_after, appointment_id, at) "
+									+ "VALUES (?, " + values + ", ?, now())")
+						.params(holding.id(), booked.appointment().id())
+						.update();
+					attempts.add("written");
+				}
+				catch (DataAccessException refused) {
+					attempts.add("refused");
+				}
+			}
+			assertThat(attempts).containsExactly("refused", "refused", "refused");
+			// the third adds up, but row 2 is the booking's own spend: two rows cannot
+			// share a number
+		}
+
+		@Test
+		void neverChangesOrDeletesAMovement() {
+			Holding holding = sales.sell(patientId, massagePackage(3, 365), PaidHow.CASH);
+
+			assertThatThrownBy(() -> jdbc.sql("UPDATE credit_movement SET balance_after = 99 WHERE holding_id = ?")
+				.param(holding.id())
+				.update()).isInstanceOf(DataAccessException.class);
+			assertThatThrownBy(
+					() -> jdbc.sql("DELETE FROM credit_movement WHERE holding_id = ?").param(holding.id()).update())
+				.isInstanceOf(DataAccessException.class);
+		}
+
+	}
+
+	@Test
+	void writesOffWhatIsLeftWhenAPackageRunsOut() {
+		Holding holding = sales.sell(patientId, massagePackage(4, 30), PaidHow.CASH);
+		jdbc.sql(
+				"UPDATE package_holding SET sold_at = sold_at - interval '31 days', valid_until = valid_until - interval '31 days' WHERE id = ?")
+			.param(holding.id())
+			.update();
+
+		ledger.expireDue();
+
+		assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isZero();
+		assertThat(ledger.movements(holding.id())).last().satisfies(row -> {
+			assertThat(row.kind()).isEqualTo(CreditMovement.Kind.EXPIRED);
+			assertThat(row.credits()).isEqualTo(-4);
+		});
+	}
+
+	String massagePackage(int credits, int validDays) {
+		return definePackage(credits + " x massage " + TestNetwork.shortId(), List.of(TestNetwork.MASSAGE), credits,
+				validDays);
+	}
+
+	String definePackage(String name, List<String> services, int credits, int validDays) {
+		return admin.define(new PackageAdmin.Terms(name, Money.usd(9000L * credits), services, credits, validDays));
+	}
+
+	SlotRequest massageAt(LocalDate day, int hour) {
+		return new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+				LocalDateTime.of(day, LocalTime.of(hour, 0)).atZone(NEW_YORK).toInstant());
+	}
+
+}
