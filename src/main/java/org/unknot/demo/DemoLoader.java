@@ -27,8 +27,8 @@ class DemoLoader implements ApplicationRunner {
 
 	private final DemoPayingForCare paying;
 
-	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoCare care,
-			DemoBilling billing, DemoPayingForCare paying) {
+	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoCare care, DemoBilling billing,
+			DemoPayingForCare paying) {
 		this.care = care;
 		this.billing = billing;
 		this.paying = paying;
