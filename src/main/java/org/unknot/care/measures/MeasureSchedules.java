@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.system.NotFound;
 
 /**
  * Which measures each treatment plan takes when, and so which are due at a plan's next
@@ -25,9 +26,19 @@ public class MeasureSchedules {
 		this.measures = measures;
 	}
 
-	/** Replaces the plan's schedule with these lines; each measure must exist. */
+	/**
+	 * Replaces the plan's schedule with these lines; the plan and each measure must
+	 * exist.
+	 */
 	@Transactional
 	public void set(UUID planId, List<ScheduledMeasure> lines) {
+		boolean planned = jdbc.sql("SELECT EXISTS (SELECT 1 FROM treatment_plan WHERE id = ?)")
+			.param(planId)
+			.query(Boolean.class)
+			.single();
+		if (!planned) {
+			throw new NotFound(null, "treatment plan", planId.toString());
+		}
 		lines.forEach(line -> measures.get(line.measure()));
 		jdbc.sql("DELETE FROM measure_schedule WHERE plan_id = ?").param(planId).update();
 		for (ScheduledMeasure line : lines) {
