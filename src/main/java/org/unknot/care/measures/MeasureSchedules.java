@@ -1,5 +1,6 @@
 package org.unknot.care.measures;
 
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,13 +51,16 @@ public class MeasureSchedules {
 		}
 	}
 
+	/** The plan's schedule, by measure, each measure's lines in the plan's order. */
 	public List<ScheduledMeasure> of(UUID planId) {
-		return jdbc
-			.sql("SELECT measure, timing, every FROM measure_schedule WHERE plan_id = ? ORDER BY measure, timing")
+		return jdbc.sql("SELECT measure, timing, every FROM measure_schedule WHERE plan_id = ?")
 			.param(planId)
 			.query((rs, n) -> new ScheduledMeasure(rs.getString("measure"), Timing.valueOf(rs.getString("timing")),
 					(Integer) rs.getObject("every", Integer.class)))
-			.list();
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(ScheduledMeasure::measure).thenComparing(ScheduledMeasure::timing))
+			.toList();
 	}
 
 	/** The codes of the measures the plan takes at this visit, each once. */

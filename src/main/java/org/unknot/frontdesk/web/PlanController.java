@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,11 @@ import org.unknot.care.PlanTransitionRefused;
 import org.unknot.care.Technique;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
+import org.unknot.care.measures.BuiltInMeasures;
+import org.unknot.care.measures.Measure;
+import org.unknot.care.measures.MeasureSchedules;
+import org.unknot.care.measures.Measures;
+import org.unknot.care.measures.ScheduledMeasure;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
@@ -79,13 +85,17 @@ class PlanController {
 
 	private final CareAccess access;
 
+	private final Measures measures;
+
+	private final MeasureSchedules schedules;
+
 	private final FormChange forms;
 
 	private final Clock clock;
 
 	PlanController(TreatmentPlans plans, StaffPlans staffPlans, Assessments assessments, Patients patients,
 			CareServices services, Practitioners practitioners, Clinics clinics, CatalogProperties catalog,
-			CareAccess access, FormChange forms, Clock clock) {
+			CareAccess access, Measures measures, MeasureSchedules schedules, FormChange forms, Clock clock) {
 		this.plans = plans;
 		this.staffPlans = staffPlans;
 		this.assessments = assessments;
@@ -95,6 +105,8 @@ class PlanController {
 		this.clinics = clinics;
 		this.catalog = catalog;
 		this.access = access;
+		this.measures = measures;
+		this.schedules = schedules;
 		this.forms = forms;
 		this.clock = clock;
 	}
@@ -105,24 +117,29 @@ class PlanController {
 		LocalDate today = LocalDate.now(clock.withZone(catalog.virtualZone()));
 		PlanForm form = new PlanForm(null, null, null, null, null, null, null, List.of(), "1", "6", today.toString(),
 				today.plusWeeks(6).toString(), null);
-		return planPage(patients.get(owner.patientId()), null, id, form, Map.of(), model);
+		return planPage(patients.get(owner.patientId()), null, id, form, ScheduleForm.first(BuiltInMeasures.PAIN),
+				Map.of(), model);
 	}
 
 	@PostMapping("/staff/assessments/{id}/plans")
 	String draft(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute PlanForm form,
-			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+			@ModelAttribute ScheduleForm schedule, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
 		Assessments.Owner owner = ownAssessment(me, id);
 		return forms.answer(messages -> {
 			CareService service = service(form.service(), me.practitionerId(), messages);
 			PlanTerms terms = form.terms(messages);
+			List<ScheduledMeasure> lines = schedule.lines(measures, messages);
 			if (!messages.isEmpty()) {
 				return null;
 			}
 			TreatmentPlan plan = TreatmentPlan.draft(id, owner.patientId(), me.practitionerId(), service.id(), terms,
 					clock.instant());
 			plans.save(plan);
+			schedules.set(plan.id(), lines);
 			return new FormChange.Made("/staff/plans/" + plan.id(), "Plan drafted. Read it over, then sign it.");
-		}, redirect, response, errors -> planPage(patients.get(owner.patientId()), null, id, form, errors, model));
+		}, redirect, response,
+				errors -> planPage(patients.get(owner.patientId()), null, id, form, schedule, errors, model));
 	}
 
 	@GetMapping("/staff/plans/{id}")
@@ -135,25 +152,30 @@ class PlanController {
 	String editForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
 			Model model) {
 		TreatmentPlan plan = ownPlan(me, id, request);
-		return planPage(patients.get(plan.patientId()), plan, plan.assessmentId(), PlanForm.of(plan), Map.of(), model);
+		return planPage(patients.get(plan.patientId()), plan, plan.assessmentId(), PlanForm.of(plan),
+				ScheduleForm.of(schedules.of(plan.id())), Map.of(), model);
 	}
 
 	@PostMapping("/staff/plans/{id}/edit")
 	String revise(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute PlanForm form,
-			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+			@ModelAttribute ScheduleForm schedule, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
 		TreatmentPlan plan = ownPlan(me, id, request);
 		boolean signed = plan.signedAt() != null;
 		try {
 			return forms.attempt(messages -> {
 				PlanTerms terms = form.terms(messages);
+				List<ScheduledMeasure> lines = schedule.lines(measures, messages);
 				if (!messages.isEmpty()) {
 					return null;
 				}
 				plan.revise(terms, form.reason(), me.practitionerId(), clock.instant());
 				plans.save(plan);
+				schedules.set(plan.id(), lines);
 				return "/staff/plans/" + id;
 			}, signed ? "Amendment recorded; the signed version is kept." : "Draft changed.", redirect, response,
-					errors -> planPage(patients.get(plan.patientId()), plan, plan.assessmentId(), form, errors, model));
+					errors -> planPage(patients.get(plan.patientId()), plan, plan.assessmentId(), form, schedule,
+							errors, model));
 		}
 		catch (PlanTransitionRefused refused) {
 			return refusedPlan(me, plans.find(id).orElseThrow(), refused, response, model);
@@ -208,12 +230,29 @@ class PlanController {
 		model.addAttribute("names", practitioners.displayNames());
 		model.addAttribute("progress", progress);
 		model.addAttribute("visits", progress.visits().stream().map(this::visitRow).toList());
+		model.addAttribute("measures", scheduleInWords(plan));
 		model.addAttribute("clinical", access.clinical(me, plan.patientId()));
 		model.addAttribute("own", me.role() == Role.PRACTITIONER && plan.practitionerId().equals(me.practitionerId()));
 		model.addAttribute("admin", me.role() == Role.ADMIN);
 		model.addAttribute("errors", errors);
 		model.addAttribute("zone", catalog.virtualZone());
 		return "staff/plan";
+	}
+
+	/**
+	 * Each measure the plan takes, with when: "Pain intensity: before each visit; at
+	 * discharge".
+	 */
+	private List<String> scheduleInWords(TreatmentPlan plan) {
+		Map<String, List<String>> byMeasure = new LinkedHashMap<>();
+		for (ScheduledMeasure line : schedules.of(plan.id())) {
+			byMeasure.computeIfAbsent(line.measure(), code -> new ArrayList<>()).add(line.when());
+		}
+		return byMeasure.entrySet()
+			.stream()
+			.map(entry -> measures.find(entry.getKey()).map(Measure::title).orElse(entry.getKey()) + ": "
+					+ String.join("; ", entry.getValue()))
+			.toList();
 	}
 
 	record VisitRow(String when, String where, String status) {
@@ -238,14 +277,21 @@ class PlanController {
 	}
 
 	private String planPage(Patient patient, TreatmentPlan plan, UUID assessmentId, PlanForm form,
-			Map<String, String> errors, Model model) {
+			ScheduleForm schedule, Map<String, String> errors, Model model) {
 		model.addAttribute("patient", patient);
 		model.addAttribute("plan", plan);
 		model.addAttribute("heading", plan == null ? "New treatment plan"
 				: plan.signedAt() == null ? "Change the draft plan" : "Amend the signed plan");
 		model.addAttribute("assessmentId", assessmentId);
-		model.addAttribute("form", form.typed());
+		Map<String, String> typed = new LinkedHashMap<>(form.typed());
+		typed.putAll(schedule.typed());
+		model.addAttribute("form", typed);
 		model.addAttribute("picked", form);
+		model.addAttribute("schedule", schedule);
+		model.addAttribute("measureOptions",
+				measures.all().stream().map(measure -> new Choice(measure.code(), measure.title())).toList());
+		model.addAttribute("measureUnitOptions",
+				List.of(new Choice(ScheduleForm.VISITS, "Visits"), new Choice(ScheduleForm.WEEKS, "Weeks")));
 		model.addAttribute("errors", errors);
 		model.addAttribute("serviceOptions",
 				services.all().stream().map(service -> new Choice(service.id(), service.name())).toList());
