@@ -21,10 +21,7 @@ class DemoLoader implements ApplicationRunner {
 
 	private final DemoPatient patient;
 
-	private final DemoCare care;
-
-	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoCare care) {
-		this.care = care;
+	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient) {
 		this.network = network;
 		this.properties = properties;
 		this.patient = patient;
@@ -39,12 +36,9 @@ class DemoLoader implements ApplicationRunner {
 			log.info("Loaded the demo network: {} clinics, {} services, {} practitioners (unknot.demo.load-when-empty)",
 					DemoClinics.CLINICS.size(), DemoCatalog.SERVICES.size(), DemoPractitioners.PEOPLE.size());
 			try {
-				patient.load().ifPresent(course -> {
-					log.info("Booked {} visits for the demo patient ({})", course.booked().size(), DemoPatient.EMAIL);
-					if (!course.booked().isEmpty()) {
-						care.load(course.booked().get(0).appointment().patientId().value());
-					}
-				});
+				patient.load()
+					.ifPresent(course -> log.info("Booked {} visits of the demo patient's plan ({})",
+							course.outcome().booked().size(), DemoPatient.EMAIL));
 			}
 			catch (RuntimeException e) {
 				log.warn("The demo network is loaded, but the demo patient's visits could not be booked", e);

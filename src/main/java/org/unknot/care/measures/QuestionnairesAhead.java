@@ -85,6 +85,15 @@ public class QuestionnairesAhead {
 		return sent;
 	}
 
+	/**
+	 * Looks at one plan visit now, whatever its lead time (as the demo does for its first
+	 * visit), under the same once-per-visit row as the job; true if a questionnaire went
+	 * out.
+	 */
+	public boolean checkNow(UUID planId, UUID appointmentId) {
+		return check(new PlanVisit(planId, appointmentId));
+	}
+
 	/** A visit booked for a plan. */
 	record PlanVisit(UUID planId, UUID appointmentId) {
 	}
