@@ -2,13 +2,11 @@ package org.unknot.care.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,15 +14,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.Appointment;
 import org.unknot.care.Assessments;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
-import org.unknot.catalog.Clinics;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
@@ -41,6 +38,9 @@ class ClinicTimeTests {
 	static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
 
 	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -72,14 +72,7 @@ class ClinicTimeTests {
 	@Autowired
 	ClinicTime clinicTime;
 
-	@Autowired
-	Clinics clinics;
-
-	@Autowired
-	JobLeases leases;
-
-	@Autowired
-	PlatformTransactionManager transactions;
+	JobNodes nodes;
 
 	UUID patient;
 
@@ -89,6 +82,7 @@ class ClinicTimeTests {
 
 	@BeforeEach
 	void aPlanBookedAtAClinicInCalifornia() {
+		nodes = new JobNodes(context).fresh();
 		var network = new TestNetwork(jdbc);
 		String clinic = network.clinic(1, 0, 0);
 		jdbc.sql("UPDATE clinic SET zone = ? WHERE id = ?").params(LOS_ANGELES.getId(), clinic).update();
@@ -111,14 +105,7 @@ class ClinicTimeTests {
 
 	@Test
 	void theQuestionnaireDeadlineIsNamedInTheClinicsZone() {
-		jdbc.sql("""
-				INSERT INTO questionnaire_visit_check (appointment_id, plan_id, checked_by, checked_at)
-				SELECT appointment_id, plan_id, 'an earlier test', now() FROM plan_visit WHERE plan_id <> ?
-				ON CONFLICT DO NOTHING""").param(plan.id()).update();
-		jdbc.sql("DELETE FROM job_lease").update();
-		var job = new QuestionnairesAhead("node", jdbc, leases, plans, requests, clinics,
-				new QuestionnaireProperties(true, Duration.ofDays(2), Duration.ofMinutes(5), Duration.ofMinutes(15)),
-				Clock.fixed(firstVisit.start().minus(Duration.ofDays(1)), ZoneOffset.UTC), transactions);
+		var job = nodes.node("node", firstVisit.start().minus(Duration.ofDays(1)), Duration.ofDays(2));
 
 		assertThat(job.run()).isEqualTo(1);
 

@@ -2,13 +2,11 @@ package org.unknot.care.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.Appointment;
@@ -30,7 +28,6 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.care.Assessments;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
-import org.unknot.catalog.Clinics;
 import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
@@ -46,6 +43,9 @@ import org.unknot.visit.PlanBooking;
 class QuestionnairesAheadTests {
 
 	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -69,16 +69,9 @@ class QuestionnairesAheadTests {
 	MeasureSchedules schedules;
 
 	@Autowired
-	QuestionnaireRequests requests;
-
-	@Autowired
-	Clinics clinics;
-
-	@Autowired
 	JobLeases leases;
 
-	@Autowired
-	PlatformTransactionManager transactions;
+	JobNodes nodes;
 
 	String clinic;
 
@@ -92,14 +85,7 @@ class QuestionnairesAheadTests {
 		clinic = network.clinic(2, 0, 0);
 		String therapist = network.therapist();
 		network.weekdays(therapist, clinic);
-		// the database is shared: visits of plans booked by earlier tests count as looked
-		// at,
-		// so each test sees the job act on its own plan only
-		jdbc.sql("""
-				INSERT INTO questionnaire_visit_check (appointment_id, plan_id, checked_by, checked_at)
-				SELECT appointment_id, plan_id, 'an earlier test', now() FROM plan_visit ON CONFLICT DO NOTHING""")
-			.update();
-		jdbc.sql("DELETE FROM job_lease WHERE job = ?").param(QuestionnairesAhead.JOB).update();
+		nodes = new JobNodes(context).fresh();
 		UUID patient = patients.identify(new PatientDetails("Ines", "Marlow",
 				"ines-" + UUID.randomUUID() + "@example.org", null, LocalDate.of(1979, 4, 4)));
 		plan = new PlanFixture(assessments, plans).signed(patient, therapist, TestNetwork.MASSAGE, 1, 4, MONDAY);
@@ -205,9 +191,7 @@ class QuestionnairesAheadTests {
 	}
 
 	private QuestionnairesAhead node(String name, Instant now, Duration ahead) {
-		return new QuestionnairesAhead(name, jdbc, leases, plans, requests, clinics,
-				new QuestionnaireProperties(true, ahead, Duration.ofMinutes(5), Duration.ofMinutes(15)),
-				Clock.fixed(now, ZoneOffset.UTC), transactions);
+		return nodes.node(name, now, ahead);
 	}
 
 	private List<List<String>> asked(Appointment visit) {
