@@ -31,6 +31,14 @@ import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
+import org.unknot.care.Assessments;
+import org.unknot.care.BodyRegion;
+import org.unknot.care.Goal;
+import org.unknot.care.PlanTerms;
+import org.unknot.care.SessionNotes;
+import org.unknot.care.Technique;
+import org.unknot.care.TreatmentPlan;
+import org.unknot.care.TreatmentPlans;
 import org.unknot.catalog.LocationId;
 import org.unknot.content.ArticleAdmin;
 import org.unknot.insurance.InsuranceAdmin;
@@ -77,6 +85,8 @@ class AccessMatrixTests {
 
 	String practitionerA;
 
+	String practitionerB;
+
 	UUID visitA;
 
 	UUID patientA;
@@ -89,6 +99,10 @@ class AccessMatrixTests {
 
 	long article;
 
+	UUID planA;
+
+	UUID planB;
+
 	@BeforeEach
 	void twoClinicsWithAPatientEach() {
 		mvc = SecuredMockMvc.of(context);
@@ -96,7 +110,7 @@ class AccessMatrixTests {
 		clinicA = network.clinic(1, 0, 0);
 		clinicB = network.clinic(1, 0, 0);
 		practitionerA = network.therapist();
-		String practitionerB = network.therapist();
+		practitionerB = network.therapist();
 		network.weekdays(practitionerA, clinicA).weekdays(practitionerB, clinicB);
 		var a = book(practitionerA, clinicA);
 		var b = book(practitionerB, clinicB);
@@ -106,6 +120,8 @@ class AccessMatrixTests {
 		patientB = b[1];
 		plan = insurance.add(new InsuranceAdmin.PlanTerms("Matrix plan " + TestNetwork.shortId(), PayerKind.COMMERCIAL,
 				"Member ID", "[A-Z0-9]{4,20}"));
+		planA = signedPlan(patientA, practitionerA);
+		planB = signedPlan(patientB, practitionerB);
 		article = articles.create(new ArticleAdmin.Text("matrix-" + TestNetwork.shortId(), "Matrix article", "Summary.",
 				"Body.", List.of("matrix"), List.of(), LocalDate.of(2020, 1, 1)));
 	}
@@ -137,6 +153,26 @@ class AccessMatrixTests {
 					.param("to", "13:00"), adminOnly));
 		rows.put("own patient's record", new Row(() -> get("/staff/patients/{id}", patientA), allStaff));
 		rows.put("other clinic's patient's record", new Row(() -> get("/staff/patients/{id}", patientB), adminOnly));
+		Set<Who> treating = EnumSet.of(Who.PRACTITIONER, Who.ADMIN);
+		rows.put("own patient's care", new Row(() -> get("/staff/patients/{id}/care", patientA), allStaff));
+		rows.put("other clinic's patient's care", new Row(() -> get("/staff/patients/{id}/care", patientB), adminOnly));
+		rows.put("own patient's plan", new Row(() -> get("/staff/plans/{id}", planA), allStaff));
+		rows.put("other clinic's patient's plan", new Row(() -> get("/staff/plans/{id}", planB), adminOnly));
+		rows.put("book own patient's plan", new Row(() -> get("/staff/plans/{id}/book", planA), allStaff));
+		rows.put("book other clinic's patient's plan", new Row(() -> get("/staff/plans/{id}/book", planB), adminOnly));
+		rows.put("own patient's progress (staff)",
+				new Row(() -> get("/staff/patients/{id}/progress", patientA), treating));
+		rows.put("other clinic's patient's progress (staff)",
+				new Row(() -> get("/staff/patients/{id}/progress", patientB), adminOnly));
+		rows.put("assess own patient",
+				new Row(() -> get("/staff/patients/{id}/assessments/new", patientA), EnumSet.of(Who.PRACTITIONER)));
+		rows.put("amend own patient's plan",
+				new Row(() -> get("/staff/plans/{id}/edit", planA), EnumSet.of(Who.PRACTITIONER)));
+		rows.put("amend other clinic's patient's plan",
+				new Row(() -> get("/staff/plans/{id}/edit", planB), EnumSet.noneOf(Who.class)));
+		rows.put("discontinue own patient's plan (no reason: refused with a message)",
+				new Row(() -> post("/staff/plans/{id}/discontinue", planA).with(csrf()), treating));
+		rows.put("patient's own progress", new Row(() -> get("/account/progress"), EnumSet.of(Who.PATIENT)));
 		rows.put("practitioner's day", new Row(() -> get("/staff/my-day"), EnumSet.of(Who.PRACTITIONER)));
 		rows.put("workspace home", new Row(() -> get("/staff"), allStaff));
 		rows.put("waitlist", new Row(() -> get("/staff/waitlist"), allStaff));
@@ -249,6 +285,20 @@ class AccessMatrixTests {
 				null, new PatientDetails("Pat", "Matrix", "matrix-" + UUID.randomUUID() + "@example.org", null,
 						LocalDate.of(1990, 1, 1)));
 		return new UUID[] { booked.appointment().id(), booked.appointment().patientId().value() };
+	}
+
+	private UUID signedPlan(UUID patient, String practitioner) {
+		var assessment = context.getBean(Assessments.class)
+			.record(new Assessments.NewAssessment(patient, practitioner, "Matrix ache", Set.of(BodyRegion.NECK), null,
+					true, Set.of(), null, null, null, null, null, List.of("M54.2"), null),
+					new SessionNotes.Actor("test", "PRACTITIONER", null));
+		TreatmentPlan plan = TreatmentPlan.draft(assessment.id(), patient, practitioner, TestNetwork.MASSAGE,
+				new PlanTerms(List.of(new Goal("Worst pain", "3/10")), Set.of(Technique.SWEDISH), 1, 4, MONDAY,
+						MONDAY.plusWeeks(4)),
+				java.time.Instant.now());
+		plan.sign(practitioner, java.time.Instant.now());
+		context.getBean(TreatmentPlans.class).save(plan);
+		return plan.id();
 	}
 
 	record Row(Supplier<MockHttpServletRequestBuilder> request, Set<Who> allowed) {

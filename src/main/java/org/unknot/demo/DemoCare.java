@@ -1,13 +1,18 @@
 package org.unknot.demo;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.unknot.availability.AvailabilityQuery;
+import org.unknot.availability.AvailabilitySearch;
+import org.unknot.booking.SeriesOutcome;
 import org.unknot.care.Assessment;
 import org.unknot.care.Assessments;
 import org.unknot.care.BodyRegion;
@@ -17,32 +22,57 @@ import org.unknot.care.SessionNotes;
 import org.unknot.care.Technique;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
+import org.unknot.care.measures.BuiltInMeasures;
+import org.unknot.care.measures.MeasureSchedules;
+import org.unknot.care.measures.ScheduledMeasure;
+import org.unknot.care.measures.Timing;
+import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.visit.BookedBy;
+import org.unknot.visit.PlanBooking;
 
 /**
- * The demo patient's initial assessment by Ana Ribeiro and the weekly plan she signed
- * from it, so the care pages have something to show on the first start. All of it is
- * fictional.
+ * The demo patient's initial assessment by Ana Ribeiro, the plan of six bi-weekly visits
+ * she signed from it with the measures it takes, and its course booked through "Book this
+ * plan" from the first free time at least three days ahead, so the care pages and the
+ * plan's progress have something to show on the first start. All of it is fictional.
  */
 @Component
 class DemoCare {
 
 	static final String PRACTITIONER = "ana-ribeiro";
 
+	static final int VISITS = 6;
+
 	private static final SessionNotes.Actor DEMO = new SessionNotes.Actor("system:demo", "SYSTEM", null);
+
+	static final String SERVICE = "swedish-60";
 
 	private final Assessments assessments;
 
 	private final TreatmentPlans plans;
 
+	private final MeasureSchedules schedules;
+
+	private final AvailabilitySearch availability;
+
+	private final PlanBooking booking;
+
 	private final Clock clock;
 
-	DemoCare(Assessments assessments, TreatmentPlans plans, Clock clock) {
+	DemoCare(Assessments assessments, TreatmentPlans plans, MeasureSchedules schedules, AvailabilitySearch availability,
+			PlanBooking booking, Clock clock) {
 		this.assessments = assessments;
 		this.plans = plans;
+		this.schedules = schedules;
+		this.availability = availability;
+		this.booking = booking;
 		this.clock = clock;
 	}
 
-	void load(UUID patientId) {
+	/** The booked course, or empty when Ana has no free time in the weeks ahead. */
+	Optional<Course> load(UUID patientId) {
 		Assessment assessment = assessments.record(new Assessments.NewAssessment(patientId, PRACTITIONER,
 				"Aching between the shoulder blades and a stiff neck by the end of the work day",
 				Set.of(BodyRegion.NECK, BodyRegion.UPPER_BACK),
@@ -50,16 +80,39 @@ class DemoCare {
 				"Tender taut bands in both upper trapezius and the left rhomboid; head held forward", 60, 70, 165, 170,
 				List.of("M54.6", "M54.2", "M62.830"),
 				"Turn the head to check the blind spot; carry the groceries upstairs"), DEMO);
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE)));
-		TreatmentPlan plan = TreatmentPlan.draft(assessment.id(), patientId, PRACTITIONER, "swedish-60",
+		LocalDate from = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE))).plusDays(3);
+		Optional<Instant> first = availability
+			.search(new AvailabilityQuery(ServiceId.of(SERVICE), LocationId.of(DemoClinics.MONTCLAIR),
+					PractitionerId.of(PRACTITIONER), from, from.plusDays(20)))
+			.slots()
+			.stream()
+			.findFirst()
+			.map(slot -> slot.start().toInstant());
+		if (first.isEmpty()) {
+			return Optional.empty();
+		}
+		LocalDate start = LocalDate.ofInstant(first.get(), ZoneId.of(DemoClinics.ZONE));
+		TreatmentPlan plan = TreatmentPlan.draft(assessment.id(), patientId, PRACTITIONER, SERVICE,
 				new PlanTerms(
 						List.of(new Goal("Worst pain in a day", "3/10 or less"),
 								new Goal("Turn the head left to check the blind spot", "70 degrees without pain")),
-						Set.of(Technique.SWEDISH, Technique.TRIGGER_POINT, Technique.MYOFASCIAL_RELEASE), 1, 6,
-						today.plusDays(3), today.plusWeeks(7)),
+						Set.of(Technique.SWEDISH, Technique.TRIGGER_POINT, Technique.MYOFASCIAL_RELEASE), 2, VISITS,
+						start, start.plusWeeks(6)),
 				clock.instant());
 		plan.sign(PRACTITIONER, clock.instant());
 		plans.save(plan);
+		schedules.set(plan.id(),
+				List.of(ScheduledMeasure.every(BuiltInMeasures.PAIN, Timing.EVERY_VISITS, 1),
+						ScheduledMeasure.every(BuiltInMeasures.PSFS, Timing.EVERY_VISITS, 2),
+						ScheduledMeasure.at(BuiltInMeasures.PGIC, Timing.REVIEW),
+						ScheduledMeasure.at(BuiltInMeasures.PGIC, Timing.DISCHARGE)));
+		SeriesOutcome course = booking.bookCourse(plan.id(), LocationId.of(DemoClinics.MONTCLAIR), first.get(),
+				BookedBy.PATIENT);
+		return Optional.of(new Course(plan.id(), course));
+	}
+
+	/** The plan and the visits booked for it. */
+	record Course(UUID planId, SeriesOutcome outcome) {
 	}
 
 }

@@ -21,15 +21,12 @@ class DemoLoader implements ApplicationRunner {
 
 	private final DemoPatient patient;
 
-	private final DemoCare care;
-
 	private final DemoBilling billing;
 
 	private final DemoPayingForCare paying;
 
-	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoCare care, DemoBilling billing,
+	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoBilling billing,
 			DemoPayingForCare paying) {
-		this.care = care;
 		this.billing = billing;
 		this.paying = paying;
 		this.network = network;
@@ -47,11 +44,12 @@ class DemoLoader implements ApplicationRunner {
 					DemoClinics.CLINICS.size(), DemoCatalog.SERVICES.size(), DemoPractitioners.PEOPLE.size());
 			try {
 				patient.load().ifPresent(course -> {
-					log.info("Booked {} visits for the demo patient ({})", course.booked().size(), DemoPatient.EMAIL);
-					if (!course.booked().isEmpty()) {
-						care.load(course.booked().get(0).appointment().patientId().value());
-						billing.load(course.booked().get(0).appointment().patientId().value());
-						paying.load(course.booked().get(0).appointment().patientId());
+					log.info("Booked {} visits of the demo patient's plan ({})", course.outcome().booked().size(),
+							DemoPatient.EMAIL);
+					if (!course.outcome().booked().isEmpty()) {
+						var patientId = course.outcome().booked().get(0).appointment().patientId();
+						billing.load(patientId.value());
+						paying.load(patientId);
 					}
 				});
 			}

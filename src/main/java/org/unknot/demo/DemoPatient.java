@@ -1,33 +1,23 @@
 package org.unknot.demo;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.unknot.account.AccountDesk;
 import org.unknot.account.AccountDesk.NewAccount;
 import org.unknot.account.Accounts;
 import org.unknot.account.Role;
-import org.unknot.availability.AvailabilityQuery;
-import org.unknot.availability.AvailabilitySearch;
-import org.unknot.booking.SeriesOutcome;
-import org.unknot.booking.SlotRequest;
-import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
-import org.unknot.visit.BookedBy;
-import org.unknot.visit.Repeat;
-import org.unknot.visit.VisitAnswers;
-import org.unknot.visit.VisitBooking;
-import org.unknot.catalog.ServiceId;
-import org.unknot.practitioner.PractitionerId;
+import org.unknot.patient.Patients;
 
 /**
- * A fictional patient with an account and a course of bi-weekly massages with Ana Ribeiro
- * at Montclair, booked through the same desk as any booking, so a newcomer can sign in to
- * the patient portal and see visits, move one, or cancel it.
+ * A fictional patient with an account, a treatment plan with Ana Ribeiro at Montclair
+ * whose six bi-weekly visits are booked through the same plan booking as staff use, and
+ * outcome scores from the weeks before it, so a newcomer can sign in to the patient
+ * portal and see visits, progress and a questionnaire due, move a visit, or cancel it.
  */
 @Component
 class DemoPatient {
@@ -35,59 +25,40 @@ class DemoPatient {
 	static final String EMAIL = "patient@unknot.example";
 	static final PatientDetails DETAILS = new PatientDetails("Jordan", "Ellis", EMAIL, "(973) 555-0142",
 			LocalDate.of(1988, 5, 17));
-	static final int VISITS = 6;
+	static final int VISITS = DemoCare.VISITS;
 
 	private final AccountDesk accounts;
 
 	private final Accounts existing;
 
-	private final AvailabilitySearch availability;
+	private final Patients patients;
 
-	private final VisitBooking visits;
-
-	private final Clock clock;
+	private final DemoCare care;
 
 	private final DemoProgress progress;
 
-	DemoPatient(AccountDesk accounts, Accounts existing, AvailabilitySearch availability, VisitBooking visits,
-			Clock clock, DemoProgress progress) {
-		this.progress = progress;
+	DemoPatient(AccountDesk accounts, Accounts existing, Patients patients, DemoCare care, DemoProgress progress) {
 		this.accounts = accounts;
 		this.existing = existing;
-		this.availability = availability;
-		this.visits = visits;
-		this.clock = clock;
+		this.patients = patients;
+		this.care = care;
+		this.progress = progress;
 	}
 
 	/**
-	 * Books the course from the first free time at least three days ahead and opens the
-	 * account, once. Answers the booked course, or empty if the patient was there
-	 * already.
+	 * Opens the account and books the plan's course, once. Answers the plan and its
+	 * booked course, or empty if the patient was there already (or Ana had no free time).
 	 */
-	Optional<SeriesOutcome> load() {
+	Optional<DemoCare.Course> load() {
 		if (existing.byEmail(EMAIL).isPresent()) {
 			return Optional.empty();
 		}
-		LocalDate from = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE))).plusDays(3);
-		var first = availability
-			.search(new AvailabilityQuery(ServiceId.of("swedish-60"), LocationId.of(DemoClinics.MONTCLAIR),
-					PractitionerId.of("ana-ribeiro"), from, from.plusDays(20)))
-			.slots()
-			.stream()
-			.findFirst();
-		SeriesOutcome booked = first.map(slot -> visits.bookSeries(
-				new SlotRequest(ServiceId.of("swedish-60"), PractitionerId.of("ana-ribeiro"),
-						LocationId.of(DemoClinics.MONTCLAIR), slot.start().toInstant()),
-				null, new Repeat(2, VISITS, false), VisitAnswers.selfPay(DETAILS), BookedBy.PATIENT))
-			.orElse(null);
-		var patientId = booked == null || booked.booked().isEmpty() ? null
-				: booked.booked().get(0).appointment().patientId().value();
+		UUID patientId = patients.identify(DETAILS);
 		accounts.create(new NewAccount(EMAIL, DETAILS.givenName() + " " + DETAILS.familyName(), Role.PATIENT, List.of(),
 				null, patientId, DemoAccounts.PASSWORD));
-		if (patientId != null) {
-			progress.write(patientId, booked);
-		}
-		return Optional.ofNullable(booked);
+		Optional<DemoCare.Course> course = care.load(patientId);
+		progress.write(patientId, course.orElse(null));
+		return course;
 	}
 
 }

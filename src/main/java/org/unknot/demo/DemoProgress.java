@@ -3,23 +3,22 @@ package org.unknot.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.unknot.booking.SeriesOutcome;
 import org.unknot.care.measures.Answers;
 import org.unknot.care.measures.BuiltInMeasures;
 import org.unknot.care.measures.MeasureResponses;
 import org.unknot.care.measures.MeasureResponses.Taken;
-import org.unknot.care.measures.QuestionnaireRequests;
+import org.unknot.care.measures.QuestionnairesAhead;
 
 /**
- * The demo patient's outcome scores from the weeks before the course they have booked
- * (pain falling from 7 to 4, activities rising), so that "My progress" shows real curves
- * on the first start; and a questionnaire due before their next visit.
+ * The demo patient's outcome scores from the weeks before their plan's course (pain
+ * falling from 7 to 4, activities rising), so that "My progress" shows real curves on the
+ * first start; and the questionnaire the plan asks before its first visit, sent the way
+ * the job sends it, so the job never sends it again.
  */
 @Component
 class DemoProgress {
@@ -29,17 +28,17 @@ class DemoProgress {
 
 	private final MeasureResponses responses;
 
-	private final QuestionnaireRequests questionnaires;
+	private final QuestionnairesAhead questionnaires;
 
 	private final Clock clock;
 
-	DemoProgress(MeasureResponses responses, QuestionnaireRequests questionnaires, Clock clock) {
+	DemoProgress(MeasureResponses responses, QuestionnairesAhead questionnaires, Clock clock) {
 		this.responses = responses;
 		this.questionnaires = questionnaires;
 		this.clock = clock;
 	}
 
-	void write(UUID patientId, SeriesOutcome course) {
+	void write(UUID patientId, DemoCare.Course course) {
 		Instant now = clock.instant();
 		int[] pain = { 7, 5, 4 };
 		int[][] activities = { { 3, 2, 4 }, { 5, 4, 5 }, { 6, 6, 7 } };
@@ -57,10 +56,8 @@ class DemoProgress {
 		}
 		responses.record(patientId, BuiltInMeasures.GLOBAL_CHANGE, Answers.of(Map.of("change", 6)),
 				new Taken(null, null, null, "patient", now.minus(Duration.ofDays(14))));
-		if (course != null && !course.booked().isEmpty()) {
-			var first = course.booked().get(0).appointment();
-			questionnaires.send(patientId, List.of(BuiltInMeasures.PAIN, BuiltInMeasures.PSFS), null, first.id(),
-					first.start(), ZoneId.of(DemoClinics.ZONE));
+		if (course != null && !course.outcome().booked().isEmpty()) {
+			questionnaires.checkNow(course.planId(), course.outcome().booked().get(0).appointment().id());
 		}
 	}
 

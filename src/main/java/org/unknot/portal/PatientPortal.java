@@ -50,8 +50,12 @@ public class PatientPortal {
 
 	private final Clock clock;
 
+	private final CareExport care;
+
 	PatientPortal(Patients patients, Appointments appointments, CareServices services, Clinics clinics,
-			Practitioners practitioners, CatalogProperties catalog, AuditLog audit, SessionNotes notes, Clock clock) {
+			Practitioners practitioners, CatalogProperties catalog, AuditLog audit, SessionNotes notes, Clock clock,
+			CareExport care) {
+		this.care = care;
 		this.notes = notes;
 		this.patients = patients;
 		this.appointments = appointments;
@@ -169,6 +173,9 @@ public class PatientPortal {
 				return row;
 			})
 			.toList());
+		SessionNotes.Actor actor = new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address);
+		document.put("treatmentPlans", care.plans(patient.id(), actor));
+		document.put("questionnaireAnswers", care.answers(patient.id()));
 		return document;
 	}
 

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.unknot.care.TreatmentPlans;
+import org.unknot.care.measures.QuestionnairesAhead;
 import org.unknot.account.AccountDesk;
 import org.unknot.account.SignIn;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -94,8 +96,10 @@ class DemoNetworkTests {
 		}
 
 		@Test
-		void givesTheDemoPatientAnAccountAndACourseOfBiWeeklyVisitsOnce(@Autowired DemoPatient patient) {
-			var course = patient.load().orElseThrow();
+		void givesTheDemoPatientAnAccountAndAPlanWithItsBiWeeklyVisitsBookedOnce(@Autowired DemoPatient patient,
+				@Autowired TreatmentPlans plans, @Autowired QuestionnairesAhead questionnaires) {
+			var planned = patient.load().orElseThrow();
+			var course = planned.outcome();
 
 			assertThat(course.booked()).hasSize(DemoPatient.VISITS);
 			assertThat(course.booked())
@@ -105,6 +109,16 @@ class DemoNetworkTests {
 					course.booked().get(0).appointment().start().atZone(NEW_YORK).toLocalDate(),
 					course.booked().get(1).appointment().start().atZone(NEW_YORK).toLocalDate()))
 				.isEqualTo(14);
+			var plan = plans.find(planned.planId()).orElseThrow();
+			assertThat(plans.progress(plan).summary()).isEqualTo("0 of 6 done, 6 booked, 0 still to book");
+			assertThat(plans.progress(plan).visits()).extracting(visit -> visit.id())
+				.containsExactlyElementsOf(course.booked().stream().map(booked -> booked.appointment().id()).toList());
+			var first = course.booked().get(0).appointment().id();
+			assertThat(jdbc.sql("SELECT plan_id FROM questionnaire_request WHERE appointment_id = ?")
+				.param(first)
+				.query(java.util.UUID.class)
+				.list()).as("the first visit's questionnaire, sent for the plan").containsExactly(plan.id());
+			assertThat(questionnaires.checkNow(plan.id(), first)).as("never sent twice").isFalse();
 			assertThat(jdbc.sql("SELECT patient_id FROM account WHERE email = ?")
 				.param(DemoPatient.EMAIL)
 				.query(java.util.UUID.class)

@@ -42,6 +42,10 @@ import org.unknot.care.SessionNotes;
 import org.unknot.care.Technique;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
+import org.unknot.care.measures.BuiltInMeasures;
+import org.unknot.care.measures.MeasureSchedules;
+import org.unknot.care.measures.ScheduledMeasure;
+import org.unknot.care.measures.Timing;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientDetails;
@@ -74,6 +78,9 @@ class CarePagesTests {
 
 	@Autowired
 	TreatmentPlans plans;
+
+	@Autowired
+	MeasureSchedules schedules;
 
 	MockMvc mvc;
 
@@ -183,6 +190,72 @@ class CarePagesTests {
 				.contains("amended because: Slow start; two more visits")
 				.contains("Worst pain in a day")
 				.contains("8 visits, weekly");
+		}
+
+		@Test
+		void keepsTheMeasuresChosenOnThePlanFormAndSaysWhenEachIsTaken() throws Exception {
+			UUID assessment = assessment().id();
+			assertThat(page(get("/staff/assessments/{id}/plans/new", assessment), therapistSignedIn()))
+				.contains("Measures taken")
+				.contains("Activities you find hard (PSFS)");
+
+			MockHttpServletResponse drafted = mvc
+				.perform(post("/staff/assessments/{id}/plans", assessment).params(planForm("6"))
+					.param("service", TestNetwork.MASSAGE)
+					.param("measures", BuiltInMeasures.PAIN, BuiltInMeasures.PSFS)
+					.param("measureEvery", "2")
+					.param("measureUnit", "visits")
+					.param("measureMilestones", "true")
+					.with(csrf())
+					.with(therapistSignedIn()))
+				.andReturn()
+				.getResponse();
+			assertThat(drafted.getStatus()).as(drafted.getContentAsString()).isEqualTo(302);
+			String planPath = drafted.getRedirectedUrl();
+			UUID planId = UUID.fromString(planPath.substring(planPath.lastIndexOf('/') + 1));
+
+			assertThat(schedules.of(planId))
+				.contains(ScheduledMeasure.every(BuiltInMeasures.PAIN, Timing.EVERY_VISITS, 2),
+						ScheduledMeasure.at(BuiltInMeasures.PSFS, Timing.DISCHARGE))
+				.hasSize(6);
+			assertThat(page(get(planPath), SignedInAs.frontDeskOf(clinic)))
+				.contains("before the first visit and every 2 visits after; at the plan&#39;s review; at discharge");
+			assertThat(page(get(planPath + "/edit"), therapistSignedIn())).contains("value=\"2\"")
+				.containsPattern("value=\"psfs\"\\s+checked");
+
+			assertThat(status(post(planPath + "/edit").params(planForm("6"))
+				.param("measures", BuiltInMeasures.PGIC)
+				.param("measureEvery", "3")
+				.param("measureUnit", "weeks")
+				.with(csrf()), therapistSignedIn())).isEqualTo(302);
+			assertThat(schedules.of(planId))
+				.containsExactly(ScheduledMeasure.every(BuiltInMeasures.PGIC, Timing.EVERY_WEEKS, 3));
+		}
+
+		@Test
+		void refusesAMeasureScheduleThatCannotBeKeptBesideItsFields() throws Exception {
+			UUID assessment = assessment().id();
+
+			MockHttpServletResponse response = mvc
+				.perform(post("/staff/assessments/{id}/plans", assessment).params(planForm("6"))
+					.param("service", TestNetwork.MASSAGE)
+					.param("measures", BuiltInMeasures.PAIN, "made-up-measure")
+					.param("measureEvery", "0")
+					.param("measureUnit", "months")
+					.with(csrf())
+					.with(therapistSignedIn()))
+				.andReturn()
+				.getResponse();
+
+			assertThat(response.getStatus()).isEqualTo(422);
+			assertThat(response.getContentAsString()).contains("Choose measures from the list.")
+				.contains("Enter a number from 1 (before each visit) to 52.")
+				.contains("Choose visits or weeks.")
+				.contains("value=\"0\"");
+			assertThat(jdbc.sql("SELECT count(*) FROM treatment_plan WHERE assessment_id = ?")
+				.param(assessment)
+				.query(Long.class)
+				.single()).isZero();
 		}
 
 		@Test

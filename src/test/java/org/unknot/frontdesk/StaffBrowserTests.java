@@ -228,6 +228,73 @@ class StaffBrowserTests {
 	}
 
 	@Test
+	void aPractitionerAssessesPlansSignsAndBooksACourse(Visitor visitor) {
+		UUID patient = desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+						MONDAY.atTime(LocalTime.of(9, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
+				null, new PatientDetails("Wren", "Holloway", "wh-" + UUID.randomUUID() + "@example.org", null,
+						LocalDate.of(1981, 7, 7)))
+			.appointment()
+			.patientId()
+			.value();
+		Account practitioner = account(Role.PRACTITIONER, List.of(), therapist);
+		Page page = visitor.open("/sign-in", Visitor.JS_ON);
+		signInAndEnrol(visitor, page, practitioner);
+
+		page.navigate(visitor.baseUrl() + "/staff/patients/" + patient + "/care");
+		visitor.check(page, "care");
+		link(page, "Record an assessment").click();
+		visitor.check(page, "assessment-form");
+		page.getByLabel("Chief complaint", EXACT).fill("Knot under the right shoulder blade");
+		page.locator("input[name=regions][value=UPPER_BACK]").check();
+		page.locator("#redFlagsReviewed").check();
+		page.locator("input[name=diagnosisCodes][value='M54.6']").check();
+		button(page, "Record the assessment").click();
+		page.waitForLoadState();
+		assertThat(page.content()).contains("Knot under the right shoulder blade");
+
+		link(page, "Make a treatment plan from this assessment").click();
+		visitor.check(page, "plan-form");
+		page.getByLabel("Service the visits are booked as", EXACT).selectOption(TestNetwork.MASSAGE);
+		page.getByLabel("Goal 1", EXACT).fill("Worst pain in a day");
+		page.getByLabel("Target 1", EXACT).fill("3/10 or less");
+		page.locator("input[name=techniques][value=TRIGGER_POINT]").check();
+		page.getByLabel("Number of visits", EXACT).fill("4");
+		page.getByLabel("Starts on", EXACT).fill(MONDAY.plusWeeks(1).toString());
+		page.getByLabel("Reviewed on", EXACT).fill(MONDAY.plusWeeks(3).toString());
+		page.locator("input[name=measures][value=psfs]").check();
+		button(page, "Save the draft").click();
+		page.waitForLoadState();
+		assertThat(page.locator(".notice").textContent()).contains("Plan drafted");
+
+		button(page, "Sign the plan").click();
+		page.waitForLoadState();
+		assertThat(page.content()).contains("Active");
+		visitor.check(page, "plan");
+		link(page, "Book this plan").click();
+		visitor.check(page, "plan-book");
+		page.getByLabel("Clinic", EXACT).selectOption(clinic);
+		page.getByLabel("First visit on", EXACT).fill(MONDAY.plusWeeks(1).toString());
+		page.getByLabel("At (clinic time)", EXACT).fill("10:00");
+		button(page, "Book the visits").click();
+		page.waitForLoadState();
+
+		assertThat(page.locator(".notice").textContent()).isEqualTo("4 visits booked for this plan.");
+		assertThat(page.locator(".plan-progress").textContent()).isEqualTo("0 of 4 done, 4 booked, 0 still to book.");
+		assertThat(page.content()).contains("Mon, Mar 22, 10:00 AM EDT").contains("Activities you find hard (PSFS)");
+	}
+
+	private static com.microsoft.playwright.Locator link(Page page, String name) {
+		return page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+				new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	private static com.microsoft.playwright.Locator button(Page page, String name) {
+		return page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	@Test
 	void anAdminAddsAPractitionerWhoIsThenOfferedOnline(Visitor visitor) {
 		Account admin = account(Role.ADMIN, List.of(), null);
 		Page page = visitor.open("/sign-in", Visitor.JS_ON);

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.Map;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -23,6 +25,20 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.care.Assessments;
+import org.unknot.care.BodyRegion;
+import org.unknot.care.Goal;
+import org.unknot.care.PlanTerms;
+import org.unknot.care.SessionNotes;
+import org.unknot.care.Technique;
+import org.unknot.care.TreatmentPlan;
+import org.unknot.care.TreatmentPlans;
+import org.unknot.care.measures.Answers;
+import org.unknot.care.measures.BuiltInMeasures;
+import org.unknot.care.measures.MeasureResponses;
+import org.unknot.care.measures.MeasureSchedules;
+import org.unknot.care.measures.ScheduledMeasure;
+import org.unknot.care.measures.Timing;
 import org.unknot.SecuredMockMvc;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
@@ -195,6 +211,46 @@ class PatientPortalTests {
 			.param(mine.appointment().patientId().value())
 			.query(String.class)
 			.list()).contains("EXPORT");
+	}
+
+	@Test
+	void theDownloadHoldsThePatientsPlansAndQuestionnaireAnswers() throws Exception {
+		UUID patient = mine.appointment().patientId().value();
+		var assessment = context.getBean(Assessments.class)
+			.record(new Assessments.NewAssessment(patient, therapist, "Sore neck", Set.of(BodyRegion.NECK), null, true,
+					Set.of(), null, null, null, null, null, List.of("M54.2"), null),
+					new SessionNotes.Actor("test", "PRACTITIONER", null));
+		var plan = TreatmentPlan.draft(assessment.id(), patient, therapist, TestNetwork.MASSAGE,
+				new PlanTerms(List.of(new Goal("Turn the head to reverse the car", "without pain")),
+						Set.of(Technique.SHIATSU), 2, 6, LocalDate.of(2027, 3, 15), LocalDate.of(2027, 4, 26)),
+				java.time.Instant.now());
+		plan.sign(therapist, java.time.Instant.now());
+		context.getBean(TreatmentPlans.class).save(plan);
+		context.getBean(MeasureSchedules.class)
+			.set(plan.id(), List.of(ScheduledMeasure.every(BuiltInMeasures.PSFS, Timing.EVERY_VISITS, 1)));
+		context.getBean(MeasureResponses.class)
+			.record(patient, BuiltInMeasures.FUNCTION,
+					new Answers(Map.of("activity-1", 4, "activity-2", 6, "activity-3", 5),
+							Map.of("activity-1", "Gardening", "activity-2", "Driving", "activity-3", "Typing")),
+					new MeasureResponses.Taken(plan.id(), null, null, "patient", java.time.Instant.now()));
+
+		MockHttpServletResponse response = mvc.perform(get("/account/export").with(me)).andReturn().getResponse();
+
+		JsonNode export = json.readTree(response.getContentAsString());
+		JsonNode planned = export.path("treatmentPlans").get(0);
+		assertThat(planned.path("status").asString()).isEqualTo("Active");
+		assertThat(planned.path("versions").get(0).path("goals").get(0).path("goal").asString())
+			.isEqualTo("Turn the head to reverse the car");
+		assertThat(planned.path("versions").get(0).path("techniques").get(0).asString())
+			.isEqualTo("Shiatsu and acupressure");
+		assertThat(planned.path("measures").get(0).path("when").asString()).isEqualTo("before each visit");
+		JsonNode answered = export.path("questionnaireAnswers").get(0);
+		assertThat(answered.path("code").asString()).isEqualTo(BuiltInMeasures.PSFS);
+		assertThat(answered.path("score").asDouble()).isEqualTo(5.0);
+		assertThat(answered.path("plan").asString()).isEqualTo(plan.id().toString());
+		assertThat(answered.path("activitiesNamed").path("activity-1").asString()).isEqualTo("Gardening");
+		assertThat(planned.path("practitioner").asString()).as("named, as everywhere")
+			.isEqualTo("Test " + therapist + ", LMT");
 	}
 
 	@Test

@@ -26,9 +26,6 @@ import org.unknot.system.Times;
 @Service
 public class Progress {
 
-	/** The network's clinics' time, in which days are named. */
-	public static final ZoneId CLINIC_TIME = ZoneId.of("America/New_York");
-
 	private final JdbcClient jdbc;
 
 	private final MeasureResponses responses;
@@ -37,11 +34,14 @@ public class Progress {
 
 	private final AuditLog audit;
 
-	Progress(JdbcClient jdbc, MeasureResponses responses, Measures measures, AuditLog audit) {
+	private final ClinicTime clinicTime;
+
+	Progress(JdbcClient jdbc, MeasureResponses responses, Measures measures, AuditLog audit, ClinicTime clinicTime) {
 		this.jdbc = jdbc;
 		this.responses = responses;
 		this.measures = measures;
 		this.audit = audit;
+		this.clinicTime = clinicTime;
 	}
 
 	/** Who is looking, for the audit trail. */
@@ -71,14 +71,20 @@ public class Progress {
 	public List<Series> of(UUID patientId, Reader reader) {
 		Map<String, List<Point>> byMeasure = new LinkedHashMap<>();
 		BuiltInMeasures.ALL.forEach(measure -> byMeasure.put(measure.code(), new ArrayList<>()));
-		jdbc.sql("SELECT pain_before, written_at FROM session_note WHERE patient_id = ? AND pain_before IS NOT NULL")
+		// each day is named where it was spent: in the zone of that visit's clinic
+		ZoneId patientZone = clinicTime.ofPatient(patientId);
+		jdbc.sql("""
+				SELECT appointment_id, pain_before, written_at FROM session_note
+				WHERE patient_id = ? AND pain_before IS NOT NULL""")
 			.param(patientId)
-			.query((rs, n) -> point(rs.getTimestamp("written_at"), rs.getInt("pain_before")))
+			.query((rs, n) -> point(rs.getTimestamp("written_at"), rs.getInt("pain_before"),
+					clinicTime.of(rs.getObject("appointment_id", UUID.class), patientId)))
 			.list()
 			.forEach(byMeasure.get(BuiltInMeasures.PAIN)::add);
 		for (MeasureResponse response : responses.ofPatient(patientId)) {
 			byMeasure.computeIfAbsent(response.measure(), code -> new ArrayList<>())
-				.add(point(Timestamp.from(response.answeredAt()), response.score()));
+				.add(point(Timestamp.from(response.answeredAt()), response.score(), response.appointmentId() == null
+						? patientZone : clinicTime.of(response.appointmentId(), patientId)));
 		}
 		List<Series> series = new ArrayList<>();
 		byMeasure.forEach((code, points) -> {
@@ -138,9 +144,9 @@ public class Progress {
 				+ format(baseline) + "), a change is not yet meaningful. " + better + " is better.";
 	}
 
-	private static Point point(Timestamp at, double value) {
+	private static Point point(Timestamp at, double value, ZoneId zone) {
 		Instant instant = at.toInstant();
-		return new Point(instant, value, Times.shortDay(LocalDate.ofInstant(instant, CLINIC_TIME)));
+		return new Point(instant, value, Times.shortDay(LocalDate.ofInstant(instant, zone)));
 	}
 
 	static String format(double value) {

@@ -28,6 +28,17 @@ public record ScheduledMeasure(String measure, Timing timing, Integer every) {
 		return new ScheduledMeasure(measure, timing, every);
 	}
 
+	/** When, in words: "before each visit", "at discharge". */
+	public String when() {
+		return switch (timing) {
+			case EVERY_VISITS ->
+				every == 1 ? "before each visit" : "before the first visit and every " + every + " visits after";
+			case EVERY_WEEKS -> "before the first visit, then every " + (every == 1 ? "week" : every + " weeks");
+			case START -> "before the first visit";
+			default -> timing.label();
+		};
+	}
+
 	/** Whether this line asks for the measure at that visit. */
 	boolean dueAt(UpcomingVisit visit) {
 		return switch (timing) {

@@ -3,10 +3,10 @@ package org.unknot.frontdesk.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,9 +29,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
 import org.unknot.booking.Appointment;
-import org.unknot.booking.Booked;
-import org.unknot.booking.SeriesConflicts;
-import org.unknot.booking.SeriesOutcome;
 import org.unknot.care.Assessments;
 import org.unknot.care.Goal;
 import org.unknot.care.PlanProgress;
@@ -40,37 +37,39 @@ import org.unknot.care.PlanTransitionRefused;
 import org.unknot.care.Technique;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
+import org.unknot.care.measures.BuiltInMeasures;
+import org.unknot.care.measures.Measure;
+import org.unknot.care.measures.MeasureSchedules;
+import org.unknot.care.measures.Measures;
+import org.unknot.care.measures.ScheduledMeasure;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
-import org.unknot.catalog.LocationId;
 import org.unknot.frontdesk.CareAccess;
 import org.unknot.frontdesk.web.CareController.Choice;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
-import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
-import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.NotFound;
 import org.unknot.system.Times;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
-import org.unknot.visit.BookedBy;
-import org.unknot.visit.PlanBooking;
 
 /**
  * Treatment plans for staff: drafted from an assessment by the practitioner who made it,
- * signed, amended, reviewed and ended through its verbs, and "Book this plan", which
- * books the visits still to book at once and offers other times for each clash.
+ * signed, amended, reviewed and ended through its verbs. Booking a plan's visits is
+ * {@link PlanBookingController}.
  */
 @Controller
 class PlanController {
 
 	private final TreatmentPlans plans;
+
+	private final StaffPlans staffPlans;
 
 	private final Assessments assessments;
 
@@ -84,26 +83,30 @@ class PlanController {
 
 	private final CatalogProperties catalog;
 
-	private final PlanBooking booking;
-
 	private final CareAccess access;
+
+	private final Measures measures;
+
+	private final MeasureSchedules schedules;
 
 	private final FormChange forms;
 
 	private final Clock clock;
 
-	PlanController(TreatmentPlans plans, Assessments assessments, Patients patients, CareServices services,
-			Practitioners practitioners, Clinics clinics, CatalogProperties catalog, PlanBooking booking,
-			CareAccess access, FormChange forms, Clock clock) {
+	PlanController(TreatmentPlans plans, StaffPlans staffPlans, Assessments assessments, Patients patients,
+			CareServices services, Practitioners practitioners, Clinics clinics, CatalogProperties catalog,
+			CareAccess access, Measures measures, MeasureSchedules schedules, FormChange forms, Clock clock) {
 		this.plans = plans;
+		this.staffPlans = staffPlans;
 		this.assessments = assessments;
 		this.patients = patients;
 		this.services = services;
 		this.practitioners = practitioners;
 		this.clinics = clinics;
 		this.catalog = catalog;
-		this.booking = booking;
 		this.access = access;
+		this.measures = measures;
+		this.schedules = schedules;
 		this.forms = forms;
 		this.clock = clock;
 	}
@@ -114,29 +117,34 @@ class PlanController {
 		LocalDate today = LocalDate.now(clock.withZone(catalog.virtualZone()));
 		PlanForm form = new PlanForm(null, null, null, null, null, null, null, List.of(), "1", "6", today.toString(),
 				today.plusWeeks(6).toString(), null);
-		return planPage(patients.get(owner.patientId()), null, id, form, Map.of(), model);
+		return planPage(patients.get(owner.patientId()), null, id, form, ScheduleForm.first(BuiltInMeasures.PAIN),
+				Map.of(), model);
 	}
 
 	@PostMapping("/staff/assessments/{id}/plans")
 	String draft(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute PlanForm form,
-			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+			@ModelAttribute ScheduleForm schedule, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
 		Assessments.Owner owner = ownAssessment(me, id);
 		return forms.answer(messages -> {
 			CareService service = service(form.service(), me.practitionerId(), messages);
 			PlanTerms terms = form.terms(messages);
+			List<ScheduledMeasure> lines = schedule.lines(measures, messages);
 			if (!messages.isEmpty()) {
 				return null;
 			}
 			TreatmentPlan plan = TreatmentPlan.draft(id, owner.patientId(), me.practitionerId(), service.id(), terms,
 					clock.instant());
 			plans.save(plan);
+			schedules.set(plan.id(), lines);
 			return new FormChange.Made("/staff/plans/" + plan.id(), "Plan drafted. Read it over, then sign it.");
-		}, redirect, response, errors -> planPage(patients.get(owner.patientId()), null, id, form, errors, model));
+		}, redirect, response,
+				errors -> planPage(patients.get(owner.patientId()), null, id, form, schedule, errors, model));
 	}
 
 	@GetMapping("/staff/plans/{id}")
 	String plan(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request, Model model) {
-		TreatmentPlan plan = viewed(me, id, request);
+		TreatmentPlan plan = staffPlans.viewed(me, id, request);
 		return showPlan(me, plan, Map.of(), model);
 	}
 
@@ -144,25 +152,30 @@ class PlanController {
 	String editForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
 			Model model) {
 		TreatmentPlan plan = ownPlan(me, id, request);
-		return planPage(patients.get(plan.patientId()), plan, plan.assessmentId(), PlanForm.of(plan), Map.of(), model);
+		return planPage(patients.get(plan.patientId()), plan, plan.assessmentId(), PlanForm.of(plan),
+				ScheduleForm.of(schedules.of(plan.id())), Map.of(), model);
 	}
 
 	@PostMapping("/staff/plans/{id}/edit")
 	String revise(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute PlanForm form,
-			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+			@ModelAttribute ScheduleForm schedule, HttpServletRequest request, HttpServletResponse response,
+			Model model, RedirectAttributes redirect) {
 		TreatmentPlan plan = ownPlan(me, id, request);
 		boolean signed = plan.signedAt() != null;
 		try {
 			return forms.attempt(messages -> {
 				PlanTerms terms = form.terms(messages);
+				List<ScheduledMeasure> lines = schedule.lines(measures, messages);
 				if (!messages.isEmpty()) {
 					return null;
 				}
 				plan.revise(terms, form.reason(), me.practitionerId(), clock.instant());
 				plans.save(plan);
+				schedules.set(plan.id(), lines);
 				return "/staff/plans/" + id;
 			}, signed ? "Amendment recorded; the signed version is kept." : "Draft changed.", redirect, response,
-					errors -> planPage(patients.get(plan.patientId()), plan, plan.assessmentId(), form, errors, model));
+					errors -> planPage(patients.get(plan.patientId()), plan, plan.assessmentId(), form, schedule,
+							errors, model));
 		}
 		catch (PlanTransitionRefused refused) {
 			return refusedPlan(me, plans.find(id).orElseThrow(), refused, response, model);
@@ -173,7 +186,7 @@ class PlanController {
 	String verb(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String verb,
 			@RequestParam(required = false) String reason, HttpServletRequest request, HttpServletResponse response,
 			Model model, RedirectAttributes redirect) {
-		TreatmentPlan plan = viewed(me, id, request);
+		TreatmentPlan plan = staffPlans.viewed(me, id, request);
 		boolean own = me.role() == Role.PRACTITIONER && plan.practitionerId().equals(me.practitionerId());
 		if (!own && !(me.role() == Role.ADMIN && !"sign".equals(verb))) {
 			throw new AccessDeniedException("Only the plan's practitioner (or an admin, to end it) changes its state");
@@ -201,71 +214,6 @@ class PlanController {
 		}
 	}
 
-	@GetMapping("/staff/plans/{id}/book")
-	String bookForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
-			Model model) {
-		TreatmentPlan plan = viewed(me, id, request);
-		PlanProgress progress = plans.progress(plan);
-		String clinic = progress.visits()
-			.stream()
-			.map(visit -> visit.location().clinicIdOrNull())
-			.filter(Objects::nonNull)
-			.reduce((first, second) -> second)
-			.orElse("");
-		LocalDate start = plan.terms().startDate().isBefore(LocalDate.now(clock.withZone(catalog.virtualZone())))
-				? LocalDate.now(clock.withZone(catalog.virtualZone())).plusDays(1) : plan.terms().startDate();
-		return bookPage(plan, progress, new BookForm(clinic, start.toString(), "10:00"), Map.of(), null, model);
-	}
-
-	@PostMapping("/staff/plans/{id}/book")
-	String book(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute BookForm form,
-			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-		TreatmentPlan plan = viewed(me, id, request);
-		try {
-			return forms.render(messages -> {
-				LocationId location = location(form.location(), messages);
-				Instant first = form.start(location == null ? null : clinics.zoneOf(location), messages);
-				if (!messages.isEmpty()) {
-					return null;
-				}
-				SeriesOutcome outcome = booking.bookCourse(id, location, first,
-						BookedBy.staff(me.accountId(), me.role().name()));
-				if (outcome.conflicts().isEmpty()) {
-					redirect.addFlashAttribute("message", outcome.booked().size() + " visits booked for this plan.");
-					return "redirect:/staff/plans/" + id;
-				}
-				return bookPage(plan, plans.progress(plan), form, Map.of(), outcome, model);
-			}, response, errors -> bookPage(plan, plans.progress(plan), form, errors, null, model));
-		}
-		catch (SeriesConflicts conflicts) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("problem", conflicts.getMessage());
-			return bookPage(plan, plans.progress(plan), form, Map.of(), conflicts.outcome(), model);
-		}
-	}
-
-	/** One visit of the plan at an offered time. */
-	@PostMapping("/staff/plans/{id}/book-one")
-	String bookOne(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @RequestParam String location,
-			@RequestParam String start, HttpServletRequest request, RedirectAttributes redirect) {
-		viewed(me, id, request);
-		try {
-			LocationId where = LocationId.of(location);
-			Booked booked = booking.bookOne(id, where, Instant.parse(start),
-					BookedBy.staff(me.accountId(), me.role().name()));
-			redirect.addFlashAttribute("message", "Booked: "
-					+ Times.dateTime(booked.appointment().start(), clinics.zoneOf(booked.appointment().location()))
-					+ ".");
-		}
-		catch (DomainProblem problem) {
-			redirect.addFlashAttribute("problem", problem.getMessage());
-		}
-		catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-			redirect.addFlashAttribute("problem", "That time could not be read; choose one of the times offered.");
-		}
-		return "redirect:/staff/plans/" + id + "/book";
-	}
-
 	private String refusedPlan(SignedIn me, TreatmentPlan plan, PlanTransitionRefused refused,
 			HttpServletResponse response, Model model) {
 		response.setStatus(HttpStatus.CONFLICT.value());
@@ -277,17 +225,34 @@ class PlanController {
 		PlanProgress progress = plans.progress(plan);
 		model.addAttribute("plan", plan);
 		model.addAttribute("patient", patients.get(plan.patientId()));
-		model.addAttribute("service", serviceName(plan.serviceId()));
-		model.addAttribute("practitioner", practitionerName(plan.practitionerId()));
+		model.addAttribute("service", staffPlans.serviceName(plan.serviceId()));
+		model.addAttribute("practitioner", staffPlans.practitionerName(plan.practitionerId()));
 		model.addAttribute("names", practitioners.displayNames());
 		model.addAttribute("progress", progress);
 		model.addAttribute("visits", progress.visits().stream().map(this::visitRow).toList());
+		model.addAttribute("measures", scheduleInWords(plan));
 		model.addAttribute("clinical", access.clinical(me, plan.patientId()));
 		model.addAttribute("own", me.role() == Role.PRACTITIONER && plan.practitionerId().equals(me.practitionerId()));
 		model.addAttribute("admin", me.role() == Role.ADMIN);
 		model.addAttribute("errors", errors);
 		model.addAttribute("zone", catalog.virtualZone());
 		return "staff/plan";
+	}
+
+	/**
+	 * Each measure the plan takes, with when: "Pain intensity: before each visit; at
+	 * discharge".
+	 */
+	private List<String> scheduleInWords(TreatmentPlan plan) {
+		Map<String, List<String>> byMeasure = new LinkedHashMap<>();
+		for (ScheduledMeasure line : schedules.of(plan.id())) {
+			byMeasure.computeIfAbsent(line.measure(), code -> new ArrayList<>()).add(line.when());
+		}
+		return byMeasure.entrySet()
+			.stream()
+			.map(entry -> measures.find(entry.getKey()).map(Measure::title).orElse(entry.getKey()) + ": "
+					+ String.join("; ", entry.getValue()))
+			.toList();
 	}
 
 	record VisitRow(String when, String where, String status) {
@@ -311,68 +276,22 @@ class PlanController {
 		};
 	}
 
-	/** A time offered instead of a clash, in words, with what to post to take it. */
-	record Offer(String words, String location, String start) {
-	}
-
-	record ConflictRow(int occurrence, String wanted, String detail, List<Offer> offers) {
-	}
-
-	private String bookPage(TreatmentPlan plan, PlanProgress progress, BookForm form, Map<String, String> errors,
-			SeriesOutcome outcome, Model model) {
-		model.addAttribute("plan", plan);
-		model.addAttribute("patient", patients.get(plan.patientId()));
-		model.addAttribute("service", serviceName(plan.serviceId()));
-		model.addAttribute("practitioner", practitionerName(plan.practitionerId()));
-		model.addAttribute("progress", progress);
-		model.addAttribute("form", form.typed());
-		model.addAttribute("errors", errors);
-		model.addAttribute("clinicOptions",
-				clinics.all().stream().map(clinic -> new Choice(clinic.id(), clinic.name())).toList());
-		if (outcome != null) {
-			model.addAttribute("booked",
-					outcome.booked()
-						.stream()
-						.map(booked -> Times.dateTime(booked.appointment().start(),
-								clinics.zoneOf(booked.appointment().location())))
-						.toList());
-			model.addAttribute("conflicts", outcome.conflicts()
-				.stream()
-				.map(conflict -> new ConflictRow(conflict.occurrence(),
-						Times.dateTime(
-								conflict.start().toInstant(), clinics.zoneOf(LocationId.ofClinic(form.location()))),
-						clashInWords(conflict),
-						conflict.alternatives()
-							.stream()
-							.map(slot -> new Offer(
-									Times.dateTime(slot.start().toInstant(), clinics.zoneOf(slot.location())),
-									slot.location().value(), slot.start().toInstant().toString()))
-							.toList()))
-				.toList());
-		}
-		return "staff/plan-book";
-	}
-
-	/** Why a time clashed, without the raw instant the booking rules name. */
-	private static String clashInWords(SeriesOutcome.Conflict conflict) {
-		if ("patient-busy".equals(conflict.reason())) {
-			return "The patient has another visit then.";
-		}
-		String detail = conflict.detail() == null ? "" : conflict.detail();
-		int colon = detail.lastIndexOf(": ");
-		String why = colon < 0 ? "That time is not free." : detail.substring(colon + 2);
-		return Character.toUpperCase(why.charAt(0)) + why.substring(1);
-	}
-
 	private String planPage(Patient patient, TreatmentPlan plan, UUID assessmentId, PlanForm form,
-			Map<String, String> errors, Model model) {
+			ScheduleForm schedule, Map<String, String> errors, Model model) {
 		model.addAttribute("patient", patient);
 		model.addAttribute("plan", plan);
 		model.addAttribute("heading", plan == null ? "New treatment plan"
 				: plan.signedAt() == null ? "Change the draft plan" : "Amend the signed plan");
 		model.addAttribute("assessmentId", assessmentId);
-		model.addAttribute("form", form.typed());
+		Map<String, String> typed = new LinkedHashMap<>(form.typed());
+		typed.putAll(schedule.typed());
+		model.addAttribute("form", typed);
 		model.addAttribute("picked", form);
+		model.addAttribute("schedule", schedule);
+		model.addAttribute("measureOptions",
+				measures.all().stream().map(measure -> new Choice(measure.code(), measure.title())).toList());
+		model.addAttribute("measureUnitOptions",
+				List.of(new Choice(ScheduleForm.VISITS, "Visits"), new Choice(ScheduleForm.WEEKS, "Weeks")));
 		model.addAttribute("errors", errors);
 		model.addAttribute("serviceOptions",
 				services.all().stream().map(service -> new Choice(service.id(), service.name())).toList());
@@ -382,14 +301,8 @@ class PlanController {
 		return "staff/plan-form";
 	}
 
-	private TreatmentPlan viewed(SignedIn me, UUID id, HttpServletRequest request) {
-		TreatmentPlan plan = plans.find(id).orElseThrow(() -> new NotFound(null, "treatment plan", id.toString()));
-		access.requireViews(me, plan.patientId());
-		return plans.open(id, CareController.actor(me, request)).orElseThrow();
-	}
-
 	private TreatmentPlan ownPlan(SignedIn me, UUID id, HttpServletRequest request) {
-		TreatmentPlan plan = viewed(me, id, request);
+		TreatmentPlan plan = staffPlans.viewed(me, id, request);
 		if (me.role() != Role.PRACTITIONER || !plan.practitionerId().equals(me.practitionerId())) {
 			throw new AccessDeniedException("Only the plan's own practitioner changes its terms");
 		}
@@ -413,33 +326,6 @@ class PlanController {
 			messages.add("service", "You do not offer " + service.name() + "; choose a service you offer.");
 		}
 		return service;
-	}
-
-	private LocationId location(String clinicId, FieldMessages messages) {
-		if (clinicId == null || clinics.find(clinicId).isEmpty()) {
-			messages.add("location", "Choose the clinic where the visits take place.");
-			return null;
-		}
-		return LocationId.ofClinic(clinicId);
-	}
-
-	private String practitionerName(String id) {
-		return practitioners.find(id).map(Practitioner::displayName).orElse("a practitioner no longer listed");
-	}
-
-	private String serviceName(String id) {
-		return services.find(id).map(CareService::name).orElse("a service no longer offered");
-	}
-
-	/** Where and when the first visit still to book is. */
-	record BookForm(String location, String date, String time) implements PageForm {
-
-		Instant start(ZoneId zone, FieldMessages messages) {
-			LocalDate day = messages.parse("date", date, LocalDate::parse, "Enter a date like 2027-03-15.");
-			LocalTime at = messages.parse("time", time, LocalTime::parse, "Enter a time like 10:00.");
-			return day == null || at == null || zone == null ? null : day.atTime(at).atZone(zone).toInstant();
-		}
-
 	}
 
 	/** The plan as typed: up to three goals with their targets. */

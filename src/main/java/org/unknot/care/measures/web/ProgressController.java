@@ -1,6 +1,8 @@
 package org.unknot.care.measures.web;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
 import org.unknot.booking.Appointments;
+import org.unknot.care.measures.ClinicTime;
 import org.unknot.care.measures.Progress;
 import org.unknot.care.measures.QuestionnaireRequests;
 import org.unknot.patient.PatientId;
@@ -33,8 +36,11 @@ class ProgressController {
 
 	private final Appointments appointments;
 
-	ProgressController(Progress progress, QuestionnaireRequests requests, Patients patients,
-			Appointments appointments) {
+	private final ClinicTime clinicTime;
+
+	ProgressController(Progress progress, QuestionnaireRequests requests, Patients patients, Appointments appointments,
+			ClinicTime clinicTime) {
+		this.clinicTime = clinicTime;
 		this.progress = progress;
 		this.requests = requests;
 		this.patients = patients;
@@ -44,8 +50,10 @@ class ProgressController {
 	@GetMapping("/account/progress")
 	String mine(@AuthenticationPrincipal SignedIn me, HttpServletRequest request, Model model) {
 		model.addAttribute("series", progress.of(me.patientId(), reader(me, request)));
-		model.addAttribute("open", requests.openFor(me.patientId()));
-		model.addAttribute("zone", Progress.CLINIC_TIME);
+		List<QuestionnaireRequests.Request> open = requests.openFor(me.patientId());
+		model.addAttribute("open", open);
+		model.addAttribute("zones", open.stream()
+			.collect(Collectors.toMap(QuestionnaireRequests.Request::id, clinicTime::of, (a, b) -> a)));
 		return "measures/progress";
 	}
 
