@@ -21,6 +21,7 @@ import org.unknot.insurance.InsurancePlans;
 import org.unknot.insurance.MemberId;
 import org.unknot.care.Intakes;
 import org.unknot.care.Triage;
+import org.unknot.payment.Cashier;
 import org.unknot.system.InvalidRequest;
 
 /**
@@ -47,8 +48,10 @@ public class VisitBooking {
 
 	private final AuditLog audit;
 
+	private final Cashier cashier;
+
 	VisitBooking(BookingDesk desk, SeriesDesk series, CareServices services, InsurancePlans plans,
-			InsuranceChoices payers, Intakes intakes, AuditLog audit) {
+			InsuranceChoices payers, Intakes intakes, AuditLog audit, Cashier cashier) {
 		this.desk = desk;
 		this.series = series;
 		this.services = services;
@@ -56,6 +59,7 @@ public class VisitBooking {
 		this.payers = payers;
 		this.intakes = intakes;
 		this.audit = audit;
+		this.cashier = cashier;
 	}
 
 	/**
@@ -131,6 +135,7 @@ public class VisitBooking {
 		}
 		payers.record(id, checked.payer());
 		audited(by, patient, "insurance:" + id);
+		cashier.booked(id, patient, booked.appointment().serviceId().value(), checked.payer().covered());
 	}
 
 	private void audited(BookedBy by, UUID patient, String subject) {
