@@ -42,14 +42,24 @@ public class Cards {
 			.update();
 	}
 
-	/** The card the patient gave, and the words they agreed to when they gave it. */
+	/**
+	 * The words the patient is asked to agree to before giving a card: kept until the
+	 * card is given, and only then counted as agreed.
+	 */
 	@Transactional
-	void keep(UUID patientId, String card, String describedAs, String consentWords) {
+	void offer(UUID patientId, String consentWords) {
+		jdbc.sql("UPDATE payment_card SET consent_words = ?, updated_at = ? WHERE patient_id = ?")
+			.params(consentWords, Timestamp.from(clock.instant()), patientId)
+			.update();
+	}
+
+	/** The card the patient gave after agreeing to the words offered. */
+	@Transactional
+	void keep(UUID patientId, String card, String describedAs) {
 		jdbc.sql("""
-				UPDATE payment_card SET method_reference = ?, described_as = ?, consent_words = ?, consented_at = ?,
-				    updated_at = ? WHERE patient_id = ?""")
-			.params(card, describedAs, consentWords, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()),
-					patientId)
+				UPDATE payment_card SET method_reference = ?, described_as = ?, consented_at = ?, updated_at = ?
+				WHERE patient_id = ? AND consent_words IS NOT NULL""")
+			.params(card, describedAs, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), patientId)
 			.update();
 	}
 

@@ -186,6 +186,34 @@ public class Cashier {
 		}
 	}
 
+	/** The words a patient agrees to when giving a card to keep on file. */
+	public static final String CARD_CONSENT = "I allow the clinic to charge this card for fees its payment policy "
+			+ "names (late cancellations and missed visits) and for amounts I owe for my visits, without asking me "
+			+ "each time. I can ask the front desk to remove the card at any time.";
+
+	/**
+	 * Where the patient gives a card to keep on file, on the provider's own page: the
+	 * consent words are kept now and count once the card is given.
+	 */
+	public String cardSetupPage(UUID patientId, String name, String email, String returnUrl, String cancelUrl) {
+		if (!provider.online()) {
+			throw new PaymentsAtDeskOnly();
+		}
+		String customer = cards.of(patientId).map(CardOnFile::customer).orElseGet(() -> {
+			String made = provider.customer(patientId, name, email);
+			cards.customer(patientId, provider.name(), made);
+			return made;
+		});
+		cards.offer(patientId, CARD_CONSENT);
+		return provider.cardSetupPage(customer, patientId, returnUrl, cancelUrl,
+				"card-setup:" + patientId + ":" + UUID.randomUUID());
+	}
+
+	/** Whether payments can be made online (and cards kept on file). */
+	public boolean online() {
+		return provider.online();
+	}
+
 	/**
 	 * Asks the provider for a charge or refund decided before, and writes what it
 	 * answered. Safe to run twice or at once: the provider sees the same idempotency key,
