@@ -31,6 +31,13 @@ public class PaymentPolicies {
 		return find(serviceId).orElseGet(() -> PaymentPolicy.payAtVisit(serviceId));
 	}
 
+	/** The policy of a service of this price, in the words a patient reads. */
+	@Transactional(readOnly = true)
+	public ShownPolicy shown(String serviceId, int priceCents) {
+		PaymentPolicy policy = of(serviceId);
+		return new ShownPolicy(serviceId, policy.inWords(Money.usd(priceCents)), policy.asksAgreement());
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<PaymentPolicy> find(String serviceId) {
 		return jdbc.sql("SELECT * FROM payment_policy WHERE service_id = ?")

@@ -52,7 +52,7 @@ public record PaymentPolicy(String serviceId, Due due, Money deposit, Integer de
 			throw new InvalidRequest("deposit", "A deposit is more than nothing.");
 		}
 		if (depositPercent != null && (depositPercent < 1 || depositPercent > 100)) {
-			throw new InvalidRequest("deposit", "A deposit is 1 to 100 percent of the price.");
+			throw new InvalidRequest("depositPercent", "A deposit is 1 to 100 percent of the price.");
 		}
 		if (lateWindow.isNegative() || lateWindow.compareTo(Duration.ofDays(14)) > 0) {
 			throw new InvalidRequest("lateWindowHours", "The window is 0 to 336 hours (two weeks).");
