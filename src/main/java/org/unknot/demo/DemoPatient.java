@@ -49,8 +49,11 @@ class DemoPatient {
 
 	private final DemoProgress progress;
 
+	private final DemoPayments payments;
+
 	DemoPatient(AccountDesk accounts, Accounts existing, AvailabilitySearch availability, VisitBooking visits,
-			Clock clock, DemoProgress progress) {
+			Clock clock, DemoProgress progress, DemoPayments payments) {
+		this.payments = payments;
 		this.progress = progress;
 		this.accounts = accounts;
 		this.existing = existing;
@@ -86,6 +89,7 @@ class DemoPatient {
 				null, patientId, DemoAccounts.PASSWORD));
 		if (patientId != null) {
 			progress.write(patientId, booked);
+			payments.paidAhead(booked);
 		}
 		return Optional.ofNullable(booked);
 	}

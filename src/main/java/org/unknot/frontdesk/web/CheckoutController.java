@@ -1,4 +1,4 @@
-package org.unknot.payment.web;
+package org.unknot.frontdesk.web;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -6,7 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.unknot.account.Role;
+import org.unknot.audit.AuditEvent;
+import org.unknot.audit.AuditLog;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +46,7 @@ import org.unknot.payment.Ledger;
 import org.unknot.payment.LedgerEntry;
 import org.unknot.payment.Method;
 import org.unknot.payment.PolicyAgreements;
+import org.unknot.payment.Receipts;
 import org.unknot.payment.Purpose;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.Money;
@@ -45,12 +55,13 @@ import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
 
 /**
- * The front desk's checkout of a visit (what is owed, paid and covered, in one view; a
- * payment taken or given back; a fee waived with a reason) and the charges that failed,
- * to follow up.
+ * The front desk's checkout of a visit (here rather than in the payment module's pages,
+ * which the front desk's own module depends on through booking) (what is owed, paid and
+ * covered, in one view; a payment taken or given back; a fee waived with a reason) and
+ * the charges that failed, to follow up.
  */
 @Controller
-class DeskPaymentsController {
+class CheckoutController {
 
 	private final ClinicVisits visits;
 
@@ -72,9 +83,15 @@ class DeskPaymentsController {
 
 	private final FormChange forms;
 
-	DeskPaymentsController(ClinicVisits visits, Patients patients, CareServices services, Clinics clinics,
+	private final Receipts receipts;
+
+	private final AuditLog audit;
+
+	CheckoutController(ClinicVisits visits, Patients patients, CareServices services, Clinics clinics,
 			InsuranceChoices payers, Ledger ledger, Attempts attempts, Cashier cashier, PolicyAgreements agreements,
-			FormChange forms) {
+			FormChange forms, Receipts receipts, AuditLog audit) {
+		this.receipts = receipts;
+		this.audit = audit;
 		this.visits = visits;
 		this.patients = patients;
 		this.services = services;
@@ -159,13 +176,57 @@ class DeskPaymentsController {
 		return "redirect:/staff/payments";
 	}
 
+	@GetMapping("/staff/receipts/{id}.pdf")
+	ResponseEntity<byte[]> receipt(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
+			HttpServletRequest request) {
+		LedgerEntry entry = receipts.withReceipt(id)
+			.orElseThrow(() -> new org.unknot.system.NotFound(null, "receipt", id.toString()));
+		if (entry.appointmentId() != null) {
+			visits.of(me, entry.appointmentId());
+		}
+		else if (me.role() != Role.ADMIN) {
+			throw new AccessDeniedException("A receipt of no visit is for admins");
+		}
+		read(me, entry.patientId(), "receipt:" + id, request);
+		return pdf(receipts.receipt(entry), "receipt-" + entry.receiptNumber() + ".pdf");
+	}
+
+	@GetMapping("/staff/patients/{id}/statement.pdf")
+	ResponseEntity<byte[]> statement(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
+			HttpServletRequest request) {
+		if (me.role() != Role.ADMIN && me.role() != Role.FRONT_DESK) {
+			throw new AccessDeniedException("Statements are for the front desk and admins");
+		}
+		patients.get(id);
+		read(me, id, "statement", request);
+		return pdf(receipts.statement(id), "statement.pdf");
+	}
+
+	private void read(SignedIn me, UUID patientId, String subject, HttpServletRequest request) {
+		audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patientId, "READ", subject, null,
+				request.getRemoteAddr(), AuditEvent.Outcome.SUCCESS));
+	}
+
+	private static ResponseEntity<byte[]> pdf(byte[] pdf, String filename) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(pdf);
+	}
+
+	/** A choice in a select list: the value sent and the label shown. */
+	record Choice(String value, String label) {
+	}
+
 	private Optional<FailedView> failedView(SignedIn me, Attempt attempt) {
 		if (attempt.appointmentId() == null) {
 			return Optional.empty();
 		}
 		try {
 			Appointment visit = visits.of(me, attempt.appointmentId());
-			String name = patients.find(attempt.patientId()).map(DeskPaymentsController::name).orElse("A patient");
+			String name = patients.find(attempt.patientId()).map(CheckoutController::name).orElse("A patient");
 			return Optional
 				.of(new FailedView(attempt.key(), visit.id(), name, Times.dateTime(visit.start(), zoneOf(visit)),
 						attempt.purpose().label(), attempt.action() == Attempt.Action.REFUND ? "Refund" : "Charge",
@@ -200,7 +261,7 @@ class DeskPaymentsController {
 		Money restAtVisit = covered(visit) || !inProgress(visit) ? Money.usd(0)
 				: atLeastNothing(price.minus(visitCharged));
 		model.addAttribute("visit", visit);
-		model.addAttribute("patient", patients.find(patientOf(visit)).map(DeskPaymentsController::name).orElse(""));
+		model.addAttribute("patient", patients.find(patientOf(visit)).map(CheckoutController::name).orElse(""));
 		model.addAttribute("patientId", patientOf(visit));
 		model.addAttribute("service", service.name());
 		model.addAttribute("when", Times.dateTime(visit.start(), zone));
