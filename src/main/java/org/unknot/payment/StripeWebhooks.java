@@ -62,7 +62,8 @@ public class StripeWebhooks {
 
 	/** Whether Stripe is the provider, and so whether its webhooks are listened to. */
 	public boolean listening() {
-		return provider instanceof StripeProvider && properties.stripe().webhookSecret() != null;
+		String secret = properties.stripe().webhookSecret();
+		return provider instanceof StripeProvider && secret != null && !secret.isBlank();
 	}
 
 	/**
