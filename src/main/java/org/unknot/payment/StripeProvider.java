@@ -76,12 +76,7 @@ class StripeProvider implements PaymentProvider {
 			.setSuccessUrl(returnUrl)
 			.setCancelUrl(cancelUrl)
 			.build();
-		try {
-			return client.checkout().sessions().create(params, key(key)).getUrl();
-		}
-		catch (StripeException ex) {
-			throw new ProviderUnavailable("Stripe did not open a card page", ex);
-		}
+		return hostedPage(params, key, "card page");
 	}
 
 	@Override
@@ -112,12 +107,7 @@ class StripeProvider implements PaymentProvider {
 			.setSuccessUrl(returnUrl)
 			.setCancelUrl(cancelUrl)
 			.build();
-		try {
-			return client.checkout().sessions().create(params, key(key)).getUrl();
-		}
-		catch (StripeException ex) {
-			throw new ProviderUnavailable("Stripe did not open a payment page", ex);
-		}
+		return hostedPage(params, key, "payment page");
 	}
 
 	@Override
@@ -170,6 +160,16 @@ class StripeProvider implements PaymentProvider {
 		catch (StripeException refused) {
 			log.warn("Stripe refused a refund ({})", key, refused);
 			return Outcome.failed("Stripe refused the refund: " + refused.getUserMessage());
+		}
+	}
+
+	/** Opens a hosted Checkout page and answers its address. */
+	private String hostedPage(SessionCreateParams params, String key, String what) {
+		try {
+			return client.checkout().sessions().create(params, key(key)).getUrl();
+		}
+		catch (StripeException ex) {
+			throw new ProviderUnavailable("Stripe did not open a " + what, ex);
 		}
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.convention.TestBean;
+import org.unknot.MovableClock;
 import org.unknot.TestNetwork;
 import org.unknot.audit.AuditLog;
 import org.unknot.booking.Booked;
@@ -49,7 +50,7 @@ class PaymentModuleTests {
 
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 
-	static final PaymentClock CLOCK = new PaymentClock();
+	static final MovableClock CLOCK = new MovableClock();
 
 	@TestBean(name = "clock", methodName = "movableClock")
 	Clock clock;

@@ -31,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
+import org.unknot.MovableClock;
 import org.unknot.TestNetwork;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
@@ -59,7 +60,7 @@ class StripePaymentsTests {
 
 	static final FakeStripe STRIPE = start();
 
-	static final PaymentClock CLOCK = new PaymentClock();
+	static final MovableClock CLOCK = new MovableClock();
 
 	@TestBean(name = "clock", methodName = "movableClock")
 	Clock clock;
