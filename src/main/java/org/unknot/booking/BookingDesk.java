@@ -247,7 +247,9 @@ public class BookingDesk {
 	@Transactional
 	public Appointment markNoShow(UUID id) {
 		Instant now = clock.instant();
-		return changed(id, appointment -> appointment.markNoShow(now));
+		Appointment missed = changed(id, appointment -> appointment.markNoShow(now));
+		events.publishEvent(AppointmentMarkedNoShow.of(missed));
+		return missed;
 	}
 
 	private Appointment changed(UUID id, java.util.function.Consumer<Appointment> verb) {

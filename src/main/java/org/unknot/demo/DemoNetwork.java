@@ -38,7 +38,10 @@ public class DemoNetwork {
 
 	private final PractitionerPhotos photos;
 
-	DemoNetwork(JdbcClient jdbc, Clock clock, AccountDesk accounts, PractitionerPhotos photos) {
+	private final DemoPayments payments;
+
+	DemoNetwork(JdbcClient jdbc, Clock clock, AccountDesk accounts, PractitionerPhotos photos, DemoPayments payments) {
+		this.payments = payments;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.accounts = accounts;
@@ -80,6 +83,7 @@ public class DemoNetwork {
 	private void write() {
 		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE)));
 		DemoCatalog.write(jdbc);
+		payments.writePolicies();
 		DemoClinics.write(jdbc);
 		DemoPractitioners.write(jdbc, today);
 		DemoBilling.writeIdentifiers(jdbc);

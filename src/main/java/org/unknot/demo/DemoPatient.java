@@ -37,7 +37,11 @@ class DemoPatient {
 
 	private final DemoProgress progress;
 
-	DemoPatient(AccountDesk accounts, Accounts existing, Patients patients, DemoCare care, DemoProgress progress) {
+	private final DemoPayments payments;
+
+	DemoPatient(AccountDesk accounts, Accounts existing, Patients patients, DemoCare care, DemoProgress progress,
+			DemoPayments payments) {
+		this.payments = payments;
 		this.accounts = accounts;
 		this.existing = existing;
 		this.patients = patients;
@@ -58,6 +62,7 @@ class DemoPatient {
 				null, patientId, DemoAccounts.PASSWORD));
 		Optional<DemoCare.Course> course = care.load(patientId);
 		progress.write(patientId, course.orElse(null));
+		course.ifPresent(booked -> payments.paidAhead(booked.outcome()));
 		return course;
 	}
 

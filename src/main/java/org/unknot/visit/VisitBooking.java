@@ -23,6 +23,7 @@ import org.unknot.insurance.MemberId;
 import org.unknot.care.Intakes;
 import org.unknot.care.Triage;
 import org.unknot.packages.CreditLedger;
+import org.unknot.payment.Cashier;
 import org.unknot.system.InvalidRequest;
 
 /**
@@ -56,9 +57,11 @@ public class VisitBooking {
 
 	private final Authorizations authorizations;
 
+	private final Cashier cashier;
+
 	VisitBooking(BookingDesk desk, SeriesDesk series, CareServices services, InsurancePlans plans,
 			InsuranceChoices payers, Intakes intakes, AuditLog audit, CreditLedger credits,
-			Authorizations authorizations) {
+			Authorizations authorizations, Cashier cashier) {
 		this.desk = desk;
 		this.series = series;
 		this.services = services;
@@ -68,6 +71,7 @@ public class VisitBooking {
 		this.audit = audit;
 		this.credits = credits;
 		this.authorizations = authorizations;
+		this.cashier = cashier;
 	}
 
 	/**
@@ -144,9 +148,8 @@ public class VisitBooking {
 		InsuranceChoice payer = authorizations.count(booked.appointment(), checked.payer(), oneOfSeries);
 		payers.record(id, payer);
 		audited(by, patient, "insurance:" + id);
-		if (!payer.covered()) {
-			credits.spendFor(booked.appointment());
-		}
+		boolean paidWithCredit = !payer.covered() && credits.spendFor(booked.appointment()).isPresent();
+		cashier.booked(id, patient, booked.appointment().serviceId().value(), payer.covered() || paidWithCredit);
 	}
 
 	private void audited(BookedBy by, UUID patient, String subject) {

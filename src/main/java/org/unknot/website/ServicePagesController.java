@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.unknot.payment.PaymentPolicies;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.Clinic;
@@ -32,8 +33,11 @@ class ServicePagesController {
 
 	private final Pages pages;
 
+	private final PaymentPolicies policies;
+
 	ServicePagesController(CareServices services, Clinics clinics, BookablePractitioners practitioners,
-			FreeTimes freeTimes, InsurancePlans plans, Pages pages) {
+			FreeTimes freeTimes, InsurancePlans plans, Pages pages, PaymentPolicies policies) {
+		this.policies = policies;
 		this.services = services;
 		this.clinics = clinics;
 		this.practitioners = practitioners;
@@ -72,6 +76,7 @@ class ServicePagesController {
 		model.addAttribute("kindName", name);
 		model.addAttribute("categoryName", ServiceKinds.categoryName(service.category()));
 		model.addAttribute("price", Money.dollars(service.priceCents()));
+		model.addAttribute("policy", policies.shown(service.id(), service.priceCents()));
 		model.addAttribute("lengths",
 				ServiceKinds.lengthsOf(service, all)
 					.stream()

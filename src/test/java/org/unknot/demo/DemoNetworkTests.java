@@ -130,6 +130,12 @@ class DemoNetworkTests {
 				.param(DemoPatient.EMAIL)
 				.query(String.class)
 				.list()).as("pain falling").containsExactly("pain-nrs:7.00", "pain-nrs:5.00", "pain-nrs:4.00");
+			assertThat(jdbc.sql("""
+					SELECT method || ':' || amount_minor FROM payment_entry
+					WHERE kind = 'PAYMENT' AND patient_id = ? ORDER BY receipt_number""")
+				.param(course.booked().get(0).appointment().patientId().value())
+				.query(String.class)
+				.list()).as("two payments with receipts").containsExactly("CARD_TERMINAL:10000", "CASH:10000");
 			assertThat(patient.load()).as("the second time").isEmpty();
 		}
 
@@ -218,6 +224,15 @@ class DemoNetworkTests {
 						+ DEMO_PRACTITIONERS + ")")
 				.query(Long.class)
 				.single()).as("each picture its own").isEqualTo(10);
+		}
+
+		@Test
+		void asksADepositForProceduresAndALateCancellationFeeForMassage(
+				@Autowired org.unknot.payment.PaymentPolicies policies) {
+			assertThat(policies.shown("swedish-60", 10000).lines())
+				.contains("Cancelling less than 24 hours before the visit costs a late-cancellation fee of $40.00.");
+			assertThat(policies.of("nerve-block").due()).isEqualTo(org.unknot.payment.PaymentPolicy.Due.DEPOSIT);
+			assertThat(policies.of("nerve-block").deposit()).isEqualTo(org.unknot.system.Money.usd(7500));
 		}
 
 		@Test

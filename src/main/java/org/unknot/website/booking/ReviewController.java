@@ -43,6 +43,10 @@ import org.unknot.care.RedFlag;
 import org.unknot.care.Intakes;
 import org.unknot.care.Triage;
 import org.unknot.patient.PatientDetails;
+import org.unknot.payment.Actor;
+import org.unknot.payment.PaymentPolicies;
+import org.unknot.payment.PolicyAgreements;
+import org.unknot.payment.ShownPolicy;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
@@ -89,10 +93,16 @@ class ReviewController {
 
 	private final FormChange forms;
 
+	private final PaymentPolicies policies;
+
+	private final PolicyAgreements agreements;
+
 	ReviewController(Drafts drafts, FlowCatalog catalog, FlowView view, SlotHolder holder, WeekOfSlots weeks,
 			InsurancePlans plans, VisitBooking booking, BookingDesk desk, VisitViews visits, Intakes intakes,
-			InsuranceChoices choices, FormChange forms) {
+			InsuranceChoices choices, FormChange forms, PaymentPolicies policies, PolicyAgreements agreements) {
 		this.forms = forms;
+		this.policies = policies;
+		this.agreements = agreements;
 		this.drafts = drafts;
 		this.catalog = catalog;
 		this.view = view;
@@ -115,7 +125,7 @@ class ReviewController {
 		}
 		boolean held = holder.stillHeld(draft);
 		drafts.save(draftId, draft);
-		return reviewStep(model, draftId, draft, !held, "none", "4", Map.of());
+		return reviewStep(model, draftId, draft, !held, "none", "4", null, Map.of());
 	}
 
 	@PostMapping("/book/{draftId}/review")
@@ -130,8 +140,14 @@ class ReviewController {
 		return forms.render(messages -> {
 			int every = form.weeksApart(FlowCatalog.SERIES_CATEGORIES.contains(service.category()), messages);
 			int visitsWanted = form.visits(every, messages);
+			ShownPolicy policy = policies.shown(service.id(), service.priceCents());
+			form.agreed(policy, messages);
+			int bookedBefore = draft.booked.size();
 			if (messages.isEmpty()) {
 				book(draft, service, every, visitsWanted, messages);
+			}
+			if (messages.isEmpty() && policy.asksAgreement()) {
+				recordAgreement(draft, bookedBefore, service, policy);
 			}
 			if (messages.isEmpty()) {
 				draft.hold = null;
@@ -185,6 +201,15 @@ class ReviewController {
 		}
 	}
 
+	/** The policy words the patient ticked, with each visit just booked. */
+	private void recordAgreement(Draft draft, int bookedBefore, CareService service, ShownPolicy policy) {
+		for (Draft.BookedVisit visit : draft.booked.subList(bookedBefore, draft.booked.size())) {
+			UUID id = UUID.fromString(visit.id());
+			UUID patient = desk.find(id, visit.token()).patientId().value();
+			agreements.agreed(id, patient, service.id(), policy.words(), Actor.patient(patient));
+		}
+	}
+
 	/**
 	 * The review again, with what was chosen kept; the draft as the refusal left it (a
 	 * hold that is gone forgotten) is saved after the booking's rollback.
@@ -193,7 +218,7 @@ class ReviewController {
 		drafts.save(draftId, draft);
 		Map<String, String> beside = new LinkedHashMap<>(errors);
 		boolean lost = beside.remove(LOST_TIME) != null;
-		return reviewStep(model, draftId, draft, lost, form.repeat(), form.count(), beside);
+		return reviewStep(model, draftId, draft, lost, form.repeat(), form.count(), form.agreePolicy(), beside);
 	}
 
 	@GetMapping("/book/{draftId}/confirmed")
@@ -296,7 +321,7 @@ class ReviewController {
 	}
 
 	private String reviewStep(Model model, String draftId, Draft draft, boolean lost, String repeat, String count,
-			Map<String, String> errors) {
+			String agreePolicy, Map<String, String> errors) {
 		CareService service = catalog.service(draft.service).orElseThrow(DraftNotFound::new);
 		view.step(model, draftId, draft, Step.REVIEW, errors);
 		LocationId location = LocationId.of(draft.location);
@@ -315,6 +340,8 @@ class ReviewController {
 		model.addAttribute("repeat", repeat == null ? "none" : repeat);
 		model.addAttribute("count", count == null ? "4" : count);
 		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
+		model.addAttribute("policy", policies.shown(service.id(), service.priceCents()));
+		model.addAttribute("agreePolicy", "yes".equals(agreePolicy));
 		return "book/review";
 	}
 
@@ -363,7 +390,18 @@ class ReviewController {
 	 * Whether to repeat the visit ({@code none}, {@code weekly} or {@code fortnightly})
 	 * and how many visits in all, as chosen on the review step.
 	 */
-	record RepeatForm(String repeat, String count) {
+	record RepeatForm(String repeat, String count, String agreePolicy) {
+
+		/**
+		 * A policy with anything to pay before the visit, or a fee, is agreed to with a
+		 * tick.
+		 */
+		void agreed(ShownPolicy policy, FieldMessages messages) {
+			if (policy.asksAgreement() && !"yes".equals(agreePolicy)) {
+				messages.add("agreePolicy",
+						"Please tick the box to agree to the payment policy, or choose another " + "treatment.");
+			}
+		}
 
 		/** Weeks between visits: 0 for one visit. */
 		int weeksApart(boolean seriesAllowed, FieldMessages messages) {

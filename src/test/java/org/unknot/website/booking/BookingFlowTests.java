@@ -431,6 +431,53 @@ class BookingFlowTests {
 		}
 
 		@Test
+		void agreesToThePaymentPolicyWithATickKeptWithTheVisit() {
+			String service = "t-flow-paid-massage";
+			jdbc.sql("""
+					INSERT INTO care_service (id, name, category, description, duration_minutes,
+					    buffer_before_minutes, buffer_after_minutes, room_kind, in_person, virtual, price_cents,
+					    prerequisite_category, min_notice_minutes, max_advance_days, slot_step_minutes, licence_types)
+					VALUES (?, 'Test massage with a deposit', 'MASSAGE', 'test', 60, 0, 15, 'MASSAGE_ROOM', true,
+					  false, 10000, NULL, 60, 400, 15, '{LMT}') ON CONFLICT (id) DO NOTHING""").param(service).update();
+			jdbc.sql("""
+					INSERT INTO payment_policy (service_id, due, deposit_percent, currency, late_window_minutes,
+					    late_fee_minor, no_show_fee_minor, updated_at)
+					VALUES (?, 'DEPOSIT', 20, 'USD', 1440, 4000, 5000, now()) ON CONFLICT (service_id) DO NOTHING""")
+				.param(service)
+				.update();
+			String paid = network.practitioner("LMT", java.time.LocalDate.of(2035, 1, 1), service);
+			network.weekdays(paid, clinic);
+			String draft = choose(service, clinic, paid);
+			browser.post("/book/" + draft + "/when", Map.of("slot", firstSlotOf(draft)));
+			browser.post("/book/" + draft + "/details", details());
+			browser.post("/book/" + draft + "/insurance", Map.of("plan", "self-pay"));
+			browser.post("/book/" + draft + "/intake", intake(Map.of()));
+			assertThat(browser.get("/book/" + draft + "/review").text())
+				.contains("A deposit of $20.00 is due when you book; the rest, $80.00, at the visit.");
+
+			Page refused = browser.post("/book/" + draft + "/review", Map.of("repeat", "none", "count", "4"));
+			assertThat(refused.status()).isEqualTo(422);
+			assertThat(refused.text()).contains("Please tick the box to agree to the payment policy");
+			assertThat(bookedVisits(paid)).isEmpty();
+
+			Page booked = browser.post("/book/" + draft + "/review",
+					Map.of("repeat", "none", "count", "4", "agreePolicy", "yes"));
+			assertThat(booked.location()).isEqualTo("/book/" + draft + "/confirmed");
+			assertThat(jdbc
+				.sql("SELECT words FROM policy_agreement a JOIN appointment p ON p.id = a.appointment_id "
+						+ "WHERE p.practitioner_id = ?")
+				.param(paid)
+				.query(String.class)
+				.single()).startsWith("A deposit of $20.00 is due when you book")
+				.contains("late-cancellation fee of $40.00");
+			assertThat(jdbc.sql("""
+					SELECT e.amount_minor FROM payment_entry e JOIN appointment p ON p.id = e.appointment_id
+					WHERE p.practitioner_id = ? AND e.kind = 'CHARGE'""").param(paid).query(Long.class).single())
+				.as("the deposit is owed")
+				.isEqualTo(2000L);
+		}
+
+		@Test
 		void isNotOfferedForAConsultation() {
 			String draft = choose(TestNetwork.CONSULTATION, clinic, physician);
 			browser.post("/book/" + draft + "/when", Map.of("slot", firstSlotOf(draft)));

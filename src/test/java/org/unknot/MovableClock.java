@@ -1,4 +1,4 @@
-package org.unknot.notification;
+package org.unknot;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,17 +10,22 @@ import java.time.ZoneOffset;
  * The real time, moved ahead by however much a test says (the application's own clock is
  * the real one).
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
 	private volatile Duration ahead = Duration.ZERO;
 
 	/** Jumps to this instant (and runs on from there). */
-	void set(Instant instant) {
+	public void set(Instant instant) {
 		ahead = Duration.between(Instant.now(), instant);
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		ahead = ahead.plus(duration);
+	}
+
+	/** Back to the real time. */
+	public void reset() {
+		ahead = Duration.ZERO;
 	}
 
 	@Override

@@ -1,0 +1,78 @@
+package org.unknot.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.system.Money;
+
+/** Each service's payment policy; a service without one is paid at the visit, no fees. */
+@Repository
+public class PaymentPolicies {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	PaymentPolicies(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PaymentPolicy of(String serviceId) {
+		return find(serviceId).orElseGet(() -> PaymentPolicy.payAtVisit(serviceId));
+	}
+
+	/** The policy of a service of this price, in the words a patient reads. */
+	@Transactional(readOnly = true)
+	public ShownPolicy shown(String serviceId, int priceCents) {
+		PaymentPolicy policy = of(serviceId);
+		return new ShownPolicy(serviceId, policy.inWords(Money.usd(priceCents)), policy.asksAgreement());
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PaymentPolicy> find(String serviceId) {
+		return jdbc.sql("SELECT * FROM payment_policy WHERE service_id = ?")
+			.param(serviceId)
+			.query(PaymentPolicies::map)
+			.optional();
+	}
+
+	@Transactional
+	public void save(PaymentPolicy policy) {
+		Currency currency = policy.lateFee().currency();
+		jdbc.sql("""
+				INSERT INTO payment_policy (service_id, due, deposit_minor, deposit_percent, currency,
+				    late_window_minutes, late_fee_minor, no_show_fee_minor, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (service_id) DO UPDATE SET due = excluded.due, deposit_minor = excluded.deposit_minor,
+				    deposit_percent = excluded.deposit_percent, currency = excluded.currency,
+				    late_window_minutes = excluded.late_window_minutes, late_fee_minor = excluded.late_fee_minor,
+				    no_show_fee_minor = excluded.no_show_fee_minor, updated_at = excluded.updated_at""")
+			.params(policy.serviceId(), policy.due().name(),
+					policy.deposit() == null ? null : policy.deposit().minorUnits(), policy.depositPercent(),
+					currency.getCurrencyCode(), policy.lateWindow().toMinutes(), policy.lateFee().minorUnits(),
+					policy.noShowFee().minorUnits(), Timestamp.from(clock.instant()))
+			.update();
+	}
+
+	private static PaymentPolicy map(ResultSet rs, int n) throws SQLException {
+		Currency currency = Currency.getInstance(rs.getString("currency"));
+		long deposit = rs.getLong("deposit_minor");
+		Money depositAmount = rs.wasNull() ? null : Money.of(deposit, currency);
+		int percent = rs.getInt("deposit_percent");
+		Integer depositPercent = rs.wasNull() ? null : percent;
+		return new PaymentPolicy(rs.getString("service_id"), PaymentPolicy.Due.valueOf(rs.getString("due")),
+				depositAmount, depositPercent, Duration.ofMinutes(rs.getInt("late_window_minutes")),
+				Money.of(rs.getLong("late_fee_minor"), currency), Money.of(rs.getLong("no_show_fee_minor"), currency));
+	}
+
+}

@@ -1,0 +1,203 @@
+package org.unknot.payment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The few Stripe endpoints Unknot uses, on loopback: customers, Checkout sessions,
+ * PaymentIntents, refunds and SetupIntents. Like Stripe, a request repeated with the same
+ * {@code Idempotency-Key} gets the first answer again and moves no more money. A test
+ * tells it to decline cards, fail, or answer only after the client has given up.
+ */
+final class FakeStripe implements AutoCloseable {
+
+	enum Behaviour {
+
+		SUCCEED, DECLINE, FAIL, SLOW_ONCE, HANG
+
+	}
+
+	private final HttpServer server;
+
+	private final Map<String, String> answered = new ConcurrentHashMap<>();
+
+	private final List<Map<String, String>> charges = new ArrayList<>();
+
+	private final List<Map<String, String>> refunds = new ArrayList<>();
+
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private final AtomicInteger ids = new AtomicInteger();
+
+	private volatile Behaviour charging = Behaviour.SUCCEED;
+
+	private volatile long slowMillis = 2500;
+
+	FakeStripe() throws IOException {
+		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		server.setExecutor(Executors.newFixedThreadPool(4));
+		server.createContext("/v1/", this::handle);
+		server.start();
+	}
+
+	String base() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
+
+	void charging(Behaviour behaviour) {
+		this.charging = behaviour;
+	}
+
+	synchronized List<Map<String, String>> charges() {
+		return List.copyOf(charges);
+	}
+
+	synchronized List<Map<String, String>> refunds() {
+		return List.copyOf(refunds);
+	}
+
+	int requests() {
+		return requests.get();
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		requests.incrementAndGet();
+		String path = exchange.getRequestURI().getPath();
+		Map<String, String> form = form(exchange.getRequestBody());
+		String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+		if ("POST".equals(exchange.getRequestMethod()) && key != null && answered.containsKey(path + key)) {
+			answer(exchange, 200, answered.get(path + key));
+			return;
+		}
+		if (path.equals("/v1/payment_intents") && charging != Behaviour.SUCCEED) {
+			if (misbehave(exchange, form, key, path)) {
+				return;
+			}
+		}
+		String body;
+		if (path.equals("/v1/customers")) {
+			body = "{\"id\":\"cus_" + ids.incrementAndGet() + "\",\"object\":\"customer\"}";
+		}
+		else if (path.equals("/v1/checkout/sessions")) {
+			String id = "cs_" + ids.incrementAndGet();
+			body = "{\"id\":\"" + id + "\",\"object\":\"checkout.session\",\"mode\":\"" + form.get("mode")
+					+ "\",\"url\":\"" + base() + "/pay/" + id + "\"}";
+		}
+		else if (path.equals("/v1/payment_intents")) {
+			synchronized (this) {
+				charges.add(form);
+			}
+			body = "{\"id\":\"pi_" + ids.incrementAndGet() + "\",\"object\":\"payment_intent\",\"amount\":"
+					+ form.get("amount") + ",\"currency\":\"" + form.get("currency") + "\",\"status\":\"succeeded\"}";
+		}
+		else if (path.equals("/v1/refunds")) {
+			synchronized (this) {
+				refunds.add(form);
+			}
+			body = "{\"id\":\"re_" + ids.incrementAndGet() + "\",\"object\":\"refund\",\"amount\":" + form.get("amount")
+					+ ",\"status\":\"succeeded\"}";
+		}
+		else if (path.startsWith("/v1/setup_intents/")) {
+			body = "{\"id\":\"" + path.substring(path.lastIndexOf('/') + 1)
+					+ "\",\"object\":\"setup_intent\",\"payment_method\":\"pm_card_kept\",\"status\":\"succeeded\"}";
+		}
+		else {
+			answer(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unknown path\"}}");
+			return;
+		}
+		if (key != null) {
+			answered.put(path + key, body);
+		}
+		answer(exchange, 200, body);
+	}
+
+	/** Answers as told for a charge; false when the charge should go ahead after all. */
+	private boolean misbehave(HttpExchange exchange, Map<String, String> form, String key, String path)
+			throws IOException {
+		switch (charging) {
+			case DECLINE -> answer(exchange, 402, """
+					{"error":{"type":"card_error","code":"card_declined","decline_code":"insufficient_funds",
+					"message":"Your card has insufficient funds."}}""");
+			case FAIL -> answer(exchange, 500, "{\"error\":{\"type\":\"api_error\",\"message\":\"Try later.\"}}");
+			case HANG -> {
+				sleep(slowMillis);
+				answer(exchange, 500, "{\"error\":{\"type\":\"api_error\",\"message\":\"Too late.\"}}");
+			}
+			case SLOW_ONCE -> {
+				// the charge is made, but the answer comes after the client gave up: its
+				// retry
+				// carries the same key and must get this very charge back
+				charging = Behaviour.SUCCEED;
+				String body;
+				synchronized (this) {
+					charges.add(form);
+				}
+				body = "{\"id\":\"pi_" + ids.incrementAndGet()
+						+ "\",\"object\":\"payment_intent\",\"status\":\"succeeded\",\"amount\":" + form.get("amount")
+						+ ",\"currency\":\"usd\"}";
+				answered.put(path + key, body);
+				sleep(slowMillis);
+				answer(exchange, 200, body);
+			}
+			default -> {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Map<String, String> form(InputStream in) throws IOException {
+		Map<String, String> form = new LinkedHashMap<>();
+		String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		for (String pair : body.split("&")) {
+			int eq = pair.indexOf('=');
+			if (eq > 0) {
+				form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+						URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+			}
+		}
+		return form;
+	}
+
+	private static void answer(HttpExchange exchange, int status, String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		try (exchange; OutputStream out = exchange.getResponseBody()) {
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(status, bytes.length);
+			out.write(bytes);
+		}
+		catch (IOException gone) {
+			// the client gave up waiting: as with Stripe, what was done stays done
+		}
+	}
+
+}

@@ -1,0 +1,379 @@
+package org.unknot.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import com.stripe.Stripe;
+import com.stripe.net.Webhook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.unknot.MovableClock;
+import org.unknot.TestNetwork;
+import org.unknot.booking.Booked;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientDetails;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.system.Money;
+
+/**
+ * The Stripe adapter, through Stripe's own library, against a fake of Stripe's endpoints
+ * on loopback: fees charged once to the card on file whatever the provider does
+ * (declines, fails, answers after the client gave up, is asked twice), refunds of card
+ * payments, and webhooks that count only when signed, and only once.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES,
+		extraIncludes = { "system", "booking", "patient", "availability", "practitioner" })
+@ActiveProfiles("test")
+@DirtiesContext
+class StripePaymentsTests {
+
+	static final String WEBHOOK_SECRET = "whsec_unknot_test";
+
+	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
+
+	static final FakeStripe STRIPE = start();
+
+	static final MovableClock CLOCK = new MovableClock();
+
+	@TestBean(name = "clock", methodName = "movableClock")
+	Clock clock;
+
+	static Clock movableClock() {
+		return CLOCK;
+	}
+
+	@DynamicPropertySource
+	static void stripe(DynamicPropertyRegistry registry) {
+		registry.add("unknot.payments.stripe.api-base", STRIPE::base);
+		registry.add("unknot.payments.stripe.secret-key", () -> "sk_test_unknot");
+		registry.add("unknot.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
+		registry.add("unknot.payments.stripe.timeout-seconds", () -> "1");
+	}
+
+	@Autowired
+	BookingDesk desk;
+
+	@Autowired
+	Cashier cashier;
+
+	@Autowired
+	Cards cards;
+
+	@Autowired
+	Attempts attempts;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	PaymentPolicies policies;
+
+	@Autowired
+	StripeWebhooks webhooks;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String clinic;
+
+	String therapist;
+
+	Instant ten;
+
+	@BeforeEach
+	void aTherapistAtWorkAndAPolicyWithFees() {
+		var network = new TestNetwork(jdbc);
+		clinic = network.clinic(1, 0, 0);
+		therapist = network.therapist();
+		network.weekdays(therapist, clinic);
+		ten = LocalDateTime.parse("2027-06-14T10:00").atZone(NEW_YORK).toInstant();
+		policies.save(new PaymentPolicy(TestNetwork.MASSAGE, PaymentPolicy.Due.AT_VISIT, null, null,
+				Duration.ofHours(24), Money.usd(4000), Money.usd(6000)));
+		STRIPE.charging(FakeStripe.Behaviour.SUCCEED);
+	}
+
+	@AfterEach
+	void realTime() {
+		CLOCK.reset();
+	}
+
+	@AfterAll
+	static void stopStripe() {
+		STRIPE.close();
+	}
+
+	@Nested
+	class AFeeToTheCardOnFile {
+
+		@Test
+		void isChargedOnceWithAKeyNamingTheVisitAndGetsAReceipt() {
+			Booked booked = bookWithCardOnFile();
+			UUID visit = booked.appointment().id();
+			int before = STRIPE.charges().size();
+
+			noShow(visit);
+
+			String key = "collect:no_show_fee:" + visit;
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> attempts.find(key).map(Attempt::status).orElse(null) == Attempt.Status.SUCCEEDED);
+			assertThat(cashier.carryOut(key)).isEqualTo(Attempt.Status.SUCCEEDED);
+			assertThat(STRIPE.charges().subList(before, STRIPE.charges().size())).singleElement().satisfies(charge -> {
+				assertThat(charge).containsEntry("amount", "6000")
+					.containsEntry("off_session", "true")
+					.containsEntry("payment_method", "pm_card_kept");
+			});
+			assertThat(payments(visit)).singleElement().satisfies(payment -> {
+				assertThat(payment.method()).isEqualTo(Method.CARD_ON_FILE);
+				assertThat(payment.receiptNumber()).isNotNull();
+				assertThat(payment.providerReference()).startsWith("pi_");
+			});
+			assertThat(Balance.of(ledger.ofVisit(visit)).owed()).isEqualTo(Money.usd(0));
+		}
+
+		@Test
+		void answeredAfterTheClientGaveUpIsRetriedUnderTheSameKeyAndChargedOnce() {
+			Booked booked = bookWithCardOnFile();
+			UUID visit = booked.appointment().id();
+			int before = STRIPE.charges().size();
+			int requestsBefore = STRIPE.requests();
+			STRIPE.charging(FakeStripe.Behaviour.SLOW_ONCE);
+
+			noShow(visit);
+
+			String key = "collect:no_show_fee:" + visit;
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> attempts.find(key).map(Attempt::status).orElse(null) == Attempt.Status.SUCCEEDED);
+			assertThat(STRIPE.requests() - requestsBefore).isGreaterThanOrEqualTo(2);
+			assertThat(STRIPE.charges().size() - before).isEqualTo(1);
+			assertThat(payments(visit)).hasSize(1);
+		}
+
+		@Test
+		void declinedIsLeftFailedForTheFrontDeskAndOwed() {
+			Booked booked = bookWithCardOnFile();
+			UUID visit = booked.appointment().id();
+			STRIPE.charging(FakeStripe.Behaviour.DECLINE);
+
+			noShow(visit);
+
+			String key = "collect:no_show_fee:" + visit;
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> attempts.find(key).map(Attempt::status).orElse(null) == Attempt.Status.FAILED);
+			assertThat(attempts.failed()).anySatisfy(failed -> {
+				assertThat(failed.key()).isEqualTo(key);
+				assertThat(failed.failure()).contains("declined").contains("insufficient funds");
+			});
+			assertThat(payments(visit)).isEmpty();
+			assertThat(Balance.of(ledger.ofVisit(visit)).owed()).isEqualTo(Money.usd(6000));
+		}
+
+		@Test
+		void notAnsweredInTimeFailsAndATryLaterChargesOnce() {
+			Booked booked = bookWithCardOnFile();
+			UUID visit = booked.appointment().id();
+			int before = STRIPE.charges().size();
+			STRIPE.charging(FakeStripe.Behaviour.HANG);
+
+			noShow(visit);
+
+			String key = "collect:no_show_fee:" + visit;
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> attempts.find(key).map(Attempt::status).orElse(null) == Attempt.Status.FAILED);
+			assertThat(attempts.find(key).orElseThrow().failure()).contains("did not answer");
+			STRIPE.charging(FakeStripe.Behaviour.SUCCEED);
+
+			assertThat(cashier.carryOut(key)).isEqualTo(Attempt.Status.SUCCEEDED);
+			assertThat(cashier.carryOut(key)).isEqualTo(Attempt.Status.SUCCEEDED);
+			assertThat(STRIPE.charges().size() - before).isEqualTo(1);
+			assertThat(payments(visit)).hasSize(1);
+		}
+
+		@Test
+		void failingAtStripeIsLeftForTheFrontDesk() {
+			Booked booked = bookWithCardOnFile();
+			UUID visit = booked.appointment().id();
+			STRIPE.charging(FakeStripe.Behaviour.FAIL);
+
+			noShow(visit);
+
+			String key = "collect:no_show_fee:" + visit;
+			await().atMost(Duration.ofSeconds(15))
+				.until(() -> attempts.find(key).map(Attempt::status).orElse(null) == Attempt.Status.FAILED);
+			assertThat(payments(visit)).isEmpty();
+		}
+
+		@Test
+		void isNotChargedWithoutThePatientsConsent() {
+			Booked booked = book();
+			UUID patient = patientOf(booked);
+			cards.customer(patient, "stripe", "cus_without_consent");
+			int before = STRIPE.charges().size();
+
+			noShow(booked.appointment().id());
+
+			assertThat(attempts.ofVisit(booked.appointment().id())).isEmpty();
+			assertThat(STRIPE.charges()).hasSize(before);
+			assertThat(Balance.of(ledger.ofVisit(booked.appointment().id())).owed()).isEqualTo(Money.usd(6000));
+		}
+
+	}
+
+	@Test
+	void cancellingInTimeRefundsWhatWasPaidOnline() {
+		Booked booked = book();
+		UUID visit = booked.appointment().id();
+		UUID patient = patientOf(booked);
+		ledger.write(new Ledger.Line("online:test:" + visit, EntryKind.PAYMENT, Purpose.VISIT, patient, visit,
+				Money.usd(2500), Method.ONLINE, "pi_paid_online", null), Actor.patient(patient));
+		int before = STRIPE.refunds().size();
+		CLOCK.set(ten.minus(Duration.ofDays(3)));
+
+		desk.cancel(visit, booked.manageToken(), "patient");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> Balance.of(ledger.ofVisit(visit)).owed().isZero());
+		assertThat(STRIPE.refunds().subList(before, STRIPE.refunds().size())).singleElement()
+			.satisfies(refund -> assertThat(refund).containsEntry("payment_intent", "pi_paid_online")
+				.containsEntry("amount", "2500"));
+	}
+
+	@Test
+	void aWebhookSignedByStripeKeepsTheCardAndCountsOnceWhenReplayed() {
+		UUID patient = UUID.randomUUID();
+		cashier.cardSetupPage(patient, "Ada Lane", "ada@example.org", "http://localhost/back",
+				"http://localhost/cancel");
+		String payload = sessionCompleted("evt_" + UUID.randomUUID(), patient);
+		String signature = sign(payload, WEBHOOK_SECRET);
+
+		assertThat(webhooks.receive(payload, signature)).isTrue();
+		assertThat(webhooks.receive(payload, signature)).isFalse();
+
+		assertThat(cards.of(patient)).hasValueSatisfying(card -> {
+			assertThat(card.card()).isEqualTo("pm_card_kept");
+			assertThat(card.chargeable()).isTrue();
+			assertThat(card.consentWords()).isEqualTo(Cashier.CARD_CONSENT);
+		});
+	}
+
+	@Test
+	void aForgedWebhookIsRefusedAndChangesNothing() {
+		UUID patient = UUID.randomUUID();
+		cashier.cardSetupPage(patient, "Bo Lane", "bo@example.org", "http://localhost/back", "http://localhost/cancel");
+		String payload = sessionCompleted("evt_" + UUID.randomUUID(), patient);
+
+		assertThatThrownBy(() -> webhooks.receive(payload, sign(payload, "whsec_someone_else")))
+			.isInstanceOf(WebhookRefused.class);
+		assertThatThrownBy(() -> webhooks.receive(payload, "t=1,v1=deadbeef")).isInstanceOf(WebhookRefused.class);
+		assertThatThrownBy(() -> webhooks.receive(payload.replace("seti_", "seti_x"), sign(payload, WEBHOOK_SECRET)))
+			.isInstanceOf(WebhookRefused.class);
+		assertThat(cards.of(patient)).hasValueSatisfying(card -> assertThat(card.chargeable()).isFalse());
+	}
+
+	@Test
+	void aWebhookOfAPaymentOnTheHostedPageRecordsItOnce() {
+		UUID patient = UUID.randomUUID();
+		UUID visit = UUID.randomUUID();
+		String payload = """
+				{"id":"evt_%s","object":"event","api_version":"%s","type":"checkout.session.completed",
+				 "data":{"object":{"id":"cs_9","object":"checkout.session","mode":"payment",
+				 "client_reference_id":"%s","amount_total":2500,"currency":"usd","payment_intent":"pi_77",
+				 "metadata":{"appointment":"%s","key":"deposit:%s"}}}}""".formatted(UUID.randomUUID(),
+				Stripe.API_VERSION, patient, visit, visit);
+
+		webhooks.receive(payload, sign(payload, WEBHOOK_SECRET));
+		String replayedWithNewId = payload.replace("\"id\":\"evt_", "\"id\":\"evt_again_");
+		webhooks.receive(replayedWithNewId, sign(replayedWithNewId, WEBHOOK_SECRET));
+
+		assertThat(ledger.ofVisit(visit)).singleElement().satisfies(payment -> {
+			assertThat(payment.method()).isEqualTo(Method.ONLINE);
+			assertThat(payment.amount()).isEqualTo(Money.usd(2500));
+			assertThat(payment.providerReference()).isEqualTo("pi_77");
+		});
+	}
+
+	private static String sessionCompleted(String eventId, UUID patient) {
+		return """
+				{"id":"%s","object":"event","api_version":"%s","type":"checkout.session.completed",
+				 "data":{"object":{"id":"cs_1","object":"checkout.session","mode":"setup",
+				 "setup_intent":"seti_1","client_reference_id":"%s"}}}""".formatted(eventId, Stripe.API_VERSION,
+				patient);
+	}
+
+	private static String sign(String payload, String secret) {
+		long now = Webhook.Util.getTimeNow();
+		try {
+			return "t=" + now + ",v1=" + Webhook.Util.computeHmacSha256(secret, now + "." + payload);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<LedgerEntry> payments(UUID visit) {
+		return ledger.ofVisit(visit).stream().filter(e -> e.kind() == EntryKind.PAYMENT).toList();
+	}
+
+	private void noShow(UUID visit) {
+		CLOCK.set(ten.plus(Duration.ofMinutes(20)));
+		desk.markNoShow(visit);
+	}
+
+	private Booked bookWithCardOnFile() {
+		Booked booked = book();
+		UUID patient = patientOf(booked);
+		cards.customer(patient, "stripe", "cus_" + patient);
+		cards.offer(patient, Cashier.CARD_CONSENT);
+		cards.keep(patient, "pm_card_kept", "Visa ending 4242");
+		return booked;
+	}
+
+	private Booked book() {
+		Booked booked = desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+						ten),
+				null, new PatientDetails("Dee", "Payer", "dee." + UUID.randomUUID() + "@example.org", null,
+						LocalDate.of(1980, 1, 1)));
+		cashier.booked(booked.appointment().id(), patientOf(booked), TestNetwork.MASSAGE, false);
+		return booked;
+	}
+
+	private static UUID patientOf(Booked booked) {
+		return booked.appointment().patientId().value();
+	}
+
+	private static FakeStripe start() {
+		try {
+			return new FakeStripe();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
