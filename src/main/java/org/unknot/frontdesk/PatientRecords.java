@@ -78,6 +78,20 @@ public class PatientRecords {
 	 * leaves them out.
 	 */
 	public record PatientRecord(Patient patient, List<Visit> visits, List<SessionNote> notes, boolean brokeGlass) {
+
+		/**
+		 * When a session record was written, in the zone of its visit's clinic (UTC only
+		 * if its visit is not among the patient's).
+		 */
+		public java.time.ZonedDateTime writtenAt(SessionNote note) {
+			ZoneId zone = visits.stream()
+				.filter(visit -> visit.id().equals(note.appointmentId()))
+				.map(visit -> visit.start().getZone())
+				.findFirst()
+				.orElse(java.time.ZoneOffset.UTC);
+			return note.writtenAt().atZone(zone);
+		}
+
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.unknot.notification.web;
 
+import org.unknot.catalog.CatalogProperties;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,13 +21,17 @@ class SentMessagesController {
 
 	private final OutboxMessages outbox;
 
-	SentMessagesController(OutboxMessages outbox) {
+	private final CatalogProperties catalog;
+
+	SentMessagesController(OutboxMessages outbox, CatalogProperties catalog) {
 		this.outbox = outbox;
+		this.catalog = catalog;
 	}
 
 	@GetMapping("/admin/messages")
 	String page(Model model) {
 		model.addAttribute("messages", outbox.recent(200));
+		model.addAttribute("zone", catalog.virtualZone());
 		return "admin/messages";
 	}
 
