@@ -37,7 +37,8 @@ import org.unknot.practitioner.PractitionerId;
  * offered to the first patient in line.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES,
-		extraIncludes = { "availability", "video", "calendar", "insurance", "care", "audit", "privacy", "packages" })
+		extraIncludes = { "availability", "video", "calendar", "insurance", "care", "audit", "privacy", "packages",
+				"payment" })
 @ActiveProfiles("test")
 // a context of its own, shared with no other test class: closed (and its database
 // dropped) when done
