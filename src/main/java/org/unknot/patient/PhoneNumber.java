@@ -55,6 +55,30 @@ public record PhoneNumber(String value) {
 		return stored == null ? null : parse(stored).map(PhoneNumber::value).orElse(stored);
 	}
 
+	/**
+	 * As people read it: "(973) 555-0142" for a US number, "+44 20 7946 0958" for any
+	 * other.
+	 */
+	public String readable() {
+		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+		try {
+			var number = util.parse(value, DEFAULT_REGION);
+			return util.format(number, util.getRegionCodeForNumber(number).equals(DEFAULT_REGION)
+					? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+		}
+		catch (NumberParseException | RuntimeException unreadable) {
+			return value;
+		}
+	}
+
+	/**
+	 * A stored number as people read it; free text from before numbers were checked as it
+	 * is.
+	 */
+	public static String readable(String stored) {
+		return stored == null ? null : parse(stored).map(PhoneNumber::readable).orElse(stored);
+	}
+
 	@Override
 	public String toString() {
 		return value;
