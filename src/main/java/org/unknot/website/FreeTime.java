@@ -10,7 +10,7 @@ import java.util.Locale;
 public record FreeTime(OffsetDateTime start, String serviceId, String location, String locationName,
 		String practitionerId) {
 
-	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM, h:mm a", Locale.US);
+	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE, MMM d, h:mm a", Locale.US);
 
 	/** "Tue 1 Dec, 9:00 AM", in the location's own time. */
 	public String label() {

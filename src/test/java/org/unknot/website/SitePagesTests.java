@@ -216,7 +216,7 @@ class SitePagesTests {
 			Page page = get("/practitioners/" + therapist);
 			assertThat(page.body()).contains("Ten years of work with runners.")
 				.contains("Spanish")
-				.contains("31 Dec 2030")
+				.contains("Dec 31, 2030")
 				.contains("<td>NJ</td>")
 				.contains("/clinics/" + clinic)
 				.contains("Next free times")

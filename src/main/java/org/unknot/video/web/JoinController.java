@@ -72,7 +72,7 @@ class JoinController {
 		return new ModelAndView("redirect:" + room);
 	}
 
-	private static final DateTimeFormatter OPENS = DateTimeFormatter.ofPattern("EEEE d MMMM, h:mm a zzz", Locale.US);
+	private static final DateTimeFormatter OPENS = DateTimeFormatter.ofPattern("EEEE, MMMM d, h:mm a zzz", Locale.US);
 
 	private static ModelAndView page(HttpStatus status, String title, String text) {
 		ModelAndView page = new ModelAndView("video/join", status);
