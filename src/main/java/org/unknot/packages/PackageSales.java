@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.patient.PatientId;
+import org.unknot.payment.Actor;
+import org.unknot.payment.Cashier;
+import org.unknot.payment.Method;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.NotFound;
 
@@ -29,7 +32,10 @@ public class PackageSales {
 
 	private final Clock clock;
 
-	PackageSales(JdbcClient jdbc, CarePackages packages, CreditLedger ledger, Clock clock) {
+	private final Cashier cashier;
+
+	PackageSales(JdbcClient jdbc, CarePackages packages, CreditLedger ledger, Clock clock, Cashier cashier) {
+		this.cashier = cashier;
 		this.jdbc = jdbc;
 		this.packages = packages;
 		this.ledger = ledger;
@@ -61,6 +67,10 @@ public class PackageSales {
 					Timestamp.from(now), Timestamp.from(now.plus(Duration.ofDays(sold.validDays()))))
 			.update();
 		ledger.open(id, sold.credits());
+		cashier.packageSold(id, patient.value(), sold.price());
+		if (paidHow.paid()) {
+			cashier.packagePaid(id, patient.value(), sold.price(), method(paidHow), Actor.SYSTEM);
+		}
 		return ledger.holding(id).orElseThrow();
 	}
 
@@ -78,7 +88,20 @@ public class PackageSales {
 		jdbc.sql("UPDATE package_holding SET paid_how = ?, paid_at = ? WHERE id = ? AND paid_how IS NULL")
 			.params(paidHow.name(), Timestamp.from(clock.instant()), holdingId)
 			.update();
+		cashier.packageSold(holdingId, holding.patientId(), holding.price());
+		cashier.packagePaid(holdingId, holding.patientId(), holding.price(), method(paidHow), Actor.SYSTEM);
 		return ledger.holding(holdingId).orElseThrow();
+	}
+
+	/** The payment ledger's name for how the desk took the money. */
+	private static Method method(PaidHow paidHow) {
+		return switch (paidHow) {
+			case CASH -> Method.CASH;
+			case CARD_TERMINAL -> Method.CARD_TERMINAL;
+			case CHEQUE -> Method.CHEQUE;
+			case EXTERNAL -> Method.EXTERNAL;
+			case TO_PAY_AT_CLINIC -> throw new IllegalArgumentException("Not a payment: " + paidHow);
+		};
 	}
 
 }

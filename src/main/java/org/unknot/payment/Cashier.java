@@ -121,6 +121,28 @@ public class Cashier {
 	}
 
 	/**
+	 * A package was sold: its price is owed from now on, once, whatever is asked twice.
+	 */
+	@Transactional
+	public void packageSold(UUID holdingId, UUID patientId, Money price) {
+		ledger.write(new Ledger.Line("charge:package:" + holdingId, EntryKind.CHARGE, Purpose.PACKAGE, patientId, null,
+				price, null, null, "Package sold"), Actor.SYSTEM);
+	}
+
+	/**
+	 * The price of a package was paid, at the sale or later at the desk: one payment with
+	 * a receipt, never two for the same package.
+	 */
+	@Transactional
+	public Optional<LedgerEntry> packagePaid(UUID holdingId, UUID patientId, Money price, Method method, Actor by) {
+		if (method == null || !method.recordedAtDesk()) {
+			throw new InvalidRequest("paidHow", "Choose how it was paid.");
+		}
+		return ledger.write(new Ledger.Line("package:" + holdingId + ":paid", EntryKind.PAYMENT, Purpose.PACKAGE,
+				patientId, null, price, method, null, null), by);
+	}
+
+	/**
 	 * Waives what is still owed of a fee, with the staff member's reason; a charge of it
 	 * still waiting for the provider, or failed, is no longer followed up.
 	 */

@@ -3,7 +3,7 @@ package org.unknot.payment;
 /** What an amount is for. */
 public enum Purpose {
 
-	VISIT("Visit"), LATE_CANCELLATION_FEE("Late cancellation fee"), NO_SHOW_FEE("No-show fee");
+	VISIT("Visit"), LATE_CANCELLATION_FEE("Late cancellation fee"), NO_SHOW_FEE("No-show fee"), PACKAGE("Package");
 
 	private final String label;
 

@@ -57,6 +57,9 @@ class CreditLedgerTests {
 	PackageSales sales;
 
 	@Autowired
+	org.unknot.payment.Ledger payments;
+
+	@Autowired
 	CreditLedger ledger;
 
 	@Autowired
@@ -120,6 +123,23 @@ class CreditLedgerTests {
 
 			assertThat(sales.settle(holding.id(), PaidHow.CARD_TERMINAL).paidHow()).isEqualTo(PaidHow.CARD_TERMINAL);
 			assertThatThrownBy(() -> sales.settle(holding.id(), PaidHow.CASH)).isInstanceOf(InvalidRequest.class);
+		}
+
+		@Test
+		void isOwedInTheMoneyLedgerAndPaidWithOneReceipt() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 180), PaidHow.TO_PAY_AT_CLINIC);
+			assertThat(org.unknot.payment.Balance.of(payments.ofPatient(patientId.value())).owed())
+				.isEqualTo(Money.usd(54000));
+
+			sales.settle(holding.id(), PaidHow.CASH);
+
+			var rows = payments.ofPatient(patientId.value());
+			assertThat(org.unknot.payment.Balance.of(rows).owed()).isEqualTo(Money.usd(0));
+			assertThat(rows).filteredOn(org.unknot.payment.LedgerEntry::movesMoney).singleElement().satisfies(paid -> {
+				assertThat(paid.purpose()).isEqualTo(org.unknot.payment.Purpose.PACKAGE);
+				assertThat(paid.method()).isEqualTo(org.unknot.payment.Method.CASH);
+				assertThat(paid.receiptNumber()).isNotNull();
+			});
 		}
 
 		@Test
