@@ -115,6 +115,11 @@ class OutcomesTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(403);
+		assertThat(SecuredMockMvc.of(context)
+			.perform(get("/admin").with(SignedInAs.admin()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).as("the admin home links the outcomes").contains("href=\"/admin/outcomes\"");
 	}
 
 	@Test
