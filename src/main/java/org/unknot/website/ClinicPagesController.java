@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.unknot.system.web.Choice;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.Clinic;
@@ -82,7 +83,7 @@ class ClinicPagesController {
 		model.addAttribute("week", week);
 		model.addAttribute("closures", closures);
 		model.addAttribute("kinds", ServiceKinds.group(offered));
-		model.addAttribute("team", team.stream().map(p -> new Option(p.id(), p.displayName())).toList());
+		model.addAttribute("team", team.stream().map(p -> new Choice(p.id(), p.displayName())).toList());
 		model.addAttribute("meta",
 				pages
 					.meta(clinic.name(),

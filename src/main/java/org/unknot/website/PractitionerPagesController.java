@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.unknot.system.web.Choice;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.Clinic;
@@ -64,12 +65,12 @@ class PractitionerPagesController {
 			.toList();
 
 		List<ServiceKinds.Kind> kinds = ServiceKinds.group(allServices);
-		List<Option> serviceOptions = kinds.stream().map(kind -> new Option(kind.key(), kind.name())).toList();
-		List<Option> clinicOptions = new ArrayList<>(
-				clinicsById.values().stream().map(c -> new Option(c.id(), c.name())).toList());
-		clinicOptions.add(new Option(BookablePractitioners.VIDEO, "Video visits"));
-		List<Option> specialtyOptions = options(listed.stream().flatMap(p -> p.practitioner().specialties().stream()));
-		List<Option> languageOptions = options(listed.stream().flatMap(p -> p.practitioner().languages().stream()));
+		List<Choice> serviceOptions = kinds.stream().map(kind -> new Choice(kind.key(), kind.name())).toList();
+		List<Choice> clinicOptions = new ArrayList<>(
+				clinicsById.values().stream().map(c -> new Choice(c.id(), c.name())).toList());
+		clinicOptions.add(new Choice(BookablePractitioners.VIDEO, "Video visits"));
+		List<Choice> specialtyOptions = options(listed.stream().flatMap(p -> p.practitioner().specialties().stream()));
+		List<Choice> languageOptions = options(listed.stream().flatMap(p -> p.practitioner().languages().stream()));
 
 		FieldMessages errors = new FieldMessages();
 		String chosenService = chosen("service", service, serviceOptions, "treatment", errors);
@@ -166,7 +167,7 @@ class PractitionerPagesController {
 			.orElse(null);
 	}
 
-	private static String chosen(String field, Optional<String> value, List<Option> options, String what,
+	private static String chosen(String field, Optional<String> value, List<Choice> options, String what,
 			FieldMessages errors) {
 		if (value.isEmpty() || value.get().isBlank()) {
 			return null;
@@ -178,8 +179,8 @@ class PractitionerPagesController {
 		return null;
 	}
 
-	private static List<Option> options(Stream<String> values) {
-		return values.distinct().sorted().map(v -> new Option(v, v)).toList();
+	private static List<Choice> options(Stream<String> values) {
+		return values.distinct().sorted().map(v -> new Choice(v, v)).toList();
 	}
 
 	private static Map<String, Clinic> byId(List<Clinic> clinics) {

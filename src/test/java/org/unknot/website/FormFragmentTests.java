@@ -60,7 +60,8 @@ class FormFragmentTests {
 		String html = render("""
 				<div th:replace="~{fragments/form :: select(name='clinic', label='Clinic', options=${options},
 				     selected='b', emptyLabel='Any clinic', error='Choose a clinic from the list.')}"></div>""",
-				Map.of("options", List.of(new Option("a", "Montclair"), new Option("b", "Hoboken"))));
+				Map.of("options", List.of(new org.unknot.system.web.Choice("a", "Montclair"),
+						new org.unknot.system.web.Choice("b", "Hoboken"))));
 		assertThat(html).contains("<option value=\"\">Any clinic</option>")
 			.contains("<option value=\"b\" selected=\"selected\">Hoboken</option>")
 			.contains("<option value=\"a\">Montclair</option>")

@@ -283,7 +283,8 @@ class PractitionerAdminController {
 				all.stream().collect(java.util.stream.Collectors.toMap(Clinic::id, Clinic::name)));
 		model.addAttribute("services", services.all());
 		model.addAttribute("chosen", chosen == null ? List.copyOf(practitioner.serviceIds()) : chosen);
-		model.addAttribute("weekdays", DayOfWeek.values());
+		model.addAttribute("weekdays", org.unknot.system.web.Choice.of(DayOfWeek.class,
+				day -> day.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.US)));
 		model.addAttribute("form", shown);
 		model.addAttribute("errors", errors);
 		return "admin/practitioner";

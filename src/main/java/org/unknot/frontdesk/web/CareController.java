@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.system.web.Choice;
 import org.unknot.account.SignedIn;
 import org.unknot.care.Assessments;
 import org.unknot.care.Assessments.NewAssessment;
@@ -156,10 +157,6 @@ class CareController {
 
 	static SessionNotes.Actor actor(SignedIn me, HttpServletRequest request) {
 		return new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), request.getRemoteAddr());
-	}
-
-	/** A choice of a list: the value sent and the label shown. */
-	record Choice(String value, String label) {
 	}
 
 	/** The assessment as typed; lists are the boxes ticked. */

@@ -13,6 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.unknot.system.web.Choice;
 import org.unknot.account.Role;
 import org.unknot.audit.AuditEvent;
 import org.unknot.audit.AuditLog;
@@ -218,10 +219,6 @@ class CheckoutController {
 					ContentDisposition.attachment().filename(filename).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(pdf);
-	}
-
-	/** A choice in a select list: the value sent and the label shown. */
-	record Choice(String value, String label) {
 	}
 
 	private Optional<FailedView> failedView(SignedIn me, Attempt attempt) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.system.web.Choice;
 import org.unknot.account.SignedIn;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
@@ -186,17 +187,17 @@ class PayingController {
 		model.addAttribute("packageOptions",
 				packages.onSale()
 					.stream()
-					.map(offered -> new Option(offered.id(),
+					.map(offered -> new Choice(offered.id(),
 							offered.name() + ", " + offered.price().inWords() + ", " + offered.credits()
 									+ " visits, valid " + offered.validityInWords()))
 					.toList());
 		model.addAttribute("paidHows",
-				java.util.Arrays.stream(PaidHow.atTheDesk()).map(how -> new Option(how.name(), how.label())).toList());
+				java.util.Arrays.stream(PaidHow.atTheDesk()).map(how -> new Choice(how.name(), how.label())).toList());
 		model.addAttribute("sale", saleTyped);
 		model.addAttribute("authorizations",
 				authorizations.of(patient.id()).stream().map(a -> new AuthorizationRow(a, covers(a))).toList());
 		model.addAttribute("planOptions",
-				plans.all().stream().map(plan -> new Option(plan.id(), plan.name())).toList());
+				plans.all().stream().map(plan -> new Choice(plan.id(), plan.name())).toList());
 		model.addAttribute("services", services.all());
 		model.addAttribute("serviceNames", services.byId());
 		model.addAttribute("form", authorization.typed());
@@ -204,10 +205,6 @@ class PayingController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("today", today);
 		return "staff/paying";
-	}
-
-	/** A choice in a select list: the value sent and the label shown. */
-	record Option(String value, String label) {
 	}
 
 	/** What an authorization covers, in words: service names, then CPT codes. */

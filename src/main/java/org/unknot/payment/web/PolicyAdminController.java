@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.system.web.Choice;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
 import org.unknot.payment.PaymentPolicies;
