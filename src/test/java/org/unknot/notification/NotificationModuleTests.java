@@ -35,7 +35,7 @@ import org.unknot.catalog.ServiceId;
  * called here): a booking event alone plans the confirmation and the reminders in the
  * outbox.
  */
-@ApplicationModuleTest(mode = BootstrapMode.STANDALONE, extraIncludes = { "patient", "system" })
+@ApplicationModuleTest(mode = BootstrapMode.STANDALONE, extraIncludes = { "patient", "system", "catalog" })
 @ActiveProfiles("test")
 // a context of its own, shared with no other test class: closed (and its database
 // dropped) when done
