@@ -6,11 +6,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.system.web.Downloads;
 import org.unknot.account.SignedIn;
 import org.unknot.billing.Superbills;
 import org.unknot.catalog.CatalogProperties;
@@ -129,11 +126,7 @@ class SuperbillController {
 		}
 		String name = "superbill-" + issued.from() + (issued.to().equals(issued.from()) ? "" : "-to-" + issued.to())
 				+ ".pdf";
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(SuperbillPdf.of(issued));
+		return Downloads.pdf(SuperbillPdf.of(issued), name);
 	}
 
 	/** The superbill asked for, or null with the messages beside the fields. */

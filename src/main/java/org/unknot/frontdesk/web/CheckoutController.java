@@ -8,11 +8,9 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.unknot.system.web.Downloads;
 import org.unknot.system.web.Choice;
 import org.unknot.account.Role;
 import org.unknot.audit.AuditEvent;
@@ -193,7 +191,7 @@ class CheckoutController {
 			throw new AccessDeniedException("A receipt of no visit is for admins");
 		}
 		read(me, entry.patientId(), "receipt:" + id, request);
-		return pdf(receipts.receipt(entry), "receipt-" + entry.receiptNumber() + ".pdf");
+		return Downloads.pdf(receipts.receipt(entry), "receipt-" + entry.receiptNumber() + ".pdf");
 	}
 
 	@GetMapping("/staff/patients/{id}/statement.pdf")
@@ -204,21 +202,12 @@ class CheckoutController {
 		}
 		patients.get(id);
 		read(me, id, "statement", request);
-		return pdf(receipts.statement(id), "statement.pdf");
+		return Downloads.pdf(receipts.statement(id), "statement.pdf");
 	}
 
 	private void read(SignedIn me, UUID patientId, String subject, HttpServletRequest request) {
 		audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patientId, "READ", subject, null,
 				request.getRemoteAddr(), AuditEvent.Outcome.SUCCESS));
-	}
-
-	private static ResponseEntity<byte[]> pdf(byte[] pdf, String filename) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename).build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(pdf);
 	}
 
 	private Optional<FailedView> failedView(SignedIn me, Attempt attempt) {

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.unknot.system.web.Downloads;
 import org.unknot.account.SignedIn;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.patient.Patient;
@@ -100,12 +98,12 @@ class ReceiptsController {
 		LedgerEntry entry = receipts.withReceipt(id)
 			.filter(e -> e.patientId().equals(patientOf(me)))
 			.orElseThrow(() -> new NotFound(null, "receipt", id.toString()));
-		return pdf(receipts.receipt(entry), "receipt-" + entry.receiptNumber() + ".pdf");
+		return Downloads.pdf(receipts.receipt(entry), "receipt-" + entry.receiptNumber() + ".pdf");
 	}
 
 	@GetMapping("/account/statement.pdf")
 	ResponseEntity<byte[]> myStatement(@AuthenticationPrincipal SignedIn me) {
-		return pdf(receipts.statement(patientOf(me)), "statement.pdf");
+		return Downloads.pdf(receipts.statement(patientOf(me)), "statement.pdf");
 	}
 
 	private static UUID patientOf(SignedIn me) {
@@ -113,15 +111,6 @@ class ReceiptsController {
 			throw new NotFound(null, "patient", "account");
 		}
 		return me.patientId();
-	}
-
-	static ResponseEntity<byte[]> pdf(byte[] pdf, String filename) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(filename).build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(pdf);
 	}
 
 }
