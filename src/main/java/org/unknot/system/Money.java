@@ -105,6 +105,17 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 		return format.format(amount());
 	}
 
+	/** As a price reads: "$95" for whole dollars, "$95.50" otherwise. */
+	public String inShortWords() {
+		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+		format.setCurrency(currency);
+		if (minorUnits % BigDecimal.ONE.movePointRight(currency.getDefaultFractionDigits()).longValueExact() == 0) {
+			format.setMinimumFractionDigits(0);
+			format.setMaximumFractionDigits(0);
+		}
+		return format.format(amount());
+	}
+
 	@Override
 	public int compareTo(Money other) {
 		return Long.compare(minorUnits, same(other).minorUnits);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.unknot.system.Money;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.ServiceCategory;
 
@@ -42,7 +43,7 @@ public final class ServiceKinds {
 		}
 
 		public String fromPrice() {
-			return Money.dollars(lowestPriceCents());
+			return Money.usd(lowestPriceCents()).inShortWords();
 		}
 
 		public String categoryName() {

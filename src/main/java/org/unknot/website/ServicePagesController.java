@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.unknot.system.Money;
 import org.unknot.payment.PaymentPolicies;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
@@ -75,13 +76,13 @@ class ServicePagesController {
 		model.addAttribute("service", service);
 		model.addAttribute("kindName", name);
 		model.addAttribute("categoryName", ServiceKinds.categoryName(service.category()));
-		model.addAttribute("price", Money.dollars(service.priceCents()));
+		model.addAttribute("price", Money.usd(service.priceCents()).inShortWords());
 		model.addAttribute("policy", policies.shown(service.id(), service.priceCents()));
 		model.addAttribute("lengths",
 				ServiceKinds.lengthsOf(service, all)
 					.stream()
 					.map(length -> new LengthOption(length.id(), length.duration().toMinutes(),
-							Money.dollars(length.priceCents()), length.id().equals(service.id())))
+							Money.usd(length.priceCents()).inShortWords(), length.id().equals(service.id())))
 					.toList());
 		model.addAttribute("insurance", InsuranceNotes.of(service.category()));
 		model.addAttribute("plansPaying", InsuranceNotes.plansPaying(service, plans.accepted()));

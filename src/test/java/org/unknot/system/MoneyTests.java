@@ -38,6 +38,13 @@ class MoneyTests {
 	}
 
 	@Test
+	void aPriceInWholeDollarsLeavesOutTheCents() {
+		assertThat(Money.usd(9_500).inShortWords()).isEqualTo("$95");
+		assertThat(Money.usd(9_550).inShortWords()).isEqualTo("$95.50");
+		assertThat(Money.usd(120_000).inShortWords()).isEqualTo("$1,200");
+	}
+
+	@Test
 	void neverMixesCurrencies() {
 		Money euros = Money.of(100, Currency.getInstance("EUR"));
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.usd(100).plus(euros));

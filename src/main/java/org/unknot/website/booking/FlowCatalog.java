@@ -21,7 +21,7 @@ import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceCategory;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
-import org.unknot.website.Money;
+import org.unknot.system.Money;
 
 /**
  * What a patient can choose at each step, read from the catalog and the practitioners'
@@ -62,7 +62,7 @@ class FlowCatalog {
 		for (CareService service : services.all()) {
 			groups.computeIfAbsent(categoryLabel(service.category()), k -> new ArrayList<>())
 				.add(new Choice(service.id(), service.name(),
-						service.duration().toMinutes() + " minutes · " + Money.dollars(service.priceCents())
+						service.duration().toMinutes() + " minutes · " + Money.usd(service.priceCents()).inShortWords()
 								+ " self-pay" + (service.prerequisite() != null ? " · after a consultation" : "")));
 		}
 		return groups;

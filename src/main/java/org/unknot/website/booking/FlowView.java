@@ -13,7 +13,7 @@ import org.springframework.ui.Model;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
 import org.unknot.practitioner.Practitioner;
-import org.unknot.website.Money;
+import org.unknot.system.Money;
 import org.unknot.website.Pages;
 
 /**
@@ -73,8 +73,8 @@ class FlowView {
 			when = start(draft).map(at -> Times.dateTime(at, zone)).orElse(null);
 		}
 		return new Summary(service.name(), FlowCatalog.titled(service), service.duration().toMinutes() + " minutes",
-				Money.dollars(service.priceCents()), location == null ? null : catalog.locationLabel(location), who,
-				when);
+				Money.usd(service.priceCents()).inShortWords(),
+				location == null ? null : catalog.locationLabel(location), who, when);
 	}
 
 	static Optional<Instant> start(Draft draft) {

@@ -29,7 +29,7 @@ import org.unknot.care.PainDuration;
 import org.unknot.care.RedFlag;
 import org.unknot.care.Triage;
 import org.unknot.system.web.FormChange;
-import org.unknot.website.Money;
+import org.unknot.system.Money;
 
 /**
  * Who the patient is, how they pay, and how they are: details, insurance, health intake
@@ -261,7 +261,7 @@ class PatientController {
 		model.addAttribute("selected", selected);
 		model.addAttribute("memberId", memberId);
 		model.addAttribute("serviceName", service.name());
-		model.addAttribute("price", Money.dollars(service.priceCents()));
+		model.addAttribute("price", Money.usd(service.priceCents()).inShortWords());
 		return view.step(model, draftId, draft, Step.INSURANCE, errors);
 	}
 

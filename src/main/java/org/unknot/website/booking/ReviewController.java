@@ -56,7 +56,7 @@ import org.unknot.visit.Payer;
 import org.unknot.visit.Repeat;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
-import org.unknot.website.Money;
+import org.unknot.system.Money;
 
 /** The last look before booking, the booking itself, and the confirmation. */
 @Controller
@@ -347,13 +347,14 @@ class ReviewController {
 
 	private String payment(Draft draft, CareService service) {
 		if (Draft.SELF_PAY.equals(draft.plan)) {
-			return "You pay yourself: " + Money.dollars(service.priceCents()) + " per visit.";
+			return "You pay yourself: " + Money.usd(service.priceCents()).inShortWords() + " per visit.";
 		}
 		return plans.find(draft.plan).map(plan -> {
 			var coverage = plan.coverageOf(service);
 			String member = plan.memberId(draft.memberId).map(MemberId::masked).orElse("");
 			return plan.name() + ", " + plan.memberIdLabel() + " " + member + ". " + coverage.reason()
-					+ (coverage.covered() ? "" : " Self-pay price: " + Money.dollars(service.priceCents()) + ".");
+					+ (coverage.covered() ? ""
+							: " Self-pay price: " + Money.usd(service.priceCents()).inShortWords() + ".");
 		}).orElse("");
 	}
 

@@ -19,7 +19,7 @@ import org.unknot.insurance.InsuranceChoices;
 import org.unknot.packages.CreditLedger;
 import org.unknot.insurance.InsurancePlans;
 import org.unknot.practitioner.Practitioner;
-import org.unknot.website.Money;
+import org.unknot.system.Money;
 
 /** A booked visit as the confirmation and the manage page show it. */
 @Component
@@ -73,11 +73,11 @@ class VisitViews {
 						+ "): covered under authorization " + authorized.get().reference();
 			}
 			if (choice.selfPay()) {
-				return "Self-pay: " + Money.dollars(service.priceCents());
+				return "Self-pay: " + Money.usd(service.priceCents()).inShortWords();
 			}
 			String plan = plans.any(choice.planId()).map(p -> p.name()).orElse(choice.planId());
 			return plan + " (" + choice.memberId().masked() + "): " + (choice.covered() ? "covered by your plan"
-					: "not covered, self-pay " + Money.dollars(service.priceCents()));
+					: "not covered, self-pay " + Money.usd(service.priceCents()).inShortWords());
 		}).orElse(null);
 		String base = "/visits/" + appointment.id();
 		String query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
