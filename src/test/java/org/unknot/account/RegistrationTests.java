@@ -111,9 +111,16 @@ class RegistrationTests {
 			assertThat(Duration.ofNanos(Math.abs(median(knownCpu) - median(unknownCpu))))
 				.as("CPU: known %s ms, unknown %s ms", median(knownCpu) / 1e6, median(unknownCpu) / 1e6)
 				.isLessThan(Duration.ofMillis(5));
+			// Wall clock includes the scheduler: on a loaded machine both sides stretch
+			// alike, so
+			// the bound is 10 ms or a third of the slower median, whichever is larger.
+			// Skipping
+			// the password hash for one side would still differ by a factor of two or
+			// more.
+			long slower = Math.max(median(knownWall), median(unknownWall));
 			assertThat(Duration.ofNanos(Math.abs(median(knownWall) - median(unknownWall))))
 				.as("wall clock: known %s ms, unknown %s ms", median(knownWall) / 1e6, median(unknownWall) / 1e6)
-				.isLessThan(Duration.ofMillis(10));
+				.isLessThan(Duration.ofNanos(Math.max(Duration.ofMillis(10).toNanos(), slower / 3)));
 		}
 
 		@Test
