@@ -184,7 +184,7 @@ class SignInController {
 		return forms.render(messages -> {
 			if (!signIn.code(pending.accountId(), code, request.getRemoteAddr(), device)) {
 				messages.add("code",
-						"That code was not accepted. Scan the new code below and enter the 6 digits your app shows.");
+						"That code was not accepted. Scan the new code above and enter the 6 digits your app shows.");
 				return null;
 			}
 			return complete(accounts.byId(pending.accountId()).orElseThrow(), request, response);
