@@ -13,7 +13,12 @@ public enum MessageKind {
 	/**
 	 * A questionnaire to answer before a visit: a link only, never what it asks about.
 	 */
-	QUESTIONNAIRE_DUE;
+	QUESTIONNAIRE_DUE,
+	/**
+	 * A report a practitioner shares with another provider: a link that expires, never
+	 * the report, the patient or their health.
+	 */
+	PROVIDER_REPORT;
 
 	/** What an admin calls it, e.g. on the message templates page. */
 	public String label() {
@@ -27,6 +32,7 @@ public enum MessageKind {
 			case SIGN_IN_LINK -> "Sign-in link";
 			case REGISTRATION -> "Opening a patient account";
 			case QUESTIONNAIRE_DUE -> "Questions to answer before a visit";
+			case PROVIDER_REPORT -> "A report shared with another provider";
 		};
 	}
 

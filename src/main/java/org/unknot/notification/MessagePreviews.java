@@ -67,6 +67,9 @@ public class MessagePreviews {
 							signInLinks.unusableEmail()));
 			case QUESTIONNAIRE_DUE -> Stream.of(new Preview(kind, null, notifications.questionnaireMessage("Sam",
 					site.link("/questionnaires/DEMO-TOKEN"), "Mon, Mar 15, 10:00 AM EDT")));
+			case PROVIDER_REPORT ->
+				Stream.of(new Preview(kind, null, notifications.providerReportMessage("Dr. Sam Sample", "Ana Ribeiro",
+						site.link("/reports/shared/DEMO-TOKEN"), "Mon, Mar 29, 10:00 AM EDT")));
 		};
 	}
 

@@ -108,6 +108,27 @@ public class Notifications {
 	}
 
 	/**
+	 * Writes the email sharing a report with another provider from its templates
+	 * ({@code messages/provider-report}): who shares it, the link and until when it
+	 * works; never the patient's name, the report or anything about the patient's health,
+	 * since an email can be read on its way.
+	 */
+	public Message providerReportMessage(String providerName, String sharedBy, String link, String until) {
+		return templates.message("provider-report",
+				Map.of("name", providerName, "sharedBy", sharedBy, "link", link, "until", until));
+	}
+
+	/**
+	 * Plans the email sharing a report with a provider's address; nothing goes out after
+	 * the link expires.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void providerReport(UUID linkId, String address, Instant expiresAt, Message message) {
+		outbox.planTo(address, linkId, MessageKind.PROVIDER_REPORT, "link", clock.instant(), expiresAt,
+				new OutboxMessages.Prepared(message.subject(), message.text(), message.html()));
+	}
+
+	/**
 	 * A message written by its sender: an email subject, plain and HTML bodies, and a
 	 * text message.
 	 */

@@ -91,11 +91,15 @@ class PlanController {
 
 	private final FormChange forms;
 
+	private final PlanReports reports;
+
 	private final Clock clock;
 
 	PlanController(TreatmentPlans plans, StaffPlans staffPlans, Assessments assessments, Patients patients,
 			CareServices services, Practitioners practitioners, Clinics clinics, CatalogProperties catalog,
-			CareAccess access, Measures measures, MeasureSchedules schedules, FormChange forms, Clock clock) {
+			CareAccess access, Measures measures, MeasureSchedules schedules, FormChange forms, PlanReports reports,
+			Clock clock) {
+		this.reports = reports;
 		this.plans = plans;
 		this.staffPlans = staffPlans;
 		this.assessments = assessments;
@@ -236,6 +240,7 @@ class PlanController {
 		model.addAttribute("admin", me.role() == Role.ADMIN);
 		model.addAttribute("errors", errors);
 		model.addAttribute("zone", catalog.virtualZone());
+		reports.addTo(model, me, plan);
 		return "staff/plan";
 	}
 

@@ -1,0 +1,178 @@
+package org.unknot.care.reports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.audit.AuditEvent;
+import org.unknot.audit.AuditLog;
+import org.unknot.care.measures.Progress;
+import org.unknot.notification.Notifications;
+import org.unknot.system.EmailAddress;
+import org.unknot.system.InvalidRequest;
+import org.unknot.system.InvalidRequest.FieldProblem;
+import org.unknot.system.SecretToken;
+import org.unknot.system.SiteAddress;
+import org.unknot.system.Times;
+
+/**
+ * Reports shared with another provider: a link with an unguessable token (only its hash
+ * is kept) that opens one report and nothing else, sent through the outbox in the
+ * transaction that shares it, and dead once it expires. The email names neither the
+ * patient nor their health; the report is never attached. Sharing and every download are
+ * audited.
+ */
+@Service
+public class ReportLinks {
+
+	public static final int MAX_NAME = 100;
+
+	private final JdbcClient jdbc;
+
+	private final CareReports reports;
+
+	private final ReportWriter writer;
+
+	private final Notifications notifications;
+
+	private final AuditLog audit;
+
+	private final SiteAddress site;
+
+	private final ReportProperties properties;
+
+	private final Clock clock;
+
+	ReportLinks(JdbcClient jdbc, CareReports reports, ReportWriter writer, Notifications notifications, AuditLog audit,
+			SiteAddress site, ReportProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.reports = reports;
+		this.writer = writer;
+		this.notifications = notifications;
+		this.audit = audit;
+		this.site = site;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** A link as sent: to whom, until when, how often it was used. */
+	public record Link(UUID id, UUID reportId, String providerName, String providerEmail, Instant sentAt,
+			Instant expiresAt, int downloads) {
+
+		public boolean expired(Instant now) {
+			return !now.isBefore(expiresAt);
+		}
+
+	}
+
+	/** A link just made, with its token (shown nowhere else). */
+	public record Sent(Link link, String token) {
+	}
+
+	/**
+	 * Sends a link to the report to this provider, from the practitioner sharing it.
+	 * Refused with a message per field for a missing name or an address that is not one.
+	 */
+	@Transactional
+	public Sent send(CareReport report, String providerName, String providerEmail, String sharedBy,
+			Progress.Reader reader) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (providerName == null || providerName.isBlank()) {
+			problems.add(new FieldProblem("providerName", "Enter the provider's name."));
+		}
+		else if (providerName.strip().length() > MAX_NAME) {
+			problems.add(new FieldProblem("providerName", "Keep the name under " + MAX_NAME + " characters."));
+		}
+		Optional<EmailAddress> address = EmailAddress.parse(providerEmail);
+		if (address.isEmpty()) {
+			problems
+				.add(new FieldProblem("providerEmail", "Enter the provider's email address, like dr.lee@example.org."));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequest("The report cannot be sent as entered.", problems);
+		}
+		Instant now = clock.instant();
+		SecretToken token = SecretToken.generate();
+		Link link = new Link(UUID.randomUUID(), report.id(), providerName.strip(), address.get().value(), now,
+				now.plus(properties.linkLifetime()), 0);
+		jdbc.sql("""
+				INSERT INTO care_report_link (id, report_id, token_hash, provider_name, provider_email, sent_by,
+				    created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(link.id(), report.id(), token.hash(), link.providerName(), link.providerEmail(), sharedBy,
+					Timestamp.from(now), Timestamp.from(link.expiresAt()))
+			.update();
+		notifications.providerReport(link.id(), link.providerEmail(), link.expiresAt(),
+				notifications.providerReportMessage(link.providerName(), writer.practitionerName(sharedBy),
+						site.link("/reports/shared/" + token.value()),
+						Times.shortDateTime(link.expiresAt(), writer.zoneOf(report.patientId()))));
+		audit.record(CareReports.event(reader, report.patientId(), "DISCLOSE", AuditEvent.Outcome.SUCCESS));
+		return new Sent(link, token.value());
+	}
+
+	/** The link this token opens, expired or not; none for a token never handed out. */
+	public Optional<Link> byToken(String token) {
+		if (token == null || token.isBlank()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("SELECT * FROM care_report_link WHERE token_hash = ?")
+			.param(SecretToken.hash(token))
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * Until when the link works, in the zone of the patient's clinic: "Mon, Mar 29, 10:00
+	 * AM EDT".
+	 */
+	public String until(Link link) {
+		return Times.shortDateTime(link.expiresAt(),
+				writer.zoneOf(reports.find(link.reportId()).orElseThrow().patientId()));
+	}
+
+	/** Links sent for the report, newest first. */
+	public List<Link> ofReport(UUID reportId) {
+		return jdbc.sql("SELECT * FROM care_report_link WHERE report_id = ? ORDER BY created_at DESC, id")
+			.param(reportId)
+			.query(this::map)
+			.list();
+	}
+
+	/**
+	 * The report the token opens, while its link lives; counted and audited as read by
+	 * the link's provider. Once expired, empty, and the attempt is audited as refused.
+	 */
+	@Transactional
+	public Optional<CareReports.Pdf> download(String token, String address) {
+		Optional<Link> found = byToken(token);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		Link link = found.get();
+		CareReport report = reports.find(link.reportId()).orElseThrow();
+		Progress.Reader provider = new Progress.Reader("link:" + link.id(), "PROVIDER", address);
+		if (link.expired(clock.instant())) {
+			audit.record(CareReports.event(provider, report.patientId(), "READ", AuditEvent.Outcome.DENIED));
+			return Optional.empty();
+		}
+		jdbc.sql("UPDATE care_report_link SET downloads = downloads + 1 WHERE id = ?").param(link.id()).update();
+		return Optional.of(reports.open(report, provider));
+	}
+
+	private Link map(ResultSet rs, int n) throws SQLException {
+		return new Link(rs.getObject("id", UUID.class), rs.getObject("report_id", UUID.class),
+				rs.getString("provider_name"), rs.getString("provider_email"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
+				rs.getInt("downloads"));
+	}
+
+}

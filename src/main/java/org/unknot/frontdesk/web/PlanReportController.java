@@ -1,0 +1,158 @@
+package org.unknot.frontdesk.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.account.SignedIn;
+import org.unknot.care.TreatmentPlan;
+import org.unknot.care.reports.CareReport;
+import org.unknot.care.reports.CareReports;
+import org.unknot.care.reports.ReportKind;
+import org.unknot.care.reports.ReportLinks;
+import org.unknot.frontdesk.CareAccess;
+import org.unknot.patient.Patients;
+import org.unknot.system.NotFound;
+import org.unknot.system.web.Downloads;
+import org.unknot.system.web.FormChange;
+import org.unknot.system.web.PageForm;
+
+/**
+ * A plan's reports for staff: a practitioner who treats the patient writes and signs a
+ * progress report (or, once the plan ends, the discharge summary) and sends it to another
+ * provider as a link that expires; they and admins download the PDF. Anyone else is
+ * refused, and the refusal audited.
+ */
+@Controller
+class PlanReportController {
+
+	private final StaffPlans staffPlans;
+
+	private final CareReports reports;
+
+	private final ReportLinks links;
+
+	private final CareAccess access;
+
+	private final Patients patients;
+
+	private final FormChange forms;
+
+	PlanReportController(StaffPlans staffPlans, CareReports reports, ReportLinks links, CareAccess access,
+			Patients patients, FormChange forms) {
+		this.staffPlans = staffPlans;
+		this.reports = reports;
+		this.links = links;
+		this.access = access;
+		this.patients = patients;
+		this.forms = forms;
+	}
+
+	/** The summary as typed, and at discharge the advice for afterwards. */
+	record ReportForm(String summary, String followUp) implements PageForm {
+	}
+
+	/** To whom a report is sent. */
+	record SendForm(String providerName, String providerEmail) implements PageForm {
+	}
+
+	@GetMapping("/staff/plans/{id}/reports/new")
+	String newReport(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
+			Model model) {
+		TreatmentPlan plan = writable(me, id, request);
+		return reportPage(plan, new ReportForm(null, null), Map.of(), model);
+	}
+
+	@PostMapping("/staff/plans/{id}/reports")
+	String sign(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute ReportForm form,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		TreatmentPlan plan = writable(me, id, request);
+		return forms.attempt(messages -> {
+			reports.sign(id, form.summary(), form.followUp(), me.practitionerId(), PlanReports.reader(me, request));
+			return "/staff/plans/" + id;
+		}, "Report signed. Download it, or send it to a provider, from the list of reports.", redirect, response,
+				errors -> reportPage(plan, form, errors, model));
+	}
+
+	@GetMapping("/staff/reports/{id}/pdf")
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
+			HttpServletRequest request) {
+		CareReport report = report(id);
+		if (!access.clinical(me, report.patientId())) {
+			reports.refused(report, PlanReports.reader(me, request));
+			throw new AccessDeniedException("Not a patient this account treats");
+		}
+		CareReports.Pdf pdf = reports.open(report, PlanReports.reader(me, request));
+		return Downloads.pdf(pdf.bytes(), pdf.fileName());
+	}
+
+	@GetMapping("/staff/reports/{id}/send")
+	String sendForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
+			Model model) {
+		CareReport report = sendable(me, id, request);
+		return sendPage(report, new SendForm(null, null), Map.of(), model);
+	}
+
+	@PostMapping("/staff/reports/{id}/send")
+	String send(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute SendForm form,
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		CareReport report = sendable(me, id, request);
+		return forms.answer(messages -> {
+			ReportLinks.Sent sent = links.send(report, form.providerName(), form.providerEmail(), me.practitionerId(),
+					PlanReports.reader(me, request));
+			return new FormChange.Made("/staff/plans/" + report.planId(), "Link sent to " + sent.link().providerName()
+					+ " at " + sent.link().providerEmail() + "; it works until " + links.until(sent.link()) + ".");
+		}, redirect, response, errors -> sendPage(report, form, errors, model));
+	}
+
+	private String reportPage(TreatmentPlan plan, ReportForm form, Map<String, String> errors, Model model) {
+		ReportKind kind = CareReports.dueFor(plan).orElse(ReportKind.PROGRESS);
+		model.addAttribute("plan", plan);
+		model.addAttribute("patient", patients.get(plan.patientId()));
+		model.addAttribute("kind", kind);
+		model.addAttribute("draft", plan.signedAt() == null);
+		model.addAttribute("form", form.typed());
+		model.addAttribute("errors", errors);
+		return "care/report-form";
+	}
+
+	private String sendPage(CareReport report, SendForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("report", report);
+		model.addAttribute("patient", patients.get(report.patientId()));
+		model.addAttribute("form", form.typed());
+		model.addAttribute("errors", errors);
+		return "care/report-send";
+	}
+
+	/** The plan, for a practitioner who treats its patient. */
+	private TreatmentPlan writable(SignedIn me, UUID id, HttpServletRequest request) {
+		TreatmentPlan plan = staffPlans.viewed(me, id, request);
+		access.requireWrites(me, plan.patientId());
+		return plan;
+	}
+
+	/**
+	 * The report, for a practitioner who treats its patient; opening its plan is audited.
+	 */
+	private CareReport sendable(SignedIn me, UUID id, HttpServletRequest request) {
+		CareReport report = report(id);
+		writable(me, report.planId(), request);
+		return report;
+	}
+
+	private CareReport report(UUID id) {
+		return reports.find(id).orElseThrow(() -> new NotFound(null, "report", id.toString()));
+	}
+
+}
