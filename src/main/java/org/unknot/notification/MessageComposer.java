@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.unknot.packages.CreditLedger;
@@ -32,10 +33,15 @@ class MessageComposer {
 
 	private final Function<UUID, Optional<CreditUse>> creditSpentOn;
 
+	/**
+	 * With the credit ledger where the packages module runs (a test of this module alone
+	 * runs without it: nothing is said of credits then).
+	 */
 	@Autowired
 	MessageComposer(CalendarInvitations invitations, CalendarProperties calendar, MessageTemplates templates,
-			CreditLedger credits) {
-		this(invitations, calendar, templates, credits::spentOn);
+			ObjectProvider<CreditLedger> credits) {
+		this(invitations, calendar, templates,
+				visit -> Optional.ofNullable(credits.getIfAvailable()).flatMap(ledger -> ledger.spentOn(visit)));
 	}
 
 	/** Without packages: no message says anything of credits. */
