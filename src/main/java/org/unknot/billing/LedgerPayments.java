@@ -2,14 +2,16 @@ package org.unknot.billing;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.unknot.payment.VisitPayments;
+import org.unknot.system.Money;
 
 /**
  * The payments a superbill lists come from the payment module's ledger: payments and
- * refunds of each visit, as the receipts have them.
+ * refunds of each visit, as the receipts have them, and the fee each was booked at.
  */
 @Component
 class LedgerPayments implements PaymentsReceived {
@@ -27,6 +29,11 @@ class LedgerPayments implements PaymentsReceived {
 				.stream()
 				.map(line -> new Superbill.Payment(visit, line.at(), line.method(), line.amount())))
 			.toList();
+	}
+
+	@Override
+	public Map<UUID, Money> feesAtBooking(Collection<UUID> visitIds) {
+		return payments.pricesAtBooking(visitIds);
 	}
 
 }

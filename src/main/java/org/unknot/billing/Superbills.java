@@ -246,6 +246,7 @@ public class Superbills {
 		Map<String, Practitioner> byPractitioner = new HashMap<>();
 		practitioners.all().forEach(practitioner -> byPractitioner.put(practitioner.id(), practitioner));
 		Map<String, Clinic> byClinic = clinics.byId();
+		Map<UUID, Money> feesAtBooking = ledger == null ? Map.of() : ledger.feesAtBooking(ids);
 		Map<String, List<Superbill.Visit>> byBillingClinic = new LinkedHashMap<>();
 		for (Appointment visit : attended) {
 			CareService service = byService.get(visit.serviceId().value());
@@ -258,7 +259,8 @@ public class Superbills {
 					PlaceOfService.of(video, atHome.getOrDefault(visit.id(), true)),
 					new Superbill.Practitioner(practitioner.displayName(), practitioner.npi(),
 							practitioner.taxonomyCode()),
-					service.billingCodes(), treated, Money.usd(service.priceCents()),
+					service.billingCodes(), treated,
+					feesAtBooking.getOrDefault(visit.id(), Money.usd(service.priceCents())),
 					diagnoses(inForce(assessed, day, zones.get(visit.location()))));
 			byBillingClinic.computeIfAbsent(billingClinic(visit, byClinic), clinic -> new ArrayList<>())
 				.add(billedVisit);

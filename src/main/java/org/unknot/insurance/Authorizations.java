@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.AppointmentCancelled;
+import org.unknot.booking.AppointmentMarkedNoShow;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.Clinics;
@@ -122,19 +123,11 @@ public class Authorizations {
 			return choice;
 		}
 		CareService service = services.get("service", visit.serviceId().value());
-		List<UUID> covering = jdbc.sql("""
-				SELECT id FROM insurance_authorization
-				 WHERE patient_id = ? AND plan_id = ? AND (? = ANY (service_ids) OR cpt_codes && ?::text[])
-				 ORDER BY last_day, id FOR UPDATE""")
-			.params(visit.patientId().value(), choice.planId(), service.id(),
-					service.billingCodes().toArray(String[]::new))
-			.query(UUID.class)
-			.list();
-		if (covering.isEmpty()) {
+		List<Authorization> candidates = covering(visit.patientId().value(), choice.planId(), service);
+		if (candidates.isEmpty()) {
 			return choice;
 		}
 		LocalDate day = visit.start().atZone(clinics.zoneOf(visit.location())).toLocalDate();
-		List<Authorization> candidates = covering.stream().map(id -> load("WHERE a.id = ?", id).get(0)).toList();
 		Optional<Authorization> fits = candidates.stream()
 			.filter(authorization -> authorization.coversDay(day) && authorization.left() > 0)
 			.findFirst();
@@ -147,7 +140,25 @@ public class Authorizations {
 		if (oneOfSeries) {
 			return new InsuranceChoice(choice.planId(), choice.memberId(), false);
 		}
-		throw new InvalidRequest("payer.plan", refusal(candidates, day, service));
+		throw new InvalidRequest("payer.plan", refusal(candidates, day, service)
+				+ " Book this visit as self-pay, or ask the front desk about a new authorization.");
+	}
+
+	/**
+	 * The patient's authorizations of this plan that cover the service, each locked for
+	 * the count that follows, the soonest ending first.
+	 */
+	private List<Authorization> covering(UUID patientId, String planId, CareService service) {
+		return jdbc.sql("""
+				SELECT id FROM insurance_authorization
+				 WHERE patient_id = ? AND plan_id = ? AND (? = ANY (service_ids) OR cpt_codes && ?::text[])
+				 ORDER BY last_day, id FOR UPDATE""")
+			.params(patientId, planId, service.id(), service.billingCodes().toArray(String[]::new))
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(id -> load("WHERE a.id = ?", id).get(0))
+			.toList();
 	}
 
 	/** The authorization a visit counts against, if any. */
@@ -165,9 +176,59 @@ public class Authorizations {
 	 */
 	@EventListener
 	void on(AppointmentCancelled cancelled) {
+		release(cancelled.appointmentId());
+	}
+
+	/**
+	 * A missed visit is given back to its authorization as well: payers pay for visits
+	 * that took place, not for no-shows, so a visit the patient did not come to uses none
+	 * of the visits they authorized. (A package credit, by contrast, stays spent: the
+	 * clinic kept the time.)
+	 */
+	@EventListener
+	void on(AppointmentMarkedNoShow missed) {
+		release(missed.appointmentId());
+	}
+
+	/** Gives a visit back to the authorization it counted against, if any. */
+	@Transactional
+	public void release(UUID appointmentId) {
 		jdbc.sql("UPDATE authorized_visit SET released_at = ? WHERE appointment_id = ? AND released_at IS NULL")
-			.params(Timestamp.from(clock.instant()), cancelled.appointmentId())
+			.params(Timestamp.from(clock.instant()), appointmentId)
 			.update();
+	}
+
+	/**
+	 * Checks a visit just moved against the authorization it counts against: still within
+	 * its dates, nothing changes; otherwise it counts against another authorization of
+	 * the same plan that covers the new day and has a visit left. Answers why no
+	 * authorization covers it at its new time, if none does (it then still counts where
+	 * it did, for the caller to refuse the move or to {@link #release} it).
+	 */
+	@Transactional
+	public Optional<String> recount(Appointment moved) {
+		Optional<Authorization> counted = jdbc.sql("""
+				SELECT authorization_id FROM authorized_visit WHERE appointment_id = ? AND released_at IS NULL""")
+			.param(moved.id())
+			.query(UUID.class)
+			.optional()
+			.map(id -> load("WHERE a.id = ?", id).get(0));
+		LocalDate day = moved.start().atZone(clinics.zoneOf(moved.location())).toLocalDate();
+		if (counted.isEmpty() || counted.get().coversDay(day)) {
+			return Optional.empty();
+		}
+		CareService service = services.get("service", moved.serviceId().value());
+		List<Authorization> candidates = covering(moved.patientId().value(), counted.get().planId(), service);
+		Optional<Authorization> fits = candidates.stream()
+			.filter(authorization -> authorization.coversDay(day) && authorization.left() > 0)
+			.findFirst();
+		if (fits.isPresent()) {
+			jdbc.sql("UPDATE authorized_visit SET authorization_id = ?, counted_at = ? WHERE appointment_id = ?")
+				.params(fits.get().id(), Timestamp.from(clock.instant()), moved.id())
+				.update();
+			return Optional.empty();
+		}
+		return Optional.of(refusal(candidates, day, service));
 	}
 
 	private String refusal(List<Authorization> candidates, LocalDate day, CareService service) {
@@ -179,7 +240,7 @@ public class Authorizations {
 				+ nearest.window() + ", reference " + nearest.reference() + ")";
 		String why = nearest.coversDay(day) ? ": all of them are booked or used." : ", and "
 				+ DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.US).format(day) + " is outside those dates.";
-		return what + why + " Book this visit as self-pay, or ask the front desk about a new authorization.";
+		return what + why;
 	}
 
 	private List<FieldProblem> problems(Terms terms) {

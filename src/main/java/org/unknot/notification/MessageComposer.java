@@ -3,8 +3,15 @@ package org.unknot.notification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.unknot.packages.CreditLedger;
+import org.unknot.packages.CreditUse;
 import org.unknot.system.Times;
 import org.unknot.calendar.AppointmentDetails;
 import org.unknot.calendar.CalendarInvitations;
@@ -24,14 +31,37 @@ class MessageComposer {
 
 	private final String network;
 
+	private final Function<UUID, Optional<CreditUse>> creditSpentOn;
+
+	/**
+	 * With the credit ledger where the packages module runs (a test of this module alone
+	 * runs without it: nothing is said of credits then).
+	 */
+	@Autowired
+	MessageComposer(CalendarInvitations invitations, CalendarProperties calendar, MessageTemplates templates,
+			ObjectProvider<CreditLedger> credits) {
+		this(invitations, calendar, templates,
+				visit -> Optional.ofNullable(credits.getIfAvailable()).flatMap(ledger -> ledger.spentOn(visit)));
+	}
+
+	/** Without packages: no message says anything of credits. */
 	MessageComposer(CalendarInvitations invitations, CalendarProperties calendar, MessageTemplates templates) {
+		this(invitations, calendar, templates, visit -> Optional.empty());
+	}
+
+	MessageComposer(CalendarInvitations invitations, CalendarProperties calendar, MessageTemplates templates,
+			Function<UUID, Optional<CreditUse>> creditSpentOn) {
 		this.invitations = invitations;
 		this.templates = templates;
 		this.network = calendar.network();
+		this.creditSpentOn = creditSpentOn;
 	}
 
 	Email email(MessageKind kind, AppointmentDetails visit) {
 		Map<String, Object> values = visitValues(kind, visit);
+		if (kind == MessageKind.BOOKED) {
+			putCredits(values, List.of(visit));
+		}
 		values.put("headline", templates.line("visit/headline.txt", values));
 		var message = templates.message("visit", values);
 		boolean cancel = kind == MessageKind.CANCELLED;
@@ -47,6 +77,7 @@ class MessageComposer {
 	 */
 	Email seriesEmail(List<AppointmentDetails> visits) {
 		Map<String, Object> values = seriesValues(visits);
+		putCredits(values, visits);
 		values.put("headline", templates.line("series/headline.txt", values));
 		var message = templates.message("series", values);
 		return new Email(message.subject(), message.text(), message.html(), invitations.request(visits),
@@ -89,6 +120,23 @@ class MessageComposer {
 		values.put("visits", visits.stream().map(SeriesVisit::of).toList());
 		putPlace(values, first);
 		return values;
+	}
+
+	/**
+	 * How many of these visits a package credit paid for and how many credits are left in
+	 * that package now; never the package's name, which would say what the care is.
+	 */
+	private void putCredits(Map<String, Object> values, List<AppointmentDetails> visits) {
+		List<CreditUse> spent = visits.stream()
+			.map(visit -> creditSpentOn.apply(visit.appointmentId()))
+			.flatMap(Optional::stream)
+			.toList();
+		values.put("creditsSpent", spent.size());
+		if (!spent.isEmpty()) {
+			CreditUse last = spent.get(spent.size() - 1);
+			values.put("creditsLeft", last.remaining());
+			values.put("creditsValidUntil", Times.day(last.validUntil().atZone(visits.get(0).zone()).toLocalDate()));
+		}
 	}
 
 	private void putPlace(Map<String, Object> values, AppointmentDetails visit) {

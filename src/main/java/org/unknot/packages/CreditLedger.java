@@ -14,8 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.booking.Appointment;
+import org.unknot.catalog.Clinics;
 import org.unknot.patient.PatientId;
 import org.unknot.system.Money;
+import org.unknot.system.Times;
 
 /**
  * The credits of every holding, as a ledger: a visit spends one, a cancellation within
@@ -32,9 +34,12 @@ public class CreditLedger {
 
 	private final Clock clock;
 
-	CreditLedger(JdbcClient jdbc, Clock clock) {
+	private final Clinics clinics;
+
+	CreditLedger(JdbcClient jdbc, Clock clock, Clinics clinics) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.clinics = clinics;
 	}
 
 	/**
@@ -91,6 +96,31 @@ public class CreditLedger {
 		}
 		append(holding.get(), CreditMovement.Kind.RETURNED, 1, appointmentId);
 		return use(appointmentId, holding.get());
+	}
+
+	/**
+	 * Why the credit a visit spent cannot pay for it at the time it was just moved to:
+	 * its package runs out before then. Nothing when it spent none, has it back, or its
+	 * package is still valid at the new time. A credit is never moved to another package:
+	 * the patient either keeps the visit within the package's dates or pays for it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> refusalAfterMove(Appointment moved) {
+		return unreturned(moved.id()).flatMap(this::holding)
+			.filter(held -> !held.validUntil().isAfter(moved.start()))
+			.map(held -> "The " + held.packageName() + " package that paid for this visit runs out on "
+					+ Times.day(held.validUntil().atZone(clinics.zoneOf(moved.location())).toLocalDate())
+					+ ", before the new time.");
+	}
+
+	private Optional<UUID> unreturned(UUID appointmentId) {
+		return jdbc.sql("""
+				SELECT holding_id FROM credit_movement s WHERE s.appointment_id = ? AND s.kind = 'SPENT'
+				   AND NOT EXISTS (SELECT 1 FROM credit_movement r
+				                    WHERE r.appointment_id = s.appointment_id AND r.kind = 'RETURNED')""")
+			.param(appointmentId)
+			.query(UUID.class)
+			.optional();
 	}
 
 	/** The credit a visit spent and what was left in its package then or now. */

@@ -38,8 +38,12 @@ public class Cashier {
 
 	private final TransactionTemplate transaction;
 
+	private final VisitPrices prices;
+
 	Cashier(Ledger ledger, Attempts attempts, Cards cards, PaymentPolicies policies, CareServices services,
-			PaymentProvider provider, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+			PaymentProvider provider, ApplicationEventPublisher events, PlatformTransactionManager transactions,
+			VisitPrices prices) {
+		this.prices = prices;
 		this.ledger = ledger;
 		this.attempts = attempts;
 		this.cards = cards;
@@ -56,10 +60,11 @@ public class Cashier {
 	 */
 	@Transactional
 	public void booked(UUID appointmentId, UUID patientId, String serviceId, boolean coveredByInsurance) {
+		prices.record(appointmentId, priceOf(serviceId));
 		if (coveredByInsurance) {
 			return;
 		}
-		Money atBooking = policies.of(serviceId).dueAtBooking(priceOf(serviceId));
+		Money atBooking = policies.of(serviceId).dueAtBooking(priceOf(appointmentId, serviceId));
 		if (atBooking.isPositive()) {
 			ledger.write(new Ledger.Line("charge:booking:" + appointmentId, EntryKind.CHARGE, Purpose.VISIT, patientId,
 					appointmentId, atBooking, null, null, "Due at booking"), Actor.SYSTEM);
@@ -72,6 +77,14 @@ public class Cashier {
 	}
 
 	/**
+	 * The price of a booked visit: as the catalog had it when the visit was booked
+	 * (today's for a visit with no price kept).
+	 */
+	public Money priceOf(UUID appointmentId, String serviceId) {
+		return prices.of(appointmentId).orElseGet(() -> priceOf(serviceId));
+	}
+
+	/**
 	 * The visit took place or is being checked out: the rest of its price is owed (once,
 	 * whatever is asked twice).
 	 */
@@ -80,7 +93,7 @@ public class Cashier {
 		if (coveredByInsurance) {
 			return;
 		}
-		Money price = priceOf(serviceId);
+		Money price = priceOf(appointmentId, serviceId);
 		Money charged = ledger.ofVisit(appointmentId)
 			.stream()
 			.filter(e -> e.kind() == EntryKind.CHARGE && e.purpose() == Purpose.VISIT)

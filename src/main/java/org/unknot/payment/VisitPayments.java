@@ -1,7 +1,9 @@
 package org.unknot.payment;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -14,8 +16,20 @@ public class VisitPayments {
 
 	private final Ledger ledger;
 
-	VisitPayments(Ledger ledger) {
+	private final VisitPrices prices;
+
+	VisitPayments(Ledger ledger, VisitPrices prices) {
 		this.ledger = ledger;
+		this.prices = prices;
+	}
+
+	/**
+	 * The price each of these visits was booked at; a visit with no price kept is left
+	 * out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Money> pricesAtBooking(Collection<UUID> appointmentIds) {
+		return prices.of(appointmentIds);
 	}
 
 	/** Payments and refunds of the visit, oldest first; refunds are negative. */

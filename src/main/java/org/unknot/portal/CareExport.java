@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.unknot.care.Assessments;
+import org.unknot.care.BodyRegion;
 import org.unknot.care.Goal;
+import org.unknot.care.RangeOfMotion;
 import org.unknot.care.PlanTerms;
 import org.unknot.care.PlanVersion;
 import org.unknot.care.SessionNotes;
@@ -24,9 +27,10 @@ import org.unknot.catalog.CareServices;
 import org.unknot.practitioner.Practitioners;
 
 /**
- * The patient's treatment plans (every version, with the measures each takes) and their
- * questionnaire answers with scores, as parts of the patient's JSON download. Names, not
- * ids, for practitioners and services; ids only to tie answers to plans and visits.
+ * The patient's assessments, treatment plans (every version, with the measures each
+ * takes) and their questionnaire answers with scores, as parts of the patient's JSON
+ * download. Names, not ids, for practitioners and services; ids only to tie answers to
+ * plans and visits.
  */
 @Component
 class CareExport {
@@ -43,8 +47,11 @@ class CareExport {
 
 	private final Practitioners practitioners;
 
+	private final Assessments assessments;
+
 	CareExport(TreatmentPlans plans, MeasureSchedules schedules, MeasureResponses responses, Measures measures,
-			CareServices services, Practitioners practitioners) {
+			CareServices services, Practitioners practitioners, Assessments assessments) {
+		this.assessments = assessments;
 		this.plans = plans;
 		this.schedules = schedules;
 		this.responses = responses;
@@ -90,6 +97,35 @@ class CareExport {
 			row.put("activitiesNamed", answers.names());
 			return row;
 		}).toList();
+	}
+
+	/** Every assessment of the patient, as the practitioner recorded it, newest first. */
+	List<Map<String, Object>> assessments(UUID patientId, SessionNotes.Actor actor) {
+		Map<String, String> names = practitioners.displayNames();
+		return assessments.ofPatient(patientId, actor).stream().map(assessment -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("recordedAt", assessment.recordedAt().toString());
+			row.put("practitioner", names.getOrDefault(assessment.practitionerId(), "a practitioner no longer listed"));
+			row.put("chiefComplaint", assessment.chiefComplaint());
+			row.put("regions", assessment.regionsInOrder().stream().map(BodyRegion::label).toList());
+			row.put("onsetAndHistory", text(assessment.onsetAndHistory()));
+			row.put("redFlagsFound", assessment.redFlagsInOrder().stream().map(Enum::name).toList());
+			row.put("findings", text(assessment.findings()));
+			RangeOfMotion motion = assessment.rangeOfMotion();
+			Map<String, Object> degrees = new LinkedHashMap<>();
+			degrees.put("cervicalRotationLeft", motion.cervicalRotationLeft());
+			degrees.put("cervicalRotationRight", motion.cervicalRotationRight());
+			degrees.put("shoulderFlexionLeft", motion.shoulderFlexionLeft());
+			degrees.put("shoulderFlexionRight", motion.shoulderFlexionRight());
+			row.put("rangeOfMotionDegrees", degrees);
+			row.put("diagnosisCodes", assessment.diagnosisCodes());
+			row.put("functionalGoals", text(assessment.functionalGoals()));
+			return row;
+		}).toList();
+	}
+
+	private static String text(String value) {
+		return value == null ? "" : value;
 	}
 
 	private Map<String, Object> version(PlanVersion version, Map<String, String> names) {

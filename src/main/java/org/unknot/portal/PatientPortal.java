@@ -52,9 +52,12 @@ public class PatientPortal {
 
 	private final CareExport care;
 
+	private final MoneyExport money;
+
 	PatientPortal(Patients patients, Appointments appointments, CareServices services, Clinics clinics,
 			Practitioners practitioners, CatalogProperties catalog, AuditLog audit, SessionNotes notes, Clock clock,
-			CareExport care) {
+			CareExport care, MoneyExport money) {
+		this.money = money;
 		this.care = care;
 		this.notes = notes;
 		this.patients = patients;
@@ -174,8 +177,14 @@ public class PatientPortal {
 			})
 			.toList());
 		SessionNotes.Actor actor = new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address);
+		document.put("assessments", care.assessments(patient.id(), actor));
 		document.put("treatmentPlans", care.plans(patient.id(), actor));
 		document.put("questionnaireAnswers", care.answers(patient.id()));
+		document.put("payments", money.ledger(patient.id()));
+		document.put("packages", money.packages(patient.id()));
+		document.put("authorizations", money.authorizations(patient.id()));
+		document.put("superbills", money.superbills(me, address, patient.id(), firstVisitDay(patient).orElse(null),
+				catalog.virtualZone()));
 		return document;
 	}
 
@@ -197,6 +206,12 @@ public class PatientPortal {
 		}
 		return patients.find(me.patientId())
 			.orElseThrow(() -> new NotFound(null, "patient", me.patientId().toString()));
+	}
+
+	private java.util.Optional<java.time.LocalDate> firstVisitDay(Patient patient) {
+		return visits(patient).stream()
+			.map(visit -> visit.start().toLocalDate())
+			.min(java.util.Comparator.naturalOrder());
 	}
 
 	private List<Visit> visits(Patient patient) {

@@ -89,6 +89,9 @@ class SuperbillPagesTests {
 	@Autowired
 	InsuranceChoices insurance;
 
+	@Autowired
+	org.unknot.payment.Cashier cashier;
+
 	MockMvc mvc;
 
 	String clinic;
@@ -163,6 +166,26 @@ class SuperbillPagesTests {
 
 			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00",
 					"03/23/2027|11|97124||A|4|$110.00");
+		}
+
+		@Test
+		void listsTheFeeEachVisitWasBookedAtWhateverTheCatalogSaysLater() throws Exception {
+			cashier.booked(attended, patient, MASSAGE, false); // as every booking does
+			jdbc.sql("UPDATE care_service SET price_cents = 12500 WHERE id = ?").param(MASSAGE).update();
+			try {
+				UUID bookedAfterTheChange = visit(patient, MASSAGE, clinic, MONDAY.plusDays(9).atTime(10, 0), 60,
+						"fulfilled");
+				cashier.booked(bookedAfterTheChange, patient, MASSAGE, false);
+
+				String page = page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
+						asPatient(patient));
+
+				assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00",
+						"03/24/2027|11|97124||A|4|$125.00");
+			}
+			finally {
+				jdbc.sql("UPDATE care_service SET price_cents = 11000 WHERE id = ?").param(MASSAGE).update();
+			}
 		}
 
 		@Test

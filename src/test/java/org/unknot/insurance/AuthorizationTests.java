@@ -34,6 +34,8 @@ import org.unknot.visit.Payer;
 import org.unknot.visit.Repeat;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
+import org.unknot.visit.MoveNotCovered;
+import org.unknot.visit.VisitMoves;
 
 /**
  * Payers' authorizations: a visit under the plan counts against the cap, a single visit
@@ -61,6 +63,9 @@ class AuthorizationTests {
 
 	@Autowired
 	BookingDesk desk;
+
+	@Autowired
+	VisitMoves moves;
 
 	@Autowired
 	Patients patients;
@@ -168,6 +173,80 @@ class AuthorizationTests {
 	}
 
 	@Test
+	void aMissedVisitIsGivenBackBecausePayersDoNotPayNoShows() {
+		authorize(2, MONDAY.minusDays(7), MONDAY.plusDays(60));
+		Booked booked = visits.book(massageAt(MONDAY, 10), null, underThePlan(), BookedBy.PATIENT);
+		assertThat(only().used()).isEqualTo(1);
+		startedAnHourAgo(booked.appointment().id());
+
+		desk.markNoShow(booked.appointment().id());
+
+		assertThat(only().used()).isZero();
+		assertThat(only().left()).isEqualTo(2);
+	}
+
+	@Nested
+	class WhenAVisitIsMoved {
+
+		@Test
+		void withinTheDatesItStaysCountedWhereItWas() {
+			UUID authorization = authorize(2, MONDAY.minusDays(7), MONDAY.plusDays(60));
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, underThePlan(), BookedBy.PATIENT);
+
+			moves.forClinic(booked.appointment().id(), massageAt(MONDAY.plusDays(2), 11).start(), null, false);
+
+			assertThat(authorizations.countedFor(booked.appointment().id()))
+				.hasValueSatisfying(counted -> assertThat(counted.id()).isEqualTo(authorization));
+			assertThat(only().used()).isEqualTo(1);
+		}
+
+		@Test
+		void pastItsDatesItCountsAgainstTheNextAuthorizationThatCoversTheDay() {
+			UUID first = authorize(2, MONDAY.minusDays(7), MONDAY.plusDays(6));
+			UUID next = authorize(2, MONDAY.plusDays(7), MONDAY.plusDays(60));
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, underThePlan(), BookedBy.PATIENT);
+
+			moves.forClinic(booked.appointment().id(), massageAt(MONDAY.plusDays(7), 10).start(), null, false);
+
+			assertThat(authorizations.countedFor(booked.appointment().id()))
+				.hasValueSatisfying(counted -> assertThat(counted.id()).isEqualTo(next));
+			assertThat(authorizations.of(patientId)).filteredOn(a -> a.id().equals(first))
+				.singleElement()
+				.satisfies(a -> assertThat(a.used()).isZero());
+		}
+
+		@Test
+		void pastEveryAuthorizationItIsRefusedForThePayerAndNothingMoves() {
+			authorize(2, MONDAY.minusDays(7), MONDAY.plusDays(6));
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, underThePlan(), BookedBy.PATIENT);
+			var before = booked.appointment().start();
+
+			assertThatThrownBy(() -> moves.forClinic(booked.appointment().id(),
+					massageAt(MONDAY.plusDays(8), 10).start(), null, false))
+				.isInstanceOfSatisfying(MoveNotCovered.class, refused -> {
+					assertThat(refused.byField()).containsKey("selfPay");
+					assertThat(refused.getMessage()).contains("outside those dates").contains("self-pay");
+				});
+			assertThat(startOf(booked.appointment().id())).isEqualTo(before);
+			assertThat(only().used()).isEqualTo(1);
+		}
+
+		@Test
+		void asSelfPayItMovesGivesTheVisitBackAndTheVisitIsOwed() {
+			authorize(2, MONDAY.minusDays(7), MONDAY.plusDays(6));
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, underThePlan(), BookedBy.PATIENT);
+			UUID id = booked.appointment().id();
+
+			moves.forClinic(id, massageAt(MONDAY.plusDays(8), 10).start(), null, true);
+
+			assertThat(startOf(id)).isEqualTo(massageAt(MONDAY.plusDays(8), 10).start());
+			assertThat(only().used()).isZero();
+			assertThat(payers.of(id)).hasValueSatisfying(payer -> assertThat(payer.covered()).isFalse());
+		}
+
+	}
+
+	@Test
 	void aSeriesSaysWhichOfItsVisitsAreCovered() {
 		authorize(2, MONDAY.minusDays(7), MONDAY.plusDays(60));
 
@@ -231,6 +310,23 @@ class AuthorizationTests {
 	private UUID authorize(int visitsAuthorized, LocalDate first, LocalDate last) {
 		return authorizations.record(patientId, new Authorizations.Terms(plan, "AUTH-" + TestNetwork.shortId(),
 				visitsAuthorized, first, last, List.of(TestNetwork.MASSAGE), List.of()));
+	}
+
+	private java.time.Instant startOf(UUID visit) {
+		return jdbc.sql("SELECT start_at FROM appointment WHERE id = ?")
+			.param(visit)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+	}
+
+	/** Puts a booked visit an hour into the past, as if its time had come. */
+	private void startedAnHourAgo(UUID visit) {
+		jdbc.sql("""
+				UPDATE appointment SET start_at = start_at - d, end_at = end_at - d,
+				       blocked_from = blocked_from - d, blocked_to = blocked_to - d
+				  FROM (SELECT start_at - now() + interval '1 hour' AS d FROM appointment WHERE id = ?) shift
+				 WHERE id = ?""").params(visit, visit).update();
 	}
 
 	private Authorization only() {

@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.unknot.calendar.AppointmentDetails;
 import org.unknot.calendar.CalendarInvitations;
 import org.unknot.calendar.CalendarProperties;
+import org.unknot.packages.CreditUse;
 
 class MessageComposerTests {
 
@@ -79,6 +81,45 @@ class MessageComposerTests {
 
 		assertThat(composer.email(MessageKind.BOOKED, visit).html()).doesNotContain("<script>")
 			.contains("&lt;script&gt;");
+	}
+
+	@Test
+	void aConfirmationPaidWithACreditSaysHowManyRemainWithoutNamingThePackage() {
+		AppointmentDetails visit = video(Instant.parse("2027-03-15T14:00:00Z"));
+		MessageComposer withCredits = composerSpending(Map.of(visit.appointmentId(), 4));
+
+		MessageComposer.Email email = withCredits.email(MessageKind.BOOKED, visit);
+
+		assertThat(email.text())
+			.contains("A credit from your package pays for this visit: 4 credits left in it, "
+					+ "valid until Thursday, September 30, 2027.")
+			.doesNotContain("massage");
+		assertThat(email.html()).contains("4 credits left").doesNotContain("massage");
+		assertThat(withCredits.email(MessageKind.REMINDER, visit).text()).doesNotContain("credit");
+		assertThat(composer.email(MessageKind.BOOKED, visit).text()).doesNotContain("credit");
+	}
+
+	@Test
+	void aSeriesConfirmationSaysHowManyOfItsVisitsCreditsPayFor() {
+		AppointmentDetails first = video(Instant.parse("2027-03-15T14:00:00Z"));
+		AppointmentDetails second = video(Instant.parse("2027-03-22T14:00:00Z"));
+		AppointmentDetails third = video(Instant.parse("2027-03-29T14:00:00Z"));
+		MessageComposer withCredits = composerSpending(Map.of(first.appointmentId(), 1, second.appointmentId(), 0));
+
+		String text = withCredits.seriesEmail(List.of(first, second, third)).text();
+
+		assertThat(text).contains("Credits from your package pay for 2 of these visits: no credits left in it")
+			.doesNotContain("massage");
+	}
+
+	/** A composer for which each listed visit spent a credit, leaving so many. */
+	static MessageComposer composerSpending(Map<UUID, Integer> left) {
+		Instant validUntil = Instant.parse("2027-10-01T03:59:00Z");
+		return new MessageComposer(new CalendarInvitations(Clock.systemUTC(), "Unknot", "appointments@unknot.example"),
+				new CalendarProperties("Unknot", "appointments@unknot.example"), new MessageTemplates(),
+				visit -> java.util.Optional.ofNullable(left.get(visit))
+					.map(remaining -> new CreditUse(visit, UUID.randomUUID(), "6 x 60-minute massage", remaining,
+							validUntil)));
 	}
 
 	static AppointmentDetails video(Instant start) {

@@ -38,6 +38,8 @@ import org.unknot.visit.BookedBy;
 import org.unknot.visit.Repeat;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
+import org.unknot.visit.MoveNotCovered;
+import org.unknot.visit.VisitMoves;
 
 /**
  * Credits bought, spent by bookings, given back by cancellations in time, and written off
@@ -70,6 +72,9 @@ class CreditLedgerTests {
 
 	@Autowired
 	BookingDesk desk;
+
+	@Autowired
+	VisitMoves moves;
 
 	@Autowired
 	Patients patients;
@@ -237,6 +242,75 @@ class CreditLedgerTests {
 
 	}
 
+	@Test
+	void aMissedVisitKeepsItsCreditSpent() {
+		Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+		Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+		startedAnHourAgo(booked.appointment().id());
+
+		desk.markNoShow(booked.appointment().id());
+
+		assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(5);
+		assertThat(ledger.movements(holding.id())).extracting(CreditMovement::kind)
+			.containsExactly(CreditMovement.Kind.BOUGHT, CreditMovement.Kind.SPENT);
+	}
+
+	@Nested
+	class WhenAVisitIsMoved {
+
+		@Test
+		void whileThePackageIsValidTheCreditStillPaysForIt() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+
+			moves.forClinic(booked.appointment().id(), massageAt(MONDAY.plusDays(14), 10).start(), null, false);
+
+			assertThat(ledger.spentOn(booked.appointment().id()))
+				.hasValueSatisfying(use -> assertThat(use.holdingId()).isEqualTo(holding.id()));
+			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(5);
+		}
+
+		@Test
+		void pastThePackagesEndItIsRefusedWithThePlainReasonAndNothingMoves() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			endsOn(holding, MONDAY.plusDays(7));
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+
+			assertThatThrownBy(() -> moves.forClinic(booked.appointment().id(),
+					massageAt(MONDAY.plusDays(14), 10).start(), null, false))
+				.isInstanceOfSatisfying(MoveNotCovered.class, refused -> {
+					assertThat(refused.byField()).containsKey("selfPay");
+					assertThat(refused.getMessage()).contains(holding.packageName())
+						.contains("runs out on Monday, March 22, 2027")
+						.contains("self-pay");
+				});
+			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(5);
+			assertThat(jdbc.sql("SELECT start_at FROM appointment WHERE id = ?")
+				.param(booked.appointment().id())
+				.query(java.sql.Timestamp.class)
+				.single()
+				.toInstant()).isEqualTo(booked.appointment().start());
+		}
+
+		@Test
+		void asSelfPayTheCreditComesBackAndThePriceIsOwed() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			endsOn(holding, MONDAY.plusDays(7));
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+			UUID id = booked.appointment().id();
+
+			moves.forClinic(id, massageAt(MONDAY.plusDays(14), 10).start(), null, true);
+
+			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(6);
+			assertThat(ledger.movements(holding.id())).extracting(CreditMovement::kind)
+				.containsExactly(CreditMovement.Kind.BOUGHT, CreditMovement.Kind.SPENT, CreditMovement.Kind.RETURNED);
+			// moved again within the new time's rules, a credit given back is not asked
+			// for
+			moves.forClinic(id, massageAt(MONDAY.plusDays(15), 10).start(), null, false);
+		}
+
+	}
+
 	@Nested
 	class TheDatabase {
 
@@ -306,6 +380,22 @@ class CreditLedgerTests {
 			assertThat(row.kind()).isEqualTo(CreditMovement.Kind.EXPIRED);
 			assertThat(row.credits()).isEqualTo(-4);
 		});
+	}
+
+	/** Puts a booked visit an hour into the past, as if its time had come. */
+	void startedAnHourAgo(UUID visit) {
+		jdbc.sql("""
+				UPDATE appointment SET start_at = start_at - d, end_at = end_at - d,
+				       blocked_from = blocked_from - d, blocked_to = blocked_to - d
+				  FROM (SELECT start_at - now() + interval '1 hour' AS d FROM appointment WHERE id = ?) shift
+				 WHERE id = ?""").params(visit, visit).update();
+	}
+
+	/** The holding runs out at the start of that day, New York time. */
+	void endsOn(Holding holding, LocalDate day) {
+		jdbc.sql("UPDATE package_holding SET valid_until = ? WHERE id = ?")
+			.params(java.sql.Timestamp.from(day.atStartOfDay(NEW_YORK).toInstant()), holding.id())
+			.update();
 	}
 
 	String massagePackage(int credits, int validDays) {

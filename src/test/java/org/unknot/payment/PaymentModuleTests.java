@@ -230,6 +230,30 @@ class PaymentModuleTests {
 		}
 
 		@Test
+		void owesThePriceTheVisitWasBookedAtWhenTheCatalogPriceChangesLater() {
+			int catalogPrice = jdbc.sql("SELECT price_cents FROM care_service WHERE id = ?")
+				.param(TestNetwork.MASSAGE)
+				.query(Integer.class)
+				.single();
+			Booked booked = book();
+			UUID visit = booked.appointment().id();
+			jdbc.sql("UPDATE care_service SET price_cents = ? WHERE id = ?")
+				.params(catalogPrice + 2500, TestNetwork.MASSAGE)
+				.update();
+			try {
+				cashier.chargeTheVisit(visit, patientOf(booked), TestNetwork.MASSAGE, false);
+
+				assertThat(owed(visit)).isEqualTo(Money.usd(catalogPrice));
+				assertThat(cashier.priceOf(visit, TestNetwork.MASSAGE)).isEqualTo(Money.usd(catalogPrice));
+			}
+			finally {
+				jdbc.sql("UPDATE care_service SET price_cents = ? WHERE id = ?")
+					.params(catalogPrice, TestNetwork.MASSAGE)
+					.update();
+			}
+		}
+
+		@Test
 		void aNoShowOwesTheNoShowFeeWhichStaffCanWaiveWithAReason() {
 			Booked booked = book();
 			UUID visit = booked.appointment().id();

@@ -53,6 +53,19 @@ import org.unknot.catalog.LocationId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.insurance.Authorizations;
+import org.unknot.insurance.InsuranceAdmin;
+import org.unknot.insurance.PayerKind;
+import org.unknot.packages.PackageAdmin;
+import org.unknot.packages.PackageSales;
+import org.unknot.packages.PaidHow;
+import org.unknot.patient.PatientId;
+import org.unknot.payment.Actor;
+import org.unknot.payment.EntryKind;
+import org.unknot.payment.Ledger;
+import org.unknot.payment.Method;
+import org.unknot.payment.Purpose;
+import org.unknot.system.Money;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -211,6 +224,71 @@ class PatientPortalTests {
 			.param(mine.appointment().patientId().value())
 			.query(String.class)
 			.list()).contains("EXPORT");
+	}
+
+	@Test
+	void theDownloadHoldsAssessmentsPaymentsRefundsFeesPackagesAuthorizationsAndSuperbills() throws Exception {
+		UUID patient = mine.appointment().patientId().value();
+		UUID visit = mine.appointment().id();
+		context.getBean(Assessments.class)
+			.record(new Assessments.NewAssessment(patient, therapist, "Tight shoulders after long drives",
+					Set.of(BodyRegion.NECK), null, true, Set.of(), null, null, null, null, null, List.of("M54.2"),
+					null), new SessionNotes.Actor("test", "PRACTITIONER", null));
+		Ledger ledger = context.getBean(Ledger.class);
+		ledger.write(new Ledger.Line("test:fee:" + visit, EntryKind.CHARGE, Purpose.NO_SHOW_FEE, patient, visit,
+				Money.usd(4000), null, null, null), Actor.SYSTEM);
+		ledger.write(new Ledger.Line("test:paid:" + visit, EntryKind.PAYMENT, Purpose.VISIT, patient, visit,
+				Money.usd(9500), Method.CASH, null, null), Actor.SYSTEM);
+		ledger.write(new Ledger.Line("test:refund:" + visit, EntryKind.REFUND, Purpose.VISIT, patient, visit,
+				Money.usd(1500), Method.CASH, null, "Overpaid"), Actor.SYSTEM);
+		String packageId = context.getBean(PackageAdmin.class)
+			.define(new PackageAdmin.Terms("3 x visit " + TestNetwork.shortId(), Money.usd(27000),
+					List.of(TestNetwork.MASSAGE), 3, 365));
+		context.getBean(PackageSales.class).sell(PatientId.of(patient), packageId, PaidHow.CASH);
+		String plan = context.getBean(InsuranceAdmin.class)
+			.add(new InsuranceAdmin.PlanTerms("Export Health " + TestNetwork.shortId(), PayerKind.COMMERCIAL,
+					"Member ID", "[A-Z0-9]{6,12}"));
+		context.getBean(Authorizations.class)
+			.record(patient, new Authorizations.Terms(plan, "EXP-" + TestNetwork.shortId(), 12, MONDAY,
+					MONDAY.plusDays(90), List.of(TestNetwork.MASSAGE), List.of()));
+		jdbc.sql("UPDATE appointment SET status = 'fulfilled' WHERE id = ?").param(visit).update();
+		String[] codes = jdbc.sql("SELECT billing_codes FROM care_service WHERE id = ?")
+			.param(TestNetwork.MASSAGE)
+			.query((rs, n) -> (String[]) rs.getArray(1).getArray())
+			.single();
+		MockHttpServletResponse response;
+		jdbc.sql("UPDATE care_service SET billing_codes = '{97124}' WHERE id = ?").param(TestNetwork.MASSAGE).update();
+		try {
+			response = mvc.perform(get("/account/export").with(me)).andReturn().getResponse();
+		}
+		finally {
+			jdbc.sql("UPDATE care_service SET billing_codes = ? WHERE id = ?")
+				.params(codes, TestNetwork.MASSAGE)
+				.update();
+		}
+
+		JsonNode export = json.readTree(response.getContentAsString());
+		assertThat(export.path("assessments").get(0).path("chiefComplaint").asString())
+			.isEqualTo("Tight shoulders after long drives");
+		assertThat(export.path("assessments").get(0).path("diagnosisCodes").get(0).asString()).isEqualTo("M54.2");
+		assertThat(fields(export.path("payments"), "kind")).contains("charge", "payment", "refund");
+		assertThat(fields(export.path("payments"), "amount")).contains("40.00 USD", "95.00 USD", "15.00 USD");
+		assertThat(fields(export.path("payments"), "reason")).contains("Overpaid");
+		JsonNode held = export.path("packages").get(0);
+		assertThat(held.path("creditsLeft").asInt()).isEqualTo(3);
+		assertThat(held.path("movements").get(0).path("kind").asString()).isEqualTo("bought");
+		assertThat(export.path("authorizations").get(0).path("visitsAuthorized").asInt()).isEqualTo(12);
+		assertThat(export.path("authorizations").get(0).path("plan").asString()).startsWith("Export Health");
+		JsonNode bill = export.path("superbills").get(0);
+		assertThat(bill.path("lines").get(0).path("dateOfService").asString()).isEqualTo("2027-03-15");
+		assertThat(bill.path("lines").get(0).path("code").asString()).isEqualTo("97124");
+		assertThat(bill.path("paid").asString()).isEqualTo("80.00 USD");
+	}
+
+	private static List<String> fields(JsonNode rows, String field) {
+		return java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+			.map(row -> row.path(field).asString())
+			.toList();
 	}
 
 	@Test

@@ -243,7 +243,7 @@ class CheckoutController {
 		Balance balance = Balance.of(rows);
 		CareService service = services.get("service", visit.serviceId().value());
 		Optional<InsuranceChoice> payer = payers.of(id);
-		Money price = Money.usd(service.priceCents());
+		Money price = cashier.priceOf(id, service.id());
 		Money visitCharged = rows.stream()
 			.filter(e -> e.kind() == EntryKind.CHARGE && e.purpose() == Purpose.VISIT)
 			.map(LedgerEntry::amount)

@@ -22,7 +22,8 @@ import org.unknot.account.SignedIn;
 import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Appointment;
-import org.unknot.booking.BookingDesk;
+import org.unknot.visit.MoveNotCovered;
+import org.unknot.visit.VisitMoves;
 import org.unknot.booking.SlotNotBookable;
 import org.unknot.catalog.CareServices;
 import org.unknot.frontdesk.ClinicVisits;
@@ -45,19 +46,19 @@ class VisitMoveController {
 
 	private final AvailabilitySearch availability;
 
-	private final BookingDesk desk;
-
 	private final CareServices services;
 
 	private final Practitioners practitioners;
 
 	private final Patients patients;
 
-	VisitMoveController(ClinicVisits visits, AvailabilitySearch availability, BookingDesk desk, CareServices services,
-			Practitioners practitioners, Patients patients) {
+	private final VisitMoves moves;
+
+	VisitMoveController(ClinicVisits visits, AvailabilitySearch availability, CareServices services,
+			Practitioners practitioners, Patients patients, VisitMoves moves) {
+		this.moves = moves;
 		this.visits = visits;
 		this.availability = availability;
-		this.desk = desk;
 		this.services = services;
 		this.practitioners = practitioners;
 		this.patients = patients;
@@ -106,17 +107,18 @@ class VisitMoveController {
 	@GetMapping("/staff/visits/{id}/move/confirm")
 	String confirmDragged(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String slot, Model model, HttpServletResponse response) {
-		return confirmOrMove(me, id, slot, false, model, null, response);
+		return confirmOrMove(me, id, slot, false, false, model, null, response);
 	}
 
 	@PostMapping("/staff/visits/{id}/move")
 	String move(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
-			@RequestParam(defaultValue = "") String slot, @RequestParam(defaultValue = "") String confirm, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
-		return confirmOrMove(me, id, slot, "yes".equals(confirm), model, redirect, response);
+			@RequestParam(defaultValue = "") String slot, @RequestParam(defaultValue = "") String confirm,
+			@RequestParam(defaultValue = "") String selfPay, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return confirmOrMove(me, id, slot, "yes".equals(confirm), "yes".equals(selfPay), model, redirect, response);
 	}
 
-	private String confirmOrMove(SignedIn me, UUID id, String slot, boolean confirmed, Model model,
+	private String confirmOrMove(SignedIn me, UUID id, String slot, boolean confirmed, boolean selfPay, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Appointment visit = visits.of(me, id);
 		ZoneId zone = availability.zoneOf(visit.location());
@@ -130,11 +132,19 @@ class VisitMoveController {
 			return "staff/move-confirm";
 		}
 		try {
-			Appointment moved = desk.rescheduleForClinic(id, target.get().start(), target.get().practitioner());
+			Appointment moved = moves.forClinic(id, target.get().start(), target.get().practitioner(), selfPay);
 			redirect.addFlashAttribute("message", "Moved to " + Times.shortDateTime(moved.start(), zone) + ", with "
 					+ nameOf(moved.practitionerId().value()) + ".");
 			return "redirect:/staff/calendar?clinic=" + moved.location().value() + "&date="
 					+ LocalDate.ofInstant(moved.start(), zone) + "#visit-" + moved.id();
+		}
+		catch (MoveNotCovered uncovered) {
+			// the time itself is fine: the desk is asked again, now with the choice of
+			// self-pay
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			confirmation(model, visit, zone, target.get());
+			model.addAttribute("uncovered", uncovered.byField().get(MoveNotCovered.FIELD));
+			return "staff/move-confirm";
 		}
 		catch (DomainProblem problem) {
 			return refused(model, visit, zone, LocalDate.ofInstant(target.get().start(), zone),

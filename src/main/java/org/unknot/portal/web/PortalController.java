@@ -28,6 +28,8 @@ import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.Appointments;
 import org.unknot.booking.BookingDesk;
+import org.unknot.visit.MoveNotCovered;
+import org.unknot.visit.VisitMoves;
 import org.unknot.patient.NotificationPreference;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
@@ -60,8 +62,11 @@ class PortalController {
 
 	private final FormChange forms;
 
+	private final VisitMoves moves;
+
 	PortalController(PatientPortal portal, BookingDesk desk, Appointments appointments, AvailabilitySearch availability,
-			AccountDesk accounts, Patients patients, FormChange forms) {
+			AccountDesk accounts, Patients patients, FormChange forms, VisitMoves moves) {
+		this.moves = moves;
 		this.forms = forms;
 		this.patients = patients;
 		this.portal = portal;
@@ -114,16 +119,21 @@ class PortalController {
 
 	@PostMapping("/account/visits/{id}/move")
 	String move(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
-			@RequestParam(defaultValue = "") String start, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String start, @RequestParam(defaultValue = "") String selfPay,
+			RedirectAttributes redirect) {
 		Appointment visit = mine(me, id);
 		try {
-			desk.rescheduleForPatient(id, PatientId.ofNullable(me.patientId()), OffsetDateTime.parse(start).toInstant(),
-					visit.practitionerId());
+			moves.forPatient(id, PatientId.ofNullable(me.patientId()), OffsetDateTime.parse(start).toInstant(),
+					visit.practitionerId(), "yes".equals(selfPay));
 			redirect.addFlashAttribute("message", "Your visit is moved.");
 			return "redirect:/account";
 		}
 		catch (DateTimeParseException e) {
 			redirect.addFlashAttribute("problem", "Choose one of the free times.");
+		}
+		catch (MoveNotCovered uncovered) {
+			redirect.addFlashAttribute("problem", uncovered.getMessage());
+			redirect.addFlashAttribute("offerSelfPay", true);
 		}
 		catch (DomainProblem problem) {
 			redirect.addFlashAttribute("problem", problem.getMessage());

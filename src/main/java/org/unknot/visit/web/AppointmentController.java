@@ -34,6 +34,7 @@ import org.unknot.visit.Advice;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
+import org.unknot.visit.VisitMoves;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
 import org.unknot.system.Text;
@@ -52,11 +53,15 @@ class AppointmentController {
 
 	private final AvailabilitySearch availability;
 
-	AppointmentController(BookingDesk desk, ClientHolds holds, VisitBooking visits, AvailabilitySearch availability) {
+	private final VisitMoves moves;
+
+	AppointmentController(BookingDesk desk, ClientHolds holds, VisitBooking visits, AvailabilitySearch availability,
+			VisitMoves moves) {
 		this.desk = desk;
 		this.holds = holds;
 		this.visits = visits;
 		this.availability = availability;
+		this.moves = moves;
 	}
 
 	@PostMapping("/holds")
@@ -103,8 +108,9 @@ class AppointmentController {
 	@PostMapping("/appointments/{id}/reschedule")
 	AppointmentView reschedule(@PathVariable UUID id, @RequestHeader(MANAGE_TOKEN) String token,
 			@Valid @RequestBody RescheduleRequest request) {
-		return view(desk.reschedule(id, token, request.start().toInstant(),
-				PractitionerId.ofNullable(Text.blankToNull(request.practitioner()))), null);
+		return view(moves.withToken(id, token, request.start().toInstant(),
+				PractitionerId.ofNullable(Text.blankToNull(request.practitioner())),
+				Boolean.TRUE.equals(request.selfPay())), null);
 	}
 
 	/**
@@ -148,7 +154,11 @@ class AppointmentController {
 	record CancelRequest(@Size(max = 500) String reason) {
 	}
 
-	record RescheduleRequest(@NotNull OffsetDateTime start, String practitioner) {
+	/**
+	 * {@code selfPay}: if the package or authorization that pays for the visit does not
+	 * cover the new time, the patient pays for it instead of the move being refused.
+	 */
+	record RescheduleRequest(@NotNull OffsetDateTime start, String practitioner, Boolean selfPay) {
 	}
 
 }

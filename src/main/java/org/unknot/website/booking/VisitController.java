@@ -26,6 +26,8 @@ import org.unknot.booking.PrerequisiteMissing;
 import org.unknot.booking.SlotNotBookable;
 import org.unknot.booking.SlotTaken;
 import org.unknot.booking.TransitionNotAllowed;
+import org.unknot.visit.MoveNotCovered;
+import org.unknot.visit.VisitMoves;
 import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.calendar.CalendarInvitations;
 import org.unknot.system.SiteAddress;
@@ -56,8 +58,11 @@ class VisitController {
 
 	private final SiteAddress site;
 
+	private final VisitMoves moves;
+
 	VisitController(BookingDesk desk, VisitViews visits, WeekOfSlots weeks, FlowCatalog catalog,
-			AppointmentCalendar calendar, Pages pages, FormChange forms, SiteAddress site) {
+			AppointmentCalendar calendar, Pages pages, FormChange forms, SiteAddress site, VisitMoves moves) {
+		this.moves = moves;
 		this.site = site;
 		this.forms = forms;
 		this.desk = desk;
@@ -111,7 +116,8 @@ class VisitController {
 	 */
 	@PostMapping("/visits/{id}/reschedule")
 	String move(@PathVariable String id, @RequestParam(required = false) String token, @ModelAttribute TimeChoice form,
-			@RequestParam(required = false) String confirm, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) String confirm, @RequestParam(required = false) String selfPay, Model model,
+			HttpServletResponse response) {
 		UUID appointmentId = uuid(id);
 		Appointment appointment = desk.find(appointmentId, token);
 		return forms.render(messages -> {
@@ -125,7 +131,10 @@ class VisitController {
 				return confirmPage(model, visits.view(appointment, token), chosen.get(), form.week());
 			}
 			try {
-				desk.reschedule(appointmentId, token, chosen.get().start().toInstant(), null);
+				moves.withToken(appointmentId, token, chosen.get().start().toInstant(), null, "yes".equals(selfPay));
+			}
+			catch (MoveNotCovered uncovered) {
+				messages.addAll(uncovered);
 			}
 			catch (SlotTaken | SlotNotBookable | PatientAlreadyBooked | PrerequisiteMissing refused) {
 				messages.add("times", TimeController.TAKEN);
@@ -134,7 +143,10 @@ class VisitController {
 				messages.add("times", "This visit can no longer be moved: it has started or has been cancelled.");
 			}
 			return "redirect:/visits/" + id + "?token=" + encode(token) + "&done=moved";
-		}, response, errors -> reschedulePage(model, visits.view(appointment, token), form.week(), errors));
+		}, response,
+				errors -> errors.containsKey(MoveNotCovered.FIELD) && form.chosen().isPresent() ? uncoveredPage(model,
+						visits.view(appointment, token), form.chosen().get(), form.week(), errors)
+						: reschedulePage(model, visits.view(appointment, token), form.week(), errors));
 	}
 
 	@GetMapping("/visits/{id}/calendar.ics")
@@ -164,6 +176,13 @@ class VisitController {
 		model.addAttribute("week", week);
 		model.addAttribute("newTime", Times.dateTime(chosen.start().toInstant(), zone));
 		return "visit/reschedule-confirm";
+	}
+
+	/** The same question again, with why it was refused and the choice to pay instead. */
+	private String uncoveredPage(Model model, VisitViews.Visit visit, SlotValue chosen, String week,
+			Map<String, String> errors) {
+		model.addAttribute("errors", errors);
+		return confirmPage(model, visit, chosen, week);
 	}
 
 	private String reschedulePage(Model model, VisitViews.Visit visit, String week, Map<String, String> errors) {

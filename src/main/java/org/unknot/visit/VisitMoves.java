@@ -1,0 +1,88 @@
+package org.unknot.visit;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.unknot.booking.Appointment;
+import org.unknot.booking.BookingDesk;
+import org.unknot.insurance.Authorizations;
+import org.unknot.insurance.InsuranceChoice;
+import org.unknot.insurance.InsuranceChoices;
+import org.unknot.packages.CreditLedger;
+import org.unknot.patient.PatientId;
+import org.unknot.payment.Cashier;
+import org.unknot.practitioner.PractitionerId;
+
+/**
+ * Moves a visit the same way whoever asks (the front desk, the patient's portal, the
+ * manage link, the API), and checks again what pays for it at its new time: a package
+ * credit whose package runs out before then, or an authorization whose dates do not reach
+ * the new day (with no other of the same plan that does and has a visit left), refuses
+ * the move for that payer. With {@code selfPay} the patient has chosen to pay instead:
+ * the credit or the authorized visit is given back and the visit owes what a self-pay
+ * booking owes. All of it in the move's transaction, so a refused move changes nothing.
+ */
+@Service
+public class VisitMoves {
+
+	private final BookingDesk desk;
+
+	private final CreditLedger credits;
+
+	private final Authorizations authorizations;
+
+	private final InsuranceChoices payers;
+
+	private final Cashier cashier;
+
+	VisitMoves(BookingDesk desk, CreditLedger credits, Authorizations authorizations, InsuranceChoices payers,
+			Cashier cashier) {
+		this.desk = desk;
+		this.credits = credits;
+		this.authorizations = authorizations;
+		this.payers = payers;
+		this.cashier = cashier;
+	}
+
+	/** The front desk moves a visit at one of its clinics. */
+	@Transactional
+	public Appointment forClinic(UUID id, Instant start, PractitionerId practitioner, boolean selfPay) {
+		return paidFor(desk.rescheduleForClinic(id, start, practitioner), selfPay);
+	}
+
+	/** The signed-in patient moves one of their visits. */
+	@Transactional
+	public Appointment forPatient(UUID id, PatientId patient, Instant start, PractitionerId practitioner,
+			boolean selfPay) {
+		return paidFor(desk.rescheduleForPatient(id, patient, start, practitioner), selfPay);
+	}
+
+	/** Whoever holds the visit's manage token moves it. */
+	@Transactional
+	public Appointment withToken(UUID id, String manageToken, Instant start, PractitionerId practitioner,
+			boolean selfPay) {
+		return paidFor(desk.reschedule(id, manageToken, start, practitioner), selfPay);
+	}
+
+	private Appointment paidFor(Appointment moved, boolean selfPay) {
+		Optional<String> uncovered = credits.refusalAfterMove(moved).or(() -> authorizations.recount(moved));
+		if (uncovered.isEmpty()) {
+			return moved;
+		}
+		if (!selfPay) {
+			throw new MoveNotCovered(uncovered.get());
+		}
+		credits.giveBack(moved.id());
+		authorizations.release(moved.id());
+		payers.of(moved.id())
+			.filter(InsuranceChoice::covered)
+			.ifPresent(choice -> payers.record(moved.id(),
+					new InsuranceChoice(choice.planId(), choice.memberId(), false)));
+		cashier.booked(moved.id(), moved.patientId().value(), moved.serviceId().value(), false);
+		return moved;
+	}
+
+}
