@@ -62,8 +62,8 @@ class DemoBilling {
 		UUID first = visit(patientId, "swedish-60", DemoCare.PRACTITIONER, "massage", day(today, 8, DayOfWeek.MONDAY),
 				LocalTime.of(10, 0), 60, "fulfilled");
 		// Ana noted 52 minutes on the table: three units of 97124, not the four an hour
-		// makes
-		notes.record(DemoCare.PRACTITIONER, first, 6, 4, 52, null, DEMO);
+		// makes; pain 7 before it, where the plan's curve starts
+		notes.record(DemoCare.PRACTITIONER, first, 7, 5, 52, null, DEMO);
 		visit(patientId, "pain-consultation", PHYSICIAN, "consulting", day(today, 7, DayOfWeek.THURSDAY),
 				LocalTime.of(11, 0), 45, "fulfilled");
 		visit(patientId, "myofascial-release-60", DemoCare.PRACTITIONER, "massage", day(today, 6, DayOfWeek.MONDAY),

@@ -1,9 +1,13 @@
 package org.unknot.demo;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,9 +38,10 @@ import org.unknot.visit.PlanBooking;
 
 /**
  * The demo patient's initial assessment by Ana Ribeiro, the plan of six bi-weekly visits
- * she signed from it with the measures it takes, and its course booked through "Book this
- * plan" from the first free time at least three days ahead, so the care pages and the
- * plan's progress have something to show on the first start. All of it is fictional.
+ * she signed from it with the measures it takes, its first three visits done (Wednesdays
+ * five, three and one weeks ago) and the other three booked through "Book this plan", so
+ * the care pages, the plan's progress and its outcome curves have something to show on
+ * the first start. All of it is fictional.
  */
 @Component
 class DemoCare {
@@ -44,6 +49,9 @@ class DemoCare {
 	static final String PRACTITIONER = "ana-ribeiro";
 
 	static final int VISITS = 6;
+
+	/** Visits done before the demo is loaded, the rest being booked. */
+	static final int DONE = 3;
 
 	private static final SessionNotes.Actor DEMO = new SessionNotes.Actor("system:demo", "SYSTEM", null);
 
@@ -59,10 +67,13 @@ class DemoCare {
 
 	private final PlanBooking booking;
 
+	private final DemoVisits visits;
+
 	private final Clock clock;
 
 	DemoCare(Assessments assessments, TreatmentPlans plans, MeasureSchedules schedules, AvailabilitySearch availability,
-			PlanBooking booking, Clock clock) {
+			PlanBooking booking, DemoVisits visits, Clock clock) {
+		this.visits = visits;
 		this.assessments = assessments;
 		this.plans = plans;
 		this.schedules = schedules;
@@ -80,18 +91,9 @@ class DemoCare {
 				"Tender taut bands in both upper trapezius and the left rhomboid; head held forward", 60, 70, 165, 170,
 				List.of("M54.6", "M54.2", "M62.830"),
 				"Turn the head to check the blind spot; carry the groceries upstairs"), DEMO);
-		LocalDate from = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE))).plusDays(3);
-		Optional<Instant> first = availability
-			.search(new AvailabilityQuery(ServiceId.of(SERVICE), LocationId.of(DemoClinics.MONTCLAIR),
-					PractitionerId.of(PRACTITIONER), from, from.plusDays(20)))
-			.slots()
-			.stream()
-			.findFirst()
-			.map(slot -> slot.start().toInstant());
-		if (first.isEmpty()) {
-			return Optional.empty();
-		}
-		LocalDate start = LocalDate.ofInstant(first.get(), ZoneId.of(DemoClinics.ZONE));
+		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE)));
+		List<LocalDateTime> done = visitsDone(today);
+		LocalDate start = done.get(0).toLocalDate();
 		TreatmentPlan plan = TreatmentPlan.draft(assessment.id(), patientId, PRACTITIONER, SERVICE,
 				new PlanTerms(
 						List.of(new Goal("Worst pain in a day", "3/10 or less"),
@@ -103,16 +105,60 @@ class DemoCare {
 		plans.save(plan);
 		schedules.set(plan.id(),
 				List.of(ScheduledMeasure.every(BuiltInMeasures.PAIN, Timing.EVERY_VISITS, 1),
-						ScheduledMeasure.every(BuiltInMeasures.PSFS, Timing.EVERY_VISITS, 2),
+						ScheduledMeasure.every(BuiltInMeasures.PSFS, Timing.EVERY_VISITS, 1),
 						ScheduledMeasure.at(BuiltInMeasures.PGIC, Timing.REVIEW),
 						ScheduledMeasure.at(BuiltInMeasures.PGIC, Timing.DISCHARGE)));
+		List<Visit> past = new ArrayList<>();
+		for (LocalDateTime at : done) {
+			UUID visit = visits.past(patientId, SERVICE, PRACTITIONER, DemoClinics.MONTCLAIR, 1, at, "fulfilled");
+			Instant when = at.atZone(ZoneId.of(DemoClinics.ZONE)).toInstant();
+			plans.link(plan.id(), visit, when);
+			past.add(new Visit(visit, when));
+		}
+		// the next visit two weeks after the last one done, or the first free time after
+		LocalDate next = done.get(DONE - 1).toLocalDate().plusWeeks(2);
+		LocalDate from = next.isBefore(today.plusDays(3)) ? today.plusDays(3) : next;
+		Optional<Instant> first = availability
+			.search(new AvailabilityQuery(ServiceId.of(SERVICE), LocationId.of(DemoClinics.MONTCLAIR),
+					PractitionerId.of(PRACTITIONER), from, from.plusDays(20)))
+			.slots()
+			.stream()
+			.findFirst()
+			.map(slot -> slot.start().toInstant());
+		if (first.isEmpty()) {
+			return Optional.empty();
+		}
 		SeriesOutcome course = booking.bookCourse(plan.id(), LocationId.of(DemoClinics.MONTCLAIR), first.get(),
 				BookedBy.PATIENT);
-		return Optional.of(new Course(plan.id(), course));
+		return Optional.of(new Course(plan.id(), past, course));
 	}
 
-	/** The plan and the visits booked for it. */
-	record Course(UUID planId, SeriesOutcome outcome) {
+	/**
+	 * Wednesdays five, three and one weeks ago, at the first hour from 2 PM when Ana and
+	 * a massage room are free on all three (a test may load a second such patient).
+	 */
+	private List<LocalDateTime> visitsDone(LocalDate today) {
+		List<LocalDateTime> done = new ArrayList<>();
+		for (int hour = 14; hour < 17 && done.size() < DONE; hour++) {
+			done.clear();
+			for (int n = 0; n < DONE; n++) {
+				LocalDateTime at = today.minusWeeks(2L * (DONE - n) - 1)
+					.with(TemporalAdjusters.previousOrSame(DayOfWeek.WEDNESDAY))
+					.atTime(hour, 0);
+				if (visits.free(SERVICE, PRACTITIONER, DemoClinics.MONTCLAIR, 1, at)) {
+					done.add(at);
+				}
+			}
+		}
+		return done;
+	}
+
+	/** A visit done, and when it began. */
+	record Visit(UUID id, Instant start) {
+	}
+
+	/** The plan, its visits done and the visits booked for it. */
+	record Course(UUID planId, List<Visit> done, SeriesOutcome outcome) {
 	}
 
 }

@@ -25,8 +25,11 @@ class DemoLoader implements ApplicationRunner {
 
 	private final DemoPayingForCare paying;
 
+	private final DemoOutcomes outcomes;
+
 	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoBilling billing,
-			DemoPayingForCare paying) {
+			DemoPayingForCare paying, DemoOutcomes outcomes) {
+		this.outcomes = outcomes;
 		this.billing = billing;
 		this.paying = paying;
 		this.network = network;
@@ -52,6 +55,7 @@ class DemoLoader implements ApplicationRunner {
 						paying.load(patientId);
 					}
 				});
+				outcomes.load();
 			}
 			catch (RuntimeException e) {
 				log.warn("The demo network is loaded, but the demo patient's visits could not be booked", e);

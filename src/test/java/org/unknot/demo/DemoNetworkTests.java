@@ -28,6 +28,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.unknot.care.TreatmentPlans;
+import org.unknot.care.measures.NotResponding;
+import org.unknot.care.measures.OutcomeGroup;
+import org.unknot.care.measures.Outcomes;
+import org.unknot.care.measures.Progress;
 import org.unknot.care.measures.QuestionnairesAhead;
 import org.unknot.account.AccountDesk;
 import org.unknot.account.SignIn;
@@ -81,6 +85,8 @@ class DemoNetworkTests {
 		nextMonday = today.with(next(DayOfWeek.MONDAY));
 	}
 
+	static DemoCare.Course demoPatient;
+
 	@Nested
 	class Loading {
 
@@ -98,10 +104,10 @@ class DemoNetworkTests {
 		@Test
 		void givesTheDemoPatientAnAccountAndAPlanWithItsBiWeeklyVisitsBookedOnce(@Autowired DemoPatient patient,
 				@Autowired TreatmentPlans plans, @Autowired QuestionnairesAhead questionnaires) {
-			var planned = patient.load().orElseThrow();
+			var planned = theDemoPatient(patient);
 			var course = planned.outcome();
 
-			assertThat(course.booked()).hasSize(DemoPatient.VISITS);
+			assertThat(course.booked()).hasSize(DemoPatient.VISITS - DemoCare.DONE);
 			assertThat(course.booked())
 				.extracting(booked -> booked.appointment().start().atZone(NEW_YORK).toLocalTime())
 				.containsOnly(course.booked().get(0).appointment().start().atZone(NEW_YORK).toLocalTime());
@@ -110,9 +116,18 @@ class DemoNetworkTests {
 					course.booked().get(1).appointment().start().atZone(NEW_YORK).toLocalDate()))
 				.isEqualTo(14);
 			var plan = plans.find(planned.planId()).orElseThrow();
-			assertThat(plans.progress(plan).summary()).isEqualTo("0 of 6 done, 6 booked, 0 still to book");
+			assertThat(plans.progress(plan).summary()).isEqualTo("3 of 6 done, 3 booked, 0 still to book");
 			assertThat(plans.progress(plan).visits()).extracting(visit -> visit.id())
-				.containsExactlyElementsOf(course.booked().stream().map(booked -> booked.appointment().id()).toList());
+				.containsExactlyElementsOf(java.util.stream.Stream
+					.concat(planned.done().stream().map(DemoCare.Visit::id),
+							course.booked().stream().map(booked -> booked.appointment().id()))
+					.toList());
+			assertThat(planned.done()).extracting(visit -> visit.start().atZone(NEW_YORK).getDayOfWeek())
+				.containsOnly(DayOfWeek.WEDNESDAY);
+			assertThat(java.time.temporal.ChronoUnit.DAYS.between(planned.done().get(0).start(),
+					planned.done().get(2).start()))
+				.as("bi-weekly")
+				.isEqualTo(28);
 			var first = course.booked().get(0).appointment().id();
 			assertThat(jdbc.sql("SELECT plan_id FROM questionnaire_request WHERE appointment_id = ?")
 				.param(first)
@@ -126,10 +141,11 @@ class DemoNetworkTests {
 			assertThat(jdbc
 				.sql("""
 						SELECT r.measure || ':' || r.score FROM measure_response r JOIN account a ON a.patient_id = r.patient_id
-						WHERE a.email = ? AND r.measure = 'pain-nrs' ORDER BY r.answered_at""")
-				.param(DemoPatient.EMAIL)
+						WHERE a.email = ? AND r.measure = 'pain-nrs' AND r.plan_id = ? ORDER BY r.answered_at""")
+				.params(DemoPatient.EMAIL, plan.id())
 				.query(String.class)
-				.list()).as("pain falling").containsExactly("pain-nrs:7.00", "pain-nrs:5.00", "pain-nrs:4.00");
+				.list()).as("pain falling, linked to the plan")
+				.containsExactly("pain-nrs:7.00", "pain-nrs:5.00", "pain-nrs:4.00");
 			assertThat(jdbc.sql("""
 					SELECT method || ':' || amount_minor FROM payment_entry
 					WHERE kind = 'PAYMENT' AND patient_id = ? ORDER BY receipt_number""")
@@ -137,6 +153,64 @@ class DemoNetworkTests {
 				.query(String.class)
 				.list()).as("two payments with receipts").containsExactly("CARD_TERMINAL:10000", "CASH:10000");
 			assertThat(patient.load()).as("the second time").isEmpty();
+		}
+
+		@Test
+		void givesTheOwnersOutcomesToShowAndFlagsOnePlanNotResponding(@Autowired DemoPatient patient,
+				@Autowired DemoOutcomes demoOutcomes, @Autowired Outcomes outcomes,
+				@Autowired NotResponding notResponding, @Autowired Progress progress) {
+			theDemoPatient(patient);
+			demoOutcomes.load();
+			demoOutcomes.load();
+
+			var report = outcomes.report();
+			var montclair = named(report.byClinic(), "Unknot Montclair");
+			assertThat(montclair.completedShown()).isEqualTo("16");
+			assertThat(montclair.painShown().words()).isEqualTo("11 (69%)");
+			assertThat(montclair.functionShown().words()).isEqualTo("10 (63%)");
+			assertThat(montclair.discontinuedShown()).isEqualTo("5");
+			assertThat(named(report.byService(), "Physical therapy session, 45 minutes").painShown().percent())
+				.isEqualTo(64);
+			var hoboken = named(report.byClinic(), "Unknot Hoboken");
+			assertThat(List.of(hoboken.completedShown(), hoboken.painShown().words(),
+					hoboken.painShown().medianVisits(), hoboken.discontinuedShown()))
+				.as("four plans, one discontinued")
+				.containsOnly("fewer than 5");
+
+			UUID noor = jdbc.sql("SELECT id FROM patient WHERE email = ?")
+				.param(DemoOutcomes.NOT_RESPONDING.email())
+				.query(UUID.class)
+				.single();
+			UUID jordan = jdbc.sql("SELECT patient_id FROM account WHERE email = ?")
+				.param(DemoPatient.EMAIL)
+				.query(UUID.class)
+				.single();
+			assertThat(notResponding.among(List.of(noor, jordan))).containsExactly(noor);
+			assertThat(jdbc
+				.sql("SELECT count(*) FROM plan_visit pv JOIN appointment a ON a.id = pv.appointment_id "
+						+ "JOIN treatment_plan p ON p.id = pv.plan_id WHERE p.patient_id = ? AND a.status = 'booked'")
+				.param(noor)
+				.query(Long.class)
+				.single()).as("the rest of Noor's plan booked, to show on Ana's day").isEqualTo(2);
+
+			var pain = progress.of(jordan, new Progress.Reader("test", "PRACTITIONER", null))
+				.stream()
+				.filter(series -> series.measure().code().equals("pain-nrs"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(pain.points()).extracting(Progress.Point::value).endsWith(7.0, 5.0, 4.0);
+		}
+
+		/** The demo patient's plan, loaded by whichever test comes first. */
+		private static synchronized DemoCare.Course theDemoPatient(DemoPatient patient) {
+			if (demoPatient == null) {
+				demoPatient = patient.load().orElseThrow();
+			}
+			return demoPatient;
+		}
+
+		private OutcomeGroup named(List<OutcomeGroup> groups, String name) {
+			return groups.stream().filter(group -> group.name().equals(name)).findFirst().orElseThrow();
 		}
 
 		private Map<String, Long> counts() {

@@ -193,19 +193,27 @@ class CarePagesTests {
 		}
 
 		@Test
-		void keepsTheMeasuresChosenOnThePlanFormAndSaysWhenEachIsTaken() throws Exception {
+		void keepsEachMeasuresOwnScheduleAndSaysWhenEachIsTaken() throws Exception {
 			UUID assessment = assessment().id();
 			assertThat(page(get("/staff/assessments/{id}/plans/new", assessment), therapistSignedIn()))
-				.contains("Measures taken")
-				.contains("Activities you find hard (PSFS)");
+				.contains("Measures: which, and when")
+				.contains("Activities you find hard (PSFS)")
+				.containsPattern("name=\"take-pain-nrs\" value=\"true\"\\s+checked")
+				.doesNotContainPattern("name=\"take-psfs\" value=\"true\"\\s+checked");
 
 			MockHttpServletResponse drafted = mvc
 				.perform(post("/staff/assessments/{id}/plans", assessment).params(planForm("6"))
 					.param("service", TestNetwork.MASSAGE)
-					.param("measures", BuiltInMeasures.PAIN, BuiltInMeasures.PSFS)
-					.param("measureEvery", "2")
-					.param("measureUnit", "visits")
-					.param("measureMilestones", "true")
+					.param("take-pain-nrs", "true")
+					.param("repeat-pain-nrs", "visits")
+					.param("every-pain-nrs", "1")
+					.param("discharge-pain-nrs", "true")
+					.param("take-psfs", "true")
+					.param("start-psfs", "true")
+					.param("repeat-psfs", "weeks")
+					.param("every-psfs", "3")
+					.param("review-psfs", "true")
+					.param("discharge-pgic", "true")
 					.with(csrf())
 					.with(therapistSignedIn()))
 				.andReturn()
@@ -214,22 +222,28 @@ class CarePagesTests {
 			String planPath = drafted.getRedirectedUrl();
 			UUID planId = UUID.fromString(planPath.substring(planPath.lastIndexOf('/') + 1));
 
-			assertThat(schedules.of(planId))
-				.contains(ScheduledMeasure.every(BuiltInMeasures.PAIN, Timing.EVERY_VISITS, 2),
-						ScheduledMeasure.at(BuiltInMeasures.PSFS, Timing.DISCHARGE))
-				.hasSize(6);
+			assertThat(schedules.of(planId)).as("the global impression is not taken: its box was left unticked")
+				.containsExactlyInAnyOrder(ScheduledMeasure.every(BuiltInMeasures.PAIN, Timing.EVERY_VISITS, 1),
+						ScheduledMeasure.at(BuiltInMeasures.PAIN, Timing.DISCHARGE),
+						ScheduledMeasure.at(BuiltInMeasures.PSFS, Timing.START),
+						ScheduledMeasure.every(BuiltInMeasures.PSFS, Timing.EVERY_WEEKS, 3),
+						ScheduledMeasure.at(BuiltInMeasures.PSFS, Timing.REVIEW));
 			assertThat(page(get(planPath), SignedInAs.frontDeskOf(clinic)))
-				.contains("before the first visit and every 2 visits after; at the plan&#39;s review; at discharge");
-			assertThat(page(get(planPath + "/edit"), therapistSignedIn())).contains("value=\"2\"")
-				.containsPattern("value=\"psfs\"\\s+checked");
+				.contains("Pain intensity (0 to 10): before each visit; at discharge")
+				.contains("before the first visit, then every 3 weeks; at the plan&#39;s review");
+			assertThat(page(get(planPath + "/edit"), therapistSignedIn()))
+				.containsPattern("id=\"every-psfs\"[^>]*value=\"3\"")
+				.containsPattern("name=\"review-psfs\" value=\"true\"\\s+checked")
+				.doesNotContainPattern("name=\"review-pain-nrs\" value=\"true\"\\s+checked")
+				.containsPattern("value=\"weeks\"\\s+selected");
 
 			assertThat(status(post(planPath + "/edit").params(planForm("6"))
-				.param("measures", BuiltInMeasures.PGIC)
-				.param("measureEvery", "3")
-				.param("measureUnit", "weeks")
+				.param("take-pgic", "true")
+				.param("repeat-pgic", "none")
+				.param("discharge-pgic", "true")
 				.with(csrf()), therapistSignedIn())).isEqualTo(302);
 			assertThat(schedules.of(planId))
-				.containsExactly(ScheduledMeasure.every(BuiltInMeasures.PGIC, Timing.EVERY_WEEKS, 3));
+				.containsExactly(ScheduledMeasure.at(BuiltInMeasures.PGIC, Timing.DISCHARGE));
 		}
 
 		@Test
@@ -239,19 +253,27 @@ class CarePagesTests {
 			MockHttpServletResponse response = mvc
 				.perform(post("/staff/assessments/{id}/plans", assessment).params(planForm("6"))
 					.param("service", TestNetwork.MASSAGE)
-					.param("measures", BuiltInMeasures.PAIN, "made-up-measure")
-					.param("measureEvery", "0")
-					.param("measureUnit", "months")
+					.param("take-pain-nrs", "true")
+					.param("repeat-pain-nrs", "visits")
+					.param("every-pain-nrs", "0")
+					.param("take-psfs", "true")
+					.param("repeat-psfs", "none")
+					.param("take-pgic", "true")
+					.param("repeat-pgic", "months")
+					.param("every-pgic", "2")
 					.with(csrf())
 					.with(therapistSignedIn()))
 				.andReturn()
 				.getResponse();
 
 			assertThat(response.getStatus()).isEqualTo(422);
-			assertThat(response.getContentAsString()).contains("Choose measures from the list.")
-				.contains("Enter a number from 1 (before each visit) to 52.")
-				.contains("Choose visits or weeks.")
-				.contains("value=\"0\"");
+			String page = response.getContentAsString();
+			assertThat(page)
+				.containsPattern("id=\"every-pain-nrs-error\">Enter a number from 1 \\(before each visit\\) to 52.")
+				.containsPattern("id=\"repeat-psfs-error\">Say when this measure is taken")
+				.containsPattern("id=\"repeat-pgic-error\">Choose whether it is taken again")
+				.containsPattern("id=\"every-pain-nrs\"[^>]*value=\"0\"")
+				.containsPattern("name=\"take-psfs\" value=\"true\"\\s+checked");
 			assertThat(jdbc.sql("SELECT count(*) FROM treatment_plan WHERE assessment_id = ?")
 				.param(assessment)
 				.query(Long.class)

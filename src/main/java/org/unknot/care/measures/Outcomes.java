@@ -1,29 +1,34 @@
 package org.unknot.care.measures;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
+import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
+import org.unknot.practitioner.Practitioners;
 
 /**
- * Outcomes across patients for the owners: per clinic and service, how many plans reached
- * a meaningful improvement in pain, the median change in pain and in the activities
- * score, and how patients rated their change. Only counts and summaries, and none for a
- * group of fewer than {@value #SMALLEST} plans, so no patient can be singled out.
+ * Outcomes across patients for the owners: per clinic, per practitioner and per service,
+ * the share of completed plans whose pain and whose activities (PSFS) improved by a
+ * meaningful amount, the median number of visits before they did, and how many plans were
+ * discontinued. Only counts and summaries, with what {@link OutcomeGroup} hides from
+ * small groups hidden.
  */
 @Service
 public class Outcomes {
 
 	/** The smallest group whose figures are shown. */
-	public static final int SMALLEST = 5;
+	public static final int SMALLEST = OutcomeGroup.SMALLEST;
 
 	private final JdbcClient jdbc;
 
@@ -31,126 +36,129 @@ public class Outcomes {
 
 	private final CareServices services;
 
-	Outcomes(JdbcClient jdbc, Clinics clinics, CareServices services) {
+	private final Practitioners practitioners;
+
+	Outcomes(JdbcClient jdbc, Clinics clinics, CareServices services, Practitioners practitioners) {
 		this.jdbc = jdbc;
 		this.clinics = clinics;
 		this.services = services;
+		this.practitioners = practitioners;
+	}
+
+	/** The three views of the same ended plans, each by name. */
+	public record Report(List<OutcomeGroup> byClinic, List<OutcomeGroup> byPractitioner, List<OutcomeGroup> byService) {
+
+		public boolean isEmpty() {
+			return byClinic.isEmpty();
+		}
+
+	}
+
+	public Report report() {
+		Map<String, String> clinicNames = clinics.all().stream().collect(Collectors.toMap(Clinic::id, Clinic::name));
+		Map<String, String> serviceNames = services.all()
+			.stream()
+			.collect(Collectors.toMap(CareService::id, CareService::name));
+		Map<String, String> people = practitioners.displayNames();
+		List<EndedPlan> ended = endedPlans();
+		return new Report(
+				groups(ended,
+						plan -> plan.clinicId == null ? "No visit at a clinic"
+								: clinicNames.getOrDefault(plan.clinicId, plan.clinicId)),
+				groups(ended, plan -> people.getOrDefault(plan.practitionerId, plan.practitionerId)),
+				groups(ended, plan -> serviceNames.getOrDefault(plan.serviceId, plan.serviceId)));
+	}
+
+	private static List<OutcomeGroup> groups(List<EndedPlan> ended, Function<EndedPlan, String> name) {
+		Map<String, List<EndedPlan>> byName = ended.stream()
+			.collect(Collectors.groupingBy(name, LinkedHashMap::new, Collectors.toList()));
+		return byName.entrySet()
+			.stream()
+			.map(entry -> group(entry.getKey(), entry.getValue()))
+			.sorted(Comparator.comparing(OutcomeGroup::name))
+			.toList();
+	}
+
+	private static OutcomeGroup group(String name, List<EndedPlan> plans) {
+		List<EndedPlan> completed = plans.stream().filter(plan -> plan.completed).toList();
+		return new OutcomeGroup(name, completed.size(), reached(completed, plan -> plan.pain, BuiltInMeasures.PAIN_NRS),
+				reached(completed, plan -> plan.function, BuiltInMeasures.FUNCTION),
+				(int) plans.stream().filter(plan -> !plan.completed).count());
+	}
+
+	private static OutcomeGroup.Reached reached(List<EndedPlan> completed, Function<EndedPlan, List<Score>> scores,
+			Measure measure) {
+		List<Integer> visits = new ArrayList<>();
+		int reached = 0;
+		for (EndedPlan plan : completed) {
+			List<Score> taken = scores.apply(plan);
+			if (taken.size() < 2 || measure.judge(taken.get(0).value,
+					taken.get(taken.size() - 1).value) != Judgement.MEANINGFUL_IMPROVEMENT) {
+				continue;
+			}
+			reached++;
+			taken.stream()
+				.skip(1)
+				.filter(score -> measure.judge(taken.get(0).value, score.value) == Judgement.MEANINGFUL_IMPROVEMENT)
+				.findFirst()
+				.ifPresent(first -> visits.add(first.visitsBefore));
+		}
+		return new OutcomeGroup.Reached(reached, visits);
 	}
 
 	/**
-	 * One clinic and service. {@code plans} counts plans with at least two pain scores;
-	 * the other figures are null when the group is too small to show.
-	 *
-	 * @param pgic how many latest answers to the global impression of change fall on each
-	 * of its seven points, "Much worse" first; a count under {@value #SMALLEST} is shown
-	 * as fewer
+	 * Every completed or discontinued plan, placed at the clinic of its first visit, with
+	 * the pain and activity scores of the completed ones, oldest first.
 	 */
-	public record Group(String clinic, String service, int plans, Integer reachedMcid, Double medianPainChange,
-			Integer psfsPlans, Double medianPsfsChange, List<Integer> pgic) {
-
-		public boolean shown() {
-			return plans >= SMALLEST;
-		}
-
-		/** "12", or "fewer than 5" */
-		public String count(int value) {
-			return value < SMALLEST ? "fewer than " + SMALLEST : String.valueOf(value);
-		}
-
-		/** "58%" of the plans that reached the MCID on pain */
-		public String share() {
-			return Math.round(100.0 * reachedMcid / plans) + "%";
-		}
-
-	}
-
-	/** Every clinic and service with plans scored, by clinic then service. */
-	public List<Group> byClinicAndService() {
-		Map<String, String> clinicNames = new LinkedHashMap<>();
-		clinics.all().forEach(clinic -> clinicNames.put(clinic.id(), clinic.name()));
-		Map<String, String> serviceNames = new LinkedHashMap<>();
-		services.all().forEach(service -> serviceNames.put(service.id(), service.name()));
-		Map<UUID, PlanScores> byPlan = new LinkedHashMap<>();
+	private List<EndedPlan> endedPlans() {
+		Map<UUID, EndedPlan> plans = new LinkedHashMap<>();
 		jdbc.sql("""
-				SELECT p.id, p.service_id,
+				SELECT p.id, p.status, p.practitioner_id, p.service_id,
 				    (SELECT a.clinic_id FROM plan_visit pv JOIN appointment a ON a.id = pv.appointment_id
-				     WHERE pv.plan_id = p.id ORDER BY a.start_at LIMIT 1) AS clinic_id,
-				    r.measure, r.score
-				FROM treatment_plan p JOIN measure_response r ON r.plan_id = p.id
-				ORDER BY r.answered_at, r.id""").query(rs -> {
-			String clinic = rs.getString("clinic_id");
-			String service = rs.getString("service_id");
-			byPlan
-				.computeIfAbsent(rs.getObject("id", UUID.class),
-						id -> new PlanScores(clinic == null ? "Video visits" : clinicNames.getOrDefault(clinic, clinic),
-								serviceNames.getOrDefault(service, service)))
-				.add(rs.getString("measure"), rs.getDouble("score"));
+				     WHERE pv.plan_id = p.id ORDER BY a.start_at LIMIT 1) AS clinic_id
+				FROM treatment_plan p WHERE p.status IN ('completed', 'discontinued')""").query(rs -> {
+			plans.put(rs.getObject("id", UUID.class),
+					new EndedPlan(rs.getString("clinic_id"), rs.getString("practitioner_id"),
+							rs.getString("service_id"), "completed".equals(rs.getString("status"))));
 		});
-		Map<String, List<PlanScores>> groups = new TreeMap<>();
-		byPlan.values()
-			.stream()
-			.filter(plan -> plan.pain.size() >= 2)
-			.forEach(plan -> groups.computeIfAbsent(plan.clinic + "\u0000" + plan.service, key -> new ArrayList<>())
-				.add(plan));
-		return groups.values().stream().map(Outcomes::group).toList();
+		// visits before a score: the plan's visits done that began no later than it was
+		// given
+		jdbc.sql("""
+				SELECT r.plan_id, r.measure, r.score,
+				    (SELECT count(*) FROM plan_visit pv JOIN appointment a ON a.id = pv.appointment_id
+				     WHERE pv.plan_id = r.plan_id AND a.status = 'fulfilled' AND a.start_at <= r.answered_at) AS visits
+				FROM measure_response r JOIN treatment_plan p ON p.id = r.plan_id
+				WHERE p.status = 'completed' AND r.measure IN (?, ?)
+				ORDER BY r.answered_at, r.id""").params(BuiltInMeasures.PAIN, BuiltInMeasures.PSFS).query(rs -> {
+			EndedPlan plan = plans.get(rs.getObject("plan_id", UUID.class));
+			Score score = new Score(rs.getDouble("score"), rs.getInt("visits"));
+			(BuiltInMeasures.PAIN.equals(rs.getString("measure")) ? plan.pain : plan.function).add(score);
+		});
+		return List.copyOf(plans.values());
 	}
 
-	private static Group group(List<PlanScores> plans) {
-		PlanScores first = plans.get(0);
-		if (plans.size() < SMALLEST) {
-			return new Group(first.clinic, first.service, plans.size(), null, null, null, null, null);
-		}
-		int reached = (int) plans.stream()
-			.filter(plan -> BuiltInMeasures.PAIN_NRS.judge(plan.pain.get(0),
-					plan.pain.get(plan.pain.size() - 1)) == Judgement.MEANINGFUL_IMPROVEMENT)
-			.count();
-		double[] painChanges = plans.stream().mapToDouble(plan -> last(plan.pain) - plan.pain.get(0)).toArray();
-		List<PlanScores> withPsfs = plans.stream().filter(plan -> plan.psfs.size() >= 2).toList();
-		double[] psfsChanges = withPsfs.stream().mapToDouble(plan -> last(plan.psfs) - plan.psfs.get(0)).toArray();
-		Integer[] pgic = new Integer[7];
-		Arrays.fill(pgic, 0);
-		plans.stream().filter(plan -> !plan.pgic.isEmpty()).forEach(plan -> pgic[(int) last(plan.pgic) - 1]++);
-		return new Group(first.clinic, first.service, plans.size(), reached, median(painChanges), withPsfs.size(),
-				withPsfs.size() < SMALLEST ? null : median(psfsChanges), List.of(pgic));
+	private record Score(double value, int visitsBefore) {
 	}
 
-	static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int middle = sorted.length / 2;
-		return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-	}
+	private static final class EndedPlan {
 
-	private static double last(List<Double> scores) {
-		return scores.get(scores.size() - 1);
-	}
+		final String clinicId;
 
-	/** One plan's scores, oldest first. */
-	private static final class PlanScores {
+		final String practitionerId;
 
-		final String clinic;
+		final String serviceId;
 
-		final String service;
+		final boolean completed;
 
-		final List<Double> pain = new ArrayList<>();
+		final List<Score> pain = new ArrayList<>();
 
-		final List<Double> psfs = new ArrayList<>();
+		final List<Score> function = new ArrayList<>();
 
-		final List<Double> pgic = new ArrayList<>();
-
-		PlanScores(String clinic, String service) {
-			this.clinic = clinic;
-			this.service = service;
-		}
-
-		void add(String measure, double score) {
-			switch (measure) {
-				case BuiltInMeasures.PAIN -> pain.add(score);
-				case BuiltInMeasures.PSFS -> psfs.add(score);
-				case BuiltInMeasures.PGIC -> pgic.add(score);
-				default -> {
-				}
-			}
+		EndedPlan(String clinicId, String practitionerId, String serviceId, boolean completed) {
+			this.clinicId = clinicId;
+			this.practitionerId = practitionerId;
+			this.serviceId = serviceId;
+			this.completed = completed;
 		}
 
 	}

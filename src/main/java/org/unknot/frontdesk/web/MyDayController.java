@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
+import org.unknot.care.measures.NotResponding;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.frontdesk.PatientsShown;
 import org.unknot.frontdesk.PractitionerDay;
@@ -30,7 +31,11 @@ class MyDayController {
 
 	private final PatientsShown shown;
 
-	MyDayController(PractitionerDay days, CatalogProperties catalog, Clock clock, PatientsShown shown) {
+	private final NotResponding notResponding;
+
+	MyDayController(PractitionerDay days, CatalogProperties catalog, Clock clock, PatientsShown shown,
+			NotResponding notResponding) {
+		this.notResponding = notResponding;
 		this.shown = shown;
 		this.days = days;
 		this.catalog = catalog;
@@ -56,6 +61,9 @@ class MyDayController {
 		shown.record(me, visits.stream().map(visit -> visit.entry().patientId()).toList(), "schedule",
 				request.getRemoteAddr());
 		model.addAttribute("visits", visits);
+		model.addAttribute("notResponding",
+				notResponding.among(visits.stream().map(visit -> visit.entry().patientId()).toList()));
+		model.addAttribute("notRespondingWords", NotResponding.WORDS);
 		return "staff/my-day";
 	}
 

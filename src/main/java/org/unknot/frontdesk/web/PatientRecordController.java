@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unknot.account.SignedIn;
+import org.unknot.account.Role;
+import org.unknot.care.measures.NotResponding;
 import org.unknot.frontdesk.PatientRecords;
 import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
@@ -32,7 +34,11 @@ class PatientRecordController {
 
 	private final Practitioners practitioners;
 
-	PatientRecordController(PatientRecords records, InsurancePlans plans, Practitioners practitioners) {
+	private final NotResponding notResponding;
+
+	PatientRecordController(PatientRecords records, InsurancePlans plans, Practitioners practitioners,
+			NotResponding notResponding) {
+		this.notResponding = notResponding;
 		this.records = records;
 		this.plans = plans;
 		this.practitioners = practitioners;
@@ -61,6 +67,9 @@ class PatientRecordController {
 						.stream()
 						.collect(java.util.stream.Collectors.toMap(InsurancePlan::id, InsurancePlan::name)));
 			model.addAttribute("practitionerNames", practitioners.displayNames());
+			// the front desk sees that care is under way, not how it is going
+			model.addAttribute("notResponding",
+					me.role() != Role.FRONT_DESK && notResponding.of(id) ? NotResponding.WORDS : null);
 			return "staff/patient";
 		}
 		catch (PatientRecords.ReasonRequired required) {

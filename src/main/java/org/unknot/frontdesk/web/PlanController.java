@@ -127,13 +127,13 @@ class PlanController {
 
 	@PostMapping("/staff/assessments/{id}/plans")
 	String draft(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute PlanForm form,
-			@ModelAttribute ScheduleForm schedule, HttpServletResponse response, Model model,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Assessments.Owner owner = ownAssessment(me, id);
+		ScheduleForm schedule = schedule(request);
 		return forms.answer(messages -> {
 			CareService service = service(form.service(), me.practitionerId(), messages);
 			PlanTerms terms = form.terms(messages);
-			List<ScheduledMeasure> lines = schedule.lines(measures, messages);
+			List<ScheduledMeasure> lines = schedule.lines(messages);
 			if (!messages.isEmpty()) {
 				return null;
 			}
@@ -162,14 +162,14 @@ class PlanController {
 
 	@PostMapping("/staff/plans/{id}/edit")
 	String revise(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute PlanForm form,
-			@ModelAttribute ScheduleForm schedule, HttpServletRequest request, HttpServletResponse response,
-			Model model, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		TreatmentPlan plan = ownPlan(me, id, request);
+		ScheduleForm schedule = schedule(request);
 		boolean signed = plan.signedAt() != null;
 		try {
 			return forms.attempt(messages -> {
 				PlanTerms terms = form.terms(messages);
-				List<ScheduledMeasure> lines = schedule.lines(measures, messages);
+				List<ScheduledMeasure> lines = schedule.lines(messages);
 				if (!messages.isEmpty()) {
 					return null;
 				}
@@ -295,8 +295,10 @@ class PlanController {
 		model.addAttribute("schedule", schedule);
 		model.addAttribute("measureOptions",
 				measures.all().stream().map(measure -> new Choice(measure.code(), measure.title())).toList());
-		model.addAttribute("measureUnitOptions",
-				List.of(new Choice(ScheduleForm.VISITS, "Visits"), new Choice(ScheduleForm.WEEKS, "Weeks")));
+		model.addAttribute("repeatOptions",
+				List.of(new Choice(ScheduleForm.NONE, "Not again"),
+						new Choice(ScheduleForm.VISITS, "Every so many visits"),
+						new Choice(ScheduleForm.WEEKS, "Every so many weeks")));
 		model.addAttribute("errors", errors);
 		model.addAttribute("serviceOptions",
 				services.all().stream().map(service -> new Choice(service.id(), service.name())).toList());
@@ -304,6 +306,11 @@ class PlanController {
 				Arrays.stream(Technique.values()).map(t -> new Choice(t.name(), t.label())).toList());
 		model.addAttribute("frequencyOptions", List.of(new Choice("1", "Weekly"), new Choice("2", "Every two weeks")));
 		return "staff/plan-form";
+	}
+
+	/** The measures section as sent, for each measure on offer. */
+	private ScheduleForm schedule(HttpServletRequest request) {
+		return ScheduleForm.from(request.getParameterMap(), measures.all().stream().map(Measure::code).toList());
 	}
 
 	private TreatmentPlan ownPlan(SignedIn me, UUID id, HttpServletRequest request) {

@@ -23,4 +23,14 @@ public final class Downloads {
 			.body(pdf);
 	}
 
+	/** A table as comma-separated values (RFC 4180), UTF-8. */
+	public static ResponseEntity<byte[]> csv(String csv, String filename) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
 }

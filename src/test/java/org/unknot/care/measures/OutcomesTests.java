@@ -3,14 +3,16 @@ package org.unknot.care.measures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,9 +33,10 @@ import org.unknot.patient.PatientDetails;
 import org.unknot.practitioner.PractitionerId;
 
 /**
- * The owners' outcomes: per clinic and service, the share of plans reaching a meaningful
- * improvement in pain, median changes and the global impression of change; a group too
- * small to show says so and shows no figures.
+ * The owners' outcomes, from plans made, booked, scored and ended the way the pages do
+ * it: a clinic (and its practitioner) with five completed plans shows its figures, one
+ * with four shows "fewer than 5" for every figure, on the page and in the spreadsheet
+ * alike.
  */
 @UnknotIntegrationTest
 class OutcomesTests {
@@ -61,60 +64,105 @@ class OutcomesTests {
 	@Autowired
 	Outcomes outcomes;
 
-	@Test
-	void summarisesEachClinicAndServiceWithoutSinglingOutAPatient() throws Exception {
+	String five;
+
+	String four;
+
+	String fiveTherapist;
+
+	String fourTherapist;
+
+	@BeforeEach
+	void endPlansAtTwoClinics() {
 		var network = new TestNetwork(jdbc);
-		String large = network.clinic(1, 0, 0);
-		String small = network.clinic(1, 0, 0);
-		String therapist = network.therapist();
-		network.weekdays(therapist, large)
-			.hours(therapist, small, java.util.List.of(java.time.DayOfWeek.SATURDAY), LocalTime.of(9, 0),
-					LocalTime.of(17, 0));
-		// pain 7 to 4 (meaningful) four times and 6 to 6 once; activities up 1, 2, 3, 4,
-		// 5
-		int[][] pain = { { 7, 4 }, { 7, 4 }, { 8, 5 }, { 6, 3 }, { 6, 6 } };
-		for (int n = 0; n < pain.length; n++) {
-			UUID plan = plan(therapist, large, MONDAY.atTime(9, 0).plusMinutes(90L * n));
-			score(plan, pain[n][0], pain[n][1], 3, 3 + n + 1, n == 4 ? 4 : 6);
+		five = network.clinic(1, 0, 0);
+		four = network.clinic(1, 0, 0);
+		fiveTherapist = network.therapist();
+		fourTherapist = network.therapist();
+		network.weekdays(fiveTherapist, five).weekdays(fourTherapist, four);
+		Course fives = new Course(fiveTherapist, five);
+		// pain 7 to 4 in all five, first meaningful after 1, 1, 2, 2 and 3 visits; the
+		// activities improve in four of them
+		int[] visits = { 1, 1, 2, 2, 3 };
+		for (int n = 0; n < visits.length; n++) {
+			fives.completed(visits[n], 7, 4, 3, n == 4 ? 3 : 6);
 		}
-		for (int n = 0; n < 2; n++) {
-			UUID plan = plan(therapist, small, MONDAY.plusDays(5).atTime(9, 0).plusMinutes(90L * n));
-			score(plan, 7, 2, 2, 8, 7);
+		for (int n = 0; n < 4; n++) {
+			fives.discontinued();
 		}
+		Course fours = new Course(fourTherapist, four);
+		for (int n = 0; n < 4; n++) {
+			fours.completed(1, 8, 3, 2, 7);
+		}
+	}
 
-		var groups = outcomes.byClinicAndService()
-			.stream()
-			.filter(group -> group.clinic().endsWith(large) || group.clinic().endsWith(small))
-			.toList();
+	@Test
+	void showsTheFiguresOfFiveCompletedPlans() {
+		var report = outcomes.report();
 
-		assertThat(groups).hasSize(2);
-		var shown = groups.stream().filter(group -> group.clinic().endsWith(large)).findFirst().orElseThrow();
-		assertThat(shown.plans()).isEqualTo(5);
-		assertThat(shown.reachedMcid()).isEqualTo(4);
-		assertThat(shown.share()).isEqualTo("80%");
-		assertThat(shown.medianPainChange()).isEqualTo(-3.0);
-		assertThat(shown.medianPsfsChange()).isEqualTo(3.0);
-		assertThat(shown.pgic()).containsExactly(0, 0, 0, 1, 0, 4, 0);
-		var hidden = groups.stream().filter(group -> group.clinic().endsWith(small)).findFirst().orElseThrow();
-		assertThat(hidden.shown()).isFalse();
-		assertThat(hidden.reachedMcid()).isNull();
-		assertThat(hidden.medianPainChange()).isNull();
+		for (OutcomeGroup group : List.of(named(report.byClinic(), "Test clinic " + five),
+				named(report.byPractitioner(), "Test " + fiveTherapist + ", LMT"))) {
+			assertThat(group.completed()).isEqualTo(5);
+			assertThat(group.painShown()).isEqualTo(new OutcomeGroup.Shown("5", 100, "2"));
+			assertThat(group.functionShown().words()).as("four of five improved").isEqualTo("fewer than 5");
+			assertThat(group.discontinued()).isEqualTo(4);
+			assertThat(group.discontinuedShown()).isEqualTo("fewer than 5");
+		}
+	}
 
+	@Test
+	void showsNoFigureOfFourCompletedPlans() {
+		var report = outcomes.report();
+
+		for (OutcomeGroup group : List.of(named(report.byClinic(), "Test clinic " + four),
+				named(report.byPractitioner(), "Test " + fourTherapist + ", LMT"))) {
+			assertThat(group.completed()).isEqualTo(4);
+			assertThat(List.of(group.completedShown(), group.painShown().words(), group.painShown().medianVisits(),
+					group.functionShown().words(), group.functionShown().medianVisits(), group.discontinuedShown()))
+				.containsOnly("fewer than 5");
+		}
+	}
+
+	@Test
+	void pageAndSpreadsheetHideTheSameFigures() throws Exception {
 		MockHttpServletResponse page = SecuredMockMvc.of(context)
 			.perform(get("/admin/outcomes").with(SignedInAs.admin()))
 			.andReturn()
 			.getResponse();
 		assertThat(page.getStatus()).isEqualTo(200);
-		assertThat(page.getContentAsString()).contains("<td>fewer than 5</td>")
-			.doesNotContain("80%")
-			.contains("-3.0 points")
-			.contains("not shown")
+		String html = page.getContentAsString();
+		assertThat(row(html, "Test clinic " + five)).contains("<td>5</td>", "<td>5 (100%)</td>", "<td>2</td>");
+		assertThat(row(html, "Test clinic " + four)).doesNotContain("%", "<td>4</td>", "<td>1</td>")
+			.contains("<td>fewer than 5</td>");
+		assertThat(html).contains("<svg", "role=\"img\"", "Test clinic " + five + ": pain 5 (100%)")
+			.contains("Test clinic " + four + ": pain fewer than 5")
 			.doesNotContain("Pat Outcome");
-		assertThat(SecuredMockMvc.of(context)
-			.perform(get("/admin/outcomes").with(SignedInAs.frontDeskOf(large)))
+
+		MockHttpServletResponse csv = SecuredMockMvc.of(context)
+			.perform(get("/admin/outcomes.csv").with(SignedInAs.admin()))
 			.andReturn()
-			.getResponse()
-			.getStatus()).isEqualTo(403);
+			.getResponse();
+		assertThat(csv.getStatus()).isEqualTo(200);
+		assertThat(csv.getContentType()).startsWith("text/csv");
+		assertThat(csv.getHeader("Content-Disposition")).contains("attachment", "outcomes.csv");
+		String lines = csv.getContentAsString();
+		assertThat(lines).startsWith("View,Group,Plans completed,")
+			.contains(
+					"Clinic,Test clinic " + five + ",5,5,100,2,fewer than 5,fewer than 5,fewer than 5,fewer than 5\r\n")
+			.contains("Clinic,Test clinic " + four + ",fewer than 5,fewer than 5,fewer than 5,fewer than 5,"
+					+ "fewer than 5,fewer than 5,fewer than 5,fewer than 5\r\n")
+			.contains("Practitioner,\"Test " + fourTherapist + ", LMT\",fewer than 5,");
+	}
+
+	@Test
+	void isForAdminsOnly() throws Exception {
+		for (String path : List.of("/admin/outcomes", "/admin/outcomes.csv")) {
+			assertThat(SecuredMockMvc.of(context)
+				.perform(get(path).with(SignedInAs.frontDeskOf(five)))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(403);
+		}
 		assertThat(SecuredMockMvc.of(context)
 			.perform(get("/admin").with(SignedInAs.admin()))
 			.andReturn()
@@ -122,47 +170,98 @@ class OutcomesTests {
 			.getContentAsString()).as("the admin home links the outcomes").contains("href=\"/admin/outcomes\"");
 	}
 
-	@Test
-	void takesTheMiddleOfAnOddOrEvenNumberOfChanges() {
-		assertThat(Outcomes.median(new double[] { 3, -1, 2 })).isEqualTo(2.0);
-		assertThat(Outcomes.median(new double[] { 4, -2, 1, 0 })).isEqualTo(0.5);
+	private static OutcomeGroup named(List<OutcomeGroup> groups, String name) {
+		return groups.stream().filter(group -> group.name().equals(name)).findFirst().orElseThrow();
 	}
 
-	private UUID plan(String therapist, String clinic, java.time.LocalDateTime start) {
-		var booked = desk.book(
-				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
-						start.atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
-				null, new PatientDetails("Pat", "Outcome", "outcome-" + UUID.randomUUID() + "@example.org", null,
-						LocalDate.of(1970, 1, 1)));
-		TreatmentPlan plan = new PlanFixture(assessments, plans).signed(booked.appointment().patientId().value(),
-				therapist, TestNetwork.MASSAGE, 2, 6, MONDAY);
-		plans.link(plan.id(), booked.appointment().id(), Instant.now());
-		return plan.id();
+	private static String row(String html, String name) {
+		int start = html.indexOf("<th scope=\"row\">" + name + "</th>");
+		assertThat(start).as("a row for " + name).isPositive();
+		return html.substring(start, html.indexOf("</tr>", start));
 	}
 
-	private void score(UUID planId, int painFirst, int painLast, int psfsFirst, int psfsLast, int pgic) {
-		UUID patient = jdbc.sql("SELECT patient_id FROM treatment_plan WHERE id = ?")
-			.param(planId)
-			.query(UUID.class)
-			.single();
-		Instant first = Instant.now().minus(30, ChronoUnit.DAYS);
-		Instant last = Instant.now().minus(1, ChronoUnit.DAYS);
-		responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", painFirst)),
-				taken(planId, first));
-		responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", painLast)), taken(planId, last));
-		responses.record(patient, BuiltInMeasures.FUNCTION, psfs(psfsFirst), taken(planId, first));
-		responses.record(patient, BuiltInMeasures.FUNCTION, psfs(psfsLast), taken(planId, last));
-		responses.record(patient, BuiltInMeasures.GLOBAL_CHANGE, Answers.of(Map.of("change", pgic)),
-				taken(planId, last));
+	/** One practitioner's plans at one clinic, each with its own patient and visits. */
+	private final class Course {
+
+		final String therapist;
+
+		final String clinic;
+
+		int slot;
+
+		Course(String therapist, String clinic) {
+			this.therapist = therapist;
+			this.clinic = clinic;
+		}
+
+		/**
+		 * A completed plan whose scores first improve meaningfully after this many
+		 * visits.
+		 */
+		void completed(int visits, int painFirst, int painLast, int psfsFirst, int psfsLast) {
+			UUID patient = null;
+			List<Instant> starts = new ArrayList<>();
+			TreatmentPlan plan = null;
+			for (int n = 0; n < visits; n++) {
+				var booked = book(patient);
+				patient = booked.appointment().patientId().value();
+				if (plan == null) {
+					plan = signed(patient);
+				}
+				plans.link(plan.id(), booked.appointment().id(), Instant.now());
+				jdbc.sql("UPDATE appointment SET status = 'fulfilled' WHERE id = ?")
+					.param(booked.appointment().id())
+					.update();
+				starts.add(booked.appointment().start());
+			}
+			Instant before = starts.get(0).minus(Duration.ofHours(1));
+			Instant after = starts.get(starts.size() - 1).plus(Duration.ofHours(1));
+			score(patient, plan.id(), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", painFirst)), before);
+			score(patient, plan.id(), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", painLast)), after);
+			score(patient, plan.id(), BuiltInMeasures.FUNCTION, psfs(psfsFirst), before);
+			score(patient, plan.id(), BuiltInMeasures.FUNCTION, psfs(psfsLast), after);
+			plan.complete(Instant.now());
+			plans.save(plan);
+		}
+
+		void discontinued() {
+			var booked = book(null);
+			TreatmentPlan plan = signed(booked.appointment().patientId().value());
+			plans.link(plan.id(), booked.appointment().id(), Instant.now());
+			plan.discontinue("Moved out of state", Instant.now());
+			plans.save(plan);
+		}
+
+		private org.unknot.booking.Booked book(UUID patient) {
+			int n = slot++;
+			var start = MONDAY.plusDays(n / 5).atTime(9, 0).plusMinutes(90L * (n % 5));
+			PatientDetails details = patient == null ? new PatientDetails("Pat", "Outcome",
+					"outcome-" + UUID.randomUUID() + "@example.org", null, LocalDate.of(1970, 1, 1))
+					: jdbcDetails(patient);
+			return desk.book(
+					new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
+							LocationId.of(clinic), start.atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
+					null, details);
+		}
+
+		private TreatmentPlan signed(UUID patient) {
+			return new PlanFixture(assessments, plans).signed(patient, therapist, TestNetwork.MASSAGE, 1, 6, MONDAY);
+		}
+
+	}
+
+	private PatientDetails jdbcDetails(UUID patient) {
+		String email = jdbc.sql("SELECT email FROM patient WHERE id = ?").param(patient).query(String.class).single();
+		return new PatientDetails("Pat", "Outcome", email, null, LocalDate.of(1970, 1, 1));
+	}
+
+	private void score(UUID patient, UUID planId, Measure measure, Answers answers, Instant at) {
+		responses.record(patient, measure, answers, new MeasureResponses.Taken(planId, null, null, "patient", at));
 	}
 
 	private static Answers psfs(int each) {
 		return new Answers(Map.of("activity-1", each, "activity-2", each, "activity-3", each),
 				Map.of("activity-1", "Lifting", "activity-2", "Reaching", "activity-3", "Sitting"));
-	}
-
-	private static MeasureResponses.Taken taken(UUID planId, Instant at) {
-		return new MeasureResponses.Taken(planId, null, null, "patient", at);
 	}
 
 }

@@ -1,0 +1,74 @@
+package org.unknot.demo;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Visits of the demo's plans that lie in the past. The desk refuses to book the past, so
+ * they are written as the desk would have left them: in a room of the service's kind, in
+ * New York time.
+ */
+@Component
+class DemoVisits {
+
+	private static final Map<String, String> ROOM_SLUGS = Map.of("MASSAGE_ROOM", "massage", "GYM", "gym",
+			"CONSULTING_ROOM", "consulting", "PROCEDURE_ROOM", "procedure");
+
+	private final JdbcClient jdbc;
+
+	DemoVisits(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Whether the practitioner and room number {@code room} of the service's kind are
+	 * free for a visit of this service at this time.
+	 */
+	boolean free(String serviceId, String practitionerId, String clinicId, int room, LocalDateTime start) {
+		DemoCatalog.Service service = service(serviceId);
+		OffsetDateTime from = start.atZone(ZoneId.of(DemoClinics.ZONE)).toOffsetDateTime();
+		return !jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM appointment WHERE (practitioner_id = ? OR room_id = ?)
+				    AND tstzrange(blocked_from, blocked_to) && tstzrange(?, ?))""")
+			.params(practitionerId, roomId(clinicId, service, room), from, from.plusMinutes(service.minutes()))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * A visit done (or missed) at this clinic, in room number {@code room} of its kind.
+	 */
+	UUID past(UUID patientId, String serviceId, String practitionerId, String clinicId, int room, LocalDateTime start,
+			String status) {
+		DemoCatalog.Service service = service(serviceId);
+		UUID id = UUID.randomUUID();
+		OffsetDateTime from = start.atZone(ZoneId.of(DemoClinics.ZONE)).toOffsetDateTime();
+		OffsetDateTime to = from.plusMinutes(service.minutes());
+		jdbc.sql("""
+				INSERT INTO appointment (id, status, service_id, practitioner_id, clinic_id, room_id, room_kind,
+				    patient_id, start_at, end_at, blocked_from, blocked_to)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, status, serviceId, practitionerId, clinicId, roomId(clinicId, service, room),
+					service.roomKind(), patientId, from, to, from, to)
+			.update();
+		return id;
+	}
+
+	private static String roomId(String clinicId, DemoCatalog.Service service, int room) {
+		return clinicId + "-" + ROOM_SLUGS.get(service.roomKind()) + "-" + room;
+	}
+
+	private static DemoCatalog.Service service(String serviceId) {
+		return DemoCatalog.SERVICES.stream()
+			.filter(candidate -> candidate.id().equals(serviceId))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
