@@ -25,8 +25,11 @@ class DemoLoader implements ApplicationRunner {
 
 	private final DemoPayingForCare paying;
 
+	private final DemoReports reports;
+
 	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoBilling billing,
-			DemoPayingForCare paying) {
+			DemoPayingForCare paying, DemoReports reports) {
+		this.reports = reports;
 		this.billing = billing;
 		this.paying = paying;
 		this.network = network;
@@ -50,6 +53,7 @@ class DemoLoader implements ApplicationRunner {
 						var patientId = course.outcome().booked().get(0).appointment().patientId();
 						billing.load(patientId.value());
 						paying.load(patientId);
+						reports.load(course.planId());
 					}
 				});
 			}
