@@ -27,9 +27,12 @@ class DemoLoader implements ApplicationRunner {
 
 	private final DemoOutcomes outcomes;
 
+	private final DemoReports reports;
+
 	DemoLoader(DemoNetwork network, DemoProperties properties, DemoPatient patient, DemoBilling billing,
-			DemoPayingForCare paying, DemoOutcomes outcomes) {
+			DemoPayingForCare paying, DemoOutcomes outcomes, DemoReports reports) {
 		this.outcomes = outcomes;
+		this.reports = reports;
 		this.billing = billing;
 		this.paying = paying;
 		this.network = network;
@@ -53,6 +56,7 @@ class DemoLoader implements ApplicationRunner {
 						var patientId = course.outcome().booked().get(0).appointment().patientId();
 						billing.load(patientId.value());
 						paying.load(patientId);
+						reports.load(course.planId());
 					}
 				});
 				outcomes.load();

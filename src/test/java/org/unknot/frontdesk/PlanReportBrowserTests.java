@@ -1,0 +1,180 @@
+package org.unknot.frontdesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unknot.TestNetwork;
+import org.unknot.UnknotIntegrationTest;
+import org.unknot.account.Account;
+import org.unknot.account.AccountDesk;
+import org.unknot.account.BrowserSignIn;
+import org.unknot.account.Role;
+import org.unknot.booking.Booked;
+import org.unknot.booking.BookingDesk;
+import org.unknot.booking.SlotRequest;
+import org.unknot.care.Assessments;
+import org.unknot.care.BodyRegion;
+import org.unknot.care.Goal;
+import org.unknot.care.PlanTerms;
+import org.unknot.care.SessionNotes;
+import org.unknot.care.Technique;
+import org.unknot.care.TreatmentPlan;
+import org.unknot.care.TreatmentPlans;
+import org.unknot.care.measures.Answers;
+import org.unknot.care.measures.BuiltInMeasures;
+import org.unknot.care.measures.MeasureResponses;
+import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientDetails;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.website.BrowserSupport;
+import org.unknot.website.BrowserSupport.Visitor;
+
+/**
+ * A practitioner writes a progress report on a plan, downloads it and sends it to a
+ * provider, who opens the link; axe finds nothing on any of the new pages.
+ */
+@UnknotIntegrationTest
+@ExtendWith(BrowserSupport.class)
+class PlanReportBrowserTests {
+
+	static final String PASSWORD = "a long staff passphrase";
+
+	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+
+	static final Pattern LINK = Pattern.compile("/reports/shared/[A-Za-z0-9_-]{43}");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AccountDesk accounts;
+
+	@Autowired
+	BookingDesk desk;
+
+	@Autowired
+	Assessments assessments;
+
+	@Autowired
+	TreatmentPlans plans;
+
+	@Autowired
+	MeasureResponses responses;
+
+	@Test
+	void aPractitionerWritesDownloadsAndSendsAReportThatTheProviderOpens(Visitor visitor) throws IOException {
+		var network = new TestNetwork(jdbc);
+		String clinic = network.clinic(2, 0, 0);
+		String therapist = network.therapist();
+		network.weekdays(therapist, clinic);
+		Booked visit = desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+						MONDAY.atTime(LocalTime.of(9, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
+				null, new PatientDetails("Elio", "Brandt", "eb-" + UUID.randomUUID() + "@example.org", null,
+						LocalDate.of(1979, 9, 9)));
+		UUID patient = visit.appointment().patientId().value();
+		TreatmentPlan plan = signedPlan(patient, therapist);
+		plans.link(plan.id(), visit.appointment().id(), Instant.now());
+		responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", 8)),
+				new MeasureResponses.Taken(null, null, null, "patient", Instant.now().minus(Duration.ofDays(21))));
+		responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", 5)),
+				new MeasureResponses.Taken(null, null, null, "patient", Instant.now().minus(Duration.ofDays(1))));
+		Account practitioner = accounts
+			.create(new AccountDesk.NewAccount("lmt-" + UUID.randomUUID() + "@unknot.example", "Sam Practitioner",
+					Role.PRACTITIONER, List.of(), therapist, null, PASSWORD));
+		Page page = visitor.open("/sign-in", Visitor.JS_ON);
+		BrowserSignIn.enrol(visitor, page, practitioner, PASSWORD);
+
+		page.navigate(visitor.baseUrl() + "/staff/plans/" + plan.id());
+		assertThat(page.content()).contains("No report signed yet.");
+		link(page, "Write a progress report").click();
+		visitor.check(page, "report-form");
+		button(page, "Sign the progress report").click();
+		page.waitForLoadState();
+		assertThat(page.content()).contains("Write the summary the report ends with.");
+		visitor.check(page, "report-form-refused");
+		page.getByLabel("Summary").fill("Pain down three points; keep to the plan.");
+		button(page, "Sign the progress report").click();
+		page.waitForLoadState();
+		assertThat(page.locator(".notice").textContent()).contains("Report signed");
+		visitor.check(page, "plan-with-report");
+
+		Download download = page.waitForDownload(() -> page.getByText("download the PDF").click());
+		try (PDDocument document = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+			assertThat(new PDFTextStripper().getText(document)).contains("Elio Brandt")
+				.contains("Pain has gone from 8 to 5: a meaningful improvement.")
+				.contains("Pain down three points; keep to the plan.");
+		}
+
+		link(page, "send it to a provider").click();
+		visitor.check(page, "report-send");
+		String email = "dr.lee." + UUID.randomUUID() + "@example.org";
+		page.getByLabel("Name of the provider").fill("Dr. Priya Lee");
+		page.getByLabel("Email address of the provider").fill(email);
+		button(page, "Send the link").click();
+		page.waitForLoadState();
+		assertThat(page.locator(".notice").textContent()).contains("Link sent to Dr. Priya Lee at " + email);
+		assertThat(page.content()).contains("Sent to Dr. Priya Lee (" + email + "), link works until");
+
+		String body = jdbc.sql("SELECT body_text FROM outbox_message WHERE recipient = ?")
+			.param(email)
+			.query(String.class)
+			.single();
+		Matcher link = LINK.matcher(body);
+		assertThat(link.find()).isTrue();
+		Page provider = visitor.open(link.group(), Visitor.JS_OFF);
+		assertThat(provider.locator("h1").textContent()).isEqualTo("A report shared with you");
+		visitor.check(provider, "shared-report");
+		Download shared = provider.waitForDownload(() -> provider.getByText("Download the report (PDF)").click());
+		assertThat(Files.readAllBytes(shared.path())).startsWith("%PDF".getBytes());
+	}
+
+	private TreatmentPlan signedPlan(UUID patientId, String practitioner) {
+		UUID assessment = assessments
+			.record(new Assessments.NewAssessment(patientId, practitioner, "Ache between the shoulder blades",
+					Set.of(BodyRegion.UPPER_BACK), null, true, Set.of(), null, null, null, null, null, List.of("M54.6"),
+					null), new SessionNotes.Actor("test", "PRACTITIONER", null))
+			.id();
+		TreatmentPlan made = TreatmentPlan.draft(assessment, patientId, practitioner, TestNetwork.MASSAGE,
+				new PlanTerms(List.of(new Goal("Worst pain in a day", "3/10 or less")), Set.of(Technique.SWEDISH), 2, 6,
+						MONDAY, MONDAY.plusWeeks(6)),
+				Instant.now());
+		made.sign(practitioner, Instant.now());
+		plans.save(made);
+		return made;
+	}
+
+	private static Locator link(Page page, String name) {
+		return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	private static Locator button(Page page, String name) {
+		return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+}
