@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.AppointmentCancelled;
+import org.unknot.booking.CancelledBy;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SeriesOutcome;
@@ -230,9 +231,22 @@ class CreditLedgerTests {
 
 			returns.on(new AppointmentCancelled(visit.id(), visit.patientId(), null, visit.serviceId(),
 					visit.practitionerId(), visit.location(), clock.instant().plus(Duration.ofHours(3)),
-					clock.instant().plus(Duration.ofHours(4)), 0, "patient"));
+					clock.instant().plus(Duration.ofHours(4)), 0, "patient", CancelledBy.PATIENT));
 
 			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(5);
+		}
+
+		@Test
+		void lateByTheClinicTheCreditComesBack() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+			var visit = booked.appointment();
+
+			returns.on(new AppointmentCancelled(visit.id(), visit.patientId(), null, visit.serviceId(),
+					visit.practitionerId(), visit.location(), clock.instant().plus(Duration.ofHours(3)),
+					clock.instant().plus(Duration.ofHours(4)), 0, "therapist ill", CancelledBy.STAFF));
+
+			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(6);
 		}
 
 	}
