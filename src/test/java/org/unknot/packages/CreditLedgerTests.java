@@ -81,6 +81,16 @@ class CreditLedgerTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	void transactions(org.springframework.transaction.PlatformTransactionManager manager) {
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(manager);
+	}
+
 	String clinic;
 
 	String therapist;
@@ -124,6 +134,31 @@ class CreditLedgerTests {
 
 			assertThat(sales.settle(holding.id(), PaidHow.CARD_TERMINAL).paidHow()).isEqualTo(PaidHow.CARD_TERMINAL);
 			assertThatThrownBy(() -> sales.settle(holding.id(), PaidHow.CASH)).isInstanceOf(InvalidRequest.class);
+		}
+
+		@Test
+		void soldToPayOnlineHasItsCreditsOnlyOnceItIsPaidOnline() {
+			Holding holding = sales.sellToPayOnline(patientId, massagePackage(6, 180));
+			assertThat(holding.owed()).isTrue();
+			assertThat(holding.balance()).isZero();
+
+			var paid = new org.unknot.payment.PackagePaidOnline(holding.id(), patientId.value(), Money.usd(54000));
+			transactions.executeWithoutResult(status -> events.publishEvent(paid));
+			transactions.executeWithoutResult(status -> events.publishEvent(paid));
+
+			Holding now = ledger.holding(holding.id()).orElseThrow();
+			assertThat(now.paidHow()).isEqualTo(PaidHow.ONLINE);
+			assertThat(now.balance()).isEqualTo(6);
+			assertThat(ledger.movements(holding.id())).extracting(CreditMovement::kind)
+				.containsExactly(CreditMovement.Kind.BOUGHT);
+		}
+
+		@Test
+		void soldToPayOnlineButPaidAtTheDeskAfterAllHasItsCredits() {
+			Holding holding = sales.sellToPayOnline(patientId, massagePackage(6, 180));
+
+			assertThat(sales.settle(holding.id(), PaidHow.CASH).balance()).isEqualTo(6);
+			assertThatThrownBy(() -> sales.settle(holding.id(), PaidHow.ONLINE)).isInstanceOf(InvalidRequest.class);
 		}
 
 		@Test
