@@ -141,12 +141,12 @@ class SuperbillPagesTests {
 				.contains("225700000X")
 				.contains("90-1234567")
 				.contains("03/15/2027")
-				.contains("$110.00")
+				.contains("$110")
 				.doesNotContain("03/16/2027")
 				.doesNotContain("03/17/2027")
 				.doesNotContain("03/18/2027")
 				.doesNotContain("Otto");
-			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00");
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110");
 		}
 
 		@Test
@@ -161,8 +161,7 @@ class SuperbillPagesTests {
 			String page = page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
 					asPatient(patient));
 
-			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00",
-					"03/23/2027|11|97124||A|4|$110.00");
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110", "03/23/2027|11|97124||A|4|$110");
 		}
 
 		@Test
@@ -175,7 +174,7 @@ class SuperbillPagesTests {
 			String page = page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
 					asPatient(patient));
 
-			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|1|$110.00");
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|1|$110");
 		}
 
 		@Test
@@ -196,7 +195,7 @@ class SuperbillPagesTests {
 				.contains("225700000X")
 				.contains("90-1234567")
 				.contains("03/15/2027")
-				.contains("$110.00")
+				.contains("$110")
 				.doesNotContain("03/16/2027");
 			assertThat(audit.entriesOf(patient)).map(AuditEntry::event)
 				.anySatisfy(event -> assertThat(event.action() + " " + event.subject()).isEqualTo("EXPORT superbill"));
@@ -218,7 +217,7 @@ class SuperbillPagesTests {
 		void getsTheSuperbillOfOneAttendedVisit() throws Exception {
 			String page = page(get("/account/superbills").param("visit", attended.toString()), asPatient(patient));
 
-			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00");
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110");
 		}
 
 		@Test
@@ -268,7 +267,7 @@ class SuperbillPagesTests {
 			assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(302);
 			assertThat(linesOf(page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
 					asPatient(patient))))
-				.containsExactly("03/15/2027|11|97124||A|3|$110.00");
+				.containsExactly("03/15/2027|11|97124||A|3|$110");
 		}
 
 		@Test
@@ -309,7 +308,7 @@ class SuperbillPagesTests {
 					asPatient(otherPatient));
 
 			assertThat(page).contains("Otto Berg").doesNotContain("Iris").doesNotContain("M54.2");
-			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124|||4|$110.00");
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124|||4|$110");
 		}
 
 	}
@@ -350,7 +349,7 @@ class SuperbillPagesTests {
 			var span = get("/staff/patients/{id}/superbills", patient).param("from", "2027-03-01")
 				.param("to", "2027-03-31");
 
-			assertThat(linesOf(page(span, admin()))).contains("03/22/2027|10|99213|95|A|1|$140.00");
+			assertThat(linesOf(page(span, admin()))).contains("03/22/2027|10|99213|95|A|1|$140");
 
 			MockHttpServletResponse saved = mvc
 				.perform(post("/staff/patients/{id}/superbills/video-place", patient).with(csrf())
@@ -363,7 +362,7 @@ class SuperbillPagesTests {
 				.getResponse();
 
 			assertThat(saved.getStatus()).isEqualTo(302);
-			assertThat(linesOf(page(span, admin()))).contains("03/22/2027|02|99213|95|A|1|$140.00");
+			assertThat(linesOf(page(span, admin()))).contains("03/22/2027|02|99213|95|A|1|$140");
 		}
 
 		@Test
