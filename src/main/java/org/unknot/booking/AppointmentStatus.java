@@ -5,13 +5,22 @@ import java.util.Arrays;
 /** The FHIR R4 appointment states that apply here; a hold is {@code pending}. */
 public enum AppointmentStatus {
 
-	PENDING("pending"), BOOKED("booked"), ARRIVED("arrived"), CHECKED_IN("checked-in"), FULFILLED("fulfilled"),
-	CANCELLED("cancelled"), NOSHOW("noshow");
+	PENDING("pending", "Held, not yet booked"), BOOKED("booked", "Booked"), ARRIVED("arrived", "Arrived"),
+	CHECKED_IN("checked-in", "Checked in"), FULFILLED("fulfilled", "Seen"), CANCELLED("cancelled", "Cancelled"),
+	NOSHOW("noshow", "Did not come");
 
 	private final String code;
 
-	AppointmentStatus(String code) {
+	private final String label;
+
+	AppointmentStatus(String code, String label) {
 		this.code = code;
+		this.label = label;
+	}
+
+	/** The state in the front desk's words ("Checked in"). */
+	public String label() {
+		return label;
 	}
 
 	/** The FHIR code, as stored and as the API shows it. */

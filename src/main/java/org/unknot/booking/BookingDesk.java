@@ -173,7 +173,7 @@ public class BookingDesk {
 
 	@Transactional
 	public Appointment cancel(UUID id, String manageToken, String reason) {
-		return cancelLocked(locked(id, manageToken), reason);
+		return cancelLocked(locked(id, manageToken), reason, CancelledBy.PATIENT);
 	}
 
 	/**
@@ -183,16 +183,17 @@ public class BookingDesk {
 	 */
 	@Transactional
 	public Appointment cancelForClinic(UUID id, String reason) {
-		return cancelLocked(lockedForClinic(id), reason == null || reason.isBlank() ? "clinic" : reason);
+		return cancelLocked(lockedForClinic(id), reason == null || reason.isBlank() ? "clinic" : reason,
+				CancelledBy.STAFF);
 	}
 
-	private Appointment cancelLocked(Appointment appointment, String reason) {
+	private Appointment cancelLocked(Appointment appointment, String reason, CancelledBy by) {
 		boolean wasBooked = appointment.status() == AppointmentStatus.BOOKED;
 		appointment.cancel(reason, clock.instant());
 		appointments.update(appointment);
 		requireNoStrandedDependents(appointment);
 		if (wasBooked) {
-			events.publishEvent(AppointmentCancelled.of(appointment));
+			events.publishEvent(AppointmentCancelled.of(appointment, by));
 		}
 		return appointment;
 	}
@@ -200,7 +201,7 @@ public class BookingDesk {
 	/** Cancels a visit of the signed-in patient; another patient's visit is not found. */
 	@Transactional
 	public Appointment cancelForPatient(UUID id, PatientId patientId, String reason) {
-		return cancelLocked(lockedForPatient(id, patientId), reason);
+		return cancelLocked(lockedForPatient(id, patientId), reason, CancelledBy.PATIENT);
 	}
 
 	/** Moves a visit of the signed-in patient under the same rules as every move. */

@@ -9,7 +9,8 @@ import org.unknot.booking.BookingDesk;
 
 /**
  * A visit cancelled within policy (at least the late-cancellation window before its
- * start) gets its credit back; a late one keeps it spent.
+ * start), or cancelled by the clinic at any time, gets its credit back; one the patient
+ * cancelled late keeps it spent.
  * <p>
  * Deliberately not an {@code @ApplicationModuleListener}: the credit comes back in the
  * cancellation's own transaction, so it is back exactly when the cancellation commits,
@@ -33,7 +34,7 @@ class CreditReturns {
 	@EventListener
 	void on(AppointmentCancelled cancelled) {
 		boolean late = clock.instant().plus(desk.lateCancellationWindow()).isAfter(cancelled.start());
-		if (!late) {
+		if (!late || !cancelled.byPatient()) {
 			ledger.giveBack(cancelled.appointmentId());
 		}
 	}

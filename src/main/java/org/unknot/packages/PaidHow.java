@@ -1,12 +1,15 @@
 package org.unknot.packages;
 
 /**
- * How a package was paid for. Until the payment module connects a provider, a sale online
- * is owed and paid at the clinic; the desk records what it took.
+ * How a package was paid for. Without an online payment provider a sale online is owed
+ * and paid at the clinic, where the desk records what it took; with one, it is paid on
+ * the provider's page.
  */
 public enum PaidHow {
 
 	CASH("Cash"), CARD_TERMINAL("Card terminal"), CHEQUE("Cheque"), EXTERNAL("Paid elsewhere"),
+	/** Paid by the patient on the payment provider's page. */
+	ONLINE("Paid online"),
 	/**
 	 * Bought online, to pay at the clinic: shown as owed until the desk records payment.
 	 */

@@ -29,4 +29,15 @@ public record Attempt(String key, Action action, String refundOf, UUID patientId
 
 	}
 
+	/** How it went, in the front desk's words. */
+	public String outcome() {
+		boolean charge = action == Action.CHARGE;
+		return switch (status) {
+			case PENDING -> "waiting for the payment provider";
+			case SUCCEEDED -> charge ? "charged" : "given back";
+			case FAILED -> (charge ? "not charged" : "not given back") + (failure == null ? "" : ": " + failure);
+			case SETTLED -> "no longer to follow up" + (failure == null ? "" : " (" + failure + ")");
+		};
+	}
+
 }

@@ -301,8 +301,8 @@ public class Cashier {
 				attempt.purpose().label(), attempt.key());
 	}
 
-	/** The purpose a payment at the desk goes to: the visit, or the fee still owed. */
-	private Purpose purposeOwed(UUID appointmentId) {
+	/** The purpose a payment goes to: the visit, or the fee still owed. */
+	Purpose purposeOwed(UUID appointmentId) {
 		return ledger.ofVisit(appointmentId)
 			.stream()
 			.filter(e -> e.kind() == EntryKind.CHARGE && e.purpose() != Purpose.VISIT)

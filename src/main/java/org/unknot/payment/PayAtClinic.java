@@ -1,5 +1,6 @@
 package org.unknot.payment;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.unknot.system.Money;
@@ -34,8 +35,8 @@ class PayAtClinic implements PaymentProvider {
 	}
 
 	@Override
-	public String paymentPage(String customer, UUID patientId, UUID appointmentId, Money amount, String description,
-			String returnUrl, String cancelUrl, String key) {
+	public String paymentPage(String customer, UUID patientId, List<PageLine> lines, String returnUrl, String cancelUrl,
+			String key) {
 		throw new PaymentsAtDeskOnly();
 	}
 

@@ -1,5 +1,6 @@
 package org.unknot.payment;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.unknot.system.Money;
@@ -26,9 +27,18 @@ public interface PaymentProvider {
 	 */
 	String cardSetupPage(String customer, UUID patientId, String returnUrl, String cancelUrl, String key);
 
-	/** Where to send the patient to pay this amount now (a deposit, a visit). */
-	String paymentPage(String customer, UUID patientId, UUID appointmentId, Money amount, String description,
-			String returnUrl, String cancelUrl, String key);
+	/**
+	 * Where to send the patient to pay these amounts now (a deposit, a visit, a package);
+	 * the page carries {@code key} back in its webhook.
+	 */
+	String paymentPage(String customer, UUID patientId, List<PageLine> lines, String returnUrl, String cancelUrl,
+			String key);
+
+	/**
+	 * One line of a payment page: what it is for, in the patient's words, and how much.
+	 */
+	record PageLine(String name, Money amount) {
+	}
 
 	/** Charges the card on file without the patient present, as they agreed. */
 	Outcome chargeCardOnFile(String customer, String cardReference, Money amount, String description, String key);

@@ -1,5 +1,10 @@
 package org.unknot.payment;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import java.util.List;
 
 /**
@@ -17,6 +22,21 @@ public record ShownPolicy(String serviceId, List<String> lines, boolean asksAgre
 	/** The words as one text, as recorded with the patient's agreement. */
 	public String words() {
 		return String.join(" ", lines);
+	}
+
+	/**
+	 * A short name of these very words (the first 12 hex digits of their SHA-256): a
+	 * client that books for the patient states the version the patient agreed to, and a
+	 * policy changed since is asked again.
+	 */
+	public String version() {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(words().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash, 0, 6);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.unknot.payment;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.stripe.StripeClient;
@@ -80,34 +81,33 @@ class StripeProvider implements PaymentProvider {
 	}
 
 	@Override
-	public String paymentPage(String customer, UUID patientId, UUID appointmentId, Money amount, String description,
-			String returnUrl, String cancelUrl, String key) {
+	public String paymentPage(String customer, UUID patientId, List<PageLine> lines, String returnUrl, String cancelUrl,
+			String key) {
 		var params = SessionCreateParams.builder()
 			.setMode(SessionCreateParams.Mode.PAYMENT)
 			.setCustomer(customer)
 			.setClientReferenceId(patientId.toString())
 			.putMetadata("patient", patientId.toString())
-			.putMetadata("appointment", appointmentId.toString())
 			.putMetadata("key", key)
-			.addLineItem(SessionCreateParams.LineItem.builder()
-				.setQuantity(1L)
-				.setPriceData(SessionCreateParams.LineItem.PriceData.builder()
-					.setCurrency(amount.currency().getCurrencyCode().toLowerCase())
-					.setUnitAmount(amount.minorUnits())
-					.setProductData(
-							SessionCreateParams.LineItem.PriceData.ProductData.builder().setName(description).build())
-					.build())
-				.build())
 			.setPaymentIntentData(SessionCreateParams.PaymentIntentData.builder()
 				.setSetupFutureUsage(SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION)
 				.putMetadata("patient", patientId.toString())
-				.putMetadata("appointment", appointmentId.toString())
 				.putMetadata("key", key)
 				.build())
 			.setSuccessUrl(returnUrl)
-			.setCancelUrl(cancelUrl)
-			.build();
-		return hostedPage(params, key, "payment page");
+			.setCancelUrl(cancelUrl);
+		for (PageLine line : lines) {
+			params.addLineItem(SessionCreateParams.LineItem.builder()
+				.setQuantity(1L)
+				.setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+					.setCurrency(line.amount().currency().getCurrencyCode().toLowerCase())
+					.setUnitAmount(line.amount().minorUnits())
+					.setProductData(
+							SessionCreateParams.LineItem.PriceData.ProductData.builder().setName(line.name()).build())
+					.build())
+				.build());
+		}
+		return hostedPage(params.build(), key, "payment page");
 	}
 
 	@Override

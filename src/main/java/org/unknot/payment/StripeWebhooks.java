@@ -42,20 +42,20 @@ public class StripeWebhooks {
 
 	private final Cashier cashier;
 
-	private final Ledger ledger;
+	private final OnlinePayments online;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	StripeWebhooks(PaymentProperties properties, PaymentProvider provider, Cards cards, Attempts attempts,
-			Cashier cashier, Ledger ledger, JdbcClient jdbc, Clock clock) {
+			Cashier cashier, OnlinePayments online, JdbcClient jdbc, Clock clock) {
 		this.properties = properties;
 		this.provider = provider;
 		this.cards = cards;
 		this.attempts = attempts;
 		this.cashier = cashier;
-		this.ledger = ledger;
+		this.online = online;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -113,10 +113,15 @@ public class StripeWebhooks {
 		if (metadata == null || metadata.get("key") == null || session.getAmountTotal() == null) {
 			return;
 		}
-		UUID visit = metadata.get("appointment") == null ? null : UUID.fromString(metadata.get("appointment"));
+		if (!"paid".equals(session.getPaymentStatus())) {
+			log.info("Checkout {} completed unpaid ({}); waiting for its payment", metadata.get("key"),
+					session.getPaymentStatus());
+			return;
+		}
 		Money amount = Money.of(session.getAmountTotal(), Currency.getInstance(session.getCurrency().toUpperCase()));
-		ledger.write(new Ledger.Line("online:" + metadata.get("key"), EntryKind.PAYMENT, Purpose.VISIT, patient, visit,
-				amount, Method.ONLINE, session.getPaymentIntent(), null), Actor.patient(patient));
+		if (!online.paid(metadata.get("key"), amount, session.getPaymentIntent())) {
+			log.warn("Stripe says checkout {} was paid, but no such page was opened here", metadata.get("key"));
+		}
 	}
 
 	private void succeeded(PaymentIntent intent) {

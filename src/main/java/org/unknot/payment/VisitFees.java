@@ -22,9 +22,6 @@ import org.unknot.system.Money;
 @Component
 class VisitFees {
 
-	/** Cancellations the clinic made itself, or a staff member for a reason they gave. */
-	private static final String BY_PATIENT = "patient";
-
 	private final Ledger ledger;
 
 	private final PaymentPolicies policies;
@@ -50,9 +47,8 @@ class VisitFees {
 		UUID patient = cancelled.patientId().value();
 		PaymentPolicy policy = policies.of(cancelled.serviceId().value());
 		waiveTheVisit(visit, patient, "Visit cancelled");
-		boolean byPatient = cancelled.reason() == null || BY_PATIENT.equals(cancelled.reason());
 		Duration notice = Duration.between(clock.instant(), cancelled.start());
-		if (byPatient && policy.late(notice) && policy.lateFee().isPositive()) {
+		if (cancelled.byPatient() && policy.late(notice) && policy.lateFee().isPositive()) {
 			ledger.write(new Ledger.Line("charge:late-cancellation:" + visit, EntryKind.CHARGE,
 					Purpose.LATE_CANCELLATION_FEE, patient, visit, policy.lateFee(), null, null,
 					"Cancelled " + notice.toHours() + " hours before the visit"), Actor.SYSTEM);

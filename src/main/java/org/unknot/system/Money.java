@@ -98,15 +98,11 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
 		return BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits());
 	}
 
-	/** As people in the US read it: "$1,045.50", "-$20.00". */
+	/**
+	 * As people in the US read a price, the one way Unknot writes amounts (pages, policy
+	 * words, receipts): "$95" for whole dollars, "$95.50" otherwise, "-$20" below zero.
+	 */
 	public String inWords() {
-		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
-		format.setCurrency(currency);
-		return format.format(amount());
-	}
-
-	/** As a price reads: "$95" for whole dollars, "$95.50" otherwise. */
-	public String inShortWords() {
 		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
 		format.setCurrency(currency);
 		if (minorUnits % BigDecimal.ONE.movePointRight(currency.getDefaultFractionDigits()).longValueExact() == 0) {

@@ -43,7 +43,7 @@ public final class ServiceKinds {
 		}
 
 		public String fromPrice() {
-			return Money.usd(lowestPriceCents()).inShortWords();
+			return Money.usd(lowestPriceCents()).inWords();
 		}
 
 		public String categoryName() {

@@ -76,13 +76,13 @@ class ServicePagesController {
 		model.addAttribute("service", service);
 		model.addAttribute("kindName", name);
 		model.addAttribute("categoryName", ServiceKinds.categoryName(service.category()));
-		model.addAttribute("price", Money.usd(service.priceCents()).inShortWords());
+		model.addAttribute("price", Money.usd(service.priceCents()).inWords());
 		model.addAttribute("policy", policies.shown(service.id(), service.priceCents()));
 		model.addAttribute("lengths",
 				ServiceKinds.lengthsOf(service, all)
 					.stream()
 					.map(length -> new LengthOption(length.id(), length.duration().toMinutes(),
-							Money.usd(length.priceCents()).inShortWords(), length.id().equals(service.id())))
+							Money.usd(length.priceCents()).inWords(), length.id().equals(service.id())))
 					.toList());
 		model.addAttribute("insurance", InsuranceNotes.of(service.category()));
 		model.addAttribute("plansPaying", InsuranceNotes.plansPaying(service, plans.accepted()));

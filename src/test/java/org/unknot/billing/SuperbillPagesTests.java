@@ -144,12 +144,12 @@ class SuperbillPagesTests {
 				.contains("225700000X")
 				.contains("90-1234567")
 				.contains("03/15/2027")
-				.contains("$110.00")
+				.contains("$110")
 				.doesNotContain("03/16/2027")
 				.doesNotContain("03/17/2027")
 				.doesNotContain("03/18/2027")
 				.doesNotContain("Otto");
-			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00");
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110");
 		}
 
 		@Test
@@ -164,8 +164,7 @@ class SuperbillPagesTests {
 			String page = page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
 					asPatient(patient));
 
-			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00",
-					"03/23/2027|11|97124||A|4|$110.00");
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110", "03/23/2027|11|97124||A|4|$110");
 		}
 
 		@Test
@@ -198,7 +197,7 @@ class SuperbillPagesTests {
 			String page = page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
 					asPatient(patient));
 
-			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|1|$110.00");
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|1|$110");
 		}
 
 		@Test
@@ -219,7 +218,7 @@ class SuperbillPagesTests {
 				.contains("225700000X")
 				.contains("90-1234567")
 				.contains("03/15/2027")
-				.contains("$110.00")
+				.contains("$110")
 				.doesNotContain("03/16/2027");
 			assertThat(audit.entriesOf(patient)).map(AuditEntry::event)
 				.anySatisfy(event -> assertThat(event.action() + " " + event.subject()).isEqualTo("EXPORT superbill"));
@@ -241,7 +240,7 @@ class SuperbillPagesTests {
 		void getsTheSuperbillOfOneAttendedVisit() throws Exception {
 			String page = page(get("/account/superbills").param("visit", attended.toString()), asPatient(patient));
 
-			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00");
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110");
 		}
 
 		@Test
@@ -291,7 +290,7 @@ class SuperbillPagesTests {
 			assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(302);
 			assertThat(linesOf(page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
 					asPatient(patient))))
-				.containsExactly("03/15/2027|11|97124||A|3|$110.00");
+				.containsExactly("03/15/2027|11|97124||A|3|$110");
 		}
 
 		@Test
@@ -332,7 +331,7 @@ class SuperbillPagesTests {
 					asPatient(otherPatient));
 
 			assertThat(page).contains("Otto Berg").doesNotContain("Iris").doesNotContain("M54.2");
-			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124|||4|$110.00");
+			assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124|||4|$110");
 		}
 
 	}
@@ -373,7 +372,7 @@ class SuperbillPagesTests {
 			var span = get("/staff/patients/{id}/superbills", patient).param("from", "2027-03-01")
 				.param("to", "2027-03-31");
 
-			assertThat(linesOf(page(span, admin()))).contains("03/22/2027|10|99213|95|A|1|$140.00");
+			assertThat(linesOf(page(span, admin()))).contains("03/22/2027|10|99213|95|A|1|$140");
 
 			MockHttpServletResponse saved = mvc
 				.perform(post("/staff/patients/{id}/superbills/video-place", patient).with(csrf())
@@ -386,7 +385,7 @@ class SuperbillPagesTests {
 				.getResponse();
 
 			assertThat(saved.getStatus()).isEqualTo(302);
-			assertThat(linesOf(page(span, admin()))).contains("03/22/2027|02|99213|95|A|1|$140.00");
+			assertThat(linesOf(page(span, admin()))).contains("03/22/2027|02|99213|95|A|1|$140");
 		}
 
 		@Test

@@ -304,7 +304,7 @@ class DemoNetworkTests {
 		void asksADepositForProceduresAndALateCancellationFeeForMassage(
 				@Autowired org.unknot.payment.PaymentPolicies policies) {
 			assertThat(policies.shown("swedish-60", 10000).lines())
-				.contains("Cancelling less than 24 hours before the visit costs a late-cancellation fee of $40.00.");
+				.contains("Cancelling less than 24 hours before the visit costs a late-cancellation fee of $40.");
 			assertThat(policies.of("nerve-block").due()).isEqualTo(org.unknot.payment.PaymentPolicy.Due.DEPOSIT);
 			assertThat(policies.of("nerve-block").deposit()).isEqualTo(org.unknot.system.Money.usd(7500));
 		}

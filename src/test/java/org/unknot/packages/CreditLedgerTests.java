@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.AppointmentCancelled;
+import org.unknot.booking.CancelledBy;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SeriesOutcome;
@@ -85,6 +86,16 @@ class CreditLedgerTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
+	void transactions(org.springframework.transaction.PlatformTransactionManager manager) {
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(manager);
+	}
+
 	String clinic;
 
 	String therapist;
@@ -128,6 +139,31 @@ class CreditLedgerTests {
 
 			assertThat(sales.settle(holding.id(), PaidHow.CARD_TERMINAL).paidHow()).isEqualTo(PaidHow.CARD_TERMINAL);
 			assertThatThrownBy(() -> sales.settle(holding.id(), PaidHow.CASH)).isInstanceOf(InvalidRequest.class);
+		}
+
+		@Test
+		void soldToPayOnlineHasItsCreditsOnlyOnceItIsPaidOnline() {
+			Holding holding = sales.sellToPayOnline(patientId, massagePackage(6, 180));
+			assertThat(holding.owed()).isTrue();
+			assertThat(holding.balance()).isZero();
+
+			var paid = new org.unknot.payment.PackagePaidOnline(holding.id(), patientId.value(), Money.usd(54000));
+			transactions.executeWithoutResult(status -> events.publishEvent(paid));
+			transactions.executeWithoutResult(status -> events.publishEvent(paid));
+
+			Holding now = ledger.holding(holding.id()).orElseThrow();
+			assertThat(now.paidHow()).isEqualTo(PaidHow.ONLINE);
+			assertThat(now.balance()).isEqualTo(6);
+			assertThat(ledger.movements(holding.id())).extracting(CreditMovement::kind)
+				.containsExactly(CreditMovement.Kind.BOUGHT);
+		}
+
+		@Test
+		void soldToPayOnlineButPaidAtTheDeskAfterAllHasItsCredits() {
+			Holding holding = sales.sellToPayOnline(patientId, massagePackage(6, 180));
+
+			assertThat(sales.settle(holding.id(), PaidHow.CASH).balance()).isEqualTo(6);
+			assertThatThrownBy(() -> sales.settle(holding.id(), PaidHow.ONLINE)).isInstanceOf(InvalidRequest.class);
 		}
 
 		@Test
@@ -235,9 +271,22 @@ class CreditLedgerTests {
 
 			returns.on(new AppointmentCancelled(visit.id(), visit.patientId(), null, visit.serviceId(),
 					visit.practitionerId(), visit.location(), clock.instant().plus(Duration.ofHours(3)),
-					clock.instant().plus(Duration.ofHours(4)), 0, "patient"));
+					clock.instant().plus(Duration.ofHours(4)), 0, "patient", CancelledBy.PATIENT));
 
 			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(5);
+		}
+
+		@Test
+		void lateByTheClinicTheCreditComesBack() {
+			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+			var visit = booked.appointment();
+
+			returns.on(new AppointmentCancelled(visit.id(), visit.patientId(), null, visit.serviceId(),
+					visit.practitionerId(), visit.location(), clock.instant().plus(Duration.ofHours(3)),
+					clock.instant().plus(Duration.ofHours(4)), 0, "therapist ill", CancelledBy.STAFF));
+
+			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(6);
 		}
 
 	}

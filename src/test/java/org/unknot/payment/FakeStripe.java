@@ -40,6 +40,10 @@ final class FakeStripe implements AutoCloseable {
 
 	private final List<Map<String, String>> refunds = new ArrayList<>();
 
+	private final List<Map<String, String>> sessions = new ArrayList<>();
+
+	private final Map<String, Map<String, String>> askedWith = new ConcurrentHashMap<>();
+
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private final AtomicInteger ids = new AtomicInteger();
@@ -67,6 +71,11 @@ final class FakeStripe implements AutoCloseable {
 		return List.copyOf(charges);
 	}
 
+	/** The Checkout sessions opened, each as the form it was asked with. */
+	synchronized List<Map<String, String>> sessions() {
+		return List.copyOf(sessions);
+	}
+
 	synchronized List<Map<String, String>> refunds() {
 		return List.copyOf(refunds);
 	}
@@ -86,6 +95,13 @@ final class FakeStripe implements AutoCloseable {
 		Map<String, String> form = form(exchange.getRequestBody());
 		String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
 		if ("POST".equals(exchange.getRequestMethod()) && key != null && answered.containsKey(path + key)) {
+			if (!form.equals(askedWith.get(path + key))) {
+				// as Stripe: a key reused for another request is refused, never replayed
+				answer(exchange, 400, """
+						{"error":{"type":"idempotency_error",
+						"message":"Keys for idempotent requests can only be used with the same parameters."}}""");
+				return;
+			}
 			answer(exchange, 200, answered.get(path + key));
 			return;
 		}
@@ -100,6 +116,9 @@ final class FakeStripe implements AutoCloseable {
 		}
 		else if (path.equals("/v1/checkout/sessions")) {
 			String id = "cs_" + ids.incrementAndGet();
+			synchronized (this) {
+				sessions.add(form);
+			}
 			body = "{\"id\":\"" + id + "\",\"object\":\"checkout.session\",\"mode\":\"" + form.get("mode")
 					+ "\",\"url\":\"" + base() + "/pay/" + id + "\"}";
 		}
@@ -126,6 +145,7 @@ final class FakeStripe implements AutoCloseable {
 			return;
 		}
 		if (key != null) {
+			askedWith.put(path + key, form);
 			answered.put(path + key, body);
 		}
 		answer(exchange, 200, body);
@@ -155,6 +175,7 @@ final class FakeStripe implements AutoCloseable {
 				body = "{\"id\":\"pi_" + ids.incrementAndGet()
 						+ "\",\"object\":\"payment_intent\",\"status\":\"succeeded\",\"amount\":" + form.get("amount")
 						+ ",\"currency\":\"usd\"}";
+				askedWith.put(path + key, form);
 				answered.put(path + key, body);
 				sleep(slowMillis);
 				answer(exchange, 200, body);

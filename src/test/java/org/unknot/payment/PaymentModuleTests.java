@@ -254,6 +254,30 @@ class PaymentModuleTests {
 		}
 
 		@Test
+		void aLatePatientOwesTheFeeWhateverReasonTheyTyped() {
+			Booked booked = book();
+			UUID visit = booked.appointment().id();
+			CLOCK.set(ten.minus(Duration.ofHours(3)));
+
+			desk.cancel(visit, booked.manageToken(), "clinic asked me to move, I think");
+
+			assertThat(owed(visit)).isEqualTo(Money.usd(4000));
+		}
+
+		@Test
+		void staffCancellingLateOwesNoFeeEvenWithTheWordPatientAsReason() {
+			Booked booked = book();
+			UUID visit = booked.appointment().id();
+			CLOCK.set(ten.minus(Duration.ofHours(1)));
+
+			desk.cancelForClinic(visit, "patient");
+
+			assertThat(owed(visit)).isEqualTo(Money.usd(0));
+			assertThat(ledger.ofVisit(visit)).extracting(LedgerEntry::purpose)
+				.doesNotContain(Purpose.LATE_CANCELLATION_FEE);
+		}
+
+		@Test
 		void aNoShowOwesTheNoShowFeeWhichStaffCanWaiveWithAReason() {
 			Booked booked = book();
 			UUID visit = booked.appointment().id();

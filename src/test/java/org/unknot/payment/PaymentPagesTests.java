@@ -71,6 +71,9 @@ class PaymentPagesTests {
 	Ledger ledger;
 
 	@Autowired
+	org.unknot.practitioner.Practitioners practitioners;
+
+	@Autowired
 	ApplicationEventPublisher events;
 
 	@Autowired
@@ -103,9 +106,9 @@ class PaymentPagesTests {
 	void showsThePolicyInWordsOnTheServicePage() throws Exception {
 		String page = mvc.perform(get("/services/{id}", SERVICE)).andReturn().getResponse().getContentAsString();
 
-		assertThat(page).contains("A deposit of $30.00 is due when you book; the rest, $90.00, at the visit.")
-			.contains("Cancelling less than 24 hours before the visit costs a late-cancellation fee of $40.00.")
-			.contains("no-show fee of $60.00");
+		assertThat(page).contains("A deposit of $30 is due when you book; the rest, $90, at the visit.")
+			.contains("Cancelling less than 24 hours before the visit costs a late-cancellation fee of $40.")
+			.contains("no-show fee of $60");
 	}
 
 	@Test
@@ -135,7 +138,7 @@ class PaymentPagesTests {
 		UUID patient = visit.appointment().patientId().value();
 
 		String checkout = page(get("/staff/visits/{id}/checkout", id), SignedInAs.frontDeskOf(clinic));
-		assertThat(checkout).contains("Juno Payer").contains("$30.00");
+		assertThat(checkout).contains("Juno Payer").contains("$30");
 
 		MockHttpServletResponse paid = mvc
 			.perform(post("/staff/visits/{id}/checkout", id).param("amount", "30")
@@ -152,7 +155,7 @@ class PaymentPagesTests {
 		assertThat(staffReceipt).contains("Receipt")
 			.contains(payment.receiptNumber().toString())
 			.contains("Juno Payer")
-			.contains("$30.00")
+			.contains("$30")
 			.contains("Card (clinic terminal)")
 			.contains("1 Test Street")
 			.doesNotContain("massage");
@@ -227,6 +230,85 @@ class PaymentPagesTests {
 		var patient = new PatientDetails(name, "Payer", name.toLowerCase() + "." + UUID.randomUUID() + "@example.org",
 				null, LocalDate.of(1985, 4, 2));
 		return booking.book(slot, null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+	}
+
+	@Test
+	void theCheckoutNamesTheVisitAndItsStateInWords() throws Exception {
+		Booked visit = book("Ines", 13);
+
+		String checkout = page(get("/staff/visits/{id}/checkout", visit.appointment().id()),
+				SignedInAs.frontDeskOf(clinic));
+
+		String therapistName = practitioners.displayNames().get(therapist);
+		assertThat(checkout)
+			.contains("Test paid massage, 60 minutes with " + therapistName + ", Mon, Jun 14, 1:00 PM EDT")
+			.contains("<dd>Booked</dd>")
+			.doesNotContain(">booked<")
+			.doesNotContain("Visit: The visit");
+	}
+
+	@Test
+	void withoutAPaymentProviderNothingIsOfferedOnline() throws Exception {
+		Booked visit = book("Olga", 14);
+		UUID patient = visit.appointment().patientId().value();
+
+		String payments = page(get("/account/payments"), SignedInAs.signedIn(Role.PATIENT, null, patient));
+
+		assertThat(payments).contains("Owed: $30. You can pay at the front desk.")
+			.doesNotContain("now online")
+			.doesNotContain("/account/payments/pay");
+		assertThat(status(post("/account/payments/pay").with(csrf()), SignedInAs.signedIn(Role.PATIENT, null, patient)))
+			.isEqualTo(302);
+		assertThat(Balance.of(ledger.ofVisit(visit.appointment().id())).owed()).isEqualTo(Money.usd(3000));
+	}
+
+	@Test
+	void anApiBookingMustStateThePatientAgreedToThePolicyVersionItShows() throws Exception {
+		String policy = mvc.perform(get("/api/v1/services/{id}/payment-policy", SERVICE))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String version = policy.replaceAll("(?s).*\"version\":\"([0-9a-f]+)\".*", "$1");
+		assertThat(policy).contains("\"agreementRequired\":true").contains("A deposit of $30");
+
+		MockHttpServletResponse unstated = bookByApi("Quinn", 15, "");
+		assertThat(unstated.getStatus()).isEqualTo(422);
+		assertThat(unstated.getContentAsString()).contains("policy-agreement-required")
+			.contains("\"policyVersion\":\"" + version + "\"")
+			.contains("\"field\":\"policyAgreed\"");
+
+		MockHttpServletResponse stale = bookByApi("Quinn", 15,
+				",\"policyAgreed\":true,\"policyVersion\":\"000000000000\"");
+		assertThat(stale.getStatus()).isEqualTo(422);
+		assertThat(stale.getContentAsString()).contains("has changed since");
+		assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE practitioner_id = ? AND status = 'booked'")
+			.param(therapist)
+			.query(Integer.class)
+			.single()).isZero();
+
+		MockHttpServletResponse agreed = bookByApi("Quinn", 15,
+				",\"policyAgreed\":true,\"policyVersion\":\"" + version + "\"");
+		assertThat(agreed.getStatus()).isEqualTo(201);
+		String id = agreed.getContentAsString().replaceAll("(?s).*?\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		assertThat(jdbc.sql("SELECT words FROM policy_agreement WHERE appointment_id = ?::uuid")
+			.param(id)
+			.query(String.class)
+			.single()).contains("A deposit of $30 is due when you book");
+	}
+
+	private MockHttpServletResponse bookByApi(String name, int hour, String agreement) throws Exception {
+		String body = """
+				{"service":"%s","practitioner":"%s","location":"%s","start":"%s",
+				 "patient":{"givenName":"%s","familyName":"Payer","email":"%s@example.org","birthDate":"1985-04-02"}%s}"""
+			.formatted(SERVICE, therapist, clinic,
+					LocalDateTime.of(2027, 6, 15, hour, 0).atZone(NEW_YORK).toOffsetDateTime(), name,
+					name.toLowerCase() + "." + UUID.randomUUID(), agreement);
+		MockHttpServletResponse response = mvc
+			.perform(post("/api/v1/appointments").contentType("application/json").content(body))
+			.andReturn()
+			.getResponse();
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		return response;
 	}
 
 	private String page(org.springframework.test.web.servlet.RequestBuilder request, RequestPostProcessor who)

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -97,6 +98,9 @@ class StripePaymentsTests {
 
 	@Autowired
 	StripeWebhooks webhooks;
+
+	@Autowired
+	OnlinePayments online;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -295,26 +299,163 @@ class StripePaymentsTests {
 		assertThat(cards.of(patient)).hasValueSatisfying(card -> assertThat(card.chargeable()).isFalse());
 	}
 
+	private void aDepositAtBooking() {
+		policies.save(new PaymentPolicy(TestNetwork.MASSAGE, PaymentPolicy.Due.DEPOSIT, Money.usd(2500), null,
+				Duration.ofHours(24), Money.usd(4000), Money.usd(6000)));
+	}
+
 	@Test
-	void aWebhookOfAPaymentOnTheHostedPageRecordsItOnce() {
-		UUID patient = UUID.randomUUID();
-		UUID visit = UUID.randomUUID();
-		String payload = """
-				{"id":"evt_%s","object":"event","api_version":"%s","type":"checkout.session.completed",
-				 "data":{"object":{"id":"cs_9","object":"checkout.session","mode":"payment",
-				 "client_reference_id":"%s","amount_total":2500,"currency":"usd","payment_intent":"pi_77",
-				 "metadata":{"appointment":"%s","key":"deposit:%s"}}}}""".formatted(UUID.randomUUID(),
-				Stripe.API_VERSION, patient, visit, visit);
+	void opensOnePageForTheDepositWithItsAmountCurrencyAndKey() {
+		aDepositAtBooking();
+		Booked booked = book();
+		UUID visit = booked.appointment().id();
+		int before = STRIPE.sessions().size();
 
+		String page = online.payVisits(payer(booked), List.of(new OnlinePayments.VisitToPay(visit, "Massage")), BACK)
+			.orElseThrow();
+		String again = online.payVisits(payer(booked), List.of(new OnlinePayments.VisitToPay(visit, "Massage")), BACK)
+			.orElseThrow();
+
+		assertThat(again).isEqualTo(page).startsWith(STRIPE.base() + "/pay/cs_");
+		assertThat(STRIPE.sessions().subList(before, STRIPE.sessions().size())).singleElement()
+			.satisfies(session -> assertThat(session).containsEntry("mode", "payment")
+				.containsEntry("line_items[0][price_data][unit_amount]", "2500")
+				.containsEntry("line_items[0][price_data][currency]", "usd")
+				.containsEntry("line_items[0][price_data][product_data][name]", "Massage")
+				.containsEntry("client_reference_id", patientOf(booked).toString())
+				.containsEntry("metadata[key]", "checkout:visit:" + visit + ":2500USD")
+				.containsEntry("success_url", BACK.paid())
+				.containsEntry("cancel_url", BACK.gaveUp()));
+	}
+
+	@Test
+	void aSeriesPaysEachVisitsDepositOnOnePage() {
+		aDepositAtBooking();
+		Booked first = book();
+		Booked second = bookAt(ten.plus(Duration.ofDays(7)), first);
+		int before = STRIPE.sessions().size();
+
+		online.payVisits(payer(first), List.of(new OnlinePayments.VisitToPay(first.appointment().id(), "Visit 1"),
+				new OnlinePayments.VisitToPay(second.appointment().id(), "Visit 2")), BACK);
+		String key = STRIPE.sessions().get(before).get("metadata[key]");
+		String payload = paid(key, patientOf(first), 5000);
 		webhooks.receive(payload, sign(payload, WEBHOOK_SECRET));
-		String replayedWithNewId = payload.replace("\"id\":\"evt_", "\"id\":\"evt_again_");
-		webhooks.receive(replayedWithNewId, sign(replayedWithNewId, WEBHOOK_SECRET));
 
-		assertThat(ledger.ofVisit(visit)).singleElement().satisfies(payment -> {
+		assertThat(key).startsWith("checkout:visits:");
+		assertThat(payments(first.appointment().id())).singleElement()
+			.satisfies(paid -> assertThat(paid.amount()).isEqualTo(Money.usd(2500)));
+		assertThat(payments(second.appointment().id())).singleElement()
+			.satisfies(paid -> assertThat(paid.amount()).isEqualTo(Money.usd(2500)));
+	}
+
+	@Test
+	void whenPaidIsRecordedOnceEvenIfStripeSendsItAgain() {
+		aDepositAtBooking();
+		Booked booked = book();
+		UUID visit = booked.appointment().id();
+		String key = open(booked);
+		String payload = paid(key, patientOf(booked), 2500);
+
+		assertThat(webhooks.receive(payload, sign(payload, WEBHOOK_SECRET))).isTrue();
+		assertThat(webhooks.receive(payload, sign(payload, WEBHOOK_SECRET))).isFalse();
+		String resentAsNewEvent = payload.replace("\"id\":\"evt_", "\"id\":\"evt_again_");
+		webhooks.receive(resentAsNewEvent, sign(resentAsNewEvent, WEBHOOK_SECRET));
+
+		assertThat(payments(visit)).singleElement().satisfies(payment -> {
 			assertThat(payment.method()).isEqualTo(Method.ONLINE);
 			assertThat(payment.amount()).isEqualTo(Money.usd(2500));
-			assertThat(payment.providerReference()).isEqualTo("pi_77");
+			assertThat(payment.providerReference()).isEqualTo("pi_for_" + key);
+			assertThat(payment.receiptNumber()).isNotNull();
 		});
+		assertThat(Balance.of(ledger.ofVisit(visit)).owed().isZero()).isTrue();
+		assertThat(online.payVisits(payer(booked), List.of(new OnlinePayments.VisitToPay(visit, "Massage")), BACK))
+			.isEmpty();
+	}
+
+	@Test
+	void aForgedPaymentIsRefusedAndNothingIsPaid() {
+		aDepositAtBooking();
+		Booked booked = book();
+		String payload = paid(open(booked), patientOf(booked), 2500);
+
+		assertThatThrownBy(() -> webhooks.receive(payload, sign(payload, "whsec_someone_else")))
+			.isInstanceOf(WebhookRefused.class);
+
+		assertThat(payments(booked.appointment().id())).isEmpty();
+		assertThat(Balance.of(ledger.ofVisit(booked.appointment().id())).owed()).isEqualTo(Money.usd(2500));
+	}
+
+	@Test
+	void givenUpLeavesTheDepositOwedAndPayNowOpensTheSamePage() {
+		aDepositAtBooking();
+		Booked booked = book();
+		UUID visit = booked.appointment().id();
+		String page = online.payVisits(payer(booked), List.of(new OnlinePayments.VisitToPay(visit, "Massage")), BACK)
+			.orElseThrow();
+
+		assertThat(Balance.of(ledger.ofVisit(visit)).owed()).isEqualTo(Money.usd(2500));
+		assertThat(online.owedNow(List.of(visit))).isEqualTo(Money.usd(2500));
+		assertThat(online.payVisits(payer(booked), List.of(new OnlinePayments.VisitToPay(visit, "Massage")), BACK))
+			.hasValue(page);
+	}
+
+	@Test
+	void aCompletedButUnpaidPageRecordsNothing() {
+		aDepositAtBooking();
+		Booked booked = book();
+		String payload = paid(open(booked), patientOf(booked), 2500).replace("\"paid\"", "\"unpaid\"");
+
+		webhooks.receive(payload, sign(payload, WEBHOOK_SECRET));
+
+		assertThat(payments(booked.appointment().id())).isEmpty();
+	}
+
+	@Test
+	void aPackagePaidOnlineIsRecordedOnceAndAnnounced(AssertablePublishedEvents events) {
+		aDepositAtBooking();
+		UUID patient = UUID.randomUUID();
+		UUID holding = UUID.randomUUID();
+		int before = STRIPE.sessions().size();
+		online.payPackage(new OnlinePayments.Payer(patient, "Ada Lane", "ada@example.org"), holding,
+				"6 x 60-minute massage", Money.usd(54000), BACK);
+		String key = STRIPE.sessions().get(before).get("metadata[key]");
+		String payload = paid(key, patient, 54000);
+
+		webhooks.receive(payload, sign(payload, WEBHOOK_SECRET));
+		String resent = payload.replace("\"id\":\"evt_", "\"id\":\"evt_again_");
+		webhooks.receive(resent, sign(resent, WEBHOOK_SECRET));
+
+		assertThat(key).isEqualTo("checkout:package:" + holding + ":54000USD");
+		assertThat(ledger.ofPatient(patient)).singleElement().satisfies(paid -> {
+			assertThat(paid.purpose()).isEqualTo(Purpose.PACKAGE);
+			assertThat(paid.amount()).isEqualTo(Money.usd(54000));
+		});
+		assertThat(events.ofType(PackagePaidOnline.class).matching(PackagePaidOnline::holdingId, holding::equals))
+			.hasSize(1);
+	}
+
+	private String open(Booked booked) {
+		int before = STRIPE.sessions().size();
+		online.payVisits(payer(booked), List.of(new OnlinePayments.VisitToPay(booked.appointment().id(), "Massage")),
+				BACK);
+		return STRIPE.sessions().get(before).get("metadata[key]");
+	}
+
+	static final OnlinePayments.ReturnTo BACK = new OnlinePayments.ReturnTo("http://localhost/book/d/confirmed?paid",
+			"http://localhost/book/d/confirmed?gave-up");
+
+	private static OnlinePayments.Payer payer(Booked booked) {
+		return new OnlinePayments.Payer(patientOf(booked), "Dee Payer", "dee@example.org");
+	}
+
+	/** Stripe's event for a Checkout page paid in full. */
+	private static String paid(String key, UUID patient, long cents) {
+		return """
+				{"id":"evt_%s","object":"event","api_version":"%s","type":"checkout.session.completed",
+				 "data":{"object":{"id":"cs_paid","object":"checkout.session","mode":"payment","payment_status":"paid",
+				 "client_reference_id":"%s","amount_total":%d,"currency":"usd","payment_intent":"pi_for_%s",
+				 "metadata":{"patient":"%s","key":"%s"}}}}""".formatted(UUID.randomUUID(), Stripe.API_VERSION, patient,
+				cents, key, patient, key);
 	}
 
 	private static String sessionCompleted(String eventId, UUID patient) {
@@ -354,11 +495,19 @@ class StripePaymentsTests {
 	}
 
 	private Booked book() {
-		Booked booked = desk.book(
-				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
-						ten),
-				null, new PatientDetails("Dee", "Payer", "dee." + UUID.randomUUID() + "@example.org", null,
-						LocalDate.of(1980, 1, 1)));
+		return bookAt(ten, null);
+	}
+
+	/** A visit at {@code start}, for the patient of {@code samePatient} if given. */
+	private Booked bookAt(Instant start, Booked samePatient) {
+		String email = samePatient == null ? "dee." + UUID.randomUUID() + "@example.org"
+				: jdbc.sql("SELECT email FROM patient WHERE id = ?")
+					.param(patientOf(samePatient))
+					.query(String.class)
+					.single();
+		Booked booked = desk.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
+				LocationId.of(clinic), start), null,
+				new PatientDetails("Dee", "Payer", email, null, LocalDate.of(1980, 1, 1)));
 		cashier.booked(booked.appointment().id(), patientOf(booked), TestNetwork.MASSAGE, false);
 		return booked;
 	}

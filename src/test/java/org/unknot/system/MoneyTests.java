@@ -34,14 +34,14 @@ class MoneyTests {
 	@Test
 	void isWrittenAsInTheUnitedStates() {
 		assertThat(Money.usd(104_550).inWords()).isEqualTo("$1,045.50");
-		assertThat(Money.usd(-2_000).inWords()).isEqualTo("-$20.00");
+		assertThat(Money.usd(-2_000).inWords()).isEqualTo("-$20");
 	}
 
 	@Test
 	void aPriceInWholeDollarsLeavesOutTheCents() {
-		assertThat(Money.usd(9_500).inShortWords()).isEqualTo("$95");
-		assertThat(Money.usd(9_550).inShortWords()).isEqualTo("$95.50");
-		assertThat(Money.usd(120_000).inShortWords()).isEqualTo("$1,200");
+		assertThat(Money.usd(9_500).inWords()).isEqualTo("$95");
+		assertThat(Money.usd(9_550).inWords()).isEqualTo("$95.50");
+		assertThat(Money.usd(120_000).inWords()).isEqualTo("$1,200");
 	}
 
 	@Test

@@ -29,6 +29,7 @@ import org.springframework.util.ReflectionUtils;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.AppointmentCancelled;
+import org.unknot.booking.CancelledBy;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
@@ -125,7 +126,7 @@ class WaitlistEventPublicationTests {
 		UUID appointmentId = UUID.randomUUID();
 		var cancelled = new AppointmentCancelled(appointmentId, PatientId.of(UUID.randomUUID()), null,
 				ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic), nine,
-				nine.plus(Duration.ofHours(1)), 2, "patient");
+				nine.plus(Duration.ofHours(1)), 2, "patient", CancelledBy.PATIENT);
 		// what the cancellation's transaction writes before the listener runs after the
 		// commit; the listener never runs here, as when the process stops at that moment
 		new TransactionTemplate(transactions)
@@ -148,7 +149,7 @@ class WaitlistEventPublicationTests {
 	void aCancellationHandedToTheWaitlistTwiceOpensTheTimeOnce() {
 		var cancelled = new AppointmentCancelled(UUID.randomUUID(), PatientId.of(UUID.randomUUID()), null,
 				ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic), nine,
-				nine.plus(Duration.ofHours(1)), 2, "patient");
+				nine.plus(Duration.ofHours(1)), 2, "patient", CancelledBy.PATIENT);
 
 		// as when a node that starts resubmits a publication another node is handling
 		waitlist.on(cancelled);

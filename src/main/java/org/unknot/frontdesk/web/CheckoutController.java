@@ -35,6 +35,7 @@ import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
 import org.unknot.patient.Patient;
 import org.unknot.patient.Patients;
+import org.unknot.practitioner.Practitioners;
 import org.unknot.packages.CreditLedger;
 import org.unknot.payment.Actor;
 import org.unknot.payment.Attempt;
@@ -89,9 +90,12 @@ class CheckoutController {
 
 	private final CreditLedger credits;
 
+	private final Practitioners practitioners;
+
 	CheckoutController(ClinicVisits visits, Patients patients, CareServices services, Clinics clinics,
 			InsuranceChoices payers, Ledger ledger, Attempts attempts, Cashier cashier, PolicyAgreements agreements,
-			FormChange forms, Receipts receipts, AuditLog audit, CreditLedger credits) {
+			FormChange forms, Receipts receipts, AuditLog audit, CreditLedger credits, Practitioners practitioners) {
+		this.practitioners = practitioners;
 		this.credits = credits;
 		this.receipts = receipts;
 		this.audit = audit;
@@ -253,9 +257,11 @@ class CheckoutController {
 		model.addAttribute("visit", visit);
 		model.addAttribute("patient", patients.find(patientOf(visit)).map(CheckoutController::name).orElse(""));
 		model.addAttribute("patientId", patientOf(visit));
-		model.addAttribute("service", service.name());
-		model.addAttribute("when", Times.dateTime(visit.start(), zone));
-		model.addAttribute("status", visit.status().code());
+		String practitioner = practitioners.displayNames()
+			.getOrDefault(visit.practitionerId().value(), "the practitioner");
+		model.addAttribute("visitName",
+				service.name() + " with " + practitioner + ", " + Times.shortDateTime(visit.start(), zone));
+		model.addAttribute("status", visit.status().label());
 		model.addAttribute("price", price.inWords());
 		model.addAttribute("covered", payer.filter(InsuranceChoice::covered).isPresent());
 		model.addAttribute("insured", payer.filter(p -> !p.selfPay()).isPresent());

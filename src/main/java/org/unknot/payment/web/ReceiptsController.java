@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,8 +23,11 @@ import org.unknot.payment.Cards;
 import org.unknot.payment.Cashier;
 import org.unknot.payment.Ledger;
 import org.unknot.payment.LedgerEntry;
+import org.unknot.payment.OnlinePayments;
 import org.unknot.payment.Receipts;
+import org.unknot.system.Money;
 import org.unknot.system.NotFound;
+import org.unknot.system.SiteAddress;
 import org.unknot.system.Times;
 
 /**
@@ -48,8 +50,14 @@ class ReceiptsController {
 
 	private final CatalogProperties catalog;
 
+	private final OnlinePayments online;
+
+	private final SiteAddress site;
+
 	ReceiptsController(Ledger ledger, Receipts receipts, Patients patients, Cards cards, Cashier cashier,
-			CatalogProperties catalog) {
+			CatalogProperties catalog, OnlinePayments online, SiteAddress site) {
+		this.online = online;
+		this.site = site;
 		this.ledger = ledger;
 		this.receipts = receipts;
 		this.patients = patients;
@@ -73,10 +81,55 @@ class ReceiptsController {
 		}
 		model.addAttribute("payments", paid);
 		model.addAttribute("owed", Balance.of(rows).owed());
+		Money payable = online.owedNow(visitsOwing(rows));
+		model.addAttribute("payNow", online.available() && payable.isPositive() ? payable.inWords() : null);
 		model.addAttribute("online", cashier.online());
 		model.addAttribute("card", cards.of(patient).filter(CardOnFile::chargeable).orElse(null));
 		model.addAttribute("consent", Cashier.CARD_CONSENT);
 		return "portal/payments";
+	}
+
+	/**
+	 * What the patient's visits owe now, paid on the provider's page (a plain redirect).
+	 */
+	@PostMapping("/account/payments/pay")
+	String payNow(@AuthenticationPrincipal SignedIn me) {
+		UUID patientId = patientOf(me);
+		Patient patient = patients.get(patientId);
+		List<LedgerEntry> rows = ledger.ofPatient(patientId);
+		List<OnlinePayments.VisitToPay> visits = visitsOwing(rows).stream()
+			.map(visit -> new OnlinePayments.VisitToPay(visit, "Your visit" + dayOf(rows, visit)))
+			.toList();
+		return online
+			.payVisits(
+					new OnlinePayments.Payer(patientId, patient.givenName() + " " + patient.familyName(),
+							patient.email()),
+					visits,
+					new OnlinePayments.ReturnTo(site.link("/account/payments?payment=made"),
+							site.link("/account/payments?payment=not-made")))
+			.map(page -> "redirect:" + page)
+			.orElse("redirect:/account/payments");
+	}
+
+	/** The visits that owe something now, in the order they were first charged. */
+	private List<UUID> visitsOwing(List<LedgerEntry> rows) {
+		return rows.stream()
+			.map(LedgerEntry::appointmentId)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.filter(visit -> online.owedNow(List.of(visit)).isPositive())
+			.toList();
+	}
+
+	/**
+	 * ", charged Dec 9, 2026": when the visit was first charged, to tell visits apart.
+	 */
+	private String dayOf(List<LedgerEntry> rows, UUID visit) {
+		return rows.stream()
+			.filter(row -> visit.equals(row.appointmentId()))
+			.findFirst()
+			.map(row -> ", charged " + Times.shortDay(row.at().atZone(catalog.virtualZone()).toLocalDate()))
+			.orElse("");
 	}
 
 	/** A payment or refund in the portal's words. */
@@ -84,11 +137,10 @@ class ReceiptsController {
 	}
 
 	@PostMapping("/account/payments/card")
-	String giveCard(@AuthenticationPrincipal SignedIn me, HttpServletRequest request) {
+	String giveCard(@AuthenticationPrincipal SignedIn me) {
 		UUID patientId = patientOf(me);
 		Patient patient = patients.get(patientId);
-		String back = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
-				+ "/account/payments";
+		String back = site.link("/account/payments");
 		return "redirect:" + cashier.cardSetupPage(patientId, patient.givenName() + " " + patient.familyName(),
 				patient.email(), back + "?card=given", back);
 	}

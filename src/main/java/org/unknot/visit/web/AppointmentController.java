@@ -2,6 +2,7 @@ package org.unknot.visit.web;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unknot.payment.Actor;
+import org.unknot.payment.StatedAgreements;
 import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
 import org.unknot.availability.AvailabilitySearch;
@@ -55,8 +58,11 @@ class AppointmentController {
 
 	private final VisitMoves moves;
 
+	private final StatedAgreements agreements;
+
 	AppointmentController(BookingDesk desk, ClientHolds holds, VisitBooking visits, AvailabilitySearch availability,
-			VisitMoves moves) {
+			VisitMoves moves, StatedAgreements agreements) {
+		this.agreements = agreements;
 		this.desk = desk;
 		this.holds = holds;
 		this.visits = visits;
@@ -88,8 +94,11 @@ class AppointmentController {
 	@PostMapping("/appointments")
 	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request,
 			@AuthenticationPrincipal SignedIn me) {
-		Booked booked = visits.book(request.slot(), request.hold(),
-				answers(request.patient(), request.payer(), request.intake(), request.staffOverride()), bookedBy(me));
+		Booked booked = agreements.book(request.service(), request.policyAgreed(), request.policyVersion(),
+				() -> visits.book(request.slot(), request.hold(),
+						answers(request.patient(), request.payer(), request.intake(), request.staffOverride()),
+						bookedBy(me)),
+				List::of, patient -> agreedBy(me, patient));
 		return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.appointment().id()))
 			.body(view(booked.appointment(), booked.manageToken()));
 	}
@@ -122,6 +131,15 @@ class AppointmentController {
 				Boolean.TRUE.equals(staffOverride) ? Advice.STAFF_OVERRIDE : Advice.NOT_GIVEN);
 	}
 
+	/**
+	 * Who stated the patient's agreement to the payment policy: the staff member signed
+	 * in, or the patient through the client.
+	 */
+	static Actor agreedBy(SignedIn me, UUID patient) {
+		return me != null && me.role() != Role.PATIENT ? Actor.staff(me.accountId(), me.role().name())
+				: Actor.patient(patient);
+	}
+
 	/** A signed-in staff session books as staff; anyone else as the patient. */
 	static BookedBy bookedBy(SignedIn me) {
 		return me != null && me.role() != Role.PATIENT ? BookedBy.staff(me.accountId(), me.role().name())
@@ -143,7 +161,8 @@ class AppointmentController {
 
 	record BookRequest(@NotBlank String service, @NotBlank String practitioner, @NotBlank String location,
 			@NotNull OffsetDateTime start, UUID hold, @NotNull @Valid PatientInput patient, @Valid PayerInput payer,
-			@Valid IntakeInput intake, Boolean staffOverride) {
+			@Valid IntakeInput intake, Boolean staffOverride, Boolean policyAgreed,
+			@Size(max = 64) String policyVersion) {
 
 		SlotRequest slot() {
 			return new SlotRequest(ServiceId.of(service), PractitionerId.of(practitioner), LocationId.of(location),

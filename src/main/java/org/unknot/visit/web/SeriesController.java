@@ -12,12 +12,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unknot.payment.StatedAgreements;
 import org.unknot.account.SignedIn;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.SeriesOutcome;
@@ -37,7 +39,10 @@ class SeriesController {
 
 	private final AvailabilitySearch availability;
 
-	SeriesController(VisitBooking visits, AvailabilitySearch availability) {
+	private final StatedAgreements agreements;
+
+	SeriesController(VisitBooking visits, AvailabilitySearch availability, StatedAgreements agreements) {
+		this.agreements = agreements;
 		this.visits = visits;
 		this.availability = availability;
 	}
@@ -45,15 +50,17 @@ class SeriesController {
 	@PostMapping
 	ResponseEntity<SeriesView> book(@Valid @RequestBody BookSeries request, @AuthenticationPrincipal SignedIn me) {
 		LocationId location = LocationId.of(request.location());
-		SeriesOutcome outcome = visits.bookSeries(
-				new SlotRequest(ServiceId.of(request.service()), PractitionerId.of(request.practitioner()), location,
-						request.firstStart().toInstant()),
-				null,
-				new Repeat("P2W".equals(request.every()) ? 2 : 1, request.count(),
-						Boolean.TRUE.equals(request.allOrNothing())),
-				AppointmentController.answers(request.patient(), request.payer(), request.intake(),
-						request.staffOverride()),
-				AppointmentController.bookedBy(me));
+		SeriesOutcome outcome = agreements
+			.book(request.service(), request.policyAgreed(), request.policyVersion(),
+					() -> visits.bookSeries(new SlotRequest(ServiceId.of(request.service()),
+							PractitionerId.of(request.practitioner()), location, request.firstStart().toInstant()),
+							null,
+							new Repeat("P2W".equals(request.every()) ? 2 : 1, request.count(),
+									Boolean.TRUE.equals(request.allOrNothing())),
+							AppointmentController.answers(request.patient(), request.payer(), request.intake(),
+									request.staffOverride()),
+							AppointmentController.bookedBy(me)),
+					SeriesOutcome::booked, patient -> AppointmentController.agreedBy(me, patient));
 		ZoneId zone = availability.zoneOf(location);
 		SeriesView view = new SeriesView(outcome.seriesId(), request.every(), request.count(),
 				outcome.booked()
@@ -69,7 +76,8 @@ class SeriesController {
 			@NotNull @Pattern(regexp = "P1W|P2W",
 					message = "must be P1W (weekly) or P2W (every two weeks)") String every,
 			@NotNull @Min(1) @Max(52) Integer count, Boolean allOrNothing, @NotNull @Valid PatientInput patient,
-			@Valid PayerInput payer, @Valid IntakeInput intake, Boolean staffOverride) {
+			@Valid PayerInput payer, @Valid IntakeInput intake, Boolean staffOverride, Boolean policyAgreed,
+			@Size(max = 64) String policyVersion) {
 	}
 
 	record SeriesView(UUID id, String every, int count, List<AppointmentView> booked,

@@ -62,7 +62,7 @@ class FlowCatalog {
 		for (CareService service : services.all()) {
 			groups.computeIfAbsent(categoryLabel(service.category()), k -> new ArrayList<>())
 				.add(new Choice(service.id(), service.name(),
-						service.duration().toMinutes() + " minutes · " + Money.usd(service.priceCents()).inShortWords()
+						service.duration().toMinutes() + " minutes · " + Money.usd(service.priceCents()).inWords()
 								+ " self-pay" + (service.prerequisite() != null ? " · after a consultation" : "")));
 		}
 		return groups;

@@ -73,8 +73,8 @@ class FlowView {
 			when = start(draft).map(at -> Times.dateTime(at, zone)).orElse(null);
 		}
 		return new Summary(service.name(), FlowCatalog.titled(service), service.duration().toMinutes() + " minutes",
-				Money.usd(service.priceCents()).inShortWords(),
-				location == null ? null : catalog.locationLabel(location), who, when);
+				Money.usd(service.priceCents()).inWords(), location == null ? null : catalog.locationLabel(location),
+				who, when);
 	}
 
 	static Optional<Instant> start(Draft draft) {

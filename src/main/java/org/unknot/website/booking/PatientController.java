@@ -261,7 +261,7 @@ class PatientController {
 		model.addAttribute("selected", selected);
 		model.addAttribute("memberId", memberId);
 		model.addAttribute("serviceName", service.name());
-		model.addAttribute("price", Money.usd(service.priceCents()).inShortWords());
+		model.addAttribute("price", Money.usd(service.priceCents()).inWords());
 		return view.step(model, draftId, draft, Step.INSURANCE, errors);
 	}
 

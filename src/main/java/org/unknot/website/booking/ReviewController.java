@@ -44,6 +44,7 @@ import org.unknot.care.Intakes;
 import org.unknot.care.Triage;
 import org.unknot.patient.PatientDetails;
 import org.unknot.payment.Actor;
+import org.unknot.payment.OnlinePayments;
 import org.unknot.payment.PaymentPolicies;
 import org.unknot.payment.PolicyAgreements;
 import org.unknot.payment.ShownPolicy;
@@ -97,9 +98,13 @@ class ReviewController {
 
 	private final PolicyAgreements agreements;
 
+	private final OnlinePayments online;
+
 	ReviewController(Drafts drafts, FlowCatalog catalog, FlowView view, SlotHolder holder, WeekOfSlots weeks,
 			InsurancePlans plans, VisitBooking booking, BookingDesk desk, VisitViews visits, Intakes intakes,
-			InsuranceChoices choices, FormChange forms, PaymentPolicies policies, PolicyAgreements agreements) {
+			InsuranceChoices choices, FormChange forms, PaymentPolicies policies, PolicyAgreements agreements,
+			OnlinePayments online) {
+		this.online = online;
 		this.forms = forms;
 		this.policies = policies;
 		this.agreements = agreements;
@@ -154,7 +159,9 @@ class ReviewController {
 				draft.forgetSensitiveAnswers();
 				drafts.save(draftId, draft);
 			}
-			return ChoiceController.confirmed(draftId);
+			// the provider's page is opened only once the booking has committed
+			return PaymentController.owesNow(online, draft) ? "redirect:/book/" + draftId + "/pay"
+					: ChoiceController.confirmed(draftId);
 		}, response, errors -> refused(model, draftId, draft, form, errors));
 	}
 
@@ -238,6 +245,8 @@ class ReviewController {
 		model.addAttribute("missed", draft.missed.stream().map(missed -> missedView(draft, missed)).toList());
 		model.addAttribute("email", draft.email);
 		model.addAttribute("series", draft.repeatEvery > 0);
+		model.addAttribute("payNow", PaymentController.owesNow(online, draft)
+				? online.owedNow(booked.stream().map(visit -> UUID.fromString(visit.id())).toList()).inWords() : null);
 		return "book/confirmed";
 	}
 
@@ -347,14 +356,13 @@ class ReviewController {
 
 	private String payment(Draft draft, CareService service) {
 		if (Draft.SELF_PAY.equals(draft.plan)) {
-			return "You pay yourself: " + Money.usd(service.priceCents()).inShortWords() + " per visit.";
+			return "You pay yourself: " + Money.usd(service.priceCents()).inWords() + " per visit.";
 		}
 		return plans.find(draft.plan).map(plan -> {
 			var coverage = plan.coverageOf(service);
 			String member = plan.memberId(draft.memberId).map(MemberId::masked).orElse("");
 			return plan.name() + ", " + plan.memberIdLabel() + " " + member + ". " + coverage.reason()
-					+ (coverage.covered() ? ""
-							: " Self-pay price: " + Money.usd(service.priceCents()).inShortWords() + ".");
+					+ (coverage.covered() ? "" : " Self-pay price: " + Money.usd(service.priceCents()).inWords() + ".");
 		}).orElse("");
 	}
 

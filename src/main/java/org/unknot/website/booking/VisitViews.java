@@ -73,11 +73,11 @@ class VisitViews {
 						+ "): covered under authorization " + authorized.get().reference();
 			}
 			if (choice.selfPay()) {
-				return "Self-pay: " + Money.usd(service.priceCents()).inShortWords();
+				return "Self-pay: " + Money.usd(service.priceCents()).inWords();
 			}
 			String plan = plans.any(choice.planId()).map(p -> p.name()).orElse(choice.planId());
 			return plan + " (" + choice.memberId().masked() + "): " + (choice.covered() ? "covered by your plan"
-					: "not covered, self-pay " + Money.usd(service.priceCents()).inShortWords());
+					: "not covered, self-pay " + Money.usd(service.priceCents()).inWords());
 		}).orElse(null);
 		String base = "/visits/" + appointment.id();
 		String query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
