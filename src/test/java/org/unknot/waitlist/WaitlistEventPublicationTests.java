@@ -27,7 +27,9 @@ import org.springframework.transaction.event.TransactionalApplicationListenerMet
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ReflectionUtils;
 import org.unknot.TestNetwork;
+import org.unknot.AsTableOwner;
 import org.unknot.UnknotIntegrationTest;
+import org.unknot.system.DatabaseLogins;
 import org.unknot.booking.AppointmentCancelled;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
@@ -53,6 +55,11 @@ class WaitlistEventPublicationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DatabaseLogins logins;
+
+	AsTableOwner owner;
 
 	@Autowired
 	BookingDesk desk;
@@ -90,9 +97,11 @@ class WaitlistEventPublicationTests {
 	@Test
 	void aCancellationWhoseWaitlistListenerFailedIsCompletedWhenResubmitted() {
 		Booked booked = book();
+		owner = AsTableOwner.of(logins);
 		String refusal = "test_refuses_" + TestNetwork.shortId().replace('-', '_');
-		jdbc.sql("ALTER TABLE waitlist_opening ADD CONSTRAINT " + refusal + " CHECK (practitioner_id <> '" + therapist
-				+ "')")
+		owner.jdbc()
+			.sql("ALTER TABLE waitlist_opening ADD CONSTRAINT " + refusal + " CHECK (practitioner_id <> '" + therapist
+					+ "')")
 			.update();
 		try {
 			desk.cancel(booked.appointment().id(), booked.manageToken(), "patient");
@@ -109,7 +118,7 @@ class WaitlistEventPublicationTests {
 			assertThat(openings()).isZero();
 		}
 		finally {
-			jdbc.sql("ALTER TABLE waitlist_opening DROP CONSTRAINT " + refusal).update();
+			owner.jdbc().sql("ALTER TABLE waitlist_opening DROP CONSTRAINT " + refusal).update();
 		}
 
 		incomplete.resubmitIncompletePublications(about(booked.appointment().id()));
