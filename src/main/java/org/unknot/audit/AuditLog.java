@@ -19,15 +19,21 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.audit.AuditEvent.Outcome;
 
 /**
- * Writes and reads the audit trail. Appending takes a transaction-scoped advisory lock,
- * so entries get consecutive ids and each links to the one before, however many writers
- * there are; an entry written with a change commits or rolls back with it.
+ * Writes and reads the audit trail. An entry is written in the caller's transaction, so
+ * it commits or rolls back with the change it records, and it takes no lock that another
+ * writer waits for: it gets an id from a sequence and waits, in {@code audit_unchained},
+ * for {@link AuditChainer} to seal it into the keyed chain moments later.
  */
 @Service
 public class AuditLog {
 
-	/** Any fixed number; it names the lock that orders audit entries. */
-	private static final long CHAIN_LOCK = 0x756e6b6e6f74L;
+	private static final String INSERT = """
+			WITH entry AS (
+			    INSERT INTO audit_entry (at, actor, actor_role, patient_id, action, subject, reason, source_address,
+			        outcome)
+			    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    RETURNING id)
+			INSERT INTO audit_unchained (entry_id) SELECT id FROM entry RETURNING entry_id""";
 
 	private final JdbcClient jdbc;
 
@@ -35,64 +41,38 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+	private final ChainKey key;
+
+	AuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock, ChainKey key) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.clock = clock;
+		this.key = key;
 	}
 
 	/** Appends in the caller's transaction (or its own, if there is none). */
 	@Transactional
 	public AuditEntry record(AuditEvent event) {
-		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, n) -> 1).list();
-		Last last = jdbc.sql("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")
-			.query((rs, n) -> new Last(rs.getLong("id"), rs.getBytes("hash")))
-			.optional()
-			.orElse(new Last(0, AuditEntry.GENESIS));
-		long id = last.id() + 1;
-		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		byte[] hash = AuditEntry.hashOf(id, at, event, last.hash());
-		jdbc.sql("""
-				INSERT INTO audit_entry (id, at, actor, actor_role, patient_id, action, subject, reason, source_address,
-				    outcome, previous_hash, hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, Timestamp.from(at), event.actor(), event.actorRole(), event.patientId(), event.action(),
-					event.subject(), event.reason(), event.sourceAddress(), event.outcome().name(), last.hash(), hash)
-			.update();
-		return new AuditEntry(id, at, event, last.hash(), hash);
+		Instant at = now();
+		long id = jdbc.sql(INSERT).params(columns(at, event)).query(Long.class).single();
+		return new AuditEntry(id, at, event);
 	}
 
 	/**
-	 * Appends several entries at once, in the given order, under one lock: a page that
-	 * shows many patients (a clinic's day, a waitlist) writes one entry per patient
-	 * shown.
+	 * Appends several entries at once, in the given order: a page that shows many
+	 * patients (a clinic's day, a waitlist) writes one entry per patient shown.
 	 */
 	@Transactional
 	public void recordAll(Collection<AuditEvent> events) {
 		if (events.isEmpty()) {
 			return;
 		}
-		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, n) -> 1).list();
-		Last last = jdbc.sql("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1")
-			.query((rs, n) -> new Last(rs.getLong("id"), rs.getBytes("hash")))
-			.optional()
-			.orElse(new Last(0, AuditEntry.GENESIS));
-		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		List<Object[]> rows = new ArrayList<>();
-		long id = last.id();
-		byte[] previous = last.hash();
+		Instant at = now();
+		List<Object[]> rows = new ArrayList<>(events.size());
 		for (AuditEvent event : events) {
-			id++;
-			byte[] hash = AuditEntry.hashOf(id, at, event, previous);
-			rows.add(new Object[] { id, Timestamp.from(at), event.actor(), event.actorRole(), event.patientId(),
-					event.action(), event.subject(), event.reason(), event.sourceAddress(), event.outcome().name(),
-					previous, hash });
-			previous = hash;
+			rows.add(columns(at, event));
 		}
-		batch.batchUpdate("""
-				INSERT INTO audit_entry (id, at, actor, actor_role, patient_id, action, subject, reason, source_address,
-				    outcome, previous_hash, hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		batch.batchUpdate(INSERT, rows);
 	}
 
 	/**
@@ -135,19 +115,41 @@ public class AuditLog {
 	}
 
 	/**
-	 * Walks the whole chain in id order and answers whether it is intact, or names the
-	 * first entry whose hash does not match its content or whose link does not match the
-	 * entry before it.
+	 * Walks the whole chain in order and answers whether it is intact, or names the first
+	 * entry that is missing, altered, moved, or sealed without the key; and how many
+	 * entries still wait to be sealed.
 	 */
 	@Transactional(readOnly = true)
 	public ChainVerdict verify() {
-		var walk = new ChainWalk();
-		jdbc.sql("SELECT * FROM audit_entry ORDER BY id").query(rs -> {
-			if (walk.broken == null) {
-				walk.next(map(rs, 0));
+		var walk = new ChainWalk(key);
+		jdbc.sql("""
+				SELECT l.position, l.key_id, l.previous_mac, l.mac, l.entry_id AS linked_id, e.*
+				FROM audit_link l LEFT JOIN audit_entry e ON e.id = l.entry_id
+				ORDER BY l.position""").query(rs -> {
+			if (walk.intact()) {
+				walk.next(rs);
 			}
 		});
-		return walk.verdict();
+		long waiting = jdbc.sql("SELECT count(*) FROM audit_unchained").query(Long.class).single();
+		if (walk.intact()) {
+			jdbc.sql("""
+					SELECT min(e.id) FROM audit_entry e
+					WHERE NOT EXISTS (SELECT 1 FROM audit_link l WHERE l.entry_id = e.id)
+					  AND NOT EXISTS (SELECT 1 FROM audit_unchained u WHERE u.entry_id = e.id)""")
+				.query(Long.class)
+				.optional()
+				.ifPresent(walk::outsideTheChain);
+		}
+		return walk.verdict(waiting);
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	private static Object[] columns(Instant at, AuditEvent event) {
+		return new Object[] { Timestamp.from(at), event.actor(), event.actorRole(), event.patientId(), event.action(),
+				event.subject(), event.reason(), event.sourceAddress(), event.outcome().name() };
 	}
 
 	static AuditEntry map(ResultSet rs, int n) throws SQLException {
@@ -155,57 +157,18 @@ public class AuditLog {
 		var event = new AuditEvent(rs.getString("actor"), rs.getString("actor_role"),
 				patient == null ? null : UUID.fromString(patient), rs.getString("action"), rs.getString("subject"),
 				rs.getString("reason"), rs.getString("source_address"), Outcome.valueOf(rs.getString("outcome")));
-		return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), event, rs.getBytes("previous_hash"),
-				rs.getBytes("hash"));
+		return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), event);
 	}
 
-	private record Last(long id, byte[] hash) {
-	}
-
-	/** The result of a verification: intact, or the first broken entry and why. */
-	public record ChainVerdict(long entries, Long firstBroken, String why) {
+	/**
+	 * The result of a verification: intact, or the first broken entry and why; and how
+	 * many entries were sealed and how many still wait.
+	 */
+	public record ChainVerdict(long entries, Long firstBroken, String why, long waiting) {
 
 		public boolean intact() {
 			return firstBroken == null;
 		}
-	}
-
-	private static final class ChainWalk {
-
-		private long count;
-
-		private long expectedId = 1;
-
-		private byte[] previous = AuditEntry.GENESIS;
-
-		private Long broken;
-
-		private String why;
-
-		void next(AuditEntry entry) {
-			count++;
-			if (entry.id() != expectedId) {
-				fail(entry.id(), "entry " + expectedId + " is missing before it");
-			}
-			else if (!java.security.MessageDigest.isEqual(entry.previousHash(), previous)) {
-				fail(entry.id(), "its link does not match the entry before it");
-			}
-			else if (!entry.hashMatches()) {
-				fail(entry.id(), "its content does not match its hash");
-			}
-			previous = entry.hash();
-			expectedId = entry.id() + 1;
-		}
-
-		private void fail(long id, String reason) {
-			broken = id;
-			why = reason;
-		}
-
-		ChainVerdict verdict() {
-			return new ChainVerdict(count, broken, why);
-		}
-
 	}
 
 }

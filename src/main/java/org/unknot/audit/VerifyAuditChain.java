@@ -25,14 +25,15 @@ class VerifyAuditChain implements Command {
 
 	@Override
 	public String description() {
-		return "check the audit trail's hash chain and name the first broken entry";
+		return "check the audit trail's keyed chain and name the first broken entry";
 	}
 
 	@Override
 	public int run(PrintStream out) {
 		AuditLog.ChainVerdict verdict = log.verify();
 		if (verdict.intact()) {
-			out.println("Audit chain intact: " + verdict.entries() + " entries.");
+			out.println("Audit chain intact: " + verdict.entries() + " entries sealed" + (verdict.waiting() == 0 ? "."
+					: ", " + verdict.waiting() + " written moments ago still to be sealed."));
 			return 0;
 		}
 		out.println("Audit chain BROKEN at entry " + verdict.firstBroken() + ": " + verdict.why() + ".");

@@ -1,12 +1,6 @@
 package org.unknot.privacy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +8,7 @@ import java.util.Map;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.unknot.system.LocalSecrets;
 
 /**
  * The AES keys in use. Configured keys come first; without any, a demo on the embedded
@@ -24,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * An external database never runs without configured keys.
  */
 final class FieldKeys {
-
-	private static final Logger log = LoggerFactory.getLogger(FieldKeys.class);
 
 	private static final String GENERATED_ID = "local1";
 
@@ -62,10 +53,9 @@ final class FieldKeys {
 			throw new IllegalStateException("An external database needs configured encryption keys "
 					+ "(unknot.encryption.keys.<id>, base64 of 32 random bytes, e.g. `openssl rand -base64 32`).");
 		}
-		if (ephemeral) {
-			return new FieldKeys(Map.of(GENERATED_ID, new SecretKeySpec(randomBytes(), "AES")), GENERATED_ID);
-		}
-		return new FieldKeys(Map.of(GENERATED_ID, keptBeside(dataDir)), GENERATED_ID);
+		String generated = ephemeral ? LocalSecrets.random()
+				: LocalSecrets.keptBeside(dataDir, GENERATED_ID + ".key", "unknot.encryption.keys");
+		return new FieldKeys(Map.of(GENERATED_ID, decode(GENERATED_ID, generated)), GENERATED_ID);
 	}
 
 	SecretKey key(String id) {
@@ -78,32 +68,6 @@ final class FieldKeys {
 
 	SecretKey activeKey() {
 		return keys.get(active);
-	}
-
-	private static SecretKey keptBeside(Path dataDir) {
-		Path file = dataDir.resolve("keys").resolve(GENERATED_ID + ".key").toAbsolutePath();
-		try {
-			if (!Files.exists(file)) {
-				Files.createDirectories(file.getParent());
-				Files.writeString(file, Base64.getEncoder().encodeToString(randomBytes()), StandardCharsets.US_ASCII);
-				restrict(file);
-				log.warn("No encryption key configured: generated one at {} for this local installation. "
-						+ "Configure unknot.encryption.keys for any real deployment.", file);
-			}
-			return decode(GENERATED_ID, Files.readString(file, StandardCharsets.US_ASCII).trim());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot keep the generated encryption key at " + file, e);
-		}
-	}
-
-	private static void restrict(Path file) throws IOException {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-		}
-		catch (UnsupportedOperationException notPosix) {
-			log.debug("File system without POSIX permissions; {} keeps its default permissions", file);
-		}
 	}
 
 	private static SecretKey decode(String id, String encoded) {
@@ -119,12 +83,6 @@ final class FieldKeys {
 					"Encryption key '" + id + "' has " + bytes.length + " bytes; AES-256 needs 32.");
 		}
 		return new SecretKeySpec(bytes, "AES");
-	}
-
-	private static byte[] randomBytes() {
-		byte[] bytes = new byte[32];
-		new SecureRandom().nextBytes(bytes);
-		return bytes;
 	}
 
 }

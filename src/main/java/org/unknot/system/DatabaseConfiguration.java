@@ -16,13 +16,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.flywaydb.core.api.callback.Callback;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * One PostgreSQL for everything: the one named by {@code unknot.db.url}, or else an
- * embedded server whose files survive restarts, so a demo keeps its bookings.
+ * embedded server whose files survive restarts, so a demo keeps its bookings. The
+ * application connects as its own role ({@link ApplicationRole}); the migrations run as
+ * the owner.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -36,20 +40,45 @@ class DatabaseConfiguration {
 		return Clock.systemUTC();
 	}
 
+	@Bean
+	DatabaseLogins databaseLogins(DatabaseProperties properties, DatabaseOwner owner, EmbeddedServer embedded) {
+		if (!properties.db().external()) {
+			return embedded.logins();
+		}
+		var app = new DatabaseLogins.Login(properties.db().user(), properties.db().password());
+		return new DatabaseLogins(properties.db().url(), app,
+				owner.configured() ? new DatabaseLogins.Login(owner.user(), owner.password()) : app);
+	}
+
+	/** The application's pool, as its own role (never the owner). */
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseProperties properties, EmbeddedServer embedded) {
+	HikariDataSource dataSource(DatabaseProperties properties, DatabaseLogins logins) {
+		return pool(logins.url(), logins.app(), properties.db().poolSize());
+	}
+
+	/** Migrations run as the owner of the schema. */
+	@Bean
+	FlywayConfigurationCustomizer migrationsAsOwner(DatabaseLogins logins) {
+		return flyway -> flyway.dataSource(logins.ownerDataSource());
+	}
+
+	@Bean
+	Callback applicationRole(DatabaseLogins logins) {
+		return new ApplicationRole(logins);
+	}
+
+	/** A pool as the embedded server's owner: for tests of the server itself. */
+	HikariDataSource ownerPool(DatabaseProperties properties, EmbeddedServer embedded) {
+		return pool(embedded.logins().url(), EmbeddedServer.OWNER, properties.db().poolSize());
+	}
+
+	private static HikariDataSource pool(String url, DatabaseLogins.Login login, int size) {
 		var config = new HikariConfig();
 		config.setPoolName("unknot");
-		config.setMaximumPoolSize(properties.db().poolSize());
-		if (properties.db().external()) {
-			config.setJdbcUrl(properties.db().url());
-			config.setUsername(properties.db().user());
-			config.setPassword(properties.db().password());
-		}
-		else {
-			config.setJdbcUrl(embedded.jdbcUrl());
-			config.setUsername("postgres");
-		}
+		config.setMaximumPoolSize(size);
+		config.setJdbcUrl(url);
+		config.setUsername(login.user());
+		config.setPassword(login.password());
 		return new HikariDataSource(config);
 	}
 
@@ -61,17 +90,22 @@ class DatabaseConfiguration {
 	/** The embedded PostgreSQL, if one runs; closed after the pool. */
 	static final class EmbeddedServer implements AutoCloseable {
 
+		static final DatabaseLogins.Login OWNER = new DatabaseLogins.Login("postgres", null);
+
 		private final EmbeddedPostgres postgres;
 
 		private final Path throwAway;
 
-		private EmbeddedServer(EmbeddedPostgres postgres, Path throwAway) {
+		private final String appPassword;
+
+		private EmbeddedServer(EmbeddedPostgres postgres, Path throwAway, String appPassword) {
 			this.postgres = postgres;
 			this.throwAway = throwAway;
+			this.appPassword = appPassword;
 		}
 
 		static EmbeddedServer none() {
-			return new EmbeddedServer(null, null);
+			return new EmbeddedServer(null, null, null);
 		}
 
 		static EmbeddedServer start(DatabaseProperties properties) {
@@ -107,8 +141,14 @@ class DatabaseConfiguration {
 					.setServerConfig("synchronous_commit", ephemeral ? "off" : "on")
 					.start();
 				createDatabaseIfMissing(postgres.getPostgresDatabase());
+				// kept beside the data like the other local secrets, so that tools and
+				// other
+				// nodes can sign in as the application too
+				String appPassword = ephemeral ? LocalSecrets.random() : LocalSecrets.keptBeside(properties.dataDir(),
+						"database-app.password", "unknot.db.user and unknot.db.password (an external database)");
+				ApplicationRole.ensure(postgres.getPostgresDatabase(), appPassword);
 				log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dir);
-				return new EmbeddedServer(postgres, ephemeral ? dir : null);
+				return new EmbeddedServer(postgres, ephemeral ? dir : null, appPassword);
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
@@ -134,6 +174,17 @@ class DatabaseConfiguration {
 
 		String jdbcUrl() {
 			return jdbcUrl(DATABASE);
+		}
+
+		/** The application's role and the owner, on this server's database. */
+		DatabaseLogins logins() {
+			return logins(DATABASE);
+		}
+
+		/** The same on another database of this server; the URL names no user. */
+		DatabaseLogins logins(String database) {
+			return new DatabaseLogins("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database,
+					new DatabaseLogins.Login(ApplicationRole.EMBEDDED, appPassword), OWNER);
 		}
 
 		/** Another database on this server (tests give each context its own). */

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  */
 final class Committer implements AutoCloseable {
 
-	private final DataSource dataSource;
+	private DataSource dataSource;
 
 	private final AtomicBoolean running = new AtomicBoolean(true);
 
@@ -25,9 +25,11 @@ final class Committer implements AutoCloseable {
 
 	private final Thread thread;
 
-	Committer(DataSource dataSource) {
-		this.dataSource = dataSource;
+	/** The table is made by the owner; the application's role commits into it. */
+	Committer(DataSource dataSource, DataSource owner) {
+		this.dataSource = owner;
 		execute("CREATE TABLE IF NOT EXISTS bench_commit (id bigserial PRIMARY KEY, at timestamptz DEFAULT now())");
+		this.dataSource = dataSource;
 		thread = new Thread(this::run, "bench-committer");
 		thread.setDaemon(true);
 		thread.start();

@@ -25,6 +25,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unknot.system.DatabaseLogins;
 import org.springframework.util.FileSystemUtils;
 import org.unknot.UnknotApplication;
 
@@ -92,7 +93,7 @@ public final class HttpLoadBenchmark {
 		this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 		this.json = app.getBean(ObjectMapper.class);
 		this.jdbc = app.getBean(JdbcClient.class);
-		this.statements = DIAGNOSE ? new StatementStats(jdbc) : null;
+		this.statements = DIAGNOSE ? new StatementStats(ownerJdbc()) : null;
 	}
 
 	/**
@@ -208,7 +209,7 @@ public final class HttpLoadBenchmark {
 		List<Round> availability = new ArrayList<>();
 		double[] answered = answered();
 		int commits;
-		try (var committer = new Committer(app.getBean(DataSource.class))) {
+		try (var committer = new Committer(app.getBean(DataSource.class), owner())) {
 			for (int round = 0; round < ROUNDS; round++) {
 				ping.add(load("ping, commits elsewhere", 8, requests.ping));
 				availability
@@ -289,7 +290,7 @@ public final class HttpLoadBenchmark {
 		say("");
 		say("bookings: %d free starts collected from availability over %d days, at least 75 min apart per therapist",
 				stock.remaining(), BOOKABLE_DAYS);
-		try (var inserts = new InsertCeiling(app.getBean(DataSource.class))) {
+		try (var inserts = new InsertCeiling(app.getBean(DataSource.class), owner())) {
 			List<String> floorBodies = stock.take(1_000);
 			book(stock.take(BOOKING_WARM_UP), BOOKING_WARM_UP_TIME);
 			LoadGenerator.run(8, MAX_CALLS, WARM_UP, inserts::insert);
@@ -579,6 +580,18 @@ public final class HttpLoadBenchmark {
 
 	private static void say(String format, Object... arguments) {
 		System.out.println(String.format(format, arguments));
+	}
+
+	/**
+	 * The owner of the tables, for what the application's role may not do (DDL,
+	 * statistics).
+	 */
+	private DataSource owner() {
+		return app.getBean(DatabaseLogins.class).ownerDataSource();
+	}
+
+	private JdbcClient ownerJdbc() {
+		return JdbcClient.create(owner());
 	}
 
 }

@@ -20,8 +20,12 @@ final class InsertCeiling implements AutoCloseable {
 
 	private final DataSource dataSource;
 
-	InsertCeiling(DataSource dataSource) {
+	private final DataSource owner;
+
+	/** The table is made and dropped by the owner; the application's role inserts. */
+	InsertCeiling(DataSource dataSource, DataSource owner) {
 		this.dataSource = dataSource;
+		this.owner = owner;
 		execute("""
 				CREATE TABLE bench_scratch (
 				    id               uuid PRIMARY KEY,
@@ -48,7 +52,7 @@ final class InsertCeiling implements AutoCloseable {
 	}
 
 	private void execute(String sql) {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+		try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 		catch (SQLException e) {

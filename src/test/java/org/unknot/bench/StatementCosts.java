@@ -20,6 +20,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unknot.system.DatabaseLogins;
 import org.springframework.util.FileSystemUtils;
 import org.unknot.UnknotApplication;
 
@@ -104,13 +105,15 @@ public final class StatementCosts {
 			LocalDate tomorrow = ZonedDateTime.now(BenchClinic.ZONE).toLocalDate().plusDays(1);
 			BenchClinic clinic = BenchClinic.seed(jdbc, HttpLoadBenchmark.PRACTITIONERS, tomorrow,
 					HttpLoadBenchmark.DAYS, HttpLoadBenchmark.SEED);
-			jdbc.sql("ANALYZE").update();
+			DataSource owner = app.getBean(DatabaseLogins.class).ownerDataSource();
+			JdbcClient.create(owner).sql("ANALYZE").update();
 			String[] rooms = jdbc.sql("SELECT id FROM room WHERE clinic_id = ? ORDER BY id")
 				.param(clinic.clinicId())
 				.query(String.class)
 				.list()
 				.toArray(String[]::new);
-			try (Connection connection = app.getBean(DataSource.class).getConnection()) {
+			// as the owner: it makes a scratch table among the application's
+			try (Connection connection = owner.getConnection()) {
 				new StatementCosts(connection, clinic, rooms).run(tomorrow.plusDays(2));
 			}
 		}

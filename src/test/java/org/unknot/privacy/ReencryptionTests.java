@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unknot.AsTableOwner;
 import org.unknot.UnknotIntegrationTest;
+import org.unknot.system.DatabaseLogins;
 
 @UnknotIntegrationTest
 class ReencryptionTests {
@@ -19,12 +21,18 @@ class ReencryptionTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	DatabaseLogins logins;
+
+	AsTableOwner owner;
+
+	@Autowired
 	TransactionTemplate transactions;
 
 	@Test
 	void movesEveryValueToTheNewKeySoTheOldOneCanBeRetired() {
-		jdbc.sql("CREATE TABLE IF NOT EXISTS sealed_sample (id int PRIMARY KEY, secret text)").update();
-		jdbc.sql("TRUNCATE sealed_sample").update();
+		owner = AsTableOwner.of(logins);
+		owner.jdbc().sql("CREATE TABLE IF NOT EXISTS sealed_sample (id int PRIMARY KEY, secret text)").update();
+		owner.jdbc().sql("TRUNCATE sealed_sample").update();
 		var column = new SealedColumn("sealed_sample", "id", "secret");
 		String oldKey = FieldCipherTests.newKey();
 		String newKey = FieldCipherTests.newKey();

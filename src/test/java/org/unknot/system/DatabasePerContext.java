@@ -2,7 +2,6 @@ package org.unknot.system;
 
 import java.util.List;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
@@ -20,8 +19,9 @@ import org.unknot.system.DatabaseConfiguration.EmbeddedServer;
  * Gives every test application context that asks for a throw-away database
  * ({@code unknot.db.ephemeral}, the test profile) a fresh database of its own on the one
  * test PostgreSQL ({@link TestDatabases}) instead of starting an embedded server for it.
- * The pool is still made by {@link DatabaseConfiguration}; only the server it points at
- * changes. A context with its own server settings keeps its own server.
+ * The pool is still made by {@link DatabaseConfiguration}, as the application's role;
+ * only the server it points at changes. A context with its own server settings keeps its
+ * own server.
  * <p>
  * All customizers are equal, so this never splits Spring's context cache.
  */
@@ -46,24 +46,25 @@ record DatabasePerContext() implements ContextCustomizer {
 		for (String server : beans.getBeanNamesForType(EmbeddedServer.class, true, false)) {
 			definition(beans, server).setInstanceSupplier(EmbeddedServer::none);
 		}
-		String[] pools = beans.getBeanNamesForType(HikariDataSource.class, true, false);
-		if (pools.length != 1) {
-			throw new IllegalStateException("Expected DatabaseConfiguration's one pool, found " + List.of(pools));
+		String[] logins = beans.getBeanNamesForType(DatabaseLogins.class, true, false);
+		if (logins.length != 1) {
+			throw new IllegalStateException(
+					"Expected DatabaseConfiguration's one DatabaseLogins, found " + List.of(logins));
 		}
-		definition(beans, pools[0]).setInstanceSupplier(() -> pool(beans, name, environment));
+		definition(beans, logins[0]).setInstanceSupplier(() -> logins(beans, name, environment));
 	}
 
-	private static HikariDataSource pool(ConfigurableListableBeanFactory beans, String name, Environment environment) {
+	/**
+	 * The context's own database, reached as the application's role (so that every test
+	 * runs with the rights production has) and migrated as the owner.
+	 */
+	private static DatabaseLogins logins(ConfigurableListableBeanFactory beans, String name, Environment environment) {
 		List<String> locations = List.of(Binder.get(environment)
 			.bind("spring.flyway.locations", String[].class)
 			.orElse(new String[] { "classpath:db/migration" }));
 		List<JavaMigration> javaMigrations = beans.getBeanProvider(JavaMigration.class).orderedStream().toList();
-		String url = TestDatabases.create(name, locations, javaMigrations);
-		DatabaseProperties properties = beans.getBean(DatabaseProperties.class);
-		DatabaseProperties.Db db = properties.db();
-		var copy = new DatabaseProperties(properties.dataDir(), new DatabaseProperties.Db(url, "postgres", null,
-				db.ephemeral(), db.poolSize(), db.serverSettings(), db.embeddedPort()));
-		return new DatabaseConfiguration().dataSource(copy, EmbeddedServer.none());
+		TestDatabases.create(name, locations, javaMigrations);
+		return TestDatabases.logins(name);
 	}
 
 	private static AbstractBeanDefinition definition(ConfigurableListableBeanFactory beans, String name) {

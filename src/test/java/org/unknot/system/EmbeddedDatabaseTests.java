@@ -24,14 +24,14 @@ class EmbeddedDatabaseTests {
 		var configuration = new DatabaseConfiguration();
 
 		try (EmbeddedServer server = EmbeddedServer.start(properties);
-				HikariDataSource pool = configuration.dataSource(properties, server)) {
+				HikariDataSource pool = configuration.ownerPool(properties, server)) {
 			JdbcClient jdbc = JdbcClient.create(pool);
 			jdbc.sql("CREATE TABLE visit (note text)").update();
 			jdbc.sql("INSERT INTO visit VALUES ('kept')").update();
 		}
 
 		try (EmbeddedServer server = EmbeddedServer.start(properties);
-				HikariDataSource pool = configuration.dataSource(properties, server)) {
+				HikariDataSource pool = configuration.ownerPool(properties, server)) {
 			assertThat(JdbcClient.create(pool).sql("SELECT note FROM visit").query(String.class).list())
 				.containsExactly("kept");
 		}
@@ -44,7 +44,7 @@ class EmbeddedDatabaseTests {
 				new DatabaseProperties.Db(null, null, null, false, 2, null, 0));
 
 		try (EmbeddedServer server = EmbeddedServer.start(properties);
-				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties, server)) {
+				HikariDataSource pool = new DatabaseConfiguration().ownerPool(properties, server)) {
 			JdbcClient jdbc = JdbcClient.create(pool);
 			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
 			assertThat(jdbc.sql("SHOW fsync").query(String.class).single()).isEqualTo("on");
@@ -58,7 +58,7 @@ class EmbeddedDatabaseTests {
 				new DatabaseProperties.Db(null, null, null, false, 2, settings, 0));
 
 		try (EmbeddedServer server = EmbeddedServer.start(properties);
-				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties, server)) {
+				HikariDataSource pool = new DatabaseConfiguration().ownerPool(properties, server)) {
 			JdbcClient jdbc = JdbcClient.create(pool);
 			assertThat(jdbc.sql("SHOW work_mem").query(String.class).single()).isEqualTo("8MB");
 			assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");

@@ -71,10 +71,11 @@ class ManyNodesTests {
 	@BeforeAll
 	void startTwoNodes() {
 		smtp.start();
-		String url = TestDatabases.createEmpty(database);
+		TestDatabases.createEmpty(database);
+		DatabaseLogins logins = TestDatabases.logins(database);
 		String key = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'k');
-		first = node(url, key, smtp.getSmtp().getPort());
-		second = node(url, key, smtp.getSmtp().getPort());
+		first = node(logins, key, smtp.getSmtp().getPort());
+		second = node(logins, key, smtp.getSmtp().getPort());
 	}
 
 	@AfterAll
@@ -319,12 +320,14 @@ class ManyNodesTests {
 	private static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 
 	/** A node with its outbox dispatcher working (the test profile turns it off). */
-	private static ConfigurableApplicationContext node(String url, String key, int smtpPort) {
+	private static ConfigurableApplicationContext node(DatabaseLogins logins, String key, int smtpPort) {
 		// arguments, not default properties: they must win over application.yml's port
 		return new SpringApplicationBuilder(UnknotApplication.class).profiles("test")
-			.run("--server.port=0", "--unknot.db.url=" + url, "--unknot.db.user=postgres", "--unknot.db.password=",
-					"--unknot.encryption.keys.nodes=" + key, "--spring.main.banner-mode=off",
-					"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
+			.run("--server.port=0", "--unknot.db.url=" + logins.url(), "--unknot.db.user=" + logins.app().user(),
+					"--unknot.db.password=" + logins.app().password(),
+					"--unknot.db.owner.user=" + logins.owner().user(), "--unknot.db.owner.password=",
+					"--unknot.encryption.keys.nodes=" + key, "--unknot.audit.key=" + key,
+					"--spring.main.banner-mode=off", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
 					"--unknot.notification.dispatcher.enabled=true", "--unknot.notification.dispatcher.interval=100ms");
 	}
 

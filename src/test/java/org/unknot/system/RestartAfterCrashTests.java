@@ -49,7 +49,7 @@ class RestartAfterCrashTests {
 
 			long started = System.nanoTime();
 			try (EmbeddedServer server = EmbeddedServer.start(properties(port));
-					HikariDataSource pool = new DatabaseConfiguration().dataSource(properties(port), server)) {
+					HikariDataSource pool = new DatabaseConfiguration().ownerPool(properties(port), server)) {
 				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
 				assertThat(JdbcClient.create(pool).sql("SELECT note FROM visit").query(String.class).list())
 					.containsExactly("booked before the crash");
@@ -117,7 +117,7 @@ class RestartAfterCrashTests {
 	void leavesAServerThatARunningUnknotStillUsesAlone() throws Exception {
 		int port = freePort();
 		try (EmbeddedServer running = EmbeddedServer.start(properties(port));
-				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties(port), running)) {
+				HikariDataSource pool = new DatabaseConfiguration().ownerPool(properties(port), running)) {
 
 			assertThatThrownBy(() -> EmbeddedServer.start(properties(freePort())))
 				.hasMessageContaining("Another running Unknot uses the data directory");
@@ -128,7 +128,7 @@ class RestartAfterCrashTests {
 
 	private void keepANote() throws Exception {
 		try (EmbeddedServer server = EmbeddedServer.start(properties(0));
-				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties(0), server)) {
+				HikariDataSource pool = new DatabaseConfiguration().ownerPool(properties(0), server)) {
 			JdbcClient jdbc = JdbcClient.create(pool);
 			jdbc.sql("CREATE TABLE visit (note text)").update();
 			jdbc.sql("INSERT INTO visit VALUES ('kept')").update();
@@ -137,7 +137,7 @@ class RestartAfterCrashTests {
 
 	private List<String> notesAfterRestart() throws Exception {
 		try (EmbeddedServer server = EmbeddedServer.start(properties(0));
-				HikariDataSource pool = new DatabaseConfiguration().dataSource(properties(0), server)) {
+				HikariDataSource pool = new DatabaseConfiguration().ownerPool(properties(0), server)) {
 			return JdbcClient.create(pool).sql("SELECT note FROM visit").query(String.class).list();
 		}
 	}

@@ -81,6 +81,11 @@ final class TestDatabases {
 		return server().jdbcUrl(name);
 	}
 
+	/** The application's role and the owner on the test PostgreSQL, for this database. */
+	static synchronized DatabaseLogins logins(String database) {
+		return server().logins(database);
+	}
+
 	/** Drops a context's database when the context has closed (and its pool with it). */
 	static synchronized void drop(String name) {
 		if (inUse.remove(name) && !stopped) {

@@ -27,7 +27,9 @@ import org.springframework.transaction.event.TransactionalApplicationListenerMet
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.ReflectionUtils;
 import org.unknot.TestNetwork;
+import org.unknot.AsTableOwner;
 import org.unknot.UnknotIntegrationTest;
+import org.unknot.system.DatabaseLogins;
 import org.unknot.booking.AppointmentCancelled;
 import org.unknot.booking.CancelledBy;
 import org.unknot.booking.Booked;
@@ -54,6 +56,11 @@ class WaitlistEventPublicationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DatabaseLogins logins;
+
+	AsTableOwner owner;
 
 	@Autowired
 	BookingDesk desk;
@@ -91,9 +98,11 @@ class WaitlistEventPublicationTests {
 	@Test
 	void aCancellationWhoseWaitlistListenerFailedIsCompletedWhenResubmitted() {
 		Booked booked = book();
+		owner = AsTableOwner.of(logins);
 		String refusal = "test_refuses_" + TestNetwork.shortId().replace('-', '_');
-		jdbc.sql("ALTER TABLE waitlist_opening ADD CONSTRAINT " + refusal + " CHECK (practitioner_id <> '" + therapist
-				+ "')")
+		owner.jdbc()
+			.sql("ALTER TABLE waitlist_opening ADD CONSTRAINT " + refusal + " CHECK (practitioner_id <> '" + therapist
+					+ "')")
 			.update();
 		try {
 			desk.cancel(booked.appointment().id(), booked.manageToken(), "patient");
@@ -110,7 +119,7 @@ class WaitlistEventPublicationTests {
 			assertThat(openings()).isZero();
 		}
 		finally {
-			jdbc.sql("ALTER TABLE waitlist_opening DROP CONSTRAINT " + refusal).update();
+			owner.jdbc().sql("ALTER TABLE waitlist_opening DROP CONSTRAINT " + refusal).update();
 		}
 
 		incomplete.resubmitIncompletePublications(about(booked.appointment().id()));

@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unknot.TestNetwork;
+import org.unknot.AsTableOwner;
 import org.unknot.UnknotIntegrationTest;
+import org.unknot.system.DatabaseLogins;
 import org.unknot.care.Assessments;
 import org.unknot.care.TreatmentPlans;
 import org.unknot.patient.PatientDetails;
@@ -35,6 +37,11 @@ class MeasureScheduleStoreTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DatabaseLogins logins;
+
+	AsTableOwner owner;
 
 	@Autowired
 	Patients patients;
@@ -104,9 +111,11 @@ class MeasureScheduleStoreTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		schedules.set(plan, List.of(ScheduledMeasure.every(BuiltInMeasures.PAIN, Timing.EVERY_VISITS, 2)));
 		UUID orphan = UUID.randomUUID();
-		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		// migrations run as the owner of the tables
+		owner = AsTableOwner.of(logins);
+		JdbcClient jdbc = owner.jdbc();
 
-		List<UUID> kept = transaction.execute(status -> {
+		List<UUID> kept = owner.transactions().execute(status -> {
 			status.setRollbackOnly();
 			jdbc.sql("ALTER TABLE measure_schedule DROP CONSTRAINT measure_schedule_plan").update();
 			jdbc.sql("INSERT INTO measure_schedule (plan_id, measure, timing) VALUES (?, 'psfs', 'START')")

@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 import org.unknot.TestNetwork;
+import org.unknot.AsTableOwner;
 import org.unknot.UnknotIntegrationTest;
+import org.unknot.system.DatabaseLogins;
 import org.unknot.system.InvalidRequest;
 
 /**
@@ -28,17 +30,23 @@ class FormChangeTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DatabaseLogins logins;
+
+	AsTableOwner owner;
+
 	String table;
 
 	@BeforeEach
 	void aTableToWriteTo() {
 		table = "form_change_probe_" + TestNetwork.shortId().replace('-', '_');
-		jdbc.sql("CREATE TABLE " + table + " (note text)").update();
+		owner = AsTableOwner.of(logins);
+		owner.jdbc().sql("CREATE TABLE " + table + " (note text)").update();
 	}
 
 	@AfterEach
 	void dropIt() {
-		jdbc.sql("DROP TABLE " + table).update();
+		owner.jdbc().sql("DROP TABLE " + table).update();
 	}
 
 	@Test
