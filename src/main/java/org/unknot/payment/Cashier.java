@@ -59,7 +59,12 @@ public class Cashier {
 		if (coveredByInsurance) {
 			return;
 		}
-		Money atBooking = policies.of(serviceId).dueAtBooking(priceOf(serviceId));
+		PaymentPolicy policy = policies.of(serviceId);
+		if (policy.due() == PaymentPolicy.Due.AT_VISIT) {
+			return; // nothing is owed before the visit, whatever the price: no need to
+					// read it
+		}
+		Money atBooking = policy.dueAtBooking(priceOf(serviceId));
 		if (atBooking.isPositive()) {
 			ledger.write(new Ledger.Line("charge:booking:" + appointmentId, EntryKind.CHARGE, Purpose.VISIT, patientId,
 					appointmentId, atBooking, null, null, "Due at booking"), Actor.SYSTEM);
