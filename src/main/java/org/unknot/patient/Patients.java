@@ -1,5 +1,7 @@
 package org.unknot.patient;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,36 +23,48 @@ public class Patients {
 	/**
 	 * The patient with this email and birth date, created if new. Names and phone are
 	 * updated to what the patient gave this time, so the practice always has their latest
-	 * contact details.
+	 * contact details. Their notification preference comes back with the same statement
+	 * and is kept for the rest of the transaction: a booking reads it again to plan its
+	 * messages.
 	 */
 	public UUID identify(PatientDetails details) {
-		return jdbc.sql("""
+		Identified identified = jdbc.sql("""
 				INSERT INTO patient (id, email, birth_date, given_name, family_name, phone)
 				VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT (email, birth_date) DO UPDATE
 				   SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
 				       phone = COALESCE(EXCLUDED.phone, patient.phone)
-				RETURNING id""")
+				RETURNING id, notify_by, notifications_opted_out""")
 			.params(UUID.randomUUID(), details.email(), details.birthDate(), details.givenName(), details.familyName(),
 					details.phone())
-			.query(UUID.class)
+			.query((rs, n) -> new Identified(rs.getObject("id", UUID.class), preference(rs)))
 			.single();
+		KnownPreferences.remember(identified.id(), identified.preference());
+		return identified.id();
 	}
 
 	public NotificationPreference notificationPreference(UUID id) {
+		NotificationPreference known = KnownPreferences.of(id);
+		if (known != null) {
+			return known;
+		}
 		return jdbc.sql("SELECT notify_by, notifications_opted_out FROM patient WHERE id = ?")
 			.param(id)
-			.query((rs, n) -> new NotificationPreference(
-					NotificationPreference.Channels.ofCode(rs.getString("notify_by")),
-					rs.getBoolean("notifications_opted_out")))
+			.query((rs, n) -> preference(rs))
 			.optional()
 			.orElse(NotificationPreference.DEFAULT);
+	}
+
+	private static NotificationPreference preference(ResultSet rs) throws SQLException {
+		return new NotificationPreference(NotificationPreference.Channels.ofCode(rs.getString("notify_by")),
+				rs.getBoolean("notifications_opted_out"));
 	}
 
 	public void setNotificationPreference(UUID id, NotificationPreference preference) {
 		jdbc.sql("UPDATE patient SET notify_by = ?, notifications_opted_out = ? WHERE id = ?")
 			.params(preference.channels().code(), preference.optedOut(), id)
 			.update();
+		KnownPreferences.forget(id);
 	}
 
 	/** The patients with these ids, by id. */
@@ -109,6 +123,9 @@ public class Patients {
 		return new Patient(rs.getObject("id", UUID.class), rs.getString("given_name"), rs.getString("family_name"),
 				rs.getString("email"), PhoneNumber.read(rs.getString("phone")),
 				rs.getObject("birth_date", LocalDate.class));
+	}
+
+	private record Identified(UUID id, NotificationPreference preference) {
 	}
 
 }

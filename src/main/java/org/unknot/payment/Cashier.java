@@ -60,11 +60,13 @@ public class Cashier {
 	 */
 	@Transactional
 	public void booked(UUID appointmentId, UUID patientId, String serviceId, boolean coveredByInsurance) {
-		prices.record(appointmentId, priceOf(serviceId));
+		Money price = priceOf(serviceId);
+		prices.record(appointmentId, price);
 		if (coveredByInsurance) {
 			return;
 		}
-		Money atBooking = policies.of(serviceId).dueAtBooking(priceOf(appointmentId, serviceId));
+		PaymentPolicy policy = policies.of(serviceId);
+		Money atBooking = policy.dueAtBooking(price);
 		if (atBooking.isPositive()) {
 			ledger.write(new Ledger.Line("charge:booking:" + appointmentId, EntryKind.CHARGE, Purpose.VISIT, patientId,
 					appointmentId, atBooking, null, null, "Due at booking"), Actor.SYSTEM);
