@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.unknot.admin.LicenceWarnings;
 import org.unknot.audit.AuditLog;
+import org.unknot.catalog.CatalogProperties;
 
 /**
  * The admin's overview: licences needing attention, recent break-glass openings, and who
@@ -24,16 +25,20 @@ class AdminController {
 
 	private final Clock clock;
 
-	AdminController(LicenceWarnings licences, AuditLog audit, Clock clock) {
+	private final CatalogProperties catalog;
+
+	AdminController(LicenceWarnings licences, AuditLog audit, Clock clock, CatalogProperties catalog) {
 		this.licences = licences;
 		this.audit = audit;
 		this.clock = clock;
+		this.catalog = catalog;
 	}
 
 	@GetMapping("/admin")
 	String overview(Model model) {
 		model.addAttribute("warnings", licences.current());
 		model.addAttribute("breakGlass", audit.breakGlass(clock.instant().minus(Duration.ofDays(30))));
+		model.addAttribute("zone", catalog.virtualZone());
 		return "admin/overview";
 	}
 
