@@ -24,6 +24,7 @@ import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotNotBookable;
+import org.unknot.booking.SlotTaken;
 import org.unknot.catalog.CareServices;
 import org.unknot.frontdesk.ClinicVisits;
 import org.unknot.patient.Patients;
@@ -155,6 +156,9 @@ class VisitMoveController {
 		String when = Times.shortDateTime(target.start(), zone) + " with " + nameOf(target.practitioner().value());
 		if (problem instanceof SlotNotBookable) {
 			return "The visit cannot move to " + when + ": " + problem.getMessage() + ". Nothing was changed.";
+		}
+		if (problem instanceof SlotTaken taken) {
+			return "The visit cannot move to " + when + ": " + taken.why() + ". Nothing was changed.";
 		}
 		return "The visit cannot move to " + when + ". " + problem.getMessage() + " Nothing was changed.";
 	}
