@@ -109,6 +109,19 @@ public final class TestNetwork {
 				LocalTime.of(9, 0), LocalTime.of(17, 0));
 	}
 
+	/**
+	 * Moves a booked visit to start this minute, as if the calendar had reached its day
+	 * (bookings themselves are refused in the past).
+	 */
+	public TestNetwork startsNow(java.util.UUID appointmentId) {
+		jdbc.sql("""
+				UPDATE appointment SET start_at = start_at + shift, end_at = end_at + shift,
+				       blocked_from = blocked_from + shift, blocked_to = blocked_to + shift
+				FROM (SELECT date_trunc('minute', now()) - start_at AS shift FROM appointment WHERE id = :id) s
+				WHERE id = :id""").param("id", appointmentId).update();
+		return this;
+	}
+
 	public TestNetwork timeOff(String practitionerId, Instant start, Instant end) {
 		jdbc.sql("INSERT INTO time_off (practitioner_id, start_at, end_at, reason) VALUES (?, ?, ?, 'away')")
 			.params(practitionerId, start.atOffset(ZoneOffset.UTC), end.atOffset(ZoneOffset.UTC))

@@ -10,9 +10,20 @@ public class SlotTaken extends DomainProblem {
 
 	private final SlotVerdict verdict;
 
+	private final String why;
+
 	SlotTaken(Instant start, SlotVerdict verdict, String why) {
 		super(Kind.CONFLICT, "slot-taken", "The time " + start + " is no longer free: " + why + ".");
 		this.verdict = verdict;
+		this.why = why;
+	}
+
+	/**
+	 * Why the time is taken, in words a receptionist can say to a caller ("the
+	 * practitioner is busy then"), without the instant the API's message names.
+	 */
+	public String why() {
+		return why;
 	}
 
 	public SlotVerdict verdict() {

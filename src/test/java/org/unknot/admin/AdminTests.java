@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,7 +24,13 @@ import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
+import org.unknot.account.Account;
+import org.unknot.account.AccountDesk;
 import org.unknot.account.Role;
+import org.unknot.audit.AuditEntry;
+import org.unknot.audit.AuditEvent;
+import org.unknot.audit.AuditLog;
+import org.unknot.system.Times;
 import org.unknot.account.SignedIn;
 import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
@@ -44,6 +51,12 @@ class AdminTests {
 
 	@Autowired
 	AvailabilitySearch availability;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	AccountDesk accounts;
 
 	MockMvc mvc;
 
@@ -139,6 +152,33 @@ class AdminTests {
 			.contains(org.unknot.system.Times.date(soon))
 			.doesNotContain(soon.toString())
 			.contains("Expires in 12 days");
+	}
+
+	@Test
+	void namesWhenARecordWasOpenedAndWhenAClosureWasAskedInTheNetworksZone() throws Exception {
+		AuditEntry opened = audit.record(new AuditEvent("staff:dr-okafor", "PRACTITIONER", UUID.randomUUID(), "READ",
+				"patient-record", "Covering for a colleague", "127.0.0.1", AuditEvent.Outcome.SUCCESS));
+		Account leaving = accounts.create(new AccountDesk.NewAccount("leaving-" + UUID.randomUUID() + "@example.org",
+				"Ada Leaving", Role.PATIENT, List.of(), null, null, "long enough password"));
+		accounts.requestClosure(leaving.id());
+		Instant asked = jdbc.sql("SELECT closure_requested_at FROM account WHERE id = ?")
+			.param(leaving.id())
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		ZoneId newYork = ZoneId.of(TestNetwork.ZONE);
+
+		String overview = mvc.perform(get("/admin").with(admin())).andReturn().getResponse().getContentAsString();
+		String accountsPage = mvc.perform(get("/admin/accounts").with(admin()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(overview).contains(Times.dateTime(opened.at(), newYork))
+			.containsPattern("at \\d{1,2}:\\d{2} [AP]M E[SD]T")
+			.doesNotContain("UTC")
+			.doesNotContain(opened.at().toString());
+		assertThat(accountsPage).contains(Times.dateTime(asked, newYork)).doesNotContain("(UTC)");
 	}
 
 	@Test

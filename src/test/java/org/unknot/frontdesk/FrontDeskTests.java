@@ -108,7 +108,7 @@ class FrontDeskTests {
 	@Test
 	void takesAVisitFromArrivalToDone() throws Exception {
 		UUID id = book(at(11), "Arlo", "Finch").appointment().id();
-		happensToday(id);
+		new TestNetwork(jdbc).startsNow(id);
 
 		for (String verb : List.of("arrive", "check-in", "fulfil")) {
 			MockHttpServletResponse response = mvc
@@ -134,17 +134,6 @@ class FrontDeskTests {
 				.contains("only on the day of the visit, Monday, March 15, 2027");
 		}
 		assertThat(statusOf(id)).isEqualTo("booked");
-	}
-
-	/**
-	 * Moves a booked visit to the current hour, as if the calendar had reached its day.
-	 */
-	private void happensToday(UUID id) {
-		jdbc.sql("""
-				UPDATE appointment SET start_at = start_at + shift, end_at = end_at + shift,
-				       blocked_from = blocked_from + shift, blocked_to = blocked_to + shift
-				FROM (SELECT date_trunc('minute', now()) - start_at AS shift FROM appointment WHERE id = :id) s
-				WHERE id = :id""").param("id", id).update();
 	}
 
 	@Test

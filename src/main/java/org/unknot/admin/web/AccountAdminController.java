@@ -21,10 +21,12 @@ import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
 import org.unknot.booking.AppointmentStatus;
 import org.unknot.booking.Appointments;
+import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinics;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.Text;
+import org.unknot.system.Times;
 import org.unknot.system.web.FormChange;
 import org.unknot.patient.PatientId;
 
@@ -49,9 +51,12 @@ class AccountAdminController {
 
 	private final FormChange forms;
 
+	private final CatalogProperties catalog;
+
 	AccountAdminController(Accounts accounts, AccountDesk desk, Clinics clinics, Practitioners practitioners,
-			Appointments appointments, java.time.Clock clock, FormChange forms) {
+			Appointments appointments, java.time.Clock clock, FormChange forms, CatalogProperties catalog) {
 		this.forms = forms;
+		this.catalog = catalog;
 		this.appointments = appointments;
 		this.clock = clock;
 		this.accounts = accounts;
@@ -141,13 +146,11 @@ class AccountAdminController {
 	private String page(Model model, Map<String, String> form, Map<String, String> errors) {
 		model.addAttribute("accounts", accounts.staff());
 		java.time.Instant now = clock.instant();
-		model.addAttribute("closures",
-				accounts.closureRequested()
-					.stream()
-					.map(request -> new ClosureRequest(request.account(),
-							request.askedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(),
-							upcomingVisits(request.account(), now)))
-					.toList());
+		model.addAttribute("closures", accounts.closureRequested()
+			.stream()
+			.map(request -> new ClosureRequest(request.account(),
+					Times.dateTime(request.askedAt(), catalog.virtualZone()), upcomingVisits(request.account(), now)))
+			.toList());
 		model.addAttribute("roles", Arrays.stream(Role.values()).filter(Role::staff).toList());
 		model.addAttribute("clinics", clinics.all());
 		model.addAttribute("practitioners", practitioners.all());
@@ -165,8 +168,8 @@ class AccountAdminController {
 	}
 
 	/**
-	 * A patient's request to close their account, with the visits still booked (to call
-	 * about first).
+	 * A patient's request to close their account, when it was made (in words, in the
+	 * network's zone), with the visits still booked (to call about first).
 	 */
 	record ClosureRequest(Account account, String askedOn, long upcomingVisits) {
 	}

@@ -25,6 +25,7 @@ import org.unknot.booking.Appointment;
 import org.unknot.visit.MoveNotCovered;
 import org.unknot.visit.VisitMoves;
 import org.unknot.booking.SlotNotBookable;
+import org.unknot.booking.SlotTaken;
 import org.unknot.catalog.CareServices;
 import org.unknot.frontdesk.ClinicVisits;
 import org.unknot.patient.Patients;
@@ -165,6 +166,9 @@ class VisitMoveController {
 		String when = Times.shortDateTime(target.start(), zone) + " with " + nameOf(target.practitioner().value());
 		if (problem instanceof SlotNotBookable) {
 			return "The visit cannot move to " + when + ": " + problem.getMessage() + ". Nothing was changed.";
+		}
+		if (problem instanceof SlotTaken taken) {
+			return "The visit cannot move to " + when + ": " + taken.why() + ". Nothing was changed.";
 		}
 		return "The visit cannot move to " + when + ". " + problem.getMessage() + " Nothing was changed.";
 	}
