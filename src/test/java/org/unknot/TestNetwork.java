@@ -153,6 +153,18 @@ public final class TestNetwork {
 			.single();
 	}
 
+	/**
+	 * Puts a booked visit an hour into the past, as if its time had come (a visit cannot
+	 * be booked in the past, and a no-show can be marked only once it has started).
+	 */
+	public void started(java.util.UUID visit) {
+		jdbc.sql("""
+				UPDATE appointment SET start_at = start_at - d, end_at = end_at - d,
+				       blocked_from = blocked_from - d, blocked_to = blocked_to - d
+				  FROM (SELECT start_at - now() + interval '1 hour' AS d FROM appointment WHERE id = ?) shift
+				 WHERE id = ?""").params(visit, visit).update();
+	}
+
 	public static String shortId() {
 		return UUID.randomUUID().toString().substring(0, 8);
 	}

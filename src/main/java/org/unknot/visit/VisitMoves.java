@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.audit.AuditEvent;
+import org.unknot.audit.AuditLog;
 import org.unknot.booking.Appointment;
 import org.unknot.booking.BookingDesk;
 import org.unknot.insurance.Authorizations;
@@ -38,8 +40,11 @@ public class VisitMoves {
 
 	private final Cashier cashier;
 
+	private final AuditLog audit;
+
 	VisitMoves(BookingDesk desk, CreditLedger credits, Authorizations authorizations, InsuranceChoices payers,
-			Cashier cashier) {
+			Cashier cashier, AuditLog audit) {
+		this.audit = audit;
 		this.desk = desk;
 		this.credits = credits;
 		this.authorizations = authorizations;
@@ -47,27 +52,27 @@ public class VisitMoves {
 		this.cashier = cashier;
 	}
 
-	/** The front desk moves a visit at one of its clinics. */
+	/** A staff member moves a visit at one of their clinics. */
 	@Transactional
-	public Appointment forClinic(UUID id, Instant start, PractitionerId practitioner, boolean selfPay) {
-		return paidFor(desk.rescheduleForClinic(id, start, practitioner), selfPay);
+	public Appointment forClinic(UUID id, Instant start, PractitionerId practitioner, boolean selfPay, BookedBy by) {
+		return paidFor(desk.rescheduleForClinic(id, start, practitioner), selfPay, by);
 	}
 
 	/** The signed-in patient moves one of their visits. */
 	@Transactional
 	public Appointment forPatient(UUID id, PatientId patient, Instant start, PractitionerId practitioner,
 			boolean selfPay) {
-		return paidFor(desk.rescheduleForPatient(id, patient, start, practitioner), selfPay);
+		return paidFor(desk.rescheduleForPatient(id, patient, start, practitioner), selfPay, BookedBy.PATIENT);
 	}
 
 	/** Whoever holds the visit's manage token moves it. */
 	@Transactional
 	public Appointment withToken(UUID id, String manageToken, Instant start, PractitionerId practitioner,
 			boolean selfPay) {
-		return paidFor(desk.reschedule(id, manageToken, start, practitioner), selfPay);
+		return paidFor(desk.reschedule(id, manageToken, start, practitioner), selfPay, BookedBy.PATIENT);
 	}
 
-	private Appointment paidFor(Appointment moved, boolean selfPay) {
+	private Appointment paidFor(Appointment moved, boolean selfPay, BookedBy by) {
 		Optional<String> uncovered = credits.refusalAfterMove(moved).or(() -> authorizations.recount(moved));
 		if (uncovered.isEmpty()) {
 			return moved;
@@ -82,6 +87,9 @@ public class VisitMoves {
 			.ifPresent(choice -> payers.record(moved.id(),
 					new InsuranceChoice(choice.planId(), choice.memberId(), false)));
 		cashier.booked(moved.id(), moved.patientId().value(), moved.serviceId().value(), false);
+		UUID patient = moved.patientId().value();
+		audit.record(new AuditEvent(by.actor(patient), by.actorRole(), patient, "UPDATE", "insurance:" + moved.id(),
+				"Moved as self-pay: " + uncovered.get(), null, AuditEvent.Outcome.SUCCESS));
 		return moved;
 	}
 

@@ -47,6 +47,8 @@ class AuthorizationTests {
 
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 
+	static final BookedBy DESK = BookedBy.staff(UUID.randomUUID(), "FRONT_DESK");
+
 	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
 
 	@Autowired
@@ -66,6 +68,9 @@ class AuthorizationTests {
 
 	@Autowired
 	VisitMoves moves;
+
+	@Autowired
+	org.unknot.audit.AuditLog audit;
 
 	@Autowired
 	Patients patients;
@@ -89,10 +94,7 @@ class AuthorizationTests {
 		clinic = network.clinic(1, 0, 0);
 		therapist = network.therapist();
 		network.weekdays(therapist, clinic);
-		plan = insurance.add(new InsuranceAdmin.PlanTerms("Garden State Health " + TestNetwork.shortId(),
-				PayerKind.COMMERCIAL, "Member ID", "[A-Z0-9]{6,12}"));
-		insurance.setCoverage(plan, List.of(new InsurancePlan.Rule(ServiceCategory.MASSAGE, null, true,
-				"Medical massage is covered with an authorization.")));
+		plan = planCoveringMassage(insurance, "Garden State Health");
 		patient = new PatientDetails("Rafael", "Quint", "rafael." + UUID.randomUUID() + "@example.org", null,
 				LocalDate.of(1975, 8, 30));
 		patientId = patients.identify(patient);
@@ -177,7 +179,7 @@ class AuthorizationTests {
 		authorize(2, MONDAY.minusDays(7), MONDAY.plusDays(60));
 		Booked booked = visits.book(massageAt(MONDAY, 10), null, underThePlan(), BookedBy.PATIENT);
 		assertThat(only().used()).isEqualTo(1);
-		startedAnHourAgo(booked.appointment().id());
+		new TestNetwork(jdbc).started(booked.appointment().id());
 
 		desk.markNoShow(booked.appointment().id());
 
@@ -193,7 +195,7 @@ class AuthorizationTests {
 			UUID authorization = authorize(2, MONDAY.minusDays(7), MONDAY.plusDays(60));
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, underThePlan(), BookedBy.PATIENT);
 
-			moves.forClinic(booked.appointment().id(), massageAt(MONDAY.plusDays(2), 11).start(), null, false);
+			moves.forClinic(booked.appointment().id(), massageAt(MONDAY.plusDays(2), 11).start(), null, false, DESK);
 
 			assertThat(authorizations.countedFor(booked.appointment().id()))
 				.hasValueSatisfying(counted -> assertThat(counted.id()).isEqualTo(authorization));
@@ -206,7 +208,7 @@ class AuthorizationTests {
 			UUID next = authorize(2, MONDAY.plusDays(7), MONDAY.plusDays(60));
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, underThePlan(), BookedBy.PATIENT);
 
-			moves.forClinic(booked.appointment().id(), massageAt(MONDAY.plusDays(7), 10).start(), null, false);
+			moves.forClinic(booked.appointment().id(), massageAt(MONDAY.plusDays(7), 10).start(), null, false, DESK);
 
 			assertThat(authorizations.countedFor(booked.appointment().id()))
 				.hasValueSatisfying(counted -> assertThat(counted.id()).isEqualTo(next));
@@ -222,7 +224,7 @@ class AuthorizationTests {
 			var before = booked.appointment().start();
 
 			assertThatThrownBy(() -> moves.forClinic(booked.appointment().id(),
-					massageAt(MONDAY.plusDays(8), 10).start(), null, false))
+					massageAt(MONDAY.plusDays(8), 10).start(), null, false, DESK))
 				.isInstanceOfSatisfying(MoveNotCovered.class, refused -> {
 					assertThat(refused.byField()).containsKey("selfPay");
 					assertThat(refused.getMessage()).contains("outside those dates").contains("self-pay");
@@ -232,16 +234,22 @@ class AuthorizationTests {
 		}
 
 		@Test
-		void asSelfPayItMovesGivesTheVisitBackAndTheVisitIsOwed() {
+		void asSelfPayItMovesGivesTheVisitBackAndTheChangeOfPayerIsAudited() {
 			authorize(2, MONDAY.minusDays(7), MONDAY.plusDays(6));
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, underThePlan(), BookedBy.PATIENT);
 			UUID id = booked.appointment().id();
 
-			moves.forClinic(id, massageAt(MONDAY.plusDays(8), 10).start(), null, true);
+			moves.forClinic(id, massageAt(MONDAY.plusDays(8), 10).start(), null, true, DESK);
 
 			assertThat(startOf(id)).isEqualTo(massageAt(MONDAY.plusDays(8), 10).start());
 			assertThat(only().used()).isZero();
 			assertThat(payers.of(id)).hasValueSatisfying(payer -> assertThat(payer.covered()).isFalse());
+			assertThat(audit.entriesOf(patientId)).anySatisfy(entry -> {
+				assertThat(entry.event().subject()).isEqualTo("insurance:" + id);
+				assertThat(entry.event().action()).isEqualTo("UPDATE");
+				assertThat(entry.event().actor()).isEqualTo("account:" + DESK.account());
+				assertThat(entry.event().reason()).startsWith("Moved as self-pay:");
+			});
 		}
 
 	}
@@ -307,6 +315,17 @@ class AuthorizationTests {
 		}
 	}
 
+	/**
+	 * A commercial plan (its name made unique) that covers massage with an authorization.
+	 */
+	static String planCoveringMassage(InsuranceAdmin insurance, String name) {
+		String plan = insurance.add(new InsuranceAdmin.PlanTerms(name + " " + TestNetwork.shortId(),
+				PayerKind.COMMERCIAL, "Member ID", "[A-Z0-9]{6,12}"));
+		insurance.setCoverage(plan, List.of(new InsurancePlan.Rule(ServiceCategory.MASSAGE, null, true,
+				"Medical massage is covered with an authorization.")));
+		return plan;
+	}
+
 	private UUID authorize(int visitsAuthorized, LocalDate first, LocalDate last) {
 		return authorizations.record(patientId, new Authorizations.Terms(plan, "AUTH-" + TestNetwork.shortId(),
 				visitsAuthorized, first, last, List.of(TestNetwork.MASSAGE), List.of()));
@@ -318,15 +337,6 @@ class AuthorizationTests {
 			.query(java.sql.Timestamp.class)
 			.single()
 			.toInstant();
-	}
-
-	/** Puts a booked visit an hour into the past, as if its time had come. */
-	private void startedAnHourAgo(UUID visit) {
-		jdbc.sql("""
-				UPDATE appointment SET start_at = start_at - d, end_at = end_at - d,
-				       blocked_from = blocked_from - d, blocked_to = blocked_to - d
-				  FROM (SELECT start_at - now() + interval '1 hour' AS d FROM appointment WHERE id = ?) shift
-				 WHERE id = ?""").params(visit, visit).update();
 	}
 
 	private Authorization only() {

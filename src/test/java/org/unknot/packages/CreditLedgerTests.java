@@ -51,6 +51,8 @@ class CreditLedgerTests {
 
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 
+	static final BookedBy DESK = BookedBy.staff(UUID.randomUUID(), "FRONT_DESK");
+
 	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
 
 	@Autowired
@@ -295,7 +297,7 @@ class CreditLedgerTests {
 	void aMissedVisitKeepsItsCreditSpent() {
 		Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
 		Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
-		startedAnHourAgo(booked.appointment().id());
+		new TestNetwork(jdbc).started(booked.appointment().id());
 
 		desk.markNoShow(booked.appointment().id());
 
@@ -312,7 +314,7 @@ class CreditLedgerTests {
 			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 
-			moves.forClinic(booked.appointment().id(), massageAt(MONDAY.plusDays(14), 10).start(), null, false);
+			moves.forClinic(booked.appointment().id(), massageAt(MONDAY.plusDays(14), 10).start(), null, false, DESK);
 
 			assertThat(ledger.spentOn(booked.appointment().id()))
 				.hasValueSatisfying(use -> assertThat(use.holdingId()).isEqualTo(holding.id()));
@@ -326,7 +328,7 @@ class CreditLedgerTests {
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 
 			assertThatThrownBy(() -> moves.forClinic(booked.appointment().id(),
-					massageAt(MONDAY.plusDays(14), 10).start(), null, false))
+					massageAt(MONDAY.plusDays(14), 10).start(), null, false, DESK))
 				.isInstanceOfSatisfying(MoveNotCovered.class, refused -> {
 					assertThat(refused.byField()).containsKey("selfPay");
 					assertThat(refused.getMessage()).contains(holding.packageName())
@@ -348,14 +350,14 @@ class CreditLedgerTests {
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 			UUID id = booked.appointment().id();
 
-			moves.forClinic(id, massageAt(MONDAY.plusDays(14), 10).start(), null, true);
+			moves.forClinic(id, massageAt(MONDAY.plusDays(14), 10).start(), null, true, DESK);
 
 			assertThat(ledger.holding(holding.id()).orElseThrow().balance()).isEqualTo(6);
 			assertThat(ledger.movements(holding.id())).extracting(CreditMovement::kind)
 				.containsExactly(CreditMovement.Kind.BOUGHT, CreditMovement.Kind.SPENT, CreditMovement.Kind.RETURNED);
 			// moved again within the new time's rules, a credit given back is not asked
 			// for
-			moves.forClinic(id, massageAt(MONDAY.plusDays(15), 10).start(), null, false);
+			moves.forClinic(id, massageAt(MONDAY.plusDays(15), 10).start(), null, false, DESK);
 		}
 
 	}
@@ -429,15 +431,6 @@ class CreditLedgerTests {
 			assertThat(row.kind()).isEqualTo(CreditMovement.Kind.EXPIRED);
 			assertThat(row.credits()).isEqualTo(-4);
 		});
-	}
-
-	/** Puts a booked visit an hour into the past, as if its time had come. */
-	void startedAnHourAgo(UUID visit) {
-		jdbc.sql("""
-				UPDATE appointment SET start_at = start_at - d, end_at = end_at - d,
-				       blocked_from = blocked_from - d, blocked_to = blocked_to - d
-				  FROM (SELECT start_at - now() + interval '1 hour' AS d FROM appointment WHERE id = ?) shift
-				 WHERE id = ?""").params(visit, visit).update();
 	}
 
 	/** The holding runs out at the start of that day, New York time. */

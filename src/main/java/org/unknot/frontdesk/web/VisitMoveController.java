@@ -22,6 +22,7 @@ import org.unknot.account.SignedIn;
 import org.unknot.availability.AvailabilityQuery;
 import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Appointment;
+import org.unknot.visit.BookedBy;
 import org.unknot.visit.MoveNotCovered;
 import org.unknot.visit.VisitMoves;
 import org.unknot.booking.SlotNotBookable;
@@ -133,7 +134,8 @@ class VisitMoveController {
 			return "staff/move-confirm";
 		}
 		try {
-			Appointment moved = moves.forClinic(id, target.get().start(), target.get().practitioner(), selfPay);
+			Appointment moved = moves.forClinic(id, target.get().start(), target.get().practitioner(), selfPay,
+					BookedBy.staff(me.accountId(), me.role().name()));
 			redirect.addFlashAttribute("message", "Moved to " + Times.shortDateTime(moved.start(), zone) + ", with "
 					+ nameOf(moved.practitionerId().value()) + ".");
 			return "redirect:/staff/calendar?clinic=" + moved.location().value() + "&date="

@@ -21,6 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unknot.packages.CreditLedger;
+import org.unknot.packages.PackageAdmin;
+import org.unknot.packages.PackageSales;
+import org.unknot.packages.PaidHow;
+import org.unknot.patient.PatientDetails;
+import org.unknot.patient.PatientId;
+import org.unknot.patient.Patients;
+import org.unknot.system.Money;
 import org.unknot.FlowClient;
 import org.unknot.FlowClient.Page;
 import org.unknot.TestNetwork;
@@ -33,7 +41,6 @@ import org.unknot.insurance.InsuranceChoices;
 import org.unknot.care.Intakes;
 import org.unknot.care.RedFlag;
 import org.unknot.care.Triage;
-import org.unknot.patient.PatientDetails;
 import org.unknot.system.Times;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
@@ -70,6 +77,18 @@ class BookingFlowTests {
 	String physician;
 
 	String email;
+
+	@Autowired
+	Patients patients;
+
+	@Autowired
+	PackageAdmin packageAdmin;
+
+	@Autowired
+	PackageSales packageSales;
+
+	@Autowired
+	CreditLedger credits;
 
 	@Autowired
 	BookingFlowTests(JdbcClient jdbc, BookingDesk desk, Intakes intakes, InsuranceChoices insuranceChoices) {
@@ -646,6 +665,42 @@ class BookingFlowTests {
 				.param(therapist)
 				.query(Integer.class)
 				.single()).isEqualTo(1);
+		}
+
+		@Test
+		void aMovePastThePackagesEndAsksThePatientToPayAndMovesOnceTheyAgree() {
+			UUID patient = patients
+				.identify(new PatientDetails("Ada", "Lane", email, "(973) 555-0100", LocalDate.of(1985, 4, 2)));
+			String offered = packageAdmin.define(new PackageAdmin.Terms("Flow package " + TestNetwork.shortId(),
+					Money.usd(30000), List.of(MASSAGE), 3, 365));
+			packageSales.sell(PatientId.of(patient), offered, PaidHow.CASH);
+			String manage = bookedManageLink();
+			UUID visit = UUID.fromString(manage.replaceAll(".*/visits/([0-9a-f-]+)\\?.*", "$1"));
+			assertThat(credits.spentOn(visit)).as("the booking spent a credit").isPresent();
+			jdbc.sql("UPDATE package_holding SET valid_until = (SELECT end_at FROM appointment WHERE id = ?) "
+					+ "WHERE patient_id = ?")
+				.params(visit, patient)
+				.update();
+			String later = browser.get(manage.replace("?token", "/reschedule?token") + "&week=2027-03-22")
+				.slots()
+				.get(0);
+			String token = java.net.URLDecoder.decode(manage.substring(manage.indexOf("token=") + 6),
+					java.nio.charset.StandardCharsets.UTF_8);
+			String path = manage.substring(0, manage.indexOf('?')) + "/reschedule";
+
+			Page refused = browser.post(path, Map.of("token", token, "slot", later, "confirm", "yes"));
+
+			assertThat(refused.status()).isEqualTo(422);
+			assertThat(refused.text()).contains("package that paid for this visit runs out on")
+				.contains("pay for it yourself (self-pay)");
+			assertThat(refused.body()).contains("name=\"selfPay\"");
+			assertThat(credits.holdings(PatientId.of(patient)).get(0).balance()).isEqualTo(2);
+
+			Page moved = browser.post(path, Map.of("token", token, "slot", later, "confirm", "yes", "selfPay", "yes"));
+
+			assertThat(moved.location()).contains("done=moved");
+			assertThat(credits.holdings(PatientId.of(patient)).get(0).balance()).as("the credit is given back")
+				.isEqualTo(3);
 		}
 
 		@Test
