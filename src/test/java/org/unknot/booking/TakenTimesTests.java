@@ -104,6 +104,93 @@ class TakenTimesTests {
 	}
 
 	@Nested
+	class WhileOthersCommit {
+
+		@Test
+		void keepsAnsweringFromMemoryWhenTheCommitsWroteNoAppointment() {
+			// the hold sweep writes appointments once a minute: try a few times
+			boolean answeredFromMemory = false;
+			for (int attempt = 0; attempt < 5 && !answeredFromMemory; attempt++) {
+				ask(Instant.now());
+				double reads = answered("read");
+				double remembered = answered("remembered");
+				commitSomethingElse();
+				commitSomethingElse();
+				ask(Instant.now());
+				answeredFromMemory = answered("read") == reads && answered("remembered") - remembered == 1;
+			}
+
+			assertThat(answeredFromMemory).isTrue();
+		}
+
+		@Test
+		void seesAHoldDeletedByHandAfterOtherCommits() {
+			insert("pending", TEN, Instant.now().plusSeconds(600));
+			assertThat(ask(Instant.now()).blocks()).hasSize(1);
+			commitSomethingElse();
+			ask(Instant.now());
+
+			jdbc.sql("DELETE FROM appointment WHERE practitioner_id = ?").param(therapist).update();
+			commitSomethingElse();
+
+			assertThat(ask(Instant.now()).blocks()).isEmpty();
+		}
+
+		@Test
+		void seesAChangeOfTheReferenceData() {
+			long before = ask(Instant.now()).referenceVersion();
+
+			jdbc.sql("UPDATE clinic SET name = name || ' ' WHERE id = ?").param(clinic).update();
+
+			assertThat(ask(Instant.now()).referenceVersion()).isGreaterThan(before);
+		}
+
+		@Test
+		void readsAgainOnceTheNotesOfChangesAreCleared() {
+			ask(Instant.now());
+			double reads = answered("read");
+			commitSomethingElse(); // so that the horizon moves past the remembered
+									// snapshot
+
+			taken.forgetOldChanges();
+			Taken afterwards = ask(Instant.now());
+			insert("booked", TEN, null);
+			Taken afterAVisit = ask(Instant.now());
+
+			assertThat(answered("read") - reads).as("the cleared notes cannot vouch for older answers").isEqualTo(2);
+			assertThat(afterwards.blocks()).isEmpty();
+			assertThat(afterAVisit.blocks()).extracting(BusyBlock::from).containsExactly(TEN);
+		}
+
+		@Test
+		void seesAVisitWrittenBetweenReadsOfOtherQuestions() {
+			// a read joins the remembered answers only if no appointment was written
+			// since
+			// they were read: the first question, remembered before the visit, is read
+			// again
+			ask(Instant.now());
+			Taken other = taken.busy(List.of(therapist), List.of(room), DAY_STARTS.plusSeconds(86_400),
+					DAY_ENDS.plusSeconds(86_400), Instant.now(), null);
+			insert("booked", TEN, null);
+			taken.busy(List.of(therapist), List.of(room), DAY_STARTS.plusSeconds(2 * 86_400),
+					DAY_ENDS.plusSeconds(2 * 86_400), Instant.now(), null);
+
+			assertThat(other.blocks()).isEmpty();
+			assertThat(ask(Instant.now()).blocks()).extracting(BusyBlock::from).containsExactly(TEN);
+		}
+
+		private void commitSomethingElse() {
+			UUID patient = UUID.randomUUID();
+			jdbc.sql("""
+					INSERT INTO patient (id, email, birth_date, given_name, family_name)
+					VALUES (?, ?, DATE '1981-01-01', 'Some', 'One')""")
+				.params(patient, patient + "@example.org")
+				.update();
+		}
+
+	}
+
+	@Nested
 	class InsideATransaction {
 
 		@Test
