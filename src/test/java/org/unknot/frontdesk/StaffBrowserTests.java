@@ -289,7 +289,7 @@ class StaffBrowserTests {
 		assertThat(page.locator(".plan-progress").textContent()).isEqualTo("0 of 4 done, 4 booked, 0 still to book.");
 		assertThat(page.content()).contains("Mon, Mar 22, 10:00 AM EDT")
 			.contains("Activities you find hard (PSFS): before the first visit, then every 2 weeks; at discharge")
-			.contains("Pain intensity (0 to 10): before each visit; at the plan&#39;s review; at discharge");
+			.contains("Pain intensity (0 to 10): before each visit; at the plan's review; at discharge");
 		visitor.check(page, "plan-booked");
 	}
 
