@@ -238,7 +238,8 @@ class StaffBrowserTests {
 			.patientId()
 			.value();
 		Account practitioner = account(Role.PRACTITIONER, List.of(), therapist);
-		Page page = visitor.open("/sign-in", Visitor.JS_ON);
+		// a small laptop or a tablet held sideways
+		Page page = visitor.open("/sign-in", Visitor.JS_ON, 1024);
 		signInAndEnrol(visitor, page, practitioner);
 
 		page.navigate(visitor.baseUrl() + "/staff/patients/" + patient + "/care");
@@ -262,7 +263,12 @@ class StaffBrowserTests {
 		page.getByLabel("Number of visits", EXACT).fill("4");
 		page.getByLabel("Starts on", EXACT).fill(MONDAY.plusWeeks(1).toString());
 		page.getByLabel("Reviewed on", EXACT).fill(MONDAY.plusWeeks(3).toString());
-		page.locator("input[name=measures][value=psfs]").check();
+		// each measure on its own schedule: the activities every two weeks and at
+		// discharge
+		page.locator("#take-psfs").check();
+		page.locator("#repeat-psfs").selectOption("weeks");
+		page.locator("#every-psfs").fill("2");
+		page.locator("#discharge-psfs").check();
 		button(page, "Save the draft").click();
 		page.waitForLoadState();
 		assertThat(page.locator(".notice").textContent()).contains("Plan drafted");
@@ -281,7 +287,10 @@ class StaffBrowserTests {
 
 		assertThat(page.locator(".notice").textContent()).isEqualTo("4 visits booked for this plan.");
 		assertThat(page.locator(".plan-progress").textContent()).isEqualTo("0 of 4 done, 4 booked, 0 still to book.");
-		assertThat(page.content()).contains("Mon, Mar 22, 10:00 AM EDT").contains("Activities you find hard (PSFS)");
+		assertThat(page.content()).contains("Mon, Mar 22, 10:00 AM EDT")
+			.contains("Activities you find hard (PSFS): before the first visit, then every 2 weeks; at discharge")
+			.contains("Pain intensity (0 to 10): before each visit; at the plan's review; at discharge");
+		visitor.check(page, "plan-booked");
 	}
 
 	private static com.microsoft.playwright.Locator link(Page page, String name) {
