@@ -310,6 +310,21 @@ class PlanReportsTests {
 				.single()).isZero();
 		}
 
+		@Test
+		void refusesANameOrAddressWithControlCharactersBesideTheFields() throws Exception {
+			MockHttpServletResponse refused = mvc
+				.perform(post("/staff/reports/{id}/send", report).with(csrf())
+					.param("providerName", "Dr. Lee\u0000")
+					.param("providerEmail", "lee\u0000@example.org")
+					.with(therapist()))
+				.andReturn()
+				.getResponse();
+
+			assertThat(refused.getStatus()).isEqualTo(422);
+			assertThat(refused.getContentAsString()).contains("Enter the name as it is written, on one line.")
+				.contains("Enter the provider&#39;s email address");
+		}
+
 		private byte[] download(String token) throws Exception {
 			MockHttpServletResponse response = mvc.perform(get("/reports/shared/{token}/pdf", token))
 				.andReturn()
