@@ -170,6 +170,10 @@ class AccessMatrixTests {
 				new Row(() -> get("/staff/plans/{id}/edit", planA), EnumSet.of(Who.PRACTITIONER)));
 		rows.put("amend other clinic's patient's plan",
 				new Row(() -> get("/staff/plans/{id}/edit", planB), EnumSet.noneOf(Who.class)));
+		rows.put("report on own patient's plan",
+				new Row(() -> get("/staff/plans/{id}/reports/new", planA), EnumSet.of(Who.PRACTITIONER)));
+		rows.put("report on other clinic's patient's plan",
+				new Row(() -> get("/staff/plans/{id}/reports/new", planB), EnumSet.noneOf(Who.class)));
 		rows.put("discontinue own patient's plan (no reason: refused with a message)",
 				new Row(() -> post("/staff/plans/{id}/discontinue", planA).with(csrf()), treating));
 		rows.put("patient's own progress", new Row(() -> get("/account/progress"), EnumSet.of(Who.PATIENT)));

@@ -10,8 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,15 +35,8 @@ import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.care.Assessments;
-import org.unknot.care.BodyRegion;
-import org.unknot.care.Goal;
-import org.unknot.care.PlanTerms;
-import org.unknot.care.SessionNotes;
-import org.unknot.care.Technique;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
-import org.unknot.care.measures.Answers;
-import org.unknot.care.measures.BuiltInMeasures;
 import org.unknot.care.measures.MeasureResponses;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceId;
@@ -98,12 +89,10 @@ class PlanReportBrowserTests {
 				null, new PatientDetails("Elio", "Brandt", "eb-" + UUID.randomUUID() + "@example.org", null,
 						LocalDate.of(1979, 9, 9)));
 		UUID patient = visit.appointment().patientId().value();
-		TreatmentPlan plan = signedPlan(patient, therapist);
+		TreatmentPlan plan = fixture().signed(patient, therapist, MONDAY);
 		plans.link(plan.id(), visit.appointment().id(), Instant.now());
-		responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", 8)),
-				new MeasureResponses.Taken(null, null, null, "patient", Instant.now().minus(Duration.ofDays(21))));
-		responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", 5)),
-				new MeasureResponses.Taken(null, null, null, "patient", Instant.now().minus(Duration.ofDays(1))));
+		fixture().pain(patient, 8, Duration.ofDays(21));
+		fixture().pain(patient, 5, Duration.ofDays(1));
 		Account practitioner = accounts
 			.create(new AccountDesk.NewAccount("lmt-" + UUID.randomUUID() + "@unknot.example", "Sam Practitioner",
 					Role.PRACTITIONER, List.of(), therapist, null, PASSWORD));
@@ -154,27 +143,16 @@ class PlanReportBrowserTests {
 		assertThat(Files.readAllBytes(shared.path())).startsWith("%PDF".getBytes());
 	}
 
-	private TreatmentPlan signedPlan(UUID patientId, String practitioner) {
-		UUID assessment = assessments
-			.record(new Assessments.NewAssessment(patientId, practitioner, "Ache between the shoulder blades",
-					Set.of(BodyRegion.UPPER_BACK), null, true, Set.of(), null, null, null, null, null, List.of("M54.6"),
-					null), new SessionNotes.Actor("test", "PRACTITIONER", null))
-			.id();
-		TreatmentPlan made = TreatmentPlan.draft(assessment, patientId, practitioner, TestNetwork.MASSAGE,
-				new PlanTerms(List.of(new Goal("Worst pain in a day", "3/10 or less")), Set.of(Technique.SWEDISH), 2, 6,
-						MONDAY, MONDAY.plusWeeks(6)),
-				Instant.now());
-		made.sign(practitioner, Instant.now());
-		plans.save(made);
-		return made;
-	}
-
 	private static Locator link(Page page, String name) {
 		return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
 	}
 
 	private static Locator button(Page page, String name) {
 		return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	private SignedPlans fixture() {
+		return new SignedPlans(assessments, plans, responses);
 	}
 
 }

@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,15 +41,8 @@ import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
 import org.unknot.care.Assessments;
-import org.unknot.care.BodyRegion;
-import org.unknot.care.Goal;
-import org.unknot.care.PlanTerms;
-import org.unknot.care.SessionNotes;
-import org.unknot.care.Technique;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
-import org.unknot.care.measures.Answers;
-import org.unknot.care.measures.BuiltInMeasures;
 import org.unknot.care.measures.MeasureResponses;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceId;
@@ -69,8 +61,6 @@ class PlanReportsTests {
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 
 	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
-
-	static final SessionNotes.Actor ACTOR = new SessionNotes.Actor("test", "PRACTITIONER", null);
 
 	static final String SUMMARY = "Responding well: tension headaches now twice a month instead of weekly.";
 
@@ -120,11 +110,11 @@ class PlanReportsTests {
 		patient = first.appointment().patientId().value();
 		Booked second = book(at(MONDAY.plusWeeks(2), 9), "Rowan", "Tiller");
 		desk.cancelForClinic(second.appointment().id(), "Clinic closed for a burst pipe");
-		plan = signedPlan(patient, therapist);
+		plan = fixture().signed(patient, therapist, MONDAY);
 		plans.link(plan.id(), first.appointment().id(), Instant.now());
 		plans.link(plan.id(), second.appointment().id(), Instant.now());
-		pain(patient, 7, Duration.ofDays(28));
-		pain(patient, 4, Duration.ofDays(1));
+		fixture().pain(patient, 7, Duration.ofDays(28));
+		fixture().pain(patient, 4, Duration.ofDays(1));
 	}
 
 	@Nested
@@ -274,7 +264,7 @@ class PlanReportsTests {
 		@Test
 		void opensOnlyItsOwnReportAndAGuessedTokenOpensNothing() throws Exception {
 			UUID otherPatient = book(at(MONDAY.plusDays(1), 10), "Ines", "Marlow").appointment().patientId().value();
-			TreatmentPlan otherPlan = signedPlan(otherPatient, therapist);
+			TreatmentPlan otherPlan = fixture().signed(otherPatient, therapist, MONDAY);
 			sign(otherPlan.id(), "A different patient's summary.", null, therapist());
 			String mine = send(report, priya);
 			String theirs = send(onlyReport(otherPlan.id()), "omar." + UUID.randomUUID() + "@example.org");
@@ -308,6 +298,21 @@ class PlanReportsTests {
 				.param(report)
 				.query(Integer.class)
 				.single()).isZero();
+		}
+
+		@Test
+		void refusesANameOrAddressWithControlCharactersBesideTheFields() throws Exception {
+			MockHttpServletResponse refused = mvc
+				.perform(post("/staff/reports/{id}/send", report).with(csrf())
+					.param("providerName", "Dr. Lee\u0000")
+					.param("providerEmail", "lee\u0000@example.org")
+					.with(therapist()))
+				.andReturn()
+				.getResponse();
+
+			assertThat(refused.getStatus()).isEqualTo(422);
+			assertThat(refused.getContentAsString()).contains("Enter the name as it is written, on one line.")
+				.contains("Enter the provider&#39;s email address");
 		}
 
 		private byte[] download(String token) throws Exception {
@@ -410,26 +415,6 @@ class PlanReportsTests {
 		return link.group(1);
 	}
 
-	private TreatmentPlan signedPlan(UUID patientId, String practitioner) {
-		UUID assessment = assessments
-			.record(new Assessments.NewAssessment(patientId, practitioner, "Tension in the neck by evening",
-					Set.of(BodyRegion.NECK), null, true, Set.of(), null, null, null, null, null, List.of("M54.2"),
-					null), ACTOR)
-			.id();
-		TreatmentPlan made = TreatmentPlan.draft(assessment, patientId, practitioner, TestNetwork.MASSAGE,
-				new PlanTerms(List.of(new Goal("Worst pain in a day", "3/10 or less")), Set.of(Technique.SWEDISH), 2, 6,
-						MONDAY, MONDAY.plusWeeks(6)),
-				Instant.now());
-		made.sign(practitioner, Instant.now());
-		plans.save(made);
-		return made;
-	}
-
-	private void pain(UUID patientId, int score, Duration ago) {
-		responses.record(patientId, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", score)),
-				new MeasureResponses.Taken(null, null, null, "patient", Instant.now().minus(ago)));
-	}
-
 	private UUID onlyReport(UUID planId) {
 		return jdbc.sql("SELECT id FROM care_report WHERE plan_id = ?").param(planId).query(UUID.class).single();
 	}
@@ -487,6 +472,10 @@ class PlanReportsTests {
 
 	private int status(MockHttpServletRequestBuilder request, RequestPostProcessor who) throws Exception {
 		return mvc.perform(request.with(who)).andReturn().getResponse().getStatus();
+	}
+
+	private SignedPlans fixture() {
+		return new SignedPlans(assessments, plans, responses);
 	}
 
 }

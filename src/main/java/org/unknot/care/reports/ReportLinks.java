@@ -92,7 +92,12 @@ public class ReportLinks {
 		else if (providerName.strip().length() > MAX_NAME) {
 			problems.add(new FieldProblem("providerName", "Keep the name under " + MAX_NAME + " characters."));
 		}
-		Optional<EmailAddress> address = EmailAddress.parse(providerEmail);
+		else if (providerName.chars().anyMatch(Character::isISOControl)) {
+			problems.add(new FieldProblem("providerName", "Enter the name as it is written, on one line."));
+		}
+		Optional<EmailAddress> address = providerEmail == null
+				|| providerEmail.chars().anyMatch(Character::isISOControl) ? Optional.empty()
+						: EmailAddress.parse(providerEmail);
 		if (address.isEmpty()) {
 			problems
 				.add(new FieldProblem("providerEmail", "Enter the provider's email address, like dr.lee@example.org."));

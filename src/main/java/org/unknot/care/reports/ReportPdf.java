@@ -62,11 +62,11 @@ final class ReportPdf {
 			if (report.ended() != null) {
 				sheet.fact("Ended", report.ended());
 			}
+			sheet.fact("Techniques", report.techniques());
 			sheet.heading("Goals");
 			for (Goal goal : report.goals()) {
 				sheet.bullet(goal.text() + ": " + goal.target());
 			}
-			sheet.fact("Techniques", report.techniques());
 			sheet.heading("Visits");
 			sheet.paragraph(report.visitsSummary() + ".");
 			for (ReportContent.VisitLine visit : report.visits()) {
