@@ -449,7 +449,7 @@ class StripePaymentsTests {
 	}
 
 	/** Stripe's event for a Checkout page paid in full. */
-	private static String paid(String key, UUID patient, long cents) {
+	static String paid(String key, UUID patient, long cents) {
 		return """
 				{"id":"evt_%s","object":"event","api_version":"%s","type":"checkout.session.completed",
 				 "data":{"object":{"id":"cs_paid","object":"checkout.session","mode":"payment","payment_status":"paid",
@@ -466,7 +466,7 @@ class StripePaymentsTests {
 				patient);
 	}
 
-	private static String sign(String payload, String secret) {
+	static String sign(String payload, String secret) {
 		long now = Webhook.Util.getTimeNow();
 		try {
 			return "t=" + now + ",v1=" + Webhook.Util.computeHmacSha256(secret, now + "." + payload);
