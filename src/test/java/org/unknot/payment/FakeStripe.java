@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code Idempotency-Key} gets the first answer again and moves no more money. A test
  * tells it to decline cards, fail, or answer only after the client has given up.
  */
-final class FakeStripe implements AutoCloseable {
+public final class FakeStripe implements AutoCloseable {
 
 	enum Behaviour {
 
@@ -52,14 +52,14 @@ final class FakeStripe implements AutoCloseable {
 
 	private volatile long slowMillis = 2500;
 
-	FakeStripe() throws IOException {
+	public FakeStripe() throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.setExecutor(Executors.newFixedThreadPool(4));
 		server.createContext("/v1/", this::handle);
 		server.start();
 	}
 
-	String base() {
+	public String base() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
@@ -72,7 +72,7 @@ final class FakeStripe implements AutoCloseable {
 	}
 
 	/** The Checkout sessions opened, each as the form it was asked with. */
-	synchronized List<Map<String, String>> sessions() {
+	public synchronized List<Map<String, String>> sessions() {
 		return List.copyOf(sessions);
 	}
 
