@@ -59,6 +59,23 @@ public final class FakeStripe implements AutoCloseable {
 		server.start();
 	}
 
+	/** A fake started on loopback (for a static field of a test class). */
+	public static FakeStripe onLoopback() {
+		try {
+			return new FakeStripe();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Points the application at this fake, with the tests' keys and webhook secret. */
+	public void configure(org.springframework.test.context.DynamicPropertyRegistry registry, String webhookSecret) {
+		registry.add("unknot.payments.stripe.api-base", this::base);
+		registry.add("unknot.payments.stripe.secret-key", () -> "sk_test_unknot");
+		registry.add("unknot.payments.stripe.webhook-secret", () -> webhookSecret);
+	}
+
 	public String base() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}

@@ -5,10 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -56,15 +53,13 @@ import org.unknot.visit.VisitBooking;
 @UnknotIntegrationTest
 class OnlinePaymentPagesTests {
 
-	static final FakeStripe STRIPE = start();
+	static final FakeStripe STRIPE = FakeStripe.onLoopback();
 
 	static final String SERVICE = "t-pay-online-60";
 
 	@DynamicPropertySource
 	static void stripe(DynamicPropertyRegistry registry) {
-		registry.add("unknot.payments.stripe.api-base", STRIPE::base);
-		registry.add("unknot.payments.stripe.secret-key", () -> "sk_test_unknot");
-		registry.add("unknot.payments.stripe.webhook-secret", () -> StripePaymentsTests.WEBHOOK_SECRET);
+		STRIPE.configure(registry, StripePaymentsTests.WEBHOOK_SECRET);
 		registry.add("unknot.payments.stripe.timeout-seconds", () -> "2");
 	}
 
@@ -99,16 +94,7 @@ class OnlinePaymentPagesTests {
 	void aClinicWithADepositAtBooking() {
 		mvc = SecuredMockMvc.of(context);
 		var network = new TestNetwork(jdbc);
-		jdbc.sql("""
-				INSERT INTO care_service (id, name, category, description, duration_minutes, buffer_before_minutes,
-				    buffer_after_minutes, room_kind, in_person, virtual, price_cents, prerequisite_category,
-				    min_notice_minutes, max_advance_days, slot_step_minutes, licence_types)
-				VALUES (?, 'Test massage paid online, 60 minutes', 'MASSAGE', 'test', 60, 0, 15, 'MASSAGE_ROOM',
-				  true, false, 10000, NULL, 60, 400, 15, '{LMT}') ON CONFLICT (id) DO NOTHING""")
-			.param(SERVICE)
-			.update();
-		policies.save(new PaymentPolicy(SERVICE, PaymentPolicy.Due.DEPOSIT, Money.usd(2000), null, Duration.ofHours(24),
-				Money.usd(4000), Money.usd(6000)));
+		PaidService.create(jdbc, policies, SERVICE, "Test massage paid online, 60 minutes", 10000, 2000);
 		clinic = network.clinic(1, 0, 0);
 		therapist = network.practitioner("LMT", LocalDate.of(2035, 1, 1), SERVICE);
 		network.weekdays(therapist, clinic);
@@ -210,15 +196,6 @@ class OnlinePaymentPagesTests {
 		assertThat(response.getStatus()).isEqualTo(200);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		return response.getContentAsString();
-	}
-
-	private static FakeStripe start() {
-		try {
-			return new FakeStripe();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -31,7 +30,6 @@ import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.practitioner.PractitionerId;
-import org.unknot.system.Money;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
@@ -75,16 +73,7 @@ class PaymentBrowserTests {
 	@BeforeEach
 	void aClinicWithADepositOnMassage() {
 		var network = new TestNetwork(jdbc);
-		jdbc.sql("""
-				INSERT INTO care_service (id, name, category, description, duration_minutes, buffer_before_minutes,
-				    buffer_after_minutes, room_kind, in_person, virtual, price_cents, prerequisite_category,
-				    min_notice_minutes, max_advance_days, slot_step_minutes, licence_types)
-				VALUES (?, 'Test massage with a deposit, 60 minutes', 'MASSAGE', 'test', 60, 0, 15, 'MASSAGE_ROOM',
-				  true, false, 9500, NULL, 60, 400, 15, '{LMT}') ON CONFLICT (id) DO NOTHING""")
-			.param(SERVICE)
-			.update();
-		policies.save(new PaymentPolicy(SERVICE, PaymentPolicy.Due.DEPOSIT, Money.usd(2500), null, Duration.ofHours(24),
-				Money.usd(4000), Money.usd(6000)));
+		PaidService.create(jdbc, policies, SERVICE, "Test massage with a deposit, 60 minutes", 9500, 2500);
 		clinic = network.clinic(1, 0, 0);
 		therapist = network.practitioner("LMT", LocalDate.of(2035, 1, 1), SERVICE);
 		network.weekdays(therapist, clinic);

@@ -3,10 +3,7 @@ package org.unknot.website.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -31,10 +28,9 @@ import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.payment.FakeStripe;
+import org.unknot.payment.PaidService;
 import org.unknot.payment.PaymentPolicies;
-import org.unknot.payment.PaymentPolicy;
 import org.unknot.practitioner.PractitionerId;
-import org.unknot.system.Money;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
@@ -48,15 +44,13 @@ import org.unknot.visit.VisitBooking;
 @UnknotIntegrationTest
 class PayingAfterBookingTests {
 
-	static final FakeStripe STRIPE = start();
+	static final FakeStripe STRIPE = FakeStripe.onLoopback();
 
 	static final String SERVICE = "t-pay-after-booking-60";
 
 	@DynamicPropertySource
 	static void stripe(DynamicPropertyRegistry registry) {
-		registry.add("unknot.payments.stripe.api-base", STRIPE::base);
-		registry.add("unknot.payments.stripe.secret-key", () -> "sk_test_unknot");
-		registry.add("unknot.payments.stripe.webhook-secret", () -> "whsec_unknot_test");
+		STRIPE.configure(registry, "whsec_unknot_test");
 	}
 
 	@Autowired
@@ -84,16 +78,7 @@ class PayingAfterBookingTests {
 	void aDepositAtBooking() {
 		mvc = SecuredMockMvc.of(context);
 		var network = new TestNetwork(jdbc);
-		jdbc.sql("""
-				INSERT INTO care_service (id, name, category, description, duration_minutes, buffer_before_minutes,
-				    buffer_after_minutes, room_kind, in_person, virtual, price_cents, prerequisite_category,
-				    min_notice_minutes, max_advance_days, slot_step_minutes, licence_types)
-				VALUES (?, 'Test deposit massage, 60 minutes', 'MASSAGE', 'test', 60, 0, 15, 'MASSAGE_ROOM',
-				  true, false, 10000, NULL, 60, 400, 15, '{LMT}') ON CONFLICT (id) DO NOTHING""")
-			.param(SERVICE)
-			.update();
-		policies.save(new PaymentPolicy(SERVICE, PaymentPolicy.Due.DEPOSIT, Money.usd(2000), null, Duration.ofHours(24),
-				Money.usd(4000), Money.usd(6000)));
+		PaidService.create(jdbc, policies, SERVICE, "Test deposit massage, 60 minutes", 10000, 2000);
 		clinic = network.clinic(1, 0, 0);
 		therapist = network.practitioner("LMT", LocalDate.of(2035, 1, 1), SERVICE);
 		network.weekdays(therapist, clinic);
@@ -149,15 +134,6 @@ class PayingAfterBookingTests {
 		draft.plan = Draft.SELF_PAY;
 		draft.booked.add(new Draft.BookedVisit(booked.appointment().id().toString(), booked.manageToken()));
 		return drafts.create(draft);
-	}
-
-	private static FakeStripe start() {
-		try {
-			return new FakeStripe();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
