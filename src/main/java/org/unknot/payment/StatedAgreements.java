@@ -45,20 +45,24 @@ public class StatedAgreements {
 	@Transactional
 	public <T> T book(String serviceId, Boolean agreed, String version, Supplier<T> booking,
 			Function<T, List<Booked>> booked, Function<UUID, Actor> by) {
-		Optional<ShownPolicy> asked = Optional.of(shown(serviceId)).filter(ShownPolicy::asksAgreement);
-		asked.ifPresent(policy -> {
-			if (!Boolean.TRUE.equals(agreed)) {
-				throw new PolicyNotAgreed(policy, false);
-			}
-			if (!policy.version().equals(version)) {
-				throw new PolicyNotAgreed(policy, true);
-			}
-		});
+		// booked first, so that a booking that breaks a rule says which; refused after,
+		// the booking rolls back with this transaction
 		T result = booking.get();
-		asked.ifPresent(policy -> booked.apply(result).forEach(visit -> {
+		Optional<ShownPolicy> asked = Optional.of(shown(serviceId)).filter(ShownPolicy::asksAgreement);
+		if (asked.isEmpty()) {
+			return result;
+		}
+		ShownPolicy policy = asked.get();
+		if (!Boolean.TRUE.equals(agreed)) {
+			throw new PolicyNotAgreed(policy, false);
+		}
+		if (!policy.version().equals(version)) {
+			throw new PolicyNotAgreed(policy, true);
+		}
+		booked.apply(result).forEach(visit -> {
 			UUID patient = visit.appointment().patientId().value();
 			agreements.agreed(visit.appointment().id(), patient, serviceId, policy.words(), by.apply(patient));
-		}));
+		});
 		return result;
 	}
 

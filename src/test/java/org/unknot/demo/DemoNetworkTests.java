@@ -522,7 +522,7 @@ class DemoNetworkTests {
 			body.put("allOrNothing", true);
 			body.put("patient", newPatient());
 
-			Answer series = post("/api/v1/series", body);
+			Answer series = post("/api/v1/series", agreeing(body));
 
 			assertThat(series.status()).as(series.body()).isEqualTo(201);
 			List<ZonedDateTime> starts = series.json()
@@ -584,7 +584,20 @@ class DemoNetworkTests {
 		body.put("location", location);
 		body.put("start", start.toString());
 		body.put("patient", patient);
-		return post("/api/v1/appointments", body);
+		return post("/api/v1/appointments", agreeing(body));
+	}
+
+	/**
+	 * As a client does for a service whose payment policy asks agreement: shows the
+	 * policy, and states that the patient agreed to this version of it.
+	 */
+	Map<String, Object> agreeing(Map<String, Object> body) {
+		JsonNode policy = get("/api/v1/services/" + body.get("service") + "/payment-policy").json();
+		if (policy.path("agreementRequired").asBoolean()) {
+			body.put("policyAgreed", true);
+			body.put("policyVersion", policy.path("version").asString());
+		}
+		return body;
 	}
 
 	static Map<String, Object> newPatient() {

@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code Idempotency-Key} gets the first answer again and moves no more money. A test
  * tells it to decline cards, fail, or answer only after the client has given up.
  */
-final class FakeStripe implements AutoCloseable {
+public final class FakeStripe implements AutoCloseable {
 
 	enum Behaviour {
 
@@ -52,14 +52,31 @@ final class FakeStripe implements AutoCloseable {
 
 	private volatile long slowMillis = 2500;
 
-	FakeStripe() throws IOException {
+	public FakeStripe() throws IOException {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.setExecutor(Executors.newFixedThreadPool(4));
 		server.createContext("/v1/", this::handle);
 		server.start();
 	}
 
-	String base() {
+	/** A fake started on loopback (for a static field of a test class). */
+	public static FakeStripe onLoopback() {
+		try {
+			return new FakeStripe();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Points the application at this fake, with the tests' keys and webhook secret. */
+	public void configure(org.springframework.test.context.DynamicPropertyRegistry registry, String webhookSecret) {
+		registry.add("unknot.payments.stripe.api-base", this::base);
+		registry.add("unknot.payments.stripe.secret-key", () -> "sk_test_unknot");
+		registry.add("unknot.payments.stripe.webhook-secret", () -> webhookSecret);
+	}
+
+	public String base() {
 		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
@@ -72,7 +89,7 @@ final class FakeStripe implements AutoCloseable {
 	}
 
 	/** The Checkout sessions opened, each as the form it was asked with. */
-	synchronized List<Map<String, String>> sessions() {
+	public synchronized List<Map<String, String>> sessions() {
 		return List.copyOf(sessions);
 	}
 

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -89,14 +88,7 @@ class PaymentPagesTests {
 	void aClinicWithAPaidMassage() {
 		mvc = SecuredMockMvc.of(context);
 		var network = new TestNetwork(jdbc);
-		jdbc.sql("""
-				INSERT INTO care_service (id, name, category, description, duration_minutes, buffer_before_minutes,
-				    buffer_after_minutes, room_kind, in_person, virtual, price_cents, prerequisite_category,
-				    min_notice_minutes, max_advance_days, slot_step_minutes, licence_types)
-				VALUES (?, 'Test paid massage, 60 minutes', 'MASSAGE', 'test', 60, 0, 15, 'MASSAGE_ROOM', true,
-				  false, 12000, NULL, 60, 400, 15, '{LMT}') ON CONFLICT (id) DO NOTHING""").param(SERVICE).update();
-		policies.save(new PaymentPolicy(SERVICE, PaymentPolicy.Due.DEPOSIT, Money.usd(3000), null, Duration.ofHours(24),
-				Money.usd(4000), Money.usd(6000)));
+		PaidService.create(jdbc, policies, SERVICE, "Test paid massage, 60 minutes", 12000, 3000);
 		clinic = network.clinic(1, 0, 0);
 		therapist = network.practitioner("LMT", LocalDate.of(2035, 1, 1), SERVICE);
 		network.weekdays(therapist, clinic);

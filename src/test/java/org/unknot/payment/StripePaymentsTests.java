@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +57,7 @@ class StripePaymentsTests {
 
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 
-	static final FakeStripe STRIPE = start();
+	static final FakeStripe STRIPE = FakeStripe.onLoopback();
 
 	static final MovableClock CLOCK = new MovableClock();
 
@@ -72,9 +70,7 @@ class StripePaymentsTests {
 
 	@DynamicPropertySource
 	static void stripe(DynamicPropertyRegistry registry) {
-		registry.add("unknot.payments.stripe.api-base", STRIPE::base);
-		registry.add("unknot.payments.stripe.secret-key", () -> "sk_test_unknot");
-		registry.add("unknot.payments.stripe.webhook-secret", () -> WEBHOOK_SECRET);
+		STRIPE.configure(registry, WEBHOOK_SECRET);
 		registry.add("unknot.payments.stripe.timeout-seconds", () -> "1");
 	}
 
@@ -449,7 +445,7 @@ class StripePaymentsTests {
 	}
 
 	/** Stripe's event for a Checkout page paid in full. */
-	private static String paid(String key, UUID patient, long cents) {
+	static String paid(String key, UUID patient, long cents) {
 		return """
 				{"id":"evt_%s","object":"event","api_version":"%s","type":"checkout.session.completed",
 				 "data":{"object":{"id":"cs_paid","object":"checkout.session","mode":"payment","payment_status":"paid",
@@ -466,7 +462,7 @@ class StripePaymentsTests {
 				patient);
 	}
 
-	private static String sign(String payload, String secret) {
+	static String sign(String payload, String secret) {
 		long now = Webhook.Util.getTimeNow();
 		try {
 			return "t=" + now + ",v1=" + Webhook.Util.computeHmacSha256(secret, now + "." + payload);
@@ -514,15 +510,6 @@ class StripePaymentsTests {
 
 	private static UUID patientOf(Booked booked) {
 		return booked.appointment().patientId().value();
-	}
-
-	private static FakeStripe start() {
-		try {
-			return new FakeStripe();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -74,7 +74,7 @@ class ReceiptsController {
 		List<PaymentView> paid = new ArrayList<>();
 		for (LedgerEntry row : rows) {
 			if (row.movesMoney()) {
-				paid.add(new PaymentView(row.id(), Times.dateTime(row.at(), zone),
+				paid.add(new PaymentView(row.id(), Times.shortDateTime(row.at(), zone),
 						row.purpose().label() + ", " + row.method().label(), row.received().inWords(),
 						row.receiptNumber()));
 			}
