@@ -179,8 +179,8 @@ class SuperbillPagesTests {
 				String page = page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
 						asPatient(patient));
 
-				assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110.00",
-						"03/24/2027|11|97124||A|4|$125.00");
+				assertThat(linesOf(page)).containsExactly("03/15/2027|11|97124||A|4|$110",
+						"03/24/2027|11|97124||A|4|$125");
 			}
 			finally {
 				jdbc.sql("UPDATE care_service SET price_cents = 11000 WHERE id = ?").param(MASSAGE).update();
