@@ -61,24 +61,22 @@ final class ChainKey {
 	 * The link at {@code position}: the entry, bound to its place and the link before.
 	 */
 	byte[] seal(long position, byte[] previousMac, AuditEntry entry) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(key);
-			mac.update(DOMAIN);
-			mac.update(ByteBuffer.allocate(Long.BYTES).putLong(position).array());
-			mac.update(previousMac);
-			return mac.doFinal(entry.canonical());
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException e) {
-			throw new IllegalStateException("HMAC-SHA256 is not available", e);
-		}
+		Mac mac = newMac();
+		mac.update(DOMAIN);
+		mac.update(ByteBuffer.allocate(Long.BYTES).putLong(position).array());
+		mac.update(previousMac);
+		return mac.doFinal(entry.canonical());
 	}
 
 	private byte[] mac(byte[] text) {
+		return newMac().doFinal(text);
+	}
+
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(key);
-			return mac.doFinal(text);
+			return mac;
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {
 			throw new IllegalStateException("HMAC-SHA256 is not available", e);
