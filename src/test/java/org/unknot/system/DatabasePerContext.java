@@ -61,8 +61,9 @@ record DatabasePerContext() implements ContextCustomizer {
 		String url = TestDatabases.create(name, locations, javaMigrations);
 		DatabaseProperties properties = beans.getBean(DatabaseProperties.class);
 		DatabaseProperties.Db db = properties.db();
-		var copy = new DatabaseProperties(properties.dataDir(), new DatabaseProperties.Db(url, "postgres", null,
-				db.ephemeral(), db.poolSize(), db.serverSettings(), db.embeddedPort()));
+		var copy = new DatabaseProperties(properties.dataDir(),
+				new DatabaseProperties.Db(url, "postgres", null, db.ephemeral(), db.poolSize(), db.serverSettings(),
+						db.embeddedPort(), db.connectionTimeout(), db.embeddedWatch()));
 		return new DatabaseConfiguration().dataSource(copy, EmbeddedServer.none());
 	}
 
