@@ -147,8 +147,8 @@ class DatabaseOutageTests {
 	private void bookUntilStopped(AtomicBoolean booking, String clinic, String therapist, List<Answer> answers) {
 		LocalDate day = LocalDate.of(2027, 9, 6);
 		for (int i = 0; booking.get(); i++) {
-			ZonedDateTime start = ZonedDateTime.of(day.plusDays(i / 6 + (i / 30) * 2), LocalTime.of(9, 0), NEW_YORK)
-				.plusMinutes(90L * (i % 6));
+			ZonedDateTime start = ZonedDateTime.of(day.plusDays(i / 5 + (i / 25) * 2), LocalTime.of(9, 0), NEW_YORK)
+				.plusMinutes(90L * (i % 5));
 			String body = """
 					{"service": "%s", "practitioner": "%s", "location": "%s", "start": "%s",
 					 "patient": {"givenName": "Pat", "familyName": "Outage", "email": "pat-%s@example.org",

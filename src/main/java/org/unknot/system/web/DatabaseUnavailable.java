@@ -9,6 +9,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.unknot.system.Causes;
 
 /**
@@ -32,7 +33,13 @@ final class DatabaseUnavailable {
 	 * Whether {@code failure}, or one of its causes, says the database is out of reach.
 	 */
 	static boolean isCause(Throwable failure) {
-		return Causes.find(failure, Throwable.class, DatabaseUnavailable::outOfReach).isPresent();
+		return Causes.find(failure, Throwable.class, DatabaseUnavailable::outOfReach).isPresent()
+				// a rollback on a connection the pool had already closed hides why the
+				// transaction failed
+				|| Causes.find(failure, TransactionSystemException.class)
+					.map(TransactionSystemException::getApplicationException)
+					.filter(DatabaseUnavailable::isCause)
+					.isPresent();
 	}
 
 	static ProblemDetail problem() {

@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -100,6 +101,22 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
 			CannotCreateTransactionException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+		return outOfReach(e);
+	}
+
+	/**
+	 * A transaction that could not even be rolled back: out of reach if what failed it
+	 * was; anything else goes on to the error controller as before.
+	 */
+	@ExceptionHandler(TransactionSystemException.class)
+	ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e) {
+		if (!DatabaseUnavailable.isCause(e)) {
+			throw e;
+		}
+		return outOfReach(e);
+	}
+
+	private static ResponseEntity<ProblemDetail> outOfReach(Exception e) {
 		log.warn("Database out of reach: {}", e.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
