@@ -128,6 +128,12 @@ class DatabaseConfiguration {
 			if (closed || postgres == null || running()) {
 				return;
 			}
+			if (!Files.exists(dir.resolve("PG_VERSION"))) {
+				// the data directory itself is gone: starting on it would make an empty
+				// database, so the node stays not ready instead
+				log.error("The embedded PostgreSQL has stopped and its data directory {} is gone", dir);
+				return;
+			}
 			int port = postgres.getPort();
 			log.warn("The embedded PostgreSQL on port {} has stopped; starting it again on {}", port, dir);
 			long started = System.nanoTime();

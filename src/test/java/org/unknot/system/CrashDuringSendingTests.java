@@ -90,7 +90,8 @@ class CrashDuringSendingTests {
 		waitUntil(Duration.ofSeconds(120), () -> unsent(jdbc) == 0);
 		long drainedMs = (System.nanoTime() - restarted) / 1_000_000;
 
-		List<String> expected = jdbc.sql("SELECT message_id FROM outbox_message WHERE channel = 'EMAIL'")
+		List<String> expected = jdbc
+			.sql("SELECT message_id FROM outbox_message WHERE channel = 'EMAIL' AND kind = 'BOOKED'")
 			.query(String.class)
 			.list();
 		Map<String, Long> received = Arrays.stream(smtp.getReceivedMessages())
@@ -136,11 +137,14 @@ class CrashDuringSendingTests {
 	}
 
 	private static long emails(JdbcClient jdbc) {
-		return jdbc.sql("SELECT count(*) FROM outbox_message WHERE channel = 'EMAIL'").query(Long.class).single();
+		return jdbc.sql("SELECT count(*) FROM outbox_message WHERE channel = 'EMAIL' AND kind = 'BOOKED'")
+			.query(Long.class)
+			.single();
 	}
 
 	private static long unsent(JdbcClient jdbc) {
-		return jdbc.sql("SELECT count(*) FROM outbox_message WHERE channel = 'EMAIL' AND status <> 'sent'")
+		return jdbc
+			.sql("SELECT count(*) FROM outbox_message WHERE channel = 'EMAIL' AND kind = 'BOOKED' AND status <> 'sent'")
 			.query(Long.class)
 			.single();
 	}
