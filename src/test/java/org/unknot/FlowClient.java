@@ -33,8 +33,19 @@ public final class FlowClient {
 
 	private String csrf;
 
+	private String forwardedFor;
+
 	public FlowClient(int port) {
 		this.base = "http://localhost:" + port;
+	}
+
+	/**
+	 * This browser as a visitor from {@code address}, forwarded by a trusted proxy (the
+	 * tests' loopback), so that limits per client tell visitors apart.
+	 */
+	public FlowClient from(String address) {
+		forwardedFor = address;
+		return this;
 	}
 
 	/**
@@ -101,6 +112,9 @@ public final class FlowClient {
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		if (forwardedFor != null) {
+			request.header("X-Forwarded-For", forwardedFor);
+		}
 		if (!cookies.isEmpty()) {
 			request.header("Cookie",
 					cookies.entrySet()

@@ -72,7 +72,7 @@ final class LeftoverPostmaster {
 		}
 	}
 
-	private static Optional<Long> pidIn(Path pidFile) {
+	static Optional<Long> pidIn(Path pidFile) {
 		try {
 			List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
 			return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));

@@ -3,20 +3,15 @@ package org.unknot.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -34,9 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.unknot.TestNetwork;
-import org.unknot.UnknotApplication;
 
 /**
  * The whole application in a JVM of its own, killed with SIGKILL while clients book
@@ -67,41 +60,20 @@ class CrashDuringBookingsTests {
 	@TempDir
 	Path dataDir;
 
-	private final String key = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'c');
-
-	private final List<Process> children = new ArrayList<>();
+	private ChildNode node;
 
 	private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
 
-	private int httpPort;
-
-	private int dbPort;
-
 	@AfterEach
 	void stopChildren() throws Exception {
-		for (Process child : children) {
-			child.destroy();
-			if (!child.waitFor(30, TimeUnit.SECONDS)) {
-				child.destroyForcibly().waitFor();
-			}
-		}
-		// the postgres of a killed child outlives it; end it (ours, by its number)
-		Path lock = dataDir.resolve("postgres").resolve("postmaster.pid");
-		if (Files.exists(lock)) {
-			long pid = Long.parseLong(Files.readAllLines(lock).get(0).trim());
-			ProcessHandle.of(pid)
-				.filter(process -> process.info().command().orElse("").contains("postgres"))
-				.ifPresent(ProcessHandle::destroy);
-		}
+		node.close();
 	}
 
 	@Test
 	void keepsEveryAnsweredBookingAndNoHalfOfAnyWhenKilledMidStorm() throws Exception {
-		httpPort = freePort();
-		dbPort = freePort();
-		Process first = startNode();
-		awaitReady(first, Duration.ofSeconds(90));
-		JdbcClient jdbc = jdbc();
+		node = new ChildNode(dataDir);
+		Process first = node.start(Duration.ofSeconds(90), settings());
+		JdbcClient jdbc = node.jdbc();
 		TestNetwork network = new TestNetwork(jdbc);
 		String clinic = network.clinic(4, 0, 0);
 		List<String> therapists = List.of(network.therapist(), network.therapist());
@@ -148,15 +120,14 @@ class CrashDuringBookingsTests {
 		assertThat(statuses).as("answers before the kill: booked, or taken already").containsOnly(201, 409);
 
 		long restarting = System.nanoTime();
-		Process second = startNode();
-		awaitReady(second, Duration.ofSeconds(60));
+		node.start(Duration.ofSeconds(60), settings());
 		Duration restart = Duration.ofNanos(System.nanoTime() - restarting);
 		LoggerFactory.getLogger(getClass())
 			.warn("Ready again {} ms after the kill; {} visits and {} series answered 201 of {} answers",
 					restart.toMillis(), booked.size(), seriesBooked.size(), answers.get());
 		assertThat(restart).as("the start after the kill").isLessThan(Duration.ofSeconds(45));
 
-		jdbc = jdbc();
+		jdbc = node.jdbc();
 		assertThat(live(jdbc, booked)).as("every visit answered 201 is there and live").isEqualTo(booked.size());
 		for (String therapist : List.of(therapists.get(0), therapists.get(1), seriesTherapist)) {
 			assertThat(new TestNetwork(jdbc).overlapsOf(therapist)).as("overlapping visits").isZero();
@@ -250,7 +221,7 @@ class CrashDuringBookingsTests {
 	}
 
 	private int post(String path, String body, Queue<String> created) throws IOException, InterruptedException {
-		HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+		HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(node.uri(path))
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(20))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
@@ -274,52 +245,10 @@ class CrashDuringBookingsTests {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
 
-	private JdbcClient jdbc() {
-		return JdbcClient.create(new SimpleDriverDataSource(new org.postgresql.Driver(),
-				"jdbc:postgresql://localhost:" + dbPort + "/unknot", "postgres", ""));
-	}
-
-	/** This application, as {@code java -jar} would start it, on the test's data. */
-	private Process startNode() throws IOException {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		Process child = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), UnknotApplication.class.getName(), "--server.port=" + httpPort,
-				"--server.address=127.0.0.1", "--unknot.data-dir=" + dataDir, "--unknot.db.embedded-port=" + dbPort,
-				"--unknot.encryption.keys.crash=" + key, "--unknot.demo.load-when-empty=false",
-				// the storm books from one address faster than any client may
-				"--unknot.api.bookings-per-minute=1000000", "--unknot.booking.hold-duration=" + HOLD + "s",
-				"--spring.main.banner-mode=off")
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("node.log").toFile()))
-			.start();
-		children.add(child);
-		return child;
-	}
-
-	private void awaitReady(Process child, Duration within) throws Exception {
-		long deadline = System.nanoTime() + within.toNanos();
-		while (true) {
-			assertThat(child.isAlive()).as("the node runs (see %s)", dataDir.resolve("node.log")).isTrue();
-			assertThat(System.nanoTime()).as("the node became ready in time").isLessThan(deadline);
-			try {
-				HttpResponse<Void> readiness = HTTP.send(HttpRequest
-					.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health/readiness"))
-					.build(), HttpResponse.BodyHandlers.discarding());
-				if (readiness.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			Thread.sleep(100);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+	private static String[] settings() {
+		// the storm books from one address faster than any client may
+		return new String[] { "--unknot.api.bookings-per-minute=1000000",
+				"--unknot.booking.hold-duration=" + HOLD + "s" };
 	}
 
 }

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +22,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -91,6 +95,35 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 	}
 
 	/**
+	 * PostgreSQL is out of reach: 503 with {@code Retry-After}, so clients and balancers
+	 * try again (and readiness reports the database DOWN meanwhile).
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+		return outOfReach(e);
+	}
+
+	/**
+	 * A transaction that could not even be rolled back: out of reach if what failed it
+	 * was; anything else goes on to the error controller as before.
+	 */
+	@ExceptionHandler(TransactionSystemException.class)
+	ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e) {
+		if (!DatabaseUnavailable.isCause(e)) {
+			throw e;
+		}
+		return outOfReach(e);
+	}
+
+	private static ResponseEntity<ProblemDetail> outOfReach(Exception e) {
+		log.warn("Database out of reach: {}", e.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
+			.body(DatabaseUnavailable.problem());
+	}
+
+	/**
 	 * Two writers met in the database (a lock timeout or deadlock); nothing was written.
 	 */
 	@ExceptionHandler(ConcurrencyFailureException.class)
@@ -116,6 +149,18 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 		return badRequest("malformed-request", StorableValues.REFUSED, List.of());
 	}
 
+	/**
+	 * The body did not arrive within {@code unknot.web.bodies.deadline}; nothing was
+	 * done, and the connection ends with this answer.
+	 */
+	@ExceptionHandler(SlowBodies.TooSlow.class)
+	ResponseEntity<ProblemDetail> tooSlow() {
+		return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+			.header(HttpHeaders.CONNECTION, "close")
+			.body(problem(HttpStatus.REQUEST_TIMEOUT, "body-too-slow",
+					"The request body did not arrive in time; please send it again.", List.of()));
+	}
+
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
 		String message = "'" + e.getValue() + "' is not a valid value for " + e.getName()
@@ -126,6 +171,10 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (Causes.find(e, SlowBodies.TooSlow.class).isPresent()) {
+			ResponseEntity<ProblemDetail> slow = tooSlow();
+			return ResponseEntity.status(slow.getStatusCode()).headers(slow.getHeaders()).body(slow.getBody());
+		}
 		List<FieldProblem> errors = new ArrayList<>();
 		String detail = "The request body is not valid JSON of the expected shape.";
 		DatabindException databind = Causes.find(e, DatabindException.class).orElse(null);

@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,19 @@ class ProblemErrorController extends BasicErrorController {
 
 	ProblemErrorController(ErrorAttributes errorAttributes, List<ErrorViewResolver> errorViewResolvers) {
 		super(errorAttributes, new ErrorProperties(), errorViewResolvers);
+	}
+
+	/**
+	 * A failure that says the database is out of reach (from a filter, or a page) is a
+	 * 503, for pages too, and not a 500.
+	 */
+	@Override
+	protected HttpStatus getStatus(HttpServletRequest request) {
+		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (failure instanceof Throwable thrown && DatabaseUnavailable.isCause(thrown)) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		return super.getStatus(request);
 	}
 
 	@Override
@@ -42,7 +57,11 @@ class ProblemErrorController extends BasicErrorController {
 		if (attributes.get("path") != null) {
 			problem.put("instance", attributes.get("path"));
 		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			answer.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
+		}
+		return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	private static String slug(HttpStatus status) {
@@ -51,6 +70,7 @@ class ProblemErrorController extends BasicErrorController {
 			case METHOD_NOT_ALLOWED -> "method-not-allowed";
 			case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
 			case NOT_ACCEPTABLE -> "not-acceptable";
+			case SERVICE_UNAVAILABLE -> "database-unavailable";
 			default -> status.is4xxClientError() ? "malformed-request" : "server-error";
 		};
 	}
@@ -59,6 +79,7 @@ class ProblemErrorController extends BasicErrorController {
 		return switch (status) {
 			case NOT_FOUND -> "Nothing exists at " + path + ".";
 			case METHOD_NOT_ALLOWED -> path + " does not take this method.";
+			case SERVICE_UNAVAILABLE -> DatabaseUnavailable.DETAIL;
 			default -> status.is5xxServerError() ? "Something went wrong on our side; nothing was changed by it."
 					: status.getReasonPhrase() + ".";
 		};

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -122,13 +123,13 @@ class ReviewController {
 	}
 
 	@GetMapping("/book/{draftId}/review")
-	String review(@PathVariable String draftId, Model model) {
+	String review(@PathVariable String draftId, Model model, HttpServletRequest request) {
 		Draft draft = drafts.get(draftId);
 		Optional<String> elsewhere = elsewhere(draftId, draft);
 		if (elsewhere.isPresent()) {
 			return elsewhere.get();
 		}
-		boolean held = holder.stillHeld(draft);
+		boolean held = holder.stillHeld(draft, request.getRemoteAddr());
 		drafts.save(draftId, draft);
 		return reviewStep(model, draftId, draft, !held, "none", "4", null, Map.of());
 	}

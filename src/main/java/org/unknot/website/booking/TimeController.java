@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -66,7 +67,7 @@ class TimeController {
 
 	@PostMapping("/book/{draftId}/when")
 	String choose(@PathVariable String draftId, @ModelAttribute TimeChoice form, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		String week = form.week();
 		Draft draft = drafts.get(draftId);
 		if (draft.isBooked()) {
@@ -83,11 +84,9 @@ class TimeController {
 			if (chosen.isEmpty()) {
 				messages.add("times", TimeChoice.CHOOSE);
 			}
-			else if (!holder.hold(draft, chosen.get())) {
-				messages.add("times", TAKEN);
-			}
 			else {
-				drafts.save(draftId, draft);
+				holder.hold(draft, chosen.get(), request.getRemoteAddr())
+					.ifPresentOrElse(refused -> messages.add("times", refused), () -> drafts.save(draftId, draft));
 			}
 			return ChoiceController.next(draftId, draft);
 		}, response, errors -> whenStep(model, draftId, drafts.get(draftId), week, errors));

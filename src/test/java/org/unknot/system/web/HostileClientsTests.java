@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.unknot.FlowClient;
+import org.unknot.FlowClient.Page;
 import org.unknot.TestNetwork;
 
 /**
@@ -155,6 +159,91 @@ class HostileClientsTests {
 			assertThat(released.statusCode()).isEqualTo(204);
 			assertThat(post("/api/v1/holds", slot(at(day, 270)), client).statusCode()).as("after giving one back")
 				.isEqualTo(201);
+		}
+
+	}
+
+	@Nested
+	class WebsiteVisitorsHoldingTimes {
+
+		static final String WEEK = "2027-06-14";
+
+		@Test
+		void stopAtTheSameCapWithAMessageOnTheTimeStep() {
+			FlowClient visitor = new FlowClient(port).from("198.51.100.20");
+			List<String> slots = null;
+			for (int i = 0; i < 3; i++) {
+				String draft = timeStep(visitor);
+				slots = slots == null ? visitor.get("/book/" + draft + "/when?week=" + WEEK).slots() : slots;
+				Page held = visitor.post("/book/" + draft + "/when", Map.of("slot", slots.get(8 * i), "week", WEEK));
+				assertThat(held.location()).as(held.toString()).isEqualTo("/book/" + draft + "/details");
+			}
+
+			String fourth = timeStep(visitor);
+			Page refused = visitor.post("/book/" + fourth + "/when", Map.of("slot", slots.get(24), "week", WEEK));
+
+			assertThat(refused.status()).isEqualTo(422);
+			assertThat(refused.contentType()).startsWith("text/html");
+			assertThat(refused.text()).contains("Your connection already holds 3 times for bookings not yet finished")
+				.containsPattern("choose again in (10|11) minutes");
+			assertThat(refused.body()).contains("id=\"times-error\"");
+			assertThat(liveHolds()).isEqualTo(3);
+			FlowClient neighbour = new FlowClient(port).from("198.51.100.21");
+			String theirs = timeStep(neighbour);
+			assertThat(
+					neighbour.post("/book/" + theirs + "/when", Map.of("slot", slots.get(24), "week", WEEK)).location())
+				.as("another visitor")
+				.endsWith("/details");
+		}
+
+		@Test
+		void changingTheTimeGivesTheEarlierOneBackAndDoesNotCountTwice() {
+			FlowClient visitor = new FlowClient(port).from("198.51.100.22");
+			String draft = timeStep(visitor);
+			List<String> slots = visitor.get("/book/" + draft + "/when?week=" + WEEK).slots();
+			for (int i = 0; i < 5; i++) {
+				assertThat(
+						visitor.post("/book/" + draft + "/when", Map.of("slot", slots.get(i), "week", WEEK)).location())
+					.endsWith("/details");
+			}
+
+			assertThat(liveHolds()).isEqualTo(1);
+		}
+
+		@Test
+		void choosingFasterThanTheApiRateIsAskedToWaitOnThePage() throws Exception {
+			FlowClient visitor = new FlowClient(port).from("198.51.100.23");
+			String draft = timeStep(visitor);
+			List<String> slots = visitor.get("/book/" + draft + "/when?week=" + WEEK).slots();
+			assertThat(post("/api/v1/holds", slot(at(LocalDate.of(2027, 6, 21), 0)), "198.51.100.23").statusCode())
+				.as("a hold through the API draws on the same allowance")
+				.isEqualTo(201);
+			for (int i = 0; i < 5; i++) {
+				assertThat(
+						visitor.post("/book/" + draft + "/when", Map.of("slot", slots.get(i), "week", WEEK)).location())
+					.endsWith("/details");
+			}
+
+			Page refused = visitor.post("/book/" + draft + "/when", Map.of("slot", slots.get(5), "week", WEEK));
+
+			assertThat(refused.status()).isEqualTo(422);
+			assertThat(refused.text()).containsPattern("Please wait (\\d+ seconds|a second|a minute) and choose again");
+			assertThat(liveHolds()).as("the API's hold and the time held before, kept").isEqualTo(2);
+		}
+
+		private String timeStep(FlowClient visitor) {
+			String draft = visitor.post("/book", Map.of("service", TestNetwork.MASSAGE)).draftId();
+			visitor.post("/book/" + draft + "/where", Map.of("location", clinic));
+			assertThat(visitor.post("/book/" + draft + "/who", Map.of("practitioner", therapist)).location())
+				.endsWith("/when");
+			return draft;
+		}
+
+		private long liveHolds() {
+			return jdbc.sql("SELECT count(*) FROM appointment WHERE practitioner_id = ? AND status = 'pending'")
+				.param(therapist)
+				.query(Long.class)
+				.single();
 		}
 
 	}

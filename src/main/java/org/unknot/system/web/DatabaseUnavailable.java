@@ -1,0 +1,64 @@
+package org.unknot.system.web;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.unknot.system.Causes;
+
+/**
+ * PostgreSQL cannot be reached (it is restarting, was killed, or the network to it is
+ * down): not a fault of the request nor a bug, so the answer is 503 with
+ * {@code Retry-After}, after at most the pool's connection wait
+ * ({@code unknot.db.connection-timeout}), never a 500 after 30 s. Nothing was written.
+ */
+final class DatabaseUnavailable {
+
+	/** Seconds a client should wait before trying again. */
+	static final String RETRY_AFTER = "5";
+
+	static final String DETAIL = "The database is out of reach for a moment; nothing was changed. "
+			+ "Please try again in a few seconds.";
+
+	private DatabaseUnavailable() {
+	}
+
+	/**
+	 * Whether {@code failure}, or one of its causes, says the database is out of reach.
+	 */
+	static boolean isCause(Throwable failure) {
+		return Causes.find(failure, Throwable.class, DatabaseUnavailable::outOfReach).isPresent()
+				// a rollback on a connection the pool had already closed hides why the
+				// transaction failed
+				|| Causes.find(failure, TransactionSystemException.class)
+					.map(TransactionSystemException::getApplicationException)
+					.filter(DatabaseUnavailable::isCause)
+					.isPresent();
+	}
+
+	static ProblemDetail problem() {
+		return ProblemAnswers.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", DETAIL,
+				java.util.List.of());
+	}
+
+	private static boolean outOfReach(Throwable failure) {
+		if (failure instanceof DataAccessResourceFailureException
+				|| failure instanceof TransientDataAccessResourceException
+				|| failure instanceof CannotCreateTransactionException
+				|| failure instanceof SQLTransientConnectionException
+				|| failure instanceof SQLNonTransientConnectionException) {
+			return true;
+		}
+		// connection failures (class 08) and the server shutting down or crashed
+		// (57P01-57P03)
+		return failure instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
+	}
+
+}
