@@ -14,15 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unknot.booking.AppointmentStatus;
 import org.unknot.booking.Appointments;
@@ -69,10 +75,14 @@ class PractitionerAdminController {
 
 	private final PractitionerPhotos photos;
 
+	private final DataSize uploadLimit;
+
 	PractitionerAdminController(Practitioners practitioners, PractitionerRegistry registry, CareServices services,
 			Clinics clinics, CatalogProperties catalog, PractitionerSchedule schedule, Appointments appointments,
-			Clock clock, FormChange forms, PractitionerPhotos photos) {
+			Clock clock, FormChange forms, PractitionerPhotos photos,
+			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize uploadLimit) {
 		this.forms = forms;
+		this.uploadLimit = uploadLimit;
 		this.photos = photos;
 		this.practitioners = practitioners;
 		this.registry = registry;
@@ -133,6 +143,33 @@ class PractitionerAdminController {
 		redirect.addFlashAttribute("message",
 				photos.remove(id) ? "Photo removed; patients see the placeholder." : "There was no photo to remove.");
 		return "redirect:/admin/practitioners/" + id;
+	}
+
+	/**
+	 * A file over the upload limit ({@code spring.servlet.multipart.max-file-size}) is
+	 * never read into {@link #uploadPhoto}: its parts resolve lazily, so the refusal
+	 * arrives here, where the page is known, and the admin gets the page again with the
+	 * size named beside the field. Tomcat reads and drops the rest of the upload
+	 * ({@code server.tomcat.max-swallow-size}) so that the browser receives this answer
+	 * instead of a reset connection.
+	 */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String photoOverTheLimit(HttpServletRequest request, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		String id = pathVariables(request).get("id");
+		long bytes = Math.max(request.getContentLengthLong(), uploadLimit.toBytes() + 1);
+		return attempt(id, Map.of(), null, model, redirect, response, "Photo saved; every page shows it at once.",
+				messages -> {
+					photos.checkSize(bytes);
+					messages.add("photo", "This file is larger than any upload may be (" + uploadLimit.toMegabytes()
+							+ " MB). Export a smaller copy and try again.");
+				});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, String> pathVariables(HttpServletRequest request) {
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return variables instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
 	}
 
 	private byte[] bytesOf(MultipartFile file) {
