@@ -17,6 +17,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.unknot.PlanFixture;
 import org.unknot.TestNetwork;
 import org.unknot.AsTableOwner;
 import org.unknot.UnknotIntegrationTest;

@@ -1,4 +1,4 @@
-package org.unknot.care.measures;
+package org.unknot;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,11 +16,11 @@ import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
 
 /** A signed plan for a patient of a practitioner, made the way the pages make one. */
-record PlanFixture(Assessments assessments, TreatmentPlans plans) {
+public record PlanFixture(Assessments assessments, TreatmentPlans plans) {
 
-	static final SessionNotes.Actor ACTOR = new SessionNotes.Actor("test", "PRACTITIONER", null);
+	public static final SessionNotes.Actor ACTOR = new SessionNotes.Actor("test", "PRACTITIONER", null);
 
-	TreatmentPlan signed(UUID patient, String practitioner, String service, int everyWeeks, int visits,
+	public TreatmentPlan signed(UUID patient, String practitioner, String service, int everyWeeks, int visits,
 			LocalDate start) {
 		UUID assessment = assessments
 			.record(new Assessments.NewAssessment(patient, practitioner, "Upper back ache",
