@@ -66,8 +66,10 @@ class DemoBillingTests {
 			assertThat(bill.lines())
 				.extracting(line -> line.code() + " " + line.modifiersInWords() + " x" + line.units() + " at "
 						+ line.place().code())
+				// the plan's Wednesdays and the other visits interleave differently by
+				// the weekday the demo loads on
 				.as("the plan's visits done (Wednesdays) among the others")
-				.containsExactly("97124  x3 at 11", "99203  x1 at 11", "97140  x4 at 11", "97124  x4 at 11",
+				.containsExactlyInAnyOrder("97124  x3 at 11", "99203  x1 at 11", "97140  x4 at 11", "97124  x4 at 11",
 						"99213 95 x1 at 10", "97124  x4 at 11", "97124  x4 at 11", "97124  x4 at 11");
 			assertThat(bill.diagnoses()).extracting(Superbill.Diagnosis::code)
 				.containsExactly("M54.6", "M54.2", "M62.830");

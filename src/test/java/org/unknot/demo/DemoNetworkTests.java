@@ -199,6 +199,8 @@ class DemoNetworkTests {
 				.findFirst()
 				.orElseThrow();
 			assertThat(pain.points()).extracting(Progress.Point::value).endsWith(7.0, 5.0, 4.0);
+			assertThat(pain.sentence()).as("what the patient reads first on My progress")
+				.isEqualTo("Pain has gone from 7 to 4: a meaningful improvement.");
 		}
 
 		/** The demo patient's plan, loaded by whichever test comes first. */

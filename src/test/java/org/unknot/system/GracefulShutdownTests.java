@@ -105,12 +105,17 @@ class GracefulShutdownTests {
 	}
 
 	private ConfigurableApplicationContext start(String shutdownTimeout) {
-		String url = TestDatabases.createEmpty(database);
+		TestDatabases.createEmpty(database);
+		DatabaseLogins logins = TestDatabases.logins(database);
 		String key = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'g');
+		// as in production: the application's own role, the migrations as the owner
 		return new SpringApplicationBuilder(UnknotApplication.class).profiles("test")
 			.initializers(context -> ((GenericApplicationContext) context).registerBean(SlowRequest.class, () -> slow))
-			.run("--server.port=0", "--unknot.db.url=" + url, "--unknot.db.user=postgres", "--unknot.db.password=",
-					"--unknot.encryption.keys.shutdown=" + key, "--spring.main.banner-mode=off",
+			.run("--server.port=0", "--unknot.db.url=" + logins.url(), "--unknot.db.user=" + logins.app().user(),
+					"--unknot.db.password=" + logins.app().password(),
+					"--unknot.db.owner.user=" + logins.owner().user(), "--unknot.db.owner.password=",
+					"--unknot.encryption.keys.shutdown=" + key, "--unknot.audit.key=" + key,
+					"--spring.main.banner-mode=off",
 					"--spring.lifecycle.timeout-per-shutdown-phase=" + shutdownTimeout);
 	}
 

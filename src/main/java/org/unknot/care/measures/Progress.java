@@ -73,11 +73,14 @@ public class Progress {
 		BuiltInMeasures.ALL.forEach(measure -> byMeasure.put(measure.code(), new ArrayList<>()));
 		// each day is named where it was spent: in the zone of that visit's clinic
 		ZoneId patientZone = clinicTime.ofPatient(patientId);
+		// a session record's "before" score belongs to the day of its visit, not to the
+		// day the record was written (often later)
 		jdbc.sql("""
-				SELECT appointment_id, pain_before, written_at FROM session_note
-				WHERE patient_id = ? AND pain_before IS NOT NULL""")
+				SELECT s.appointment_id, s.pain_before, COALESCE(a.start_at, s.written_at) AS taken_at
+				FROM session_note s LEFT JOIN appointment a ON a.id = s.appointment_id
+				WHERE s.patient_id = ? AND s.pain_before IS NOT NULL""")
 			.param(patientId)
-			.query((rs, n) -> point(rs.getTimestamp("written_at"), rs.getInt("pain_before"),
+			.query((rs, n) -> point(rs.getTimestamp("taken_at"), rs.getInt("pain_before"),
 					clinicTime.of(rs.getObject("appointment_id", UUID.class), patientId)))
 			.list()
 			.forEach(byMeasure.get(BuiltInMeasures.PAIN)::add);

@@ -192,7 +192,7 @@ final class ReportPdf {
 		void outcome(Progress.Series series) throws IOException {
 			room(40 + 180 * SCALE);
 			y -= 4;
-			line(bold, 11, MARGIN, series.measure().title() + " (" + series.valueLabel() + ")");
+			line(bold, 11, MARGIN, series.measure().title() + ", scored " + series.valueLabel());
 			paragraph(series.sentence());
 			chart(series.chart());
 			paragraph(series.bandWords());

@@ -48,7 +48,7 @@ class ReportPdfTests {
 	void writesEachMeasureWithItsVerdictBandAndScores() throws IOException {
 		String text = text(ReportPdf.draw(report("Ada Lane", "Fine.")).pdf());
 
-		assertThat(text).contains("Pain intensity (0 to 10) (out of 10)")
+		assertThat(text).contains("Pain intensity (0 to 10), scored out of 10")
 			.contains("Pain has gone from 7 to 4: a meaningful improvement.")
 			.contains("Scores: Mar 1: 7; Mar 29: 4.");
 	}
