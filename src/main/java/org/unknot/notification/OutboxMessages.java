@@ -243,8 +243,21 @@ public class OutboxMessages {
 			.update();
 	}
 
-	public List<OutboxMessage> recent(int limit) {
-		return jdbc.sql("SELECT * FROM outbox_message ORDER BY COALESCE(sent_at, due_at) DESC, id LIMIT ?")
+	/** Messages handed over, the last sent first. */
+	public List<OutboxMessage> sentLately(int limit) {
+		return jdbc.sql("SELECT * FROM outbox_message WHERE sent_at IS NOT NULL ORDER BY sent_at DESC, id LIMIT ?")
+			.param(limit)
+			.query(OutboxMessages::map)
+			.list();
+	}
+
+	/**
+	 * Messages not handed over (waiting, being retried, given up or not to be sent), the
+	 * soonest due first: a reminder planned for next spring must not hide what went out
+	 * today.
+	 */
+	public List<OutboxMessage> notSent(int limit) {
+		return jdbc.sql("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY due_at, id LIMIT ?")
 			.param(limit)
 			.query(OutboxMessages::map)
 			.list();

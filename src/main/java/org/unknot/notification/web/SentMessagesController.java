@@ -30,7 +30,8 @@ class SentMessagesController {
 
 	@GetMapping("/admin/messages")
 	String page(Model model) {
-		model.addAttribute("messages", outbox.recent(200));
+		model.addAttribute("sent", outbox.sentLately(200));
+		model.addAttribute("notSent", outbox.notSent(100));
 		model.addAttribute("zone", catalog.virtualZone());
 		return "admin/messages";
 	}
