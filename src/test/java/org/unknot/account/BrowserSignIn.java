@@ -37,6 +37,9 @@ public final class BrowserSignIn {
 		String secret = key.group(1).replace(" ", "");
 		page.getByLabel("6-digit code from the app", EXACT).fill(TotpCodes.at(secret, Instant.now()));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm and sign in")).click();
+		// the session changes its id on signing in: a page opened before the answer
+		// lands would still carry the old one and be sent back to sign in
+		page.waitForURL(url -> !url.contains("/sign-in"));
 		return secret;
 	}
 

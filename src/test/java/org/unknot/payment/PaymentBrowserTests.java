@@ -124,7 +124,7 @@ class PaymentBrowserTests {
 		phone.getByLabel("Email", EXACT).fill(email);
 		phone.getByLabel("Password", EXACT).fill(PASSWORD);
 		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		phone.waitForLoadState();
+		phone.waitForURL(url -> !url.contains("/sign-in"));
 		phone.navigate(visitor.baseUrl() + "/account/payments");
 
 		assertThat(phone.locator("main").textContent()).contains("Nothing is owed.")

@@ -92,7 +92,7 @@ class QuestionnaireBrowserTests {
 		page.getByLabel("Email", EXACT).fill(email);
 		page.getByLabel("Password", EXACT).fill(PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-		page.waitForLoadState();
+		page.waitForURL(url -> !url.contains("/sign-in"));
 		page.navigate(visitor.baseUrl() + "/account/progress");
 
 		assertThat(page.locator("h1").textContent()).isEqualTo("My progress");
