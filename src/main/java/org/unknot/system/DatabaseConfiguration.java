@@ -124,6 +124,8 @@ class DatabaseConfiguration {
 
 		private boolean closed;
 
+		private boolean dataDirectoryGone;
+
 		private EmbeddedServer(EmbeddedPostgres postgres, DatabaseProperties properties, Path dir, Path throwAway,
 				String appPassword) {
 			this.postgres = postgres;
@@ -165,10 +167,16 @@ class DatabaseConfiguration {
 			}
 			if (!Files.exists(dir.resolve("PG_VERSION"))) {
 				// the data directory itself is gone: starting on it would make an empty
-				// database, so the node stays not ready instead
-				log.error("The embedded PostgreSQL has stopped and its data directory {} is gone", dir);
+				// database, so the node stays not ready instead; said once, not at every
+				// look
+				if (!dataDirectoryGone) {
+					log.error("The embedded PostgreSQL has stopped and its data directory {} is gone; "
+							+ "this node stays not ready until it is restored", dir);
+					dataDirectoryGone = true;
+				}
 				return;
 			}
+			dataDirectoryGone = false;
 			int port = postgres.getPort();
 			log.warn("The embedded PostgreSQL on port {} has stopped; starting it again on {}", port, dir);
 			long started = System.nanoTime();
