@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.unknot.system.CommandsWithoutAWebServer;
 
 /*
  * Sign-in is Unknot's own (org.unknot.account); Spring Boot's default in-memory user with a generated
@@ -12,11 +15,24 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class UnknotApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(UnknotApplication.class, args);
+		SpringApplication application = new SpringApplication(UnknotApplication.class);
+		application.addListeners(new CommandsWithoutAWebServer());
+		application.run(args);
+	}
+
+	/**
+	 * The recurring jobs (sending, reminders, sweeps, the audit chainer) run on serving
+	 * nodes only: a command such as a restore must not send what it is loading, nor sweep
+	 * a database it is halfway through.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	@ConditionalOnExpression("'${unknot.command:}'.isEmpty()")
+	static class Scheduling {
+
 	}
 
 }

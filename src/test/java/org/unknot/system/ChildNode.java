@@ -56,6 +56,45 @@ final class ChildNode implements AutoCloseable {
 	 * Starts a node with these settings besides the shared ones, and waits until ready.
 	 */
 	Process start(Duration within, String... settings) throws Exception {
+		Process child = new ProcessBuilder(commandLine(settings)).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("node.log").toFile()))
+			.start();
+		children.add(child);
+		awaitReady(child, within);
+		return child;
+	}
+
+	/** What a command printed, and the process's exit code. */
+	record Ran(int exitCode, String output) {
+	}
+
+	/**
+	 * Runs {@code --unknot.command=name} with the same settings a node gets (its ports
+	 * included), and waits for it to end.
+	 */
+	Ran command(Duration within, String name, String... settings) throws Exception {
+		List<String> all = new ArrayList<>(List.of(settings));
+		all.add("--unknot.command=" + name);
+		Path output = Files.createTempFile("unknot-" + name, ".log");
+		Process child = new ProcessBuilder(commandLine(all.toArray(String[]::new))).redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		children.add(child);
+		if (!child.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+			child.destroyForcibly().waitFor();
+			throw new AssertionError(
+					"The command " + name + " did not end within " + within + ":\n" + Files.readString(output));
+		}
+		String printed = Files.readString(output);
+		Files.delete(output);
+		return new Ran(child.exitValue(), printed);
+	}
+
+	int dbPort() {
+		return dbPort;
+	}
+
+	private List<String> commandLine(String... settings) {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), UnknotApplication.class.getName(), "--server.port=" + httpPort,
@@ -63,12 +102,7 @@ final class ChildNode implements AutoCloseable {
 				"--unknot.encryption.keys.crash=" + key, "--unknot.demo.load-when-empty=false",
 				"--spring.main.banner-mode=off"));
 		command.addAll(List.of(settings));
-		Process child = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("node.log").toFile()))
-			.start();
-		children.add(child);
-		awaitReady(child, within);
-		return child;
+		return command;
 	}
 
 	JdbcClient jdbc() {
