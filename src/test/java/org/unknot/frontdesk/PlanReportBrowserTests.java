@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,14 +91,8 @@ class PlanReportBrowserTests {
 	@Test
 	void aPractitionerWritesDownloadsAndSendsAReportThatTheProviderOpens(Visitor visitor) throws IOException {
 		var network = new TestNetwork(jdbc);
-		String clinic = network.clinic(2, 0, 0);
 		String therapist = network.therapist();
-		network.weekdays(therapist, clinic);
-		Booked visit = desk.book(
-				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
-						MONDAY.atTime(LocalTime.of(9, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
-				null, new PatientDetails("Elio", "Brandt", "eb-" + UUID.randomUUID() + "@example.org", null,
-						LocalDate.of(1979, 9, 9)));
+		Booked visit = firstVisit(network, therapist, "Elio", "Brandt");
 		UUID patient = visit.appointment().patientId().value();
 		TreatmentPlan plan = fixture().signed(patient, therapist, START);
 		plans.link(plan.id(), visit.appointment().id(), Instant.now());
@@ -167,15 +162,8 @@ class PlanReportBrowserTests {
 	@Test
 	void aPractitionerWhoDoesNotTreatThePatientOpensAReportWithAReason(Visitor visitor) throws IOException {
 		var network = new TestNetwork(jdbc);
-		String clinic = network.clinic(2, 0, 0);
 		String therapist = network.therapist();
-		network.weekdays(therapist, clinic);
-		Booked visit = desk.book(
-				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
-						MONDAY.atTime(LocalTime.of(10, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
-				null, new PatientDetails("Mira", "Okafor", "mo-" + UUID.randomUUID() + "@example.org", null,
-						LocalDate.of(1983, 3, 3)));
-		UUID patient = visit.appointment().patientId().value();
+		UUID patient = firstVisit(network, therapist, "Mira", "Okafor").appointment().patientId().value();
 		TreatmentPlan plan = fixture().signed(patient, therapist, START);
 		UUID report = reports
 			.sign(plan.id(), "Steady; no change to the plan.", null, therapist,
@@ -203,6 +191,19 @@ class PlanReportBrowserTests {
 		try (PDDocument document = Loader.loadPDF(Files.readAllBytes(download.path()))) {
 			assertThat(new PDFTextStripper().getText(document)).contains("Mira Okafor");
 		}
+	}
+
+	/** A patient's first visit, with a therapist working weekdays at a new clinic. */
+	private Booked firstVisit(TestNetwork network, String therapist, String given, String family) {
+		String clinic = network.clinic(2, 0, 0);
+		network.weekdays(therapist, clinic);
+		return desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+						MONDAY.atTime(LocalTime.of(9, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
+				null,
+				new PatientDetails(given, family,
+						given.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.org", null,
+						LocalDate.of(1979, 9, 9)));
 	}
 
 	private static Locator link(Page page, String name) {

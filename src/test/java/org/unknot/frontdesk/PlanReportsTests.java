@@ -194,10 +194,7 @@ class PlanReportsTests {
 			assertThat(reportsOf(plan.id())).isEqualTo(1);
 			assertThat(auditOf(patient)).contains("READ:care-report:PRACTITIONER:DENIED",
 					"READ:care-report:FRONT_DESK:DENIED");
-			assertThat(jdbc.sql("SELECT count(*) FROM care_report_link WHERE report_id = ?")
-				.param(report)
-				.query(Integer.class)
-				.single()).isZero();
+			assertThat(linksSentFor(report)).isZero();
 		}
 
 	}
@@ -291,10 +288,7 @@ class PlanReportsTests {
 			assertThat(refused.getContentAsString()).contains("Give a reason of at least 10 characters")
 				.contains("aria-invalid=\"true\"")
 				.contains(">  urgent </textarea>");
-			assertThat(jdbc.sql("SELECT count(*) FROM care_report_break_glass WHERE report_id = ?")
-				.param(report)
-				.query(Integer.class)
-				.single()).isZero();
+			assertThat(reasonsGivenFor(report)).isZero();
 			assertThat(status(get("/staff/reports/{id}/pdf", report), stranger)).isEqualTo(303);
 		}
 
@@ -304,10 +298,7 @@ class PlanReportsTests {
 
 			assertThat(status(get("/staff/reports/{id}/pdf", report), desk)).isEqualTo(403);
 			assertThat(giveReason(REASON, desk).getStatus()).isEqualTo(403);
-			assertThat(jdbc.sql("SELECT count(*) FROM care_report_break_glass WHERE report_id = ?")
-				.param(report)
-				.query(Integer.class)
-				.single()).isZero();
+			assertThat(reasonsGivenFor(report)).isZero();
 			assertThat(auditOf(patient)).contains("READ:care-report:FRONT_DESK:DENIED")
 				.doesNotContain("READ:care-report:FRONT_DESK:SUCCESS");
 		}
@@ -385,15 +376,7 @@ class PlanReportsTests {
 				.param(report)
 				.update();
 
-			MockHttpServletResponse page = mvc.perform(get("/reports/shared/{token}", token)).andReturn().getResponse();
-			assertThat(page.getStatus()).isEqualTo(410);
-			assertThat(page.getContentAsString()).contains("This link has expired")
-				.doesNotContain("Download the report");
-			MockHttpServletResponse pdf = mvc.perform(get("/reports/shared/{token}/pdf", token))
-				.andReturn()
-				.getResponse();
-			assertThat(pdf.getStatus()).isEqualTo(303);
-			assertThat(pdf.getContentAsByteArray()).isEmpty();
+			assertThat(closedPage(token)).contains("This link has expired").doesNotContain("This link was withdrawn");
 			assertThat(auditOf(patient)).contains("READ:care-report:PROVIDER:DENIED")
 				.doesNotContain("READ:care-report:PROVIDER:SUCCESS");
 		}
@@ -444,16 +427,7 @@ class PlanReportsTests {
 			assertThat(page(get("/staff/plans/{id}", plan.id()), therapist())).contains("withdrawn ")
 				.doesNotContain("Withdraw the link sent to Dr. Priya Lee");
 
-			MockHttpServletResponse page = mvc.perform(get("/reports/shared/{token}", token)).andReturn().getResponse();
-			assertThat(page.getStatus()).isEqualTo(410);
-			assertThat(page.getContentAsString()).contains("This link was withdrawn")
-				.doesNotContain("This link has expired")
-				.doesNotContain("Download the report");
-			MockHttpServletResponse pdf = mvc.perform(get("/reports/shared/{token}/pdf", token))
-				.andReturn()
-				.getResponse();
-			assertThat(pdf.getStatus()).isEqualTo(303);
-			assertThat(pdf.getContentAsByteArray()).isEmpty();
+			assertThat(closedPage(token)).contains("This link was withdrawn").doesNotContain("This link has expired");
 			assertThat(auditOf(patient))
 				.contains("REVOKE:care-report-link:PRACTITIONER:SUCCESS", "READ:care-report:PROVIDER:DENIED")
 				.doesNotContain("READ:care-report:PROVIDER:SUCCESS");
@@ -496,10 +470,7 @@ class PlanReportsTests {
 			assertThat(refused.getContentAsString()).contains("Enter the provider&#39;s email address")
 				.contains("value=\"priya.lee at example\"")
 				.contains("value=\"Dr. Priya Lee\"");
-			assertThat(jdbc.sql("SELECT count(*) FROM care_report_link WHERE report_id = ?")
-				.param(report)
-				.query(Integer.class)
-				.single()).isZero();
+			assertThat(linksSentFor(report)).isZero();
 		}
 
 		@Test
@@ -515,6 +486,22 @@ class PlanReportsTests {
 			assertThat(refused.getStatus()).isEqualTo(422);
 			assertThat(refused.getContentAsString()).contains("Enter the name as it is written, on one line.")
 				.contains("Enter the provider&#39;s email address");
+		}
+
+		/**
+		 * The page of a link that no longer opens its report: 410, no download; its PDF
+		 * address leads back to it.
+		 */
+		private String closedPage(String token) throws Exception {
+			MockHttpServletResponse page = mvc.perform(get("/reports/shared/{token}", token)).andReturn().getResponse();
+			assertThat(page.getStatus()).isEqualTo(410);
+			assertThat(page.getContentAsString()).doesNotContain("Download the report");
+			MockHttpServletResponse pdf = mvc.perform(get("/reports/shared/{token}/pdf", token))
+				.andReturn()
+				.getResponse();
+			assertThat(pdf.getStatus()).isEqualTo(303);
+			assertThat(pdf.getContentAsByteArray()).isEmpty();
+			return page.getContentAsString();
 		}
 
 		private UUID linkOf(UUID reportId) {
@@ -631,11 +618,20 @@ class PlanReportsTests {
 		return jdbc.sql("SELECT id FROM care_report WHERE plan_id = ?").param(planId).query(UUID.class).single();
 	}
 
+	private int linksSentFor(UUID report) {
+		return count("SELECT count(*) FROM care_report_link WHERE report_id = ?", report);
+	}
+
+	private int reasonsGivenFor(UUID report) {
+		return count("SELECT count(*) FROM care_report_break_glass WHERE report_id = ?", report);
+	}
+
 	private int reportsOf(UUID planId) {
-		return jdbc.sql("SELECT count(*) FROM care_report WHERE plan_id = ?")
-			.param(planId)
-			.query(Integer.class)
-			.single();
+		return count("SELECT count(*) FROM care_report WHERE plan_id = ?", planId);
+	}
+
+	private int count(String query, UUID id) {
+		return jdbc.sql(query).param(id).query(Integer.class).single();
 	}
 
 	private int pagesOf(UUID report) {
