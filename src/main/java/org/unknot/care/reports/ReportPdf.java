@@ -75,7 +75,7 @@ final class ReportPdf {
 			sheet.heading(report.kind() == ReportKind.DISCHARGE ? "Outcome at discharge against the baseline"
 					: "Outcome measures");
 			if (report.outcomes().isEmpty()) {
-				sheet.paragraph("No outcome measure has been scored yet.");
+				sheet.paragraph("No outcome measure was scored in the plan's period.");
 			}
 			for (ReportContent.Charted charted : report.outcomes()) {
 				sheet.outcome(charted);

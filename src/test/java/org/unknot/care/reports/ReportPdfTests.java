@@ -65,6 +65,18 @@ class ReportPdfTests {
 		assertThat(text).contains(PERIOD);
 	}
 
+	@Test
+	void saysSoWhenNoMeasureWasScoredInThePlansPeriod() throws IOException {
+		ReportContent full = report("Ada Lane", "Fine.");
+		ReportContent none = new ReportContent(full.kind(), full.patientName(), full.birthDate(),
+				full.practitionerName(), full.serviceName(), full.status(), full.plan(), full.goals(),
+				full.techniques(), full.visitsSummary(), full.visits(), List.of(), full.ended(), full.summary(),
+				full.followUp(), full.signed());
+
+		assertThat(text(ReportPdf.draw(none).pdf())).contains("No outcome measure was scored in the plan's period.")
+			.doesNotContain("Charted from");
+	}
+
 	private static ReportContent report(String name, String summary) {
 		Chart chart = new Chart("36.0,52.8 308.0,93.6",
 				List.of(new Chart.Dot(36, 52.8, "7", "Mar 1"), new Chart.Dot(308, 93.6, "4", "Mar 29")), 25.6, 54.4,
