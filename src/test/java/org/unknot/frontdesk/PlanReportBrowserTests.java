@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,8 @@ import org.unknot.care.Assessments;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
 import org.unknot.care.measures.MeasureResponses;
+import org.unknot.care.measures.Progress;
+import org.unknot.care.reports.CareReports;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientDetails;
@@ -47,7 +50,9 @@ import org.unknot.website.BrowserSupport.Visitor;
 
 /**
  * A practitioner writes a progress report on a plan, downloads it and sends it to a
- * provider, who opens the link; axe finds nothing on any of the new pages.
+ * provider, who opens the link until the practitioner withdraws it; a practitioner who
+ * does not treat the patient opens the report with a reason; axe finds nothing on any of
+ * the new pages.
  */
 @UnknotIntegrationTest
 @ExtendWith(BrowserSupport.class)
@@ -56,6 +61,9 @@ class PlanReportBrowserTests {
 	static final String PASSWORD = "a long staff passphrase";
 
 	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
+
+	/** The plan began two weeks ago: the score three weeks ago is its baseline. */
+	static final LocalDate START = LocalDate.now(ZoneId.of(TestNetwork.ZONE)).minusWeeks(2);
 
 	static final Pattern LINK = Pattern.compile("/reports/shared/[A-Za-z0-9_-]{43}");
 
@@ -77,19 +85,16 @@ class PlanReportBrowserTests {
 	@Autowired
 	MeasureResponses responses;
 
+	@Autowired
+	CareReports reports;
+
 	@Test
 	void aPractitionerWritesDownloadsAndSendsAReportThatTheProviderOpens(Visitor visitor) throws IOException {
 		var network = new TestNetwork(jdbc);
-		String clinic = network.clinic(2, 0, 0);
 		String therapist = network.therapist();
-		network.weekdays(therapist, clinic);
-		Booked visit = desk.book(
-				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
-						MONDAY.atTime(LocalTime.of(9, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
-				null, new PatientDetails("Elio", "Brandt", "eb-" + UUID.randomUUID() + "@example.org", null,
-						LocalDate.of(1979, 9, 9)));
+		Booked visit = firstVisit(network, therapist, "Elio", "Brandt");
 		UUID patient = visit.appointment().patientId().value();
-		TreatmentPlan plan = fixture().signed(patient, therapist, MONDAY);
+		TreatmentPlan plan = fixture().signed(patient, therapist, START);
 		plans.link(plan.id(), visit.appointment().id(), Instant.now());
 		fixture().pain(patient, 8, Duration.ofDays(21));
 		fixture().pain(patient, 5, Duration.ofDays(1));
@@ -128,7 +133,8 @@ class PlanReportBrowserTests {
 		button(page, "Send the link").click();
 		page.waitForLoadState();
 		assertThat(page.locator(".notice").textContent()).contains("Link sent to Dr. Priya Lee at " + email);
-		assertThat(page.content()).contains("Sent to Dr. Priya Lee (" + email + "), link works until");
+		assertThat(page.content()).contains("Sent to Dr. Priya Lee (" + email + ") on ")
+			.contains(", link works until ");
 
 		String body = jdbc.sql("SELECT body_text FROM outbox_message WHERE recipient = ?")
 			.param(email)
@@ -141,6 +147,63 @@ class PlanReportBrowserTests {
 		visitor.check(provider, "shared-report");
 		Download shared = provider.waitForDownload(() -> provider.getByText("Download the report (PDF)").click());
 		assertThat(Files.readAllBytes(shared.path())).startsWith("%PDF".getBytes());
+
+		page.reload();
+		assertThat(page.content()).contains("opened, downloaded once");
+		button(page, "Withdraw the link sent to Dr. Priya Lee").click();
+		page.waitForLoadState();
+		assertThat(page.locator(".notice").textContent()).contains("is withdrawn");
+		visitor.check(page, "plan-with-withdrawn-link");
+		provider.reload();
+		assertThat(provider.locator("h1").textContent()).isEqualTo("This link was withdrawn");
+		visitor.check(provider, "shared-report-withdrawn");
+	}
+
+	@Test
+	void aPractitionerWhoDoesNotTreatThePatientOpensAReportWithAReason(Visitor visitor) throws IOException {
+		var network = new TestNetwork(jdbc);
+		String therapist = network.therapist();
+		UUID patient = firstVisit(network, therapist, "Mira", "Okafor").appointment().patientId().value();
+		TreatmentPlan plan = fixture().signed(patient, therapist, START);
+		UUID report = reports
+			.sign(plan.id(), "Steady; no change to the plan.", null, therapist,
+					new Progress.Reader("test", "PRACTITIONER", null))
+			.id();
+		Account stranger = accounts.create(new AccountDesk.NewAccount("pt-" + UUID.randomUUID() + "@unknot.example",
+				"Kit Stranger", Role.PRACTITIONER, List.of(), network.therapist(), null, PASSWORD));
+		Page page = visitor.open("/sign-in", Visitor.JS_ON);
+		BrowserSignIn.enrol(visitor, page, stranger, PASSWORD);
+
+		page.navigate(visitor.baseUrl() + "/staff/reports/" + report + "/pdf");
+		assertThat(page.locator("h1").textContent()).isEqualTo("Reason needed");
+		visitor.check(page, "report-reason");
+		page.getByLabel("Reason").fill("urgent");
+		button(page, "Open the report").click();
+		page.waitForLoadState();
+		assertThat(page.content()).contains("Give a reason of at least 10 characters");
+		visitor.check(page, "report-reason-refused");
+		page.getByLabel("Reason").fill("Covering the emergency clinic; the patient arrived in severe pain.");
+		button(page, "Open the report").click();
+		page.waitForLoadState();
+		assertThat(page.locator("h1").textContent()).isEqualTo("Report opened with a reason");
+		visitor.check(page, "report-reason-given");
+		Download download = page.waitForDownload(() -> link(page, "Download the PDF").click());
+		try (PDDocument document = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+			assertThat(new PDFTextStripper().getText(document)).contains("Mira Okafor");
+		}
+	}
+
+	/** A patient's first visit, with a therapist working weekdays at a new clinic. */
+	private Booked firstVisit(TestNetwork network, String therapist, String given, String family) {
+		String clinic = network.clinic(2, 0, 0);
+		network.weekdays(therapist, clinic);
+		return desk.book(
+				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
+						MONDAY.atTime(LocalTime.of(9, 0)).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
+				null,
+				new PatientDetails(given, family,
+						given.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.org", null,
+						LocalDate.of(1979, 9, 9)));
 	}
 
 	private static Locator link(Page page, String name) {

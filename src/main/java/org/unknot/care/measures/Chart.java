@@ -1,5 +1,7 @@
 package org.unknot.care.measures;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +9,8 @@ import java.util.Locale;
 /**
  * Where a series' marks fall on a small line chart (a 320 by 180 view box that scales to
  * any width): the line, its dots, the band of no meaningful change and the axis labels.
- * Only numbers: the page template draws the SVG.
+ * Dots stand at their time, so that three weeks between two scores look three times as
+ * long as one week. Only numbers: the page template and the report's PDF draw them.
  */
 public record Chart(String line, List<Dot> dots, double bandTop, double bandHeight, List<Tick> ticks, List<Tick> days) {
 
@@ -29,12 +32,16 @@ public record Chart(String line, List<Dot> dots, double bandTop, double bandHeig
 	public record Tick(double at, String label) {
 	}
 
+	/** The chart of these points, oldest first. */
 	static Chart of(Measure measure, List<Progress.Point> points, double bandLow, double bandHigh) {
 		List<Dot> dots = new ArrayList<>();
 		StringBuilder line = new StringBuilder();
+		Instant first = points.isEmpty() ? null : points.get(0).at();
+		double span = points.isEmpty() ? 0 : Duration.between(first, points.get(points.size() - 1).at()).toSeconds();
 		for (int n = 0; n < points.size(); n++) {
 			Progress.Point point = points.get(n);
-			double x = points.size() == 1 ? (LEFT + RIGHT) / 2 : LEFT + (RIGHT - LEFT) * n / (points.size() - 1);
+			double x = span <= 0 ? (LEFT + RIGHT) / 2
+					: LEFT + (RIGHT - LEFT) * Duration.between(first, point.at()).toSeconds() / span;
 			double y = y(measure, point.value());
 			dots.add(new Dot(round(x), round(y), Progress.format(point.value()), point.dayLabel()));
 			line.append(n == 0 ? "" : " ").append(number(x)).append(',').append(number(y));
@@ -46,7 +53,7 @@ public record Chart(String line, List<Dot> dots, double bandTop, double bandHeig
 				new Tick(y(measure, middle), Progress.format(middle)),
 				new Tick(y(measure, measure.min()), Progress.format(measure.min())));
 		List<Tick> days = dots.isEmpty() ? List.of()
-				: dots.size() == 1 ? List.of(new Tick(dots.get(0).x(), dots.get(0).day()))
+				: span <= 0 ? List.of(new Tick(dots.get(0).x(), dots.get(0).day()))
 						: List.of(new Tick(dots.get(0).x(), dots.get(0).day()),
 								new Tick(dots.get(dots.size() - 1).x(), dots.get(dots.size() - 1).day()));
 		return new Chart(line.toString(), dots, round(top), round(bottom - top), ticks, days);

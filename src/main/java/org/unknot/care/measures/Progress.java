@@ -69,6 +69,42 @@ public class Progress {
 	/** Every series with at least one score, pain first. */
 	@Transactional
 	public List<Series> of(UUID patientId, Reader reader) {
+		return series(patientId, points(patientId), reader);
+	}
+
+	/**
+	 * The series of a plan's period, as a report charts them: each measure's baseline
+	 * (its last score on or before the plan's first day, in the zone of the patient's
+	 * clinic), then its scores after that day up to {@code until}. Scores outside the
+	 * period are left out, and so is a measure with none in it.
+	 */
+	@Transactional
+	public List<Series> during(UUID patientId, LocalDate start, Instant until, Reader reader) {
+		Instant afterStartDay = start.plusDays(1).atStartOfDay(clinicTime.ofPatient(patientId)).toInstant();
+		Map<String, List<Point>> byMeasure = points(patientId);
+		byMeasure.replaceAll((code, points) -> within(points, afterStartDay, until));
+		return series(patientId, byMeasure, reader);
+	}
+
+	/**
+	 * The points of a period, oldest first: the last before {@code afterStartDay} (the
+	 * baseline), then those from it to {@code until}, inclusive.
+	 */
+	static List<Point> within(List<Point> points, Instant afterStartDay, Instant until) {
+		List<Point> sorted = points.stream().sorted(Comparator.comparing(Point::at)).toList();
+		List<Point> kept = new ArrayList<>();
+		sorted.stream()
+			.filter(point -> point.at().isBefore(afterStartDay))
+			.reduce((first, second) -> second)
+			.ifPresent(kept::add);
+		sorted.stream()
+			.filter(point -> !point.at().isBefore(afterStartDay) && !point.at().isAfter(until))
+			.forEach(kept::add);
+		return kept;
+	}
+
+	/** Each measure's scores, pain first, unsorted. */
+	private Map<String, List<Point>> points(UUID patientId) {
 		Map<String, List<Point>> byMeasure = new LinkedHashMap<>();
 		BuiltInMeasures.ALL.forEach(measure -> byMeasure.put(measure.code(), new ArrayList<>()));
 		// each day is named where it was spent: in the zone of that visit's clinic
@@ -89,6 +125,10 @@ public class Progress {
 				.add(point(Timestamp.from(response.answeredAt()), response.score(), response.appointmentId() == null
 						? patientZone : clinicTime.of(response.appointmentId(), patientId)));
 		}
+		return byMeasure;
+	}
+
+	private List<Series> series(UUID patientId, Map<String, List<Point>> byMeasure, Reader reader) {
 		List<Series> series = new ArrayList<>();
 		byMeasure.forEach((code, points) -> {
 			if (!points.isEmpty()) {

@@ -150,12 +150,21 @@ public class CareReports {
 	/** The report's PDF, for someone already allowed to read it; audited. */
 	@Transactional
 	public Pdf open(CareReport report, Progress.Reader reader) {
+		return open(report, reader, null);
+	}
+
+	/**
+	 * The PDF, audited as read with the break-glass reason that allowed it (none for
+	 * someone who may read it anyway).
+	 */
+	Pdf open(CareReport report, Progress.Reader reader, String reason) {
 		String sealed = jdbc.sql("SELECT pdf FROM care_report WHERE id = ?")
 			.param(report.id())
 			.query(String.class)
 			.single();
 		byte[] bytes = Base64.getDecoder().decode(cipher.open(sealed, PDF.context(report.id())));
-		audit.record(event(reader, report.patientId(), "READ", AuditEvent.Outcome.SUCCESS));
+		audit.record(new AuditEvent(reader.id(), reader.role(), report.patientId(), "READ", "care-report", reason,
+				reader.address(), AuditEvent.Outcome.SUCCESS));
 		return new Pdf(bytes, report.kind().fileName() + "-"
 				+ LocalDate.ofInstant(report.signedAt(), writer.zoneOf(report.patientId())) + ".pdf");
 	}

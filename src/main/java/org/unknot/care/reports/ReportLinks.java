@@ -27,9 +27,9 @@ import org.unknot.system.Times;
 /**
  * Reports shared with another provider: a link with an unguessable token (only its hash
  * is kept) that opens one report and nothing else, sent through the outbox in the
- * transaction that shares it, and dead once it expires. The email names neither the
- * patient nor their health; the report is never attached. Sharing and every download are
- * audited.
+ * transaction that shares it, and dead once it expires or is withdrawn. The email names
+ * neither the patient nor their health; the report is never attached. Sharing,
+ * withdrawing and every download are audited.
  */
 @Service
 public class ReportLinks {
@@ -64,12 +64,28 @@ public class ReportLinks {
 		this.clock = clock;
 	}
 
-	/** A link as sent: to whom, until when, how often it was used. */
-	public record Link(UUID id, UUID reportId, String providerName, String providerEmail, Instant sentAt,
-			Instant expiresAt, int downloads) {
+	/**
+	 * A link as sent: to whom (the address mail goes to, and as it was typed), until
+	 * when, whether and how often it was used, and whether it was withdrawn.
+	 */
+	public record Link(UUID id, UUID reportId, String providerName, String providerEmail, String typedEmail,
+			Instant sentAt, Instant expiresAt, int downloads, Instant openedAt, Instant revokedAt) {
 
 		public boolean expired(Instant now) {
 			return !now.isBefore(expiresAt);
+		}
+
+		public boolean revoked() {
+			return revokedAt != null;
+		}
+
+		/** Whether it opens its report now: neither expired nor withdrawn. */
+		public boolean opens(Instant now) {
+			return !revoked() && !expired(now);
+		}
+
+		public boolean opened() {
+			return openedAt != null || downloads > 0;
 		}
 
 	}
@@ -107,14 +123,14 @@ public class ReportLinks {
 		}
 		Instant now = clock.instant();
 		SecretToken token = SecretToken.generate();
-		Link link = new Link(UUID.randomUUID(), report.id(), providerName.strip(), address.get().value(), now,
-				now.plus(properties.linkLifetime()), 0);
+		Link link = new Link(UUID.randomUUID(), report.id(), providerName.strip(), address.get().value(),
+				providerEmail.strip(), now, now.plus(properties.linkLifetime()), 0, null, null);
 		jdbc.sql("""
-				INSERT INTO care_report_link (id, report_id, token_hash, provider_name, provider_email, sent_by,
-				    created_at, expires_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(link.id(), report.id(), token.hash(), link.providerName(), link.providerEmail(), sharedBy,
-					Timestamp.from(now), Timestamp.from(link.expiresAt()))
+				INSERT INTO care_report_link (id, report_id, token_hash, provider_name, provider_email,
+				    provider_email_typed, sent_by, created_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(link.id(), report.id(), token.hash(), link.providerName(), link.providerEmail(), link.typedEmail(),
+					sharedBy, Timestamp.from(now), Timestamp.from(link.expiresAt()))
 			.update();
 		notifications.providerReport(link.id(), link.providerEmail(), link.expiresAt(),
 				notifications.providerReportMessage(link.providerName(), writer.practitionerName(sharedBy),
@@ -122,6 +138,39 @@ public class ReportLinks {
 						Times.shortDateTime(link.expiresAt(), writer.zoneOf(report.patientId()))));
 		audit.record(CareReports.event(reader, report.patientId(), "DISCLOSE", AuditEvent.Outcome.SUCCESS));
 		return new Sent(link, token.value());
+	}
+
+	public Optional<Link> find(UUID id) {
+		return jdbc.sql("SELECT * FROM care_report_link WHERE id = ?").param(id).query(this::map).optional();
+	}
+
+	/**
+	 * Withdraws the link, so that it opens nothing from now on; audited. Withdrawing it
+	 * again changes nothing.
+	 */
+	@Transactional
+	public void revoke(Link link, Progress.Reader reader) {
+		int changed = jdbc
+			.sql("UPDATE care_report_link SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
+			.params(Timestamp.from(clock.instant()), reader.id(), link.id())
+			.update();
+		if (changed == 1) {
+			audit.record(revocation(link, reader, AuditEvent.Outcome.SUCCESS));
+		}
+	}
+
+	/** Someone not allowed to withdraw the link tried: audited as refused. */
+	public void revokeRefused(Link link, Progress.Reader reader) {
+		audit.recordRegardless(revocation(link, reader, AuditEvent.Outcome.DENIED));
+	}
+
+	/** The provider opened the link's page while it works: the first time is kept. */
+	public void opened(Link link) {
+		if (link.opens(clock.instant()) && link.openedAt() == null) {
+			jdbc.sql("UPDATE care_report_link SET opened_at = ? WHERE id = ? AND opened_at IS NULL")
+				.params(Timestamp.from(clock.instant()), link.id())
+				.update();
+		}
 	}
 
 	/** The link this token opens, expired or not; none for a token never handed out. */
@@ -154,7 +203,8 @@ public class ReportLinks {
 
 	/**
 	 * The report the token opens, while its link lives; counted and audited as read by
-	 * the link's provider. Once expired, empty, and the attempt is audited as refused.
+	 * the link's provider. Once expired or withdrawn, empty, and the attempt is audited
+	 * as refused.
 	 */
 	@Transactional
 	public Optional<CareReports.Pdf> download(String token, String address) {
@@ -165,19 +215,31 @@ public class ReportLinks {
 		Link link = found.get();
 		CareReport report = reports.find(link.reportId()).orElseThrow();
 		Progress.Reader provider = new Progress.Reader("link:" + link.id(), "PROVIDER", address);
-		if (link.expired(clock.instant())) {
+		if (!link.opens(clock.instant())) {
 			audit.record(CareReports.event(provider, report.patientId(), "READ", AuditEvent.Outcome.DENIED));
 			return Optional.empty();
 		}
-		jdbc.sql("UPDATE care_report_link SET downloads = downloads + 1 WHERE id = ?").param(link.id()).update();
+		jdbc.sql("""
+				UPDATE care_report_link SET downloads = downloads + 1, opened_at = COALESCE(opened_at, ?)
+				WHERE id = ?""").params(Timestamp.from(clock.instant()), link.id()).update();
 		return Optional.of(reports.open(report, provider));
+	}
+
+	private AuditEvent revocation(Link link, Progress.Reader reader, AuditEvent.Outcome outcome) {
+		UUID patientId = reports.find(link.reportId()).orElseThrow().patientId();
+		return new AuditEvent(reader.id(), reader.role(), patientId, "REVOKE", "care-report-link", null,
+				reader.address(), outcome);
 	}
 
 	private Link map(ResultSet rs, int n) throws SQLException {
 		return new Link(rs.getObject("id", UUID.class), rs.getObject("report_id", UUID.class),
-				rs.getString("provider_name"), rs.getString("provider_email"),
+				rs.getString("provider_name"), rs.getString("provider_email"), rs.getString("provider_email_typed"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("expires_at").toInstant(),
-				rs.getInt("downloads"));
+				rs.getInt("downloads"), instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("revoked_at")));
+	}
+
+	private static Instant instant(Timestamp at) {
+		return at == null ? null : at.toInstant();
 	}
 
 }

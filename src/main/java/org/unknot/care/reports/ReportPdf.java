@@ -75,10 +75,10 @@ final class ReportPdf {
 			sheet.heading(report.kind() == ReportKind.DISCHARGE ? "Outcome at discharge against the baseline"
 					: "Outcome measures");
 			if (report.outcomes().isEmpty()) {
-				sheet.paragraph("No outcome measure has been scored yet.");
+				sheet.paragraph("No outcome measure was scored in the plan's period.");
 			}
-			for (Progress.Series series : report.outcomes()) {
-				sheet.outcome(series);
+			for (ReportContent.Charted charted : report.outcomes()) {
+				sheet.outcome(charted);
 			}
 			sheet.heading(report.kind() == ReportKind.DISCHARGE ? "Summary at discharge" : "Summary");
 			sheet.paragraph(report.summary());
@@ -188,13 +188,18 @@ final class ReportPdf {
 			y -= 10;
 		}
 
-		/** A measure: its name, what its change means, its chart and its scores. */
-		void outcome(Progress.Series series) throws IOException {
+		/**
+		 * A measure: its name, what its change means, its chart over the plan's period
+		 * and its scores.
+		 */
+		void outcome(ReportContent.Charted charted) throws IOException {
+			Progress.Series series = charted.series();
 			room(40 + 180 * SCALE);
 			y -= 4;
 			line(bold, 11, MARGIN, series.measure().title() + ", scored " + series.valueLabel());
 			paragraph(series.sentence());
 			chart(series.chart());
+			paragraph(charted.period());
 			paragraph(series.bandWords());
 			paragraph(
 					"Scores: "

@@ -1,7 +1,9 @@
 package org.unknot.care.reports;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -73,9 +75,29 @@ class ReportWriter {
 						+ "; review " + Times.day(terms.reviewDate()),
 				terms.goals(),
 				terms.techniquesInOrder().stream().map(Technique::label).collect(Collectors.joining(", ")),
-				course.summary(), course.visits().stream().map(this::line).toList(),
-				progress.of(plan.patientId(), reader), ended(plan, zone), summary, followUp,
+				course.summary(), course.visits().stream().map(this::line).toList(), outcomes(plan, now, zone, reader),
+				ended(plan, zone), summary, followUp,
 				Times.dateTime(now, zone) + " by " + practitionerName(practitionerId));
+	}
+
+	/**
+	 * Each measure over the plan's period: from its first day (with the baseline, the
+	 * last score on or before it) to the day it ended, or to this report while it runs.
+	 */
+	private List<ReportContent.Charted> outcomes(TreatmentPlan plan, Instant now, ZoneId zone, Progress.Reader reader) {
+		LocalDate start = plan.terms().startDate();
+		boolean ended = plan.status().ended() && plan.endedAt() != null;
+		LocalDate last = ended ? plan.endedAt().atZone(zone).toLocalDate() : now.atZone(zone).toLocalDate();
+		Instant until = ended ? last.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1) : now;
+		String period = "Charted from " + Times.day(start) + " to " + Times.day(last) + ", the plan's period";
+		Instant startDay = start.atStartOfDay(zone).toInstant();
+		return progress.during(plan.patientId(), start, until, reader).stream().map(series -> {
+			Progress.Point first = series.points().get(0);
+			String baseline = first.at().isBefore(startDay)
+					? "; the first point (" + first.dayLabel() + ") is the baseline, the last score before it began."
+					: "; the first point is the baseline.";
+			return new ReportContent.Charted(series, period + baseline);
+		}).toList();
 	}
 
 	String practitionerName(String id) {

@@ -226,10 +226,10 @@ class QuestionnaireFlowTests {
 	class Progress {
 
 		@BeforeEach
-		void scoresOverSixWeeks() {
+		void scoresOverFourWeeks() {
 			Instant start = Instant.parse("2027-02-01T15:00:00Z");
 			record(BuiltInMeasures.PAIN_NRS, Map.of("pain", 7), start);
-			record(BuiltInMeasures.PAIN_NRS, Map.of("pain", 5), start.plus(Duration.ofDays(14)));
+			record(BuiltInMeasures.PAIN_NRS, Map.of("pain", 5), start.plus(Duration.ofDays(7)));
 			record(BuiltInMeasures.PAIN_NRS, Map.of("pain", 3), start.plus(Duration.ofDays(28)));
 			record(BuiltInMeasures.GLOBAL_CHANGE, Map.of("change", 6), start.plus(Duration.ofDays(28)));
 		}
@@ -250,6 +250,8 @@ class QuestionnaireFlowTests {
 				.contains("<title id=\"series-0-title\">Pain intensity (0 to 10), out of 10</title>")
 				.contains("<desc id=\"series-0-desc\">")
 				.contains("<polyline")
+				// one week, then three: the second dot a quarter of the way along
+				.contains("points=\"36.0,52.8 104.0,80.0 308.0,107.2\"")
 				.contains("Pain has gone from 7 to 3: a meaningful improvement.")
 				.contains("The shaded band runs from 5 to 9")
 				.contains("Mon, Feb 1")

@@ -23,6 +23,9 @@ import org.unknot.care.measures.Progress;
  */
 class ReportPdfTests {
 
+	static final String PERIOD = "Charted from Monday, March 1, 2027 to Monday, March 29, 2027, the plan's period; "
+			+ "the first point is the baseline.";
+
 	@Test
 	void drawsANameInAnotherScriptAsQuestionMarksRatherThanFailing() throws IOException {
 		ReportPdf.Drawn drawn = ReportPdf.draw(report("\u674e \u5a1c", "Short and plain."));
@@ -41,7 +44,9 @@ class ReportPdfTests {
 		String text = text(drawn.pdf());
 		assertThat(text).contains("Page 1 of " + drawn.pages())
 			.contains("Page " + drawn.pages() + " of " + drawn.pages());
-		assertThat(text.replaceAll("\\s", "")).contains("x".repeat(300));
+		// the word may run on over a page break, past the footer of the page it leaves
+		String footers = "Confidential health information\\. Page \\d+ of \\d+\\.";
+		assertThat(text.replaceAll(footers, "").replaceAll("\\s", "")).contains("x".repeat(300));
 	}
 
 	@Test
@@ -51,6 +56,25 @@ class ReportPdfTests {
 		assertThat(text).contains("Pain intensity (0 to 10), scored out of 10")
 			.contains("Pain has gone from 7 to 4: a meaningful improvement.")
 			.contains("Scores: Mar 1: 7; Mar 29: 4.");
+	}
+
+	@Test
+	void saysBesideEachChartThePeriodItCovers() throws IOException {
+		String text = text(ReportPdf.draw(report("Ada Lane", "Fine.")).pdf()).replaceAll("\\s+", " ");
+
+		assertThat(text).contains(PERIOD);
+	}
+
+	@Test
+	void saysSoWhenNoMeasureWasScoredInThePlansPeriod() throws IOException {
+		ReportContent full = report("Ada Lane", "Fine.");
+		ReportContent none = new ReportContent(full.kind(), full.patientName(), full.birthDate(),
+				full.practitionerName(), full.serviceName(), full.status(), full.plan(), full.goals(),
+				full.techniques(), full.visitsSummary(), full.visits(), List.of(), full.ended(), full.summary(),
+				full.followUp(), full.signed());
+
+		assertThat(text(ReportPdf.draw(none).pdf())).contains("No outcome measure was scored in the plan's period.")
+			.doesNotContain("Charted from");
 	}
 
 	private static ReportContent report(String name, String summary) {
@@ -67,7 +91,8 @@ class ReportPdfTests {
 				"Active", "6 visits, every two weeks", List.of(new Goal("Worst pain in a day", "3/10 or less")),
 				"Swedish", "2 of 6 done, 4 booked, 0 still to book",
 				List.of(new ReportContent.VisitLine("Mon, Mar 1, 10:00 AM EST", "Montclair", "attended")),
-				List.of(pain), null, summary, null, "Monday, March 29, 2027 at 10:00 AM EDT by Ana Ribeiro");
+				List.of(new ReportContent.Charted(pain, PERIOD)), null, summary, null,
+				"Monday, March 29, 2027 at 10:00 AM EDT by Ana Ribeiro");
 	}
 
 	private static String text(byte[] pdf) throws IOException {

@@ -18,8 +18,8 @@ import org.unknot.system.web.Downloads;
 
 /**
  * The page a provider's link opens: the report to download while the link lives, and
- * plainly that it has expired once it has. Nothing about the patient is on the page; a
- * token that was never handed out opens nothing.
+ * plainly that it has expired, or that it was withdrawn, once it no longer does. Nothing
+ * about the patient is on the page; a token that was never handed out opens nothing.
  */
 @Controller
 class SharedReportController {
@@ -36,10 +36,15 @@ class SharedReportController {
 	@GetMapping("/reports/shared/{token}")
 	String page(@PathVariable String token, HttpServletResponse response, Model model) {
 		ReportLinks.Link link = links.byToken(token).orElseThrow(SharedReportController::unknown);
-		boolean expired = link.expired(clock.instant());
-		if (expired) {
+		boolean withdrawn = link.revoked();
+		boolean expired = !withdrawn && link.expired(clock.instant());
+		if (withdrawn || expired) {
 			response.setStatus(HttpStatus.GONE.value());
 		}
+		else {
+			links.opened(link);
+		}
+		model.addAttribute("withdrawn", withdrawn);
 		model.addAttribute("expired", expired);
 		model.addAttribute("until", links.until(link));
 		model.addAttribute("provider", link.providerName());
@@ -47,7 +52,10 @@ class SharedReportController {
 		return "care/shared-report";
 	}
 
-	/** The PDF while the link lives; once expired, back to the page that says so. */
+	/**
+	 * The PDF while the link lives; once expired or withdrawn, back to the page that says
+	 * so.
+	 */
 	@GetMapping("/reports/shared/{token}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable String token, HttpServletRequest request) {
 		links.byToken(token).orElseThrow(SharedReportController::unknown);
