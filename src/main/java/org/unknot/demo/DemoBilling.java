@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +30,6 @@ class DemoBilling {
 
 	static final String PHYSICIAN = "anjali-mehta";
 
-	private static final SessionNotes.Actor DEMO = new SessionNotes.Actor("system:demo", "SYSTEM", null);
-
 	private final DemoVisits visits;
 
 	private final SessionNotes notes;
@@ -56,12 +53,12 @@ class DemoBilling {
 
 	/** The demo patient's past visits, oldest first. */
 	void load(UUID patientId) {
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE)));
+		LocalDate today = DemoClinics.today(clock);
 		UUID first = visits.past(patientId, "swedish-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
 				at(today, 8, DayOfWeek.MONDAY, 10), "fulfilled");
 		// Ana noted 52 minutes on the table: three units of 97124, not the four an hour
 		// makes; pain 7 before it, where the plan's curve starts
-		notes.record(DemoCare.PRACTITIONER, first, 7, 5, 52, null, DEMO);
+		notes.record(DemoCare.PRACTITIONER, first, 7, 5, 52, null, DemoCare.DEMO);
 		visits.past(patientId, "pain-consultation", PHYSICIAN, DemoClinics.MONTCLAIR, 1,
 				at(today, 7, DayOfWeek.THURSDAY, 11), "fulfilled");
 		visits.past(patientId, "myofascial-release-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,

@@ -1,7 +1,9 @@
 package org.unknot.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class DemoClinics {
 
 	static final String ZONE = "America/New_York";
+
+	/** Today in the clinics' town: every date of the demo is counted from it. */
+	static LocalDate today(Clock clock) {
+		return LocalDate.now(clock.withZone(ZoneId.of(ZONE)));
+	}
 
 	static final String MONTCLAIR = "montclair";
 	static final String PRINCETON = "princeton";

@@ -1,13 +1,21 @@
 package org.unknot.demo;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.unknot.availability.AvailabilityQuery;
+import org.unknot.availability.AvailabilitySearch;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The demo's visits that lie in the past: its plans' and its patient's. The desk refuses
@@ -19,8 +27,27 @@ class DemoVisits {
 
 	private final JdbcClient jdbc;
 
-	DemoVisits(JdbcClient jdbc) {
+	private final AvailabilitySearch availability;
+
+	DemoVisits(JdbcClient jdbc, AvailabilitySearch availability) {
 		this.jdbc = jdbc;
+		this.availability = availability;
+	}
+
+	/**
+	 * The first time from {@code from} (and in the three weeks after) when the
+	 * practitioner is free to give the service at the clinic, as the booking pages find
+	 * it.
+	 */
+	Optional<SlotRequest> firstFree(String serviceId, String practitionerId, String clinicId, LocalDate from) {
+		return availability
+			.search(new AvailabilityQuery(ServiceId.of(serviceId), LocationId.of(clinicId),
+					PractitionerId.of(practitionerId), from, from.plusDays(20)))
+			.slots()
+			.stream()
+			.findFirst()
+			.map(slot -> new SlotRequest(ServiceId.of(serviceId), PractitionerId.of(practitionerId),
+					LocationId.of(clinicId), slot.start().toInstant()));
 	}
 
 	/**
