@@ -3,9 +3,7 @@ package org.unknot.demo;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +16,8 @@ import org.unknot.care.SessionNotes;
  * What the demo's superbills need: a NUCC taxonomy code for each practitioner, a made-up
  * tax id for each clinic (prefix 00, which the IRS never assigns), and the demo patient's
  * visits of the last two months (massage, manual therapy, a pain consultation and a video
- * follow-up attended; one missed and one cancelled, which no superbill shows). Past
- * visits cannot be booked through the desk, which refuses the past, so they are written
- * as the desk would have left them.
+ * follow-up attended; one missed and one cancelled, which no superbill shows), written as
+ * the demo writes every past visit.
  */
 @Component
 class DemoBilling {
@@ -33,16 +30,14 @@ class DemoBilling {
 
 	static final String PHYSICIAN = "anjali-mehta";
 
-	private static final SessionNotes.Actor DEMO = new SessionNotes.Actor("system:demo", "SYSTEM", null);
-
-	private final JdbcClient jdbc;
+	private final DemoVisits visits;
 
 	private final SessionNotes notes;
 
 	private final Clock clock;
 
-	DemoBilling(JdbcClient jdbc, SessionNotes notes, Clock clock) {
-		this.jdbc = jdbc;
+	DemoBilling(DemoVisits visits, SessionNotes notes, Clock clock) {
+		this.visits = visits;
 		this.notes = notes;
 		this.clock = clock;
 	}
@@ -58,48 +53,29 @@ class DemoBilling {
 
 	/** The demo patient's past visits, oldest first. */
 	void load(UUID patientId) {
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE)));
-		UUID first = visit(patientId, "swedish-60", DemoCare.PRACTITIONER, "massage", day(today, 8, DayOfWeek.MONDAY),
-				LocalTime.of(10, 0), 60, "fulfilled");
+		LocalDate today = DemoClinics.today(clock);
+		UUID first = visits.past(patientId, "swedish-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
+				at(today, 8, DayOfWeek.MONDAY, 10), "fulfilled");
 		// Ana noted 52 minutes on the table: three units of 97124, not the four an hour
 		// makes; pain 7 before it, where the plan's curve starts
-		notes.record(DemoCare.PRACTITIONER, first, 7, 5, 52, null, DEMO);
-		visit(patientId, "pain-consultation", PHYSICIAN, "consulting", day(today, 7, DayOfWeek.THURSDAY),
-				LocalTime.of(11, 0), 45, "fulfilled");
-		visit(patientId, "myofascial-release-60", DemoCare.PRACTITIONER, "massage", day(today, 6, DayOfWeek.MONDAY),
-				LocalTime.of(10, 0), 60, "fulfilled");
-		visit(patientId, "pain-follow-up", PHYSICIAN, null, day(today, 5, DayOfWeek.WEDNESDAY), LocalTime.of(10, 0), 30,
+		notes.record(DemoCare.PRACTITIONER, first, 7, 5, 52, null, DemoCare.DEMO);
+		visits.past(patientId, "pain-consultation", PHYSICIAN, DemoClinics.MONTCLAIR, 1,
+				at(today, 7, DayOfWeek.THURSDAY, 11), "fulfilled");
+		visits.past(patientId, "myofascial-release-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
+				at(today, 6, DayOfWeek.MONDAY, 10), "fulfilled");
+		visits.past(patientId, "pain-follow-up", PHYSICIAN, DemoClinics.VIDEO, 0, at(today, 5, DayOfWeek.WEDNESDAY, 10),
 				"fulfilled");
-		visit(patientId, "swedish-60", DemoCare.PRACTITIONER, "massage", day(today, 4, DayOfWeek.MONDAY),
-				LocalTime.of(10, 0), 60, "noshow");
-		visit(patientId, "swedish-60", DemoCare.PRACTITIONER, "massage", day(today, 3, DayOfWeek.MONDAY),
-				LocalTime.of(10, 0), 60, "cancelled");
-		visit(patientId, "swedish-60", DemoCare.PRACTITIONER, "massage", day(today, 2, DayOfWeek.MONDAY),
-				LocalTime.of(10, 0), 60, "fulfilled");
+		visits.past(patientId, "swedish-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
+				at(today, 4, DayOfWeek.MONDAY, 10), "noshow");
+		visits.past(patientId, "swedish-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
+				at(today, 3, DayOfWeek.MONDAY, 10), "cancelled");
+		visits.past(patientId, "swedish-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
+				at(today, 2, DayOfWeek.MONDAY, 10), "fulfilled");
 	}
 
-	private static LocalDate day(LocalDate today, int weeksAgo, DayOfWeek weekday) {
-		return today.minusWeeks(weeksAgo).with(TemporalAdjusters.previousOrSame(weekday));
-	}
-
-	/**
-	 * A visit at Montclair in a room of this kind, or by video when {@code room} is null.
-	 */
-	private UUID visit(UUID patientId, String service, String practitioner, String room, LocalDate day, LocalTime time,
-			int minutes, String status) {
-		UUID id = UUID.randomUUID();
-		OffsetDateTime start = day.atTime(time).atZone(ZoneId.of(DemoClinics.ZONE)).toOffsetDateTime();
-		OffsetDateTime end = start.plusMinutes(minutes);
-		String roomKind = room == null ? null : room.equals("massage") ? "MASSAGE_ROOM" : "CONSULTING_ROOM";
-		jdbc.sql("""
-				INSERT INTO appointment (id, status, service_id, practitioner_id, clinic_id, room_id, room_kind,
-				    patient_id, start_at, end_at, blocked_from, blocked_to, cancellation_reason)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, status, service, practitioner, room == null ? null : DemoClinics.MONTCLAIR,
-					room == null ? null : DemoClinics.MONTCLAIR + "-" + room + "-1", roomKind, patientId, start, end,
-					start, end, status.equals("cancelled") ? "patient" : null)
-			.update();
-		return id;
+	/** The hour on this weekday so many weeks ago (or in this week when it is today). */
+	private static LocalDateTime at(LocalDate today, int weeksAgo, DayOfWeek weekday, int hour) {
+		return today.minusWeeks(weeksAgo).with(TemporalAdjusters.previousOrSame(weekday)).atTime(hour, 0);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.unknot.demo;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -13,10 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.unknot.availability.AvailabilityQuery;
-import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.SeriesOutcome;
+import org.unknot.booking.SlotRequest;
 import org.unknot.care.Assessment;
 import org.unknot.care.Assessments;
 import org.unknot.care.BodyRegion;
@@ -31,17 +32,15 @@ import org.unknot.care.measures.MeasureSchedules;
 import org.unknot.care.measures.ScheduledMeasure;
 import org.unknot.care.measures.Timing;
 import org.unknot.catalog.LocationId;
-import org.unknot.catalog.ServiceId;
-import org.unknot.practitioner.PractitionerId;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.PlanBooking;
 
 /**
  * The demo patient's initial assessment by Ana Ribeiro, the plan of six bi-weekly visits
- * she signed from it with the measures it takes, its first three visits done (Wednesdays
- * five, three and one weeks ago) and the other three booked through "Book this plan", so
- * the care pages, the plan's progress and its outcome curves have something to show on
- * the first start. All of it is fictional.
+ * she signed from it the day before its first visit, with the measures it takes, its
+ * first three visits done (Wednesdays five, three and one weeks ago) and the other three
+ * booked through "Book this plan", so the care pages, the plan's progress and its outcome
+ * curves have something to show on the first start. All of it is fictional.
  */
 @Component
 class DemoCare {
@@ -53,7 +52,8 @@ class DemoCare {
 	/** Visits done before the demo is loaded, the rest being booked. */
 	static final int DONE = 3;
 
-	private static final SessionNotes.Actor DEMO = new SessionNotes.Actor("system:demo", "SYSTEM", null);
+	/** Who the demo's clinical records say wrote them. */
+	static final SessionNotes.Actor DEMO = new SessionNotes.Actor("system:demo", "SYSTEM", null);
 
 	static final String SERVICE = "swedish-60";
 
@@ -63,21 +63,21 @@ class DemoCare {
 
 	private final MeasureSchedules schedules;
 
-	private final AvailabilitySearch availability;
-
 	private final PlanBooking booking;
 
 	private final DemoVisits visits;
 
+	private final JdbcClient jdbc;
+
 	private final Clock clock;
 
-	DemoCare(Assessments assessments, TreatmentPlans plans, MeasureSchedules schedules, AvailabilitySearch availability,
-			PlanBooking booking, DemoVisits visits, Clock clock) {
+	DemoCare(Assessments assessments, TreatmentPlans plans, MeasureSchedules schedules, PlanBooking booking,
+			DemoVisits visits, JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.visits = visits;
 		this.assessments = assessments;
 		this.plans = plans;
 		this.schedules = schedules;
-		this.availability = availability;
 		this.booking = booking;
 		this.clock = clock;
 	}
@@ -91,17 +91,21 @@ class DemoCare {
 				"Tender taut bands in both upper trapezius and the left rhomboid; head held forward", 60, 70, 165, 170,
 				List.of("M54.6", "M54.2", "M62.830"),
 				"Turn the head to check the blind spot; carry the groceries upstairs"), DEMO);
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE)));
+		LocalDate today = DemoClinics.today(clock);
 		List<LocalDateTime> done = visitsDone(today);
 		LocalDate start = done.get(0).toLocalDate();
+		// assessed, and the plan drawn up and signed, the day before its first visit, so
+		// that the record, the plan and its report read in order
+		Instant assessed = done.get(0).minusDays(1).atZone(ZoneId.of(DemoClinics.ZONE)).toInstant();
+		dateBack(jdbc, assessment.id(), assessed);
 		TreatmentPlan plan = TreatmentPlan.draft(assessment.id(), patientId, PRACTITIONER, SERVICE,
 				new PlanTerms(
 						List.of(new Goal("Worst pain in a day", "3/10 or less"),
 								new Goal("Turn the head left to check the blind spot", "70 degrees without pain")),
 						Set.of(Technique.SWEDISH, Technique.TRIGGER_POINT, Technique.MYOFASCIAL_RELEASE), 2, VISITS,
 						start, start.plusWeeks(6)),
-				clock.instant());
-		plan.sign(PRACTITIONER, clock.instant());
+				assessed);
+		plan.sign(PRACTITIONER, assessed);
 		plans.save(plan);
 		schedules.set(plan.id(),
 				List.of(ScheduledMeasure.every(BuiltInMeasures.PAIN, Timing.EVERY_VISITS, 1),
@@ -118,19 +122,25 @@ class DemoCare {
 		// the next visit two weeks after the last one done, or the first free time after
 		LocalDate next = done.get(DONE - 1).toLocalDate().plusWeeks(2);
 		LocalDate from = next.isBefore(today.plusDays(3)) ? today.plusDays(3) : next;
-		Optional<Instant> first = availability
-			.search(new AvailabilityQuery(ServiceId.of(SERVICE), LocationId.of(DemoClinics.MONTCLAIR),
-					PractitionerId.of(PRACTITIONER), from, from.plusDays(20)))
-			.slots()
-			.stream()
-			.findFirst()
-			.map(slot -> slot.start().toInstant());
+		Optional<Instant> first = visits.firstFree(SERVICE, PRACTITIONER, DemoClinics.MONTCLAIR, from)
+			.map(SlotRequest::start);
 		if (first.isEmpty()) {
 			return Optional.empty();
 		}
 		SeriesOutcome course = booking.bookCourse(plan.id(), LocationId.of(DemoClinics.MONTCLAIR), first.get(),
 				BookedBy.PATIENT);
 		return Optional.of(new Course(plan.id(), past, course));
+	}
+
+	/**
+	 * Assessments are recorded when they are taken; the demo's were taken weeks or months
+	 * before the demo loads, so they are dated back the way its past visits are written
+	 * on their days.
+	 */
+	static void dateBack(JdbcClient jdbc, UUID assessmentId, Instant taken) {
+		jdbc.sql("UPDATE assessment SET recorded_at = ? WHERE id = ?")
+			.params(Timestamp.from(taken), assessmentId)
+			.update();
 	}
 
 	/**

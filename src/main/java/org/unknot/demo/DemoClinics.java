@@ -1,7 +1,9 @@
 package org.unknot.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class DemoClinics {
 
 	static final String ZONE = "America/New_York";
+
+	/** Today in the clinics' town: every date of the demo is counted from it. */
+	static LocalDate today(Clock clock) {
+		return LocalDate.now(clock.withZone(ZoneId.of(ZONE)));
+	}
 
 	static final String MONTCLAIR = "montclair";
 	static final String PRINCETON = "princeton";
@@ -51,8 +58,30 @@ final class DemoClinics {
 	private DemoClinics() {
 	}
 
+	/**
+	 * The kinds of room, in the order they are written: each with the word its rooms' ids
+	 * are made of and the name its rooms are shown by.
+	 */
+	static final List<RoomKind> ROOM_KINDS = List.of(new RoomKind("MASSAGE_ROOM", "massage", "Massage room"),
+			new RoomKind("PROCEDURE_ROOM", "procedure", "Procedure room"), new RoomKind("GYM", "gym", "Gym station"),
+			new RoomKind("CONSULTING_ROOM", "consulting", "Consulting room"));
+
+	record RoomKind(String kind, String slug, String name) {
+	}
+
 	/** Massage rooms, procedure rooms, gym stations and consulting rooms. */
 	record Rooms(int massage, int procedure, int gym, int consulting) {
+
+		int of(String kind) {
+			return switch (kind) {
+				case "MASSAGE_ROOM" -> massage;
+				case "PROCEDURE_ROOM" -> procedure;
+				case "GYM" -> gym;
+				case "CONSULTING_ROOM" -> consulting;
+				default -> throw new IllegalArgumentException("No such kind of room: " + kind);
+			};
+		}
+
 	}
 
 	record Clinic(String id, String name, String street, String city, String postalCode, String phone, String latitude,
@@ -70,19 +99,28 @@ final class DemoClinics {
 				.params(clinic.id(), clinic.name(), ZONE, clinic.street(), clinic.city(), clinic.postalCode(),
 						clinic.phone(), new BigDecimal(clinic.latitude()), new BigDecimal(clinic.longitude()))
 				.update();
-			rooms(jdbc, clinic.id(), "MASSAGE_ROOM", "massage", "Massage room", clinic.rooms().massage());
-			rooms(jdbc, clinic.id(), "PROCEDURE_ROOM", "procedure", "Procedure room", clinic.rooms().procedure());
-			rooms(jdbc, clinic.id(), "GYM", "gym", "Gym station", clinic.rooms().gym());
-			rooms(jdbc, clinic.id(), "CONSULTING_ROOM", "consulting", "Consulting room", clinic.rooms().consulting());
+			for (RoomKind kind : ROOM_KINDS) {
+				rooms(jdbc, clinic.id(), kind, clinic.rooms().of(kind.kind()));
+			}
 			HOLIDAYS.forEach(holiday -> closure(jdbc, clinic.id(), holiday));
 		}
 		closure(jdbc, HOBOKEN, HOBOKEN_RENOVATION);
 	}
 
-	private static void rooms(JdbcClient jdbc, String clinicId, String kind, String slug, String name, int count) {
+	/** The id of room number {@code number} of this kind at the clinic. */
+	static String roomId(String clinicId, String kind, int number) {
+		String slug = ROOM_KINDS.stream()
+			.filter(candidate -> candidate.kind().equals(kind))
+			.map(RoomKind::slug)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No such kind of room: " + kind));
+		return clinicId + "-" + slug + "-" + number;
+	}
+
+	private static void rooms(JdbcClient jdbc, String clinicId, RoomKind kind, int count) {
 		for (int i = 1; i <= count; i++) {
 			jdbc.sql("INSERT INTO room (id, clinic_id, name, kind) VALUES (?, ?, ?, ?)")
-				.params(clinicId + "-" + slug + "-" + i, clinicId, name + " " + i, kind)
+				.params(roomId(clinicId, kind.kind(), i), clinicId, kind.name() + " " + i, kind.kind())
 				.update();
 		}
 	}

@@ -2,7 +2,6 @@ package org.unknot.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -81,7 +80,7 @@ public class DemoNetwork {
 	}
 
 	private void write() {
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE)));
+		LocalDate today = DemoClinics.today(clock);
 		DemoCatalog.write(jdbc);
 		payments.writePolicies();
 		DemoClinics.write(jdbc);

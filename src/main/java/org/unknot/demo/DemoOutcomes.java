@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,13 +17,11 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.unknot.availability.AvailabilityQuery;
-import org.unknot.availability.AvailabilitySearch;
+import org.unknot.booking.SlotRequest;
 import org.unknot.care.Assessments;
 import org.unknot.care.BodyRegion;
 import org.unknot.care.Goal;
 import org.unknot.care.PlanTerms;
-import org.unknot.care.SessionNotes;
 import org.unknot.care.Technique;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
@@ -35,10 +32,8 @@ import org.unknot.care.measures.MeasureSchedules;
 import org.unknot.care.measures.ScheduledMeasure;
 import org.unknot.care.measures.Timing;
 import org.unknot.catalog.LocationId;
-import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
-import org.unknot.practitioner.PractitionerId;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.PlanBooking;
 
@@ -87,8 +82,6 @@ class DemoOutcomes {
 	private static final List<String> REASONS = List.of("Moved away from the area",
 			"Could not fit the visits around a new job", "Referred on to a pain physician");
 
-	private static final SessionNotes.Actor DEMO = new SessionNotes.Actor("system:demo", "SYSTEM", null);
-
 	private final Assessments assessments;
 
 	private final TreatmentPlans plans;
@@ -101,8 +94,6 @@ class DemoOutcomes {
 
 	private final DemoVisits visits;
 
-	private final AvailabilitySearch availability;
-
 	private final PlanBooking booking;
 
 	private final JdbcClient jdbc;
@@ -110,15 +101,13 @@ class DemoOutcomes {
 	private final Clock clock;
 
 	DemoOutcomes(JdbcClient jdbc, Assessments assessments, TreatmentPlans plans, MeasureSchedules schedules,
-			MeasureResponses responses, Patients patients, DemoVisits visits, AvailabilitySearch availability,
-			PlanBooking booking, Clock clock) {
+			MeasureResponses responses, Patients patients, DemoVisits visits, PlanBooking booking, Clock clock) {
 		this.assessments = assessments;
 		this.plans = plans;
 		this.schedules = schedules;
 		this.responses = responses;
 		this.patients = patients;
 		this.visits = visits;
-		this.availability = availability;
 		this.booking = booking;
 		this.clock = clock;
 		this.jdbc = jdbc;
@@ -132,7 +121,7 @@ class DemoOutcomes {
 			.single()) {
 			return;
 		}
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE)));
+		LocalDate today = DemoClinics.today(clock);
 		Random random = new Random(14);
 		int person = 0;
 		for (Cohort cohort : COHORTS) {
@@ -216,13 +205,8 @@ class DemoOutcomes {
 					taken);
 			responses.record(patient, BuiltInMeasures.FUNCTION, activities(n % 3 == 2 ? 5 : 4), taken);
 		}
-		Optional<Instant> next = availability
-			.search(new AvailabilityQuery(ServiceId.of(DemoCare.SERVICE), LocationId.of(DemoClinics.MONTCLAIR),
-					PractitionerId.of(DemoCare.PRACTITIONER), today, today.plusDays(20)))
-			.slots()
-			.stream()
-			.findFirst()
-			.map(slot -> slot.start().toInstant());
+		Optional<Instant> next = visits.firstFree(DemoCare.SERVICE, DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, today)
+			.map(SlotRequest::start);
 		next.ifPresent(
 				start -> booking.bookCourse(plan.id(), LocationId.of(DemoClinics.MONTCLAIR), start, BookedBy.PATIENT));
 	}
@@ -232,10 +216,12 @@ class DemoOutcomes {
 		UUID assessment = assessments
 			.record(new Assessments.NewAssessment(patient, practitioner, "Aching across the upper back and neck",
 					Set.of(BodyRegion.NECK, BodyRegion.UPPER_BACK), "Months of desk work", true, Set.of(), null, null,
-					null, null, null, List.of("M54.6"), "Sit through a working day without pain"), DEMO)
+					null, null, null, List.of("M54.6"), "Sit through a working day without pain"), DemoCare.DEMO)
 			.id();
 		LocalDate start = first.toLocalDate();
+		// assessed, and the plan signed, the day before its first visit
 		Instant made = first.minusDays(1).atZone(ZoneId.of(DemoClinics.ZONE)).toInstant();
+		DemoCare.dateBack(jdbc, assessment, made);
 		TreatmentPlan plan = TreatmentPlan.draft(assessment, patient, practitioner, service,
 				new PlanTerms(List.of(new Goal("Worst pain in a day", "3/10 or less")), Set.of(Technique.SWEDISH),
 						everyWeeks, visits, start, start.plusWeeks(3L * everyWeeks)),

@@ -7,11 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.unknot.availability.AvailabilityQuery;
-import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.SlotRequest;
-import org.unknot.catalog.LocationId;
-import org.unknot.catalog.ServiceId;
 import org.unknot.insurance.Authorizations;
 import org.unknot.packages.CarePackages;
 import org.unknot.packages.PackageAdmin;
@@ -20,7 +16,6 @@ import org.unknot.packages.PaidHow;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.PatientId;
 import org.unknot.patient.Patients;
-import org.unknot.practitioner.PractitionerId;
 import org.unknot.system.Money;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.Payer;
@@ -60,20 +55,20 @@ class DemoPayingForCare {
 
 	private final Patients patients;
 
-	private final AvailabilitySearch availability;
+	private final DemoVisits demoVisits;
 
 	private final VisitBooking visits;
 
 	private final Clock clock;
 
 	DemoPayingForCare(PackageAdmin packages, CarePackages onSale, PackageSales sales, Authorizations authorizations,
-			Patients patients, AvailabilitySearch availability, VisitBooking visits, Clock clock) {
+			Patients patients, DemoVisits demoVisits, VisitBooking visits, Clock clock) {
 		this.packages = packages;
 		this.onSale = onSale;
 		this.sales = sales;
 		this.authorizations = authorizations;
 		this.patients = patients;
-		this.availability = availability;
+		this.demoVisits = demoVisits;
 		this.visits = visits;
 		this.clock = clock;
 	}
@@ -98,7 +93,7 @@ class DemoPayingForCare {
 
 	/** The PT patient, the authorization, and a weekly course booked under the plan. */
 	private void loadAuthorization() {
-		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE)));
+		LocalDate today = DemoClinics.today(clock);
 		PatientId patient = PatientId.of(patients.identify(PT_PATIENT));
 		authorizations.record(patient.value(),
 				new Authorizations.Terms(PT_PLAN, "HHP-PT-" + today.getYear() + "-0412", AUTHORIZED, today.minusDays(7),
@@ -106,24 +101,15 @@ class DemoPayingForCare {
 						List.of("97110", "97140")));
 		VisitAnswers underThePlan = new VisitAnswers(PT_PATIENT, Payer.plan(PT_PLAN, "HHP-448210"), (HealthIntake) null,
 				org.unknot.visit.Advice.NOT_GIVEN);
-		Optional<SlotRequest> evaluation = firstFree("physical-therapy-evaluation", "james-okafor", today.plusDays(2));
+		Optional<SlotRequest> evaluation = demoVisits.firstFree("physical-therapy-evaluation", "james-okafor",
+				DemoClinics.MONTCLAIR, today.plusDays(2));
 		evaluation.ifPresent(slot -> visits.book(slot, null, underThePlan, BookedBy.PATIENT));
 		LocalDate sessionsFrom = evaluation
 			.map(slot -> slot.start().atZone(ZoneId.of(DemoClinics.ZONE)).toLocalDate().plusDays(7))
 			.orElse(today.plusDays(9));
-		firstFree("physical-therapy-45", "james-okafor", sessionsFrom).ifPresent(start -> visits.bookSeries(start, null,
-				new Repeat(1, BOOKED_UNDER_IT - 1, false), underThePlan, BookedBy.PATIENT));
-	}
-
-	private Optional<SlotRequest> firstFree(String service, String practitioner, LocalDate from) {
-		return availability
-			.search(new AvailabilityQuery(ServiceId.of(service), LocationId.of(DemoClinics.MONTCLAIR),
-					PractitionerId.of(practitioner), from, from.plusDays(20)))
-			.slots()
-			.stream()
-			.findFirst()
-			.map(slot -> new SlotRequest(ServiceId.of(service), PractitionerId.of(practitioner),
-					LocationId.of(DemoClinics.MONTCLAIR), slot.start().toInstant()));
+		demoVisits.firstFree("physical-therapy-45", "james-okafor", DemoClinics.MONTCLAIR, sessionsFrom)
+			.ifPresent(start -> visits.bookSeries(start, null, new Repeat(1, BOOKED_UNDER_IT - 1, false), underThePlan,
+					BookedBy.PATIENT));
 	}
 
 }

@@ -1,29 +1,53 @@
 package org.unknot.demo;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.unknot.availability.AvailabilityQuery;
+import org.unknot.availability.AvailabilitySearch;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
- * Visits of the demo's plans that lie in the past. The desk refuses to book the past, so
- * they are written as the desk would have left them: in a room of the service's kind, in
- * New York time.
+ * The demo's visits that lie in the past: its plans' and its patient's. The desk refuses
+ * to book the past, so they are written as the desk would have left them: in a room of
+ * the service's kind, in New York time.
  */
 @Component
 class DemoVisits {
 
-	private static final Map<String, String> ROOM_SLUGS = Map.of("MASSAGE_ROOM", "massage", "GYM", "gym",
-			"CONSULTING_ROOM", "consulting", "PROCEDURE_ROOM", "procedure");
-
 	private final JdbcClient jdbc;
 
-	DemoVisits(JdbcClient jdbc) {
+	private final AvailabilitySearch availability;
+
+	DemoVisits(JdbcClient jdbc, AvailabilitySearch availability) {
 		this.jdbc = jdbc;
+		this.availability = availability;
+	}
+
+	/**
+	 * The first time from {@code from} (and in the three weeks after) when the
+	 * practitioner is free to give the service at the clinic, as the booking pages find
+	 * it.
+	 */
+	Optional<SlotRequest> firstFree(String serviceId, String practitionerId, String clinicId, LocalDate from) {
+		return availability
+			.search(new AvailabilityQuery(ServiceId.of(serviceId), LocationId.of(clinicId),
+					PractitionerId.of(practitionerId), from, from.plusDays(20)))
+			.slots()
+			.stream()
+			.findFirst()
+			.map(slot -> new SlotRequest(ServiceId.of(serviceId), PractitionerId.of(practitionerId),
+					LocationId.of(clinicId), slot.start().toInstant()));
 	}
 
 	/**
@@ -42,26 +66,30 @@ class DemoVisits {
 	}
 
 	/**
-	 * A visit done (or missed) at this clinic, in room number {@code room} of its kind.
+	 * A visit done, missed or cancelled (by the patient) at this clinic, in room number
+	 * {@code room} of its kind; or by video, without a room, when the clinic is
+	 * {@link DemoClinics#VIDEO}.
 	 */
 	UUID past(UUID patientId, String serviceId, String practitionerId, String clinicId, int room, LocalDateTime start,
 			String status) {
 		DemoCatalog.Service service = service(serviceId);
+		boolean video = Objects.equals(clinicId, DemoClinics.VIDEO);
 		UUID id = UUID.randomUUID();
 		OffsetDateTime from = start.atZone(ZoneId.of(DemoClinics.ZONE)).toOffsetDateTime();
 		OffsetDateTime to = from.plusMinutes(service.minutes());
 		jdbc.sql("""
 				INSERT INTO appointment (id, status, service_id, practitioner_id, clinic_id, room_id, room_kind,
-				    patient_id, start_at, end_at, blocked_from, blocked_to)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, status, serviceId, practitionerId, clinicId, roomId(clinicId, service, room),
-					service.roomKind(), patientId, from, to, from, to)
+				    patient_id, start_at, end_at, blocked_from, blocked_to, cancellation_reason)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, status, serviceId, practitionerId, clinicId, video ? null : roomId(clinicId, service, room),
+					video ? null : service.roomKind(), patientId, from, to, from, to,
+					status.equals("cancelled") ? "patient" : null)
 			.update();
 		return id;
 	}
 
 	private static String roomId(String clinicId, DemoCatalog.Service service, int room) {
-		return clinicId + "-" + ROOM_SLUGS.get(service.roomKind()) + "-" + room;
+		return DemoClinics.roomId(clinicId, service.roomKind(), room);
 	}
 
 	private static DemoCatalog.Service service(String serviceId) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Role;
 import org.unknot.account.SignedIn;
@@ -44,15 +45,14 @@ class DemoBillingTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	static UUID billed;
+
 	@Test
 	void givesTheDemoPatientASuperbillOfTheirAttendedVisits() {
-		demo.loadUnlessPresent();
-		// a patient of the demo's making, so that the demo patient stays for the test
-		// that books their course
-		UUID patient = patients.identify(new PatientDetails("Jordan", "Ellis",
-				"superbill-" + UUID.randomUUID() + "@example.org", null, LocalDate.of(1988, 5, 17)));
-		care.load(patient);
-		billing.load(patient);
+		UUID patient = billedPatient();
 		LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(DemoClinics.ZONE)));
 
 		Superbills.Issued issued = superbills.forSpan(
@@ -79,6 +79,62 @@ class DemoBillingTests {
 				assertThat(line.pointers()).isEqualTo("ABC");
 			});
 		});
+	}
+
+	/**
+	 * Every column of the past visits the demo writes for its patient, but the ids and
+	 * the times (which move with the day the demo loads): as the desk would have left
+	 * them, one row each, the same however the writing is arranged.
+	 */
+	@Test
+	void writesThePastVisitsAsTheDeskWouldHaveLeftThem() {
+		UUID patient = billedPatient();
+
+		List<String> past = jdbc.sql("""
+				SELECT concat_ws(' ', status, service_id, practitioner_id, coalesce(clinic_id, 'video'), room_id,
+				    room_kind, cancellation_reason, extract(epoch FROM end_at - start_at)::int / 60 || ' min')
+				FROM appointment WHERE patient_id = ? AND start_at < now() ORDER BY 1""")
+			.param(patient)
+			.query(String.class)
+			.list();
+		List<String> asBooked = jdbc.sql("""
+				SELECT DISTINCT concat_ws(' ', sequence, series_id, hold_expires_at, manage_token_hash,
+				    blocked_from = start_at AND blocked_to = end_at)
+				FROM appointment WHERE patient_id = ? AND start_at < now()""")
+			.param(patient)
+			.query(String.class)
+			.list();
+
+		assertThat(past).containsExactly(
+				"cancelled swedish-60 ana-ribeiro montclair montclair-massage-1 MASSAGE_ROOM patient 60 min",
+				"fulfilled myofascial-release-60 ana-ribeiro montclair montclair-massage-1 MASSAGE_ROOM 60 min",
+				"fulfilled pain-consultation anjali-mehta montclair montclair-consulting-1 CONSULTING_ROOM 45 min",
+				"fulfilled pain-follow-up anjali-mehta video 30 min",
+				"fulfilled swedish-60 ana-ribeiro montclair montclair-massage-1 MASSAGE_ROOM 60 min",
+				"fulfilled swedish-60 ana-ribeiro montclair montclair-massage-1 MASSAGE_ROOM 60 min",
+				"fulfilled swedish-60 ana-ribeiro montclair montclair-massage-1 MASSAGE_ROOM 60 min",
+				"fulfilled swedish-60 ana-ribeiro montclair montclair-massage-1 MASSAGE_ROOM 60 min",
+				"fulfilled swedish-60 ana-ribeiro montclair montclair-massage-1 MASSAGE_ROOM 60 min",
+				"noshow swedish-60 ana-ribeiro montclair montclair-massage-1 MASSAGE_ROOM 60 min");
+		assertThat(asBooked).as("first version, no series, hold or link; blocked for the visit alone")
+			.containsExactly("0 t");
+	}
+
+	/**
+	 * A patient of the demo's making, so that the demo patient stays for the test that
+	 * books their course; once, as the visits are written at set times.
+	 */
+	private UUID billedPatient() {
+		synchronized (DemoBillingTests.class) {
+			if (billed == null) {
+				demo.loadUnlessPresent();
+				billed = patients.identify(new PatientDetails("Jordan", "Ellis",
+						"superbill-" + UUID.randomUUID() + "@example.org", null, LocalDate.of(1988, 5, 17)));
+				care.load(billed);
+				billing.load(billed);
+			}
+			return billed;
+		}
 	}
 
 }

@@ -124,6 +124,16 @@ class DemoNetworkTests {
 					.toList());
 			assertThat(planned.done()).extracting(visit -> visit.start().atZone(NEW_YORK).getDayOfWeek())
 				.containsOnly(DayOfWeek.WEDNESDAY);
+			LocalDate assessed = jdbc.sql("SELECT recorded_at FROM assessment WHERE id = ?")
+				.param(plan.assessmentId())
+				.query(OffsetDateTime.class)
+				.single()
+				.atZoneSameInstant(NEW_YORK)
+				.toLocalDate();
+			assertThat(plan.signedAt().atZone(NEW_YORK).toLocalDate()).as("signed on the day of the assessment")
+				.isEqualTo(assessed)
+				.isEqualTo(plan.createdAt().atZone(NEW_YORK).toLocalDate())
+				.isBefore(planned.done().get(0).start().atZone(NEW_YORK).toLocalDate());
 			assertThat(java.time.temporal.ChronoUnit.DAYS.between(planned.done().get(0).start(),
 					planned.done().get(2).start()))
 				.as("bi-weekly")
@@ -186,6 +196,13 @@ class DemoNetworkTests {
 				.query(UUID.class)
 				.single();
 			assertThat(notResponding.among(List.of(noor, jordan))).containsExactly(noor);
+			assertThat(jdbc.sql("""
+					SELECT a.recorded_at <= p.signed_at AND p.signed_at < (SELECT min(v.start_at) FROM plan_visit pv
+					    JOIN appointment v ON v.id = pv.appointment_id WHERE pv.plan_id = p.id)
+					FROM treatment_plan p JOIN assessment a ON a.id = p.assessment_id WHERE p.patient_id IN (?, ?)""")
+				.params(noor, jordan)
+				.query(Boolean.class)
+				.list()).as("each plan assessed, then signed, before its first visit").containsExactly(true, true);
 			assertThat(jdbc
 				.sql("SELECT count(*) FROM plan_visit pv JOIN appointment a ON a.id = pv.appointment_id "
 						+ "JOIN treatment_plan p ON p.id = pv.plan_id WHERE p.patient_id = ? AND a.status = 'booked'")

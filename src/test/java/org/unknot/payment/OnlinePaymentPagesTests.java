@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,24 +23,19 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.PaidService;
 import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Role;
 import org.unknot.booking.Booked;
-import org.unknot.booking.SlotRequest;
-import org.unknot.catalog.LocationId;
-import org.unknot.catalog.ServiceId;
 import org.unknot.packages.CreditLedger;
 import org.unknot.packages.PackageAdmin;
 import org.unknot.packages.PaidHow;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.PatientId;
-import org.unknot.practitioner.PractitionerId;
 import org.unknot.system.Money;
-import org.unknot.visit.BookedBy;
-import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
 
 /**
@@ -86,18 +80,12 @@ class OnlinePaymentPagesTests {
 
 	MockMvc mvc;
 
-	String clinic;
-
-	String therapist;
+	PaidService paid;
 
 	@BeforeEach
 	void aClinicWithADepositAtBooking() {
 		mvc = SecuredMockMvc.of(context);
-		var network = new TestNetwork(jdbc);
-		PaidService.create(jdbc, policies, SERVICE, "Test massage paid online, 60 minutes", 10000, 2000);
-		clinic = network.clinic(1, 0, 0);
-		therapist = network.practitioner("LMT", LocalDate.of(2035, 1, 1), SERVICE);
-		network.weekdays(therapist, clinic);
+		paid = PaidService.offered(jdbc, policies, SERVICE, "Test massage paid online, 60 minutes", 10000, 2000);
 	}
 
 	@AfterAll
@@ -173,13 +161,10 @@ class OnlinePaymentPagesTests {
 	}
 
 	private Booked book(String name) {
-		var start = LocalDateTime.of(2027, 6, 14, 10, 0).atZone(ZoneId.of(TestNetwork.ZONE)).toInstant();
-		return booking.book(
-				new SlotRequest(ServiceId.of(SERVICE), PractitionerId.of(therapist), LocationId.of(clinic), start),
-				null,
-				VisitAnswers.selfPay(new PatientDetails(name, "Online",
-						name.toLowerCase() + "." + UUID.randomUUID() + "@example.org", null, LocalDate.of(1988, 8, 8))),
-				BookedBy.PATIENT);
+		return paid.bookedBy(
+				booking, new PatientDetails(name, "Online",
+						name.toLowerCase() + "." + UUID.randomUUID() + "@example.org", null, LocalDate.of(1988, 8, 8)),
+				LocalDateTime.of(2027, 6, 14, 10, 0));
 	}
 
 	private MockHttpServletResponse webhook(String payload, String signature) throws Exception {

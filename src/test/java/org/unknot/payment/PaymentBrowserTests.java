@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.unknot.PaidService;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Account;
@@ -72,11 +73,10 @@ class PaymentBrowserTests {
 
 	@BeforeEach
 	void aClinicWithADepositOnMassage() {
-		var network = new TestNetwork(jdbc);
-		PaidService.create(jdbc, policies, SERVICE, "Test massage with a deposit, 60 minutes", 9500, 2500);
-		clinic = network.clinic(1, 0, 0);
-		therapist = network.practitioner("LMT", LocalDate.of(2035, 1, 1), SERVICE);
-		network.weekdays(therapist, clinic);
+		PaidService paid = PaidService.offered(jdbc, policies, SERVICE, "Test massage with a deposit, 60 minutes", 9500,
+				2500);
+		clinic = paid.clinic();
+		therapist = paid.therapist();
 	}
 
 	@Test

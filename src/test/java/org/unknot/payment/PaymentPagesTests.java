@@ -24,6 +24,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.PaidService;
 import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
@@ -87,11 +88,9 @@ class PaymentPagesTests {
 	@BeforeEach
 	void aClinicWithAPaidMassage() {
 		mvc = SecuredMockMvc.of(context);
-		var network = new TestNetwork(jdbc);
-		PaidService.create(jdbc, policies, SERVICE, "Test paid massage, 60 minutes", 12000, 3000);
-		clinic = network.clinic(1, 0, 0);
-		therapist = network.practitioner("LMT", LocalDate.of(2035, 1, 1), SERVICE);
-		network.weekdays(therapist, clinic);
+		PaidService paid = PaidService.offered(jdbc, policies, SERVICE, "Test paid massage, 60 minutes", 12000, 3000);
+		clinic = paid.clinic();
+		therapist = paid.therapist();
 	}
 
 	@Test

@@ -2,7 +2,9 @@ package org.unknot.account.web;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -142,20 +144,11 @@ class SignInController {
 	String code(@RequestParam(defaultValue = "") String code,
 			@CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Pending pending = pending(request.getSession());
-		if (pending == null) {
-			return "redirect:/sign-in";
-		}
-		return forms.render(messages -> {
-			if (!signIn.code(pending.accountId(), code, request.getRemoteAddr(), device)) {
-				messages.add("code", "That code was not accepted. Enter the 6 digits your app shows now.");
-				return null;
-			}
-			return complete(accounts.byId(pending.accountId()).orElseThrow(), request, response);
-		}, response, errors -> {
-			model.addAttribute("error", errors.get("code"));
-			return "account/code";
-		});
+		return confirm(code, device, request, response,
+				"That code was not accepted. Enter the 6 digits your app shows now.", (pending, errors) -> {
+					model.addAttribute("error", errors.get("code"));
+					return "account/code";
+				});
 	}
 
 	@GetMapping("/sign-in/enrol")
@@ -177,23 +170,33 @@ class SignInController {
 	String enrol(@RequestParam(defaultValue = "") String code,
 			@CookieValue(name = DEVICE_COOKIE, required = false) String device, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
+		return confirm(code, device, request, response,
+				"That code was not accepted. Scan the new code above and enter the 6 digits your app shows.",
+				(pending, errors) -> {
+					// a new secret, begun after the refusal's rollback so that it is kept
+					model.addAttribute("error", errors.get("code"));
+					model.addAttribute("enrolment", signIn.beginEnrolment(pending.accountId()));
+					return "account/enrol";
+				});
+	}
+
+	/**
+	 * The second factor of the sign-in under way: signed in when the app's code is
+	 * accepted, else the page again with the refusal beside the field.
+	 */
+	private String confirm(String code, String device, HttpServletRequest request, HttpServletResponse response,
+			String refusal, BiFunction<Pending, Map<String, String>, String> refused) {
 		Pending pending = pending(request.getSession());
 		if (pending == null) {
 			return "redirect:/sign-in";
 		}
 		return forms.render(messages -> {
 			if (!signIn.code(pending.accountId(), code, request.getRemoteAddr(), device)) {
-				messages.add("code",
-						"That code was not accepted. Scan the new code above and enter the 6 digits your app shows.");
+				messages.add("code", refusal);
 				return null;
 			}
 			return complete(accounts.byId(pending.accountId()).orElseThrow(), request, response);
-		}, response, errors -> {
-			// a new secret, begun after the refusal's rollback so that it is kept
-			model.addAttribute("error", errors.get("code"));
-			model.addAttribute("enrolment", signIn.beginEnrolment(pending.accountId()));
-			return "account/enrol";
-		});
+		}, response, errors -> refused.apply(pending, errors));
 	}
 
 	private String complete(Account account, HttpServletRequest request, HttpServletResponse response) {

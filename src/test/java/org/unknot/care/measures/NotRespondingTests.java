@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.WebApplicationContext;
-import org.unknot.PlanFixture;
+import org.unknot.CourseFixture;
 import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
@@ -26,14 +22,8 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Role;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
-import org.unknot.booking.SlotRequest;
 import org.unknot.care.Assessments;
-import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
-import org.unknot.catalog.LocationId;
-import org.unknot.catalog.ServiceId;
-import org.unknot.patient.PatientDetails;
-import org.unknot.practitioner.PractitionerId;
 
 /**
  * A plan is flagged "review: not responding" once the set number of visits (6) are done
@@ -42,8 +32,6 @@ import org.unknot.practitioner.PractitionerId;
  */
 @UnknotIntegrationTest
 class NotRespondingTests {
-
-	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
 
 	@Autowired
 	WebApplicationContext context;
@@ -66,49 +54,42 @@ class NotRespondingTests {
 	@Autowired
 	NotResponding notResponding;
 
-	String clinic;
-
-	String therapist;
-
-	int slot;
+	CourseFixture courses;
 
 	@BeforeEach
 	void aTherapist() {
-		var network = new TestNetwork(jdbc);
-		clinic = network.clinic(1, 0, 0);
-		therapist = network.therapist();
-		network.weekdays(therapist, clinic);
+		courses = new CourseFixture(jdbc, desk, assessments, plans);
 	}
 
 	@Test
 	void flagsAPlanOnlyOnceSixVisitsAreDoneWithoutAMeaningfulChange() {
-		Course flat = course("Flat", 6, 6, 5, 6, 5);
+		CourseFixture.Course flat = course("Flat", 6, 6, 5, 6, 5);
 
-		assertThat(notResponding.of(flat.patient)).as("five visits done").isFalse();
+		assertThat(notResponding.of(flat.patient())).as("five visits done").isFalse();
 
-		flat.visitDone(5);
+		visitDone(flat, 5);
 
-		assertThat(notResponding.of(flat.patient)).as("six visits done").isTrue();
+		assertThat(notResponding.of(flat.patient())).as("six visits done").isTrue();
 	}
 
 	@Test
 	void leavesAPlanThatImprovedUnflagged() {
-		Course better = course("Better", 7, 6, 5, 5, 4, 4);
+		CourseFixture.Course better = course("Better", 7, 6, 5, 5, 4, 4);
 
-		assertThat(notResponding.of(better.patient)).isFalse();
+		assertThat(notResponding.of(better.patient())).isFalse();
 	}
 
 	@Test
 	void showsTheFlagOnThePractitionersDayAndTheRecordButNotToTheDesk() throws Exception {
-		Course flat = course("Flat", 6, 6, 5, 6, 5, 6);
+		CourseFixture.Course flat = course("Flat", 6, 6, 5, 6, 5, 6);
 		Booked next = flat.book();
 		LocalDate day = next.appointment().start().atZone(ZoneId.of(TestNetwork.ZONE)).toLocalDate();
-		RequestPostProcessor practitioner = SignedInAs.signedIn(Role.PRACTITIONER, therapist, null);
+		RequestPostProcessor practitioner = SignedInAs.signedIn(Role.PRACTITIONER, courses.therapist(), null);
 
 		assertThat(page("/staff/my-day?date=" + day, practitioner)).contains("Pat Flat")
 			.contains("review: not responding");
-		assertThat(page("/staff/patients/" + flat.patient, practitioner)).contains("Review: not responding.");
-		assertThat(page("/staff/patients/" + flat.patient, SignedInAs.frontDeskOf(clinic)))
+		assertThat(page("/staff/patients/" + flat.patient(), practitioner)).contains("Review: not responding.");
+		assertThat(page("/staff/patients/" + flat.patient(), SignedInAs.frontDeskOf(courses.clinic())))
 			.doesNotContain("not responding");
 	}
 
@@ -119,60 +100,19 @@ class NotRespondingTests {
 	}
 
 	/** A weekly plan of eight visits, one done for each pain score, scored before it. */
-	private Course course(String family, int... pain) {
-		Course course = new Course(family);
-		for (int n = 0; n < pain.length; n++) {
-			course.visitDone(pain[n]);
+	private CourseFixture.Course course(String family, int... pain) {
+		CourseFixture.Course course = courses.course(family, 8);
+		for (int score : pain) {
+			visitDone(course, score);
 		}
 		return course;
 	}
 
-	private final class Course {
-
-		final String email = "flag-" + UUID.randomUUID() + "@example.org";
-
-		final String family;
-
-		UUID patient;
-
-		TreatmentPlan plan;
-
-		final List<Instant> done = new ArrayList<>();
-
-		Course(String family) {
-			this.family = family;
-		}
-
-		void visitDone(int pain) {
-			Booked visit = book();
-			jdbc.sql("UPDATE appointment SET status = 'fulfilled' WHERE id = ?")
-				.param(visit.appointment().id())
-				.update();
-			responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", pain)),
-					new MeasureResponses.Taken(plan.id(), visit.appointment().id(), null, "patient",
-							visit.appointment().start().minus(Duration.ofHours(20))));
-		}
-
-		Booked book() {
-			int n = slot++;
-			Booked visit = desk.book(
-					new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
-							LocationId.of(clinic),
-							MONDAY.plusWeeks(n / 5)
-								.plusDays(n % 5)
-								.atTime(10, 0)
-								.atZone(ZoneId.of(TestNetwork.ZONE))
-								.toInstant()),
-					null, new PatientDetails("Pat", family, email, null, LocalDate.of(1975, 5, 5)));
-			if (plan == null) {
-				patient = visit.appointment().patientId().value();
-				plan = new PlanFixture(assessments, plans).signed(patient, therapist, TestNetwork.MASSAGE, 1, 8,
-						MONDAY);
-			}
-			plans.link(plan.id(), visit.appointment().id(), Instant.now());
-			return visit;
-		}
-
+	private void visitDone(CourseFixture.Course course, int pain) {
+		Booked visit = course.done();
+		responses.record(course.patient(), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", pain)),
+				new MeasureResponses.Taken(course.plan().id(), visit.appointment().id(), null, "patient",
+						visit.appointment().start().minus(Duration.ofHours(20))));
 	}
 
 }

@@ -5,8 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.WebApplicationContext;
-import org.unknot.PlanFixture;
+import org.unknot.CourseFixture;
 import org.unknot.SecuredMockMvc;
 import org.unknot.SignedInAs;
-import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.BookingDesk;
-import org.unknot.booking.SlotRequest;
 import org.unknot.care.Assessments;
-import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
-import org.unknot.catalog.LocationId;
-import org.unknot.catalog.ServiceId;
-import org.unknot.patient.PatientDetails;
-import org.unknot.practitioner.PractitionerId;
 
 /**
  * The owners' outcomes, from plans made, booked, scored and ended the way the pages do
@@ -41,8 +32,6 @@ import org.unknot.practitioner.PractitionerId;
  */
 @UnknotIntegrationTest
 class OutcomesTests {
-
-	static final LocalDate MONDAY = LocalDate.of(2027, 3, 15);
 
 	@Autowired
 	WebApplicationContext context;
@@ -75,25 +64,23 @@ class OutcomesTests {
 
 	@BeforeEach
 	void endPlansAtTwoClinics() {
-		var network = new TestNetwork(jdbc);
-		five = network.clinic(1, 0, 0);
-		four = network.clinic(1, 0, 0);
-		fiveTherapist = network.therapist();
-		fourTherapist = network.therapist();
-		network.weekdays(fiveTherapist, five).weekdays(fourTherapist, four);
-		Course fives = new Course(fiveTherapist, five);
+		CourseFixture fives = new CourseFixture(jdbc, desk, assessments, plans);
+		CourseFixture fours = new CourseFixture(jdbc, desk, assessments, plans);
+		five = fives.clinic();
+		four = fours.clinic();
+		fiveTherapist = fives.therapist();
+		fourTherapist = fours.therapist();
 		// pain 7 to 4 in all five, first meaningful after 1, 1, 2, 2 and 3 visits; the
 		// activities improve in four of them
 		int[] visits = { 1, 1, 2, 2, 3 };
 		for (int n = 0; n < visits.length; n++) {
-			fives.completed(visits[n], 7, 4, 3, n == 4 ? 3 : 6);
+			completed(fives, visits[n], 7, 4, 3, n == 4 ? 3 : 6);
 		}
 		for (int n = 0; n < 4; n++) {
-			fives.discontinued();
+			discontinued(fives);
 		}
-		Course fours = new Course(fourTherapist, four);
 		for (int n = 0; n < 4; n++) {
-			fours.completed(1, 8, 3, 2, 7);
+			completed(fours, 1, 8, 3, 2, 7);
 		}
 	}
 
@@ -181,79 +168,33 @@ class OutcomesTests {
 		return html.substring(start, html.indexOf("</tr>", start));
 	}
 
-	/** One practitioner's plans at one clinic, each with its own patient and visits. */
-	private final class Course {
-
-		final String therapist;
-
-		final String clinic;
-
-		int slot;
-
-		Course(String therapist, String clinic) {
-			this.therapist = therapist;
-			this.clinic = clinic;
+	/**
+	 * A completed plan whose scores first improve meaningfully after this many visits.
+	 */
+	private void completed(CourseFixture courses, int visits, int painFirst, int painLast, int psfsFirst,
+			int psfsLast) {
+		CourseFixture.Course course = courses.course("Outcome", 6);
+		List<Instant> starts = new ArrayList<>();
+		for (int n = 0; n < visits; n++) {
+			starts.add(course.done().appointment().start());
 		}
-
-		/**
-		 * A completed plan whose scores first improve meaningfully after this many
-		 * visits.
-		 */
-		void completed(int visits, int painFirst, int painLast, int psfsFirst, int psfsLast) {
-			UUID patient = null;
-			List<Instant> starts = new ArrayList<>();
-			TreatmentPlan plan = null;
-			for (int n = 0; n < visits; n++) {
-				var booked = book(patient);
-				patient = booked.appointment().patientId().value();
-				if (plan == null) {
-					plan = signed(patient);
-				}
-				plans.link(plan.id(), booked.appointment().id(), Instant.now());
-				jdbc.sql("UPDATE appointment SET status = 'fulfilled' WHERE id = ?")
-					.param(booked.appointment().id())
-					.update();
-				starts.add(booked.appointment().start());
-			}
-			Instant before = starts.get(0).minus(Duration.ofHours(1));
-			Instant after = starts.get(starts.size() - 1).plus(Duration.ofHours(1));
-			score(patient, plan.id(), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", painFirst)), before);
-			score(patient, plan.id(), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", painLast)), after);
-			score(patient, plan.id(), BuiltInMeasures.FUNCTION, psfs(psfsFirst), before);
-			score(patient, plan.id(), BuiltInMeasures.FUNCTION, psfs(psfsLast), after);
-			plan.complete(Instant.now());
-			plans.save(plan);
-		}
-
-		void discontinued() {
-			var booked = book(null);
-			TreatmentPlan plan = signed(booked.appointment().patientId().value());
-			plans.link(plan.id(), booked.appointment().id(), Instant.now());
-			plan.discontinue("Moved out of state", Instant.now());
-			plans.save(plan);
-		}
-
-		private org.unknot.booking.Booked book(UUID patient) {
-			int n = slot++;
-			var start = MONDAY.plusDays(n / 5).atTime(9, 0).plusMinutes(90L * (n % 5));
-			PatientDetails details = patient == null ? new PatientDetails("Pat", "Outcome",
-					"outcome-" + UUID.randomUUID() + "@example.org", null, LocalDate.of(1970, 1, 1))
-					: jdbcDetails(patient);
-			return desk.book(
-					new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
-							LocationId.of(clinic), start.atZone(ZoneId.of(TestNetwork.ZONE)).toInstant()),
-					null, details);
-		}
-
-		private TreatmentPlan signed(UUID patient) {
-			return new PlanFixture(assessments, plans).signed(patient, therapist, TestNetwork.MASSAGE, 1, 6, MONDAY);
-		}
-
+		UUID patient = course.patient();
+		UUID plan = course.plan().id();
+		Instant before = starts.get(0).minus(Duration.ofHours(1));
+		Instant after = starts.get(starts.size() - 1).plus(Duration.ofHours(1));
+		score(patient, plan, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", painFirst)), before);
+		score(patient, plan, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", painLast)), after);
+		score(patient, plan, BuiltInMeasures.FUNCTION, psfs(psfsFirst), before);
+		score(patient, plan, BuiltInMeasures.FUNCTION, psfs(psfsLast), after);
+		course.plan().complete(Instant.now());
+		plans.save(course.plan());
 	}
 
-	private PatientDetails jdbcDetails(UUID patient) {
-		String email = jdbc.sql("SELECT email FROM patient WHERE id = ?").param(patient).query(String.class).single();
-		return new PatientDetails("Pat", "Outcome", email, null, LocalDate.of(1970, 1, 1));
+	private void discontinued(CourseFixture courses) {
+		CourseFixture.Course course = courses.course("Outcome", 6);
+		course.book();
+		course.plan().discontinue("Moved out of state", Instant.now());
+		plans.save(course.plan());
 	}
 
 	private void score(UUID patient, UUID planId, Measure measure, Answers answers, Instant at) {

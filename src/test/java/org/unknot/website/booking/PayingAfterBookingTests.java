@@ -23,16 +23,10 @@ import org.unknot.SecuredMockMvc;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.Booked;
-import org.unknot.booking.SlotRequest;
-import org.unknot.catalog.LocationId;
-import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.payment.FakeStripe;
-import org.unknot.payment.PaidService;
+import org.unknot.PaidService;
 import org.unknot.payment.PaymentPolicies;
-import org.unknot.practitioner.PractitionerId;
-import org.unknot.visit.BookedBy;
-import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
 
 /**
@@ -70,18 +64,12 @@ class PayingAfterBookingTests {
 
 	MockMvc mvc;
 
-	String clinic;
-
-	String therapist;
+	PaidService paid;
 
 	@BeforeEach
 	void aDepositAtBooking() {
 		mvc = SecuredMockMvc.of(context);
-		var network = new TestNetwork(jdbc);
-		PaidService.create(jdbc, policies, SERVICE, "Test deposit massage, 60 minutes", 10000, 2000);
-		clinic = network.clinic(1, 0, 0);
-		therapist = network.practitioner("LMT", LocalDate.of(2035, 1, 1), SERVICE);
-		network.weekdays(therapist, clinic);
+		paid = PaidService.offered(jdbc, policies, SERVICE, "Test deposit massage, 60 minutes", 10000, 2000);
 	}
 
 	@AfterAll
@@ -116,17 +104,14 @@ class PayingAfterBookingTests {
 
 	private String bookedDraft(String name) {
 		String email = name.toLowerCase() + "." + UUID.randomUUID() + "@example.org";
-		var start = LocalDateTime.of(2027, 6, 14, 11, 0).atZone(ZoneId.of(TestNetwork.ZONE));
-		Booked booked = booking.book(
-				new SlotRequest(ServiceId.of(SERVICE), PractitionerId.of(therapist), LocationId.of(clinic),
-						start.toInstant()),
-				null, VisitAnswers.selfPay(new PatientDetails(name, "Deposit", email, null, LocalDate.of(1990, 1, 2))),
-				BookedBy.PATIENT);
+		LocalDateTime start = LocalDateTime.of(2027, 6, 14, 11, 0);
+		Booked booked = paid.bookedBy(booking,
+				new PatientDetails(name, "Deposit", email, null, LocalDate.of(1990, 1, 2)), start);
 		Draft draft = new Draft();
 		draft.service = SERVICE;
-		draft.location = clinic;
-		draft.practitioner = therapist;
-		draft.start = start.toOffsetDateTime().toString();
+		draft.location = paid.clinic();
+		draft.practitioner = paid.therapist();
+		draft.start = start.atZone(ZoneId.of(TestNetwork.ZONE)).toOffsetDateTime().toString();
 		draft.givenName = name;
 		draft.familyName = "Deposit";
 		draft.email = email;
