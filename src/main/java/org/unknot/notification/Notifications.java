@@ -129,6 +129,30 @@ public class Notifications {
 	}
 
 	/**
+	 * Writes the news of an online payment that did not go through from its templates
+	 * ({@code messages/payment-failed}): the amount still due and where to pay it; never
+	 * what it was for beyond "your booking".
+	 */
+	public Message paymentFailedMessage(String givenName, String amount, String link) {
+		return templates.message("payment-failed", Map.of("name", givenName, "amount", amount, "link", link));
+	}
+
+	/**
+	 * Plans the news of an online payment that did not go through, once, on each channel
+	 * the patient chose.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void paymentFailed(UUID failureId, UUID patientId, Message message) {
+		for (Channel channel : planner.channels(patientId)) {
+			var prepared = channel == Channel.EMAIL
+					? new OutboxMessages.Prepared(message.subject(), message.text(), message.html())
+					: new OutboxMessages.Prepared(null, message.sms(), null);
+			outbox.plan(failureId, patientId, MessageKind.PAYMENT_FAILED, "failure", channel, clock.instant(), null,
+					prepared);
+		}
+	}
+
+	/**
 	 * A message written by its sender: an email subject, plain and HTML bodies, and a
 	 * text message.
 	 */
