@@ -46,8 +46,11 @@ public class OnlinePayments {
 
 	private final Clock clock;
 
+	private final PaymentProperties properties;
+
 	OnlinePayments(PaymentProvider provider, Ledger ledger, Cards cards, Cashier cashier, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, PaymentProperties properties) {
+		this.properties = properties;
 		this.provider = provider;
 		this.ledger = ledger;
 		this.cards = cards;
@@ -79,6 +82,14 @@ public class OnlinePayments {
 
 		PENDING, PAID, FAILED
 
+	}
+
+	/**
+	 * The origin of the provider's hosted pages, when patients can pay online here: pages
+	 * whose forms lead there must let them.
+	 */
+	public Optional<String> pageOrigin() {
+		return available() ? Optional.of(properties.stripe().checkoutOrigin()) : Optional.empty();
 	}
 
 	/** Whether patients can pay online here. */
