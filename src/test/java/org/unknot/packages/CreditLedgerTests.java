@@ -2,6 +2,7 @@ package org.unknot.packages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Clock;
@@ -420,6 +421,14 @@ class CreditLedgerTests {
 			assertThat(answer.getContentAsString()).contains("\"paymentNote\":\"Uses a credit from the "
 					+ later.packageName() + " package instead (9 visits left in it).\"");
 			assertThat(ledger.holding(later.id()).orElseThrow().balance()).isEqualTo(9);
+			var visitPage = SecuredMockMvc.of(context)
+				.perform(get("/visits/" + booked.appointment().id()).param("token", booked.manageToken())
+					.param("done", "moved-credit"))
+				.andReturn()
+				.getResponse();
+			visitPage.setCharacterEncoding("UTF-8");
+			assertThat(visitPage.getContentAsString()).contains("Your visit has been moved.")
+				.contains("Uses a credit from the " + later.packageName() + " package instead (9 visits left in it).");
 		}
 
 		@Test
