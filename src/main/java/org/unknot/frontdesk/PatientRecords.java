@@ -142,6 +142,21 @@ public class PatientRecords {
 		return new PatientRecord(patient, history, sessionNotes, brokeGlass);
 	}
 
+	/**
+	 * The patients among these whom this staff member may see without giving a reason:
+	 * for lists of patients that show only those (a front desk its own clinics'
+	 * patients), in the order given.
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> theirs(SignedIn me, List<UUID> patientIds) {
+		if (me.role() == Role.ADMIN) {
+			return patientIds;
+		}
+		return patientIds.stream()
+			.filter(patient -> entitled(me, appointments.ofPatient(PatientId.of(patient))))
+			.toList();
+	}
+
 	/** Whether this staff member has a reason of their own to see this patient. */
 	static boolean entitled(SignedIn me, List<Appointment> visits) {
 		if (me.role() == Role.ADMIN) {

@@ -18,7 +18,12 @@ public enum MessageKind {
 	 * A report a practitioner shares with another provider: a link that expires, never
 	 * the report, the patient or their health.
 	 */
-	PROVIDER_REPORT;
+	PROVIDER_REPORT,
+	/**
+	 * An online payment that failed days after the page (a bank debit refused): what is
+	 * still due and how to pay it; the booking stands.
+	 */
+	PAYMENT_FAILED;
 
 	/** What an admin calls it, e.g. on the message templates page. */
 	public String label() {
@@ -33,6 +38,7 @@ public enum MessageKind {
 			case REGISTRATION -> "Opening a patient account";
 			case QUESTIONNAIRE_DUE -> "Questions to answer before a visit";
 			case PROVIDER_REPORT -> "A report shared with another provider";
+			case PAYMENT_FAILED -> "An online payment that did not go through";
 		};
 	}
 

@@ -70,6 +70,8 @@ public class MessagePreviews {
 			case PROVIDER_REPORT ->
 				Stream.of(new Preview(kind, null, notifications.providerReportMessage("Dr. Sam Sample", "Ana Ribeiro",
 						site.link("/reports/shared/DEMO-TOKEN"), "Mon, Mar 29, 10:00 AM EDT")));
+			case PAYMENT_FAILED -> Stream.of(new Preview(kind, null,
+					notifications.paymentFailedMessage("Sam", "$25.00", site.link("/account/payments"))));
 		};
 	}
 

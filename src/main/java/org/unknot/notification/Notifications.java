@@ -53,13 +53,7 @@ public class Notifications {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void offer(UUID offerId, UUID patientId, Instant expiresAt, Message message) {
-		for (Channel channel : planner.channels(patientId)) {
-			var prepared = channel == Channel.EMAIL
-					? new OutboxMessages.Prepared(message.subject(), message.text(), message.html())
-					: new OutboxMessages.Prepared(null, message.sms(), null);
-			outbox.plan(offerId, patientId, MessageKind.WAITLIST_OFFER, "offer", channel, clock.instant(), expiresAt,
-					prepared);
-		}
+		planOnTheirChannels(offerId, patientId, MessageKind.WAITLIST_OFFER, "offer", expiresAt, message);
 	}
 
 	/**
@@ -98,13 +92,7 @@ public class Notifications {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void questionnaireDue(UUID requestId, UUID patientId, Instant expiresAt, Message message) {
-		for (Channel channel : planner.channels(patientId)) {
-			var prepared = channel == Channel.EMAIL
-					? new OutboxMessages.Prepared(message.subject(), message.text(), message.html())
-					: new OutboxMessages.Prepared(null, message.sms(), null);
-			outbox.plan(requestId, patientId, MessageKind.QUESTIONNAIRE_DUE, "request", channel, clock.instant(),
-					expiresAt, prepared);
-		}
+		planOnTheirChannels(requestId, patientId, MessageKind.QUESTIONNAIRE_DUE, "request", expiresAt, message);
 	}
 
 	/**
@@ -126,6 +114,38 @@ public class Notifications {
 	public void providerReport(UUID linkId, String address, Instant expiresAt, Message message) {
 		outbox.planTo(address, linkId, MessageKind.PROVIDER_REPORT, "link", clock.instant(), expiresAt,
 				new OutboxMessages.Prepared(message.subject(), message.text(), message.html()));
+	}
+
+	/**
+	 * Writes the news of an online payment that did not go through from its templates
+	 * ({@code messages/payment-failed}): the amount still due and where to pay it; never
+	 * what it was for beyond "your booking".
+	 */
+	public Message paymentFailedMessage(String givenName, String amount, String link) {
+		return templates.message("payment-failed", Map.of("name", givenName, "amount", amount, "link", link));
+	}
+
+	/**
+	 * Plans the news of an online payment that did not go through, once, on each channel
+	 * the patient chose.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void paymentFailed(UUID failureId, UUID patientId, Message message) {
+		planOnTheirChannels(failureId, patientId, MessageKind.PAYMENT_FAILED, "failure", null, message);
+	}
+
+	/**
+	 * Plans a message due now on each channel the patient chose: the email parts by
+	 * email, the text message by SMS.
+	 */
+	private void planOnTheirChannels(UUID subjectId, UUID patientId, MessageKind kind, String occurrence,
+			Instant expiresAt, Message message) {
+		for (Channel channel : planner.channels(patientId)) {
+			var prepared = channel == Channel.EMAIL
+					? new OutboxMessages.Prepared(message.subject(), message.text(), message.html())
+					: new OutboxMessages.Prepared(null, message.sms(), null);
+			outbox.plan(subjectId, patientId, kind, occurrence, channel, clock.instant(), expiresAt, prepared);
+		}
 	}
 
 	/**

@@ -52,7 +52,23 @@ public class CreditLedger {
 		if (visit.patientId() == null) {
 			return Optional.empty();
 		}
-		List<UUID> candidates = jdbc.sql("""
+		for (UUID holding : covering(visit)) {
+			lock(holding);
+			if (balance(holding) > 0) {
+				append(holding, CreditMovement.Kind.SPENT, -1, visit.id());
+				return spentOn(visit.id());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The patient's holdings that cover the visit's service and are valid now and at its
+	 * start, the one running out first first: the order in which they are spent and
+	 * locked, so that two changes never wait for each other's locks.
+	 */
+	private List<UUID> covering(Appointment visit) {
+		return jdbc.sql("""
 				SELECT h.id FROM package_holding h
 				  JOIN care_package_service s ON s.package_id = h.package_id AND s.service_id = ?
 				 WHERE h.patient_id = ? AND h.valid_until > ? AND h.valid_until > ?
@@ -61,11 +77,35 @@ public class CreditLedger {
 					Timestamp.from(clock.instant()))
 			.query(UUID.class)
 			.list();
-		for (UUID holding : candidates) {
-			lock(holding);
-			if (balance(holding) > 0) {
-				append(holding, CreditMovement.Kind.SPENT, -1, visit.id());
-				return spentOn(visit.id());
+	}
+
+	/**
+	 * After a visit's move: when the package whose credit pays for it runs out before its
+	 * new time, and another of the patient's packages that covers the service is valid
+	 * then and has a credit left, the credit moves there: the first package gets it back
+	 * and the other spends one, in the move's transaction. Answers the credit now spent;
+	 * nothing when no credit moved (the visit's package still covers it, it spent none,
+	 * or none of the others can pay: see {@link #refusalAfterMove}).
+	 */
+	@Transactional
+	public Optional<CreditUse> switchAfterMove(Appointment moved) {
+		Optional<UUID> paying = unreturned(moved.id()).flatMap(this::holding)
+			.filter(held -> !held.validUntil().isAfter(moved.start()))
+			.map(Holding::id);
+		if (paying.isEmpty() || moved.patientId() == null) {
+			return Optional.empty();
+		}
+		// the package that runs out first is locked first, as every change locks them
+		lock(paying.get());
+		if (!paying.equals(unreturned(moved.id()))) {
+			return Optional.empty();
+		}
+		for (UUID other : covering(moved)) {
+			lock(other);
+			if (balance(other) > 0) {
+				append(paying.get(), CreditMovement.Kind.RETURNED, 1, moved.id());
+				append(other, CreditMovement.Kind.SPENT, -1, moved.id());
+				return use(moved.id(), other);
 			}
 		}
 		return Optional.empty();
@@ -77,21 +117,13 @@ public class CreditLedger {
 	 */
 	@Transactional
 	public Optional<CreditUse> giveBack(UUID appointmentId) {
-		Optional<UUID> holding = jdbc
-			.sql("SELECT holding_id FROM credit_movement WHERE appointment_id = ? AND kind = 'SPENT'")
-			.param(appointmentId)
-			.query(UUID.class)
-			.optional();
+		Optional<UUID> holding = unreturned(appointmentId);
 		if (holding.isEmpty()) {
 			return Optional.empty();
 		}
 		lock(holding.get());
-		boolean returned = jdbc
-			.sql("SELECT count(*) FROM credit_movement WHERE appointment_id = ? AND kind = 'RETURNED'")
-			.param(appointmentId)
-			.query(Integer.class)
-			.single() > 0;
-		if (returned) {
+		// read again under the lock: a change that held it may have given it back
+		if (!holding.equals(unreturned(appointmentId))) {
 			return Optional.empty();
 		}
 		append(holding.get(), CreditMovement.Kind.RETURNED, 1, appointmentId);
@@ -101,8 +133,8 @@ public class CreditLedger {
 	/**
 	 * Why the credit a visit spent cannot pay for it at the time it was just moved to:
 	 * its package runs out before then. Nothing when it spent none, has it back, or its
-	 * package is still valid at the new time. A credit is never moved to another package:
-	 * the patient either keeps the visit within the package's dates or pays for it.
+	 * package is still valid at the new time. Asked after {@link #switchAfterMove}, it
+	 * answers only when no other package could take the credit over.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<String> refusalAfterMove(Appointment moved) {
@@ -117,16 +149,22 @@ public class CreditLedger {
 		return jdbc.sql("""
 				SELECT holding_id FROM credit_movement s WHERE s.appointment_id = ? AND s.kind = 'SPENT'
 				   AND NOT EXISTS (SELECT 1 FROM credit_movement r
-				                    WHERE r.appointment_id = s.appointment_id AND r.kind = 'RETURNED')""")
-			.param(appointmentId)
-			.query(UUID.class)
-			.optional();
+				                    WHERE r.appointment_id = s.appointment_id AND r.holding_id = s.holding_id
+				                      AND r.kind = 'RETURNED')""").param(appointmentId).query(UUID.class).optional();
 	}
 
-	/** The credit a visit spent and what was left in its package then or now. */
+	/**
+	 * The credit a visit spent (the one it holds, else the last it spent) and what is
+	 * left in its package now.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<CreditUse> spentOn(UUID appointmentId) {
-		return jdbc.sql("SELECT holding_id FROM credit_movement WHERE appointment_id = ? AND kind = 'SPENT'")
+		return jdbc.sql("""
+				SELECT s.holding_id FROM credit_movement s WHERE s.appointment_id = ? AND s.kind = 'SPENT'
+				 ORDER BY EXISTS (SELECT 1 FROM credit_movement r
+				                   WHERE r.appointment_id = s.appointment_id AND r.holding_id = s.holding_id
+				                     AND r.kind = 'RETURNED'), s.at DESC, s.seq DESC
+				 LIMIT 1""")
 			.param(appointmentId)
 			.query(UUID.class)
 			.optional()

@@ -46,8 +46,11 @@ public class OnlinePayments {
 
 	private final Clock clock;
 
+	private final PaymentProperties properties;
+
 	OnlinePayments(PaymentProvider provider, Ledger ledger, Cards cards, Cashier cashier, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, PaymentProperties properties) {
+		this.properties = properties;
 		this.provider = provider;
 		this.ledger = ledger;
 		this.cards = cards;
@@ -69,6 +72,24 @@ public class OnlinePayments {
 
 	/** Where the provider's page sends the patient back: paid, or given up. */
 	public record ReturnTo(String paid, String gaveUp) {
+	}
+
+	/**
+	 * What the provider said last of a page: its payment is on its way (a bank debit
+	 * takes days), made, or failed.
+	 */
+	public enum Outcome {
+
+		PENDING, PAID, FAILED
+
+	}
+
+	/**
+	 * The origin of the provider's hosted pages, when patients can pay online here: pages
+	 * whose forms lead there must let them.
+	 */
+	public Optional<String> pageOrigin() {
+		return available() ? Optional.of(properties.stripe().checkoutOrigin()) : Optional.empty();
 	}
 
 	/** Whether patients can pay online here. */
@@ -105,7 +126,7 @@ public class OnlinePayments {
 		String key = items.size() == 1
 				? "checkout:visit:" + items.get(0).appointmentId() + ":" + amountKey(items.get(0).amount())
 				: "checkout:visits:" + digest(items);
-		return Optional.of(open(payer, key, items, back));
+		return Optional.of(open(payer, fresh(key), items, back));
 	}
 
 	/**
@@ -118,7 +139,7 @@ public class OnlinePayments {
 			throw new PaymentsAtDeskOnly();
 		}
 		Item item = new Item(Purpose.PACKAGE, null, holdingId, price, packageName);
-		return open(payer, "checkout:package:" + holdingId + ":" + amountKey(price), List.of(item), back);
+		return open(payer, fresh("checkout:package:" + holdingId + ":" + amountKey(price)), List.of(item), back);
 	}
 
 	/**
@@ -141,6 +162,9 @@ public class OnlinePayments {
 		if (!expected.equals(total)) {
 			log.warn("Checkout {} was paid {} where {} was asked; recording what was asked", key, total, expected);
 		}
+		jdbc.sql("UPDATE online_checkout SET outcome = 'PAID', outcome_at = ? WHERE checkout_key = ?")
+			.params(Timestamp.from(clock.instant()), key)
+			.update();
 		Actor by = Actor.patient(patient.get());
 		for (int i = 0; i < items.size(); i++) {
 			Item item = items.get(i);
@@ -159,6 +183,89 @@ public class OnlinePayments {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The provider says the page opened under this key was completed but its payment is
+	 * still on its way. Answers false for a key no page was opened under here.
+	 */
+	@Transactional
+	boolean pending(String key) {
+		return jdbc.sql("""
+				UPDATE online_checkout SET outcome = 'PENDING', outcome_at = ?
+				 WHERE checkout_key = ? AND outcome IS NULL""")
+			.params(Timestamp.from(clock.instant()), key)
+			.update() == 1 || known(key);
+	}
+
+	/**
+	 * The provider says the payment of the page opened under this key failed after all:
+	 * nothing was paid, so the ledger is unchanged and what the visits or the package owe
+	 * stands (the booking too: it stands unpaid, as when the patient gives up on the
+	 * page). The patient is told (see {@link OnlinePaymentFailed}), once. Answers false
+	 * for a key no page was opened under here.
+	 */
+	@Transactional
+	boolean failed(String key, String why) {
+		boolean first = jdbc.sql("""
+				UPDATE online_checkout SET outcome = 'FAILED', outcome_at = ?, failure = ?
+				 WHERE checkout_key = ? AND (outcome IS NULL OR outcome = 'PENDING')""")
+			.params(Timestamp.from(clock.instant()), why, key)
+			.update() == 1;
+		if (first) {
+			UUID patient = jdbc.sql("SELECT patient_id FROM online_checkout WHERE checkout_key = ?")
+				.param(key)
+				.query(UUID.class)
+				.single();
+			List<Item> items = items(key);
+			events.publishEvent(new OnlinePaymentFailed(patient,
+					items.stream().map(Item::appointmentId).filter(java.util.Objects::nonNull).toList(),
+					items.stream().map(Item::amount).reduce(Money.zero(items.get(0).amount().currency()), Money::plus),
+					why, UUID.nameUUIDFromBytes(("payment-failed:" + key).getBytes(StandardCharsets.UTF_8))));
+		}
+		return first || known(key);
+	}
+
+	/**
+	 * What the provider said last of the latest page opened to pay for any of these
+	 * visits; empty when none was opened, or nothing was heard of it yet.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Outcome> lastOutcome(List<UUID> visits) {
+		if (visits.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT c.outcome FROM online_checkout c
+				 WHERE EXISTS (SELECT 1 FROM online_checkout_item i
+				                WHERE i.checkout_key = c.checkout_key AND i.appointment_id = ANY (?))
+				 ORDER BY c.opened_at DESC, c.checkout_key DESC LIMIT 1""")
+			.param(visits.toArray(UUID[]::new))
+			.query((rs, n) -> Optional.ofNullable(rs.getString("outcome")).map(Outcome::valueOf))
+			.optional()
+			.flatMap(outcome -> outcome);
+	}
+
+	private boolean known(String key) {
+		return jdbc.sql("SELECT count(*) FROM online_checkout WHERE checkout_key = ?")
+			.param(key)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * The key to open a page under: the one derived from what it pays for, unless a page
+	 * opened under it failed; then a new one, numbered by the failures, since the
+	 * provider keeps a page once made under a key and a failed page cannot be paid again.
+	 */
+	private String fresh(String key) {
+		int failures = jdbc.sql("""
+				SELECT count(*) FROM online_checkout
+				 WHERE (checkout_key = ? OR starts_with(checkout_key, ?)) AND outcome = 'FAILED'""")
+			.params(key, key + ":again-")
+			.query(Integer.class)
+			.single();
+		return failures == 0 ? key : key + ":again-" + failures;
 	}
 
 	private String open(Payer payer, String key, List<Item> items, ReturnTo back) {

@@ -16,9 +16,12 @@ public record PaymentProperties(@DefaultValue Stripe stripe) {
 	 * Checkout)
 	 * @param webhookSecret the signing secret of the webhook endpoint
 	 * @param timeoutSeconds how long to wait for an answer
+	 * @param checkoutOrigin where Stripe's hosted pages are (the forms that lead there
+	 * must be allowed to)
 	 */
 	public record Stripe(@DefaultValue("https://api.stripe.com") String apiBase, String secretKey,
-			String publishableKey, String webhookSecret, @DefaultValue("20") int timeoutSeconds) {
+			String publishableKey, String webhookSecret, @DefaultValue("20") int timeoutSeconds,
+			@DefaultValue("https://checkout.stripe.com") String checkoutOrigin) {
 
 		public boolean configured() {
 			return secretKey != null && !secretKey.isBlank();

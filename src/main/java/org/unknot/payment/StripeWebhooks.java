@@ -22,10 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.system.Money;
 
 /**
- * What Stripe tells afterwards: a card kept on file, a payment made on its hosted page, a
- * charge that went through or failed later. An event counts only if it carries Stripe's
- * signature (checked by Stripe's own library) and only once: a replayed event changes
- * nothing.
+ * What Stripe tells afterwards: a card kept on file, a payment made on its hosted page
+ * (at once, or days later for a delayed method such as a bank debit, which may also
+ * fail), a charge that went through or failed later. An event counts only if it carries
+ * Stripe's signature (checked by Stripe's own library) and only once: a replayed event
+ * changes nothing.
  */
 @Service
 public class StripeWebhooks {
@@ -95,6 +96,8 @@ public class StripeWebhooks {
 		StripeObject object = objectOf(event);
 		switch (event.getType()) {
 			case "checkout.session.completed" -> completed((Session) object);
+			case "checkout.session.async_payment_succeeded" -> paid((Session) object);
+			case "checkout.session.async_payment_failed" -> failed((Session) object);
 			case "payment_intent.succeeded" -> succeeded((PaymentIntent) object);
 			case "payment_intent.payment_failed" -> failed((PaymentIntent) object);
 			default -> log.debug("Ignored a Stripe event of type {}", event.getType());
@@ -109,19 +112,43 @@ public class StripeWebhooks {
 			cards.keep(patient, card, "Card kept by Stripe");
 			return;
 		}
-		Map<String, String> metadata = session.getMetadata();
-		if (metadata == null || metadata.get("key") == null || session.getAmountTotal() == null) {
+		String key = keyOf(session);
+		if (key == null) {
 			return;
 		}
-		if (!"paid".equals(session.getPaymentStatus())) {
-			log.info("Checkout {} completed unpaid ({}); waiting for its payment", metadata.get("key"),
-					session.getPaymentStatus());
+		if ("unpaid".equals(session.getPaymentStatus())) {
+			// a delayed method (a bank debit): async_payment_succeeded or _failed follows
+			if (!online.pending(key)) {
+				log.warn("Stripe says checkout {} is waiting for its payment, but no such page was opened here", key);
+			}
+			return;
+		}
+		if ("paid".equals(session.getPaymentStatus())) {
+			paid(session);
+		}
+	}
+
+	private void paid(Session session) {
+		String key = keyOf(session);
+		if (key == null || session.getAmountTotal() == null) {
 			return;
 		}
 		Money amount = Money.of(session.getAmountTotal(), Currency.getInstance(session.getCurrency().toUpperCase()));
-		if (!online.paid(metadata.get("key"), amount, session.getPaymentIntent())) {
-			log.warn("Stripe says checkout {} was paid, but no such page was opened here", metadata.get("key"));
+		if (!online.paid(key, amount, session.getPaymentIntent())) {
+			log.warn("Stripe says checkout {} was paid, but no such page was opened here", key);
 		}
+	}
+
+	private void failed(Session session) {
+		String key = keyOf(session);
+		if (key != null && !online.failed(key, "Your bank did not complete the payment.")) {
+			log.warn("Stripe says the payment of checkout {} failed, but no such page was opened here", key);
+		}
+	}
+
+	private static String keyOf(Session session) {
+		Map<String, String> metadata = session.getMetadata();
+		return metadata == null ? null : metadata.get("key");
 	}
 
 	private void succeeded(PaymentIntent intent) {

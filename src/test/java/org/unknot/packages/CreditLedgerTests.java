@@ -2,6 +2,8 @@ package org.unknot.packages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,13 +14,21 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.WebApplicationContext;
+import org.unknot.SecuredMockMvc;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.AppointmentCancelled;
@@ -40,6 +50,7 @@ import org.unknot.visit.Repeat;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
 import org.unknot.visit.MoveNotCovered;
+import org.unknot.visit.MovedVisit;
 import org.unknot.visit.VisitMoves;
 
 /**
@@ -84,6 +95,9 @@ class CreditLedgerTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	WebApplicationContext context;
 
 	@Autowired
 	Clock clock;
@@ -341,6 +355,122 @@ class CreditLedgerTests {
 				.query(java.sql.Timestamp.class)
 				.single()
 				.toInstant()).isEqualTo(booked.appointment().start());
+		}
+
+		@Test
+		void pastThePackagesEndAnotherPackageOfThePatientTakesTheCreditOver() {
+			Holding first = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			endsOn(first, MONDAY.plusDays(7));
+			Holding later = sales.sell(patientId, massagePackage(10, 365), PaidHow.CASH);
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+			UUID id = booked.appointment().id();
+			assertThat(ledger.spentOn(id)).hasValueSatisfying(use -> assertThat(use.holdingId()).isEqualTo(first.id()));
+
+			MovedVisit moved = moves.forClinic(id, massageAt(MONDAY.plusDays(14), 10).start(), null, false, DESK);
+
+			assertThat(moved.paymentNote())
+				.hasValue("Uses a credit from the " + later.packageName() + " package instead (9 visits left in it).");
+			assertThat(ledger.spentOn(id)).hasValueSatisfying(use -> assertThat(use.holdingId()).isEqualTo(later.id()));
+			assertThat(ledger.holding(first.id()).orElseThrow().balance()).isEqualTo(6);
+			assertThat(ledger.holding(later.id()).orElseThrow().balance()).isEqualTo(9);
+			assertThat(ledger.movements(first.id())).extracting(CreditMovement::kind)
+				.containsExactly(CreditMovement.Kind.BOUGHT, CreditMovement.Kind.SPENT, CreditMovement.Kind.RETURNED);
+			assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE patient_id = ? AND subject = ?")
+				.params(patientId.value(), "package-credit:" + id)
+				.query(Integer.class)
+				.single()).isOne();
+			// cancelled in time, the credit goes back to the package that holds it now
+			desk.cancelForClinic(id, "caller asked");
+			assertThat(ledger.holding(later.id()).orElseThrow().balance()).isEqualTo(10);
+			assertThat(ledger.holding(first.id()).orElseThrow().balance()).isEqualTo(6);
+		}
+
+		@Test
+		void aPackageOfAnotherServiceDoesNotTakeTheCreditOver() {
+			Holding first = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			endsOn(first, MONDAY.plusDays(7));
+			Holding consultations = sales.sell(patientId,
+					definePackage("Consultations " + TestNetwork.shortId(), List.of(TestNetwork.CONSULTATION), 3, 365),
+					PaidHow.CASH);
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+
+			assertThatThrownBy(() -> moves.forClinic(booked.appointment().id(),
+					massageAt(MONDAY.plusDays(14), 10).start(), null, false, DESK))
+				.isInstanceOf(MoveNotCovered.class);
+			assertThat(ledger.holding(consultations.id()).orElseThrow().balance()).isEqualTo(3);
+			assertThat(ledger.holding(first.id()).orElseThrow().balance()).isEqualTo(5);
+		}
+
+		@Test
+		void throughTheApiTheAnswerSaysWhichPackagePaysNow() throws Exception {
+			Holding first = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			endsOn(first, MONDAY.plusDays(7));
+			Holding later = sales.sell(patientId, massagePackage(10, 365), PaidHow.CASH);
+			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+
+			var answer = SecuredMockMvc.of(context)
+				.perform(post("/api/v1/appointments/" + booked.appointment().id() + "/reschedule")
+					.header("X-Manage-Token", booked.manageToken())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"start\":\""
+							+ massageAt(MONDAY.plusDays(14), 10).start().atZone(NEW_YORK).toOffsetDateTime() + "\"}"))
+				.andReturn()
+				.getResponse();
+
+			assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(200);
+			assertThat(answer.getContentAsString()).contains("\"paymentNote\":\"Uses a credit from the "
+					+ later.packageName() + " package instead (9 visits left in it).\"");
+			assertThat(ledger.holding(later.id()).orElseThrow().balance()).isEqualTo(9);
+			var visitPage = SecuredMockMvc.of(context)
+				.perform(get("/visits/" + booked.appointment().id()).param("token", booked.manageToken())
+					.param("done", "moved-credit"))
+				.andReturn()
+				.getResponse();
+			visitPage.setCharacterEncoding("UTF-8");
+			assertThat(visitPage.getContentAsString()).contains("Your visit has been moved.")
+				.contains("Uses a credit from the " + later.packageName() + " package instead (9 visits left in it).");
+		}
+
+		@Test
+		void twoMovesAtOnceNeverTakeMoreCreditsThanThereAre() throws Exception {
+			for (int round = 0; round < 3; round++) {
+				openAClinicAndAPatient();
+				Holding first = sales.sell(patientId, massagePackage(2, 365), PaidHow.CASH);
+				endsOn(first, MONDAY.plusDays(7));
+				Holding last = sales.sell(patientId, massagePackage(1, 365), PaidHow.CASH);
+				UUID one = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT)
+					.appointment()
+					.id();
+				UUID other = visits.book(massageAt(MONDAY, 12), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT)
+					.appointment()
+					.id();
+				CyclicBarrier together = new CyclicBarrier(2);
+				ExecutorService both = Executors.newFixedThreadPool(2);
+				try {
+					Future<String> a = both.submit(() -> moveAtOnce(together, one, 10));
+					Future<String> b = both.submit(() -> moveAtOnce(together, other, 12));
+					assertThat(List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS)))
+						.containsExactlyInAnyOrder("moved", "not covered");
+				}
+				finally {
+					both.shutdownNow();
+				}
+				assertThat(ledger.holding(last.id()).orElseThrow().balance()).isZero();
+				assertThat(ledger.holding(first.id()).orElseThrow().balance()).isEqualTo(1);
+				assertThat(ledger.movements(last.id())).extracting(CreditMovement::kind)
+					.containsExactly(CreditMovement.Kind.BOUGHT, CreditMovement.Kind.SPENT);
+			}
+		}
+
+		private String moveAtOnce(CyclicBarrier together, UUID visit, int hour) throws Exception {
+			together.await(30, TimeUnit.SECONDS);
+			try {
+				moves.forClinic(visit, massageAt(MONDAY.plusDays(14), hour).start(), null, false, DESK);
+				return "moved";
+			}
+			catch (MoveNotCovered refused) {
+				return "not covered";
+			}
 		}
 
 		@Test

@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +26,13 @@ import org.unknot.SignedInAs;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Role;
+import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.visit.BookedBy;
+import org.unknot.visit.VisitAnswers;
+import org.unknot.visit.VisitBooking;
 import org.unknot.insurance.Authorizations;
 import org.unknot.insurance.InsuranceAdmin;
 import org.unknot.insurance.PayerKind;
@@ -62,6 +72,9 @@ class PackagePagesTests {
 
 	@Autowired
 	Patients patients;
+
+	@Autowired
+	VisitBooking visits;
 
 	MockMvc mvc;
 
@@ -211,6 +224,50 @@ class PackagePagesTests {
 			assertThat(page(get("/staff/authorizations").with(SignedInAs.admin()))).contains(reference)
 				.contains("Noor Haddad")
 				.contains("2 of 2");
+		}
+
+		@Test
+		void ofOneClinicSeesOnlyItsOwnPatientsAuthorizationsRunningLowAndAnAdminSeesAll() throws Exception {
+			TestNetwork network = new TestNetwork(jdbc);
+			String ours = network.clinic(1, 0, 0);
+			String theirs = network.clinic(1, 0, 0);
+			String therapist = network.therapist();
+			network.weekdays(therapist, ours).weekdays(therapist, theirs);
+			PatientDetails elsewhere = new PatientDetails("Ines", "Varga", "ines." + UUID.randomUUID() + "@example.org",
+					null, LocalDate.of(1975, 9, 3));
+			UUID elsewhereId = patients.identify(elsewhere);
+			visits.book(massage(therapist, ours, 10), null, VisitAnswers.selfPay(patients.get(patientId).details()),
+					BookedBy.PATIENT);
+			visits.book(massage(therapist, theirs, 12), null, VisitAnswers.selfPay(elsewhere), BookedBy.PATIENT);
+			String plan = insurance.add(new InsuranceAdmin.PlanTerms("Shore Mutual " + TestNetwork.shortId(),
+					PayerKind.COMMERCIAL, "Member ID", "[A-Z0-9]{6,12}"));
+			String ourReference = authorize(plan, patientId);
+			String theirReference = authorize(plan, elsewhereId);
+
+			assertThat(page(get("/staff/authorizations").with(SignedInAs.frontDeskOf(ours)))).contains(ourReference)
+				.contains("Noor Haddad")
+				.doesNotContain(theirReference)
+				.doesNotContain("Ines Varga");
+			assertThat(page(get("/staff/authorizations").with(SignedInAs.frontDeskOf(theirs)))).contains(theirReference)
+				.doesNotContain(ourReference);
+			assertThat(page(get("/staff/authorizations").with(SignedInAs.admin()))).contains(ourReference)
+				.contains(theirReference);
+		}
+
+		private String authorize(String plan, UUID patient) {
+			String reference = "PT-" + TestNetwork.shortId();
+			LocalDate today = LocalDate.now();
+			authorizations.record(patient, new Authorizations.Terms(plan, reference, 2, today.minusDays(3),
+					today.plusDays(60), List.of(TestNetwork.MASSAGE), List.of()));
+			return reference;
+		}
+
+		private SlotRequest massage(String therapist, String clinic, int hour) {
+			return new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
+					LocationId.of(clinic),
+					LocalDateTime.of(LocalDate.of(2027, 3, 15), LocalTime.of(hour, 0))
+						.atZone(ZoneId.of(TestNetwork.ZONE))
+						.toInstant());
 		}
 
 		@Test

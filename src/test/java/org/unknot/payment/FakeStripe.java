@@ -44,6 +44,8 @@ public final class FakeStripe implements AutoCloseable {
 
 	private final Map<String, Map<String, String>> askedWith = new ConcurrentHashMap<>();
 
+	private final Map<String, Map<String, String>> pages = new ConcurrentHashMap<>();
+
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private final AtomicInteger ids = new AtomicInteger();
@@ -56,6 +58,7 @@ public final class FakeStripe implements AutoCloseable {
 		server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		server.setExecutor(Executors.newFixedThreadPool(4));
 		server.createContext("/v1/", this::handle);
+		server.createContext("/pay/", this::hostedPage);
 		server.start();
 	}
 
@@ -74,6 +77,7 @@ public final class FakeStripe implements AutoCloseable {
 		registry.add("unknot.payments.stripe.api-base", this::base);
 		registry.add("unknot.payments.stripe.secret-key", () -> "sk_test_unknot");
 		registry.add("unknot.payments.stripe.webhook-secret", () -> webhookSecret);
+		registry.add("unknot.payments.stripe.checkout-origin", this::base);
 	}
 
 	public String base() {
@@ -136,6 +140,7 @@ public final class FakeStripe implements AutoCloseable {
 			synchronized (this) {
 				sessions.add(form);
 			}
+			pages.put(id, form);
 			body = "{\"id\":\"" + id + "\",\"object\":\"checkout.session\",\"mode\":\"" + form.get("mode")
 					+ "\",\"url\":\"" + base() + "/pay/" + id + "\"}";
 		}
@@ -166,6 +171,54 @@ public final class FakeStripe implements AutoCloseable {
 			answered.put(path + key, body);
 		}
 		answer(exchange, 200, body);
+	}
+
+	/**
+	 * The hosted page of a Checkout session, as plain as can be: what it pays and how
+	 * much, "Pay" back to its success address and "Back" to its cancel address (the card
+	 * form Stripe shows is Stripe's business, not Unknot's).
+	 */
+	private void hostedPage(HttpExchange exchange) throws IOException {
+		String id = exchange.getRequestURI().getPath().substring("/pay/".length());
+		Map<String, String> session = pages.get(id);
+		if (session == null) {
+			answer(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"No such page\"}}");
+			return;
+		}
+		StringBuilder lines = new StringBuilder();
+		long total = 0;
+		for (int i = 0; session.containsKey("line_items[" + i + "][price_data][unit_amount]"); i++) {
+			long cents = Long.parseLong(session.get("line_items[" + i + "][price_data][unit_amount]"));
+			total += cents;
+			lines.append("<li>")
+				.append(escape(session.get("line_items[" + i + "][price_data][product_data][name]")))
+				.append(": ")
+				.append(dollars(cents))
+				.append("</li>");
+		}
+		String html = """
+				<!DOCTYPE html>
+				<html lang="en"><head><meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1">
+				<title>Pay %s (test payment page)</title></head>
+				<body><main><h1>Pay %s</h1><ul>%s</ul>
+				<p><a href="%s">Pay %s</a></p><p><a href="%s">Back</a></p></main></body></html>""".formatted(
+				dollars(total), dollars(total), lines, escape(session.get("success_url")), dollars(total),
+				escape(session.get("cancel_url")));
+		byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+		try (exchange; OutputStream out = exchange.getResponseBody()) {
+			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+			exchange.sendResponseHeaders(200, bytes.length);
+			out.write(bytes);
+		}
+	}
+
+	private static String dollars(long cents) {
+		return "$" + (cents / 100) + "." + String.format("%02d", cents % 100);
+	}
+
+	private static String escape(String text) {
+		return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
 	}
 
 	/** Answers as told for a charge; false when the charge should go ahead after all. */

@@ -1,6 +1,7 @@
 package org.unknot.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -125,6 +126,42 @@ class OnlinePaymentPagesTests {
 		assertThat(page(get("/account/payments"), me)).contains("Nothing is owed.")
 			.contains("Visit, Card online")
 			.doesNotContain("now online");
+	}
+
+	@Test
+	void aBankPaymentShowsPendingAndItsFailureTellsThePatientAndOffersANewPage() throws Exception {
+		Booked visit = book("Oren");
+		UUID patient = visit.appointment().patientId().value();
+		RequestPostProcessor me = SignedInAs.signedIn(Role.PATIENT, null, patient);
+		int before = STRIPE.sessions().size();
+		mvc.perform(post("/account/payments/pay").with(csrf()).with(me));
+		String key = STRIPE.sessions().get(before).get("metadata[key]");
+		String visitPage = "/visits/" + visit.appointment().id();
+
+		String pending = StripePaymentsTests.pending(key, patient, 2000);
+		webhook(pending, StripePaymentsTests.sign(pending, StripePaymentsTests.WEBHOOK_SECRET));
+
+		assertThat(page(get(visitPage).param("token", visit.manageToken()), anonymous()))
+			.contains("payment pending: your bank is still completing your online payment");
+
+		String failed = StripePaymentsTests.later("checkout.session.async_payment_failed", key, patient, 2000);
+		webhook(failed, StripePaymentsTests.sign(failed, StripePaymentsTests.WEBHOOK_SECRET));
+		String resent = failed.replace("\"id\":\"evt_", "\"id\":\"evt_again_");
+		webhook(resent, StripePaymentsTests.sign(resent, StripePaymentsTests.WEBHOOK_SECRET));
+
+		assertThat(page(get(visitPage).param("token", visit.manageToken()), anonymous()))
+			.contains("your online payment did not go through");
+		assertThat(jdbc.sql("""
+				SELECT body_text FROM outbox_message WHERE patient_id = ? AND kind = 'PAYMENT_FAILED'
+				   AND channel = 'EMAIL'""").param(patient).query(String.class).list()).singleElement()
+			.satisfies(told -> assertThat(told).contains("$20").contains("Your booking stands"));
+		assertThat(ledger.ofVisit(visit.appointment().id())).filteredOn(LedgerEntry::movesMoney).isEmpty();
+		MockHttpServletResponse again = mvc.perform(post("/account/payments/pay").with(csrf()).with(me))
+			.andReturn()
+			.getResponse();
+		assertThat(again.getRedirectedUrl()).startsWith(STRIPE.base() + "/pay/cs_");
+		assertThat(STRIPE.sessions().get(STRIPE.sessions().size() - 1).get("metadata[key]"))
+			.isEqualTo(key + ":again-1");
 	}
 
 	@Test

@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.unknot.MovableClock;
 import org.unknot.TestNetwork;
+import org.unknot.booking.AppointmentStatus;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SlotRequest;
@@ -396,14 +397,92 @@ class StripePaymentsTests {
 	}
 
 	@Test
-	void aCompletedButUnpaidPageRecordsNothing() {
+	void aDelayedPaymentCompletedUnpaidIsPendingAndRecordsNothing() {
 		aDepositAtBooking();
 		Booked booked = book();
-		String payload = paid(open(booked), patientOf(booked), 2500).replace("\"paid\"", "\"unpaid\"");
+		UUID visit = booked.appointment().id();
+		String payload = pending(open(booked), patientOf(booked), 2500);
 
 		webhooks.receive(payload, sign(payload, WEBHOOK_SECRET));
 
-		assertThat(payments(booked.appointment().id())).isEmpty();
+		assertThat(payments(visit)).isEmpty();
+		assertThat(online.lastOutcome(List.of(visit))).hasValue(OnlinePayments.Outcome.PENDING);
+	}
+
+	@Test
+	void aDelayedPaymentSucceedingLaterIsPaidOnceAndNoLongerPending() {
+		aDepositAtBooking();
+		Booked booked = book();
+		UUID visit = booked.appointment().id();
+		String key = open(booked);
+		String pending = pending(key, patientOf(booked), 2500);
+		webhooks.receive(pending, sign(pending, WEBHOOK_SECRET));
+
+		String succeeded = later("checkout.session.async_payment_succeeded", key, patientOf(booked), 2500);
+		webhooks.receive(succeeded, sign(succeeded, WEBHOOK_SECRET));
+		String again = succeeded.replace("\"id\":\"evt_", "\"id\":\"evt_again_");
+		webhooks.receive(again, sign(again, WEBHOOK_SECRET));
+
+		assertThat(payments(visit)).singleElement()
+			.satisfies(paid -> assertThat(paid.amount()).isEqualTo(Money.usd(2500)));
+		assertThat(Balance.of(ledger.ofVisit(visit)).owed().isZero()).isTrue();
+		assertThat(online.lastOutcome(List.of(visit))).hasValue(OnlinePayments.Outcome.PAID);
+	}
+
+	@Test
+	void aDelayedPaymentFailingLaterLeavesTheVisitBookedAndOwingTellsThePatientAndPayingAgainOpensANewPage(
+			AssertablePublishedEvents events) {
+		aDepositAtBooking();
+		Booked booked = book();
+		UUID visit = booked.appointment().id();
+		String key = open(booked);
+		String pending = pending(key, patientOf(booked), 2500);
+		webhooks.receive(pending, sign(pending, WEBHOOK_SECRET));
+
+		String failed = later("checkout.session.async_payment_failed", key, patientOf(booked), 2500);
+		webhooks.receive(failed, sign(failed, WEBHOOK_SECRET));
+		String resent = failed.replace("\"id\":\"evt_", "\"id\":\"evt_again_");
+		webhooks.receive(resent, sign(resent, WEBHOOK_SECRET));
+
+		assertThat(payments(visit)).isEmpty();
+		assertThat(Balance.of(ledger.ofVisit(visit)).owed()).isEqualTo(Money.usd(2500));
+		assertThat(desk.find(visit, booked.manageToken()).status()).isEqualTo(AppointmentStatus.BOOKED);
+		assertThat(online.lastOutcome(List.of(visit))).hasValue(OnlinePayments.Outcome.FAILED);
+		assertThat(events.ofType(OnlinePaymentFailed.class)
+			.matching(OnlinePaymentFailed::patientId, patientOf(booked)::equals)).singleElement().satisfies(told -> {
+				assertThat(told.appointmentIds()).containsExactly(visit);
+				assertThat(told.amount()).isEqualTo(Money.usd(2500));
+			});
+		String again = open(booked);
+		assertThat(again).isEqualTo(key + ":again-1");
+		assertThat(online.lastOutcome(List.of(visit))).isEmpty();
+	}
+
+	@Test
+	void aForgedFailureOfADelayedPaymentIsRefusedAndChangesNothing() {
+		aDepositAtBooking();
+		Booked booked = book();
+		String key = open(booked);
+		String failed = later("checkout.session.async_payment_failed", key, patientOf(booked), 2500);
+
+		assertThatThrownBy(() -> webhooks.receive(failed, sign(failed, "whsec_someone_else")))
+			.isInstanceOf(WebhookRefused.class);
+
+		assertThat(online.lastOutcome(List.of(booked.appointment().id()))).isEmpty();
+	}
+
+	/**
+	 * Stripe's event for a Checkout page completed with a delayed method, not yet paid.
+	 */
+	static String pending(String key, UUID patient, long cents) {
+		return paid(key, patient, cents).replace("\"payment_status\":\"paid\"", "\"payment_status\":\"unpaid\"");
+	}
+
+	/** Stripe's event for the delayed payment of a Checkout page, succeeded or failed. */
+	static String later(String type, String key, UUID patient, long cents) {
+		String status = type.endsWith("succeeded") ? "paid" : "unpaid";
+		return paid(key, patient, cents).replace("checkout.session.completed", type)
+			.replace("\"payment_status\":\"paid\"", "\"payment_status\":\"" + status + "\"");
 	}
 
 	@Test

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +25,7 @@ import org.unknot.account.SignedIn;
 import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.frontdesk.PatientRecords;
+import org.unknot.frontdesk.PatientsShown;
 import org.unknot.insurance.Authorization;
 import org.unknot.insurance.Authorizations;
 import org.unknot.insurance.InsurancePlans;
@@ -48,6 +51,8 @@ class PayingController {
 
 	private final PatientRecords records;
 
+	private final PatientsShown shown;
+
 	private final Patients patients;
 
 	private final CarePackages packages;
@@ -68,10 +73,11 @@ class PayingController {
 
 	private final Clock clock;
 
-	PayingController(PatientRecords records, Patients patients, CarePackages packages, CreditLedger ledger,
-			PackageSales sales, Authorizations authorizations, InsurancePlans plans, CareServices services,
-			FormChange forms, CatalogProperties catalog, Clock clock) {
+	PayingController(PatientRecords records, PatientsShown shown, Patients patients, CarePackages packages,
+			CreditLedger ledger, PackageSales sales, Authorizations authorizations, InsurancePlans plans,
+			CareServices services, FormChange forms, CatalogProperties catalog, Clock clock) {
 		this.records = records;
+		this.shown = shown;
 		this.patients = patients;
 		this.packages = packages;
 		this.ledger = ledger;
@@ -155,10 +161,19 @@ class PayingController {
 				errors -> page(model, patient, Map.of(), errors, form));
 	}
 
+	/**
+	 * The authorizations running low of the patients this staff member sees: a front desk
+	 * its own clinics' patients, an admin the whole network's. Each patient listed is
+	 * recorded as shown.
+	 */
 	@GetMapping("/staff/authorizations")
-	String runningLow(Model model) {
+	String runningLow(@AuthenticationPrincipal SignedIn me, HttpServletRequest request, Model model) {
 		LocalDate today = LocalDate.now(clock.withZone(zone));
-		List<Authorization> low = authorizations.runningLow(today);
+		List<Authorization> all = authorizations.runningLow(today);
+		Set<UUID> theirs = new HashSet<>(
+				records.theirs(me, all.stream().map(Authorization::patientId).distinct().toList()));
+		List<Authorization> low = all.stream().filter(a -> theirs.contains(a.patientId())).toList();
+		shown.record(me, theirs, "authorizations", request.getRemoteAddr());
 		model.addAttribute("authorizations", low);
 		model.addAttribute("patientNames", patients.byIds(low.stream().map(Authorization::patientId).toList()));
 		model.addAttribute("today", today);

@@ -24,6 +24,7 @@ import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Appointment;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.MoveNotCovered;
+import org.unknot.visit.MovedVisit;
 import org.unknot.visit.VisitMoves;
 import org.unknot.booking.SlotNotBookable;
 import org.unknot.booking.SlotTaken;
@@ -134,10 +135,13 @@ class VisitMoveController {
 			return "staff/move-confirm";
 		}
 		try {
-			Appointment moved = moves.forClinic(id, target.get().start(), target.get().practitioner(), selfPay,
+			MovedVisit made = moves.forClinic(id, target.get().start(), target.get().practitioner(), selfPay,
 					BookedBy.staff(me.accountId(), me.role().name()));
-			redirect.addFlashAttribute("message", "Moved to " + Times.shortDateTime(moved.start(), zone) + ", with "
-					+ nameOf(moved.practitionerId().value()) + ".");
+			Appointment moved = made.visit();
+			redirect.addFlashAttribute("message",
+					"Moved to " + Times.shortDateTime(moved.start(), zone) + ", with "
+							+ nameOf(moved.practitionerId().value()) + "."
+							+ made.paymentNote().map(note -> " " + note).orElse(""));
 			return "redirect:/staff/calendar?clinic=" + moved.location().value() + "&date="
 					+ LocalDate.ofInstant(moved.start(), zone) + "#visit-" + moved.id();
 		}

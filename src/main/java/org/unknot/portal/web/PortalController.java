@@ -29,6 +29,7 @@ import org.unknot.booking.Appointment;
 import org.unknot.booking.Appointments;
 import org.unknot.booking.BookingDesk;
 import org.unknot.visit.MoveNotCovered;
+import org.unknot.visit.MovedVisit;
 import org.unknot.visit.VisitMoves;
 import org.unknot.patient.NotificationPreference;
 import org.unknot.patient.PatientDetails;
@@ -123,9 +124,10 @@ class PortalController {
 			RedirectAttributes redirect) {
 		Appointment visit = mine(me, id);
 		try {
-			moves.forPatient(id, PatientId.ofNullable(me.patientId()), OffsetDateTime.parse(start).toInstant(),
-					visit.practitionerId(), "yes".equals(selfPay));
-			redirect.addFlashAttribute("message", "Your visit is moved.");
+			MovedVisit moved = moves.forPatient(id, PatientId.ofNullable(me.patientId()),
+					OffsetDateTime.parse(start).toInstant(), visit.practitionerId(), "yes".equals(selfPay));
+			redirect.addFlashAttribute("message",
+					moved.paymentNote().map(note -> "Your visit is moved. " + note).orElse("Your visit is moved."));
 			return "redirect:/account";
 		}
 		catch (DateTimeParseException e) {

@@ -37,6 +37,7 @@ import org.unknot.visit.Advice;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
+import org.unknot.visit.MovedVisit;
 import org.unknot.visit.VisitMoves;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
@@ -117,9 +118,11 @@ class AppointmentController {
 	@PostMapping("/appointments/{id}/reschedule")
 	AppointmentView reschedule(@PathVariable UUID id, @RequestHeader(MANAGE_TOKEN) String token,
 			@Valid @RequestBody RescheduleRequest request) {
-		return view(moves.withToken(id, token, request.start().toInstant(),
+		MovedVisit moved = moves.withToken(id, token, request.start().toInstant(),
 				PractitionerId.ofNullable(Text.blankToNull(request.practitioner())),
-				Boolean.TRUE.equals(request.selfPay())), null);
+				Boolean.TRUE.equals(request.selfPay()));
+		return AppointmentView.of(moved.visit(), availability.zoneOf(moved.visit().location()), null,
+				moved.paymentNote().orElse(null));
 	}
 
 	/**

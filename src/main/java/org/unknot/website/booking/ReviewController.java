@@ -246,8 +246,13 @@ class ReviewController {
 		model.addAttribute("missed", draft.missed.stream().map(missed -> missedView(draft, missed)).toList());
 		model.addAttribute("email", draft.email);
 		model.addAttribute("series", draft.repeatEvery > 0);
-		model.addAttribute("payNow", PaymentController.owesNow(online, draft)
-				? online.owedNow(booked.stream().map(visit -> UUID.fromString(visit.id())).toList()).inWords() : null);
+		List<UUID> ids = booked.stream().map(visit -> UUID.fromString(visit.id())).toList();
+		var lastOutcome = online.lastOutcome(ids).orElse(null);
+		model.addAttribute("paymentPending", lastOutcome == OnlinePayments.Outcome.PENDING);
+		model.addAttribute("paymentFailed", lastOutcome == OnlinePayments.Outcome.FAILED);
+		model.addAttribute("payNow",
+				PaymentController.owesNow(online, draft) && lastOutcome != OnlinePayments.Outcome.PENDING
+						? online.owedNow(ids).inWords() : null);
 		return "book/confirmed";
 	}
 

@@ -27,7 +27,9 @@ import org.unknot.booking.SlotNotBookable;
 import org.unknot.booking.SlotTaken;
 import org.unknot.booking.TransitionNotAllowed;
 import org.unknot.visit.MoveNotCovered;
+import org.unknot.visit.MovedVisit;
 import org.unknot.visit.VisitMoves;
+import org.unknot.packages.CreditLedger;
 import org.unknot.calendar.AppointmentCalendar;
 import org.unknot.calendar.CalendarInvitations;
 import org.unknot.system.SiteAddress;
@@ -60,9 +62,13 @@ class VisitController {
 
 	private final VisitMoves moves;
 
+	private final CreditLedger credits;
+
 	VisitController(BookingDesk desk, VisitViews visits, WeekOfSlots weeks, FlowCatalog catalog,
-			AppointmentCalendar calendar, Pages pages, FormChange forms, SiteAddress site, VisitMoves moves) {
+			AppointmentCalendar calendar, Pages pages, FormChange forms, SiteAddress site, VisitMoves moves,
+			CreditLedger credits) {
 		this.moves = moves;
+		this.credits = credits;
 		this.site = site;
 		this.forms = forms;
 		this.desk = desk;
@@ -80,6 +86,11 @@ class VisitController {
 		page(model, "Your visit", "/visits/" + id);
 		model.addAttribute("visit", visit);
 		model.addAttribute("done", "moved".equals(done) || "cancelled".equals(done) ? done : null);
+		if ("moved-credit".equals(done)) {
+			model.addAttribute("done", "moved");
+			credits.spentOn(uuid(id))
+				.ifPresent(credit -> model.addAttribute("paymentNote", MovedVisit.noteFor(credit)));
+		}
 		return "visit/show";
 	}
 
@@ -131,7 +142,11 @@ class VisitController {
 				return confirmPage(model, visits.view(appointment, token), chosen.get(), form.week());
 			}
 			try {
-				moves.withToken(appointmentId, token, chosen.get().start().toInstant(), null, "yes".equals(selfPay));
+				if (moves.withToken(appointmentId, token, chosen.get().start().toInstant(), null, "yes".equals(selfPay))
+					.paymentNote()
+					.isPresent()) {
+					return "redirect:/visits/" + id + "?token=" + encode(token) + "&done=moved-credit";
+				}
 			}
 			catch (MoveNotCovered uncovered) {
 				messages.addAll(uncovered);

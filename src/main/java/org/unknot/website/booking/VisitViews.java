@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import org.unknot.catalog.Clinic;
 import org.unknot.insurance.Authorizations;
 import org.unknot.insurance.InsuranceChoices;
 import org.unknot.packages.CreditLedger;
+import org.unknot.payment.OnlinePayments;
 import org.unknot.insurance.InsurancePlans;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.system.Money;
@@ -37,14 +39,29 @@ class VisitViews {
 
 	private final Authorizations authorizations;
 
+	private final OnlinePayments online;
+
 	VisitViews(BookingDesk desk, FlowCatalog catalog, InsuranceChoices choices, InsurancePlans plans,
-			CreditLedger credits, Authorizations authorizations) {
+			CreditLedger credits, Authorizations authorizations, OnlinePayments online) {
+		this.online = online;
 		this.credits = credits;
 		this.authorizations = authorizations;
 		this.desk = desk;
 		this.catalog = catalog;
 		this.choices = choices;
 		this.plans = plans;
+	}
+
+	/**
+	 * What the patient should know of a payment made online for the visit that is not
+	 * through: a bank debit still on its way, or one that failed.
+	 */
+	private String onlinePayment(Appointment appointment) {
+		return online.lastOutcome(List.of(appointment.id())).map(outcome -> switch (outcome) {
+			case PENDING -> "; payment pending: your bank is still completing your online payment";
+			case FAILED -> "; your online payment did not go through, so the amount is still due";
+			case PAID -> "";
+		}).orElse("");
 	}
 
 	/** The visit, if the token is its manage token; otherwise a "not found" page. */
@@ -78,7 +95,7 @@ class VisitViews {
 			String plan = plans.any(choice.planId()).map(p -> p.name()).orElse(choice.planId());
 			return plan + " (" + choice.memberId().masked() + "): " + (choice.covered() ? "covered by your plan"
 					: "not covered, self-pay " + Money.usd(service.priceCents()).inWords());
-		}).orElse(null);
+		}).map(how -> how + onlinePayment(appointment)).orElse(null);
 		String base = "/visits/" + appointment.id();
 		String query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
 		boolean live = appointment.status() == AppointmentStatus.BOOKED;
