@@ -3,7 +3,6 @@ package org.unknot.website.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.LocalDate;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -15,11 +14,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.unknot.PaidService;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.care.RedFlag;
 import org.unknot.payment.FakeStripe;
-import org.unknot.payment.PaidService;
 import org.unknot.payment.PaymentPolicies;
 import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
@@ -55,12 +54,7 @@ class OnlinePaymentBrowserTests {
 
 	@BeforeEach
 	void aClinicWithADepositAtBooking() {
-		var network = new TestNetwork(jdbc);
-		PaidService.create(jdbc, policies, SERVICE, SERVICE_NAME, 9000, 2500);
-		String clinic = network.clinic(1, 0, 0);
-		clinicName = "Test clinic " + clinic;
-		String therapist = network.practitioner("LMT", LocalDate.of(2035, 1, 1), SERVICE);
-		network.weekdays(therapist, clinic);
+		clinicName = "Test clinic " + PaidService.offered(jdbc, policies, SERVICE, SERVICE_NAME, 9000, 2500).clinic();
 	}
 
 	@AfterAll
