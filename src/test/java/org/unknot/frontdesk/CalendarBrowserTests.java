@@ -241,7 +241,7 @@ class CalendarBrowserTests {
 		visitor.check(page, "keyboard-actions-open");
 		enterThenSee(page, page.locator(".notice"),
 				"Checked in at " + org.unknot.system.Times.shortDateTime(startOf(cleo)) + ".");
-		assertThat(page.locator("#visit-" + cleo + " .state").textContent()).isEqualTo("checked in");
+		assertThat(page.locator("#visit-" + cleo + " .state").textContent()).isEqualTo("Checked in");
 		assertThat(jdbc.sql("SELECT status FROM appointment WHERE id = ?").param(cleo).query(String.class).single())
 			.isEqualTo("checked-in");
 

@@ -94,7 +94,7 @@ class CalendarGridTests {
 		assertThat(visitBlock(booked60, id)).as("10:00 is the fifth row (grid line 6), 60 minutes span 4 rows")
 			.contains("status-booked r6 s4 c2");
 		assertThat(booked60).contains("<span class=\"state\">booked</span>").contains("Nell Harrow");
-		assertThat(checkedIn).contains("<span class=\"state\">checked in</span>");
+		assertThat(checkedIn).contains("<span class=\"state\">Checked in</span>");
 	}
 
 	@Test
