@@ -68,13 +68,14 @@ class RoughEdgesAdminBrowserTests {
 	void anAdminFindsWhatThePatientGotFromTheirHomeAndTheCancellationOutranksTheInvitation(Visitor visitor)
 			throws IOException, InterruptedException {
 		TestNetwork network = new TestNetwork(jdbc);
-		String clinic = network.clinic(1, 0, 0);
-		String therapist = network.therapist();
-		network.weekdays(therapist, clinic);
+		String physician = network.physician();
+		// a video visit: its confirmation carries the join link, a line far wider than
+		// the page
+		network.weekdays(physician, null);
 		String email = "mara.quill." + TestNetwork.shortId() + "@example.org";
 		Booked booked = desk.book(
-				new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist), LocationId.of(clinic),
-						LocalDateTime.of(2027, 3, 15, 10, 0).atZone(NEW_YORK).toInstant()),
+				new SlotRequest(ServiceId.of(TestNetwork.CONSULTATION), PractitionerId.of(physician),
+						LocationId.VIRTUAL, LocalDateTime.of(2027, 3, 15, 10, 0).atZone(NEW_YORK).toInstant()),
 				null, new PatientDetails("Mara", "Quill", email, null, LocalDate.of(1979, 6, 21)));
 		UUID visit = booked.appointment().id();
 		sendOnceItIsPlanned(visit, "BOOKED");
@@ -97,8 +98,8 @@ class RoughEdgesAdminBrowserTests {
 		assertThat(page.url()).endsWith("/admin/messages");
 		assertThat(page.locator("h1").textContent()).isEqualTo("Sent messages");
 		Locator confirmation = message(page, email, "BOOKED");
-		assertThat(confirmation.locator("pre").textContent()).as("the long manage link is in the message")
-			.contains("/visits/" + visit);
+		assertThat(confirmation.locator("pre").textContent()).as("the long join link is in the message")
+			.containsPattern("Join: \\S*/visits/" + visit + "/join\\?token=\\S{40,} ");
 		assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
 			.as("the page fits 1280 px without scrolling sideways")
 			.isTrue();

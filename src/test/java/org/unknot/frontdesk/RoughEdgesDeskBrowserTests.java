@@ -100,7 +100,7 @@ class RoughEdgesDeskBrowserTests {
 
 		page.navigate(visitor.baseUrl() + "/staff/book?clinic=" + clinic + "&service=" + TestNetwork.MASSAGE + "&date="
 				+ MONDAY);
-		assertThat(page.getByLabel("11:00 AM with Maya Lind, LMT").count()).isOne();
+		assertThat(page.getByLabel("2:00 PM with Maya Lind, LMT").count()).isOne();
 		assertNoIds(page, ids);
 		visitor.check(page, "book-times-1024");
 
