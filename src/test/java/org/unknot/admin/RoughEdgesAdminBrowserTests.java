@@ -97,7 +97,7 @@ class RoughEdgesAdminBrowserTests {
 
 		assertThat(page.url()).endsWith("/admin/messages");
 		assertThat(page.locator("h1").textContent()).isEqualTo("Sent messages");
-		Locator confirmation = message(page, email, "BOOKED");
+		Locator confirmation = message(page, email, "Visit booked");
 		assertThat(confirmation.locator("pre").textContent()).as("the long join link is in the message")
 			.containsPattern("Join: \\S*/visits/" + visit + "/join\\?token=\\S{40,} ");
 		assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
@@ -109,7 +109,7 @@ class RoughEdgesAdminBrowserTests {
 		visitor.check(page, "admin-messages-1280");
 
 		DownloadedCalendar invitation = download(page, confirmation);
-		DownloadedCalendar cancellation = download(page, message(page, email, "CANCELLED"));
+		DownloadedCalendar cancellation = download(page, message(page, email, "Visit cancelled"));
 		assertThat(invitation.method()).isEqualTo("REQUEST");
 		assertThat(cancellation.method()).isEqualTo("CANCEL");
 		assertThat(cancellation.eventProperty("UID")).as("the cancellation replaces the invitation's entry")
@@ -122,7 +122,7 @@ class RoughEdgesAdminBrowserTests {
 	/** The sent email of this kind to this address, as the page lists it. */
 	private static Locator message(Page page, String email, String kind) {
 		return page.locator("article.sent-message", new Page.LocatorOptions().setHasText(email)
-			.setHas(page.locator("dd", new Page.LocatorOptions().setHasText("EMAIL · " + kind))));
+			.setHas(page.locator("dd", new Page.LocatorOptions().setHasText("Email · " + kind))));
 	}
 
 	private static DownloadedCalendar download(Page page, Locator message) throws IOException {

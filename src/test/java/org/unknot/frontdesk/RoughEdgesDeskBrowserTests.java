@@ -58,6 +58,8 @@ class RoughEdgesDeskBrowserTests {
 
 	static final int TABLET = 1024;
 
+	static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
 	/** The house focus ring's colour, {@code --focus} in unknot.css. */
 	static final int FOCUS_RGB = 0xb44a00;
 
@@ -100,7 +102,7 @@ class RoughEdgesDeskBrowserTests {
 
 		page.navigate(visitor.baseUrl() + "/staff/book?clinic=" + clinic + "&service=" + TestNetwork.MASSAGE + "&date="
 				+ MONDAY);
-		assertThat(page.getByLabel("2:00 PM with Maya Lind, LMT").count()).isOne();
+		assertThat(page.getByLabel("2:00 PM with Maya Lind, LMT", EXACT).count()).isOne();
 		assertNoIds(page, ids);
 		visitor.check(page, "book-times-1024");
 
@@ -108,7 +110,7 @@ class RoughEdgesDeskBrowserTests {
 		page.getByText("Actions for Rosa Quill").click();
 		link(page, "Move Rosa Quill").click();
 		assertThat(page.locator("h1").textContent()).isEqualTo("Move a visit");
-		assertThat(page.getByLabel("11:00 AM with Theo Marsh, LMT").count()).isOne();
+		assertThat(page.getByLabel("11:00 AM with Theo Marsh, LMT", EXACT).count()).isOne();
 		assertNoIds(page, ids);
 
 		page.navigate(visitor.baseUrl() + "/staff/calendar?clinic=" + clinic + "&date=" + today);
