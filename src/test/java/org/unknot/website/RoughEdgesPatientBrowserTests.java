@@ -90,12 +90,7 @@ class RoughEdgesPatientBrowserTests {
 		page.locator("header.site-header a.brand").click();
 		assertThat(page.url()).as("the brand leads back to the website").isEqualTo(visitor.baseUrl() + "/");
 
-		page.navigate(visitor.baseUrl() + "/book?service=" + TestNetwork.MASSAGE);
-		continueOn(page);
-		page.getByLabel(clinicName).check();
-		continueOn(page);
-		page.getByLabel("Test " + therapist + ", LMT").check();
-		continueOn(page);
+		upToTheTimeStep(visitor, page);
 		assertThat(page.locator(".week__empty").count()).as("the time step skips the weeks the therapist is away")
 			.isZero();
 		assertThat(page.locator("button.slot").first().getAttribute("aria-label"))
@@ -155,12 +150,7 @@ class RoughEdgesPatientBrowserTests {
 	@Test
 	void aBirthDateTypedTheUsWayIsReadBackInWordsAndNeverEmptiedWithoutJavaScript(Visitor visitor) {
 		Page page = phone(visitor, Visitor.JS_OFF);
-		page.navigate(visitor.baseUrl() + "/book?service=" + TestNetwork.MASSAGE);
-		continueOn(page);
-		page.getByLabel(clinicName).check();
-		continueOn(page);
-		page.getByLabel("Test " + therapist + ", LMT").check();
-		continueOn(page);
+		upToTheTimeStep(visitor, page);
 		page.locator("button.slot:visible").first().click();
 
 		page.getByLabel("First name").fill("Jordan");
@@ -183,6 +173,19 @@ class RoughEdgesPatientBrowserTests {
 		page.getByLabel("Date of birth").fill("4-2-1985");
 		continueOn(page);
 		assertThat(page.getByLabel("I will pay myself").count()).as("on to the insurance step").isOne();
+	}
+
+	/**
+	 * From a link that chooses the massage (as the articles link) through the clinic and
+	 * the therapist to the time step, as the site opens it.
+	 */
+	private void upToTheTimeStep(Visitor visitor, Page page) {
+		page.navigate(visitor.baseUrl() + "/book?service=" + TestNetwork.MASSAGE);
+		continueOn(page);
+		page.getByLabel(clinicName).check();
+		continueOn(page);
+		page.getByLabel("Test " + therapist + ", LMT").check();
+		continueOn(page);
 	}
 
 	private static Page phone(Visitor visitor, boolean javascript) {
