@@ -6,8 +6,8 @@ import java.util.Arrays;
 public enum AppointmentStatus {
 
 	PENDING("pending", "Held, not yet booked"), BOOKED("booked", "Booked"), ARRIVED("arrived", "Arrived"),
-	CHECKED_IN("checked-in", "Checked in"), FULFILLED("fulfilled", "Seen"), CANCELLED("cancelled", "Cancelled"),
-	NOSHOW("noshow", "Did not come");
+	CHECKED_IN("checked-in", "Checked in"), FULFILLED("fulfilled", "Done"), CANCELLED("cancelled", "Cancelled"),
+	NOSHOW("noshow", "No-show");
 
 	private final String code;
 
@@ -35,7 +35,8 @@ public enum AppointmentStatus {
 		return this != CANCELLED && this != NOSHOW;
 	}
 
-	static AppointmentStatus ofCode(String code) {
+	/** The state stored under this FHIR code; an unknown code is a programming error. */
+	public static AppointmentStatus ofCode(String code) {
 		return Arrays.stream(values())
 			.filter(status -> status.code.equals(code))
 			.findFirst()

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
+import org.unknot.booking.AppointmentStatus;
+
 /**
  * A visit as a calendar shows it: local times (and the buffers its service keeps around
  * it), what, who, where, and its state.
@@ -12,17 +14,12 @@ import java.util.UUID;
 public record CalendarEntry(UUID id, ZonedDateTime start, ZonedDateTime end, String service, String practitionerId,
 		UUID patientId, String patientName, String room, String status, Duration bufferBefore, Duration bufferAfter) {
 
-	/** The state in words, as the front desk says it. */
+	/**
+	 * The state in words, as the front desk says it and as every other staff page writes
+	 * it ("Checked in", never the stored "checked-in").
+	 */
 	public String state() {
-		return switch (status) {
-			case "booked" -> "booked";
-			case "arrived" -> "arrived";
-			case "checked-in" -> "checked in";
-			case "fulfilled" -> "done";
-			case "noshow" -> "no-show";
-			case "cancelled" -> "cancelled";
-			default -> status;
-		};
+		return AppointmentStatus.ofCode(status).label();
 	}
 
 	/** Whether the visit falls on this day, in its clinic's zone. */

@@ -186,7 +186,7 @@ public class PatientRecords {
 			CareService service = byId.get(visit.serviceId().value());
 			return new Visit(visit.id(), ZonedDateTime.ofInstant(visit.start(), zone),
 					service == null ? visit.serviceId().value() : service.name(), visit.practitionerId().value(), where,
-					visit.status().code(), withIntake ? intakes.of(visit.id()).orElse(null) : null,
+					visit.status().label(), withIntake ? intakes.of(visit.id()).orElse(null) : null,
 					insurance.of(visit.id()).orElse(null));
 		}).toList();
 	}

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -268,6 +269,35 @@ public class OutboxMessages {
 			.param(subjectId)
 			.query(OutboxMessages::map)
 			.list();
+	}
+
+	/**
+	 * Of these messages, those handed over with a calendar file attached (an invitation,
+	 * its update or its cancellation).
+	 */
+	public Set<UUID> withCalendar(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return Set.copyOf(jdbc.sql("""
+				SELECT DISTINCT message_id FROM outbox_handover
+				WHERE message_id = ANY(CAST(? AS uuid[])) AND calendar IS NOT NULL""")
+			.param(ids.stream().map(UUID::toString).toArray(String[]::new))
+			.query(UUID.class)
+			.list());
+	}
+
+	/**
+	 * The calendar file the message was last handed over with, and its media type (its
+	 * iTIP method named), as the patient's mail program received it.
+	 */
+	public Optional<CalendarFile> calendarOf(UUID id) {
+		return lastHandedOver(id).filter(message -> message.calendar() != null)
+			.map(message -> new CalendarFile(message.calendar(), message.calendarType()));
+	}
+
+	/** A calendar file attached to an email: its bytes and media type. */
+	public record CalendarFile(byte[] content, String type) {
 	}
 
 	/** A message as handed over: to whom, and every part of it. */

@@ -93,8 +93,8 @@ class CalendarGridTests {
 
 		assertThat(visitBlock(booked60, id)).as("10:00 is the fifth row (grid line 6), 60 minutes span 4 rows")
 			.contains("status-booked r6 s4 c2");
-		assertThat(booked60).contains("<span class=\"state\">booked</span>").contains("Nell Harrow");
-		assertThat(checkedIn).contains("<span class=\"state\">checked in</span>");
+		assertThat(booked60).contains("<span class=\"state\">Booked</span>").contains("Nell Harrow");
+		assertThat(checkedIn).contains("<span class=\"state\">Checked in</span>");
 	}
 
 	@Test
@@ -150,7 +150,7 @@ class CalendarGridTests {
 			.contains("9:00 AM to 5:00 PM")
 			.contains("10:00 AM")
 			.contains("Quinn Abel")
-			.contains("<span class=\"state\">booked</span>");
+			.contains("<span class=\"state\">Booked</span>");
 		assertThat(count(byRoom, "<th scope=\"row\"")).as("a line per room").isEqualTo(2);
 		assertThat(byRoom).contains("Quinn Abel");
 	}

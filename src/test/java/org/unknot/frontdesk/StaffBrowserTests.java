@@ -125,7 +125,7 @@ class StaffBrowserTests {
 		page.waitForLoadState();
 
 		assertThat(page.content()).contains("Rosa Marsh").contains("10:00 AM");
-		assertThat(page.locator(".cell.visit .state").first().textContent()).isEqualTo("booked");
+		assertThat(page.locator(".cell.visit .state").first().textContent()).isEqualTo("Booked");
 		visitor.check(page, "calendar-day");
 		page.getByText("Actions for Rosa Marsh").click();
 		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,

@@ -27,6 +27,19 @@ import org.springframework.web.util.UriUtils;
  * reaches its controller, which asks for the parts and is refused with
  * {@code MaxUploadSizeExceededException}: that page answers with the size beside the
  * field. Nothing is skipped: a request without a valid token is still refused.
+ * <p>
+ * Why the token rides in the address (reviewed for issue 17): it does not go to other
+ * sites, since the Referrer-Policy is strict-origin-when-cross-origin and the pages load
+ * nothing from elsewhere, and the application writes no access log; it does stay in the
+ * browser's history (the refused upload's page) and in the log of a proxy in front that
+ * logs query strings, for the life of the session (signing in again gives a new one). The
+ * cleaner ways were tried on paper and refused: a hidden {@code _csrf} field first in the
+ * form does not help, because after a failed parse Tomcat throws from every
+ * {@code getParameter}, so the field read before the limit is lost with the rest; and
+ * exempting bodies over the limit from the CSRF check would let a forged oversized post
+ * reach a handler that never reads its body (removing a photo takes no field) and act.
+ * Checking the size in a filter before the CSRF filter still needs the token to tell a
+ * forged request from the admin's, so it would need the same address parameter.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 100)
