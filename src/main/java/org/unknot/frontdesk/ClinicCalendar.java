@@ -33,6 +33,7 @@ import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.TimeOff;
 import org.unknot.practitioner.WorkingHours;
 import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Builds a clinic's calendar for a day or a week from what is booked, who works there and
@@ -97,10 +98,10 @@ public class ClinicCalendar {
 		Set<String> ids = new LinkedHashSet<>();
 		hoursToday.forEach(rule -> ids.add(rule.practitionerId()));
 		visits.forEach(visit -> ids.add(visit.practitionerId().value()));
-		List<TimeOff> blocked = practitioners.timeOff(ids, from, to);
+		List<TimeOff> blocked = practitioners.timeOff(ids.stream().map(PractitionerId::of).toList(), from, to);
 		List<CalendarColumn> columns = new ArrayList<>();
 		for (String id : ids) {
-			Practitioner practitioner = practitioners.get("practitioner", id);
+			Practitioner practitioner = practitioners.get("practitioner", PractitionerId.of(id));
 			List<CalendarColumn.Span> hours = hoursToday.stream()
 				.filter(rule -> rule.practitionerId().equals(id))
 				.map(rule -> new CalendarColumn.Span(rule.start(), rule.end(), "working"))

@@ -302,7 +302,7 @@ public class Waitlist {
 		List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
 		services.get("service", request.serviceId());
 		if (request.practitionerId() != null) {
-			practitioners.get("practitioner", request.practitionerId());
+			practitioners.get("practitioner", PractitionerId.of(request.practitionerId()));
 		}
 		if (request.location() != null && !request.location().isVirtual()) {
 			clinics.get("location", request.location().value());

@@ -46,6 +46,7 @@ import org.unknot.account.HttpSignIn;
 import org.unknot.account.Role;
 import org.unknot.catalog.CatalogAdmin;
 import org.unknot.practitioner.PractitionerSchedule;
+import org.unknot.practitioner.PractitionerId;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -242,13 +243,13 @@ class ManyNodesTests {
 			}
 
 			PractitionerSchedule schedule = first.getBean(PractitionerSchedule.class);
-			long mondays = schedule.hoursRules(therapist)
+			long mondays = schedule.hoursRules(PractitionerId.of(therapist))
 				.stream()
 				.filter(rule -> rule.hours().weekday() == DayOfWeek.MONDAY)
 				.findFirst()
 				.orElseThrow()
 				.id();
-			schedule.stopHours(therapist, mondays, monday.minusDays(1));
+			schedule.stopHours(PractitionerId.of(therapist), mondays, monday.minusDays(1));
 			assertThat(freeStarts(second, therapist, clinic, monday)).as("Monday hours stopped on the first node")
 				.isEmpty();
 

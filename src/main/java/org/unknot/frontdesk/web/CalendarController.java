@@ -35,6 +35,7 @@ import org.unknot.practitioner.Practitioners;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.NotFound;
 import org.unknot.system.Times;
+import org.unknot.practitioner.PractitionerId;
 
 /** A clinic's day and week, and the front desk's verbs on the visits in it. */
 @Controller
@@ -141,7 +142,7 @@ class CalendarController {
 		try {
 			LocalTime start = LocalTime.parse(from);
 			LocalTime end = LocalTime.parse(to);
-			practitioners.blockTime(practitioner, day.atTime(start).atZone(shown.zone()).toInstant(),
+			practitioners.blockTime(PractitionerId.of(practitioner), day.atTime(start).atZone(shown.zone()).toInstant(),
 					day.atTime(end).atZone(shown.zone()).toInstant(), reason);
 			redirect.addFlashAttribute("message", "Time blocked from " + start + " to " + end + ".");
 		}
