@@ -34,6 +34,7 @@ import org.unknot.practitioner.TimeOff;
 import org.unknot.practitioner.WorkingHours;
 import org.unknot.patient.PatientId;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.LocationId;
 
 /**
  * Builds a clinic's calendar for a day or a week from what is booked, who works there and
@@ -119,7 +120,10 @@ public class ClinicCalendar {
 		}
 		columns.sort(Comparator.comparing((CalendarColumn column) -> column.practitioner().familyName())
 			.thenComparing(column -> column.practitioner().givenName()));
-		ClinicClosure closure = clinics.closures(clinic.id(), date, date).stream().findFirst().orElse(null);
+		ClinicClosure closure = clinics.closures(LocationId.of(clinic.id()), date, date)
+			.stream()
+			.findFirst()
+			.orElse(null);
 		return new CalendarDay(clinic, date, closure != null, closure == null ? null : closure.reason(), columns,
 				clinic.rooms());
 	}

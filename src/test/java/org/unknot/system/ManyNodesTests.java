@@ -47,6 +47,7 @@ import org.unknot.account.Role;
 import org.unknot.catalog.CatalogAdmin;
 import org.unknot.practitioner.PractitionerSchedule;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.LocationId;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -253,7 +254,7 @@ class ManyNodesTests {
 			assertThat(freeStarts(second, therapist, clinic, monday)).as("Monday hours stopped on the first node")
 				.isEmpty();
 
-			first.getBean(CatalogAdmin.class).addClosure(clinic, tuesday, tuesday, "Floor repairs");
+			first.getBean(CatalogAdmin.class).addClosure(LocationId.of(clinic), tuesday, tuesday, "Floor repairs");
 			assertThat(freeStarts(second, therapist, clinic, tuesday)).as("clinic closed on the first node").isEmpty();
 
 			assertThat(freeStarts(second, therapist, clinic, wednesday)).contains(ten);
