@@ -63,15 +63,15 @@ public class ClinicCalendar {
 	}
 
 	@Transactional(readOnly = true)
-	public CalendarDay day(String clinicId, LocalDate date) {
-		Clinic clinic = clinics.get("clinic", clinicId);
+	public CalendarDay day(LocationId clinicId, LocalDate date) {
+		Clinic clinic = clinics.get("clinic", clinicId.value());
 		return day(clinic, date, practitioners.allWorkingHours());
 	}
 
 	/** Monday to Sunday of the week containing {@code date}. */
 	@Transactional(readOnly = true)
-	public List<CalendarDay> week(String clinicId, LocalDate date) {
-		Clinic clinic = clinics.get("clinic", clinicId);
+	public List<CalendarDay> week(LocationId clinicId, LocalDate date) {
+		Clinic clinic = clinics.get("clinic", clinicId.value());
 		List<WorkingHours> hours = practitioners.allWorkingHours();
 		LocalDate monday = date.minusDays(date.getDayOfWeek().getValue() - 1L);
 		List<CalendarDay> days = new ArrayList<>();
@@ -85,7 +85,7 @@ public class ClinicCalendar {
 		ZoneId zone = clinic.zone();
 		Instant from = date.atStartOfDay(zone).toInstant();
 		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-		List<Appointment> visits = appointments.atLocation(clinic.id(), from, to);
+		List<Appointment> visits = appointments.atLocation(LocationId.of(clinic.id()), from, to);
 		Map<UUID, Patient> patientsById = patients.byIds(visits.stream()
 			.map(Appointment::patientId)
 			.filter(Objects::nonNull)
