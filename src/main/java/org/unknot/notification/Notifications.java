@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.patient.PatientId;
 
 /**
  * What other modules may ask of notifications: plan a message of their own in the outbox,
@@ -52,13 +53,13 @@ public class Notifications {
 	 * nothing goes out after {@code expiresAt}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void offer(UUID offerId, UUID patientId, Instant expiresAt, Message message) {
-		for (Channel channel : planner.channels(patientId)) {
+	public void offer(UUID offerId, PatientId patientId, Instant expiresAt, Message message) {
+		for (Channel channel : planner.channels(patientId.value())) {
 			var prepared = channel == Channel.EMAIL
 					? new OutboxMessages.Prepared(message.subject(), message.text(), message.html())
 					: new OutboxMessages.Prepared(null, message.sms(), null);
-			outbox.plan(offerId, patientId, MessageKind.WAITLIST_OFFER, "offer", channel, clock.instant(), expiresAt,
-					prepared);
+			outbox.plan(offerId, patientId.value(), MessageKind.WAITLIST_OFFER, "offer", channel, clock.instant(),
+					expiresAt, prepared);
 		}
 	}
 
@@ -67,9 +68,9 @@ public class Notifications {
 	 * it expires.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void signInLink(UUID linkId, UUID patientId, Instant expiresAt, Message message) {
-		outbox.plan(linkId, patientId, MessageKind.SIGN_IN_LINK, "link", Channel.EMAIL, clock.instant(), expiresAt,
-				new OutboxMessages.Prepared(message.subject(), message.text(), message.html()));
+	public void signInLink(UUID linkId, PatientId patientId, Instant expiresAt, Message message) {
+		outbox.plan(linkId, patientId.value(), MessageKind.SIGN_IN_LINK, "link", Channel.EMAIL, clock.instant(),
+				expiresAt, new OutboxMessages.Prepared(message.subject(), message.text(), message.html()));
 	}
 
 	/**
@@ -97,13 +98,13 @@ public class Notifications {
 	 * nothing goes out after {@code expiresAt}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void questionnaireDue(UUID requestId, UUID patientId, Instant expiresAt, Message message) {
-		for (Channel channel : planner.channels(patientId)) {
+	public void questionnaireDue(UUID requestId, PatientId patientId, Instant expiresAt, Message message) {
+		for (Channel channel : planner.channels(patientId.value())) {
 			var prepared = channel == Channel.EMAIL
 					? new OutboxMessages.Prepared(message.subject(), message.text(), message.html())
 					: new OutboxMessages.Prepared(null, message.sms(), null);
-			outbox.plan(requestId, patientId, MessageKind.QUESTIONNAIRE_DUE, "request", channel, clock.instant(),
-					expiresAt, prepared);
+			outbox.plan(requestId, patientId.value(), MessageKind.QUESTIONNAIRE_DUE, "request", channel,
+					clock.instant(), expiresAt, prepared);
 		}
 	}
 
