@@ -206,7 +206,7 @@ class PackagePagesTests {
 				.getResponse();
 
 			assertThat(recorded.getStatus()).as(recorded.getContentAsString()).isEqualTo(302);
-			assertThat(authorizations.of(patientId)).singleElement()
+			assertThat(authorizations.of(PatientId.of(patientId))).singleElement()
 				.satisfies(authorization -> assertThat(authorization.visits()).isEqualTo(2));
 			assertThat(page(get("/staff/authorizations").with(SignedInAs.admin()))).contains(reference)
 				.contains("Noor Haddad")
@@ -231,7 +231,7 @@ class PackagePagesTests {
 				.contains("id=\"lastDay-error\"")
 				.contains("id=\"services-error\"")
 				.contains("value=\"twelve\"");
-			assertThat(authorizations.of(patientId)).isEmpty();
+			assertThat(authorizations.of(PatientId.of(patientId))).isEmpty();
 		}
 
 	}
