@@ -167,7 +167,7 @@ class PayingController {
 
 	private boolean opened(SignedIn me, UUID id, HttpServletRequest request) {
 		try {
-			records.open(me, id, null, request.getRemoteAddr());
+			records.open(me, PatientId.of(id), null, request.getRemoteAddr());
 			return true;
 		}
 		catch (PatientRecords.ReasonRequired required) {
