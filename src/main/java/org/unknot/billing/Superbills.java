@@ -314,7 +314,7 @@ public class Superbills {
 		if (clinicId != null) {
 			return clinicId;
 		}
-		return practitioners.workingHoursOf(visit.practitionerId().value())
+		return practitioners.workingHoursOf(visit.practitionerId())
 			.stream()
 			.map(WorkingHours::clinicId)
 			.filter(id -> id != null && byClinic.containsKey(id))

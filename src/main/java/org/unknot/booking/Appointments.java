@@ -79,14 +79,14 @@ public class Appointments {
 
 	/**
 	 * The visits (not holds) at a location that start in [from, to), cancelled ones
-	 * included, by start: what a clinic's calendar shows. {@code clinicId} null means
-	 * video visits.
+	 * included, by start: what a clinic's calendar shows (or, for
+	 * {@link LocationId#VIRTUAL}, the video visits).
 	 */
-	public List<Appointment> atLocation(String clinicId, Instant from, Instant to) {
+	public List<Appointment> atLocation(LocationId location, Instant from, Instant to) {
 		return jdbc.sql("""
 				SELECT * FROM appointment WHERE clinic_id IS NOT DISTINCT FROM ? AND status <> 'pending'
 				    AND start_at >= ? AND start_at < ? ORDER BY start_at, practitioner_id""")
-			.params(clinicId, utc(from), utc(to))
+			.params(location.clinicIdOrNull(), utc(from), utc(to))
 			.query(Appointments::map)
 			.list();
 	}

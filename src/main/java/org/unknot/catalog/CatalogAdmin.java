@@ -208,8 +208,8 @@ public class CatalogAdmin {
 	 * of them.
 	 */
 	@Transactional
-	public void updateClinic(String clinicId, ClinicDetails details) {
-		Clinic clinic = clinics.get("clinic", clinicId);
+	public void updateClinic(LocationId clinicId, ClinicDetails details) {
+		Clinic clinic = clinics.get("clinic", clinicId.value());
 		Checked checked = check(new ClinicDetails(details.name(), details.street(), details.city(), details.state(),
 				details.postalCode(), details.phone(), details.taxId(), clinic.zone().getId(), details.latitude(),
 				details.longitude()));
@@ -220,7 +220,7 @@ public class CatalogAdmin {
 			.params(details.name().strip(), details.street().strip(), details.city().strip(),
 					details.state().strip().toUpperCase(Locale.ROOT), details.postalCode().strip(),
 					details.phone().strip(), TaxId.normalized(details.taxId()), checked.latitude(), checked.longitude(),
-					clinicId)
+					clinicId.value())
 			.update();
 	}
 
@@ -296,9 +296,9 @@ public class CatalogAdmin {
 	}
 
 	/** Closures that have not ended before {@code today}, soonest first. */
-	public List<ClosureEntry> closuresFrom(String clinicId, LocalDate today) {
+	public List<ClosureEntry> closuresFrom(LocationId clinicId, LocalDate today) {
 		return jdbc.sql("SELECT * FROM clinic_closure WHERE clinic_id = ? AND last_day >= ? ORDER BY first_day")
-			.params(clinicId, today)
+			.params(clinicId.value(), today)
 			.query((rs, n) -> new ClosureEntry(rs.getLong("id"),
 					new ClinicClosure(rs.getString("clinic_id"), rs.getObject("first_day", LocalDate.class),
 							rs.getObject("last_day", LocalDate.class), rs.getString("reason"))))
@@ -310,9 +310,9 @@ public class CatalogAdmin {
 	 * request.
 	 */
 	@Transactional
-	public void withdrawClosure(String clinicId, long closureId) {
+	public void withdrawClosure(LocationId clinicId, long closureId) {
 		if (jdbc.sql("DELETE FROM clinic_closure WHERE id = ? AND clinic_id = ?")
-			.params(closureId, clinicId)
+			.params(closureId, clinicId.value())
 			.update() == 0) {
 			throw new org.unknot.system.NotFound("closure", "closure", Long.toString(closureId));
 		}
@@ -323,8 +323,8 @@ public class CatalogAdmin {
 	 * then.
 	 */
 	@Transactional
-	public ClinicClosure addClosure(String clinicId, LocalDate first, LocalDate last, String reason) {
-		clinics.get("clinic", clinicId);
+	public ClinicClosure addClosure(LocationId clinicId, LocalDate first, LocalDate last, String reason) {
+		clinics.get("clinic", clinicId.value());
 		List<FieldProblem> problems = new ArrayList<>();
 		if (first == null) {
 			problems.add(new FieldProblem("first", "Enter the first closed day."));
@@ -342,17 +342,17 @@ public class CatalogAdmin {
 			throw new InvalidRequest("The closure cannot be added as entered.", problems);
 		}
 		jdbc.sql("INSERT INTO clinic_closure (clinic_id, first_day, last_day, reason) VALUES (?, ?, ?, ?)")
-			.params(clinicId, first, last, reason.strip())
+			.params(clinicId.value(), first, last, reason.strip())
 			.update();
-		return new ClinicClosure(clinicId, first, last, reason.strip());
+		return new ClinicClosure(clinicId.value(), first, last, reason.strip());
 	}
 
 	/**
 	 * Adds a room of a kind to a clinic; one more visit needing that kind fits at a time.
 	 */
 	@Transactional
-	public Room addRoom(String clinicId, String name, RoomKind kind) {
-		clinics.get("clinic", clinicId);
+	public Room addRoom(LocationId clinicId, String name, RoomKind kind) {
+		clinics.get("clinic", clinicId.value());
 		List<FieldProblem> problems = new ArrayList<>();
 		if (name == null || name.isBlank()) {
 			problems.add(new FieldProblem("name", "Enter the room's name, e.g. Room 3."));
@@ -363,14 +363,14 @@ public class CatalogAdmin {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The room cannot be added as entered.", problems);
 		}
-		String id = clinicId + "-" + name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+		String id = clinicId.value() + "-" + name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
 		if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM room WHERE id = ?)").param(id).query(Boolean.class).single()) {
 			throw new InvalidRequest("name", "This clinic already has a room called " + name.strip() + ".");
 		}
 		jdbc.sql("INSERT INTO room (id, clinic_id, name, kind) VALUES (?, ?, ?, ?)")
-			.params(id, clinicId, name.strip(), kind.name())
+			.params(id, clinicId.value(), name.strip(), kind.name())
 			.update();
-		return new Room(id, clinicId, name.strip(), kind);
+		return new Room(id, clinicId.value(), name.strip(), kind);
 	}
 
 	private static void range(String field, Integer value, int min, int max, List<FieldProblem> problems) {

@@ -72,11 +72,11 @@ public class Clinics {
 		return find(id).orElseThrow(() -> new NotFound(field, "clinic", id));
 	}
 
-	/** Closures of the clinic touching the given days. */
-	public List<ClinicClosure> closures(String clinicId, LocalDate from, LocalDate to) {
+	/** Closures of the clinic touching the given days (none for video visits). */
+	public List<ClinicClosure> closures(LocationId clinic, LocalDate from, LocalDate to) {
 		return jdbc.sql(
 				"SELECT * FROM clinic_closure WHERE clinic_id = ? AND first_day <= ? AND last_day >= ? ORDER BY first_day")
-			.params(clinicId, to, from)
+			.params(clinic.value(), to, from)
 			.query((rs, n) -> new ClinicClosure(rs.getString("clinic_id"), rs.getObject("first_day", LocalDate.class),
 					rs.getObject("last_day", LocalDate.class), rs.getString("reason")))
 			.list();

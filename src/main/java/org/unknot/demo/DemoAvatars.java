@@ -14,6 +14,7 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
+import org.unknot.practitioner.PractitionerId;
 import org.unknot.practitioner.PractitionerPhotos;
 
 /**
@@ -36,7 +37,8 @@ final class DemoAvatars {
 	static void write(PractitionerPhotos photos) {
 		DemoPractitioners.PEOPLE.stream()
 			.filter(person -> person.profession().equals("LMT") || person.profession().equals("PT"))
-			.forEach(person -> photos.replace(person.id(), png(draw(new Random(person.id().hashCode())))));
+			.forEach(person -> photos.replace(PractitionerId.of(person.id()),
+					png(draw(new Random(person.id().hashCode())))));
 	}
 
 	private static BufferedImage draw(Random random) {

@@ -95,7 +95,7 @@ class DemoPayingForCare {
 	private void loadAuthorization() {
 		LocalDate today = DemoClinics.today(clock);
 		PatientId patient = PatientId.of(patients.identify(PT_PATIENT));
-		authorizations.record(patient.value(),
+		authorizations.record(patient,
 				new Authorizations.Terms(PT_PLAN, "HHP-PT-" + today.getYear() + "-0412", AUTHORIZED, today.minusDays(7),
 						today.plusDays(90), List.of("physical-therapy-evaluation", "physical-therapy-45"),
 						List.of("97110", "97140")));

@@ -33,6 +33,8 @@ import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.TimeOff;
 import org.unknot.practitioner.WorkingHours;
 import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.LocationId;
 
 /**
  * Builds a clinic's calendar for a day or a week from what is booked, who works there and
@@ -61,15 +63,15 @@ public class ClinicCalendar {
 	}
 
 	@Transactional(readOnly = true)
-	public CalendarDay day(String clinicId, LocalDate date) {
-		Clinic clinic = clinics.get("clinic", clinicId);
+	public CalendarDay day(LocationId clinicId, LocalDate date) {
+		Clinic clinic = clinics.get("clinic", clinicId.value());
 		return day(clinic, date, practitioners.allWorkingHours());
 	}
 
 	/** Monday to Sunday of the week containing {@code date}. */
 	@Transactional(readOnly = true)
-	public List<CalendarDay> week(String clinicId, LocalDate date) {
-		Clinic clinic = clinics.get("clinic", clinicId);
+	public List<CalendarDay> week(LocationId clinicId, LocalDate date) {
+		Clinic clinic = clinics.get("clinic", clinicId.value());
 		List<WorkingHours> hours = practitioners.allWorkingHours();
 		LocalDate monday = date.minusDays(date.getDayOfWeek().getValue() - 1L);
 		List<CalendarDay> days = new ArrayList<>();
@@ -83,7 +85,7 @@ public class ClinicCalendar {
 		ZoneId zone = clinic.zone();
 		Instant from = date.atStartOfDay(zone).toInstant();
 		Instant to = date.plusDays(1).atStartOfDay(zone).toInstant();
-		List<Appointment> visits = appointments.atLocation(clinic.id(), from, to);
+		List<Appointment> visits = appointments.atLocation(LocationId.of(clinic.id()), from, to);
 		Map<UUID, Patient> patientsById = patients.byIds(visits.stream()
 			.map(Appointment::patientId)
 			.filter(Objects::nonNull)
@@ -97,10 +99,10 @@ public class ClinicCalendar {
 		Set<String> ids = new LinkedHashSet<>();
 		hoursToday.forEach(rule -> ids.add(rule.practitionerId()));
 		visits.forEach(visit -> ids.add(visit.practitionerId().value()));
-		List<TimeOff> blocked = practitioners.timeOff(ids, from, to);
+		List<TimeOff> blocked = practitioners.timeOff(ids.stream().map(PractitionerId::of).toList(), from, to);
 		List<CalendarColumn> columns = new ArrayList<>();
 		for (String id : ids) {
-			Practitioner practitioner = practitioners.get("practitioner", id);
+			Practitioner practitioner = practitioners.get("practitioner", PractitionerId.of(id));
 			List<CalendarColumn.Span> hours = hoursToday.stream()
 				.filter(rule -> rule.practitionerId().equals(id))
 				.map(rule -> new CalendarColumn.Span(rule.start(), rule.end(), "working"))
@@ -118,7 +120,10 @@ public class ClinicCalendar {
 		}
 		columns.sort(Comparator.comparing((CalendarColumn column) -> column.practitioner().familyName())
 			.thenComparing(column -> column.practitioner().givenName()));
-		ClinicClosure closure = clinics.closures(clinic.id(), date, date).stream().findFirst().orElse(null);
+		ClinicClosure closure = clinics.closures(LocationId.of(clinic.id()), date, date)
+			.stream()
+			.findFirst()
+			.orElse(null);
 		return new CalendarDay(clinic, date, closure != null, closure == null ? null : closure.reason(), columns,
 				clinic.rooms());
 	}

@@ -114,10 +114,11 @@ public class PatientRecords {
 	}
 
 	@Transactional
-	public PatientRecord open(SignedIn me, UUID patientId, String reason, String address) {
+	public PatientRecord open(SignedIn me, PatientId whose, String reason, String address) {
+		UUID patientId = whose.value();
 		Patient patient = patients.find(patientId)
 			.orElseThrow(() -> new NotFound(null, "patient", patientId.toString()));
-		List<Appointment> visits = appointments.ofPatient(PatientId.of(patientId));
+		List<Appointment> visits = appointments.ofPatient(whose);
 		boolean entitled = entitled(me, visits);
 		boolean brokeGlass = false;
 		if (!entitled) {

@@ -48,10 +48,10 @@ public class PractitionerDay {
 	}
 
 	@Transactional(readOnly = true)
-	public List<DayVisit> of(String practitionerId, LocalDate day, ZoneId zone) {
+	public List<DayVisit> of(PractitionerId practitionerId, LocalDate day, ZoneId zone) {
 		Instant from = day.atStartOfDay(zone).toInstant();
 		Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-		List<Appointment> visits = appointments.ofPractitioner(PractitionerId.of(practitionerId), from, to);
+		List<Appointment> visits = appointments.ofPractitioner(practitionerId, from, to);
 		Map<UUID, Patient> byId = patients.byIds(visits.stream()
 			.map(Appointment::patientId)
 			.filter(Objects::nonNull)

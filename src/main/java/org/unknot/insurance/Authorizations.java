@@ -28,6 +28,7 @@ import org.unknot.catalog.CareServices;
 import org.unknot.catalog.Clinics;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
+import org.unknot.patient.PatientId;
 
 /**
  * Payers' authorizations and the visits counted against them. A visit booked under a plan
@@ -72,7 +73,7 @@ public class Authorizations {
 
 	/** Records an authorization for a patient; answers its id. */
 	@Transactional
-	public UUID record(UUID patientId, Terms terms) {
+	public UUID record(PatientId patientId, Terms terms) {
 		List<FieldProblem> problems = problems(terms);
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The authorization cannot be recorded as entered.", problems);
@@ -83,7 +84,7 @@ public class Authorizations {
 				    service_ids, cpt_codes, recorded_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (plan_id, reference) DO NOTHING""")
-			.params(id, patientId, terms.planId(), terms.reference().strip(), terms.visits(), terms.firstDay(),
+			.params(id, patientId.value(), terms.planId(), terms.reference().strip(), terms.visits(), terms.firstDay(),
 					terms.lastDay(), distinct(terms.serviceIds()), distinct(cptCodes(terms.cptCodes())),
 					Timestamp.from(clock.instant()))
 			.update();
@@ -96,8 +97,8 @@ public class Authorizations {
 
 	/** A patient's authorizations, the latest ending first. */
 	@Transactional(readOnly = true)
-	public List<Authorization> of(UUID patientId) {
-		return load("WHERE a.patient_id = ? ORDER BY a.last_day DESC, a.reference", patientId);
+	public List<Authorization> of(PatientId patientId) {
+		return load("WHERE a.patient_id = ? ORDER BY a.last_day DESC, a.reference", patientId.value());
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.patient.PatientId;
 
 /**
  * What other modules may ask of notifications: plan a message of their own in the outbox,
@@ -52,8 +53,8 @@ public class Notifications {
 	 * nothing goes out after {@code expiresAt}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void offer(UUID offerId, UUID patientId, Instant expiresAt, Message message) {
-		planOnTheirChannels(offerId, patientId, MessageKind.WAITLIST_OFFER, "offer", expiresAt, message);
+	public void offer(UUID offerId, PatientId patientId, Instant expiresAt, Message message) {
+		planOnTheirChannels(offerId, patientId.value(), MessageKind.WAITLIST_OFFER, "offer", expiresAt, message);
 	}
 
 	/**
@@ -61,9 +62,9 @@ public class Notifications {
 	 * it expires.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void signInLink(UUID linkId, UUID patientId, Instant expiresAt, Message message) {
-		outbox.plan(linkId, patientId, MessageKind.SIGN_IN_LINK, "link", Channel.EMAIL, clock.instant(), expiresAt,
-				new OutboxMessages.Prepared(message.subject(), message.text(), message.html()));
+	public void signInLink(UUID linkId, PatientId patientId, Instant expiresAt, Message message) {
+		outbox.plan(linkId, patientId.value(), MessageKind.SIGN_IN_LINK, "link", Channel.EMAIL, clock.instant(),
+				expiresAt, new OutboxMessages.Prepared(message.subject(), message.text(), message.html()));
 	}
 
 	/**
@@ -91,8 +92,8 @@ public class Notifications {
 	 * nothing goes out after {@code expiresAt}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void questionnaireDue(UUID requestId, UUID patientId, Instant expiresAt, Message message) {
-		planOnTheirChannels(requestId, patientId, MessageKind.QUESTIONNAIRE_DUE, "request", expiresAt, message);
+	public void questionnaireDue(UUID requestId, PatientId patientId, Instant expiresAt, Message message) {
+		planOnTheirChannels(requestId, patientId.value(), MessageKind.QUESTIONNAIRE_DUE, "request", expiresAt, message);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.unknot.account.SignInLinks.SignInLinkRequested;
 import org.unknot.account.SignInLinks.SignInLinkUnusable;
 import org.unknot.system.SiteAddress;
+import org.unknot.patient.PatientId;
 
 /**
  * Writes the sign-in link email into the outbox, in the transaction that created the
@@ -30,7 +31,7 @@ class SignInLinkMessages {
 	// synchronous, in the link's transaction: the link and its email commit together
 	@EventListener
 	void on(SignInLinkRequested requested) {
-		notifications.signInLink(requested.linkId(), requested.patientId(), requested.expiresAt(),
+		notifications.signInLink(requested.linkId(), PatientId.of(requested.patientId()), requested.expiresAt(),
 				linkEmail(site.link("/sign-in/link/" + requested.token())));
 	}
 

@@ -18,6 +18,7 @@ import org.unknot.packages.Holding;
 import org.unknot.payment.Ledger;
 import org.unknot.payment.LedgerEntry;
 import org.unknot.system.Money;
+import org.unknot.patient.PatientId;
 
 /**
  * What the patient paid and owes (every row of the money ledger: charges, fees, payments,
@@ -73,7 +74,7 @@ class MoneyExport {
 	}
 
 	List<Map<String, Object>> authorizations(UUID patientId) {
-		return authorizations.of(patientId).stream().map((Authorization authorization) -> {
+		return authorizations.of(PatientId.of(patientId)).stream().map((Authorization authorization) -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("plan", authorization.planName());
 			row.put("reference", authorization.reference());

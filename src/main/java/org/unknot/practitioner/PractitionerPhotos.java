@@ -42,7 +42,7 @@ public class PractitionerPhotos {
 	 * or not a JPEG, PNG or WebP picture.
 	 */
 	@Transactional
-	public void replace(String practitionerId, byte[] upload) {
+	public void replace(PractitionerId practitionerId, byte[] upload) {
 		practitioners.get("practitioner", practitionerId);
 		PhotoImages.Resized resized = PhotoImages.resize(upload);
 		jdbc.sql("""
@@ -50,7 +50,7 @@ public class PractitionerPhotos {
 				VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (practitioner_id) DO UPDATE SET large_jpeg = EXCLUDED.large_jpeg,
 				    small_jpeg = EXCLUDED.small_jpeg, version = EXCLUDED.version, uploaded_at = EXCLUDED.uploaded_at""")
-			.params(practitionerId, resized.large(), resized.small(), versionOf(resized.large()),
+			.params(practitionerId.value(), resized.large(), resized.small(), versionOf(resized.large()),
 					OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
 			.update();
 	}
@@ -67,22 +67,24 @@ public class PractitionerPhotos {
 	 * Removes the photo; the placeholder is shown again. Returns whether there was one.
 	 */
 	@Transactional
-	public boolean remove(String practitionerId) {
-		return jdbc.sql("DELETE FROM practitioner_photo WHERE practitioner_id = ?").param(practitionerId).update() > 0;
+	public boolean remove(PractitionerId practitionerId) {
+		return jdbc.sql("DELETE FROM practitioner_photo WHERE practitioner_id = ?")
+			.param(practitionerId.value())
+			.update() > 0;
 	}
 
-	public Optional<Photo> find(String practitionerId, PhotoSize size) {
+	public Optional<Photo> find(PractitionerId practitionerId, PhotoSize size) {
 		String column = size == PhotoSize.LARGE ? "large_jpeg" : "small_jpeg";
 		return jdbc.sql("SELECT " + column + " AS jpeg, version FROM practitioner_photo WHERE practitioner_id = ?")
-			.param(practitionerId)
+			.param(practitionerId.value())
 			.query((rs, n) -> new Photo(rs.getBytes("jpeg"), rs.getString("version")))
 			.optional();
 	}
 
 	/** The version of the practitioner's photo, or empty when they have none. */
-	public Optional<String> version(String practitionerId) {
+	public Optional<String> version(PractitionerId practitionerId) {
 		return jdbc.sql("SELECT version FROM practitioner_photo WHERE practitioner_id = ?")
-			.param(practitionerId)
+			.param(practitionerId.value())
 			.query(String.class)
 			.optional();
 	}

@@ -92,7 +92,7 @@ public class PractitionerRegistry {
 	 * availability request on; visits already booked stay booked.
 	 */
 	@Transactional
-	public void updateProfile(String practitionerId, Profile profile) {
+	public void updateProfile(PractitionerId practitionerId, Profile profile) {
 		practitioners.get("practitioner", practitionerId);
 		List<FieldProblem> problems = new ArrayList<>();
 		require(profile.credentials(), "credentials", "Enter the credentials shown after the name, e.g. LMT or MD.",
@@ -115,19 +115,19 @@ public class PractitionerRegistry {
 			.params(profile.credentials().strip(), Text.blankToNull(profile.npi()),
 					TaxonomyCode.normalized(profile.taxonomyCode()), profile.bio() == null ? "" : profile.bio().strip(),
 					profile.specialties().toArray(String[]::new), profile.languages().toArray(String[]::new),
-					profile.active(), practitionerId)
+					profile.active(), practitionerId.value())
 			.update();
-		jdbc.sql("DELETE FROM practitioner_service WHERE practitioner_id = ?").param(practitionerId).update();
-		offer(practitionerId, profile.serviceIds());
+		jdbc.sql("DELETE FROM practitioner_service WHERE practitioner_id = ?").param(practitionerId.value()).update();
+		offer(practitionerId.value(), profile.serviceIds());
 	}
 
 	/** A licence as stored, with the id its renewal names. */
 	public record LicenceEntry(long id, Licence licence) {
 	}
 
-	public List<LicenceEntry> licences(String practitionerId) {
+	public List<LicenceEntry> licences(PractitionerId practitionerId) {
 		return jdbc.sql("SELECT * FROM practitioner_licence WHERE practitioner_id = ? ORDER BY expires_on DESC, id")
-			.param(practitionerId)
+			.param(practitionerId.value())
 			.query((rs, n) -> new LicenceEntry(rs.getLong("id"),
 					new Licence(rs.getString("type"), rs.getString("number"), rs.getString("state"),
 							rs.getObject("issued_on", LocalDate.class), rs.getObject("expires_on", LocalDate.class))))
@@ -136,7 +136,7 @@ public class PractitionerRegistry {
 
 	/** Records another licence (a second state, a new type). */
 	@Transactional
-	public void addLicence(String practitionerId, String type, String number, String state, LocalDate issued,
+	public void addLicence(PractitionerId practitionerId, String type, String number, String state, LocalDate issued,
 			LocalDate expires) {
 		practitioners.get("practitioner", practitionerId);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -144,7 +144,7 @@ public class PractitionerRegistry {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The licence cannot be added as entered.", problems);
 		}
-		insertLicence(practitionerId, type, number, state, issued, expires);
+		insertLicence(practitionerId.value(), type, number, state, issued, expires);
 	}
 
 	/**
@@ -153,7 +153,7 @@ public class PractitionerRegistry {
 	 * from the next availability request on.
 	 */
 	@Transactional
-	public void renewLicence(String practitionerId, long licenceId, LocalDate issued, LocalDate expires) {
+	public void renewLicence(PractitionerId practitionerId, long licenceId, LocalDate issued, LocalDate expires) {
 		LicenceEntry current = licences(practitionerId).stream()
 			.filter(entry -> entry.id() == licenceId)
 			.findFirst()

@@ -15,6 +15,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.catalog.LocationId;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
 import org.unknot.system.NotFound;
@@ -45,11 +46,11 @@ public class PractitionerSchedule {
 	public record TimeOffEntry(long id, TimeOff timeOff) {
 	}
 
-	public List<HoursRule> hoursRules(String practitionerId) {
+	public List<HoursRule> hoursRules(PractitionerId practitionerId) {
 		return jdbc.sql("""
 				SELECT * FROM working_hours WHERE practitioner_id = ?
 				ORDER BY clinic_id NULLS LAST, weekday, start_time, effective_from""")
-			.param(practitionerId)
+			.param(practitionerId.value())
 			.query((rs, n) -> new HoursRule(rs.getLong("id"),
 					new WorkingHours(rs.getString("practitioner_id"), rs.getString("clinic_id"),
 							DayOfWeek.of(rs.getInt("weekday")), rs.getObject("start_time", LocalTime.class),
@@ -61,10 +62,11 @@ public class PractitionerSchedule {
 
 	/**
 	 * Adds a weekly rule: on {@code weekday} from {@code start} to {@code end} local time
-	 * at a clinic (null: video visits, in {@code zone}), from {@code from} on.
+	 * at a clinic (or {@link LocationId#VIRTUAL}: video visits, in {@code zone}), from
+	 * {@code from} on.
 	 */
 	@Transactional
-	public WorkingHours addHours(String practitionerId, String clinicId, DayOfWeek weekday, LocalTime start,
+	public WorkingHours addHours(PractitionerId practitionerId, LocationId location, DayOfWeek weekday, LocalTime start,
 			LocalTime end, ZoneId zone, LocalDate from, LocalDate to) {
 		practitioners.get("practitioner", practitionerId);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -88,9 +90,10 @@ public class PractitionerSchedule {
 						INSERT INTO working_hours (practitioner_id, clinic_id, weekday, start_time, end_time, zone, effective_from,
 						    effective_to)
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(practitionerId, clinicId, weekday.getValue(), start, end, zone.getId(), from, to)
+			.params(practitionerId.value(), location.clinicIdOrNull(), weekday.getValue(), start, end, zone.getId(),
+					from, to)
 			.update();
-		return new WorkingHours(practitionerId, clinicId, weekday, start, end, zone, from, to);
+		return new WorkingHours(practitionerId.value(), location.clinicIdOrNull(), weekday, start, end, zone, from, to);
 	}
 
 	/**
@@ -98,7 +101,7 @@ public class PractitionerSchedule {
 	 * applied, and goes. Answers whether the rule still exists.
 	 */
 	@Transactional
-	public boolean stopHours(String practitionerId, long ruleId, LocalDate lastDay) {
+	public boolean stopHours(PractitionerId practitionerId, long ruleId, LocalDate lastDay) {
 		HoursRule rule = hoursRules(practitionerId).stream()
 			.filter(candidate -> candidate.id() == ruleId)
 			.findFirst()
@@ -119,18 +122,18 @@ public class PractitionerSchedule {
 	}
 
 	/** Time off that has not ended by {@code now}, soonest first. */
-	public List<TimeOffEntry> timeOffAfter(String practitionerId, Instant now) {
+	public List<TimeOffEntry> timeOffAfter(PractitionerId practitionerId, Instant now) {
 		return jdbc.sql("SELECT * FROM time_off WHERE practitioner_id = ? AND end_at > ? ORDER BY start_at")
-			.params(practitionerId, utc(now))
+			.params(practitionerId.value(), utc(now))
 			.query(PractitionerSchedule::timeOff)
 			.list();
 	}
 
 	/** Gives blocked time back: availability offers it again from the next request. */
 	@Transactional
-	public void withdrawTimeOff(String practitionerId, long timeOffId) {
+	public void withdrawTimeOff(PractitionerId practitionerId, long timeOffId) {
 		int removed = jdbc.sql("DELETE FROM time_off WHERE id = ? AND practitioner_id = ?")
-			.params(timeOffId, practitionerId)
+			.params(timeOffId, practitionerId.value())
 			.update();
 		if (removed == 0) {
 			throw new NotFound("timeOff", "time off", Long.toString(timeOffId));

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceId;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.NotFound;
 
@@ -47,33 +49,30 @@ public class Practitioners {
 		return all().stream().collect(Collectors.toMap(Practitioner::id, Practitioner::displayName));
 	}
 
-	public Optional<Practitioner> find(String id) {
-		return withLicences(jdbc.sql(SELECT + " WHERE p.id = ?").param(id).query(this::row).list()).stream()
+	public Optional<Practitioner> find(PractitionerId id) {
+		return withLicences(jdbc.sql(SELECT + " WHERE p.id = ?").param(id.value()).query(this::row).list()).stream()
 			.findFirst();
 	}
 
-	public Practitioner get(String field, String id) {
-		return find(id).orElseThrow(() -> new NotFound(field, "practitioner", id));
+	public Practitioner get(String field, PractitionerId id) {
+		return find(id).orElseThrow(() -> new NotFound(field, "practitioner", id.value()));
 	}
 
 	/**
 	 * Active practitioners offering the service, optionally only those with hours at the
 	 * location.
 	 */
-	public List<Practitioner> offering(String serviceId) {
+	public List<Practitioner> offering(ServiceId service) {
 		// a text block loses its common indentation: the space before WHERE must be
 		// outside it
 		return withLicences(jdbc.sql(SELECT + " " + """
 				WHERE p.active AND EXISTS (SELECT 1 FROM practitioner_service s
 				                           WHERE s.practitioner_id = p.id AND s.service_id = ?)
-				ORDER BY p.family_name, p.given_name""").param(serviceId).query(this::row).list());
+				ORDER BY p.family_name, p.given_name""").param(service.value()).query(this::row).list());
 	}
 
-	/**
-	 * Working hours of these practitioners at a clinic, or on video when {@code clinicId}
-	 * is null.
-	 */
-	public List<WorkingHours> workingHours(Collection<String> practitionerIds, String clinicId) {
+	/** Working hours of these practitioners at a clinic, or on video. */
+	public List<WorkingHours> workingHours(Collection<PractitionerId> practitionerIds, LocationId location) {
 		if (practitionerIds.isEmpty()) {
 			return List.of();
 		}
@@ -81,7 +80,7 @@ public class Practitioners {
 				SELECT * FROM working_hours
 				WHERE practitioner_id = ANY(?) AND clinic_id IS NOT DISTINCT FROM ?
 				ORDER BY practitioner_id, weekday, start_time""")
-			.params(practitionerIds.toArray(String[]::new), clinicId)
+			.params(values(practitionerIds), location.clinicIdOrNull())
 			.query(Practitioners::hours)
 			.list();
 	}
@@ -103,9 +102,9 @@ public class Practitioners {
 	}
 
 	/** Every working-hours rule of one practitioner, at every location. */
-	public List<WorkingHours> workingHoursOf(String practitionerId) {
+	public List<WorkingHours> workingHoursOf(PractitionerId practitionerId) {
 		return jdbc.sql("SELECT * FROM working_hours WHERE practitioner_id = ? ORDER BY clinic_id, weekday, start_time")
-			.param(practitionerId)
+			.param(practitionerId.value())
 			.query(Practitioners::hours)
 			.list();
 	}
@@ -116,27 +115,27 @@ public class Practitioners {
 	 * then stay booked.
 	 */
 	@Transactional
-	public TimeOff blockTime(String practitionerId, Instant from, Instant to, String reason) {
+	public TimeOff blockTime(PractitionerId practitionerId, Instant from, Instant to, String reason) {
 		get("practitioner", practitionerId);
 		if (!to.isAfter(from)) {
 			throw new InvalidRequest("to", "The end of the blocked time must be after its start.");
 		}
 		String why = reason == null || reason.isBlank() ? "blocked" : reason.strip();
 		jdbc.sql("INSERT INTO time_off (practitioner_id, start_at, end_at, reason) VALUES (?, ?, ?, ?)")
-			.params(practitionerId, OffsetDateTime.ofInstant(from, ZoneId.of("UTC")),
+			.params(practitionerId.value(), OffsetDateTime.ofInstant(from, ZoneId.of("UTC")),
 					OffsetDateTime.ofInstant(to, ZoneId.of("UTC")), why)
 			.update();
-		return new TimeOff(practitionerId, from, to, why);
+		return new TimeOff(practitionerId.value(), from, to, why);
 	}
 
-	public List<TimeOff> timeOff(Collection<String> practitionerIds, Instant from, Instant to) {
+	public List<TimeOff> timeOff(Collection<PractitionerId> practitionerIds, Instant from, Instant to) {
 		if (practitionerIds.isEmpty()) {
 			return List.of();
 		}
 		return jdbc.sql("""
 				SELECT * FROM time_off WHERE practitioner_id = ANY(?) AND start_at < ? AND end_at > ?
 				ORDER BY start_at""")
-			.params(practitionerIds.toArray(String[]::new), OffsetDateTime.ofInstant(to, ZoneId.of("UTC")),
+			.params(values(practitionerIds), OffsetDateTime.ofInstant(to, ZoneId.of("UTC")),
 					OffsetDateTime.ofInstant(from, ZoneId.of("UTC")))
 			.query((rs, n) -> new TimeOff(rs.getString("practitioner_id"), instant(rs, "start_at"),
 					instant(rs, "end_at"), rs.getString("reason")))
@@ -170,6 +169,10 @@ public class Practitioners {
 					p.taxonomyCode(), p.bio(), p.specialties(), p.languages(), licences.getOrDefault(p.id(), List.of()),
 					p.serviceIds(), p.active()))
 			.toList();
+	}
+
+	private static String[] values(Collection<PractitionerId> ids) {
+		return ids.stream().map(PractitionerId::value).toArray(String[]::new);
 	}
 
 	private static WorkingHours hours(ResultSet rs, int n) throws SQLException {

@@ -44,6 +44,7 @@ import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.patient.PatientId;
 
 /**
  * The waitlist. A cancellation or a move records the freed time (an opening) in its own
@@ -269,7 +270,7 @@ public class Waitlist {
 		WaitlistEntry entry = next.get();
 		store.save(entry.offer());
 		store.addOffer(offerId, openingId, entry.id(), hold.id(), hold.holdExpiresAt(), token.hash());
-		notifications.offer(offerId, entry.patientId(), hold.holdExpiresAt(),
+		notifications.offer(offerId, PatientId.of(entry.patientId()), hold.holdExpiresAt(),
 				message(opening, zone, hold.holdExpiresAt(), patients.find(entry.patientId()).orElseThrow(),
 						site.link("/waitlist/offers/" + offerId + "?token=" + token.value())));
 		return true;
@@ -302,7 +303,7 @@ public class Waitlist {
 		List<InvalidRequest.FieldProblem> problems = new ArrayList<>();
 		services.get("service", request.serviceId());
 		if (request.practitionerId() != null) {
-			practitioners.get("practitioner", request.practitionerId());
+			practitioners.get("practitioner", PractitionerId.of(request.practitionerId()));
 		}
 		if (request.location() != null && !request.location().isVirtual()) {
 			clinics.get("location", request.location().value());

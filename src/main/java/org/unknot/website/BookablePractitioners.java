@@ -15,6 +15,7 @@ import org.unknot.catalog.CatalogProperties;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.WorkingHours;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * The practitioners the website offers: active, with at least one licence valid today.
@@ -54,7 +55,7 @@ class BookablePractitioners {
 	}
 
 	Optional<Practitioner> find(String id) {
-		return practitioners.find(id);
+		return practitioners.find(PractitionerId.of(id));
 	}
 
 	/**
@@ -66,7 +67,8 @@ class BookablePractitioners {
 	}
 
 	Set<String> locationsOf(String practitionerId) {
-		return locations(practitioners.workingHoursOf(practitionerId)).getOrDefault(practitionerId, Set.of());
+		return locations(practitioners.workingHoursOf(PractitionerId.of(practitionerId))).getOrDefault(practitionerId,
+				Set.of());
 	}
 
 	private Map<String, Set<String>> locations(Collection<WorkingHours> hours) {

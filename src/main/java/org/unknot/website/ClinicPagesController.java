@@ -20,6 +20,7 @@ import org.unknot.catalog.Clinics;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.WorkingHours;
+import org.unknot.catalog.LocationId;
 
 @Controller
 class ClinicPagesController {
@@ -76,7 +77,7 @@ class ClinicPagesController {
 			.filter(s -> team.stream().anyMatch(p -> p.offers(s.id())))
 			.toList();
 		List<OpeningHours.Day> week = OpeningHours.week(hours, today);
-		List<ClinicClosure> closures = clinics.closures(id, today, today.plusDays(60));
+		List<ClinicClosure> closures = clinics.closures(LocationId.of(clinic.id()), today, today.plusDays(60));
 		ClinicView view = new ClinicView(clinic);
 		model.addAttribute("section", "clinics");
 		model.addAttribute("clinic", view);

@@ -69,7 +69,7 @@ class DemoPayingForCareTests {
 			.satisfies(holding -> assertThat(holding.balance()).isEqualTo(6));
 
 		UUID dana = patients.identify(DemoPayingForCare.PT_PATIENT);
-		Authorization authorization = authorizations.of(dana).get(0);
+		Authorization authorization = authorizations.of(PatientId.of(dana)).get(0);
 		assertThat(authorization.visits()).isEqualTo(12);
 		assertThat(authorization.used()).isEqualTo(DemoPayingForCare.BOOKED_UNDER_IT);
 		assertThat(authorizations.runningLow(LocalDate.now(ZoneId.of(DemoClinics.ZONE)))).extracting(Authorization::id)

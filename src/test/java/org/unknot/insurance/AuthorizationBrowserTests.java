@@ -36,6 +36,7 @@ import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
 import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
+import org.unknot.patient.PatientId;
 
 /**
  * The front desk at a 1024 px screen: the authorizations running low, and a move past an
@@ -97,8 +98,8 @@ class AuthorizationBrowserTests {
 	@Test
 	void theDeskSeesAnAuthorizationWithFewVisitsLeft(Visitor visitor) {
 		String reference = "LOW-" + TestNetwork.shortId();
-		authorizations.record(patientId, new Authorizations.Terms(plan, reference, 2, MONDAY.minusYears(1),
-				MONDAY.plusDays(90), List.of(TestNetwork.MASSAGE), List.of()));
+		authorizations.record(PatientId.of(patientId), new Authorizations.Terms(plan, reference, 2,
+				MONDAY.minusYears(1), MONDAY.plusDays(90), List.of(TestNetwork.MASSAGE), List.of()));
 		Page page = signedInAtTheDesk(visitor);
 
 		page.navigate(visitor.baseUrl() + "/staff/authorizations");
@@ -111,7 +112,7 @@ class AuthorizationBrowserTests {
 
 	@Test
 	void aMovePastTheAuthorizationsDatesOffersSelfPayAndMovesWithIt(Visitor visitor) {
-		authorizations.record(patientId, new Authorizations.Terms(plan, "WIN-" + TestNetwork.shortId(), 6,
+		authorizations.record(PatientId.of(patientId), new Authorizations.Terms(plan, "WIN-" + TestNetwork.shortId(), 6,
 				MONDAY.minusDays(7), MONDAY.plusDays(6), List.of(TestNetwork.MASSAGE), List.of()));
 		Booked booked = visits.book(massageAt(MONDAY), null,
 				new VisitAnswers(patient, Payer.plan(plan, "PBH123456"), null, Advice.NOT_GIVEN), BookedBy.PATIENT);
@@ -129,7 +130,7 @@ class AuthorizationBrowserTests {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, move the visit")).click();
 		page.waitForLoadState();
 		assertThat(page.locator(".notice").textContent()).startsWith("Moved to Tue, Mar 23, 10:00 AM EDT");
-		assertThat(authorizations.of(patientId).get(0).used()).isZero();
+		assertThat(authorizations.of(PatientId.of(patientId)).get(0).used()).isZero();
 	}
 
 	private Page signedInAtTheDesk(Visitor visitor) {

@@ -36,6 +36,7 @@ import org.unknot.visit.VisitAnswers;
 import org.unknot.visit.VisitBooking;
 import org.unknot.visit.MoveNotCovered;
 import org.unknot.visit.VisitMoves;
+import org.unknot.patient.PatientId;
 
 /**
  * Payers' authorizations: a visit under the plan counts against the cap, a single visit
@@ -212,7 +213,7 @@ class AuthorizationTests {
 
 			assertThat(authorizations.countedFor(booked.appointment().id()))
 				.hasValueSatisfying(counted -> assertThat(counted.id()).isEqualTo(next));
-			assertThat(authorizations.of(patientId)).filteredOn(a -> a.id().equals(first))
+			assertThat(authorizations.of(PatientId.of(patientId))).filteredOn(a -> a.id().equals(first))
 				.singleElement()
 				.satisfies(a -> assertThat(a.used()).isZero());
 		}
@@ -286,7 +287,7 @@ class AuthorizationTests {
 
 	@Test
 	void refusesAnAuthorizationThatCannotBeRecordedNamingEachField() {
-		assertThatThrownBy(() -> authorizations.record(patientId,
+		assertThatThrownBy(() -> authorizations.record(PatientId.of(patientId),
 				new Authorizations.Terms("no-such-plan", " ", 0, MONDAY, MONDAY.minusDays(1),
 						List.of("no-such-service"), List.of("ABC"))))
 			.isInstanceOfSatisfying(InvalidRequest.class, refused -> assertThat(refused.byField().keySet())
@@ -301,8 +302,9 @@ class AuthorizationTests {
 			.single();
 		jdbc.sql("UPDATE care_service SET billing_codes = '{97124}' WHERE id = ?").param(TestNetwork.MASSAGE).update();
 		try {
-			authorizations.record(patientId, new Authorizations.Terms(plan, "CPT-" + TestNetwork.shortId(), 3,
-					MONDAY.minusDays(1), MONDAY.plusDays(30), List.of(), List.of("97124")));
+			authorizations.record(PatientId.of(patientId),
+					new Authorizations.Terms(plan, "CPT-" + TestNetwork.shortId(), 3, MONDAY.minusDays(1),
+							MONDAY.plusDays(30), List.of(), List.of("97124")));
 
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, underThePlan(), BookedBy.PATIENT);
 
@@ -327,8 +329,9 @@ class AuthorizationTests {
 	}
 
 	private UUID authorize(int visitsAuthorized, LocalDate first, LocalDate last) {
-		return authorizations.record(patientId, new Authorizations.Terms(plan, "AUTH-" + TestNetwork.shortId(),
-				visitsAuthorized, first, last, List.of(TestNetwork.MASSAGE), List.of()));
+		return authorizations.record(PatientId.of(patientId),
+				new Authorizations.Terms(plan, "AUTH-" + TestNetwork.shortId(), visitsAuthorized, first, last,
+						List.of(TestNetwork.MASSAGE), List.of()));
 	}
 
 	private java.time.Instant startOf(UUID visit) {
@@ -340,7 +343,7 @@ class AuthorizationTests {
 	}
 
 	private Authorization only() {
-		return authorizations.of(patientId).get(0);
+		return authorizations.of(PatientId.of(patientId)).get(0);
 	}
 
 	private VisitAnswers underThePlan() {

@@ -219,7 +219,7 @@ class PackagePagesTests {
 				.getResponse();
 
 			assertThat(recorded.getStatus()).as(recorded.getContentAsString()).isEqualTo(302);
-			assertThat(authorizations.of(patientId)).singleElement()
+			assertThat(authorizations.of(PatientId.of(patientId))).singleElement()
 				.satisfies(authorization -> assertThat(authorization.visits()).isEqualTo(2));
 			assertThat(page(get("/staff/authorizations").with(SignedInAs.admin()))).contains(reference)
 				.contains("Noor Haddad")
@@ -257,8 +257,8 @@ class PackagePagesTests {
 		private String authorize(String plan, UUID patient) {
 			String reference = "PT-" + TestNetwork.shortId();
 			LocalDate today = LocalDate.now();
-			authorizations.record(patient, new Authorizations.Terms(plan, reference, 2, today.minusDays(3),
-					today.plusDays(60), List.of(TestNetwork.MASSAGE), List.of()));
+			authorizations.record(org.unknot.patient.PatientId.of(patient), new Authorizations.Terms(plan, reference, 2,
+					today.minusDays(3), today.plusDays(60), List.of(TestNetwork.MASSAGE), List.of()));
 			return reference;
 		}
 
@@ -288,7 +288,7 @@ class PackagePagesTests {
 				.contains("id=\"lastDay-error\"")
 				.contains("id=\"services-error\"")
 				.contains("value=\"twelve\"");
-			assertThat(authorizations.of(patientId)).isEmpty();
+			assertThat(authorizations.of(PatientId.of(patientId))).isEmpty();
 		}
 
 	}

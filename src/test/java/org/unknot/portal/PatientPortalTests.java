@@ -249,7 +249,7 @@ class PatientPortalTests {
 			.add(new InsuranceAdmin.PlanTerms("Export Health " + TestNetwork.shortId(), PayerKind.COMMERCIAL,
 					"Member ID", "[A-Z0-9]{6,12}"));
 		context.getBean(Authorizations.class)
-			.record(patient, new Authorizations.Terms(plan, "EXP-" + TestNetwork.shortId(), 12, MONDAY,
+			.record(PatientId.of(patient), new Authorizations.Terms(plan, "EXP-" + TestNetwork.shortId(), 12, MONDAY,
 					MONDAY.plusDays(90), List.of(TestNetwork.MASSAGE), List.of()));
 		jdbc.sql("UPDATE appointment SET status = 'fulfilled' WHERE id = ?").param(visit).update();
 		String[] codes = jdbc.sql("SELECT billing_codes FROM care_service WHERE id = ?")

@@ -46,6 +46,8 @@ import org.unknot.account.HttpSignIn;
 import org.unknot.account.Role;
 import org.unknot.catalog.CatalogAdmin;
 import org.unknot.practitioner.PractitionerSchedule;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.LocationId;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -242,17 +244,17 @@ class ManyNodesTests {
 			}
 
 			PractitionerSchedule schedule = first.getBean(PractitionerSchedule.class);
-			long mondays = schedule.hoursRules(therapist)
+			long mondays = schedule.hoursRules(PractitionerId.of(therapist))
 				.stream()
 				.filter(rule -> rule.hours().weekday() == DayOfWeek.MONDAY)
 				.findFirst()
 				.orElseThrow()
 				.id();
-			schedule.stopHours(therapist, mondays, monday.minusDays(1));
+			schedule.stopHours(PractitionerId.of(therapist), mondays, monday.minusDays(1));
 			assertThat(freeStarts(second, therapist, clinic, monday)).as("Monday hours stopped on the first node")
 				.isEmpty();
 
-			first.getBean(CatalogAdmin.class).addClosure(clinic, tuesday, tuesday, "Floor repairs");
+			first.getBean(CatalogAdmin.class).addClosure(LocationId.of(clinic), tuesday, tuesday, "Floor repairs");
 			assertThat(freeStarts(second, therapist, clinic, tuesday)).as("clinic closed on the first node").isEmpty();
 
 			assertThat(freeStarts(second, therapist, clinic, wednesday)).contains(ten);

@@ -18,6 +18,7 @@ import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
 import org.unknot.catalog.RoomKind;
 import org.unknot.system.web.FormChange;
+import org.unknot.catalog.LocationId;
 
 /** Each clinic's rooms and closures. */
 @Controller
@@ -64,14 +65,14 @@ class CatalogAdminController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Clinic clinic = clinics.get("clinic", id);
 		return forms.attempt(messages -> {
-			catalog.updateClinic(id, form.details());
+			catalog.updateClinic(LocationId.of(clinic.id()), form.details());
 			return "/admin/clinics/" + id;
 		}, "Clinic details saved.", redirect, response, errors -> clinicPage(clinic, form.typed(), errors, model));
 	}
 
 	@PostMapping("/admin/clinics/{id}/closures/{closureId}/withdraw")
 	String withdrawClosure(@PathVariable String id, @PathVariable long closureId, RedirectAttributes redirect) {
-		catalog.withdrawClosure(id, closureId);
+		catalog.withdrawClosure(LocationId.of(id), closureId);
 		redirect.addFlashAttribute("message", "Closure withdrawn; those days are offered again.");
 		return "redirect:/admin/clinics/" + id;
 	}
@@ -81,7 +82,8 @@ class CatalogAdminController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		Clinic clinic = clinics.get("clinic", id);
 		return forms.attempt(messages -> {
-			catalog.addClosure(id, form.firstDay(messages), form.lastDay(messages), form.reason());
+			catalog.addClosure(LocationId.of(clinic.id()), form.firstDay(messages), form.lastDay(messages),
+					form.reason());
 			return "/admin/clinics/" + id;
 		}, "Closure added; nothing is offered on those days.", redirect, response,
 				errors -> clinicPage(clinic, form.typed(), errors, model));
@@ -93,7 +95,7 @@ class CatalogAdminController {
 		Clinic clinic = clinics.get("clinic", id);
 		return forms.attempt(messages -> {
 			messages.showAs("name", "roomName");
-			catalog.addRoom(id, form.roomName(), form.roomKind());
+			catalog.addRoom(LocationId.of(clinic.id()), form.roomName(), form.roomKind());
 			return "/admin/clinics/" + id;
 		}, "Room added.", redirect, response, errors -> clinicPage(clinic, form.typed(), errors, model));
 	}
@@ -111,7 +113,7 @@ class CatalogAdminController {
 		shown.put("longitude", clinic.longitude() == null ? "" : clinic.longitude().toPlainString());
 		shown.putAll(form);
 		model.addAttribute("clinic", clinic);
-		model.addAttribute("closures", catalog.closuresFrom(clinic.id(), LocalDate.now(clinic.zone())));
+		model.addAttribute("closures", catalog.closuresFrom(LocationId.of(clinic.id()), LocalDate.now(clinic.zone())));
 		model.addAttribute("kinds", RoomKind.values());
 		model.addAttribute("form", shown);
 		model.addAttribute("errors", errors);

@@ -113,15 +113,17 @@ class PractitionerAdminController {
 	}
 
 	@GetMapping("/admin/practitioners/{id}")
-	String show(@PathVariable String id, Model model) {
+	String show(@PathVariable("id") String given, Model model) {
+		PractitionerId id = PractitionerId.of(given);
 		Practitioner practitioner = practitioners.get("practitioner", id);
 		PractitionerForms.Profile profile = PractitionerForms.Profile.of(practitioner);
 		return practitionerPage(id, model, profile.typed(), profile.chosen(), Map.of());
 	}
 
 	@PostMapping("/admin/practitioners/{id}/profile")
-	String saveProfile(@PathVariable String id, @ModelAttribute PractitionerForms.Profile form, Model model,
+	String saveProfile(@PathVariable("id") String given, @ModelAttribute PractitionerForms.Profile form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		PractitionerId id = PractitionerId.of(given);
 		return attempt(id, form.typed(), form.chosen(), model, redirect, response,
 				"Profile saved; availability follows at once.", messages -> registry.updateProfile(id, form.profile()));
 	}
@@ -131,14 +133,16 @@ class PractitionerAdminController {
 	 * the field.
 	 */
 	@PostMapping("/admin/practitioners/{id}/photo")
-	String uploadPhoto(@PathVariable String id, @RequestParam(required = false) MultipartFile photo, Model model,
-			RedirectAttributes redirect, HttpServletResponse response) {
+	String uploadPhoto(@PathVariable("id") String given, @RequestParam(required = false) MultipartFile photo,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		PractitionerId id = PractitionerId.of(given);
 		return attempt(id, Map.of(), null, model, redirect, response, "Photo saved; every page shows it at once.",
 				messages -> photos.replace(id, bytesOf(photo)));
 	}
 
 	@PostMapping("/admin/practitioners/{id}/photo/remove")
-	String removePhoto(@PathVariable String id, RedirectAttributes redirect) {
+	String removePhoto(@PathVariable("id") String given, RedirectAttributes redirect) {
+		PractitionerId id = PractitionerId.of(given);
 		practitioners.get("practitioner", id);
 		redirect.addFlashAttribute("message",
 				photos.remove(id) ? "Photo removed; patients see the placeholder." : "There was no photo to remove.");
@@ -156,7 +160,7 @@ class PractitionerAdminController {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	String photoOverTheLimit(HttpServletRequest request, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		String id = pathVariables(request).get("id");
+		PractitionerId id = PractitionerId.of(pathVariables(request).get("id"));
 		long bytes = Math.max(request.getContentLengthLong(), uploadLimit.toBytes() + 1);
 		return attempt(id, Map.of(), null, model, redirect, response, "Photo saved; every page shows it at once.",
 				messages -> {
@@ -186,24 +190,27 @@ class PractitionerAdminController {
 	}
 
 	@PostMapping("/admin/practitioners/{id}/licences")
-	String addLicence(@PathVariable String id, @ModelAttribute PractitionerForms.Licence form, Model model,
+	String addLicence(@PathVariable("id") String given, @ModelAttribute PractitionerForms.Licence form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		PractitionerId id = PractitionerId.of(given);
 		return attempt(id, form.typed(), null, model, redirect, response, "Licence added.",
 				messages -> registry.addLicence(id, form.licenceType(), form.licenceNumber(), form.licenceState(),
 						form.issued(messages), form.expires(messages)));
 	}
 
 	@PostMapping("/admin/practitioners/{id}/licences/{licenceId}/renewal")
-	String renewLicence(@PathVariable String id, @PathVariable long licenceId,
+	String renewLicence(@PathVariable("id") String given, @PathVariable long licenceId,
 			@ModelAttribute PractitionerForms.Renewal form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
+		PractitionerId id = PractitionerId.of(given);
 		return attempt(id, form.typedFor(licenceId), null, model, redirect, response, "Renewal recorded.",
 				messages -> registry.renewLicence(id, licenceId, form.issued(messages), form.expires(messages)));
 	}
 
 	@PostMapping("/admin/practitioners/{id}/hours")
-	String addHours(@PathVariable String id, @ModelAttribute PractitionerForms.Hours form, Model model,
+	String addHours(@PathVariable("id") String given, @ModelAttribute PractitionerForms.Hours form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		PractitionerId id = PractitionerId.of(given);
 		return attempt(id, form.typed(), null, model, redirect, response, "Working hours added.", messages -> {
 			String clinicId = form.clinicId();
 			ZoneId zone = clinicId == null || clinics.find(clinicId).isPresent()
@@ -217,15 +224,16 @@ class PractitionerAdminController {
 			LocalDate from = form.firstDay(messages);
 			LocalDate to = form.lastDay(messages);
 			if (messages.isEmpty()) {
-				schedule.addHours(id, clinicId, weekday, start, end, zone, from, to);
+				schedule.addHours(id, LocationId.ofClinic(clinicId), weekday, start, end, zone, from, to);
 			}
 		});
 	}
 
 	@PostMapping("/admin/practitioners/{id}/hours/{ruleId}/stop")
-	String stopHours(@PathVariable String id, @PathVariable long ruleId,
+	String stopHours(@PathVariable("id") String given, @PathVariable long ruleId,
 			@ModelAttribute PractitionerForms.StopHours form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
+		PractitionerId id = PractitionerId.of(given);
 		return attempt(id, form.typedFor(ruleId), null, model, redirect, response, "Working hours changed.",
 				messages -> {
 					LocalDate lastDay = form.day(messages);
@@ -240,8 +248,9 @@ class PractitionerAdminController {
 	 * need moving.
 	 */
 	@PostMapping("/admin/practitioners/{id}/time-off")
-	String addTimeOff(@PathVariable String id, @ModelAttribute PractitionerForms.TimeOff form, Model model,
+	String addTimeOff(@PathVariable("id") String given, @ModelAttribute PractitionerForms.TimeOff form, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		PractitionerId id = PractitionerId.of(given);
 		ZoneId zone = catalog.virtualZone();
 		return forms.answer(messages -> {
 			LocalDateTime from = form.from(messages);
@@ -253,8 +262,7 @@ class PractitionerAdminController {
 			Instant end = to.atZone(zone).toInstant();
 			messages.showAs("to", "offTo");
 			practitioners.blockTime(id, start, end, form.offReason());
-			long clashes = appointments
-				.visitsOfPractitioner(PractitionerId.of(id), start.minus(Duration.ofDays(1)), end)
+			long clashes = appointments.visitsOfPractitioner(id, start.minus(Duration.ofDays(1)), end)
 				.stream()
 				.filter(visit -> visit.status() == AppointmentStatus.BOOKED)
 				.filter(visit -> visit.end().isAfter(start))
@@ -268,7 +276,9 @@ class PractitionerAdminController {
 	}
 
 	@PostMapping("/admin/practitioners/{id}/time-off/{timeOffId}/withdraw")
-	String withdrawTimeOff(@PathVariable String id, @PathVariable long timeOffId, RedirectAttributes redirect) {
+	String withdrawTimeOff(@PathVariable("id") String given, @PathVariable long timeOffId,
+			RedirectAttributes redirect) {
+		PractitionerId id = PractitionerId.of(given);
 		schedule.withdrawTimeOff(id, timeOffId);
 		redirect.addFlashAttribute("message", "Time off withdrawn; those hours are offered again.");
 		return "redirect:/admin/practitioners/" + id;
@@ -278,7 +288,7 @@ class PractitionerAdminController {
 	 * One change from the page: done and back to the page, or the page again with what
 	 * was typed and why not.
 	 */
-	private String attempt(String id, Map<String, String> typed, List<String> chosen, Model model,
+	private String attempt(PractitionerId id, Map<String, String> typed, List<String> chosen, Model model,
 			RedirectAttributes redirect, HttpServletResponse response, String done,
 			java.util.function.Consumer<FieldMessages> change) {
 		practitioners.get("practitioner", id);
@@ -288,7 +298,7 @@ class PractitionerAdminController {
 		}, done, redirect, response, shown -> practitionerPage(id, model, typed, chosen, shown));
 	}
 
-	private String practitionerPage(String id, Model model, Map<String, String> form, List<String> chosen,
+	private String practitionerPage(PractitionerId id, Model model, Map<String, String> form, List<String> chosen,
 			Map<String, String> errors) {
 		Practitioner practitioner = practitioners.get("practitioner", id);
 		Map<String, String> shown = new LinkedHashMap<>();

@@ -50,16 +50,18 @@ class FeedController {
 
 	@PostMapping("/admin/practitioners/{id}/calendar-feed")
 	ResponseEntity<Map<String, String>> create(@PathVariable String id) {
-		practitioners.get("id", id);
-		String token = feeds.create(PractitionerId.of(id));
+		PractitionerId practitionerId = PractitionerId.of(id);
+		practitioners.get("id", practitionerId);
+		String token = feeds.create(practitionerId);
 		String url = site.link("/calendar/feeds/" + token + ".ics");
 		return ResponseEntity.created(URI.create(url)).body(Map.of("url", url));
 	}
 
 	@DeleteMapping("/admin/practitioners/{id}/calendar-feed")
 	ResponseEntity<Void> revoke(@PathVariable String id) {
-		practitioners.get("id", id);
-		feeds.revokeAll(PractitionerId.of(id));
+		PractitionerId practitionerId = PractitionerId.of(id);
+		practitioners.get("id", practitionerId);
+		feeds.revokeAll(practitionerId);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -67,7 +69,7 @@ class FeedController {
 	ResponseEntity<byte[]> feed(@PathVariable String token) {
 		PractitionerId practitionerId = feeds.practitionerOf(token)
 			.orElseThrow(() -> new NotFound(null, "calendar feed", "(this address)"));
-		Practitioner practitioner = practitioners.get("id", practitionerId.value());
+		Practitioner practitioner = practitioners.get("id", practitionerId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
 			.cacheControl(CacheControl.noStore())

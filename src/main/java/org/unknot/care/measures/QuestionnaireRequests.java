@@ -26,6 +26,7 @@ import org.unknot.system.NotFound;
 import org.unknot.system.SecretToken;
 import org.unknot.system.SiteAddress;
 import org.unknot.system.Times;
+import org.unknot.patient.PatientId;
 
 /**
  * Questionnaires sent to a patient before a visit: a link with an unguessable token (only
@@ -115,8 +116,9 @@ public class QuestionnaireRequests {
 			.params(id, patientId, String.join(",", codes), planId, appointmentId, token.hash(),
 					Timestamp.from(expiresAt), Timestamp.from(clock.instant()))
 			.update();
-		notifications.questionnaireDue(id, patientId, expiresAt, notifications.questionnaireMessage(patient.givenName(),
-				site.link("/questionnaires/" + token.value()), Times.shortDateTime(expiresAt, zone)));
+		notifications.questionnaireDue(id, PatientId.of(patientId), expiresAt,
+				notifications.questionnaireMessage(patient.givenName(), site.link("/questionnaires/" + token.value()),
+						Times.shortDateTime(expiresAt, zone)));
 		return new Sent(id, token.value());
 	}
 

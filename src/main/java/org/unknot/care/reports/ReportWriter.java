@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.unknot.booking.Appointment;
@@ -25,6 +26,7 @@ import org.unknot.patient.Patients;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.Times;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Puts a report into words: names for ids, each time in the zone of its clinic, visits as
@@ -101,7 +103,10 @@ class ReportWriter {
 	}
 
 	String practitionerName(String id) {
-		return practitioners.find(id).map(Practitioner::displayName).orElse("a practitioner no longer listed");
+		return Optional.ofNullable(PractitionerId.ofNullable(id))
+			.flatMap(practitioners::find)
+			.map(Practitioner::displayName)
+			.orElse("a practitioner no longer listed");
 	}
 
 	ZoneId zoneOf(UUID patientId) {

@@ -35,6 +35,8 @@ import org.unknot.practitioner.Practitioners;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.NotFound;
 import org.unknot.system.Times;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.LocationId;
 
 /** A clinic's day and week, and the front desk's verbs on the visits in it. */
 @Controller
@@ -88,7 +90,7 @@ class CalendarController {
 		model.addAttribute("dayShort", Times.shortDay(day));
 		model.addAttribute("dayLong", Times.day(day));
 		if ("week".equals(view)) {
-			List<CalendarDay> week = calendar.week(clinicId, day);
+			List<CalendarDay> week = calendar.week(LocationId.of(shown.id()), day);
 			patientsShown.record(me, week.stream().flatMap(CalendarDay::patientIds).toList(), "schedule",
 					request.getRemoteAddr());
 			model.addAttribute("week", week);
@@ -96,7 +98,7 @@ class CalendarController {
 			model.addAttribute("weekOf", Times.day(week.get(0).date()));
 			return "staff/calendar-week";
 		}
-		CalendarDay calendarDay = calendar.day(clinicId, day);
+		CalendarDay calendarDay = calendar.day(LocationId.of(shown.id()), day);
 		patientsShown.record(me, calendarDay.patientIds().toList(), "schedule", request.getRemoteAddr());
 		model.addAttribute("day", calendarDay);
 		model.addAttribute("grid",
@@ -141,7 +143,7 @@ class CalendarController {
 		try {
 			LocalTime start = LocalTime.parse(from);
 			LocalTime end = LocalTime.parse(to);
-			practitioners.blockTime(practitioner, day.atTime(start).atZone(shown.zone()).toInstant(),
+			practitioners.blockTime(PractitionerId.of(practitioner), day.atTime(start).atZone(shown.zone()).toInstant(),
 					day.atTime(end).atZone(shown.zone()).toInstant(), reason);
 			redirect.addFlashAttribute("message", "Time blocked from " + start + " to " + end + ".");
 		}

@@ -221,7 +221,7 @@ class CallerBookingController {
 		if (practitioner == null || practitioner.isBlank()) {
 			return "";
 		}
-		return practitioners.find(practitioner)
+		return practitioners.find(PractitionerId.of(practitioner))
 			.flatMap(who -> services.all()
 				.stream()
 				.filter(candidate -> candidate.offeredAt(LocationId.of(clinic)) && who.offers(candidate.id()))

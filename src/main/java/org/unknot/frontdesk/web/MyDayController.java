@@ -18,6 +18,7 @@ import org.unknot.care.measures.NotResponding;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.frontdesk.PatientsShown;
 import org.unknot.frontdesk.PractitionerDay;
+import org.unknot.practitioner.PractitionerId;
 
 /** A practitioner's own day, at every location they work, with their patients. */
 @Controller
@@ -57,7 +58,7 @@ class MyDayController {
 			day = LocalDate.now(clock.withZone(zone));
 		}
 		model.addAttribute("date", day);
-		var visits = days.of(me.practitionerId(), day, zone);
+		var visits = days.of(PractitionerId.of(me.practitionerId()), day, zone);
 		shown.record(me, visits.stream().map(visit -> visit.entry().patientId()).toList(), "schedule",
 				request.getRemoteAddr());
 		model.addAttribute("visits", visits);

@@ -19,6 +19,7 @@ import org.unknot.frontdesk.PatientRecords;
 import org.unknot.insurance.InsurancePlan;
 import org.unknot.insurance.InsurancePlans;
 import org.unknot.practitioner.Practitioners;
+import org.unknot.patient.PatientId;
 
 /**
  * A patient's record for staff. Opening it is a read of health information and always
@@ -61,7 +62,7 @@ class PatientRecordController {
 	private String open(SignedIn me, UUID id, String reason, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		try {
-			model.addAttribute("record", records.open(me, id, reason, request.getRemoteAddr()));
+			model.addAttribute("record", records.open(me, PatientId.of(id), reason, request.getRemoteAddr()));
 			model.addAttribute("planNames",
 					plans.all()
 						.stream()

@@ -155,7 +155,7 @@ class PayingController {
 		}
 		Patient patient = patients.get(id);
 		return forms.attempt(messages -> {
-			authorizations.record(id, form.terms(messages));
+			authorizations.record(PatientId.of(id), form.terms(messages));
 			return "/staff/patients/" + id + "/packages";
 		}, "Authorization recorded: visits booked under the plan count against it from now on.", redirect, response,
 				errors -> page(model, patient, Map.of(), errors, form));
@@ -182,7 +182,7 @@ class PayingController {
 
 	private boolean opened(SignedIn me, UUID id, HttpServletRequest request) {
 		try {
-			records.open(me, id, null, request.getRemoteAddr());
+			records.open(me, PatientId.of(id), null, request.getRemoteAddr());
 			return true;
 		}
 		catch (PatientRecords.ReasonRequired required) {
@@ -210,7 +210,10 @@ class PayingController {
 				java.util.Arrays.stream(PaidHow.atTheDesk()).map(how -> new Choice(how.name(), how.label())).toList());
 		model.addAttribute("sale", saleTyped);
 		model.addAttribute("authorizations",
-				authorizations.of(patient.id()).stream().map(a -> new AuthorizationRow(a, covers(a))).toList());
+				authorizations.of(PatientId.of(patient.id()))
+					.stream()
+					.map(a -> new AuthorizationRow(a, covers(a)))
+					.toList());
 		model.addAttribute("planOptions",
 				plans.all().stream().map(plan -> new Choice(plan.id(), plan.name())).toList());
 		model.addAttribute("services", services.all());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,6 +59,7 @@ import org.unknot.system.Times;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Treatment plans for staff: drafted from an assessment by the practitioner who made it,
@@ -334,7 +336,10 @@ class PlanController {
 			messages.add("service", "Choose the service the visits are booked as.");
 			return null;
 		}
-		if (practitioners.find(practitionerId).filter(p -> p.offers(service.id())).isEmpty()) {
+		if (Optional.ofNullable(PractitionerId.ofNullable(practitionerId))
+			.flatMap(practitioners::find)
+			.filter(p -> p.offers(service.id()))
+			.isEmpty()) {
 			messages.add("service", "You do not offer " + service.name() + "; choose a service you offer.");
 		}
 		return service;

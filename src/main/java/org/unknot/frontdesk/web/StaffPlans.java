@@ -1,6 +1,7 @@
 package org.unknot.frontdesk.web;
 
 import java.util.UUID;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.unknot.frontdesk.CareAccess;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.NotFound;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * What the plan pages and the plan booking pages share: a plan opened by someone allowed
@@ -44,7 +46,10 @@ class StaffPlans {
 	}
 
 	String practitionerName(String id) {
-		return practitioners.find(id).map(Practitioner::displayName).orElse("a practitioner no longer listed");
+		return Optional.ofNullable(PractitionerId.ofNullable(id))
+			.flatMap(practitioners::find)
+			.map(Practitioner::displayName)
+			.orElse("a practitioner no longer listed");
 	}
 
 	String serviceName(String id) {

@@ -138,10 +138,8 @@ class VisitMoveController {
 			MovedVisit made = moves.forClinic(id, target.get().start(), target.get().practitioner(), selfPay,
 					BookedBy.staff(me.accountId(), me.role().name()));
 			Appointment moved = made.visit();
-			redirect.addFlashAttribute("message",
-					"Moved to " + Times.shortDateTime(moved.start(), zone) + ", with "
-							+ nameOf(moved.practitionerId().value()) + "."
-							+ made.paymentNote().map(note -> " " + note).orElse(""));
+			redirect.addFlashAttribute("message", "Moved to " + Times.shortDateTime(moved.start(), zone) + ", with "
+					+ nameOf(moved.practitionerId()) + "." + made.paymentNote().map(note -> " " + note).orElse(""));
 			return "redirect:/staff/calendar?clinic=" + moved.location().value() + "&date="
 					+ LocalDate.ofInstant(moved.start(), zone) + "#visit-" + moved.id();
 		}
@@ -169,7 +167,7 @@ class VisitMoveController {
 
 	/** Why the target was refused, as the receptionist tells the caller. */
 	private String plainly(DomainProblem problem, Target target, ZoneId zone) {
-		String when = Times.shortDateTime(target.start(), zone) + " with " + nameOf(target.practitioner().value());
+		String when = Times.shortDateTime(target.start(), zone) + " with " + nameOf(target.practitioner());
 		if (problem instanceof SlotNotBookable) {
 			return "The visit cannot move to " + when + ": " + problem.getMessage() + ". Nothing was changed.";
 		}
@@ -183,7 +181,7 @@ class VisitMoveController {
 		describe(model, visit, zone);
 		model.addAttribute("slot", target.slot(zone));
 		model.addAttribute("to", Times.shortDateTime(target.start(), zone));
-		model.addAttribute("toPractitioner", nameOf(target.practitioner().value()));
+		model.addAttribute("toPractitioner", nameOf(target.practitioner()));
 		model.addAttribute("date", LocalDate.ofInstant(target.start(), zone));
 	}
 
@@ -202,7 +200,7 @@ class VisitMoveController {
 		model.addAttribute("zone", zone);
 		model.addAttribute("current", visit.start().atZone(zone));
 		model.addAttribute("from", Times.shortDateTime(visit.start(), zone));
-		model.addAttribute("fromPractitioner", nameOf(visit.practitionerId().value()));
+		model.addAttribute("fromPractitioner", nameOf(visit.practitionerId()));
 		model.addAttribute("patientName",
 				visit.patientId() == null ? ""
 						: patients.find(visit.patientId().value())
@@ -210,8 +208,8 @@ class VisitMoveController {
 							.orElse(""));
 	}
 
-	private String nameOf(String practitionerId) {
-		return practitioners.find(practitionerId).map(Practitioner::displayName).orElse(practitionerId);
+	private String nameOf(PractitionerId practitionerId) {
+		return practitioners.find(practitionerId).map(Practitioner::displayName).orElse(practitionerId.value());
 	}
 
 	private LocalDate parse(String date, LocalDate fallback) {

@@ -12,6 +12,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.unknot.practitioner.PhotoSize;
 import org.unknot.practitioner.PractitionerPhotos;
 import org.unknot.system.NotFound;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Practitioners' photos, served by Unknot itself (the pages' images are same-origin) and
@@ -40,7 +41,7 @@ class PhotoController {
 	}
 
 	private ResponseEntity<byte[]> photo(String id, PhotoSize size, WebRequest request) {
-		PractitionerPhotos.Photo photo = photos.find(id, size)
+		PractitionerPhotos.Photo photo = photos.find(PractitionerId.of(id), size)
 			.orElseThrow(() -> new NotFound("id", "photo of practitioner", id));
 		String etag = "\"" + photo.version() + "-" + size.pixels() + "\"";
 		if (request.checkNotModified(etag)) {

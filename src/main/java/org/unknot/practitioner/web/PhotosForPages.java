@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.unknot.practitioner.PhotoSize;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.PractitionerPhotos;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A practitioner's picture for templates ({@code fragments/practitioner :: photo}): their
@@ -26,7 +27,7 @@ public class PhotosForPages {
 	/** {@code size}: "large" or "small". */
 	public Picture of(Practitioner practitioner, String size) {
 		PhotoSize chosen = PhotoSize.valueOf(size.toUpperCase(Locale.ROOT));
-		return photos.version(practitioner.id())
+		return photos.version(PractitionerId.of(practitioner.id()))
 			.map(version -> new Picture(path(practitioner.id(), chosen) + "?v=" + version, practitioner.nameAndRole(),
 					chosen.pixels(), false))
 			.orElseGet(() -> new Picture(PLACEHOLDER, "", chosen.pixels(), true));

@@ -18,6 +18,8 @@ import org.unknot.practitioner.Licence;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.WorkingHours;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.ServiceId;
 
 @RestController
 @RequestMapping("/api/v1/practitioners")
@@ -44,7 +46,7 @@ class PractitionerController {
 		List<Practitioner> found;
 		if (service != null) {
 			services.get("service", service);
-			found = practitioners.offering(service);
+			found = practitioners.offering(ServiceId.of(service));
 		}
 		else {
 			found = practitioners.all().stream().filter(Practitioner::active).toList();
@@ -55,7 +57,7 @@ class PractitionerController {
 				clinics.get("location", location);
 			}
 			Set<String> working = practitioners
-				.workingHours(found.stream().map(Practitioner::id).toList(), where.clinicIdOrNull())
+				.workingHours(found.stream().map(p -> PractitionerId.of(p.id())).toList(), where)
 				.stream()
 				.map(WorkingHours::practitionerId)
 				.collect(Collectors.toSet());
@@ -66,11 +68,11 @@ class PractitionerController {
 
 	@GetMapping("/{id}")
 	PractitionerView practitioner(@PathVariable String id) {
-		return PractitionerView.of(practitioners.get(null, id), locationsOf(id));
+		return PractitionerView.of(practitioners.get(null, PractitionerId.of(id)), locationsOf(id));
 	}
 
 	private List<String> locationsOf(String practitionerId) {
-		return practitioners.workingHoursOf(practitionerId)
+		return practitioners.workingHoursOf(PractitionerId.of(practitionerId))
 			.stream()
 			.map(h -> h.clinicId() == null ? "virtual" : h.clinicId())
 			.filter(Objects::nonNull)

@@ -22,6 +22,8 @@ import org.unknot.catalog.ServiceCategory;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.Money;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.ServiceId;
 
 /**
  * What a patient can choose at each step, read from the catalog and the practitioners'
@@ -73,18 +75,18 @@ class FlowCatalog {
 	 * way.
 	 */
 	List<Choice> locations(CareService service) {
-		List<Practitioner> offering = practitioners.offering(service.id());
-		List<String> ids = offering.stream().map(Practitioner::id).toList();
+		List<Practitioner> offering = practitioners.offering(ServiceId.of(service.id()));
+		List<PractitionerId> ids = offering.stream().map(p -> PractitionerId.of(p.id())).toList();
 		List<Choice> choices = new ArrayList<>();
 		if (service.inPerson()) {
 			for (Clinic clinic : clinics.all()) {
-				if (!practitioners.workingHours(ids, clinic.id()).isEmpty()) {
+				if (!practitioners.workingHours(ids, LocationId.of(clinic.id())).isEmpty()) {
 					choices.add(new Choice(clinic.id(), clinic.name(), clinic.address().street() + ", "
 							+ clinic.address().city() + ", " + clinic.address().state()));
 				}
 			}
 		}
-		if (service.virtual() && !practitioners.workingHours(ids, null).isEmpty()) {
+		if (service.virtual() && !practitioners.workingHours(ids, LocationId.VIRTUAL).isEmpty()) {
 			choices.add(new Choice(LocationId.VIRTUAL.value(), "Video visit",
 					"From home, on your phone or computer; we send the link before the visit."));
 		}
@@ -96,16 +98,16 @@ class FlowCatalog {
 		String state = location.isVirtual() ? catalog.virtualState()
 				: clinics.find(location.value()).map(clinic -> clinic.address().state()).orElse(null);
 		LocalDate today = LocalDate.ofInstant(clock.instant(), zone(location));
-		return practitioners.offering(service.id())
+		return practitioners.offering(ServiceId.of(service.id()))
 			.stream()
 			.filter(p -> p.licensedOn(today, service.licenceTypes(), state))
-			.filter(p -> !practitioners.workingHours(List.of(p.id()), location.clinicIdOrNull()).isEmpty())
+			.filter(p -> !practitioners.workingHours(List.of(PractitionerId.of(p.id())), location).isEmpty())
 			.sorted(Comparator.comparing(Practitioner::familyName).thenComparing(Practitioner::givenName))
 			.toList();
 	}
 
 	Optional<Practitioner> practitioner(String id) {
-		return id == null ? Optional.empty() : practitioners.find(id);
+		return id == null || id.isBlank() ? Optional.empty() : practitioners.find(PractitionerId.of(id));
 	}
 
 	Optional<Clinic> clinic(LocationId location) {

@@ -107,7 +107,7 @@ class ConfirmationPaymentTests {
 		insurance.setCoverage(plan,
 				List.of(new InsurancePlan.Rule(ServiceCategory.MASSAGE, null, true, "Covered with an authorization.")));
 		String reference = "BAY-" + TestNetwork.shortId();
-		authorizations.record(patients.identify(patient), new Authorizations.Terms(plan, reference, 4,
+		authorizations.record(PatientId.of(patients.identify(patient)), new Authorizations.Terms(plan, reference, 4,
 				MONDAY.minusDays(1), MONDAY.plusDays(30), List.of(TestNetwork.MASSAGE), List.of()));
 
 		Booked booked = visits.book(massageAt(10), null,
