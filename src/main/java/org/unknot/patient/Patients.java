@@ -9,12 +9,19 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.unknot.system.NotFound;
+import org.unknot.system.ReadInThisTransaction;
 
 /** The patients, found or created by email and birth date. */
 @Repository
 public class Patients {
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * Preferences read with the patient's upsert, which also locks the row until the end
+	 * of the transaction.
+	 */
+	private final ReadInThisTransaction<UUID, NotificationPreference> preferences = new ReadInThisTransaction<>();
 
 	Patients(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -39,12 +46,12 @@ public class Patients {
 					details.phone())
 			.query((rs, n) -> new Identified(rs.getObject("id", UUID.class), preference(rs)))
 			.single();
-		KnownPreferences.remember(identified.id(), identified.preference());
+		preferences.remember(identified.id(), identified.preference());
 		return identified.id();
 	}
 
 	public NotificationPreference notificationPreference(UUID id) {
-		NotificationPreference known = KnownPreferences.of(id);
+		NotificationPreference known = preferences.get(id);
 		if (known != null) {
 			return known;
 		}
@@ -64,7 +71,7 @@ public class Patients {
 		jdbc.sql("UPDATE patient SET notify_by = ?, notifications_opted_out = ? WHERE id = ?")
 			.params(preference.channels().code(), preference.optedOut(), id)
 			.update();
-		KnownPreferences.forget(id);
+		preferences.forget(id);
 	}
 
 	/** The patients with these ids, by id. */
