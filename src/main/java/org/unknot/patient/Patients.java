@@ -23,6 +23,9 @@ public class Patients {
 	 */
 	private final ReadInThisTransaction<UUID, NotificationPreference> preferences = new ReadInThisTransaction<>();
 
+	/** Patients this transaction created (their upsert inserted the row). */
+	private final ReadInThisTransaction<UUID, Boolean> created = new ReadInThisTransaction<>();
+
 	Patients(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -41,12 +44,15 @@ public class Patients {
 				ON CONFLICT (email, birth_date) DO UPDATE
 				   SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
 				       phone = COALESCE(EXCLUDED.phone, patient.phone)
-				RETURNING id, notify_by, notifications_opted_out""")
+				RETURNING id, notify_by, notifications_opted_out, xmax = 0 AS created""")
 			.params(UUID.randomUUID(), details.email(), details.birthDate(), details.givenName(), details.familyName(),
 					details.phone())
-			.query((rs, n) -> new Identified(rs.getObject("id", UUID.class), preference(rs)))
+			.query((rs, n) -> new Identified(rs.getObject("id", UUID.class), preference(rs), rs.getBoolean("created")))
 			.single();
 		preferences.remember(identified.id(), identified.preference());
+		if (identified.created()) {
+			created.remember(identified.id(), true);
+		}
 		return identified.id();
 	}
 
@@ -132,7 +138,15 @@ public class Patients {
 				rs.getObject("birth_date", LocalDate.class));
 	}
 
-	private record Identified(UUID id, NotificationPreference preference) {
+	/**
+	 * Whether this patient's row was inserted by the current transaction: nothing written
+	 * before it can be theirs.
+	 */
+	public boolean createdInThisTransaction(UUID id) {
+		return Boolean.TRUE.equals(created.get(id));
+	}
+
+	private record Identified(UUID id, NotificationPreference preference, boolean created) {
 	}
 
 }

@@ -66,6 +66,12 @@ public final class ReadInThisTransaction<K, V> {
 		}
 	}
 
+	/** Whether this transaction has kept nothing here. */
+	public boolean none() {
+		Bound<K, V> bound = bound();
+		return bound == null || bound.rows.isEmpty();
+	}
+
 	@SuppressWarnings("unchecked")
 	private Bound<K, V> bound() {
 		return (Bound<K, V>) TransactionSynchronizationManager.getResource(this);
