@@ -83,7 +83,8 @@ class NotificationPreferenceInATransactionTests {
 			return id;
 		});
 
-		assertThat(transaction.execute(status -> patients.createdInThisTransaction(created))).isFalse();
+		Boolean inTheNext = transaction.execute(status -> patients.createdInThisTransaction(created));
+		assertThat(inTheNext).isFalse();
 		assertThat(patients.createdInThisTransaction(created)).isFalse();
 	}
 
