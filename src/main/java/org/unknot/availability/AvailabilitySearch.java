@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.unknot.availability.SlotFinder.PractitionerCalendar;
 import org.unknot.availability.SlotFinder.RoomCalendar;
 import org.unknot.catalog.CareService;
+import org.unknot.catalog.CareServices;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
@@ -57,9 +58,12 @@ public class AvailabilitySearch {
 
 	private final Clinics clinics;
 
+	private final CareServices services;
+
 	AvailabilitySearch(ReferenceData reference, Occupancy occupancy, CatalogProperties catalog,
-			AvailabilityProperties properties, Clock clock, Clinics clinics) {
+			AvailabilityProperties properties, Clock clock, Clinics clinics, CareServices services) {
 		this.clinics = clinics;
+		this.services = services;
 		this.reference = reference;
 		this.occupancy = occupancy;
 		this.catalog = catalog;
@@ -117,6 +121,10 @@ public class AvailabilitySearch {
 		Scope scope = loaded.scope();
 		SlotFinder.Check check = SlotFinder.check(loaded.input(), raw(practitionerId), start.getEpochSecond());
 		CareService service = scope.service();
+		if (loaded.current()) {
+			// a booking's price, policy and rules read the service as checked here
+			services.readInThisTransaction(service);
+		}
 		Instant end = start.plus(service.duration());
 		return new SlotCheck(check.verdict(), service, location, practitionerId, scope.zone(), start, end,
 				start.minus(service.bufferBefore()), end.plus(service.bufferAfter()), check.freeRooms(),
@@ -150,8 +158,9 @@ public class AvailabilitySearch {
 				continue;
 			}
 			Input input = load(scope, range, excluding);
-			if (input.referenceVersion() <= data.version() || attempt >= 2) {
-				return new Loaded(scope, input.input(), input.expiredHolds());
+			boolean current = input.referenceVersion() <= data.version();
+			if (current || attempt >= 2) {
+				return new Loaded(scope, input.input(), input.expiredHolds(), current);
 			}
 			data = reference.at(input.referenceVersion());
 			fresh = true;
@@ -162,7 +171,11 @@ public class AvailabilitySearch {
 		return practitionerId == null ? null : practitionerId.value();
 	}
 
-	private record Loaded(Scope scope, SlotFinder.Input input, boolean expiredHolds) {
+	/**
+	 * {@code current}: the scope comes from reference data at least as new as the version
+	 * the bookings query saw.
+	 */
+	private record Loaded(Scope scope, SlotFinder.Input input, boolean expiredHolds, boolean current) {
 	}
 
 	/** The instants whose bookings matter to a question: [from, to). */
@@ -193,6 +206,16 @@ public class AvailabilitySearch {
 			throw new InvalidRequest(field, "'" + field + "' must lie between " + today.minusYears(HORIZON_YEARS)
 					+ " and " + today.plusYears(HORIZON_YEARS) + ".");
 		}
+	}
+
+	/**
+	 * The service as the reference data in memory has it (read only when unknown there),
+	 * for what is decided before a booking's own check: that check reads the reference
+	 * version with the bookings, so a caller compares with the service it checked.
+	 */
+	public CareService service(ServiceId serviceId) {
+		CareService known = reference.cached().services().get(serviceId.value());
+		return known != null ? known : reference.current().service("service", serviceId.value());
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.unknot.system.NotFound;
+import org.unknot.system.ReadInThisTransaction;
 
 /** The service catalog. */
 @Repository
@@ -20,6 +21,12 @@ public class CareServices {
 	private static final String SELECT = "SELECT * FROM care_service";
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * A booking asks for its service from several modules (rules, price, policy words):
+	 * read once per transaction.
+	 */
+	private final ReadInThisTransaction<String, CareService> read = new ReadInThisTransaction<>();
 
 	CareServices(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -37,7 +44,20 @@ public class CareServices {
 	}
 
 	public Optional<CareService> find(String id) {
-		return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(CareServices::map).optional();
+		return read.find(id, key -> jdbc.sql(SELECT + " WHERE id = ?").param(key).query(CareServices::map).optional());
+	}
+
+	/**
+	 * The service as read by this transaction elsewhere: availability's reference data,
+	 * once the bookings query has shown its version to be current.
+	 */
+	public void readInThisTransaction(CareService service) {
+		read.remember(service.id(), service);
+	}
+
+	/** After a change of the service, this transaction reads it afresh. */
+	void changed(String id) {
+		read.forget(id);
 	}
 
 	public CareService get(String field, String id) {

@@ -62,6 +62,7 @@ public class CatalogAdmin {
 					terms.minNoticeMinutes(), terms.maxAdvanceDays(), terms.slotStepMinutes(), terms.inPerson(),
 					terms.virtual(), name(terms.roomKind()), name(terms.prerequisite()), licenceTypes(terms), id)
 			.update();
+		services.changed(id);
 		return services.get("service", id);
 	}
 

@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.booking.Appointment;
 import org.unknot.catalog.Clinics;
 import org.unknot.patient.PatientId;
+import org.unknot.patient.Patients;
 import org.unknot.system.Money;
+import org.unknot.system.ReadInThisTransaction;
 import org.unknot.system.Times;
 
 /**
@@ -36,7 +38,13 @@ public class CreditLedger {
 
 	private final Clinics clinics;
 
-	CreditLedger(JdbcClient jdbc, Clock clock, Clinics clinics) {
+	private final Patients patients;
+
+	/** Holdings opened in this transaction (a patient it created may hold one). */
+	private final ReadInThisTransaction<UUID, Boolean> opened = new ReadInThisTransaction<>();
+
+	CreditLedger(JdbcClient jdbc, Clock clock, Clinics clinics, Patients patients) {
+		this.patients = patients;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.clinics = clinics;
@@ -51,6 +59,9 @@ public class CreditLedger {
 	public Optional<CreditUse> spendFor(Appointment visit) {
 		if (visit.patientId() == null) {
 			return Optional.empty();
+		}
+		if (patients.createdInThisTransaction(visit.patientId().value()) && opened.none()) {
+			return Optional.empty(); // a patient new in this transaction holds no package
 		}
 		for (UUID holding : covering(visit)) {
 			lock(holding);
@@ -224,6 +235,7 @@ public class CreditLedger {
 
 	/** The first row of a new holding's ledger: its credits, bought. */
 	void open(UUID holdingId, int credits) {
+		opened.remember(holdingId, true);
 		lock(holdingId);
 		append(holdingId, CreditMovement.Kind.BOUGHT, credits, null);
 	}

@@ -9,12 +9,22 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.unknot.system.NotFound;
+import org.unknot.system.ReadInThisTransaction;
 
 /** The patients, found or created by email and birth date. */
 @Repository
 public class Patients {
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * Preferences read with the patient's upsert, which also locks the row until the end
+	 * of the transaction.
+	 */
+	private final ReadInThisTransaction<UUID, NotificationPreference> preferences = new ReadInThisTransaction<>();
+
+	/** Patients this transaction created (their upsert inserted the row). */
+	private final ReadInThisTransaction<UUID, Boolean> created = new ReadInThisTransaction<>();
 
 	Patients(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -34,17 +44,20 @@ public class Patients {
 				ON CONFLICT (email, birth_date) DO UPDATE
 				   SET given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
 				       phone = COALESCE(EXCLUDED.phone, patient.phone)
-				RETURNING id, notify_by, notifications_opted_out""")
+				RETURNING id, notify_by, notifications_opted_out, xmax = 0 AS created""")
 			.params(UUID.randomUUID(), details.email(), details.birthDate(), details.givenName(), details.familyName(),
 					details.phone())
-			.query((rs, n) -> new Identified(rs.getObject("id", UUID.class), preference(rs)))
+			.query((rs, n) -> new Identified(rs.getObject("id", UUID.class), preference(rs), rs.getBoolean("created")))
 			.single();
-		KnownPreferences.remember(identified.id(), identified.preference());
+		preferences.remember(identified.id(), identified.preference());
+		if (identified.created()) {
+			created.remember(identified.id(), true);
+		}
 		return identified.id();
 	}
 
 	public NotificationPreference notificationPreference(UUID id) {
-		NotificationPreference known = KnownPreferences.of(id);
+		NotificationPreference known = preferences.get(id);
 		if (known != null) {
 			return known;
 		}
@@ -64,7 +77,7 @@ public class Patients {
 		jdbc.sql("UPDATE patient SET notify_by = ?, notifications_opted_out = ? WHERE id = ?")
 			.params(preference.channels().code(), preference.optedOut(), id)
 			.update();
-		KnownPreferences.forget(id);
+		preferences.forget(id);
 	}
 
 	/** The patients with these ids, by id. */
@@ -125,7 +138,15 @@ public class Patients {
 				rs.getObject("birth_date", LocalDate.class));
 	}
 
-	private record Identified(UUID id, NotificationPreference preference) {
+	/**
+	 * Whether this patient's row was inserted by the current transaction: nothing written
+	 * before it can be theirs.
+	 */
+	public boolean createdInThisTransaction(UUID id) {
+		return Boolean.TRUE.equals(created.get(id));
+	}
+
+	private record Identified(UUID id, NotificationPreference preference, boolean created) {
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.system.Money;
+import org.unknot.system.ReadInThisTransaction;
 
 /** Each service's payment policy; a service without one is paid at the visit, no fees. */
 @Repository
@@ -21,6 +22,12 @@ public class PaymentPolicies {
 
 	private final Clock clock;
 
+	/**
+	 * A booking reads its service's policy twice (what is due at booking, the words the
+	 * patient agreed to): once per transaction, and the same policy for both.
+	 */
+	private final ReadInThisTransaction<String, PaymentPolicy> read = new ReadInThisTransaction<>();
+
 	PaymentPolicies(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -28,7 +35,8 @@ public class PaymentPolicies {
 
 	@Transactional(readOnly = true)
 	public PaymentPolicy of(String serviceId) {
-		return find(serviceId).orElseGet(() -> PaymentPolicy.payAtVisit(serviceId));
+		return read.find(serviceId, id -> Optional.of(find(id).orElseGet(() -> PaymentPolicy.payAtVisit(id))))
+			.orElseThrow();
 	}
 
 	/** The policy of a service of this price, in the words a patient reads. */
@@ -62,6 +70,7 @@ public class PaymentPolicies {
 					currency.getCurrencyCode(), policy.lateWindow().toMinutes(), policy.lateFee().minorUnits(),
 					policy.noShowFee().minorUnits(), Timestamp.from(clock.instant()))
 			.update();
+		read.forget(policy.serviceId());
 	}
 
 	private static PaymentPolicy map(ResultSet rs, int n) throws SQLException {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.audit.AuditEvent;
 import org.unknot.audit.AuditLog;
+import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.booking.SeriesDesk;
@@ -14,6 +15,7 @@ import org.unknot.booking.SeriesRequest;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
+import org.unknot.catalog.ServiceId;
 import org.unknot.insurance.Authorizations;
 import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
@@ -24,6 +26,7 @@ import org.unknot.care.Intakes;
 import org.unknot.care.Triage;
 import org.unknot.packages.CreditLedger;
 import org.unknot.payment.Cashier;
+import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest;
 
 /**
@@ -59,9 +62,12 @@ public class VisitBooking {
 
 	private final Cashier cashier;
 
+	private final AvailabilitySearch availability;
+
 	VisitBooking(BookingDesk desk, SeriesDesk series, CareServices services, InsurancePlans plans,
 			InsuranceChoices payers, Intakes intakes, AuditLog audit, CreditLedger credits,
-			Authorizations authorizations, Cashier cashier) {
+			Authorizations authorizations, Cashier cashier, AvailabilitySearch availability) {
+		this.availability = availability;
 		this.desk = desk;
 		this.series = series;
 		this.services = services;
@@ -80,9 +86,9 @@ public class VisitBooking {
 	 */
 	@Transactional
 	public Booked book(SlotRequest slot, UUID hold, VisitAnswers answers, BookedBy by) {
-		Checked checked = check(slot.serviceId().value(), answers, by);
+		Checked checked = check(slot.serviceId(), answers, by);
 		Booked booked = desk.book(slot, hold, answers.patient());
-		record(booked, answers, checked, by, false);
+		record(booked, answers, checkedAgain(checked, slot.serviceId(), answers, by), by, false);
 		return booked;
 	}
 
@@ -93,33 +99,59 @@ public class VisitBooking {
 	 */
 	@Transactional
 	public SeriesOutcome bookSeries(SlotRequest first, UUID hold, Repeat repeat, VisitAnswers answers, BookedBy by) {
-		Checked checked = check(first.serviceId().value(), answers, by);
+		Checked checked = check(first.serviceId(), answers, by);
 		if (hold != null) {
 			desk.release(hold);
 		}
 		SeriesOutcome outcome = series
 			.book(new SeriesRequest(first.serviceId(), first.practitionerId(), first.location(), first.start(),
 					repeat.everyWeeks(), repeat.count(), repeat.allOrNothing(), answers.patient()));
-		outcome.booked().forEach(booked -> record(booked, answers, checked, by, true));
+		Checked again = outcome.booked().isEmpty() ? checked : checkedAgain(checked, first.serviceId(), answers, by);
+		outcome.booked().forEach(booked -> record(booked, answers, again, by, true));
 		return outcome;
 	}
 
-	/** Everything decided before anything is written. */
-	private Checked check(String serviceId, VisitAnswers answers, BookedBy by) {
-		CareService service = services.get("service", serviceId);
+	/**
+	 * Everything decided before anything is written, on the service as availability has
+	 * it in memory (no round trip); a refusal is confirmed on the service as stored.
+	 */
+	private Checked check(ServiceId serviceId, VisitAnswers answers, BookedBy by) {
+		CareService known = availability.service(serviceId);
+		try {
+			return check(known, answers, by);
+		}
+		catch (DomainProblem refused) {
+			CareService stored = services.get("service", serviceId.value());
+			if (stored.equals(known)) {
+				throw refused;
+			}
+			return check(stored, answers, by);
+		}
+	}
+
+	/**
+	 * The booking's own check read the service again with the bookings (at the current
+	 * reference version, kept for this transaction); decided anew only if it changed.
+	 */
+	private Checked checkedAgain(Checked checked, ServiceId serviceId, VisitAnswers answers, BookedBy by) {
+		CareService booked = services.get("service", serviceId.value());
+		return booked.equals(checked.service()) ? checked : check(booked, answers, by);
+	}
+
+	private Checked check(CareService service, VisitAnswers answers, BookedBy by) {
 		if (answers.advice() == Advice.STAFF_OVERRIDE && !by.staff()) {
 			throw new OverrideRefused();
 		}
 		InsuranceChoice payer = payer(answers.payer(), service);
 		if (answers.intake() == null) {
-			return new Checked(payer, null);
+			return new Checked(service, payer, null);
 		}
 		Triage triage = Triage.of(answers.intake(), service.category());
 		boolean toldOrOverridden = answers.advice() != Advice.NOT_GIVEN;
 		if (triage == Triage.EMERGENCY || triage == Triage.CONSULTATION_ADVISED && !toldOrOverridden) {
 			throw new RedFlagsFound(triage, Triage.reasons(answers.intake()), service.name());
 		}
-		return new Checked(payer, triage);
+		return new Checked(service, payer, triage);
 	}
 
 	private InsuranceChoice payer(Payer payer, CareService service) {
@@ -157,7 +189,7 @@ public class VisitBooking {
 				AuditEvent.Outcome.SUCCESS));
 	}
 
-	private record Checked(InsuranceChoice payer, Triage triage) {
+	private record Checked(CareService service, InsuranceChoice payer, Triage triage) {
 	}
 
 }

@@ -65,6 +65,21 @@ class CalendarInvitationsTests {
 		}
 
 		@Test
+		void writesTheSameZoneEveryTimeThoughItIsLoadedOnce() throws Exception {
+			byte[] first = invitations.request(inMontclair(Instant.parse("2027-03-15T14:00:00Z"), 0));
+			byte[] second = invitations.request(inMontclair(Instant.parse("2027-11-08T15:00:00Z"), 2));
+
+			assertThat(zoneBlock(second)).isEqualTo(zoneBlock(first)).contains("TZID:America/New_York");
+			assertThat(parse(second).validate().getEntries()).isEmpty();
+			assertThat(text(second)).contains("DTSTART;TZID=America/New_York:20271108T100000");
+		}
+
+		private static String zoneBlock(byte[] calendar) {
+			String text = text(calendar);
+			return text.substring(text.indexOf("BEGIN:VTIMEZONE"), text.indexOf("END:VTIMEZONE"));
+		}
+
+		@Test
 		void saysWhereButNeverWhatFor() throws Exception {
 			VEvent event = event(parse(invitations.request(inMontclair(Instant.parse("2027-03-15T14:00:00Z"), 0))));
 

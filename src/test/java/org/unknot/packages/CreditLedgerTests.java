@@ -225,6 +225,21 @@ class CreditLedgerTests {
 		}
 
 		@Test
+		void aPatientNewInTheTransactionThatSellsThemAPackageSpendsItsCredit() {
+			PatientDetails newcomer = new PatientDetails("Ivo", "Brandt", "ivo." + UUID.randomUUID() + "@example.org",
+					null, LocalDate.of(1984, 6, 1));
+
+			Booked booked = transactions.execute(status -> {
+				PatientId id = PatientId.of(patients.identify(newcomer));
+				sales.sell(id, massagePackage(6, 180), PaidHow.CASH);
+				return visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(newcomer), BookedBy.PATIENT);
+			});
+
+			assertThat(ledger.spentOn(booked.appointment().id()))
+				.hasValueSatisfying(use -> assertThat(use.remaining()).isEqualTo(5));
+		}
+
+		@Test
 		void aServiceThePackageDoesNotCoverSpendsNothing() {
 			String id = definePackage("Consultations " + TestNetwork.shortId(), List.of(TestNetwork.CONSULTATION), 3,
 					90);

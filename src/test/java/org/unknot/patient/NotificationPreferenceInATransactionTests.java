@@ -67,6 +67,27 @@ class NotificationPreferenceInATransactionTests {
 		assertThat(patients.notificationPreference(id)).isEqualTo(TEXTS_ONLY);
 	}
 
+	@Test
+	void knowsWhichPatientsTheTransactionCreatedAndOnlyWhileItRuns() {
+		UUID returning = patients.identify(someone());
+		PatientDetails newcomer = new PatientDetails("Sam", "Hale", "new-" + email, null, LocalDate.of(1981, 5, 6));
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+		UUID created = transaction.execute(status -> {
+			UUID id = patients.identify(newcomer);
+			patients.identify(someone());
+			assertThat(patients.createdInThisTransaction(id)).isTrue();
+			assertThat(patients.identify(newcomer)).isEqualTo(id);
+			assertThat(patients.createdInThisTransaction(id)).isTrue();
+			assertThat(patients.createdInThisTransaction(returning)).isFalse();
+			return id;
+		});
+
+		Boolean inTheNext = transaction.execute(status -> patients.createdInThisTransaction(created));
+		assertThat(inTheNext).isFalse();
+		assertThat(patients.createdInThisTransaction(created)).isFalse();
+	}
+
 	private final String email = "preference-" + UUID.randomUUID() + "@example.org";
 
 	private PatientDetails someone() {

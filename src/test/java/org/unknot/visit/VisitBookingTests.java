@@ -17,10 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
+import org.unknot.availability.AvailabilitySearch;
 import org.unknot.booking.Booked;
 import org.unknot.booking.SeriesOutcome;
 import org.unknot.booking.SlotRequest;
+import org.unknot.catalog.CareService;
 import org.unknot.catalog.LocationId;
+import org.unknot.catalog.ServiceCategory;
 import org.unknot.insurance.InsuranceChoices;
 import org.unknot.care.BodyRegion;
 import org.unknot.care.HealthIntake;
@@ -188,6 +191,95 @@ class VisitBookingTests {
 				.isInstanceOfSatisfying(InvalidRequest.class,
 						refused -> assertThat(refused.byField()).containsOnlyKeys("payer.plan"));
 			assertThat(patientsWithThisEmail()).isZero();
+		}
+
+	}
+
+	/**
+	 * The rules are first checked on the service as availability keeps it in memory,
+	 * which may be a moment older than the catalog; the booking's own check reads the
+	 * catalog's version with the bookings, and what it finds decides.
+	 */
+	@Nested
+	class WhenTheServiceChangedSinceAvailabilityLastLooked {
+
+		@Autowired
+		AvailabilitySearch availability;
+
+		@Test
+		void refusesOnTheServiceAsItIsNowNotAsItWas() {
+			changeCategory("CONSULTATION");
+			try {
+				assertThat(inMemory().category()).isEqualTo(ServiceCategory.CONSULTATION);
+				changeCategory("MASSAGE");
+
+				assertThatThrownBy(() -> visits.book(massageAt(10), null,
+						answers(intake(RedFlag.NUMBNESS_OR_WEAKNESS), Advice.NOT_GIVEN), BookedBy.PATIENT))
+					.isInstanceOf(RedFlagsFound.class);
+				assertThat(patientsWithThisEmail()).isZero();
+			}
+			finally {
+				changeCategory("MASSAGE");
+			}
+		}
+
+		@Test
+		void booksWhatTheServiceAsItIsNowAllows() {
+			assertThat(inMemory().category()).isEqualTo(ServiceCategory.MASSAGE);
+			changeCategory("CONSULTATION");
+			try {
+				Booked booked = visits.book(massageAt(10), null,
+						answers(intake(RedFlag.NUMBNESS_OR_WEAKNESS), Advice.NOT_GIVEN), BookedBy.PATIENT);
+
+				assertThat(intakes.of(booked.appointment().id()))
+					.hasValueSatisfying(recorded -> assertThat(recorded.triage()).isEqualTo(Triage.CLEAR));
+			}
+			finally {
+				changeCategory("MASSAGE");
+			}
+		}
+
+		@Test
+		void keepsThePriceTheCatalogHasWhenTheVisitIsBooked() {
+			int price = jdbc.sql("SELECT price_cents FROM care_service WHERE id = ?")
+				.param(TestNetwork.MASSAGE)
+				.query(Integer.class)
+				.single();
+			assertThat(inMemory().priceCents()).isEqualTo(price);
+			setPrice(price + 1500);
+			try {
+				Booked booked = visits.book(massageAt(10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
+
+				assertThat(jdbc.sql("SELECT amount_minor FROM visit_price WHERE appointment_id = ?")
+					.param(booked.appointment().id())
+					.query(Long.class)
+					.single()).isEqualTo(price + 1500L);
+			}
+			finally {
+				setPrice(price);
+			}
+		}
+
+		/**
+		 * The service as availability keeps it, once a question has brought its memory up
+		 * to date.
+		 */
+		private CareService inMemory() {
+			SlotRequest slot = massageAt(9);
+			availability.check(slot.serviceId(), slot.location(), slot.practitionerId(), slot.start(), null);
+			return availability.service(slot.serviceId());
+		}
+
+		private void changeCategory(String category) {
+			jdbc.sql("UPDATE care_service SET category = ? WHERE id = ?")
+				.params(category, TestNetwork.MASSAGE)
+				.update();
+		}
+
+		private void setPrice(int cents) {
+			jdbc.sql("UPDATE care_service SET price_cents = ? WHERE id = ?")
+				.params(cents, TestNetwork.MASSAGE)
+				.update();
 		}
 
 	}
