@@ -275,11 +275,11 @@ class PlanController {
 
 	private static String statusWords(Appointment visit) {
 		return switch (visit.status()) {
-			case FULFILLED -> "done";
-			case CANCELLED -> "cancelled: still to book again";
-			case NOSHOW -> "missed: still to book again";
-			case ARRIVED, CHECKED_IN -> "under way";
-			default -> "booked";
+			case FULFILLED -> "Done";
+			case CANCELLED -> "Cancelled: still to book again";
+			case NOSHOW -> "Missed: still to book again";
+			case ARRIVED, CHECKED_IN -> "Under way";
+			default -> "Booked";
 		};
 	}
 
