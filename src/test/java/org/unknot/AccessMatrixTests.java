@@ -187,6 +187,9 @@ class AccessMatrixTests {
 		rows.put("practitioners admin", new Row(() -> get("/admin/practitioners"), adminOnly));
 		rows.put("who viewed a patient", new Row(() -> get("/admin/patients/{id}/audit", patientA), adminOnly));
 		rows.put("sent messages", new Row(() -> get("/admin/messages"), adminOnly));
+		UUID invited = sentWithACalendarFile();
+		rows.put("a sent message's calendar file",
+				new Row(() -> get("/admin/messages/{id}/invitation.ics", invited), adminOnly));
 		rows.put("make a practitioner's calendar feed",
 				new Row(() -> post("/admin/practitioners/{id}/calendar-feed", practitionerA).with(csrf()), adminOnly));
 		rows.put("insurance plans", new Row(() -> get("/admin/insurance"), adminOnly));
@@ -303,6 +306,19 @@ class AccessMatrixTests {
 		plan.sign(practitioner, java.time.Instant.now());
 		context.getBean(TreatmentPlans.class).save(plan);
 		return plan.id();
+	}
+
+	/** A message as the outbox records it once handed over, with its calendar file. */
+	private UUID sentWithACalendarFile() {
+		UUID message = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO outbox_handover (message_id, attempt, dispatcher, handed_at, recipient, subject, body_text,
+				    calendar, calendar_type)
+				VALUES (?, 1, 'matrix', now(), 'matrix@example.org', 'Booked', 'Booked.', ?, 'text/calendar')""")
+			.params(message,
+					"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+			.update();
+		return message;
 	}
 
 	record Row(Supplier<MockHttpServletRequestBuilder> request, Set<Who> allowed) {

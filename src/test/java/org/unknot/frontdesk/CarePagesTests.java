@@ -384,7 +384,7 @@ class CarePagesTests {
 			assertThat(plans.progress(plan).summary())
 				.isEqualTo("0 of 3 done, 2 booked, 1 still to book (1 cancelled or missed)");
 			assertThat(page(get("/staff/plans/{id}", plan.id()), therapistSignedIn()))
-				.contains("cancelled: still to book again")
+				.contains("Cancelled: still to book again")
 				.contains("Book this plan");
 		}
 

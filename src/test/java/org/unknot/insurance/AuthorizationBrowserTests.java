@@ -100,6 +100,9 @@ class AuthorizationBrowserTests {
 		String reference = "LOW-" + TestNetwork.shortId();
 		authorizations.record(PatientId.of(patientId), new Authorizations.Terms(plan, reference, 2,
 				MONDAY.minusYears(1), MONDAY.plusDays(90), List.of(TestNetwork.MASSAGE), List.of()));
+		// a desk lists the patients of its own clinics: those with a visit there
+		visits.book(massageAt(MONDAY), null, new VisitAnswers(patient, Payer.SELF_PAY, null, Advice.NOT_GIVEN),
+				BookedBy.PATIENT);
 		Page page = signedInAtTheDesk(visitor);
 
 		page.navigate(visitor.baseUrl() + "/staff/authorizations");
