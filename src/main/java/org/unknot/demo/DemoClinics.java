@@ -19,6 +19,13 @@ final class DemoClinics {
 	static final String ZONE = "America/New_York";
 
 	/** Today in the clinics' town: every date of the demo is counted from it. */
+	/** Whether every demo clinic is closed for a holiday on {@code day}. */
+	static boolean closedOn(LocalDate day) {
+		return HOLIDAYS.stream()
+			.anyMatch(holiday -> !day.isBefore(LocalDate.parse(holiday.firstDay()))
+					&& !day.isAfter(LocalDate.parse(holiday.lastDay())));
+	}
+
 	static LocalDate today(Clock clock) {
 		return LocalDate.now(clock.withZone(ZoneId.of(ZONE)));
 	}
