@@ -125,6 +125,7 @@
     drag = null;
     clearTarget();
   });
+
   // the grid line (rN) and column (cN) a block or slot is placed on
   function place(element) {
     return {
