@@ -1,7 +1,9 @@
 // The clinic day's time grid: drag a booked visit to another time or practitioner, then
-// confirm. The server checks the booking rules and says why a target is refused. Without
-// JavaScript the same move is the visit's "Move" page. No inline script: the page's CSP
-// allows only scripts from this site.
+// confirm. The server checks the booking rules and says why a target is refused. The
+// keyboard does the same (the WAI-ARIA alternative to dragging): M on a visit picks it up,
+// the arrow keys move the target a row or a column, Enter asks as a drop does, Escape puts
+// it back. Without JavaScript the same move is the visit's "Move" page. No inline script:
+// the page's CSP allows only scripts from this site.
 (function () {
   'use strict';
 
@@ -15,7 +17,10 @@
   var slotField = document.getElementById('move-slot');
   var go = document.getElementById('move-confirm-go');
   var cancel = document.getElementById('move-confirm-cancel');
+  var keysHelp = document.getElementById('move-keys-help');
+  var live = document.getElementById('move-live');
   var drag = null;
+  var carried = null;
   var returnFocus = null;
 
   function rowHeight() {
@@ -40,13 +45,17 @@
     }
   }
 
+  // in the rooms view a column is a room, and a move keeps the visit's practitioner
+  function withWhom(slot) {
+    return slot.dataset.practitioner ? ' with ' + slot.dataset.name : '';
+  }
+
   function ask(block, slot) {
-    var where = slot.dataset.practitioner ? ' with ' + slot.dataset.name : '';
     text.textContent = 'Move ' + block.dataset.patient + ' from ' + block.dataset.from + ' to '
-      + slot.dataset.time + where + '?';
+      + slot.dataset.time + withWhom(slot) + '?';
     form.action = '/staff/visits/' + block.dataset.visit + '/move';
     slotField.value = slot.dataset.at + '|' + (slot.dataset.practitioner || '');
-    returnFocus = block.querySelector('summary, a');
+    returnFocus = block;
     dialog.hidden = false;
     go.focus();
   }
@@ -116,6 +125,98 @@
     drag = null;
     clearTarget();
   });
+
+  // the grid line (rN) and column (cN) a block or slot is placed on
+  function place(element) {
+    return {
+      row: Number(/\br(\d+)\b/.exec(element.className)[1]),
+      column: Number(/\bc(\d+)\b/.exec(element.className)[1])
+    };
+  }
+
+  function say(words) {
+    live.textContent = words;
+  }
+
+  function aim(slot, before) {
+    clearTarget();
+    carried.target = slot;
+    slot.classList.add('drop-target');
+    slot.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    say(before + grid.dataset.day + ', ' + slot.dataset.time + withWhom(slot));
+  }
+
+  function pickUp(block) {
+    var at = place(block);
+    carried = { block: block, target: null };
+    block.classList.add('dragging');
+    aim(grid.querySelector('.grid-slot.r' + at.row + '.c' + at.column), 'Moving ' + block.dataset.patient + ': ');
+  }
+
+  function step(rows, columns) {
+    var at = place(carried.target);
+    var next = grid.querySelector('.grid-slot.r' + (at.row + rows) + '.c' + (at.column + columns));
+    if (next) {
+      aim(next, '');
+    }
+  }
+
+  function letGo() {
+    var done = carried;
+    carried = null;
+    done.block.classList.remove('dragging');
+    return done;
+  }
+
+  function putBack() {
+    var done = letGo();
+    clearTarget();
+    say(done.block.dataset.patient + ' stays at ' + done.block.dataset.from + '.');
+    return done.block;
+  }
+
+  var arrows = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+  grid.querySelectorAll('.cell.visit[data-movable="true"]').forEach(function (block) {
+    block.tabIndex = 0;
+    block.setAttribute('aria-describedby', keysHelp.id);
+  });
+  keysHelp.hidden = false;
+
+  grid.addEventListener('keydown', function (event) {
+    var block = event.target;
+    if (event.altKey || event.ctrlKey || event.metaKey || !block.matches('.cell.visit[data-movable="true"]')) {
+      return;
+    }
+    if (!carried) {
+      if (event.key === 'm' || event.key === 'M') {
+        event.preventDefault();
+        pickUp(block);
+      }
+      return;
+    }
+    if (arrows[event.key]) {
+      event.preventDefault();
+      step(arrows[event.key][0], arrows[event.key][1]);
+    }
+    else if (event.key === 'Enter') {
+      event.preventDefault();
+      var done = letGo();
+      ask(done.block, done.target);
+    }
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      putBack().focus();
+    }
+  });
+
+  // tabbing away from a picked-up visit puts it back
+  grid.addEventListener('focusout', function (event) {
+    if (carried && event.target === carried.block) {
+      putBack();
+    }
+  });
+
   cancel.addEventListener('click', close);
   dialog.addEventListener('keydown', function (event) {
     if (event.key === 'Escape') {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -195,6 +196,70 @@ class CalendarBrowserTests {
 			.doesNotContain("Z|");
 		assertThat(startOf(rosa)).as("nothing moved").isEqualTo(MONDAY.atTime(10, 30).atZone(NEW_YORK));
 		visitor.check(page, "drag-refused");
+	}
+
+	@Test
+	void aReceptionistMovesAVisitWithTheKeyboardAloneAsTheDragDoes(Visitor visitor) {
+		UUID rosa = book(maya, MONDAY.atTime(10, 0), "Rosa", "Quill");
+		book(theo, MONDAY.atTime(12, 0), "Ivo", "Brandt");
+		Page page = signedIn(visitor, Visitor.JS_ON);
+		page.navigate(visitor.baseUrl() + "/staff/calendar?clinic=" + clinic + "&date=" + MONDAY);
+		Locator block = page.locator("#visit-" + rosa);
+		Locator live = page.locator("#move-live");
+
+		tabUntil(page, stop -> stop.id().equals("visit-" + rosa), 80);
+		PlaywrightAssertions.assertThat(block).hasAccessibleDescription(Pattern.compile("press M on it"));
+		assertThat(page.locator("#move-keys-help").isVisible()).as("the keys are told on the page too").isTrue();
+		page.keyboard().press("m");
+		assertThat(live.textContent()).isEqualTo("Moving Rosa Quill: Mon, Mar 15, 10:00 AM EDT with Maya Lind, LMT");
+		assertThat(target(page)).isEqualTo(slot(maya, "10:00"));
+		page.keyboard().press("ArrowRight");
+		page.keyboard().press("ArrowDown");
+		assertThat(live.textContent()).isEqualTo("Mon, Mar 15, 10:15 AM EDT with Theo Marsh, LMT");
+		assertThat(target(page)).isEqualTo(slot(theo, "10:15"));
+		visitor.check(page, "keyboard-carrying");
+
+		page.keyboard().press("Escape");
+		assertThat(page.locator(".drop-target").count()).as("the target is gone").isZero();
+		assertThat(page.evaluate("() => document.activeElement.id")).as("the focus is back on the block")
+			.isEqualTo("visit-" + rosa);
+		assertThat(live.textContent()).isEqualTo("Rosa Quill stays at 10:00 AM EDT.");
+		assertThat(startOf(rosa)).as("nothing moved").isEqualTo(MONDAY.atTime(10, 0).atZone(NEW_YORK));
+
+		page.keyboard().press("m");
+		page.keyboard().press("ArrowRight");
+		page.keyboard().press("ArrowRight");
+		assertThat(target(page)).as("no column beyond the last").isEqualTo(slot(theo, "10:00"));
+		page.keyboard().press("ArrowDown");
+		page.keyboard().press("ArrowDown");
+		assertThat(live.textContent()).isEqualTo("Mon, Mar 15, 10:30 AM EDT with Theo Marsh, LMT");
+		page.keyboard().press("Enter");
+		assertThat(page.locator("#move-confirm-text").textContent())
+			.isEqualTo("Move Rosa Quill from 10:00 AM EDT to 10:30 AM EDT with Theo Marsh, LMT?");
+		assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("move-confirm-go");
+		visitor.check(page, "keyboard-confirm");
+		enterThenSee(page, page.locator(".notice"), "Moved to Mon, Mar 15, 10:30 AM EDT, with Theo Marsh, LMT.");
+		assertThat(within(block.boundingBox(), column(page, "Theo Marsh, LMT").boundingBox()))
+			.as("the block now stands in Theo's column")
+			.isTrue();
+		assertThat(startOf(rosa)).isEqualTo(MONDAY.atTime(10, 30).atZone(NEW_YORK));
+		assertThat(practitionerOf(rosa)).isEqualTo(theo);
+
+		// the calendar opens at the moved visit, and the keyboard starts there
+		tabUntil(page, "Tab", Stop.named("Rosa Quill"), 3);
+		tabUntil(page, "Shift+Tab", stop -> stop.id().equals("visit-" + rosa), 1);
+		page.keyboard().press("m");
+		for (int i = 0; i < 6; i++) {
+			page.keyboard().press("ArrowDown");
+		}
+		assertThat(live.textContent()).isEqualTo("Mon, Mar 15, 12:00 PM EDT with Theo Marsh, LMT");
+		page.keyboard().press("Enter");
+		enterThenSee(page, page.getByRole(AriaRole.ALERT),
+				"The visit cannot move to Mon, Mar 15, 12:00 PM EDT with Theo Marsh, LMT: "
+						+ "the practitioner is busy then. Nothing was changed.");
+		assertThat(startOf(rosa)).as("nothing moved").isEqualTo(MONDAY.atTime(10, 30).atZone(NEW_YORK));
+		assertThat(practitionerOf(rosa)).isEqualTo(theo);
+		visitor.check(page, "keyboard-refused");
 	}
 
 	@Test
@@ -524,6 +589,16 @@ class CalendarBrowserTests {
 		page.mouse().up();
 	}
 
+	/** The grid row the move aims at, as practitioner and local start. */
+	private static String target(Page page) {
+		Locator shown = page.locator(".grid-slot.drop-target");
+		return shown.getAttribute("data-practitioner") + " " + shown.getAttribute("data-at").substring(0, 16);
+	}
+
+	private static String slot(String practitioner, String time) {
+		return practitioner + " " + MONDAY + "T" + time;
+	}
+
 	private static boolean within(BoundingBox inner, BoundingBox column) {
 		return inner.x >= column.x - 1 && inner.x + inner.width <= column.x + column.width + 1;
 	}
@@ -539,6 +614,13 @@ class CalendarBrowserTests {
 			.single()
 			.toInstant()
 			.atZone(NEW_YORK);
+	}
+
+	private String practitionerOf(UUID visit) {
+		return jdbc.sql("SELECT practitioner_id FROM appointment WHERE id = ?")
+			.param(visit)
+			.query(String.class)
+			.single();
 	}
 
 	private UUID book(String practitioner, java.time.LocalDateTime at, String given, String family) {
