@@ -55,27 +55,37 @@ class DemoBilling {
 	void load(UUID patientId) {
 		LocalDate today = DemoClinics.today(clock);
 		UUID first = visits.past(patientId, "swedish-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
-				at(today, 8, DayOfWeek.MONDAY, 10), "fulfilled");
+				at(today, 8, DayOfWeek.MONDAY, 10, DayOfWeek.WEDNESDAY), "fulfilled");
 		// Ana noted 52 minutes on the table: three units of 97124, not the four an hour
 		// makes; pain 7 before it, where the plan's curve starts
 		notes.record(DemoCare.PRACTITIONER, first, 7, 5, 52, null, DemoCare.DEMO);
 		visits.past(patientId, "pain-consultation", PHYSICIAN, DemoClinics.MONTCLAIR, 1,
-				at(today, 7, DayOfWeek.THURSDAY, 11), "fulfilled");
+				at(today, 7, DayOfWeek.THURSDAY, 11, DayOfWeek.TUESDAY), "fulfilled");
 		visits.past(patientId, "myofascial-release-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
-				at(today, 6, DayOfWeek.MONDAY, 10), "fulfilled");
+				at(today, 6, DayOfWeek.MONDAY, 10, DayOfWeek.WEDNESDAY), "fulfilled");
 		visits.past(patientId, "pain-follow-up", PHYSICIAN, DemoClinics.VIDEO, 0, at(today, 5, DayOfWeek.WEDNESDAY, 10),
 				"fulfilled");
 		visits.past(patientId, "swedish-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
-				at(today, 4, DayOfWeek.MONDAY, 10), "noshow");
+				at(today, 4, DayOfWeek.MONDAY, 10, DayOfWeek.WEDNESDAY), "noshow");
 		visits.past(patientId, "swedish-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
-				at(today, 3, DayOfWeek.MONDAY, 10), "cancelled");
+				at(today, 3, DayOfWeek.MONDAY, 10, DayOfWeek.WEDNESDAY), "cancelled");
 		visits.past(patientId, "swedish-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,
-				at(today, 2, DayOfWeek.MONDAY, 10), "fulfilled");
+				at(today, 2, DayOfWeek.MONDAY, 10, DayOfWeek.WEDNESDAY), "fulfilled");
 	}
 
 	/** The hour on this weekday so many weeks ago (or in this week when it is today). */
 	private static LocalDateTime at(LocalDate today, int weeksAgo, DayOfWeek weekday, int hour) {
 		return today.minusWeeks(weeksAgo).with(TemporalAdjusters.previousOrSame(weekday)).atTime(hour, 0);
+	}
+
+	/**
+	 * The same at a clinic, or when the clinics were closed that day (Memorial Day,
+	 * Thanksgiving), at that hour on another day of that week when the practitioner was
+	 * there.
+	 */
+	private static LocalDateTime at(LocalDate today, int weeksAgo, DayOfWeek weekday, int hour, DayOfWeek ifClosed) {
+		LocalDateTime at = at(today, weeksAgo, weekday, hour);
+		return DemoClinics.closedOn(at.toLocalDate()) ? at.with(ifClosed) : at;
 	}
 
 }

@@ -122,41 +122,15 @@ class DemoCare {
 		// the next visit two weeks after the last one done, or the first free time after
 		LocalDate next = done.get(DONE - 1).toLocalDate().plusWeeks(2);
 		LocalDate from = next.isBefore(today.plusDays(3)) ? today.plusDays(3) : next;
-		Optional<Instant> first = firstWholeCourse(from, VISITS - DONE);
+		Optional<Instant> first = visits
+			.firstWholeCourse(SERVICE, PRACTITIONER, DemoClinics.MONTCLAIR, from, VISITS - DONE, 2)
+			.map(SlotRequest::start);
 		if (first.isEmpty()) {
 			return Optional.empty();
 		}
 		SeriesOutcome course = booking.bookCourse(plan.id(), LocationId.of(DemoClinics.MONTCLAIR), first.get(),
 				BookedBy.PATIENT);
 		return Optional.of(new Course(plan.id(), past, course));
-	}
-
-	/**
-	 * The first free time from {@code from} at which every visit left of the course, two
-	 * weeks apart, falls on a working day with Ana and a room free: a course starting the
-	 * week before a holiday would otherwise book one visit short, depending on the day
-	 * the demo loads.
-	 */
-	private Optional<Instant> firstWholeCourse(LocalDate from, int visitsLeft) {
-		LocalDate day = from;
-		for (int tries = 0; tries < 30; tries++) {
-			Optional<SlotRequest> slot = visits.firstFree(SERVICE, PRACTITIONER, DemoClinics.MONTCLAIR, day);
-			if (slot.isEmpty()) {
-				return Optional.empty();
-			}
-			LocalDateTime start = LocalDateTime.ofInstant(slot.get().start(), ZoneId.of(DemoClinics.ZONE));
-			boolean fits = true;
-			for (int n = 1; n < visitsLeft && fits; n++) {
-				LocalDateTime at = start.plusWeeks(2L * n);
-				fits = !DemoClinics.closedOn(at.toLocalDate())
-						&& visits.free(SERVICE, PRACTITIONER, DemoClinics.MONTCLAIR, 1, at);
-			}
-			if (fits) {
-				return Optional.of(slot.get().start());
-			}
-			day = start.toLocalDate().plusDays(1);
-		}
-		return Optional.empty();
 	}
 
 	/**

@@ -2,8 +2,13 @@ package org.unknot.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,14 +23,34 @@ final class DemoClinics {
 
 	static final String ZONE = "America/New_York";
 
-	/** Today in the clinics' town: every date of the demo is counted from it. */
 	/** Whether every demo clinic is closed for a holiday on {@code day}. */
 	static boolean closedOn(LocalDate day) {
-		return HOLIDAYS.stream()
-			.anyMatch(holiday -> !day.isBefore(LocalDate.parse(holiday.firstDay()))
-					&& !day.isAfter(LocalDate.parse(holiday.lastDay())));
+		return HOLIDAYS.stream().anyMatch(holiday -> holiday.covers(day));
 	}
 
+	/** Whether the clinic is closed on {@code day}, for a holiday or work of its own. */
+	static boolean closedOn(String clinicId, LocalDate day) {
+		return closedOn(day) || (HOBOKEN.equals(clinicId) && HOBOKEN_RENOVATION.covers(day));
+	}
+
+	/**
+	 * The last {@code count} of this weekday, on or before {@code until}, on which the
+	 * clinic was open, oldest first, at this time: a weekly course held in the past went
+	 * on the week after a holiday rather than on the holiday.
+	 */
+	static List<LocalDateTime> openWeekdaysUntil(String clinicId, LocalDate until, DayOfWeek weekday, LocalTime time,
+			int count) {
+		List<LocalDateTime> days = new ArrayList<>();
+		for (LocalDate day = until.with(TemporalAdjusters.previousOrSame(weekday)); days.size() < count; day = day
+			.minusWeeks(1)) {
+			if (!closedOn(clinicId, day)) {
+				days.add(0, day.atTime(time));
+			}
+		}
+		return days;
+	}
+
+	/** Today in the clinics' town: every date of the demo is counted from it. */
 	static LocalDate today(Clock clock) {
 		return LocalDate.now(clock.withZone(ZoneId.of(ZONE)));
 	}
@@ -96,6 +121,11 @@ final class DemoClinics {
 	}
 
 	record Closure(String firstDay, String lastDay, String reason) {
+
+		boolean covers(LocalDate day) {
+			return !day.isBefore(LocalDate.parse(firstDay)) && !day.isAfter(LocalDate.parse(lastDay));
+		}
+
 	}
 
 	static void write(JdbcClient jdbc) {

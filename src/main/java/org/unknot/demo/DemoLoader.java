@@ -1,5 +1,7 @@
 package org.unknot.demo;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -49,17 +51,8 @@ class DemoLoader implements ApplicationRunner {
 			log.info("Loaded the demo network: {} clinics, {} services, {} practitioners (unknot.demo.load-when-empty)",
 					DemoClinics.CLINICS.size(), DemoCatalog.SERVICES.size(), DemoPractitioners.PEOPLE.size());
 			try {
-				patient.load().ifPresent(course -> {
-					log.info("Booked {} visits of the demo patient's plan ({})", course.outcome().booked().size(),
-							DemoPatient.EMAIL);
-					if (!course.outcome().booked().isEmpty()) {
-						var patientId = course.outcome().booked().get(0).appointment().patientId();
-						billing.load(patientId.value());
-						paying.load(patientId);
-						reports.load(course.planId());
-					}
-				});
-				outcomes.load();
+				loadPeople().ifPresent(course -> log.info("Booked {} visits of the demo patient's plan ({})",
+						course.outcome().booked().size(), DemoPatient.EMAIL));
 			}
 			catch (RuntimeException e) {
 				log.warn("The demo network is loaded, but the demo patient's visits could not be booked", e);
@@ -68,6 +61,26 @@ class DemoLoader implements ApplicationRunner {
 		else {
 			log.info("The database already has clinics: the demo network is not loaded");
 		}
+	}
+
+	/**
+	 * The demo's people, into the network just loaded: the demo patient's plan, visits,
+	 * payments and report, then the ended plans. Answers the demo patient's course, or
+	 * empty when it could not be booked. Kept apart from {@link #run} so that a test can
+	 * load the demo as a start does, failures included.
+	 */
+	Optional<DemoCare.Course> loadPeople() {
+		Optional<DemoCare.Course> loaded = patient.load();
+		loaded.ifPresent(course -> {
+			if (!course.outcome().booked().isEmpty()) {
+				var patientId = course.outcome().booked().get(0).appointment().patientId();
+				billing.load(patientId.value());
+				paying.load(patientId);
+				reports.load(course.planId());
+			}
+		});
+		outcomes.load();
+		return loaded;
 	}
 
 }

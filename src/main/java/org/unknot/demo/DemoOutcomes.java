@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,11 +127,15 @@ class DemoOutcomes {
 		for (Cohort cohort : COHORTS) {
 			for (int k = 0; k < cohort.completed() + cohort.discontinued(); k++) {
 				boolean completed = k < cohort.completed();
-				LocalDate firstDay = today.minusWeeks(20L + 7L * (k / 4))
-					.with(TemporalAdjusters.previousOrSame(cohort.day()));
-				LocalDateTime first = firstDay.atTime(cohort.hour() + k % 4, 0);
+				// six weekly visits, the last of them fifteen weeks ago or more; four
+				// patients a practitioner, one an hour, then the next four eight weeks
+				// earlier, so that a course that went on past two holidays (Memorial Day
+				// and Independence Day) ends before the next begins
+				List<LocalDateTime> course = DemoClinics.openWeekdaysUntil(cohort.clinic(),
+						today.minusWeeks(15L + 8L * (k / 4)), cohort.day(), LocalTime.of(cohort.hour() + k % 4, 0),
+						VISITS);
 				UUID patient = patients.identify(person(person++));
-				ended(cohort, patient, first, completed, k < cohort.painImproved(), k < cohort.activitiesImproved(),
+				ended(cohort, patient, course, completed, k < cohort.painImproved(), k < cohort.activitiesImproved(),
 						random);
 			}
 		}
@@ -146,9 +150,13 @@ class DemoOutcomes {
 				LocalDate.of(1950 + (n * 7) % 50, 1 + n % 12, 1 + n % 28));
 	}
 
-	private void ended(Cohort cohort, UUID patient, LocalDateTime first, boolean completed, boolean painImproves,
+	/**
+	 * A plan of weekly visits on these days, held (all of them, or the first two before
+	 * it was discontinued) and scored.
+	 */
+	private void ended(Cohort cohort, UUID patient, List<LocalDateTime> course, boolean completed, boolean painImproves,
 			boolean activitiesImprove, Random random) {
-		TreatmentPlan plan = signed(patient, cohort.practitioner(), cohort.service(), 1, VISITS, first);
+		TreatmentPlan plan = signed(patient, cohort.practitioner(), cohort.service(), 1, VISITS, course.get(0));
 		int done = completed ? VISITS : 2;
 		// what improves does so by a meaningful amount by a visit from the second to the
 		// fifth; the rest by a point at most
@@ -160,7 +168,7 @@ class DemoOutcomes {
 		int psfsBy = 1 + random.nextInt(4);
 		Instant last = null;
 		for (int n = 0; n < done; n++) {
-			LocalDateTime at = first.plusWeeks(n);
+			LocalDateTime at = course.get(n);
 			UUID visit = visits.past(patient, cohort.service(), cohort.practitioner(), cohort.clinic(), 1, at,
 					"fulfilled");
 			last = at.atZone(ZoneId.of(DemoClinics.ZONE)).toInstant();
@@ -184,17 +192,17 @@ class DemoOutcomes {
 	}
 
 	/**
-	 * Noor Haddad's weekly plan with Ana Ribeiro: six Fridays done, pain from 6 to 5, the
-	 * activities from 4 to 5, neither a meaningful change; the last two visits booked.
+	 * Noor Haddad's weekly plan with Ana Ribeiro: six Fridays done (the last a week ago
+	 * or more), pain from 6 to 5, the activities from 4 to 5, neither a meaningful
+	 * change; the last two visits booked.
 	 */
 	private void notResponding(LocalDate today) {
 		UUID patient = patients.identify(NOT_RESPONDING);
-		LocalDateTime first = today.minusWeeks(VISITS)
-			.with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY))
-			.atTime(11, 0);
-		TreatmentPlan plan = signed(patient, DemoCare.PRACTITIONER, DemoCare.SERVICE, 1, VISITS + 2, first);
+		List<LocalDateTime> done = DemoClinics.openWeekdaysUntil(DemoClinics.MONTCLAIR, today.minusWeeks(1),
+				DayOfWeek.FRIDAY, LocalTime.of(11, 0), VISITS);
+		TreatmentPlan plan = signed(patient, DemoCare.PRACTITIONER, DemoCare.SERVICE, 1, VISITS + 2, done.get(0));
 		for (int n = 0; n < VISITS; n++) {
-			LocalDateTime at = first.plusWeeks(n);
+			LocalDateTime at = done.get(n);
 			UUID visit = visits.past(patient, DemoCare.SERVICE, DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 2, at,
 					"fulfilled");
 			Instant start = at.atZone(ZoneId.of(DemoClinics.ZONE)).toInstant();
@@ -205,7 +213,8 @@ class DemoOutcomes {
 					taken);
 			responses.record(patient, BuiltInMeasures.FUNCTION, activities(n % 3 == 2 ? 5 : 4), taken);
 		}
-		Optional<Instant> next = visits.firstFree(DemoCare.SERVICE, DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, today)
+		Optional<Instant> next = visits
+			.firstWholeCourse(DemoCare.SERVICE, DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, today, 2, 1)
 			.map(SlotRequest::start);
 		next.ifPresent(
 				start -> booking.bookCourse(plan.id(), LocationId.of(DemoClinics.MONTCLAIR), start, BookedBy.PATIENT));

@@ -107,7 +107,9 @@ class DemoPayingForCare {
 		LocalDate sessionsFrom = evaluation
 			.map(slot -> slot.start().atZone(ZoneId.of(DemoClinics.ZONE)).toLocalDate().plusDays(7))
 			.orElse(today.plusDays(9));
-		demoVisits.firstFree("physical-therapy-45", "james-okafor", DemoClinics.MONTCLAIR, sessionsFrom)
+		demoVisits
+			.firstWholeCourse("physical-therapy-45", "james-okafor", DemoClinics.MONTCLAIR, sessionsFrom,
+					BOOKED_UNDER_IT - 1, 1)
 			.ifPresent(start -> visits.bookSeries(start, null, new Repeat(1, BOOKED_UNDER_IT - 1, false), underThePlan,
 					BookedBy.PATIENT));
 	}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +49,38 @@ class DemoVisits {
 			.findFirst()
 			.map(slot -> new SlotRequest(ServiceId.of(serviceId), PractitionerId.of(practitionerId),
 					LocationId.of(clinicId), slot.start().toInstant()));
+	}
+
+	/**
+	 * The first free time from {@code from} at which a course of {@code visits},
+	 * {@code everyWeeks} apart at the same time of day, can be booked whole: every later
+	 * visit on a day the clinic is open, with the practitioner working and not away and a
+	 * room free, as the booking itself will check. A course starting in the weeks before
+	 * a holiday would otherwise book one visit short, depending on the day the demo
+	 * loads.
+	 */
+	Optional<SlotRequest> firstWholeCourse(String serviceId, String practitionerId, String clinicId, LocalDate from,
+			int visits, int everyWeeks) {
+		LocalDate day = from;
+		for (int tries = 0; tries < 30; tries++) {
+			Optional<SlotRequest> slot = firstFree(serviceId, practitionerId, clinicId, day);
+			if (slot.isEmpty()) {
+				return Optional.empty();
+			}
+			ZonedDateTime start = slot.get().start().atZone(ZoneId.of(DemoClinics.ZONE));
+			boolean fits = true;
+			for (int n = 1; n < visits && fits; n++) {
+				fits = availability
+					.check(ServiceId.of(serviceId), LocationId.of(clinicId), PractitionerId.of(practitionerId),
+							start.plusWeeks((long) everyWeeks * n).toInstant(), null)
+					.free();
+			}
+			if (fits) {
+				return slot;
+			}
+			day = start.toLocalDate().plusDays(1);
+		}
+		return Optional.empty();
 	}
 
 	/**

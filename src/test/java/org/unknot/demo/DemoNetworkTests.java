@@ -203,6 +203,12 @@ class DemoNetworkTests {
 				.params(noor, jordan)
 				.query(Boolean.class)
 				.list()).as("each plan assessed, then signed, before its first visit").containsExactly(true, true);
+			assertThat(jdbc.sql("SELECT count(*) FROM treatment_plan WHERE status IN ('completed', 'discontinued')")
+				.query(Long.class)
+				.single()).as("the ended plans").isGreaterThanOrEqualTo(34);
+			assertThat(DemoPromises.plansOutOfOrder(jdbc))
+				.as("every plan assessed, drawn up and signed before its first visit, scored after, ended after its last")
+				.isEmpty();
 			assertThat(jdbc
 				.sql("SELECT count(*) FROM plan_visit pv JOIN appointment a ON a.id = pv.appointment_id "
 						+ "JOIN treatment_plan p ON p.id = pv.plan_id WHERE p.patient_id = ? AND a.status = 'booked'")

@@ -130,9 +130,10 @@ public class Progress {
 
 	private List<Series> series(UUID patientId, Map<String, List<Point>> byMeasure, Reader reader) {
 		List<Series> series = new ArrayList<>();
+		ZoneId zone = clinicTime.ofPatient(patientId);
 		byMeasure.forEach((code, points) -> {
 			if (!points.isEmpty()) {
-				measures.find(code).ifPresent(measure -> series.add(series(measure, points)));
+				measures.find(code).ifPresent(measure -> series.add(series(measure, points, zone)));
 			}
 		});
 		if (!series.isEmpty()) {
@@ -142,7 +143,8 @@ public class Progress {
 		return series;
 	}
 
-	static Series series(Measure measure, List<Point> unsorted) {
+	/** A measure's series, its chart's days named in {@code zone}. */
+	static Series series(Measure measure, List<Point> unsorted, ZoneId zone) {
 		List<Point> points = unsorted.stream().sorted(Comparator.comparing(Point::at)).toList();
 		double baseline = measure.reference() != null ? measure.reference() : points.get(0).value();
 		double latest = points.get(points.size() - 1).value();
@@ -151,7 +153,7 @@ public class Progress {
 		double high = Math.min(measure.max(), baseline + threshold);
 		Judgement judgement = measure.judge(points.get(0).value(), latest);
 		return new Series(measure, points, low, high, judgement, sentence(measure, points, judgement),
-				bandWords(measure, baseline, threshold, low, high), Chart.of(measure, points, low, high));
+				bandWords(measure, baseline, threshold, low, high), Chart.of(measure, points, low, high, zone));
 	}
 
 	private static String sentence(Measure measure, List<Point> points, Judgement judgement) {

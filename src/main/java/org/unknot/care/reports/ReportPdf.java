@@ -37,7 +37,7 @@ final class ReportPdf {
 
 	private static final float LEADING = 14.5f;
 
-	/** The chart's 320 by 180 view box, a little larger on paper. */
+	/** The chart's 332 by 180 view box, a little larger on paper. */
 	private static final float SCALE = 1.2f;
 
 	private ReportPdf() {

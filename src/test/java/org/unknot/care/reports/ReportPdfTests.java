@@ -59,6 +59,16 @@ class ReportPdfTests {
 	}
 
 	@Test
+	void namesTheDaysAlongEachChartsTimeAxis() throws IOException {
+		List<Chart.Tick> weeks = List.of(new Chart.Tick(36, "Mar 1"), new Chart.Tick(104, "Mar 8"),
+				new Chart.Tick(172, "Mar 15"), new Chart.Tick(240, "Mar 22"), new Chart.Tick(308, "Mar 29"));
+
+		String text = text(ReportPdf.draw(report("Ada Lane", "Fine.", weeks)).pdf());
+
+		assertThat(text).contains("Mar 8").contains("Mar 15").contains("Mar 22");
+	}
+
+	@Test
 	void saysBesideEachChartThePeriodItCovers() throws IOException {
 		String text = text(ReportPdf.draw(report("Ada Lane", "Fine.")).pdf()).replaceAll("\\s+", " ");
 
@@ -78,10 +88,13 @@ class ReportPdfTests {
 	}
 
 	private static ReportContent report(String name, String summary) {
+		return report(name, summary, List.of(new Chart.Tick(36, "Mar 1"), new Chart.Tick(308, "Mar 29")));
+	}
+
+	private static ReportContent report(String name, String summary, List<Chart.Tick> days) {
 		Chart chart = new Chart("36.0,52.8 308.0,93.6",
 				List.of(new Chart.Dot(36, 52.8, "7", "Mar 1"), new Chart.Dot(308, 93.6, "4", "Mar 29")), 25.6, 54.4,
-				List.of(new Chart.Tick(12, "10"), new Chart.Tick(80, "5"), new Chart.Tick(148, "0")),
-				List.of(new Chart.Tick(36, "Mar 1"), new Chart.Tick(308, "Mar 29")));
+				List.of(new Chart.Tick(12, "10"), new Chart.Tick(80, "5"), new Chart.Tick(148, "0")), days);
 		Progress.Series pain = new Progress.Series(BuiltInMeasures.PAIN_NRS,
 				List.of(new Progress.Point(Instant.parse("2027-03-01T15:00:00Z"), 7, "Mar 1"),
 						new Progress.Point(Instant.parse("2027-03-29T14:00:00Z"), 4, "Mar 29")),
