@@ -209,7 +209,7 @@ public class Superbills {
 		}
 		Patient patient = patients.get(patientId);
 		boolean staff = me.role() == Role.ADMIN || me.role() == Role.FRONT_DESK;
-		if (!staff || !access.views(me, patientId)) {
+		if (!staff || !access.views(me, PatientId.of(patientId))) {
 			throw new AccessDeniedException(
 					"Superbills are for the patient, the front desk of their clinics and admins");
 		}

@@ -38,6 +38,7 @@ import org.unknot.practitioner.Practitioners;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
+import org.unknot.patient.PatientId;
 
 /**
  * A patient's care for staff: their assessments and treatment plans, and the assessment
@@ -85,14 +86,15 @@ class CareController {
 
 	@GetMapping("/staff/patients/{id}/care")
 	String care(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request, Model model) {
-		access.requireViews(me, id);
+		PatientId whose = PatientId.of(id);
+		access.requireViews(me, whose);
 		Patient patient = patients.get(id);
 		SessionNotes.Actor actor = actor(me, request);
-		boolean clinical = access.clinical(me, id);
+		boolean clinical = access.clinical(me, whose);
 		Map<String, CareService> serviceById = services.byId();
 		model.addAttribute("patient", patient);
 		model.addAttribute("clinical", clinical);
-		model.addAttribute("writes", access.writes(me, id));
+		model.addAttribute("writes", access.writes(me, whose));
 		model.addAttribute("assessments", clinical ? assessments.ofPatient(id, actor) : List.of());
 		model.addAttribute("codes",
 				codes.all().stream().collect(Collectors.toMap(DiagnosisCode::code, DiagnosisCode::label)));
@@ -112,7 +114,7 @@ class CareController {
 
 	@GetMapping("/staff/patients/{id}/assessments/new")
 	String assessmentForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Model model) {
-		access.requireWrites(me, id);
+		access.requireWrites(me, PatientId.of(id));
 		return assessmentPage(patients.get(id), AssessmentForm.BLANK, Map.of(), model);
 	}
 
@@ -120,7 +122,7 @@ class CareController {
 	String recordAssessment(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
 			@ModelAttribute AssessmentForm form, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
-		access.requireWrites(me, id);
+		access.requireWrites(me, PatientId.of(id));
 		Patient patient = patients.get(id);
 		return forms.attempt(messages -> {
 			NewAssessment typed = form.typed(id, me.practitionerId(), messages);

@@ -60,6 +60,7 @@ import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.patient.PatientId;
 
 /**
  * Treatment plans for staff: drafted from an assessment by the practitioner who made it,
@@ -237,7 +238,7 @@ class PlanController {
 		model.addAttribute("progress", progress);
 		model.addAttribute("visits", progress.visits().stream().map(this::visitRow).toList());
 		model.addAttribute("measures", scheduleInWords(plan));
-		model.addAttribute("clinical", access.clinical(me, plan.patientId()));
+		model.addAttribute("clinical", access.clinical(me, PatientId.of(plan.patientId())));
 		model.addAttribute("own", me.role() == Role.PRACTITIONER && plan.practitionerId().equals(me.practitionerId()));
 		model.addAttribute("admin", me.role() == Role.ADMIN);
 		model.addAttribute("errors", errors);
@@ -326,7 +327,7 @@ class PlanController {
 	private Assessments.Owner ownAssessment(SignedIn me, UUID id) {
 		Assessments.Owner owner = assessments.ownerOf(id)
 			.orElseThrow(() -> new NotFound(null, "assessment", id.toString()));
-		access.requireWrites(me, owner.patientId());
+		access.requireWrites(me, PatientId.of(owner.patientId()));
 		return owner;
 	}
 
