@@ -236,7 +236,7 @@ public class Superbills {
 		if (attended.isEmpty()) {
 			return new Issued(billed, from, to, List.of(), ledger != null);
 		}
-		List<Assessment> assessed = assessments.ofPatient(patient.id(),
+		List<Assessment> assessed = assessments.ofPatient(PatientId.of(patient.id()),
 				new SessionNotes.Actor(actor(asker), asker.me().role().name(), asker.address()));
 		List<UUID> ids = attended.stream().map(Appointment::id).toList();
 		Map<UUID, Integer> minutes = notes.minutesTreated(ids);

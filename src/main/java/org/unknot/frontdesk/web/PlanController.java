@@ -61,6 +61,7 @@ import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
 import org.unknot.practitioner.PractitionerId;
 import org.unknot.patient.PatientId;
+import org.unknot.catalog.ServiceId;
 
 /**
  * Treatment plans for staff: drafted from an assessment by the practitioner who made it,
@@ -124,8 +125,8 @@ class PlanController {
 		LocalDate today = LocalDate.now(clock.withZone(catalog.virtualZone()));
 		PlanForm form = new PlanForm(null, null, null, null, null, null, null, List.of(), "1", "6", today.toString(),
 				today.plusWeeks(6).toString(), null);
-		return planPage(patients.get(owner.patientId()), null, id, form, ScheduleForm.first(BuiltInMeasures.PAIN),
-				Map.of(), model);
+		return planPage(patients.get(owner.patientId().value()), null, id, form,
+				ScheduleForm.first(BuiltInMeasures.PAIN), Map.of(), model);
 	}
 
 	@PostMapping("/staff/assessments/{id}/plans")
@@ -140,13 +141,13 @@ class PlanController {
 			if (!messages.isEmpty()) {
 				return null;
 			}
-			TreatmentPlan plan = TreatmentPlan.draft(id, owner.patientId(), me.practitionerId(), service.id(), terms,
-					clock.instant());
+			TreatmentPlan plan = TreatmentPlan.draft(id, owner.patientId(), PractitionerId.of(me.practitionerId()),
+					ServiceId.of(service.id()), terms, clock.instant());
 			plans.save(plan);
 			schedules.set(plan.id(), lines);
 			return new FormChange.Made("/staff/plans/" + plan.id(), "Plan drafted. Read it over, then sign it.");
 		}, redirect, response,
-				errors -> planPage(patients.get(owner.patientId()), null, id, form, schedule, errors, model));
+				errors -> planPage(patients.get(owner.patientId().value()), null, id, form, schedule, errors, model));
 	}
 
 	@GetMapping("/staff/plans/{id}")
@@ -327,7 +328,7 @@ class PlanController {
 	private Assessments.Owner ownAssessment(SignedIn me, UUID id) {
 		Assessments.Owner owner = assessments.ownerOf(id)
 			.orElseThrow(() -> new NotFound(null, "assessment", id.toString()));
-		access.requireWrites(me, PatientId.of(owner.patientId()));
+		access.requireWrites(me, owner.patientId());
 		return owner;
 	}
 

@@ -34,6 +34,7 @@ import org.unknot.system.web.Downloads;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
 import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A plan's reports for staff: a practitioner who treats the patient writes and signs a
@@ -94,7 +95,8 @@ class PlanReportController {
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		TreatmentPlan plan = writable(me, id, request);
 		return forms.attempt(messages -> {
-			reports.sign(id, form.summary(), form.followUp(), me.practitionerId(), PlanReports.reader(me, request));
+			reports.sign(id, form.summary(), form.followUp(), PractitionerId.of(me.practitionerId()),
+					PlanReports.reader(me, request));
 			return "/staff/plans/" + id;
 		}, "Report signed. Download it, or send it to a provider, from the list of reports.", redirect, response,
 				errors -> reportPage(plan, form, errors, model));

@@ -61,7 +61,7 @@ class PlanReports {
 
 	void addTo(Model model, SignedIn me, TreatmentPlan plan) {
 		boolean clinical = access.clinical(me, PatientId.of(plan.patientId()));
-		ZoneId zone = clinicTime.ofPatient(plan.patientId());
+		ZoneId zone = clinicTime.ofPatient(PatientId.of(plan.patientId()));
 		model.addAttribute("reports",
 				clinical ? reports.ofPlan(plan.id()).stream().map(report -> row(report, zone)).toList() : List.of());
 		model.addAttribute("reportDue", access.writes(me, PatientId.of(plan.patientId()))
