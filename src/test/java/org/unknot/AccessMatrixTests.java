@@ -46,6 +46,7 @@ import org.unknot.insurance.PayerKind;
 import org.unknot.patient.PatientDetails;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.patient.PatientId;
 
 /**
  * Every protected page, for every role, on its own record and on another patient's or
@@ -296,10 +297,11 @@ class AccessMatrixTests {
 
 	private UUID signedPlan(UUID patient, String practitioner) {
 		var assessment = context.getBean(Assessments.class)
-			.record(new Assessments.NewAssessment(patient, practitioner, "Matrix ache", Set.of(BodyRegion.NECK), null,
-					true, Set.of(), null, null, null, null, null, List.of("M54.2"), null),
-					new SessionNotes.Actor("test", "PRACTITIONER", null));
-		TreatmentPlan plan = TreatmentPlan.draft(assessment.id(), patient, practitioner, TestNetwork.MASSAGE,
+			.record(new Assessments.NewAssessment(PatientId.of(patient), PractitionerId.of(practitioner), "Matrix ache",
+					Set.of(BodyRegion.NECK), null, true, Set.of(), null, null, null, null, null, List.of("M54.2"),
+					null), new SessionNotes.Actor("test", "PRACTITIONER", null));
+		TreatmentPlan plan = TreatmentPlan.draft(assessment.id(), PatientId.of(patient),
+				PractitionerId.of(practitioner), ServiceId.of(TestNetwork.MASSAGE),
 				new PlanTerms(List.of(new Goal("Worst pain", "3/10")), Set.of(Technique.SWEDISH), 1, 4, MONDAY,
 						MONDAY.plusWeeks(4)),
 				java.time.Instant.now());

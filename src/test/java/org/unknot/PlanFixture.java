@@ -14,6 +14,9 @@ import org.unknot.care.SessionNotes;
 import org.unknot.care.Technique;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /** A signed plan for a patient of a practitioner, made the way the pages make one. */
 public record PlanFixture(Assessments assessments, TreatmentPlans plans) {
@@ -23,13 +26,13 @@ public record PlanFixture(Assessments assessments, TreatmentPlans plans) {
 	public TreatmentPlan signed(UUID patient, String practitioner, String service, int everyWeeks, int visits,
 			LocalDate start) {
 		UUID assessment = assessments
-			.record(new Assessments.NewAssessment(patient, practitioner, "Upper back ache",
-					Set.of(BodyRegion.UPPER_BACK), null, true, Set.of(), null, null, null, null, null, List.of("M54.6"),
-					null), ACTOR)
+			.record(new Assessments.NewAssessment(PatientId.of(patient), PractitionerId.of(practitioner),
+					"Upper back ache", Set.of(BodyRegion.UPPER_BACK), null, true, Set.of(), null, null, null, null,
+					null, List.of("M54.6"), null), ACTOR)
 			.id();
-		TreatmentPlan plan = TreatmentPlan.draft(assessment, patient, practitioner, service,
-				new PlanTerms(List.of(new Goal("Worst pain in a day", "3/10 or less")), Set.of(Technique.SWEDISH),
-						everyWeeks, visits, start, start.plusWeeks(2L * everyWeeks)),
+		TreatmentPlan plan = TreatmentPlan.draft(assessment, PatientId.of(patient), PractitionerId.of(practitioner),
+				ServiceId.of(service), new PlanTerms(List.of(new Goal("Worst pain in a day", "3/10 or less")),
+						Set.of(Technique.SWEDISH), everyWeeks, visits, start, start.plusWeeks(2L * everyWeeks)),
 				Instant.now());
 		plan.sign(practitioner, Instant.now());
 		plans.save(plan);

@@ -166,7 +166,7 @@ public class Superbills {
 	}
 
 	@Transactional
-	public Issued forSpan(Asker asker, UUID patientId, LocalDate from, LocalDate to, Use use) {
+	public Issued forSpan(Asker asker, PatientId patientId, LocalDate from, LocalDate to, Use use) {
 		checkSpan(from, to);
 		Patient patient = allowed(asker.me(), patientId);
 		return issue(asker, patient, from, to, visit -> true, use);
@@ -174,11 +174,10 @@ public class Superbills {
 
 	/** The superbill of one attended visit; any other visit is not found. */
 	@Transactional
-	public Issued forVisit(Asker asker, UUID patientId, UUID visitId, Use use) {
+	public Issued forVisit(Asker asker, PatientId patientId, UUID visitId, Use use) {
 		Patient patient = allowed(asker.me(), patientId);
 		Appointment visit = appointments.find(visitId)
-			.filter(found -> PatientId.of(patientId).equals(found.patientId())
-					&& found.status() == AppointmentStatus.FULFILLED)
+			.filter(found -> patientId.equals(found.patientId()) && found.status() == AppointmentStatus.FULFILLED)
 			.orElseThrow(() -> new NotFound("visit", "attended visit", visitId.toString()));
 		LocalDate day = LocalDate.ofInstant(visit.start(), clinics.zoneOf(visit.location()));
 		return issue(asker, patient, day, day, candidate -> candidate.id().equals(visitId), use);
@@ -189,25 +188,25 @@ public class Superbills {
 	 * service 10) or elsewhere (02). Any other visit is not found.
 	 */
 	@Transactional
-	public void recordVideoPlace(Asker asker, UUID patientId, UUID visitId, boolean patientAtHome) {
+	public void recordVideoPlace(Asker asker, PatientId patientId, UUID visitId, boolean patientAtHome) {
 		if (asker.me().role() == Role.PATIENT) {
 			throw new AccessDeniedException("The front desk records where a video visit took place");
 		}
 		allowed(asker.me(), patientId);
 		appointments.find(visitId)
-			.filter(found -> PatientId.of(patientId).equals(found.patientId()) && found.location().isVirtual())
+			.filter(found -> patientId.equals(found.patientId()) && found.location().isVirtual())
 			.orElseThrow(() -> new NotFound("visit", "video visit", visitId.toString()));
 		places.record(visitId, patientAtHome, actor(asker));
 	}
 
-	private Patient allowed(SignedIn me, UUID patientId) {
+	private Patient allowed(SignedIn me, PatientId patientId) {
 		if (me.role() == Role.PATIENT) {
-			if (!patientId.equals(me.patientId())) {
+			if (!patientId.value().equals(me.patientId())) {
 				throw new NotFound(null, "patient", patientId.toString());
 			}
-			return patients.get(patientId);
+			return patients.get(patientId.value());
 		}
-		Patient patient = patients.get(patientId);
+		Patient patient = patients.get(patientId.value());
 		boolean staff = me.role() == Role.ADMIN || me.role() == Role.FRONT_DESK;
 		if (!staff || !access.views(me, patientId)) {
 			throw new AccessDeniedException(
@@ -237,7 +236,7 @@ public class Superbills {
 		if (attended.isEmpty()) {
 			return new Issued(billed, from, to, List.of(), ledger != null);
 		}
-		List<Assessment> assessed = assessments.ofPatient(patient.id(),
+		List<Assessment> assessed = assessments.ofPatient(PatientId.of(patient.id()),
 				new SessionNotes.Actor(actor(asker), asker.me().role().name(), asker.address()));
 		List<UUID> ids = attended.stream().map(Appointment::id).toList();
 		Map<UUID, Integer> minutes = notes.minutesTreated(ids);

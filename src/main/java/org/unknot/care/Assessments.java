@@ -25,6 +25,8 @@ import org.unknot.privacy.SealedColumn;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
 import org.unknot.system.Text;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -69,9 +71,9 @@ public class Assessments {
 	 * @param redFlagsReviewed the practitioner asked every red-flag question; an
 	 * assessment is not recorded without it
 	 */
-	public record NewAssessment(UUID patientId, String practitionerId, String chiefComplaint, Set<BodyRegion> regions,
-			String onsetAndHistory, boolean redFlagsReviewed, Set<RedFlag> redFlagsFound, String findings,
-			Integer cervicalRotationLeft, Integer cervicalRotationRight, Integer shoulderFlexionLeft,
+	public record NewAssessment(PatientId patientId, PractitionerId practitionerId, String chiefComplaint,
+			Set<BodyRegion> regions, String onsetAndHistory, boolean redFlagsReviewed, Set<RedFlag> redFlagsFound,
+			String findings, Integer cervicalRotationLeft, Integer cervicalRotationRight, Integer shoulderFlexionLeft,
 			Integer shoulderFlexionRight, List<String> diagnosisCodes, String functionalGoals) {
 	}
 
@@ -81,9 +83,9 @@ public class Assessments {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequest("The assessment cannot be recorded as entered.", problems);
 		}
-		Assessment assessment = new Assessment(UUID.randomUUID(), typed.patientId(), typed.practitionerId(),
-				typed.chiefComplaint().strip(), typed.regions(), Text.blankToNull(typed.onsetAndHistory()),
-				typed.redFlagsFound(), Text.blankToNull(typed.findings()),
+		Assessment assessment = new Assessment(UUID.randomUUID(), typed.patientId().value(),
+				typed.practitionerId().value(), typed.chiefComplaint().strip(), typed.regions(),
+				Text.blankToNull(typed.onsetAndHistory()), typed.redFlagsFound(), Text.blankToNull(typed.findings()),
 				new RangeOfMotion(typed.cervicalRotationLeft(), typed.cervicalRotationRight(),
 						typed.shoulderFlexionLeft(), typed.shoulderFlexionRight()),
 				typed.diagnosisCodes().stream().map(code -> codes.find(code).orElseThrow().code()).distinct().toList(),
@@ -111,13 +113,13 @@ public class Assessments {
 
 	/** A patient's assessments, newest first; audited when there are any. */
 	@Transactional
-	public List<Assessment> ofPatient(UUID patientId, SessionNotes.Actor actor) {
+	public List<Assessment> ofPatient(PatientId patientId, SessionNotes.Actor actor) {
 		List<Assessment> found = jdbc.sql("SELECT * FROM assessment WHERE patient_id = ? ORDER BY recorded_at DESC, id")
-			.param(patientId)
+			.param(patientId.value())
 			.query(this::map)
 			.list();
 		if (!found.isEmpty()) {
-			audited(actor, patientId, "READ");
+			audited(actor, patientId.value(), "READ");
 		}
 		return found;
 	}
@@ -126,11 +128,12 @@ public class Assessments {
 	public Optional<Owner> ownerOf(UUID id) {
 		return jdbc.sql("SELECT patient_id, practitioner_id FROM assessment WHERE id = ?")
 			.param(id)
-			.query((rs, n) -> new Owner(rs.getObject("patient_id", UUID.class), rs.getString("practitioner_id")))
+			.query((rs, n) -> new Owner(PatientId.of(rs.getObject("patient_id", UUID.class)),
+					PractitionerId.of(rs.getString("practitioner_id"))))
 			.optional();
 	}
 
-	public record Owner(UUID patientId, String practitionerId) {
+	public record Owner(PatientId patientId, PractitionerId practitionerId) {
 	}
 
 	/** What the rules find wrong with an assessment as typed; empty if nothing. */

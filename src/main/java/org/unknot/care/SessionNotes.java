@@ -25,6 +25,8 @@ import org.unknot.privacy.SealedColumn;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
 import org.unknot.system.NotFound;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Writes and reads session records. Only the practitioner of a visit records it; every
@@ -63,11 +65,11 @@ public class SessionNotes {
 
 	/** Records (or corrects) the session of a visit by its own practitioner. */
 	@Transactional
-	public SessionNote record(String practitionerId, UUID appointmentId, Integer painBefore, Integer painAfter,
+	public SessionNote record(PractitionerId writer, UUID appointmentId, Integer painBefore, Integer painAfter,
 			Integer minutesTreated, String note, Actor actor) {
+		String practitionerId = writer.value();
 		Appointment visit = appointments.find(appointmentId)
-			.filter(candidate -> candidate.practitionerId().value().equals(practitionerId)
-					&& candidate.patientId() != null)
+			.filter(candidate -> candidate.practitionerId().equals(writer) && candidate.patientId() != null)
 			.orElseThrow(() -> new NotFound(null, "visit of yours", appointmentId.toString()));
 		List<FieldProblem> problems = new ArrayList<>();
 		checkScore("painBefore", painBefore, problems);
@@ -118,14 +120,14 @@ public class SessionNotes {
 	 * progress.
 	 */
 	@Transactional
-	public List<SessionNote> ofPatient(UUID patientId, Actor actor) {
+	public List<SessionNote> ofPatient(PatientId patientId, Actor actor) {
 		List<SessionNote> notes = jdbc.sql("SELECT * FROM session_note WHERE patient_id = ? ORDER BY written_at")
-			.param(patientId)
+			.param(patientId.value())
 			.query(this::map)
 			.list();
 		if (!notes.isEmpty()) {
-			audit.record(new AuditEvent(actor.id(), actor.role(), patientId, "READ", "notes", null, actor.address(),
-					AuditEvent.Outcome.SUCCESS));
+			audit.record(new AuditEvent(actor.id(), actor.role(), patientId.value(), "READ", "notes", null,
+					actor.address(), AuditEvent.Outcome.SUCCESS));
 		}
 		return notes;
 	}

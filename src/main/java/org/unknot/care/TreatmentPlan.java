@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.unknot.system.InvalidRequest;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.ServiceId;
 
 /**
  * A plan of care made from an assessment. It changes only through its verbs: a draft is
@@ -61,11 +64,12 @@ public class TreatmentPlan {
 	}
 
 	/** A new draft by the practitioner who assessed the patient. */
-	public static TreatmentPlan draft(UUID assessmentId, UUID patientId, String practitionerId, String serviceId,
-			PlanTerms terms, Instant now) {
-		return new TreatmentPlan(UUID.randomUUID(), assessmentId, patientId, practitionerId, serviceId, now,
-				List.of(new PlanVersion(UUID.randomUUID(), 1, terms, null, practitionerId, now)), PlanStatus.DRAFT,
-				null, null, null);
+	public static TreatmentPlan draft(UUID assessmentId, PatientId patientId, PractitionerId practitionerId,
+			ServiceId serviceId, PlanTerms terms, Instant now) {
+		return new TreatmentPlan(UUID.randomUUID(), assessmentId, patientId.value(), practitionerId.value(),
+				serviceId.value(), now,
+				List.of(new PlanVersion(UUID.randomUUID(), 1, terms, null, practitionerId.value(), now)),
+				PlanStatus.DRAFT, null, null, null);
 	}
 
 	/** Only its own practitioner signs a plan, and only once, as a draft. */
@@ -76,7 +80,7 @@ public class TreatmentPlan {
 		require(status == PlanStatus.DRAFT, "signed");
 		status = PlanStatus.ACTIVE;
 		signedAt = now;
-		events.add(new PlanSigned(id, patientId, practitionerId, now));
+		events.add(new PlanSigned(id, PatientId.of(patientId), PractitionerId.of(practitionerId), now));
 	}
 
 	/**

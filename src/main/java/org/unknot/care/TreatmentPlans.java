@@ -24,6 +24,7 @@ import org.unknot.booking.Appointment;
 import org.unknot.booking.Appointments;
 import org.unknot.privacy.FieldCipher;
 import org.unknot.privacy.SealedColumn;
+import org.unknot.patient.PatientId;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -105,14 +106,14 @@ public class TreatmentPlans {
 
 	/** A patient's plans, newest first; audited when there are any. */
 	@Transactional
-	public List<TreatmentPlan> ofPatient(UUID patientId, SessionNotes.Actor actor) {
+	public List<TreatmentPlan> ofPatient(PatientId patientId, SessionNotes.Actor actor) {
 		List<TreatmentPlan> plans = jdbc
 			.sql("SELECT * FROM treatment_plan WHERE patient_id = ? ORDER BY created_at DESC, id")
-			.param(patientId)
+			.param(patientId.value())
 			.query(this::map)
 			.list();
 		if (!plans.isEmpty()) {
-			audited(actor, patientId);
+			audited(actor, patientId.value());
 		}
 		return plans;
 	}

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.unknot.care.SessionNotes;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * What the demo's superbills need: a NUCC taxonomy code for each practitioner, a made-up
@@ -58,7 +59,7 @@ class DemoBilling {
 				at(today, 8, DayOfWeek.MONDAY, 10, DayOfWeek.WEDNESDAY), "fulfilled");
 		// Ana noted 52 minutes on the table: three units of 97124, not the four an hour
 		// makes; pain 7 before it, where the plan's curve starts
-		notes.record(DemoCare.PRACTITIONER, first, 7, 5, 52, null, DemoCare.DEMO);
+		notes.record(PractitionerId.of(DemoCare.PRACTITIONER), first, 7, 5, 52, null, DemoCare.DEMO);
 		visits.past(patientId, "pain-consultation", PHYSICIAN, DemoClinics.MONTCLAIR, 1,
 				at(today, 7, DayOfWeek.THURSDAY, 11, DayOfWeek.TUESDAY), "fulfilled");
 		visits.past(patientId, "myofascial-release-60", DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, 1,

@@ -34,6 +34,9 @@ import org.unknot.care.measures.Timing;
 import org.unknot.catalog.LocationId;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.PlanBooking;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.ServiceId;
 
 /**
  * The demo patient's initial assessment by Ana Ribeiro, the plan of six bi-weekly visits
@@ -84,13 +87,14 @@ class DemoCare {
 
 	/** The booked course, or empty when Ana has no free time in the weeks ahead. */
 	Optional<Course> load(UUID patientId) {
-		Assessment assessment = assessments.record(new Assessments.NewAssessment(patientId, PRACTITIONER,
-				"Aching between the shoulder blades and a stiff neck by the end of the work day",
-				Set.of(BodyRegion.NECK, BodyRegion.UPPER_BACK),
-				"Began about four months ago with a new job at a standing desk; worse after long calls", true, Set.of(),
-				"Tender taut bands in both upper trapezius and the left rhomboid; head held forward", 60, 70, 165, 170,
-				List.of("M54.6", "M54.2", "M62.830"),
-				"Turn the head to check the blind spot; carry the groceries upstairs"), DEMO);
+		Assessment assessment = assessments
+			.record(new Assessments.NewAssessment(PatientId.of(patientId), PractitionerId.of(PRACTITIONER),
+					"Aching between the shoulder blades and a stiff neck by the end of the work day",
+					Set.of(BodyRegion.NECK, BodyRegion.UPPER_BACK),
+					"Began about four months ago with a new job at a standing desk; worse after long calls", true,
+					Set.of(), "Tender taut bands in both upper trapezius and the left rhomboid; head held forward", 60,
+					70, 165, 170, List.of("M54.6", "M54.2", "M62.830"),
+					"Turn the head to check the blind spot; carry the groceries upstairs"), DEMO);
 		LocalDate today = DemoClinics.today(clock);
 		List<LocalDateTime> done = visitsDone(today);
 		LocalDate start = done.get(0).toLocalDate();
@@ -98,7 +102,8 @@ class DemoCare {
 		// that the record, the plan and its report read in order
 		Instant assessed = done.get(0).minusDays(1).atZone(ZoneId.of(DemoClinics.ZONE)).toInstant();
 		dateBack(jdbc, assessment.id(), assessed);
-		TreatmentPlan plan = TreatmentPlan.draft(assessment.id(), patientId, PRACTITIONER, SERVICE,
+		TreatmentPlan plan = TreatmentPlan.draft(assessment.id(), PatientId.of(patientId),
+				PractitionerId.of(PRACTITIONER), ServiceId.of(SERVICE),
 				new PlanTerms(
 						List.of(new Goal("Worst pain in a day", "3/10 or less"),
 								new Goal("Turn the head left to check the blind spot", "70 degrees without pain")),

@@ -36,6 +36,9 @@ import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.PlanBooking;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
+import org.unknot.catalog.ServiceId;
 
 /**
  * Plans that ended months ago, so the owners' outcomes page has something to say on the
@@ -175,11 +178,11 @@ class DemoOutcomes {
 			plans.link(plan.id(), visit, last);
 			MeasureResponses.Taken taken = new MeasureResponses.Taken(plan.id(), visit, null, "patient",
 					last.minus(Duration.ofHours(20)));
-			responses.record(patient, BuiltInMeasures.PAIN_NRS,
+			responses.record(PatientId.of(patient), BuiltInMeasures.PAIN_NRS,
 					Answers
 						.of(Map.of("pain", painFirst + Math.round((float) painChange * Math.min(n, painBy) / painBy))),
 					taken);
-			responses.record(patient, BuiltInMeasures.FUNCTION,
+			responses.record(PatientId.of(patient), BuiltInMeasures.FUNCTION,
 					activities(psfsFirst + Math.round((float) psfsChange * Math.min(n, psfsBy) / psfsBy)), taken);
 		}
 		if (completed) {
@@ -209,9 +212,9 @@ class DemoOutcomes {
 			plans.link(plan.id(), visit, start);
 			MeasureResponses.Taken taken = new MeasureResponses.Taken(plan.id(), visit, null, "patient",
 					start.minus(Duration.ofHours(20)));
-			responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", NOT_RESPONDING_PAIN[n])),
-					taken);
-			responses.record(patient, BuiltInMeasures.FUNCTION, activities(n % 3 == 2 ? 5 : 4), taken);
+			responses.record(PatientId.of(patient), BuiltInMeasures.PAIN_NRS,
+					Answers.of(Map.of("pain", NOT_RESPONDING_PAIN[n])), taken);
+			responses.record(PatientId.of(patient), BuiltInMeasures.FUNCTION, activities(n % 3 == 2 ? 5 : 4), taken);
 		}
 		Optional<Instant> next = visits
 			.firstWholeCourse(DemoCare.SERVICE, DemoCare.PRACTITIONER, DemoClinics.MONTCLAIR, today, 2, 1)
@@ -223,17 +226,18 @@ class DemoOutcomes {
 	private TreatmentPlan signed(UUID patient, String practitioner, String service, int everyWeeks, int visits,
 			LocalDateTime first) {
 		UUID assessment = assessments
-			.record(new Assessments.NewAssessment(patient, practitioner, "Aching across the upper back and neck",
-					Set.of(BodyRegion.NECK, BodyRegion.UPPER_BACK), "Months of desk work", true, Set.of(), null, null,
-					null, null, null, List.of("M54.6"), "Sit through a working day without pain"), DemoCare.DEMO)
+			.record(new Assessments.NewAssessment(PatientId.of(patient), PractitionerId.of(practitioner),
+					"Aching across the upper back and neck", Set.of(BodyRegion.NECK, BodyRegion.UPPER_BACK),
+					"Months of desk work", true, Set.of(), null, null, null, null, null, List.of("M54.6"),
+					"Sit through a working day without pain"), DemoCare.DEMO)
 			.id();
 		LocalDate start = first.toLocalDate();
 		// assessed, and the plan signed, the day before its first visit
 		Instant made = first.minusDays(1).atZone(ZoneId.of(DemoClinics.ZONE)).toInstant();
 		DemoCare.dateBack(jdbc, assessment, made);
-		TreatmentPlan plan = TreatmentPlan.draft(assessment, patient, practitioner, service,
-				new PlanTerms(List.of(new Goal("Worst pain in a day", "3/10 or less")), Set.of(Technique.SWEDISH),
-						everyWeeks, visits, start, start.plusWeeks(3L * everyWeeks)),
+		TreatmentPlan plan = TreatmentPlan.draft(assessment, PatientId.of(patient), PractitionerId.of(practitioner),
+				ServiceId.of(service), new PlanTerms(List.of(new Goal("Worst pain in a day", "3/10 or less")),
+						Set.of(Technique.SWEDISH), everyWeeks, visits, start, start.plusWeeks(3L * everyWeeks)),
 				made);
 		plan.sign(practitioner, made);
 		plans.save(plan);

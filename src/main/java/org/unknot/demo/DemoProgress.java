@@ -11,6 +11,7 @@ import org.unknot.care.measures.BuiltInMeasures;
 import org.unknot.care.measures.MeasureResponses;
 import org.unknot.care.measures.MeasureResponses.Taken;
 import org.unknot.care.measures.QuestionnairesAhead;
+import org.unknot.patient.PatientId;
 
 /**
  * The demo patient's outcome scores, answered the day before each visit of the plan done
@@ -46,8 +47,9 @@ class DemoProgress {
 			DemoCare.Visit visit = course.done().get(n);
 			Taken taken = new Taken(course.planId(), visit.id(), null, "patient",
 					visit.start().minus(Duration.ofHours(20)));
-			responses.record(patientId, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", PAIN[n])), taken);
-			responses.record(patientId, BuiltInMeasures.FUNCTION,
+			responses.record(PatientId.of(patientId), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", PAIN[n])),
+					taken);
+			responses.record(PatientId.of(patientId), BuiltInMeasures.FUNCTION,
 					new Answers(
 							Map.of("activity-1", ACTIVITY_SCORES[n][0], "activity-2", ACTIVITY_SCORES[n][1],
 									"activity-3", ACTIVITY_SCORES[n][2]),
@@ -56,7 +58,7 @@ class DemoProgress {
 					taken);
 		}
 		DemoCare.Visit last = course.done().get(course.done().size() - 1);
-		responses.record(patientId, BuiltInMeasures.GLOBAL_CHANGE, Answers.of(Map.of("change", 6)),
+		responses.record(PatientId.of(patientId), BuiltInMeasures.GLOBAL_CHANGE, Answers.of(Map.of("change", 6)),
 				new Taken(course.planId(), last.id(), null, "patient", last.start().plus(Duration.ofHours(1))));
 		if (!course.outcome().booked().isEmpty()) {
 			questionnaires.checkNow(course.planId(), course.outcome().booked().get(0).appointment().id());

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.unknot.care.measures.Progress;
 import org.unknot.care.reports.CareReports;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A progress report on the demo patient's plan, signed by Ana Ribeiro with a summary of
@@ -30,7 +31,7 @@ class DemoReports {
 
 	void load(UUID planId) {
 		if (reports.ofPlan(planId).isEmpty()) {
-			reports.sign(planId, SUMMARY, null, DemoCare.PRACTITIONER, DEMO);
+			reports.sign(planId, SUMMARY, null, PractitionerId.of(DemoCare.PRACTITIONER), DEMO);
 		}
 	}
 

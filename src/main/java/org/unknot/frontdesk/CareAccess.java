@@ -1,7 +1,6 @@
 package org.unknot.frontdesk;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -27,40 +26,40 @@ public class CareAccess {
 	}
 
 	/** Sees assessments and every part of a plan. */
-	public boolean clinical(SignedIn me, UUID patientId) {
+	public boolean clinical(SignedIn me, PatientId patientId) {
 		return me.role() == Role.ADMIN || writes(me, patientId);
 	}
 
 	/** Records assessments and drafts plans: a practitioner who treats the patient. */
-	public boolean writes(SignedIn me, UUID patientId) {
+	public boolean writes(SignedIn me, PatientId patientId) {
 		return me.role() == Role.PRACTITIONER && PatientRecords.entitled(me, visits(patientId));
 	}
 
 	/** Sees the patient's plans and books them. */
-	public boolean views(SignedIn me, UUID patientId) {
+	public boolean views(SignedIn me, PatientId patientId) {
 		return me.role() == Role.ADMIN || PatientRecords.entitled(me, visits(patientId));
 	}
 
-	public void requireClinical(SignedIn me, UUID patientId) {
+	public void requireClinical(SignedIn me, PatientId patientId) {
 		if (!clinical(me, patientId)) {
 			throw new AccessDeniedException("Not a patient this account treats");
 		}
 	}
 
-	public void requireWrites(SignedIn me, UUID patientId) {
+	public void requireWrites(SignedIn me, PatientId patientId) {
 		if (!writes(me, patientId)) {
 			throw new AccessDeniedException("Only a practitioner who treats the patient records their care");
 		}
 	}
 
-	public void requireViews(SignedIn me, UUID patientId) {
+	public void requireViews(SignedIn me, PatientId patientId) {
 		if (!views(me, patientId)) {
 			throw new AccessDeniedException("Not a patient of this account");
 		}
 	}
 
-	private List<Appointment> visits(UUID patientId) {
-		return appointments.ofPatient(PatientId.of(patientId));
+	private List<Appointment> visits(PatientId patientId) {
+		return appointments.ofPatient(patientId);
 	}
 
 }

@@ -138,7 +138,7 @@ public class PatientRecords {
 			audit.record(new AuditEvent("account:" + me.accountId(), me.role().name(), patientId, "READ", "insurance",
 					brokeGlass ? reason.strip() : null, address, Outcome.SUCCESS));
 		}
-		List<SessionNote> sessionNotes = me.role() == Role.FRONT_DESK ? List.of() : notes.ofPatient(patientId,
+		List<SessionNote> sessionNotes = me.role() == Role.FRONT_DESK ? List.of() : notes.ofPatient(whose,
 				new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address));
 		return new PatientRecord(patient, history, sessionNotes, brokeGlass);
 	}

@@ -25,6 +25,7 @@ import org.unknot.care.measures.Measures;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
 import org.unknot.practitioner.Practitioners;
+import org.unknot.patient.PatientId;
 
 /**
  * The patient's assessments, treatment plans (every version, with the measures each
@@ -62,7 +63,7 @@ class CareExport {
 
 	List<Map<String, Object>> plans(UUID patientId, SessionNotes.Actor actor) {
 		Map<String, String> names = practitioners.displayNames();
-		return plans.ofPatient(patientId, actor).stream().map(plan -> {
+		return plans.ofPatient(PatientId.of(patientId), actor).stream().map(plan -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("id", plan.id().toString());
 			row.put("status", plan.status().label());
@@ -83,7 +84,7 @@ class CareExport {
 	}
 
 	List<Map<String, Object>> answers(UUID patientId) {
-		return responses.ofPatient(patientId).stream().map(response -> {
+		return responses.ofPatient(PatientId.of(patientId)).stream().map(response -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("measure", title(response.measure()));
 			row.put("code", response.measure());
@@ -102,7 +103,7 @@ class CareExport {
 	/** Every assessment of the patient, as the practitioner recorded it, newest first. */
 	List<Map<String, Object>> assessments(UUID patientId, SessionNotes.Actor actor) {
 		Map<String, String> names = practitioners.displayNames();
-		return assessments.ofPatient(patientId, actor).stream().map(assessment -> {
+		return assessments.ofPatient(PatientId.of(patientId), actor).stream().map(assessment -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("recordedAt", assessment.recordedAt().toString());
 			row.put("practitioner", names.getOrDefault(assessment.practitionerId(), "a practitioner no longer listed"));

@@ -100,8 +100,8 @@ class MoneyExport {
 		Superbills.Asker asker = new Superbills.Asker(me, address);
 		int thisYear = superbills.thisYear(zone).get(1).getYear();
 		return java.util.stream.IntStream.rangeClosed(firstVisit.getYear(), Math.max(thisYear, firstVisit.getYear()))
-			.mapToObj(year -> superbills.forSpan(asker, patientId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31),
-					Superbills.Use.EXPORT))
+			.mapToObj(year -> superbills.forSpan(asker, PatientId.of(patientId), LocalDate.of(year, 1, 1),
+					LocalDate.of(year, 12, 31), Superbills.Use.EXPORT))
 			.flatMap(issued -> issued.bills().stream())
 			.map(MoneyExport::superbill)
 			.toList();

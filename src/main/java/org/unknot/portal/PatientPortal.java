@@ -125,7 +125,8 @@ public class PatientPortal {
 		done.sort(java.util.Comparator.comparing(Visit::start).reversed());
 		calledOff.sort(java.util.Comparator.comparing(Visit::start).reversed());
 		List<Progress> progress = notes
-			.ofPatient(patient.id(), new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), null))
+			.ofPatient(PatientId.of(patient.id()),
+					new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), null))
 			.stream()
 			.map(note -> new Progress(java.time.LocalDate.ofInstant(note.writtenAt(), catalog.virtualZone()),
 					note.painBefore(), note.painAfter()))
@@ -163,19 +164,21 @@ public class PatientPortal {
 			row.put("status", visit.status());
 			return row;
 		}).toList());
-		document.put("sessions", notes
-			.ofPatient(patient.id(), new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address))
-			.stream()
-			.map(note -> {
-				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("visit", note.appointmentId().toString());
-				row.put("writtenAt", note.writtenAt().toString());
-				row.put("painBefore", note.painBefore());
-				row.put("painAfter", note.painAfter());
-				row.put("note", note.note());
-				return row;
-			})
-			.toList());
+		document.put("sessions",
+				notes
+					.ofPatient(PatientId.of(patient.id()),
+							new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address))
+					.stream()
+					.map(note -> {
+						Map<String, Object> row = new LinkedHashMap<>();
+						row.put("visit", note.appointmentId().toString());
+						row.put("writtenAt", note.writtenAt().toString());
+						row.put("painBefore", note.painBefore());
+						row.put("painAfter", note.painAfter());
+						row.put("note", note.note());
+						return row;
+					})
+					.toList());
 		SessionNotes.Actor actor = new SessionNotes.Actor("account:" + me.accountId(), me.role().name(), address);
 		document.put("assessments", care.assessments(patient.id(), actor));
 		document.put("treatmentPlans", care.plans(patient.id(), actor));

@@ -48,6 +48,8 @@ import org.unknot.care.BodyRegion;
 import org.unknot.care.SessionNotes;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Superbills as the patient and the staff get them: only attended self-pay visits, CPT
@@ -122,8 +124,10 @@ class SuperbillPagesTests {
 		visit(patient, MASSAGE, clinic, MONDAY.plusDays(1).atTime(10, 0), 60, "cancelled");
 		visit(patient, MASSAGE, clinic, MONDAY.plusDays(2).atTime(10, 0), 60, "noshow");
 		visit(patient, MASSAGE, clinic, MONDAY.plusDays(3).atTime(10, 0), 60, "booked");
-		assessments.record(new Assessments.NewAssessment(patient, therapist, "Stiff neck after long days at a desk",
-				Set.of(BodyRegion.NECK), null, true, Set.of(), null, null, null, null, null, List.of("M54.2"), null),
+		assessments.record(
+				new Assessments.NewAssessment(PatientId.of(patient), PractitionerId.of(therapist),
+						"Stiff neck after long days at a desk", Set.of(BodyRegion.NECK), null, true, Set.of(), null,
+						null, null, null, null, List.of("M54.2"), null),
 				new SessionNotes.Actor("system:test", "SYSTEM", null));
 		otherPatient = patient("Otto", "Berg");
 		othersVisit = visit(otherPatient, MASSAGE, clinic, MONDAY.atTime(14, 0), 60, "fulfilled");

@@ -12,6 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.unknot.system.InvalidRequest;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 class TreatmentPlanTests {
 
@@ -26,7 +29,8 @@ class TreatmentPlanTests {
 	}
 
 	static TreatmentPlan draft() {
-		return TreatmentPlan.draft(UUID.randomUUID(), UUID.randomUUID(), ANA, "swedish-60", weekly(6), NOW);
+		return TreatmentPlan.draft(UUID.randomUUID(), PatientId.of(UUID.randomUUID()), PractitionerId.of(ANA),
+				ServiceId.of("swedish-60"), weekly(6), NOW);
 	}
 
 	static TreatmentPlan signed() {
@@ -57,7 +61,8 @@ class TreatmentPlanTests {
 
 			assertThat(plan.status()).isEqualTo(PlanStatus.ACTIVE);
 			assertThat(plan.signedAt()).isEqualTo(NOW);
-			assertThat(plan.takeEvents()).containsExactly(new PlanSigned(plan.id(), plan.patientId(), ANA, NOW));
+			assertThat(plan.takeEvents()).containsExactly(
+					new PlanSigned(plan.id(), PatientId.of(plan.patientId()), PractitionerId.of(ANA), NOW));
 		}
 
 		@Test

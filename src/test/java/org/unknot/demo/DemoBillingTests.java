@@ -20,6 +20,7 @@ import org.unknot.billing.Superbills;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.practitioner.Npi;
+import org.unknot.patient.PatientId;
 
 /**
  * The demo gives its patient a superbill worth looking at: attended visits of several
@@ -81,7 +82,7 @@ class DemoBillingTests {
 		Superbills.Issued issued = superbills.forSpan(
 				new Superbills.Asker(new SignedIn(UUID.randomUUID(), "demo@example.org", "Jordan Ellis", Role.PATIENT,
 						List.of(), null, patient), "127.0.0.1"),
-				patient, today.minusWeeks(10), today, Superbills.Use.READ);
+				PatientId.of(patient), today.minusWeeks(10), today, Superbills.Use.READ);
 
 		assertThat(issued.bills()).singleElement().satisfies(bill -> {
 			assertThat(bill.clinic().name()).isEqualTo("Unknot Montclair");

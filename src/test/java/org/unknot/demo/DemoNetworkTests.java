@@ -38,6 +38,7 @@ import org.unknot.account.SignIn;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unknot.UnknotIntegrationTest;
+import org.unknot.patient.PatientId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -216,7 +217,7 @@ class DemoNetworkTests {
 				.query(Long.class)
 				.single()).as("the rest of Noor's plan booked, to show on Ana's day").isEqualTo(2);
 
-			var pain = progress.of(jordan, new Progress.Reader("test", "PRACTITIONER", null))
+			var pain = progress.of(PatientId.of(jordan), new Progress.Reader("test", "PRACTITIONER", null))
 				.stream()
 				.filter(series -> series.measure().code().equals("pain-nrs"))
 				.findFirst()

@@ -50,6 +50,7 @@ import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientDetails;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.patient.PatientId;
 
 /**
  * A practitioner assesses a patient, drafts, signs and amends a plan, and the front desk
@@ -391,15 +392,15 @@ class CarePagesTests {
 	}
 
 	private Assessment assessment() {
-		return assessments
-			.record(new Assessments.NewAssessment(patient, therapist, "Stiff neck after long days at the laptop",
-					Set.of(BodyRegion.NECK), null, true, Set.of(), null, 60, 70, null, null, List.of("M54.2"), null),
-					ACTOR);
+		return assessments.record(new Assessments.NewAssessment(PatientId.of(patient), PractitionerId.of(therapist),
+				"Stiff neck after long days at the laptop", Set.of(BodyRegion.NECK), null, true, Set.of(), null, 60, 70,
+				null, null, List.of("M54.2"), null), ACTOR);
 	}
 
 	private TreatmentPlan plan(int visits, boolean signed) {
 		TreatmentPlan plan = TreatmentPlan
-			.draft(assessment().id(), patient, therapist, TestNetwork.MASSAGE,
+			.draft(assessment().id(), PatientId.of(patient), PractitionerId.of(therapist),
+					ServiceId.of(TestNetwork.MASSAGE),
 					new PlanTerms(List.of(new Goal("Worst pain in a day", "3/10 or less")),
 							Set.of(Technique.TRIGGER_POINT), 1, visits, MONDAY, MONDAY.plusWeeks(6)),
 					java.time.Instant.now());

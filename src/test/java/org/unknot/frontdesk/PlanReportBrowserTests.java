@@ -166,7 +166,7 @@ class PlanReportBrowserTests {
 		UUID patient = firstVisit(network, therapist, "Mira", "Okafor").appointment().patientId().value();
 		TreatmentPlan plan = fixture().signed(patient, therapist, START);
 		UUID report = reports
-			.sign(plan.id(), "Steady; no change to the plan.", null, therapist,
+			.sign(plan.id(), "Steady; no change to the plan.", null, PractitionerId.of(therapist),
 					new Progress.Reader("test", "PRACTITIONER", null))
 			.id();
 		Account stranger = accounts.create(new AccountDesk.NewAccount("pt-" + UUID.randomUUID() + "@unknot.example",

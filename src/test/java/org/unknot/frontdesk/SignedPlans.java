@@ -14,6 +14,7 @@ import org.unknot.care.TreatmentPlans;
 import org.unknot.care.measures.Answers;
 import org.unknot.care.measures.BuiltInMeasures;
 import org.unknot.care.measures.MeasureResponses;
+import org.unknot.patient.PatientId;
 
 /**
  * A signed plan of six massage visits every two weeks for a patient of a practitioner,
@@ -27,7 +28,7 @@ record SignedPlans(Assessments assessments, TreatmentPlans plans, MeasureRespons
 
 	/** A pain score the patient gave this long ago. */
 	void pain(UUID patientId, int score, Duration ago) {
-		responses.record(patientId, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", score)),
+		responses.record(PatientId.of(patientId), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", score)),
 				new MeasureResponses.Taken(null, null, null, "patient", Instant.now().minus(ago)));
 	}
 

@@ -231,9 +231,9 @@ class PatientPortalTests {
 		UUID patient = mine.appointment().patientId().value();
 		UUID visit = mine.appointment().id();
 		context.getBean(Assessments.class)
-			.record(new Assessments.NewAssessment(patient, therapist, "Tight shoulders after long drives",
-					Set.of(BodyRegion.NECK), null, true, Set.of(), null, null, null, null, null, List.of("M54.2"),
-					null), new SessionNotes.Actor("test", "PRACTITIONER", null));
+			.record(new Assessments.NewAssessment(PatientId.of(patient), PractitionerId.of(therapist),
+					"Tight shoulders after long drives", Set.of(BodyRegion.NECK), null, true, Set.of(), null, null,
+					null, null, null, List.of("M54.2"), null), new SessionNotes.Actor("test", "PRACTITIONER", null));
 		Ledger ledger = context.getBean(Ledger.class);
 		ledger.write(new Ledger.Line("test:fee:" + visit, EntryKind.CHARGE, Purpose.NO_SHOW_FEE, patient, visit,
 				Money.usd(4000), null, null, null), Actor.SYSTEM);
@@ -295,10 +295,11 @@ class PatientPortalTests {
 	void theDownloadHoldsThePatientsPlansAndQuestionnaireAnswers() throws Exception {
 		UUID patient = mine.appointment().patientId().value();
 		var assessment = context.getBean(Assessments.class)
-			.record(new Assessments.NewAssessment(patient, therapist, "Sore neck", Set.of(BodyRegion.NECK), null, true,
-					Set.of(), null, null, null, null, null, List.of("M54.2"), null),
-					new SessionNotes.Actor("test", "PRACTITIONER", null));
-		var plan = TreatmentPlan.draft(assessment.id(), patient, therapist, TestNetwork.MASSAGE,
+			.record(new Assessments.NewAssessment(PatientId.of(patient), PractitionerId.of(therapist), "Sore neck",
+					Set.of(BodyRegion.NECK), null, true, Set.of(), null, null, null, null, null, List.of("M54.2"),
+					null), new SessionNotes.Actor("test", "PRACTITIONER", null));
+		var plan = TreatmentPlan.draft(assessment.id(), PatientId.of(patient), PractitionerId.of(therapist),
+				ServiceId.of(TestNetwork.MASSAGE),
 				new PlanTerms(List.of(new Goal("Turn the head to reverse the car", "without pain")),
 						Set.of(Technique.SHIATSU), 2, 6, LocalDate.of(2027, 3, 15), LocalDate.of(2027, 4, 26)),
 				java.time.Instant.now());
@@ -307,7 +308,7 @@ class PatientPortalTests {
 		context.getBean(MeasureSchedules.class)
 			.set(plan.id(), List.of(ScheduledMeasure.every(BuiltInMeasures.PSFS, Timing.EVERY_VISITS, 1)));
 		context.getBean(MeasureResponses.class)
-			.record(patient, BuiltInMeasures.FUNCTION,
+			.record(PatientId.of(patient), BuiltInMeasures.FUNCTION,
 					new Answers(Map.of("activity-1", 4, "activity-2", 6, "activity-3", 5),
 							Map.of("activity-1", "Gardening", "activity-2", "Driving", "activity-3", "Typing")),
 					new MeasureResponses.Taken(plan.id(), null, null, "patient", java.time.Instant.now()));

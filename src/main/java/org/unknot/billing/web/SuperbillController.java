@@ -24,6 +24,7 @@ import org.unknot.system.NotFound;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
+import org.unknot.patient.PatientId;
 
 /**
  * Superbills on a page and as a PDF: in the portal for the signed-in patient, and from
@@ -79,7 +80,8 @@ class SuperbillController {
 			UUID visit = form.visitId();
 			Boolean atHome = form.atHome(messages);
 			if (atHome != null) {
-				superbills.recordVideoPlace(new Superbills.Asker(me, request.getRemoteAddr()), id, visit, atHome);
+				superbills.recordVideoPlace(new Superbills.Asker(me, request.getRemoteAddr()), PatientId.of(id), visit,
+						atHome);
 			}
 			return where.path() + "?from=" + text(form.from()) + "&to=" + text(form.to());
 		}, "Place of service saved.", redirect, response, errors -> {
@@ -137,7 +139,7 @@ class SuperbillController {
 		}
 		Superbills.Asker asker = new Superbills.Asker(me, request.getRemoteAddr());
 		if (span.visit() != null && !span.visit().isBlank()) {
-			return superbills.forVisit(asker, where.patientId(), span.visitId(), use);
+			return superbills.forVisit(asker, PatientId.of(where.patientId()), span.visitId(), use);
 		}
 		var thisYear = superbills.thisYear(catalog.virtualZone());
 		LocalDate from = span.from() == null ? thisYear.get(0) : span.day(messages, "from", span.from());
@@ -146,7 +148,7 @@ class SuperbillController {
 			return null;
 		}
 		try {
-			return superbills.forSpan(asker, where.patientId(), from, to, use);
+			return superbills.forSpan(asker, PatientId.of(where.patientId()), from, to, use);
 		}
 		catch (InvalidRequest invalid) {
 			messages.addAll(invalid);

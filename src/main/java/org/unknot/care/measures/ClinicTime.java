@@ -32,7 +32,7 @@ public class ClinicTime {
 	}
 
 	/** The zone of the visit's clinic, or else of the patient's. */
-	public ZoneId of(UUID appointmentId, UUID patientId) {
+	public ZoneId of(UUID appointmentId, PatientId patientId) {
 		return appointmentId == null ? ofPatient(patientId)
 				: appointments.find(appointmentId)
 					.map(visit -> clinics.zoneOf(visit.location()))
@@ -40,8 +40,8 @@ public class ClinicTime {
 	}
 
 	/** The zone of the patient's latest visit's clinic. */
-	public ZoneId ofPatient(UUID patientId) {
-		return appointments.ofPatient(PatientId.of(patientId))
+	public ZoneId ofPatient(PatientId patientId) {
+		return appointments.ofPatient(patientId)
 			.stream()
 			.max(Comparator.comparing(Appointment::start))
 			.map(visit -> clinics.zoneOf(visit.location()))
@@ -50,7 +50,7 @@ public class ClinicTime {
 
 	/** Where the questionnaire's deadline is read. */
 	public ZoneId of(QuestionnaireRequests.Request request) {
-		return of(request.appointmentId(), request.patientId());
+		return of(request.appointmentId(), PatientId.of(request.patientId()));
 	}
 
 }

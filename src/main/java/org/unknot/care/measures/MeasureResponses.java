@@ -18,6 +18,7 @@ import org.unknot.privacy.FieldCipher;
 import org.unknot.privacy.SealedColumn;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
+import org.unknot.patient.PatientId;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -47,7 +48,8 @@ public class MeasureResponses {
 	/**
 	 * Scores and stores these answers; refused, with a message per item, when incomplete.
 	 */
-	public MeasureResponse record(UUID patientId, Measure measure, Answers answers, Taken taken) {
+	public MeasureResponse record(PatientId whose, Measure measure, Answers answers, Taken taken) {
+		UUID patientId = whose.value();
 		double score = measure.score(answers.scores());
 		checkNames(measure, answers);
 		UUID id = UUID.randomUUID();
@@ -65,9 +67,9 @@ public class MeasureResponses {
 	}
 
 	/** Every response of a patient, oldest first. */
-	public List<MeasureResponse> ofPatient(UUID patientId) {
+	public List<MeasureResponse> ofPatient(PatientId patientId) {
 		return jdbc.sql("SELECT * FROM measure_response WHERE patient_id = ? ORDER BY answered_at")
-			.param(patientId)
+			.param(patientId.value())
 			.query(this::map)
 			.list();
 	}

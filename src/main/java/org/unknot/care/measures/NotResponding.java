@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.unknot.catalog.CatalogProperties;
+import org.unknot.patient.PatientId;
 
 /**
  * Open plans to review because the patient is not responding: after
@@ -62,8 +63,8 @@ public class NotResponding {
 		return flagged;
 	}
 
-	public boolean of(UUID patientId) {
-		return !among(List.of(patientId)).isEmpty();
+	public boolean of(PatientId patientId) {
+		return !among(List.of(patientId.value())).isEmpty();
 	}
 
 	private boolean flagged(Plan plan) {

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.audit.AuditEvent;
 import org.unknot.audit.AuditLog;
 import org.unknot.system.Times;
+import org.unknot.patient.PatientId;
 
 /**
  * A patient's scores over time, one series per measure, each judged from its first score
@@ -68,8 +69,8 @@ public class Progress {
 
 	/** Every series with at least one score, pain first. */
 	@Transactional
-	public List<Series> of(UUID patientId, Reader reader) {
-		return series(patientId, points(patientId), reader);
+	public List<Series> of(PatientId patientId, Reader reader) {
+		return series(patientId.value(), points(patientId), reader);
 	}
 
 	/**
@@ -79,11 +80,11 @@ public class Progress {
 	 * period are left out, and so is a measure with none in it.
 	 */
 	@Transactional
-	public List<Series> during(UUID patientId, LocalDate start, Instant until, Reader reader) {
+	public List<Series> during(PatientId patientId, LocalDate start, Instant until, Reader reader) {
 		Instant afterStartDay = start.plusDays(1).atStartOfDay(clinicTime.ofPatient(patientId)).toInstant();
 		Map<String, List<Point>> byMeasure = points(patientId);
 		byMeasure.replaceAll((code, points) -> within(points, afterStartDay, until));
-		return series(patientId, byMeasure, reader);
+		return series(patientId.value(), byMeasure, reader);
 	}
 
 	/**
@@ -104,11 +105,12 @@ public class Progress {
 	}
 
 	/** Each measure's scores, pain first, unsorted. */
-	private Map<String, List<Point>> points(UUID patientId) {
+	private Map<String, List<Point>> points(PatientId whose) {
+		UUID patientId = whose.value();
 		Map<String, List<Point>> byMeasure = new LinkedHashMap<>();
 		BuiltInMeasures.ALL.forEach(measure -> byMeasure.put(measure.code(), new ArrayList<>()));
 		// each day is named where it was spent: in the zone of that visit's clinic
-		ZoneId patientZone = clinicTime.ofPatient(patientId);
+		ZoneId patientZone = clinicTime.ofPatient(whose);
 		// a session record's "before" score belongs to the day of its visit, not to the
 		// day the record was written (often later)
 		jdbc.sql("""
@@ -117,13 +119,13 @@ public class Progress {
 				WHERE s.patient_id = ? AND s.pain_before IS NOT NULL""")
 			.param(patientId)
 			.query((rs, n) -> point(rs.getTimestamp("taken_at"), rs.getInt("pain_before"),
-					clinicTime.of(rs.getObject("appointment_id", UUID.class), patientId)))
+					clinicTime.of(rs.getObject("appointment_id", UUID.class), whose)))
 			.list()
 			.forEach(byMeasure.get(BuiltInMeasures.PAIN)::add);
-		for (MeasureResponse response : responses.ofPatient(patientId)) {
+		for (MeasureResponse response : responses.ofPatient(whose)) {
 			byMeasure.computeIfAbsent(response.measure(), code -> new ArrayList<>())
 				.add(point(Timestamp.from(response.answeredAt()), response.score(), response.appointmentId() == null
-						? patientZone : clinicTime.of(response.appointmentId(), patientId)));
+						? patientZone : clinicTime.of(response.appointmentId(), whose)));
 		}
 		return byMeasure;
 	}

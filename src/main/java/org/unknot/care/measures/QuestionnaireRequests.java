@@ -87,7 +87,7 @@ public class QuestionnaireRequests {
 	 * works until the visit begins. Answers what was sent.
 	 */
 	@Transactional
-	public Optional<Sent> sendDue(UUID planId, UUID patientId, UUID appointmentId, UpcomingVisit visit,
+	public Optional<Sent> sendDue(UUID planId, PatientId patientId, UUID appointmentId, UpcomingVisit visit,
 			Instant visitStart, ZoneId zone) {
 		Set<String> due = schedules.dueAt(planId, visit);
 		return due.isEmpty() ? Optional.empty()
@@ -99,8 +99,9 @@ public class QuestionnaireRequests {
 	 * questions, the link, and until when (in {@code zone}) it works.
 	 */
 	@Transactional
-	public Sent send(UUID patientId, List<String> codes, UUID planId, UUID appointmentId, Instant expiresAt,
+	public Sent send(PatientId whose, List<String> codes, UUID planId, UUID appointmentId, Instant expiresAt,
 			ZoneId zone) {
+		UUID patientId = whose.value();
 		if (codes.isEmpty()) {
 			throw new IllegalArgumentException("A questionnaire asks at least one measure");
 		}
@@ -116,9 +117,8 @@ public class QuestionnaireRequests {
 			.params(id, patientId, String.join(",", codes), planId, appointmentId, token.hash(),
 					Timestamp.from(expiresAt), Timestamp.from(clock.instant()))
 			.update();
-		notifications.questionnaireDue(id, PatientId.of(patientId), expiresAt,
-				notifications.questionnaireMessage(patient.givenName(), site.link("/questionnaires/" + token.value()),
-						Times.shortDateTime(expiresAt, zone)));
+		notifications.questionnaireDue(id, whose, expiresAt, notifications.questionnaireMessage(patient.givenName(),
+				site.link("/questionnaires/" + token.value()), Times.shortDateTime(expiresAt, zone)));
 		return new Sent(id, token.value());
 	}
 
@@ -133,18 +133,21 @@ public class QuestionnaireRequests {
 	}
 
 	/** A questionnaire of this patient's, never one of another's. */
-	public Optional<Request> ofPatient(UUID requestId, UUID patientId) {
+	public Optional<Request> ofPatient(UUID requestId, PatientId patientId) {
 		return jdbc.sql("SELECT * FROM questionnaire_request WHERE id = ? AND patient_id = ?")
-			.params(requestId, patientId)
+			.params(requestId, patientId.value())
 			.query(this::map)
 			.optional();
 	}
 
 	/** The patient's questionnaires still to answer, soonest to expire first. */
-	public List<Request> openFor(UUID patientId) {
+	public List<Request> openFor(PatientId patientId) {
 		return jdbc.sql("""
 				SELECT * FROM questionnaire_request WHERE patient_id = ? AND answered_at IS NULL AND expires_at > ?
-				ORDER BY expires_at""").params(patientId, Timestamp.from(clock.instant())).query(this::map).list();
+				ORDER BY expires_at""")
+			.params(patientId.value(), Timestamp.from(clock.instant()))
+			.query(this::map)
+			.list();
 	}
 
 	/** The measures a questionnaire asks, in its order. */
@@ -172,7 +175,7 @@ public class QuestionnaireRequests {
 		List<MeasureResponse> recorded = new ArrayList<>();
 		for (Measure measure : measuresOf(request)) {
 			try {
-				recorded.add(responses.record(request.patientId(), measure,
+				recorded.add(responses.record(PatientId.of(request.patientId()), measure,
 						byMeasure.getOrDefault(measure.code(), Answers.of(Map.of())), new MeasureResponses.Taken(
 								request.planId(), request.appointmentId(), request.id(), enteredBy, now)));
 			}

@@ -20,6 +20,7 @@ import org.unknot.care.PlanProgress;
 import org.unknot.care.TreatmentPlan;
 import org.unknot.care.TreatmentPlans;
 import org.unknot.catalog.Clinics;
+import org.unknot.patient.PatientId;
 
 /**
  * Sends each plan visit's questionnaire ahead of it, when the plan's measure schedule
@@ -154,8 +155,8 @@ public class QuestionnairesAhead {
 		}
 		ZoneId zone = clinics.zoneOf(appointment.location());
 		UpcomingVisit upcoming = upcoming(plan, counted, appointment, zone);
-		Optional<QuestionnaireRequests.Sent> sent = requests.sendDue(plan.id(), plan.patientId(), appointment.id(),
-				upcoming, appointment.start(), zone);
+		Optional<QuestionnaireRequests.Sent> sent = requests.sendDue(plan.id(), PatientId.of(plan.patientId()),
+				appointment.id(), upcoming, appointment.start(), zone);
 		sent.ifPresent(done -> log.info("Questionnaire {} sent ahead of plan visit {}", done.id(), appointment.id()));
 		return sent;
 	}

@@ -29,6 +29,8 @@ import org.unknot.system.InvalidRequest;
 import org.unknot.system.InvalidRequest.FieldProblem;
 import org.unknot.system.NotFound;
 import org.unknot.system.Times;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * Progress reports and discharge summaries: signed by a practitioner with the summary
@@ -91,8 +93,9 @@ public class CareReports {
 	 * missing or too long, or when the plan is still a draft.
 	 */
 	@Transactional
-	public CareReport sign(UUID planId, String summary, String followUp, String practitionerId,
+	public CareReport sign(UUID planId, String summary, String followUp, PractitionerId signer,
 			Progress.Reader reader) {
+		String practitionerId = signer.value();
 		TreatmentPlan plan = plans.find(planId)
 			.orElseThrow(() -> new NotFound(null, "treatment plan", planId.toString()));
 		ReportKind kind = dueFor(plan)
@@ -139,10 +142,10 @@ public class CareReports {
 	}
 
 	/** The discharge summaries of the patient's plans, newest first: theirs to keep. */
-	public List<CareReport> dischargesOf(UUID patientId) {
+	public List<CareReport> dischargesOf(PatientId patientId) {
 		return jdbc.sql("""
 				SELECT * FROM care_report WHERE patient_id = ? AND kind = 'DISCHARGE' ORDER BY signed_at DESC, id""")
-			.param(patientId)
+			.param(patientId.value())
 			.query(this::map)
 			.list();
 	}

@@ -27,6 +27,7 @@ import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.Times;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.patient.PatientId;
 
 /**
  * Puts a report into words: names for ids, each time in the zone of its clinic, visits as
@@ -64,7 +65,7 @@ class ReportWriter {
 	ReportContent content(TreatmentPlan plan, ReportKind kind, String summary, String followUp, String practitionerId,
 			Instant now, Progress.Reader reader) {
 		Patient patient = patients.get(plan.patientId());
-		ZoneId zone = clinicTime.ofPatient(plan.patientId());
+		ZoneId zone = clinicTime.ofPatient(PatientId.of(plan.patientId()));
 		PlanTerms terms = plan.terms();
 		PlanProgress course = plans.progress(plan);
 		String signedPlan = plan.signedAt() == null ? "" : ", signed " + Times.shortDateTime(plan.signedAt(), zone);
@@ -93,7 +94,7 @@ class ReportWriter {
 		Instant until = ended ? last.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1) : now;
 		String period = "Charted from " + Times.day(start) + " to " + Times.day(last) + ", the plan's period";
 		Instant startDay = start.atStartOfDay(zone).toInstant();
-		return progress.during(plan.patientId(), start, until, reader).stream().map(series -> {
+		return progress.during(PatientId.of(plan.patientId()), start, until, reader).stream().map(series -> {
 			Progress.Point first = series.points().get(0);
 			String baseline = first.at().isBefore(startDay)
 					? "; the first point (" + first.dayLabel() + ") is the baseline, the last score before it began."
@@ -110,7 +111,7 @@ class ReportWriter {
 	}
 
 	ZoneId zoneOf(UUID patientId) {
-		return clinicTime.ofPatient(patientId);
+		return clinicTime.ofPatient(PatientId.of(patientId));
 	}
 
 	private static String ended(TreatmentPlan plan, ZoneId zone) {

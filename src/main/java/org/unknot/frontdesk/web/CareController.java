@@ -38,6 +38,8 @@ import org.unknot.practitioner.Practitioners;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A patient's care for staff: their assessments and treatment plans, and the assessment
@@ -85,22 +87,23 @@ class CareController {
 
 	@GetMapping("/staff/patients/{id}/care")
 	String care(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request, Model model) {
-		access.requireViews(me, id);
+		PatientId whose = PatientId.of(id);
+		access.requireViews(me, whose);
 		Patient patient = patients.get(id);
 		SessionNotes.Actor actor = actor(me, request);
-		boolean clinical = access.clinical(me, id);
+		boolean clinical = access.clinical(me, whose);
 		Map<String, CareService> serviceById = services.byId();
 		model.addAttribute("patient", patient);
 		model.addAttribute("clinical", clinical);
-		model.addAttribute("writes", access.writes(me, id));
-		model.addAttribute("assessments", clinical ? assessments.ofPatient(id, actor) : List.of());
+		model.addAttribute("writes", access.writes(me, whose));
+		model.addAttribute("assessments", clinical ? assessments.ofPatient(whose, actor) : List.of());
 		model.addAttribute("codes",
 				codes.all().stream().collect(Collectors.toMap(DiagnosisCode::code, DiagnosisCode::label)));
 		model.addAttribute("names", practitioners.displayNames());
 		model.addAttribute("zone", catalog.virtualZone());
 		model
 			.addAttribute("plans",
-					plans.ofPatient(id, actor)
+					plans.ofPatient(whose, actor)
 						.stream()
 						.map(plan -> new PlanRow(plan, serviceName(serviceById, plan.serviceId()),
 								practitioners.displayNames()
@@ -112,7 +115,7 @@ class CareController {
 
 	@GetMapping("/staff/patients/{id}/assessments/new")
 	String assessmentForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Model model) {
-		access.requireWrites(me, id);
+		access.requireWrites(me, PatientId.of(id));
 		return assessmentPage(patients.get(id), AssessmentForm.BLANK, Map.of(), model);
 	}
 
@@ -120,10 +123,11 @@ class CareController {
 	String recordAssessment(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
 			@ModelAttribute AssessmentForm form, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
-		access.requireWrites(me, id);
+		PatientId whose = PatientId.of(id);
+		access.requireWrites(me, whose);
 		Patient patient = patients.get(id);
 		return forms.attempt(messages -> {
-			NewAssessment typed = form.typed(id, me.practitionerId(), messages);
+			NewAssessment typed = form.typed(whose, PractitionerId.of(me.practitionerId()), messages);
 			if (!messages.isEmpty()) {
 				// name every problem at once, not only what did not parse
 				assessments.problemsWith(typed).forEach(problem -> messages.add(problem.field(), problem.message()));
@@ -176,7 +180,7 @@ class CareController {
 			diagnosisCodes = diagnosisCodes == null ? List.of() : diagnosisCodes;
 		}
 
-		NewAssessment typed(UUID patientId, String practitionerId, FieldMessages messages) {
+		NewAssessment typed(PatientId patientId, PractitionerId practitionerId, FieldMessages messages) {
 			Integer rotationLeft = degrees("cervicalRotationLeft", cervicalRotationLeft, messages);
 			Integer rotationRight = degrees("cervicalRotationRight", cervicalRotationRight, messages);
 			Integer flexionLeft = degrees("shoulderFlexionLeft", shoulderFlexionLeft, messages);

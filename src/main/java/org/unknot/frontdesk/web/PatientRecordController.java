@@ -70,7 +70,7 @@ class PatientRecordController {
 			model.addAttribute("practitionerNames", practitioners.displayNames());
 			// the front desk sees that care is under way, not how it is going
 			model.addAttribute("notResponding",
-					me.role() != Role.FRONT_DESK && notResponding.of(id) ? NotResponding.WORDS : null);
+					me.role() != Role.FRONT_DESK && notResponding.of(PatientId.of(id)) ? NotResponding.WORDS : null);
 			return "staff/patient";
 		}
 		catch (PatientRecords.ReasonRequired required) {

@@ -60,6 +60,8 @@ import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.patient.PatientId;
+import org.unknot.catalog.ServiceId;
 
 /**
  * Treatment plans for staff: drafted from an assessment by the practitioner who made it,
@@ -123,8 +125,8 @@ class PlanController {
 		LocalDate today = LocalDate.now(clock.withZone(catalog.virtualZone()));
 		PlanForm form = new PlanForm(null, null, null, null, null, null, null, List.of(), "1", "6", today.toString(),
 				today.plusWeeks(6).toString(), null);
-		return planPage(patients.get(owner.patientId()), null, id, form, ScheduleForm.first(BuiltInMeasures.PAIN),
-				Map.of(), model);
+		return planPage(patients.get(owner.patientId().value()), null, id, form,
+				ScheduleForm.first(BuiltInMeasures.PAIN), Map.of(), model);
 	}
 
 	@PostMapping("/staff/assessments/{id}/plans")
@@ -139,13 +141,13 @@ class PlanController {
 			if (!messages.isEmpty()) {
 				return null;
 			}
-			TreatmentPlan plan = TreatmentPlan.draft(id, owner.patientId(), me.practitionerId(), service.id(), terms,
-					clock.instant());
+			TreatmentPlan plan = TreatmentPlan.draft(id, owner.patientId(), PractitionerId.of(me.practitionerId()),
+					ServiceId.of(service.id()), terms, clock.instant());
 			plans.save(plan);
 			schedules.set(plan.id(), lines);
 			return new FormChange.Made("/staff/plans/" + plan.id(), "Plan drafted. Read it over, then sign it.");
 		}, redirect, response,
-				errors -> planPage(patients.get(owner.patientId()), null, id, form, schedule, errors, model));
+				errors -> planPage(patients.get(owner.patientId().value()), null, id, form, schedule, errors, model));
 	}
 
 	@GetMapping("/staff/plans/{id}")
@@ -237,7 +239,7 @@ class PlanController {
 		model.addAttribute("progress", progress);
 		model.addAttribute("visits", progress.visits().stream().map(this::visitRow).toList());
 		model.addAttribute("measures", scheduleInWords(plan));
-		model.addAttribute("clinical", access.clinical(me, plan.patientId()));
+		model.addAttribute("clinical", access.clinical(me, PatientId.of(plan.patientId())));
 		model.addAttribute("own", me.role() == Role.PRACTITIONER && plan.practitionerId().equals(me.practitionerId()));
 		model.addAttribute("admin", me.role() == Role.ADMIN);
 		model.addAttribute("errors", errors);

@@ -33,6 +33,8 @@ import org.unknot.system.NotFound;
 import org.unknot.system.web.Downloads;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
+import org.unknot.patient.PatientId;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A plan's reports for staff: a practitioner who treats the patient writes and signs a
@@ -93,7 +95,8 @@ class PlanReportController {
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		TreatmentPlan plan = writable(me, id, request);
 		return forms.attempt(messages -> {
-			reports.sign(id, form.summary(), form.followUp(), me.practitionerId(), PlanReports.reader(me, request));
+			reports.sign(id, form.summary(), form.followUp(), PractitionerId.of(me.practitionerId()),
+					PlanReports.reader(me, request));
 			return "/staff/plans/" + id;
 		}, "Report signed. Download it, or send it to a provider, from the list of reports.", redirect, response,
 				errors -> reportPage(plan, form, errors, model));
@@ -109,7 +112,7 @@ class PlanReportController {
 			HttpServletRequest request) {
 		CareReport report = report(id);
 		Progress.Reader reader = PlanReports.reader(me, request);
-		if (access.clinical(me, report.patientId())) {
+		if (access.clinical(me, PatientId.of(report.patientId()))) {
 			return download(reports.open(report, reader));
 		}
 		Optional<ReportBreakGlass.Grant> grant = glass.live(report, reader);
@@ -132,7 +135,7 @@ class PlanReportController {
 	String reasonPage(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		CareReport report = report(id);
-		if (access.clinical(me, report.patientId())) {
+		if (access.clinical(me, PatientId.of(report.patientId()))) {
 			return "redirect:/staff/plans/" + report.planId();
 		}
 		requirePractitioner(me, report, request);
@@ -150,7 +153,7 @@ class PlanReportController {
 	String giveReason(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @ModelAttribute ReasonForm form,
 			HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		CareReport report = report(id);
-		if (access.clinical(me, report.patientId())) {
+		if (access.clinical(me, PatientId.of(report.patientId()))) {
 			return "redirect:/staff/plans/" + report.planId();
 		}
 		requirePractitioner(me, report, request);
@@ -171,7 +174,7 @@ class PlanReportController {
 		ReportLinks.Link link = links.find(id).orElseThrow(() -> new NotFound(null, "report link", id.toString()));
 		CareReport report = report(link.reportId());
 		Progress.Reader reader = PlanReports.reader(me, request);
-		if (!access.clinical(me, report.patientId())) {
+		if (!access.clinical(me, PatientId.of(report.patientId()))) {
 			links.revokeRefused(link, reader);
 			throw new AccessDeniedException("Not a patient this account treats");
 		}
@@ -232,7 +235,7 @@ class PlanReportController {
 	/** The plan, for a practitioner who treats its patient. */
 	private TreatmentPlan writable(SignedIn me, UUID id, HttpServletRequest request) {
 		TreatmentPlan plan = staffPlans.viewed(me, id, request);
-		access.requireWrites(me, plan.patientId());
+		access.requireWrites(me, PatientId.of(plan.patientId()));
 		return plan;
 	}
 

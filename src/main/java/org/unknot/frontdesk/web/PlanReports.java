@@ -18,6 +18,7 @@ import org.unknot.care.reports.CareReports;
 import org.unknot.care.reports.ReportLinks;
 import org.unknot.frontdesk.CareAccess;
 import org.unknot.system.Times;
+import org.unknot.patient.PatientId;
 
 /**
  * The reports part of a plan's page: for those who see its clinical side, each signed
@@ -59,11 +60,11 @@ class PlanReports {
 	}
 
 	void addTo(Model model, SignedIn me, TreatmentPlan plan) {
-		boolean clinical = access.clinical(me, plan.patientId());
-		ZoneId zone = clinicTime.ofPatient(plan.patientId());
+		boolean clinical = access.clinical(me, PatientId.of(plan.patientId()));
+		ZoneId zone = clinicTime.ofPatient(PatientId.of(plan.patientId()));
 		model.addAttribute("reports",
 				clinical ? reports.ofPlan(plan.id()).stream().map(report -> row(report, zone)).toList() : List.of());
-		model.addAttribute("reportDue", access.writes(me, plan.patientId())
+		model.addAttribute("reportDue", access.writes(me, PatientId.of(plan.patientId()))
 				? CareReports.dueFor(plan).map(kind -> kind.label()).orElse(null) : null);
 	}
 

@@ -26,6 +26,7 @@ import org.unknot.system.NotFound;
 import org.unknot.system.web.FieldMessages;
 import org.unknot.system.web.FormChange;
 import org.unknot.system.web.PageForm;
+import org.unknot.practitioner.PractitionerId;
 
 /**
  * A practitioner records a session of their own visit: pain before and after, and a note.
@@ -66,8 +67,8 @@ class SessionController {
 			if (!messages.isEmpty()) {
 				return null;
 			}
-			SessionNote saved = notes.record(me.practitionerId(), id, before, after, minutes, form.note(),
-					actor(me, request));
+			SessionNote saved = notes.record(PractitionerId.of(me.practitionerId()), id, before, after, minutes,
+					form.note(), actor(me, request));
 			return "/staff/my-day?date=" + LocalDate.ofInstant(visit.start(), catalog.virtualZone()) + "#visit-"
 					+ saved.appointmentId();
 		}, "Session recorded.", redirect, response, errors -> page(visit, form, errors, model));

@@ -15,6 +15,7 @@ import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.system.NotFound;
 import org.unknot.practitioner.PractitionerId;
+import org.unknot.patient.PatientId;
 
 /**
  * What the plan pages and the plan booking pages share: a plan opened by someone allowed
@@ -41,7 +42,7 @@ class StaffPlans {
 	/** The plan, for staff who see the patient's plans; the opening is audited. */
 	TreatmentPlan viewed(SignedIn me, UUID id, HttpServletRequest request) {
 		TreatmentPlan plan = plans.find(id).orElseThrow(() -> new NotFound(null, "treatment plan", id.toString()));
-		access.requireViews(me, plan.patientId());
+		access.requireViews(me, PatientId.of(plan.patientId()));
 		return plans.open(id, CareController.actor(me, request)).orElseThrow();
 	}
 

@@ -28,6 +28,7 @@ import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.visit.BookedBy;
 import org.unknot.visit.PlanBooking;
+import org.unknot.patient.PatientId;
 
 /**
  * A patient of a clinic in California: days on their progress and the deadline of their
@@ -117,7 +118,7 @@ class ClinicTimeTests {
 			.query(String.class)
 			.single();
 		assertThat(text).contains("Mon, Mar 15, 3:00 PM PDT").doesNotContain("EDT");
-		var request = requests.openFor(patient).get(0);
+		var request = requests.openFor(PatientId.of(patient)).get(0);
 		assertThat(clinicTime.of(request)).isEqualTo(LOS_ANGELES);
 	}
 
@@ -125,12 +126,12 @@ class ClinicTimeTests {
 	void progressNamesEachDayWhereTheVisitWas() {
 		// 10:30 PM on Monday in Los Angeles is already Tuesday in New York
 		Instant lateMonday = MONDAY.atTime(22, 30).atZone(LOS_ANGELES).toInstant();
-		responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", 6)),
+		responses.record(PatientId.of(patient), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", 6)),
 				new MeasureResponses.Taken(plan.id(), firstVisit.id(), null, "patient", lateMonday));
-		responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", 4)),
+		responses.record(PatientId.of(patient), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", 4)),
 				new MeasureResponses.Taken(null, null, null, "patient", lateMonday.plus(Duration.ofDays(7))));
 
-		var pain = progress.of(patient, new Progress.Reader("test", "PRACTITIONER", null)).get(0);
+		var pain = progress.of(PatientId.of(patient), new Progress.Reader("test", "PRACTITIONER", null)).get(0);
 
 		assertThat(pain.points()).extracting(Progress.Point::dayLabel).containsExactly("Mon, Mar 15", "Mon, Mar 22");
 	}

@@ -24,6 +24,7 @@ import org.unknot.booking.Booked;
 import org.unknot.booking.BookingDesk;
 import org.unknot.care.Assessments;
 import org.unknot.care.TreatmentPlans;
+import org.unknot.patient.PatientId;
 
 /**
  * A plan is flagged "review: not responding" once the set number of visits (6) are done
@@ -65,18 +66,18 @@ class NotRespondingTests {
 	void flagsAPlanOnlyOnceSixVisitsAreDoneWithoutAMeaningfulChange() {
 		CourseFixture.Course flat = course("Flat", 6, 6, 5, 6, 5);
 
-		assertThat(notResponding.of(flat.patient())).as("five visits done").isFalse();
+		assertThat(notResponding.of(PatientId.of(flat.patient()))).as("five visits done").isFalse();
 
 		visitDone(flat, 5);
 
-		assertThat(notResponding.of(flat.patient())).as("six visits done").isTrue();
+		assertThat(notResponding.of(PatientId.of(flat.patient()))).as("six visits done").isTrue();
 	}
 
 	@Test
 	void leavesAPlanThatImprovedUnflagged() {
 		CourseFixture.Course better = course("Better", 7, 6, 5, 5, 4, 4);
 
-		assertThat(notResponding.of(better.patient())).isFalse();
+		assertThat(notResponding.of(PatientId.of(better.patient()))).isFalse();
 	}
 
 	@Test
@@ -110,7 +111,7 @@ class NotRespondingTests {
 
 	private void visitDone(CourseFixture.Course course, int pain) {
 		Booked visit = course.done();
-		responses.record(course.patient(), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", pain)),
+		responses.record(PatientId.of(course.patient()), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", pain)),
 				new MeasureResponses.Taken(course.plan().id(), visit.appointment().id(), null, "patient",
 						visit.appointment().start().minus(Duration.ofHours(20))));
 	}

@@ -27,6 +27,7 @@ import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
+import org.unknot.patient.PatientId;
 
 /**
  * An owner reads the outcomes page at 1024 px: its charts have their text alternative and
@@ -84,7 +85,7 @@ class OutcomesBrowserTests {
 				LocalDate.of(2027, 3, 15));
 		Instant first = Instant.now().minus(Duration.ofDays(40));
 		for (int pain : new int[] { 7, 4 }) {
-			responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", pain)),
+			responses.record(PatientId.of(patient), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", pain)),
 					new MeasureResponses.Taken(plan.id(), null, null, "patient", first));
 			first = first.plus(Duration.ofDays(30));
 		}

@@ -23,6 +23,7 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.booking.BookingDesk;
 import org.unknot.care.Assessments;
 import org.unknot.care.TreatmentPlans;
+import org.unknot.patient.PatientId;
 
 /**
  * The owners' outcomes, from plans made, booked, scored and ended the way the pages do
@@ -198,7 +199,8 @@ class OutcomesTests {
 	}
 
 	private void score(UUID patient, UUID planId, Measure measure, Answers answers, Instant at) {
-		responses.record(patient, measure, answers, new MeasureResponses.Taken(planId, null, null, "patient", at));
+		responses.record(PatientId.of(patient), measure, answers,
+				new MeasureResponses.Taken(planId, null, null, "patient", at));
 	}
 
 	private static Answers psfs(int each) {

@@ -25,6 +25,7 @@ import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.website.BrowserSupport;
 import org.unknot.website.BrowserSupport.Visitor;
+import org.unknot.patient.PatientId;
 
 /**
  * A patient on a 320 px phone with JavaScript off opens the questionnaire from the link
@@ -67,9 +68,9 @@ class QuestionnaireBrowserTests {
 		accounts.create(
 				new AccountDesk.NewAccount(email, "Rowan Ellery", Role.PATIENT, List.of(), null, patient, PASSWORD));
 		// the score the plan began with, three weeks ago
-		responses.record(patient, BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", 7)),
+		responses.record(PatientId.of(patient), BuiltInMeasures.PAIN_NRS, Answers.of(Map.of("pain", 7)),
 				new MeasureResponses.Taken(null, null, null, "patient", Instant.now().minus(Duration.ofDays(21))));
-		var sent = requests.send(patient, List.of(BuiltInMeasures.PAIN, BuiltInMeasures.PSFS), null, null,
+		var sent = requests.send(PatientId.of(patient), List.of(BuiltInMeasures.PAIN, BuiltInMeasures.PSFS), null, null,
 				Instant.now().plus(Duration.ofDays(2)), ZoneId.of("America/New_York"));
 
 		Page page = visitor.open(linkInTheMessage(sent.id()), Visitor.JS_OFF, 320);

@@ -28,6 +28,7 @@ import org.unknot.UnknotIntegrationTest;
 import org.unknot.account.Role;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
+import org.unknot.patient.PatientId;
 
 /**
  * A questionnaire sent before a visit: the message, the page its link opens, answering
@@ -65,7 +66,7 @@ class QuestionnaireFlowTests {
 	}
 
 	QuestionnaireRequests.Sent send() {
-		return requests.send(patient, List.of(BuiltInMeasures.PAIN, BuiltInMeasures.PSFS), null, null,
+		return requests.send(PatientId.of(patient), List.of(BuiltInMeasures.PAIN, BuiltInMeasures.PSFS), null, null,
 				Instant.now().plus(Duration.ofDays(2)), ZONE);
 	}
 
@@ -142,7 +143,7 @@ class QuestionnaireFlowTests {
 
 			assertThat(first.getStatus()).isEqualTo(200);
 			assertThat(first.getContentAsString()).contains("Your answers are saved");
-			assertThat(responses.ofPatient(patient))
+			assertThat(responses.ofPatient(PatientId.of(patient)))
 				.extracting(MeasureResponse::measure, MeasureResponse::score, MeasureResponse::enteredBy)
 				.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("pain-nrs", 6.0, "patient"),
 						org.assertj.core.groups.Tuple.tuple("psfs", 4.33, "patient"));
@@ -163,7 +164,7 @@ class QuestionnaireFlowTests {
 			assertThat(refused.getStatus()).isEqualTo(422);
 			assertThat(refused.getContentAsString()).contains("Answer at least 3 of the questions.")
 				.contains("value=\"Reaching the top shelf\"");
-			assertThat(responses.ofPatient(patient)).isEmpty();
+			assertThat(responses.ofPatient(PatientId.of(patient))).isEmpty();
 		}
 
 		@Test
@@ -179,7 +180,7 @@ class QuestionnaireFlowTests {
 			assertThat(page.getStatus()).isEqualTo(410);
 			assertThat(page.getContentAsString()).contains("This link has expired");
 			assertThat(answer.getStatus()).isEqualTo(410);
-			assertThat(responses.ofPatient(patient)).isEmpty();
+			assertThat(responses.ofPatient(PatientId.of(patient))).isEmpty();
 		}
 
 		@Test
@@ -207,7 +208,7 @@ class QuestionnaireFlowTests {
 
 			assertThat(progress.getContentAsString()).contains("/account/questionnaires/" + sent.id());
 			assertThat(answered.getStatus()).isEqualTo(200);
-			assertThat(responses.ofPatient(patient)).hasSize(2);
+			assertThat(responses.ofPatient(PatientId.of(patient))).hasSize(2);
 		}
 
 		@Test
@@ -235,7 +236,7 @@ class QuestionnaireFlowTests {
 		}
 
 		void record(Measure measure, Map<String, Integer> scores, Instant at) {
-			responses.record(patient, measure, Answers.of(scores),
+			responses.record(PatientId.of(patient), measure, Answers.of(scores),
 					new MeasureResponses.Taken(null, null, null, "patient", at));
 		}
 

@@ -49,8 +49,9 @@ class ProgressController {
 
 	@GetMapping("/account/progress")
 	String mine(@AuthenticationPrincipal SignedIn me, HttpServletRequest request, Model model) {
-		model.addAttribute("series", progress.of(me.patientId(), reader(me, request)));
-		List<QuestionnaireRequests.Request> open = requests.openFor(me.patientId());
+		PatientId mine = PatientId.of(me.patientId());
+		model.addAttribute("series", progress.of(mine, reader(me, request)));
+		List<QuestionnaireRequests.Request> open = requests.openFor(mine);
 		model.addAttribute("open", open);
 		model.addAttribute("zones", open.stream()
 			.collect(Collectors.toMap(QuestionnaireRequests.Request::id, clinicTime::of, (a, b) -> a)));
@@ -67,7 +68,7 @@ class ProgressController {
 			return "measures/staff-progress-refused";
 		}
 		model.addAttribute("patient", patient);
-		model.addAttribute("series", progress.of(id, reader(me, request)));
+		model.addAttribute("series", progress.of(PatientId.of(id), reader(me, request)));
 		return "measures/staff-progress";
 	}
 

@@ -19,6 +19,7 @@ import org.unknot.care.measures.QuestionnaireRequests;
 import org.unknot.care.measures.QuestionnaireRequests.Request;
 import org.unknot.system.NotFound;
 import org.unknot.system.web.FormChange;
+import org.unknot.patient.PatientId;
 
 import java.time.Clock;
 
@@ -114,7 +115,7 @@ class QuestionnairePageController {
 	}
 
 	private Request mine(SignedIn me, UUID id) {
-		return requests.ofPatient(id, me.patientId())
+		return requests.ofPatient(id, PatientId.of(me.patientId()))
 			.orElseThrow(() -> new NotFound(null, "questionnaire", id.toString()));
 	}
 

@@ -17,6 +17,7 @@ import org.unknot.care.reports.CareReports;
 import org.unknot.care.reports.ReportKind;
 import org.unknot.system.NotFound;
 import org.unknot.system.web.Downloads;
+import org.unknot.patient.PatientId;
 
 /**
  * A patient's discharge summaries in the portal, theirs to keep once a plan ends; never
@@ -36,9 +37,10 @@ class PatientReportsController {
 
 	@GetMapping("/account/care-summaries")
 	String list(@AuthenticationPrincipal SignedIn me, Model model) {
-		var zone = clinicTime.ofPatient(me.patientId());
+		PatientId mine = PatientId.of(me.patientId());
+		var zone = clinicTime.ofPatient(mine);
 		model.addAttribute("summaries",
-				reports.dischargesOf(me.patientId())
+				reports.dischargesOf(mine)
 					.stream()
 					.map(report -> new Line(report.id(), reports.describe(report, zone), report.pages()))
 					.toList());
