@@ -112,6 +112,8 @@ class TakenTimes implements Occupancy {
 
 	private volatile Remembered remembered = new Remembered(null, -1);
 
+	private final SharedRead<Checked> check = new SharedRead<>(this::stillHolds);
+
 	TakenTimes(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.read = meters.counter(ANSWERS, "answered", "read");
@@ -127,7 +129,7 @@ class TakenTimes implements Occupancy {
 		}
 		Remembered current = remembered;
 		Answer answer = current.answers.get(question);
-		if (answer != null && stillHolds(current)) {
+		if (answer != null && check.get().vouchesFor(current)) {
 			fromMemory.increment();
 			return answer.at(now);
 		}
@@ -139,22 +141,24 @@ class TakenTimes implements Occupancy {
 	/**
 	 * Whether what was read under the remembered snapshot still reads the same; if so,
 	 * the remembered answers move on to the current snapshot, so that the next check has
-	 * fewer notes to look at.
+	 * fewer notes to look at. Requests asking at the same time share one check (see
+	 * {@link SharedRead}): each gets a check that started after it found its answer.
 	 */
-	private boolean stillHolds(Remembered current) {
+	private Checked stillHolds() {
+		Remembered current = remembered;
 		Still still = jdbc.sql(STILL)
 			.param(current.snapshot)
 			.query((rs, n) -> new Still(rs.getString(1), rs.getLong(2), rs.getBoolean(3)))
 			.single();
 		if (still.changed() || still.referenceVersion() != current.referenceVersion) {
-			return false;
+			return new Checked(current.answers, false);
 		}
 		synchronized (this) {
 			if (remembered.answers == current.answers) {
 				remembered = current.movedTo(still.snapshot());
 			}
 		}
-		return true;
+		return new Checked(current.answers, true);
 	}
 
 	/**
@@ -264,6 +268,21 @@ class TakenTimes implements Occupancy {
 	}
 
 	private record Still(String snapshot, long referenceVersion, boolean changed) {
+	}
+
+	/**
+	 * A check of the remembered answers: whether {@code answers} all still read the same.
+	 */
+	private record Checked(Map<Question, Answer> answers, boolean hold) {
+
+		/**
+		 * Whether the check covers an answer found among these remembered: the same
+		 * answers, none changed since.
+		 */
+		boolean vouchesFor(Remembered found) {
+			return hold && answers == found.answers;
+		}
+
 	}
 
 	/**
