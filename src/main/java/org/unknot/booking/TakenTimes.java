@@ -194,7 +194,7 @@ class TakenTimes implements Occupancy {
 						hold ? holdExpires : Long.MAX_VALUE, rs.getBoolean(9)));
 			}
 		});
-		return new Answer(version[0], snapshot[0], changed[0], List.copyOf(rows));
+		return Answer.of(version[0], snapshot[0], changed[0], rows);
 	}
 
 	/**
@@ -301,9 +301,25 @@ class TakenTimes implements Occupancy {
 		}
 	}
 
-	private record Answer(long referenceVersion, String snapshot, boolean changedSinceBasis, List<Row> rows) {
+	/**
+	 * @param blocks what the rows block whenever asked, when none of them is a hold or
+	 * the excluded appointment (the usual answer, asked again and again); otherwise null,
+	 * and the rows are filtered against the clock each time
+	 */
+	private record Answer(long referenceVersion, String snapshot, boolean changedSinceBasis, List<Row> rows,
+			List<BusyBlock> blocks) {
+
+		static Answer of(long referenceVersion, String snapshot, boolean changedSinceBasis, List<Row> rows) {
+			boolean timeless = rows.stream()
+				.allMatch(row -> row.holdExpiresMicros() == Long.MAX_VALUE && !row.excluded());
+			return new Answer(referenceVersion, snapshot, changedSinceBasis, List.copyOf(rows),
+					timeless ? rows.stream().map(Row::block).toList() : null);
+		}
 
 		Taken at(Instant now) {
+			if (blocks != null) {
+				return new Taken(referenceVersion, blocks, false);
+			}
 			// rounded to microseconds as PostgreSQL rounds the instants it stores
 			long nowMicros = now.getEpochSecond() * 1_000_000 + (now.getNano() + 500) / 1000;
 			List<BusyBlock> blocks = new ArrayList<>(rows.size());
