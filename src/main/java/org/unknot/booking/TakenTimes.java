@@ -128,10 +128,14 @@ class TakenTimes implements Occupancy {
 			return read(question, false, null).at(now);
 		}
 		Remembered current = remembered;
-		Answer answer = current.answers.get(question);
-		if (answer != null && check.get().vouchesFor(current)) {
-			fromMemory.increment();
-			return answer.at(now);
+		if (current.answers.containsKey(question)) {
+			Answer vouched = check.get().answerTo(question);
+			if (vouched != null) {
+				fromMemory.increment();
+				return vouched.at(now);
+			}
+			// read against the newest remembered answers, so as to join them
+			current = remembered;
 		}
 		Answer fresh = read(question, true, current.snapshot);
 		remember(question, fresh, current);
@@ -276,11 +280,12 @@ class TakenTimes implements Occupancy {
 	private record Checked(Map<Question, Answer> answers, boolean hold) {
 
 		/**
-		 * Whether the check covers an answer found among these remembered: the same
-		 * answers, none changed since.
+		 * The answer to the question among those the check covers, if they still hold:
+		 * they may have started afresh since the caller looked (another request's read
+		 * after a change), which matters not, since the check started after that.
 		 */
-		boolean vouchesFor(Remembered found) {
-			return hold && answers == found.answers;
+		Answer answerTo(Question question) {
+			return hold ? answers.get(question) : null;
 		}
 
 	}
