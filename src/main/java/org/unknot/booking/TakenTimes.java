@@ -112,6 +112,8 @@ class TakenTimes implements Occupancy {
 
 	private volatile Remembered remembered = new Remembered(null, -1);
 
+	private final SharedRead<Checked> check = new SharedRead<>(this::stillHolds);
+
 	TakenTimes(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.read = meters.counter(ANSWERS, "answered", "read");
@@ -126,10 +128,14 @@ class TakenTimes implements Occupancy {
 			return read(question, false, null).at(now);
 		}
 		Remembered current = remembered;
-		Answer answer = current.answers.get(question);
-		if (answer != null && stillHolds(current)) {
-			fromMemory.increment();
-			return answer.at(now);
+		if (current.answers.containsKey(question)) {
+			Answer vouched = check.get().answerTo(question);
+			if (vouched != null) {
+				fromMemory.increment();
+				return vouched.at(now);
+			}
+			// read against the newest remembered answers, so as to join them
+			current = remembered;
 		}
 		Answer fresh = read(question, true, current.snapshot);
 		remember(question, fresh, current);
@@ -139,22 +145,24 @@ class TakenTimes implements Occupancy {
 	/**
 	 * Whether what was read under the remembered snapshot still reads the same; if so,
 	 * the remembered answers move on to the current snapshot, so that the next check has
-	 * fewer notes to look at.
+	 * fewer notes to look at. Requests asking at the same time share one check (see
+	 * {@link SharedRead}): each gets a check that started after it found its answer.
 	 */
-	private boolean stillHolds(Remembered current) {
+	private Checked stillHolds() {
+		Remembered current = remembered;
 		Still still = jdbc.sql(STILL)
 			.param(current.snapshot)
 			.query((rs, n) -> new Still(rs.getString(1), rs.getLong(2), rs.getBoolean(3)))
 			.single();
 		if (still.changed() || still.referenceVersion() != current.referenceVersion) {
-			return false;
+			return new Checked(current.answers, false);
 		}
 		synchronized (this) {
 			if (remembered.answers == current.answers) {
 				remembered = current.movedTo(still.snapshot());
 			}
 		}
-		return true;
+		return new Checked(current.answers, true);
 	}
 
 	/**
@@ -190,7 +198,7 @@ class TakenTimes implements Occupancy {
 						hold ? holdExpires : Long.MAX_VALUE, rs.getBoolean(9)));
 			}
 		});
-		return new Answer(version[0], snapshot[0], changed[0], List.copyOf(rows));
+		return Answer.of(version[0], snapshot[0], changed[0], rows);
 	}
 
 	/**
@@ -267,6 +275,22 @@ class TakenTimes implements Occupancy {
 	}
 
 	/**
+	 * A check of the remembered answers: whether {@code answers} all still read the same.
+	 */
+	private record Checked(Map<Question, Answer> answers, boolean hold) {
+
+		/**
+		 * The answer to the question among those the check covers, if they still hold:
+		 * they may have started afresh since the caller looked (another request's read
+		 * after a change), which matters not, since the check started after that.
+		 */
+		Answer answerTo(Question question) {
+			return hold ? answers.get(question) : null;
+		}
+
+	}
+
+	/**
 	 * A visit or hold as read, in epoch seconds; {@code holdExpiresMicros} is
 	 * {@link Long#MAX_VALUE} for visits.
 	 */
@@ -282,9 +306,25 @@ class TakenTimes implements Occupancy {
 		}
 	}
 
-	private record Answer(long referenceVersion, String snapshot, boolean changedSinceBasis, List<Row> rows) {
+	/**
+	 * @param blocks what the rows block whenever asked, when none of them is a hold or
+	 * the excluded appointment (the usual answer, asked again and again); otherwise null,
+	 * and the rows are filtered against the clock each time
+	 */
+	private record Answer(long referenceVersion, String snapshot, boolean changedSinceBasis, List<Row> rows,
+			List<BusyBlock> blocks) {
+
+		static Answer of(long referenceVersion, String snapshot, boolean changedSinceBasis, List<Row> rows) {
+			boolean timeless = rows.stream()
+				.allMatch(row -> row.holdExpiresMicros() == Long.MAX_VALUE && !row.excluded());
+			return new Answer(referenceVersion, snapshot, changedSinceBasis, List.copyOf(rows),
+					timeless ? rows.stream().map(Row::block).toList() : null);
+		}
 
 		Taken at(Instant now) {
+			if (blocks != null) {
+				return new Taken(referenceVersion, blocks, false);
+			}
 			// rounded to microseconds as PostgreSQL rounds the instants it stores
 			long nowMicros = now.getEpochSecond() * 1_000_000 + (now.getNano() + 500) / 1000;
 			List<BusyBlock> blocks = new ArrayList<>(rows.size());
