@@ -158,10 +158,11 @@ class NotificationPlanner {
 
 	/**
 	 * Plans these messages and one reminder per offset, due at the exact instant that far
-	 * before the start, in one statement (a booking's confirmation and two reminders: one
-	 * round trip instead of three). A reminder whose time has already passed (a visit
-	 * booked at short notice) is not planned: a "48 hours before" message sent at booking
-	 * time would only confuse.
+	 * before the start, in one statement sent with the transaction's other deferred
+	 * writes just before it commits (a booking's confirmation and two reminders: no round
+	 * trip of their own). A reminder whose time has already passed (a visit booked at
+	 * short notice) is not planned: a "48 hours before" message sent at booking time
+	 * would only confuse.
 	 */
 	private void planWithReminders(List<Planned> messages, UUID appointmentId, UUID patientId, Instant start,
 			int sequence, List<Channel> channels, Instant now) {
@@ -175,7 +176,7 @@ class NotificationPlanner {
 						channel, due, start, null));
 			}
 		}
-		outbox.planAll(messages);
+		outbox.planAtCommit(messages);
 	}
 
 	List<Channel> channels(UUID patientId) {

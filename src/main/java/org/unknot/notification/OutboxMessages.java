@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.unknot.system.WritesAtCommit;
 
 /**
  * The outbox. Rows are planned with their unique key (subject, kind, occurrence,
@@ -29,8 +30,11 @@ public class OutboxMessages {
 
 	private final JdbcClient jdbc;
 
-	OutboxMessages(JdbcClient jdbc) {
+	private final WritesAtCommit atCommit;
+
+	OutboxMessages(JdbcClient jdbc, WritesAtCommit atCommit) {
 		this.jdbc = jdbc;
+		this.atCommit = atCommit;
 	}
 
 	/** Plans a message; false if one with the same key was planned before. */
@@ -63,11 +67,38 @@ public class OutboxMessages {
 		if (messages.isEmpty()) {
 			return 0;
 		}
+		List<Object> params = new ArrayList<>(messages.size() * 13);
+		return sql(insertOf(messages, params)).params(params).update();
+	}
+
+	/**
+	 * Plans these messages with the transaction's other deferred writes, just before it
+	 * commits, for a caller that needs no answer (a booking's confirmation and
+	 * reminders): they still commit or roll back with it, one planned before under the
+	 * same key is still left as it is, and every other statement here sends them first.
+	 */
+	void planAtCommit(List<Planned> messages) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		List<Object> params = new ArrayList<>(messages.size() * 13);
+		atCommit.add(insertOf(messages, params), params.toArray());
+	}
+
+	/**
+	 * Every statement of the outbox: what this transaction deferred goes first, so that
+	 * it reads, updates and de-duplicates against its own plans.
+	 */
+	private JdbcClient.StatementSpec sql(String sql) {
+		atCommit.flush();
+		return jdbc.sql(sql);
+	}
+
+	private static String insertOf(List<Planned> messages, List<Object> params) {
 		StringBuilder sql = new StringBuilder("""
 				INSERT INTO outbox_message (id, subject_id, patient_id, recipient, kind, occurrence, channel, due_at,
 				    expires_at, message_id, subject, body_text, body_html)
 				VALUES\s""");
-		List<Object> params = new ArrayList<>(messages.size() * 13);
 		for (Planned message : messages) {
 			Prepared prepared = message.prepared();
 			sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -78,8 +109,7 @@ public class OutboxMessages {
 					prepared == null ? null : prepared.subject(), prepared == null ? null : prepared.text(),
 					prepared == null ? null : prepared.html()));
 		}
-		sql.append(" ON CONFLICT (subject_id, kind, occurrence, channel) DO NOTHING");
-		return jdbc.sql(sql.toString()).params(params).update();
+		return sql.append(" ON CONFLICT (subject_id, kind, occurrence, channel) DO NOTHING").toString();
 	}
 
 	/**
@@ -96,7 +126,7 @@ public class OutboxMessages {
 	 * sent right now stops too.
 	 */
 	int dropUnsent(UUID subjectId, Collection<MessageKind> kinds, String why) {
-		return jdbc.sql("""
+		return sql("""
 				UPDATE outbox_message SET status = 'dropped', dropped_why = ?, lease_owner = NULL, lease_until = NULL
 				WHERE subject_id = ? AND kind = ANY(?) AND status IN ('pending', 'sending')""")
 			.params(why, subjectId, names(kinds))
@@ -111,18 +141,17 @@ public class OutboxMessages {
 	List<UUID> claim(String owner, Instant now, Instant leaseUntil, int limit, int maxAttempts) {
 		// a message whose dispatchers keep dying while sending it is given up, not tried
 		// forever
-		jdbc.sql("""
+		sql("""
 				UPDATE outbox_message SET status = 'failed', lease_owner = NULL, lease_until = NULL,
 				    last_error = 'its dispatcher stopped while sending it, ' || attempts || ' times'
-				WHERE status = 'sending' AND lease_until <= ? AND attempts >= ?""")
-			.params(utc(now), maxAttempts)
+				WHERE status = 'sending' AND lease_until <= ? AND attempts >= ?""").params(utc(now), maxAttempts)
 			.update();
 		// in the order they were due, so one dispatcher tells a patient of a booking
 		// before of its move. A
 		// row is 'sending' only once it was due, so both kinds lie within due_at <= now:
 		// the due index then
 		// reads just what is due, not every reminder planned for the weeks ahead
-		return jdbc.sql("""
+		return sql("""
 				WITH claimed AS (
 				    UPDATE outbox_message m SET status = 'sending', lease_owner = ?, lease_until = ?,
 				        attempts = attempts + 1,
@@ -139,13 +168,12 @@ public class OutboxMessages {
 	}
 
 	Optional<OutboxMessage> find(UUID id) {
-		return jdbc.sql("SELECT * FROM outbox_message WHERE id = ?").param(id).query(OutboxMessages::map).optional();
+		return sql("SELECT * FROM outbox_message WHERE id = ?").param(id).query(OutboxMessages::map).optional();
 	}
 
 	/** The row, locked, if this dispatcher still holds it. */
 	Optional<OutboxMessage> lockClaimed(UUID id, String owner) {
-		return jdbc
-			.sql("SELECT * FROM outbox_message WHERE id = ? AND status = 'sending' AND lease_owner = ? FOR UPDATE")
+		return sql("SELECT * FROM outbox_message WHERE id = ? AND status = 'sending' AND lease_owner = ? FOR UPDATE")
 			.params(id, owner)
 			.query(OutboxMessages::map)
 			.optional();
@@ -157,7 +185,7 @@ public class OutboxMessages {
 	 * have reached the patient.
 	 */
 	void handingOver(UUID id, int attempt, String dispatcher, Instant now, HandedOver message) {
-		jdbc.sql("""
+		sql("""
 				INSERT INTO outbox_handover (message_id, attempt, dispatcher, handed_at, recipient, subject, body_text,
 				    body_html, calendar, calendar_type)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -169,9 +197,8 @@ public class OutboxMessages {
 
 	/** What the latest attempt that may have reached the patient handed over. */
 	Optional<HandedOver> lastHandedOver(UUID id) {
-		return jdbc.sql("""
-				SELECT * FROM outbox_handover WHERE message_id = ? ORDER BY attempt DESC LIMIT 1""")
-			.param(id)
+		return sql("""
+				SELECT * FROM outbox_handover WHERE message_id = ? ORDER BY attempt DESC LIMIT 1""").param(id)
 			.query((rs, n) -> new HandedOver(rs.getString("recipient"), rs.getString("subject"),
 					rs.getString("body_text"), rs.getString("body_html"), rs.getBytes("calendar"),
 					rs.getString("calendar_type")))
@@ -180,7 +207,7 @@ public class OutboxMessages {
 
 	/** The transport refused this attempt: it did not reach the patient. */
 	void notHandedOver(UUID id, int attempt) {
-		jdbc.sql("DELETE FROM outbox_handover WHERE message_id = ? AND attempt = ?").params(id, attempt).update();
+		sql("DELETE FROM outbox_handover WHERE message_id = ? AND attempt = ?").params(id, attempt).update();
 	}
 
 	/**
@@ -188,7 +215,7 @@ public class OutboxMessages {
 	 * handed over.
 	 */
 	boolean mayHaveGoneOut(UUID subjectId, Collection<MessageKind> kinds) {
-		return jdbc.sql("""
+		return sql("""
 				SELECT EXISTS (SELECT 1 FROM outbox_message m WHERE m.subject_id = ? AND m.kind = ANY(?)
 				    AND (m.status = 'sent' OR EXISTS (SELECT 1 FROM outbox_handover h WHERE h.message_id = m.id)))""")
 			.params(subjectId, names(kinds))
@@ -202,7 +229,7 @@ public class OutboxMessages {
 	 * and they can still be replaced).
 	 */
 	List<OutboxMessage> neverHandedOver(UUID subjectId, MessageKind kind, Channel channel) {
-		return jdbc.sql("""
+		return sql("""
 				SELECT * FROM outbox_message m WHERE m.subject_id = ? AND m.kind = ? AND m.channel = ?
 				    AND m.status IN ('pending', 'sending')
 				    AND NOT EXISTS (SELECT 1 FROM outbox_handover h WHERE h.message_id = m.id)""")
@@ -216,27 +243,27 @@ public class OutboxMessages {
 	 * send nothing).
 	 */
 	boolean dropUnsent(UUID id, String why) {
-		return jdbc.sql("""
+		return sql("""
 				UPDATE outbox_message SET status = 'dropped', dropped_why = ?, lease_owner = NULL, lease_until = NULL
 				WHERE id = ? AND status IN ('pending', 'sending')""").params(why, id).update() == 1;
 	}
 
 	void markSent(UUID id, String transport, String recipient, String subject, String text, String html, Instant now) {
-		jdbc.sql("""
+		sql("""
 				UPDATE outbox_message SET status = 'sent', transport = ?, recipient = ?, subject = ?, body_text = ?,
 				    body_html = ?, sent_at = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL
 				WHERE id = ?""").params(transport, recipient, subject, text, html, utc(now), id).update();
 	}
 
 	void drop(UUID id, String why) {
-		jdbc.sql("""
+		sql("""
 				UPDATE outbox_message SET status = 'dropped', dropped_why = ?, lease_owner = NULL, lease_until = NULL
 				WHERE id = ?""").params(why, id).update();
 	}
 
 	/** After a failed attempt: back to pending at {@code retryAt}, or failed for good. */
 	void failed(UUID id, String owner, String error, Instant retryAt, boolean giveUp) {
-		jdbc.sql("""
+		sql("""
 				UPDATE outbox_message SET status = ?, due_at = COALESCE(?, due_at), last_error = ?, lease_owner = NULL,
 				    lease_until = NULL
 				WHERE id = ? AND status = 'sending' AND lease_owner = ?""")
@@ -246,7 +273,7 @@ public class OutboxMessages {
 
 	/** Messages handed over, the last sent first. */
 	public List<OutboxMessage> sentLately(int limit) {
-		return jdbc.sql("SELECT * FROM outbox_message WHERE sent_at IS NOT NULL ORDER BY sent_at DESC, id LIMIT ?")
+		return sql("SELECT * FROM outbox_message WHERE sent_at IS NOT NULL ORDER BY sent_at DESC, id LIMIT ?")
 			.param(limit)
 			.query(OutboxMessages::map)
 			.list();
@@ -258,14 +285,13 @@ public class OutboxMessages {
 	 * today.
 	 */
 	public List<OutboxMessage> notSent(int limit) {
-		return jdbc.sql("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY due_at, id LIMIT ?")
-			.param(limit)
+		return sql("SELECT * FROM outbox_message WHERE sent_at IS NULL ORDER BY due_at, id LIMIT ?").param(limit)
 			.query(OutboxMessages::map)
 			.list();
 	}
 
 	public List<OutboxMessage> about(UUID subjectId) {
-		return jdbc.sql("SELECT * FROM outbox_message WHERE subject_id = ? ORDER BY due_at, kind, occurrence, channel")
+		return sql("SELECT * FROM outbox_message WHERE subject_id = ? ORDER BY due_at, kind, occurrence, channel")
 			.param(subjectId)
 			.query(OutboxMessages::map)
 			.list();
@@ -279,7 +305,7 @@ public class OutboxMessages {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		return Set.copyOf(jdbc.sql("""
+		return Set.copyOf(sql("""
 				SELECT DISTINCT message_id FROM outbox_handover
 				WHERE message_id = ANY(CAST(? AS uuid[])) AND calendar IS NOT NULL""")
 			.param(ids.stream().map(UUID::toString).toArray(String[]::new))

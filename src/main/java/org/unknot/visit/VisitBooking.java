@@ -37,7 +37,9 @@ import org.unknot.system.InvalidRequest;
  * transaction, so a visit never exists without them and a refusal leaves nothing. A
  * patient holding a package that covers the service spends a credit on each visit before
  * anything is paid (unless a plan covers it); a visit under a plan counts against the
- * payer's authorization, if the patient has one for the service.
+ * payer's authorization, if the patient has one for the service. The payer, the price,
+ * the audit entries and the messages are rows nothing in the booking reads again: they
+ * are sent together just before the commit ({@code WritesAtCommit}), one round trip.
  */
 @Service
 public class VisitBooking {
@@ -178,14 +180,14 @@ public class VisitBooking {
 			audited(by, patient, "intake:" + id);
 		}
 		InsuranceChoice payer = authorizations.count(booked.appointment(), checked.payer(), oneOfSeries);
-		payers.record(id, payer);
+		payers.recordForNewVisit(id, payer);
 		audited(by, patient, "insurance:" + id);
 		boolean paidWithCredit = !payer.covered() && credits.spendFor(booked.appointment()).isPresent();
 		cashier.booked(id, patient, booked.appointment().serviceId().value(), payer.covered() || paidWithCredit);
 	}
 
 	private void audited(BookedBy by, UUID patient, String subject) {
-		audit.record(new AuditEvent(by.actor(patient), by.actorRole(), patient, "CREATE", subject, null, null,
+		audit.recordAtCommit(new AuditEvent(by.actor(patient), by.actorRole(), patient, "CREATE", subject, null, null,
 				AuditEvent.Outcome.SUCCESS));
 	}
 

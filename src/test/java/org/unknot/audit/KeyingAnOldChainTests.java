@@ -25,6 +25,7 @@ import org.unknot.AsTableOwner;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.audit.AuditEvent.Outcome;
 import org.unknot.system.DatabaseLogins;
+import org.unknot.system.WritesAtCommit;
 
 /**
  * An installation upgraded from the unkeyed chain: a database migrated to just before
@@ -82,7 +83,7 @@ class KeyingAnOldChainTests {
 	@Test
 	void sealsTheOldEntriesWithTheKeyFirstAndNumbersNewOnesAfterThem() {
 		ChainKey key = new ChainKey(new byte[32]);
-		AuditLog log = new AuditLog(jdbc, new JdbcTemplate(old), Clock.systemUTC(), key);
+		AuditLog log = new AuditLog(jdbc, new JdbcTemplate(old), Clock.systemUTC(), key, new WritesAtCommit(jdbc));
 		AuditEntry added = log
 			.record(new AuditEvent("system", "SYSTEM", null, "READ", "intake", null, null, Outcome.SUCCESS));
 
@@ -102,7 +103,7 @@ class KeyingAnOldChainTests {
 		jdbc.sql("UPDATE audit_entry SET source_address = '192.0.2.1' WHERE id = 3").update();
 		jdbc.sql("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_no_update_or_delete").update();
 		ChainKey key = new ChainKey(new byte[32]);
-		AuditLog log = new AuditLog(jdbc, new JdbcTemplate(old), Clock.systemUTC(), key);
+		AuditLog log = new AuditLog(jdbc, new JdbcTemplate(old), Clock.systemUTC(), key, new WritesAtCommit(jdbc));
 
 		sealAll(key);
 		AuditLog.ChainVerdict verdict = log.verify();

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 import org.unknot.availability.AvailabilitySearch;
@@ -33,6 +35,7 @@ import org.unknot.care.RedFlag;
 import org.unknot.care.Triage;
 import org.unknot.patient.PatientDetails;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.WritesAtCommit;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
 
@@ -102,6 +105,56 @@ class VisitBookingTests {
 			assertThat(payers.of(booked.appointment().id())).isPresent();
 		}
 
+	}
+
+	@Nested
+	class WhenTheBookingsTransactionEnds {
+
+		@Autowired
+		PlatformTransactionManager transactions;
+
+		@Autowired
+		WritesAtCommit atCommit;
+
+		@Test
+		void writesThePayerThePriceTheAuditAndTheMessagesJustBeforeTheVisitCommits() {
+			Booked booked = new TransactionTemplate(transactions).execute(status -> {
+				Booked inside = visits.book(massageAt(10), null, answers(intake(), Advice.NOT_GIVEN), BookedBy.PATIENT);
+				assertThat(atCommit.waitingCount()).isEqualTo(5);
+				assertThat(recordsOf(inside.appointment().id())).isEqualTo(new Records(1, 0, 0, 0, 0));
+				return inside;
+			});
+
+			assertThat(recordsOf(booked.appointment().id())).isEqualTo(new Records(1, 1, 1, 2, 3));
+		}
+
+		@Test
+		void leavesNoneOfThemWhenTheBookingRollsBack() {
+			Booked booked = new TransactionTemplate(transactions).execute(status -> {
+				Booked inside = visits.book(massageAt(10), null, answers(intake(), Advice.NOT_GIVEN), BookedBy.PATIENT);
+				status.setRollbackOnly();
+				return inside;
+			});
+
+			assertThat(recordsOf(booked.appointment().id())).isEqualTo(new Records(0, 0, 0, 0, 0));
+		}
+
+		private Records recordsOf(UUID id) {
+			return new Records(count("SELECT count(*) FROM appointment WHERE id = ?", id),
+					count("SELECT count(*) FROM appointment_insurance WHERE appointment_id = ?", id),
+					count("SELECT count(*) FROM visit_price WHERE appointment_id = ?", id),
+					count("SELECT count(*) FROM audit_entry WHERE subject LIKE '%:' || ?", id.toString()),
+					count("SELECT count(*) FROM outbox_message WHERE subject_id = ?", id));
+		}
+
+		private long count(String sql, Object id) {
+			return jdbc.sql(sql).param(id).query(Long.class).single();
+		}
+
+	}
+
+	/** What a booking writes, counted: visit, payer, price, audit entries, messages. */
+	record Records(long visits, long payers, long prices, long auditEntries, long messages) {
 	}
 
 	@Nested
