@@ -135,6 +135,16 @@ class AccountSecurityTests {
 			assertThat(response.getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
 		}
 
+		@Test
+		void keepsEveryFormOnThisSiteWhilePatientsPayAtTheClinic() throws Exception {
+			for (String path : new String[] { "/book/" + UUID.randomUUID() + "/review", "/account/payments",
+					"/account/packages", "/sign-in" }) {
+				assertThat(mvc.perform(get(path)).andReturn().getResponse().getHeader("Content-Security-Policy"))
+					.as(path)
+					.contains("form-action 'self';");
+			}
+		}
+
 	}
 
 	@Nested

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -195,6 +196,45 @@ class OnlinePaymentPagesTests {
 		assertThat(paid.paidHow()).isEqualTo(PaidHow.ONLINE);
 		assertThat(paid.balance()).isEqualTo(4);
 		assertThat(page(get("/account/packages"), me)).contains("4 visits left").doesNotContain("Not paid yet");
+	}
+
+	/**
+	 * A browser holds a form's submission, and the redirects after it, to the page's
+	 * {@code form-action}: only the pages whose forms end on Stripe's hosted page name
+	 * its origin.
+	 */
+	@Nested
+	class TheContentSecurityPolicy {
+
+		@Test
+		void letsThePagesThatLeadToCheckoutSendTheirFormsThere() throws Exception {
+			RequestPostProcessor me = SignedInAs.signedIn(Role.PATIENT, null,
+					book("Wren").appointment().patientId().value());
+
+			for (String path : List.of("/account/payments", "/account/packages")) {
+				assertThat(policy(get(path).with(me))).as(path).contains("form-action 'self' " + STRIPE.base() + ";");
+			}
+			assertThat(policy(get("/book/" + UUID.randomUUID() + "/review").with(anonymous())))
+				.contains("form-action 'self' " + STRIPE.base() + ";");
+		}
+
+		@Test
+		void keepsEveryOtherPagesFormsHere() throws Exception {
+			RequestPostProcessor me = SignedInAs.signedIn(Role.PATIENT, null,
+					book("Ines").appointment().patientId().value());
+
+			for (String path : List.of("/", "/book", "/book/" + UUID.randomUUID() + "/details", "/account",
+					"/account/payments/pay", "/account/packages/extra", "/sign-in", "/api/v1/services")) {
+				assertThat(policy(get(path).with(me))).as(path)
+					.contains("form-action 'self';")
+					.doesNotContain(STRIPE.base());
+			}
+		}
+
+		private String policy(MockHttpServletRequestBuilder request) throws Exception {
+			return mvc.perform(request).andReturn().getResponse().getHeader("Content-Security-Policy");
+		}
+
 	}
 
 	private Booked book(String name) {

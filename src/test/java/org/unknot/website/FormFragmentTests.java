@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
+import org.unknot.system.web.Choice;
 
 /**
  * The form fragments other pages build on: label, hint, error tied to the control, value
@@ -81,6 +83,62 @@ class FormFragmentTests {
 		assertThat(render("<div th:replace=\"~{fragments/form :: error-summary(errors=${errors})}\"></div>",
 				Map.of("errors", Map.of())))
 			.doesNotContain("error-summary");
+	}
+
+	@Nested
+	class ChoiceCards {
+
+		static final String WHERE = """
+				<fieldset th:replace="~{fragments/form :: choice-cards(name='where', legend='Where?', error=${error},
+				          legendHidden=${hidden}, cards=~{::cards})}">
+				  <th:block th:fragment="cards" th:each="option, o : ${options}">
+				    <div th:replace="~{fragments/form :: choice-card(name='where', value=${option.value}, first=${o.first},
+				         checked=${option.value == chosen}, label=${option.label}, detail=${details[option.value]},
+				         more=${more})}"></div>
+				  </th:block>
+				</fieldset>""";
+
+		static final List<Choice> CLINICS = List.of(new Choice("a", "Montclair"), new Choice("b", "Hoboken"));
+
+		@Test
+		void tieTheirErrorToTheFieldsetAndKeepTheChoice() {
+			String html = render(WHERE, Map.of("error", "Choose where.", "options", CLINICS, "chosen", "b", "details",
+					Map.of("a", "1 Bloomfield Ave", "b", "2 Washington St"), "more", ""));
+
+			assertThat(html).contains("<fieldset class=\"choices field--invalid\" aria-describedby=\"where-error\">")
+				.contains("<legend>Where?</legend>")
+				.contains("<p class=\"field__error\" id=\"where-error\"><span class=\"visually-hidden\">Error: </span>"
+						+ "<span>Choose where.</span></p>")
+				.containsPattern("<input type=\"radio\" name=\"where\" id=\"where-b\" value=\"b\"[^>]*checked")
+				.doesNotContainPattern("id=\"where\" value=\"a\"[^>]*checked")
+				.contains("<label for=\"where-b\">")
+				.contains("<span class=\"choice__detail\" id=\"where-b-detail\">2 Washington St</span>")
+				.doesNotContain("choice__bio");
+		}
+
+		@Test
+		void giveTheFirstCardTheFieldsNameSoTheErrorSummaryLandsOnIt() {
+			String html = render(WHERE, Map.of("error", "Choose where.", "options", CLINICS, "chosen", "", "details",
+					Map.of("a", "1 Bloomfield Ave", "b", "2 Washington St"), "more", ""));
+
+			assertThat(html).containsPattern("id=\"where\" value=\"a\"[^>]*aria-describedby=\"where-a-detail\"")
+				.contains("<label for=\"where\">")
+				.contains("id=\"where-b\" value=\"b\"");
+		}
+
+		@Test
+		void withoutAnErrorOrADetailDescribeNothingAndMayHideTheLegend() {
+			String html = render(WHERE, Map.of("hidden", true, "options", CLINICS, "chosen", "a", "details", Map.of(),
+					"more", "Trained in Osaka."));
+
+			assertThat(html).contains("<fieldset class=\"choices\">")
+				.contains("<legend class=\"visually-hidden\">Where?</legend>")
+				.doesNotContain("aria-describedby")
+				.doesNotContain("field__error")
+				.doesNotContain("class=\"choice__detail\"")
+				.contains("<span class=\"choice__detail choice__bio\">Trained in Osaka.</span>");
+		}
+
 	}
 
 	private String render(String template, Map<String, Object> variables) {

@@ -3,6 +3,7 @@ package org.unknot.account.web;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -17,20 +18,18 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.unknot.account.AccountProperties;
+import org.unknot.account.OffSiteForms;
 
 /**
  * Who may reach what, checked on the server for every request: the public site, the
  * booking flow and the public API are open; the staff workspace, the admin pages and the
  * patient portal need a full sign-in (for staff, password and TOTP) in the right role.
  * Every state change outside the token-free public API needs a CSRF token; headers forbid
- * framing, sniffing, inline script and style, and ask browsers for HTTPS only.
+ * framing, sniffing, inline script and style, and forms sent elsewhere than this site
+ * (bar the pages that lead to a payment provider), and ask browsers for HTTPS only.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
-			+ "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
 	/**
 	 * The JSON API the website and other software use without a session: no cookie, so no
@@ -45,8 +44,8 @@ class SecurityConfiguration {
 			&& !path(request).startsWith("/api/v1/staff/");
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountProperties properties, Clock clock)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountProperties properties, Clock clock,
+			ObjectProvider<OffSiteForms> offSiteForms) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/staff/**", "/api/v1/staff/**")
@@ -69,12 +68,13 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/sign-in?signed-out")
 				.invalidateHttpSession(true)
 				.deleteCookies(SESSION_COOKIE))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.frameOptions(frame -> frame.deny())
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
-					.maxAgeInSeconds(31_536_000)
-					.requestMatcher(AnyRequestMatcher.INSTANCE)))
+			.headers(
+					headers -> headers.addHeaderWriter(new ContentSecurityPolicy(offSiteForms.orderedStream().toList()))
+						.frameOptions(frame -> frame.deny())
+						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+						.httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+							.maxAgeInSeconds(31_536_000)
+							.requestMatcher(AnyRequestMatcher.INSTANCE)))
 			.addFilterAfter(new SessionLifetimeFilter(properties.absoluteSessionLifetime(), clock),
 					SecurityContextHolderFilter.class);
 		return http.build();
