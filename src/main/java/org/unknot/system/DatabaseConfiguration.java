@@ -20,7 +20,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.flywaydb.core.api.callback.Callback;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.FileSystemUtils;
@@ -57,6 +59,18 @@ class DatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(DatabaseProperties properties, DatabaseLogins logins) {
 		return pool(logins.url(), logins.app(), properties.db().poolSize(), properties.db().connectionTimeout());
+	}
+
+	/**
+	 * Transactions on that pool; the one instead of Spring Boot's, with the same
+	 * {@code spring.transaction.*} settings applied.
+	 */
+	@Bean
+	JdbcTransactions transactionManager(DataSource dataSource,
+			ObjectProvider<TransactionManagerCustomizers> customizers) {
+		JdbcTransactions transactions = new JdbcTransactions(dataSource);
+		customizers.ifAvailable(each -> each.customize(transactions));
+		return transactions;
 	}
 
 	/** Migrations run as the owner of the schema. */

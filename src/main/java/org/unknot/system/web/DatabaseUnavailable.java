@@ -16,15 +16,18 @@ import org.unknot.system.Causes;
  * PostgreSQL cannot be reached (it is restarting, was killed, or the network to it is
  * down): not a fault of the request nor a bug, so the answer is 503 with
  * {@code Retry-After}, after at most the pool's connection wait
- * ({@code unknot.db.connection-timeout}), never a 500 after 30 s. Nothing was written.
+ * ({@code unknot.db.connection-timeout}), never a 500 after 30 s. Usually nothing was
+ * written; a commit cut off by the outage may have gone through, which is why the answer
+ * points to the {@code Idempotency-Key}: repeated with the same key, the request is
+ * carried out at most once.
  */
 final class DatabaseUnavailable {
 
 	/** Seconds a client should wait before trying again. */
 	static final String RETRY_AFTER = "5";
 
-	static final String DETAIL = "The database is out of reach for a moment; nothing was changed. "
-			+ "Please try again in a few seconds.";
+	static final String DETAIL = "The database is out of reach for a moment. Please try again in a few seconds; "
+			+ "sent again with the same Idempotency-Key, a request that did go through is not carried out twice.";
 
 	private DatabaseUnavailable() {
 	}

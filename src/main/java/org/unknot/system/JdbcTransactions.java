@@ -1,0 +1,46 @@
+package org.unknot.system;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+
+/**
+ * Spring's JDBC transactions, but a rollback on a connection the pool has already closed
+ * is not attempted. The pool closes a connection when PostgreSQL drops it (a crash, a
+ * restart, the network), and the server then aborts whatever that connection had not
+ * committed: there is nothing left to undo. Attempting it anyway fails with a bare
+ * "Connection is closed" that replaces the real failure (the commit's or the request's
+ * "the database went away"), so a booking whose commit met an outage was answered 500
+ * instead of 503.
+ */
+class JdbcTransactions extends JdbcTransactionManager {
+
+	JdbcTransactions(DataSource dataSource) {
+		super(dataSource);
+	}
+
+	@Override
+	protected void doRollback(DefaultTransactionStatus status) {
+		if (status.getTransaction() instanceof JdbcTransactionObjectSupport transaction
+				&& transaction.hasConnectionHolder() && closed(transaction.getConnectionHolder().getConnection())) {
+			logger.debug("Not rolling back on a connection the pool has closed; the server has aborted it");
+			return;
+		}
+		super.doRollback(status);
+	}
+
+	private static boolean closed(Connection connection) {
+		try {
+			return connection.isClosed();
+		}
+		catch (SQLException e) {
+			return false;
+		}
+	}
+
+}
