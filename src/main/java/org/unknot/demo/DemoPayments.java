@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.unknot.booking.Booked;
 import org.unknot.booking.SeriesOutcome;
+import org.unknot.patient.PatientId;
 import org.unknot.payment.Actor;
 import org.unknot.payment.Cashier;
 import org.unknot.payment.Method;
@@ -49,7 +50,7 @@ class DemoPayments {
 		for (int i = 0; i < Math.min(methods.length, course.booked().size()); i++) {
 			Booked visit = course.booked().get(i);
 			UUID id = visit.appointment().id();
-			UUID patient = visit.appointment().patientId().value();
+			PatientId patient = visit.appointment().patientId();
 			String service = visit.appointment().serviceId().value();
 			cashier.chargeTheVisit(id, patient, service, false);
 			cashier.recordAtDesk(id, patient, cashier.priceOf(service).amount().toPlainString(), methods[i], false,

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.audit.AuditEvent;
 import org.unknot.audit.AuditLog;
+import org.unknot.patient.PatientId;
 
 /** The payment policy as a patient saw it when they agreed to it, per visit. */
 @Repository
@@ -34,7 +35,8 @@ public class PolicyAgreements {
 
 	/** Records the words the patient ticked "I agree" to, with the visit they booked. */
 	@Transactional
-	public void agreed(UUID appointmentId, UUID patientId, String serviceId, String words, Actor by) {
+	public void agreed(UUID appointmentId, PatientId patient, String serviceId, String words, Actor by) {
+		UUID patientId = patient.value();
 		jdbc.sql("""
 				INSERT INTO policy_agreement (appointment_id, patient_id, service_id, words, agreed_by, agreed_at)
 				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (appointment_id) DO NOTHING""")

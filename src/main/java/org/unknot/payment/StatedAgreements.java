@@ -2,13 +2,13 @@ package org.unknot.payment;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.booking.Booked;
+import org.unknot.patient.PatientId;
 
 /**
  * A payment policy agreed through a client that books for the patient (the API): the
@@ -44,7 +44,7 @@ public class StatedAgreements {
 	 */
 	@Transactional
 	public <T> T book(String serviceId, Boolean agreed, String version, Supplier<T> booking,
-			Function<T, List<Booked>> booked, Function<UUID, Actor> by) {
+			Function<T, List<Booked>> booked, Function<PatientId, Actor> by) {
 		// booked first, so that a booking that breaks a rule says which; refused after,
 		// the booking rolls back with this transaction
 		T result = booking.get();
@@ -60,7 +60,7 @@ public class StatedAgreements {
 			throw new PolicyNotAgreed(policy, true);
 		}
 		booked.apply(result).forEach(visit -> {
-			UUID patient = visit.appointment().patientId().value();
+			PatientId patient = visit.appointment().patientId();
 			agreements.agreed(visit.appointment().id(), patient, serviceId, policy.words(), by.apply(patient));
 		});
 		return result;

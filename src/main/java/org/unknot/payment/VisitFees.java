@@ -10,6 +10,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.unknot.booking.AppointmentCancelled;
 import org.unknot.booking.AppointmentMarkedNoShow;
+import org.unknot.patient.PatientId;
 import org.unknot.system.Money;
 
 /**
@@ -52,10 +53,10 @@ class VisitFees {
 			ledger.write(new Ledger.Line("charge:late-cancellation:" + visit, EntryKind.CHARGE,
 					Purpose.LATE_CANCELLATION_FEE, patient, visit, policy.lateFee(), null, null,
 					"Cancelled " + notice.toHours() + " hours before the visit"), Actor.SYSTEM);
-			cashier.settle(visit, patient, Purpose.LATE_CANCELLATION_FEE);
+			cashier.settle(visit, PatientId.of(patient), Purpose.LATE_CANCELLATION_FEE);
 		}
 		else {
-			cashier.settle(visit, patient, Purpose.VISIT);
+			cashier.settle(visit, PatientId.of(patient), Purpose.VISIT);
 		}
 	}
 
@@ -69,10 +70,10 @@ class VisitFees {
 		if (policy.noShowFee().isPositive()) {
 			ledger.write(new Ledger.Line("charge:no-show:" + visit, EntryKind.CHARGE, Purpose.NO_SHOW_FEE, patient,
 					visit, policy.noShowFee(), null, null, "Missed visit"), Actor.SYSTEM);
-			cashier.settle(visit, patient, Purpose.NO_SHOW_FEE);
+			cashier.settle(visit, PatientId.of(patient), Purpose.NO_SHOW_FEE);
 		}
 		else {
-			cashier.settle(visit, patient, Purpose.VISIT);
+			cashier.settle(visit, PatientId.of(patient), Purpose.VISIT);
 		}
 	}
 

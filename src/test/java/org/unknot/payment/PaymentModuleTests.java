@@ -32,6 +32,7 @@ import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.patient.PatientId;
 import org.unknot.practitioner.PractitionerId;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.Money;
@@ -131,7 +132,7 @@ class PaymentModuleTests {
 
 		assertThat(ledger.write(line, Actor.SYSTEM)).isPresent();
 		assertThat(ledger.write(line, Actor.SYSTEM)).isEmpty();
-		assertThat(Balance.of(ledger.ofPatient(patient)).owed()).isEqualTo(Money.usd(2500));
+		assertThat(Balance.of(ledger.ofPatient(PatientId.of(patient))).owed()).isEqualTo(Money.usd(2500));
 	}
 
 	@Nested
@@ -292,7 +293,7 @@ class PaymentModuleTests {
 			cashier.waive(visit, Purpose.NO_SHOW_FEE, "Snowstorm closed the roads", staff);
 
 			assertThat(owed(visit)).isEqualTo(Money.usd(0));
-			assertThat(audit.entriesOf(patientOf(booked)))
+			assertThat(audit.entriesOf(patientOf(booked).value()))
 				.anySatisfy(entry -> assertThat(entry.event().reason()).isEqualTo("Snowstorm closed the roads"));
 			assertThatThrownBy(() -> cashier.waive(visit, Purpose.NO_SHOW_FEE, "again", staff))
 				.isInstanceOf(InvalidRequest.class);
@@ -310,8 +311,8 @@ class PaymentModuleTests {
 		return Balance.of(ledger.ofVisit(visit)).owed();
 	}
 
-	private static UUID patientOf(Booked booked) {
-		return booked.appointment().patientId().value();
+	private static PatientId patientOf(Booked booked) {
+		return booked.appointment().patientId();
 	}
 
 	private SlotRequest slotAtTen() {

@@ -34,6 +34,7 @@ import org.unknot.frontdesk.ClinicVisits;
 import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
 import org.unknot.patient.Patient;
+import org.unknot.patient.PatientId;
 import org.unknot.patient.Patients;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.packages.CreditLedger;
@@ -132,10 +133,10 @@ class CheckoutController {
 		boolean givingBack = "give-back".equals(form.direction());
 		return forms.answer(messages -> {
 			if (!givingBack && inProgress(visit)) {
-				cashier.chargeTheVisit(id, patientOf(visit), visit.serviceId().value(), covered(visit));
+				cashier.chargeTheVisit(id, visit.patientId(), visit.serviceId().value(), covered(visit));
 			}
 			Method method = messages.choice("method", Method.class, form.method(), "Choose how it was paid.");
-			LedgerEntry entry = cashier.recordAtDesk(id, patientOf(visit), form.amount(), method, givingBack,
+			LedgerEntry entry = cashier.recordAtDesk(id, visit.patientId(), form.amount(), method, givingBack,
 					actor(me));
 			return new FormChange.Made("/staff/visits/" + id + "/checkout", (givingBack ? "Gave back " : "Recorded ")
 					+ entry.amount().inWords() + "; receipt number " + entry.receiptNumber() + ".");
@@ -206,7 +207,7 @@ class CheckoutController {
 		}
 		patients.get(id);
 		read(me, id, "statement", request);
-		return Downloads.pdf(receipts.statement(id), "statement.pdf");
+		return Downloads.pdf(receipts.statement(PatientId.of(id)), "statement.pdf");
 	}
 
 	private void read(SignedIn me, UUID patientId, String subject, HttpServletRequest request) {

@@ -31,6 +31,7 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.ClientHolds;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
+import org.unknot.patient.PatientId;
 import org.unknot.patient.PatientInput;
 import org.unknot.system.Text;
 import org.unknot.visit.Advice;
@@ -138,7 +139,7 @@ class AppointmentController {
 	 * Who stated the patient's agreement to the payment policy: the staff member signed
 	 * in, or the patient through the client.
 	 */
-	static Actor agreedBy(SignedIn me, UUID patient) {
+	static Actor agreedBy(SignedIn me, PatientId patient) {
 		return me != null && me.role() != Role.PATIENT ? Actor.staff(me.accountId(), me.role().name())
 				: Actor.patient(patient);
 	}

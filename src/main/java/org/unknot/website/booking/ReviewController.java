@@ -44,6 +44,7 @@ import org.unknot.care.RedFlag;
 import org.unknot.care.Intakes;
 import org.unknot.care.Triage;
 import org.unknot.patient.PatientDetails;
+import org.unknot.patient.PatientId;
 import org.unknot.payment.Actor;
 import org.unknot.payment.OnlinePayments;
 import org.unknot.payment.PaymentPolicies;
@@ -213,7 +214,7 @@ class ReviewController {
 	private void recordAgreement(Draft draft, int bookedBefore, CareService service, ShownPolicy policy) {
 		for (Draft.BookedVisit visit : draft.booked.subList(bookedBefore, draft.booked.size())) {
 			UUID id = UUID.fromString(visit.id());
-			UUID patient = desk.find(id, visit.token()).patientId().value();
+			PatientId patient = desk.find(id, visit.token()).patientId();
 			agreements.agreed(id, patient, service.id(), policy.words(), Actor.patient(patient));
 		}
 	}
