@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.unknot.booking.Booked;
 import org.unknot.booking.SeriesOutcome;
+import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientId;
 import org.unknot.payment.Actor;
 import org.unknot.payment.Cashier;
@@ -51,7 +52,7 @@ class DemoPayments {
 			Booked visit = course.booked().get(i);
 			UUID id = visit.appointment().id();
 			PatientId patient = visit.appointment().patientId();
-			String service = visit.appointment().serviceId().value();
+			ServiceId service = visit.appointment().serviceId();
 			cashier.chargeTheVisit(id, patient, service, false);
 			cashier.recordAtDesk(id, patient, cashier.priceOf(service).amount().toPlainString(), methods[i], false,
 					Actor.SYSTEM);

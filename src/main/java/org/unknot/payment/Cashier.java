@@ -10,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unknot.catalog.CareServices;
+import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientId;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.Money;
@@ -60,7 +61,7 @@ public class Cashier {
 	 * (the full price or a deposit) is owed from now on. The rest is owed at the visit.
 	 */
 	@Transactional
-	public void booked(UUID appointmentId, PatientId patient, String serviceId, boolean coveredByInsurance) {
+	public void booked(UUID appointmentId, PatientId patient, ServiceId serviceId, boolean coveredByInsurance) {
 		UUID patientId = patient.value();
 		Money price = priceOf(serviceId);
 		prices.record(appointmentId, price);
@@ -76,15 +77,15 @@ public class Cashier {
 	}
 
 	/** The price of a visit of this service, as the catalog has it now. */
-	public Money priceOf(String serviceId) {
-		return Money.usd(services.get("service", serviceId).priceCents());
+	public Money priceOf(ServiceId serviceId) {
+		return Money.usd(services.get("service", serviceId.value()).priceCents());
 	}
 
 	/**
 	 * The price of a booked visit: as the catalog had it when the visit was booked
 	 * (today's for a visit with no price kept).
 	 */
-	public Money priceOf(UUID appointmentId, String serviceId) {
+	public Money priceOf(UUID appointmentId, ServiceId serviceId) {
 		return prices.of(appointmentId).orElseGet(() -> priceOf(serviceId));
 	}
 
@@ -93,7 +94,7 @@ public class Cashier {
 	 * whatever is asked twice).
 	 */
 	@Transactional
-	public void chargeTheVisit(UUID appointmentId, PatientId patient, String serviceId, boolean coveredByInsurance) {
+	public void chargeTheVisit(UUID appointmentId, PatientId patient, ServiceId serviceId, boolean coveredByInsurance) {
 		UUID patientId = patient.value();
 		if (coveredByInsurance) {
 			return;

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.booking.Booked;
+import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientId;
 
 /**
@@ -33,7 +34,7 @@ public class StatedAgreements {
 
 	/** The policy of a service as a client shows it before booking. */
 	@Transactional(readOnly = true)
-	public ShownPolicy shown(String serviceId) {
+	public ShownPolicy shown(ServiceId serviceId) {
 		return policies.shown(serviceId, Math.toIntExact(cashier.priceOf(serviceId).minorUnits()));
 	}
 
@@ -43,7 +44,7 @@ public class StatedAgreements {
 	 * it for the current version
 	 */
 	@Transactional
-	public <T> T book(String serviceId, Boolean agreed, String version, Supplier<T> booking,
+	public <T> T book(ServiceId serviceId, Boolean agreed, String version, Supplier<T> booking,
 			Function<T, List<Booked>> booked, Function<PatientId, Actor> by) {
 		// booked first, so that a booking that breaks a rule says which; refused after,
 		// the booking rolls back with this transaction

@@ -46,7 +46,7 @@ class VisitFees {
 	void on(AppointmentCancelled cancelled) {
 		UUID visit = cancelled.appointmentId();
 		UUID patient = cancelled.patientId().value();
-		PaymentPolicy policy = policies.of(cancelled.serviceId().value());
+		PaymentPolicy policy = policies.of(cancelled.serviceId());
 		waiveTheVisit(visit, patient, "Visit cancelled");
 		Duration notice = Duration.between(clock.instant(), cancelled.start());
 		if (cancelled.byPatient() && policy.late(notice) && policy.lateFee().isPositive()) {
@@ -65,7 +65,7 @@ class VisitFees {
 	void on(AppointmentMarkedNoShow missed) {
 		UUID visit = missed.appointmentId();
 		UUID patient = missed.patientId().value();
-		PaymentPolicy policy = policies.of(missed.serviceId().value());
+		PaymentPolicy policy = policies.of(missed.serviceId());
 		waiveTheVisit(visit, patient, "Visit missed; the no-show fee applies instead");
 		if (policy.noShowFee().isPositive()) {
 			ledger.write(new Ledger.Line("charge:no-show:" + visit, EntryKind.CHARGE, Purpose.NO_SHOW_FEE, patient,

@@ -183,7 +183,7 @@ public class VisitBooking {
 		payers.recordForNewVisit(id, payer);
 		audited(by, patient, "insurance:" + id);
 		boolean paidWithCredit = !payer.covered() && credits.spendFor(booked.appointment()).isPresent();
-		cashier.booked(id, booked.appointment().patientId(), booked.appointment().serviceId().value(),
+		cashier.booked(id, booked.appointment().patientId(), booked.appointment().serviceId(),
 				payer.covered() || paidWithCredit);
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.unknot.catalog.ServiceId;
 import org.unknot.system.Money;
 import org.unknot.payment.PaymentPolicies;
 import org.unknot.catalog.CareService;
@@ -77,7 +78,7 @@ class ServicePagesController {
 		model.addAttribute("kindName", name);
 		model.addAttribute("categoryName", ServiceKinds.categoryName(service.category()));
 		model.addAttribute("price", Money.usd(service.priceCents()).inWords());
-		model.addAttribute("policy", policies.shown(service.id(), service.priceCents()));
+		model.addAttribute("policy", policies.shown(ServiceId.of(service.id()), service.priceCents()));
 		model.addAttribute("lengths",
 				ServiceKinds.lengthsOf(service, all)
 					.stream()

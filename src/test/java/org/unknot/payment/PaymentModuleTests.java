@@ -51,6 +51,8 @@ class PaymentModuleTests {
 
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
 
+	static final ServiceId MASSAGE = ServiceId.of(TestNetwork.MASSAGE);
+
 	static final MovableClock CLOCK = new MovableClock();
 
 	@TestBean(name = "clock", methodName = "movableClock")
@@ -150,8 +152,8 @@ class PaymentModuleTests {
 			UUID visit = booked.appointment().id();
 			assertThat(owed(visit)).isEqualTo(Money.usd(2500));
 
-			cashier.chargeTheVisit(visit, patientOf(booked), TestNetwork.MASSAGE, false);
-			cashier.chargeTheVisit(visit, patientOf(booked), TestNetwork.MASSAGE, false);
+			cashier.chargeTheVisit(visit, patientOf(booked), MASSAGE, false);
+			cashier.chargeTheVisit(visit, patientOf(booked), MASSAGE, false);
 			assertThat(owed(visit)).isEqualTo(Money.usd(10000));
 
 			LedgerEntry paid = cashier.recordAtDesk(visit, patientOf(booked), "$100.00", Method.CARD_TERMINAL, false,
@@ -165,7 +167,7 @@ class PaymentModuleTests {
 		@Test
 		void aVisitCoveredByInsuranceOwesNothingAtBooking() {
 			Booked booked = desk.book(slotAtTen(), null, patient("Cora"));
-			cashier.booked(booked.appointment().id(), patientOf(booked), TestNetwork.MASSAGE, true);
+			cashier.booked(booked.appointment().id(), patientOf(booked), MASSAGE, true);
 
 			assertThat(ledger.ofVisit(booked.appointment().id())).isEmpty();
 		}
@@ -242,10 +244,10 @@ class PaymentModuleTests {
 				.params(catalogPrice + 2500, TestNetwork.MASSAGE)
 				.update();
 			try {
-				cashier.chargeTheVisit(visit, patientOf(booked), TestNetwork.MASSAGE, false);
+				cashier.chargeTheVisit(visit, patientOf(booked), MASSAGE, false);
 
 				assertThat(owed(visit)).isEqualTo(Money.usd(catalogPrice));
-				assertThat(cashier.priceOf(visit, TestNetwork.MASSAGE)).isEqualTo(Money.usd(catalogPrice));
+				assertThat(cashier.priceOf(visit, MASSAGE)).isEqualTo(Money.usd(catalogPrice));
 			}
 			finally {
 				jdbc.sql("UPDATE care_service SET price_cents = ? WHERE id = ?")
@@ -301,7 +303,7 @@ class PaymentModuleTests {
 
 		private Booked book() {
 			Booked booked = desk.book(slotAtTen(), null, patient("Ana"));
-			cashier.booked(booked.appointment().id(), patientOf(booked), TestNetwork.MASSAGE, false);
+			cashier.booked(booked.appointment().id(), patientOf(booked), MASSAGE, false);
 			return booked;
 		}
 

@@ -586,7 +586,8 @@ class StripePaymentsTests {
 		Booked booked = desk.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
 				LocationId.of(clinic), start), null,
 				new PatientDetails("Dee", "Payer", email, null, LocalDate.of(1980, 1, 1)));
-		cashier.booked(booked.appointment().id(), booked.appointment().patientId(), TestNetwork.MASSAGE, false);
+		cashier.booked(booked.appointment().id(), booked.appointment().patientId(), booked.appointment().serviceId(),
+				false);
 		return booked;
 	}
 

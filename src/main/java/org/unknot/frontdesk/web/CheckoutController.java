@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.unknot.catalog.ServiceId;
 import org.unknot.system.web.Downloads;
 import org.unknot.system.web.Choice;
 import org.unknot.account.Role;
@@ -133,7 +134,7 @@ class CheckoutController {
 		boolean givingBack = "give-back".equals(form.direction());
 		return forms.answer(messages -> {
 			if (!givingBack && inProgress(visit)) {
-				cashier.chargeTheVisit(id, visit.patientId(), visit.serviceId().value(), covered(visit));
+				cashier.chargeTheVisit(id, visit.patientId(), visit.serviceId(), covered(visit));
 			}
 			Method method = messages.choice("method", Method.class, form.method(), "Choose how it was paid.");
 			LedgerEntry entry = cashier.recordAtDesk(id, visit.patientId(), form.amount(), method, givingBack,
@@ -248,7 +249,7 @@ class CheckoutController {
 		Balance balance = Balance.of(rows);
 		CareService service = services.get("service", visit.serviceId().value());
 		Optional<InsuranceChoice> payer = payers.of(id);
-		Money price = cashier.priceOf(id, service.id());
+		Money price = cashier.priceOf(id, visit.serviceId());
 		Money visitCharged = rows.stream()
 			.filter(e -> e.kind() == EntryKind.CHARGE && e.purpose() == Purpose.VISIT)
 			.map(LedgerEntry::amount)

@@ -96,8 +96,9 @@ class AppointmentController {
 	@PostMapping("/appointments")
 	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request,
 			@AuthenticationPrincipal SignedIn me) {
-		Booked booked = agreements.book(request.service(), request.policyAgreed(), request.policyVersion(),
-				() -> visits.book(request.slot(), request.hold(),
+		SlotRequest slot = request.slot();
+		Booked booked = agreements.book(slot.serviceId(), request.policyAgreed(), request.policyVersion(),
+				() -> visits.book(slot, request.hold(),
 						answers(request.patient(), request.payer(), request.intake(), request.staffOverride()),
 						bookedBy(me)),
 				List::of, patient -> agreedBy(me, patient));
