@@ -71,7 +71,10 @@ class ServicePagesController {
 		CareService service = services.get("id", id);
 		List<CareService> all = services.all();
 		List<Clinic> allClinics = clinics.all();
-		List<Practitioner> offering = practitioners.listed().stream().filter(p -> p.offers(service.id())).toList();
+		List<Practitioner> offering = practitioners.listed()
+			.stream()
+			.filter(p -> p.offers(ServiceId.of(service.id())))
+			.toList();
 		String name = ServiceKinds.nameOf(service);
 		model.addAttribute("section", "services");
 		model.addAttribute("service", service);
