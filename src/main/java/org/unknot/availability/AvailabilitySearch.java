@@ -242,7 +242,7 @@ public class AvailabilitySearch {
 		List<Practitioner> candidates;
 		if (practitionerId != null) {
 			Practitioner practitioner = data.practitioner("practitioner", practitionerId);
-			if (!practitioner.offers(service.id())) {
+			if (!practitioner.offers(ServiceId.of(service.id()))) {
 				throw new InvalidRequest("practitioner",
 						practitioner.displayName() + " does not offer " + service.name() + ".");
 			}

@@ -23,6 +23,7 @@ import org.unknot.catalog.CareServices;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.ClinicClosure;
 import org.unknot.catalog.Clinics;
+import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.practitioner.TimeOff;
@@ -182,7 +183,8 @@ class ReferenceData {
 		}
 
 		List<Practitioner> offering(String serviceId) {
-			return practitioners.values().stream().filter(p -> p.offers(serviceId)).toList();
+			ServiceId wanted = ServiceId.of(serviceId);
+			return practitioners.values().stream().filter(p -> p.offers(wanted)).toList();
 		}
 
 		/**

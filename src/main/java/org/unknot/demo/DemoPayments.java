@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.unknot.booking.Booked;
 import org.unknot.booking.SeriesOutcome;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientId;
 import org.unknot.payment.Actor;
 import org.unknot.payment.Cashier;
 import org.unknot.payment.Method;
@@ -49,8 +51,8 @@ class DemoPayments {
 		for (int i = 0; i < Math.min(methods.length, course.booked().size()); i++) {
 			Booked visit = course.booked().get(i);
 			UUID id = visit.appointment().id();
-			UUID patient = visit.appointment().patientId().value();
-			String service = visit.appointment().serviceId().value();
+			PatientId patient = visit.appointment().patientId();
+			ServiceId service = visit.appointment().serviceId();
 			cashier.chargeTheVisit(id, patient, service, false);
 			cashier.recordAtDesk(id, patient, cashier.priceOf(service).amount().toPlainString(), methods[i], false,
 					Actor.SYSTEM);

@@ -31,7 +31,7 @@ class PaymentFailureNotices {
 
 	@EventListener
 	void on(OnlinePaymentFailed failed) {
-		patients.find(failed.patientId())
+		patients.find(failed.patientId().value())
 			.ifPresent(patient -> notifications.paymentFailed(failed.failureId(), patient.id(), notifications
 				.paymentFailedMessage(patient.givenName(), failed.amount().inWords(), site.link("/account/payments"))));
 	}

@@ -56,9 +56,9 @@ public class PackageSales {
 		}
 		UUID id = write(sold, patient, paidHow.paid() ? "DESK" : "ONLINE", paidHow.paid() ? paidHow : null);
 		ledger.open(id, sold.credits());
-		cashier.packageSold(id, patient.value(), sold.price());
+		cashier.packageSold(id, patient, sold.price());
 		if (paidHow.paid()) {
-			cashier.packagePaid(id, patient.value(), sold.price(), method(paidHow), Actor.SYSTEM);
+			cashier.packagePaid(id, patient, sold.price(), method(paidHow), Actor.SYSTEM);
 		}
 		return ledger.holding(id).orElseThrow();
 	}
@@ -71,7 +71,7 @@ public class PackageSales {
 	public Holding sellToPayOnline(PatientId patient, String packageId) {
 		CarePackage sold = onSale(packageId);
 		UUID id = write(sold, patient, "ONLINE", null);
-		cashier.packageSold(id, patient.value(), sold.price());
+		cashier.packageSold(id, patient, sold.price());
 		return ledger.holding(id).orElseThrow();
 	}
 
@@ -107,8 +107,9 @@ public class PackageSales {
 			throw new InvalidRequest("paidHow", "This package is paid already.");
 		}
 		paid(holdingId, paidHow);
-		cashier.packageSold(holdingId, holding.patientId(), holding.price());
-		cashier.packagePaid(holdingId, holding.patientId(), holding.price(), method(paidHow), Actor.SYSTEM);
+		PatientId patient = PatientId.of(holding.patientId());
+		cashier.packageSold(holdingId, patient, holding.price());
+		cashier.packagePaid(holdingId, patient, holding.price(), method(paidHow), Actor.SYSTEM);
 		return ledger.holding(holdingId).orElseThrow();
 	}
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.patient.PatientId;
 
 /** Each patient's customer at the provider and card on file. */
 @Repository
@@ -23,9 +24,9 @@ public class Cards {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<CardOnFile> of(UUID patientId) {
+	public Optional<CardOnFile> of(PatientId patientId) {
 		return jdbc.sql("SELECT * FROM payment_card WHERE patient_id = ?")
-			.param(patientId)
+			.param(patientId.value())
 			.query((rs, n) -> new CardOnFile(rs.getObject("patient_id", UUID.class), rs.getString("provider"),
 					rs.getString("customer_reference"), rs.getString("method_reference"), rs.getString("described_as"),
 					rs.getString("consent_words"),

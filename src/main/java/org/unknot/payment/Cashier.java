@@ -10,6 +10,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unknot.catalog.CareServices;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientId;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.Money;
 
@@ -59,7 +61,8 @@ public class Cashier {
 	 * (the full price or a deposit) is owed from now on. The rest is owed at the visit.
 	 */
 	@Transactional
-	public void booked(UUID appointmentId, UUID patientId, String serviceId, boolean coveredByInsurance) {
+	public void booked(UUID appointmentId, PatientId patient, ServiceId serviceId, boolean coveredByInsurance) {
+		UUID patientId = patient.value();
 		Money price = priceOf(serviceId);
 		prices.record(appointmentId, price);
 		if (coveredByInsurance) {
@@ -74,15 +77,15 @@ public class Cashier {
 	}
 
 	/** The price of a visit of this service, as the catalog has it now. */
-	public Money priceOf(String serviceId) {
-		return Money.usd(services.get("service", serviceId).priceCents());
+	public Money priceOf(ServiceId serviceId) {
+		return Money.usd(services.get("service", serviceId.value()).priceCents());
 	}
 
 	/**
 	 * The price of a booked visit: as the catalog had it when the visit was booked
 	 * (today's for a visit with no price kept).
 	 */
-	public Money priceOf(UUID appointmentId, String serviceId) {
+	public Money priceOf(UUID appointmentId, ServiceId serviceId) {
 		return prices.of(appointmentId).orElseGet(() -> priceOf(serviceId));
 	}
 
@@ -91,7 +94,8 @@ public class Cashier {
 	 * whatever is asked twice).
 	 */
 	@Transactional
-	public void chargeTheVisit(UUID appointmentId, UUID patientId, String serviceId, boolean coveredByInsurance) {
+	public void chargeTheVisit(UUID appointmentId, PatientId patient, ServiceId serviceId, boolean coveredByInsurance) {
+		UUID patientId = patient.value();
 		if (coveredByInsurance) {
 			return;
 		}
@@ -113,8 +117,9 @@ public class Cashier {
 	 * is not an amount, nothing, or more than is owed (or to give back).
 	 */
 	@Transactional
-	public LedgerEntry recordAtDesk(UUID appointmentId, UUID patientId, String typedAmount, Method method,
+	public LedgerEntry recordAtDesk(UUID appointmentId, PatientId patient, String typedAmount, Method method,
 			boolean givingBack, Actor by) {
+		UUID patientId = patient.value();
 		if (method == null || !method.recordedAtDesk()) {
 			throw new InvalidRequest("method", "Choose how it was paid.");
 		}
@@ -139,9 +144,9 @@ public class Cashier {
 	 * A package was sold: its price is owed from now on, once, whatever is asked twice.
 	 */
 	@Transactional
-	public void packageSold(UUID holdingId, UUID patientId, Money price) {
-		ledger.write(new Ledger.Line("charge:package:" + holdingId, EntryKind.CHARGE, Purpose.PACKAGE, patientId, null,
-				price, null, null, "Package sold"), Actor.SYSTEM);
+	public void packageSold(UUID holdingId, PatientId patient, Money price) {
+		ledger.write(new Ledger.Line("charge:package:" + holdingId, EntryKind.CHARGE, Purpose.PACKAGE, patient.value(),
+				null, price, null, null, "Package sold"), Actor.SYSTEM);
 	}
 
 	/**
@@ -149,12 +154,12 @@ public class Cashier {
 	 * a receipt, never two for the same package.
 	 */
 	@Transactional
-	public Optional<LedgerEntry> packagePaid(UUID holdingId, UUID patientId, Money price, Method method, Actor by) {
+	public Optional<LedgerEntry> packagePaid(UUID holdingId, PatientId patient, Money price, Method method, Actor by) {
 		if (method == null || !method.recordedAtDesk()) {
 			throw new InvalidRequest("paidHow", "Choose how it was paid.");
 		}
 		return ledger.write(new Ledger.Line("package:" + holdingId + ":paid", EntryKind.PAYMENT, Purpose.PACKAGE,
-				patientId, null, price, method, null, null), by);
+				patient.value(), null, price, method, null, null), by);
 	}
 
 	/**
@@ -194,11 +199,12 @@ public class Cashier {
 	 * the provider cannot do stays owed (or to give back) at the desk.
 	 */
 	@Transactional
-	public void settle(UUID appointmentId, UUID patientId, Purpose purpose) {
+	public void settle(UUID appointmentId, PatientId patient, Purpose purpose) {
+		UUID patientId = patient.value();
 		List<LedgerEntry> rows = ledger.ofVisit(appointmentId);
 		Money owed = Balance.of(rows).owed();
 		if (owed.isPositive() && purpose != Purpose.VISIT) {
-			Optional<CardOnFile> card = cards.of(patientId).filter(CardOnFile::chargeable);
+			Optional<CardOnFile> card = cards.of(patient).filter(CardOnFile::chargeable);
 			String key = "collect:" + purpose.name().toLowerCase() + ":" + appointmentId;
 			if (provider.online() && card.isPresent()
 					&& attempts.start(key, Attempt.Action.CHARGE, null, patientId, appointmentId, purpose, owed)) {
@@ -232,11 +238,12 @@ public class Cashier {
 	 * Where the patient gives a card to keep on file, on the provider's own page: the
 	 * consent words are kept now and count once the card is given.
 	 */
-	public String cardSetupPage(UUID patientId, String name, String email, String returnUrl, String cancelUrl) {
+	public String cardSetupPage(PatientId patient, String name, String email, String returnUrl, String cancelUrl) {
+		UUID patientId = patient.value();
 		if (!provider.online()) {
 			throw new PaymentsAtDeskOnly();
 		}
-		String customer = cards.of(patientId).map(CardOnFile::customer).orElseGet(() -> {
+		String customer = cards.of(patient).map(CardOnFile::customer).orElseGet(() -> {
 			String made = provider.customer(patientId, name, email);
 			cards.customer(patientId, provider.name(), made);
 			return made;
@@ -295,7 +302,7 @@ public class Cashier {
 		if (attempt.action() == Attempt.Action.REFUND) {
 			return provider.refund(attempt.refundOf(), attempt.amount(), attempt.key());
 		}
-		Optional<CardOnFile> card = cards.of(attempt.patientId()).filter(CardOnFile::chargeable);
+		Optional<CardOnFile> card = cards.of(PatientId.of(attempt.patientId())).filter(CardOnFile::chargeable);
 		if (card.isEmpty()) {
 			return PaymentProvider.Outcome.failed("There is no card on file that the patient agreed to be charged.");
 		}

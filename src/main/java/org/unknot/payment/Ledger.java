@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.audit.AuditEvent;
 import org.unknot.audit.AuditLog;
+import org.unknot.patient.PatientId;
 import org.unknot.system.Money;
 
 /**
@@ -87,9 +88,9 @@ public class Ledger {
 
 	/** Every row of the patient, oldest first. */
 	@Transactional(readOnly = true)
-	public List<LedgerEntry> ofPatient(UUID patientId) {
+	public List<LedgerEntry> ofPatient(PatientId patientId) {
 		return jdbc.sql("SELECT * FROM payment_entry WHERE patient_id = ? ORDER BY at, receipt_number NULLS FIRST, id")
-			.param(patientId)
+			.param(patientId.value())
 			.query(Ledger::map)
 			.list();
 	}

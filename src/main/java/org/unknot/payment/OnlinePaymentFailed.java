@@ -3,6 +3,7 @@ package org.unknot.payment;
 import java.util.List;
 import java.util.UUID;
 
+import org.unknot.patient.PatientId;
 import org.unknot.system.Money;
 
 /**
@@ -12,5 +13,6 @@ import org.unknot.system.Money;
  * @param appointmentIds the visits it was to pay for; empty for a package
  * @param failureId names this failure, the same however often the provider says so
  */
-public record OnlinePaymentFailed(UUID patientId, List<UUID> appointmentIds, Money amount, String why, UUID failureId) {
+public record OnlinePaymentFailed(PatientId patientId, List<UUID> appointmentIds, Money amount, String why,
+		UUID failureId) {
 }

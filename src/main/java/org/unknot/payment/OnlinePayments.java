@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.patient.PatientId;
 import org.unknot.system.Money;
 
 /**
@@ -63,7 +64,7 @@ public class OnlinePayments {
 	/**
 	 * Who pays, as the provider's customer is made: the patient, their name and email.
 	 */
-	public record Payer(UUID patientId, String name, String email) {
+	public record Payer(PatientId patientId, String name, String email) {
 	}
 
 	/** A visit to pay what it owes now for, named as the patient knows it. */
@@ -150,10 +151,11 @@ public class OnlinePayments {
 	 */
 	@Transactional
 	boolean paid(String key, Money total, String providerReference) {
-		Optional<UUID> patient = jdbc.sql("SELECT patient_id FROM online_checkout WHERE checkout_key = ?")
+		Optional<PatientId> patient = jdbc.sql("SELECT patient_id FROM online_checkout WHERE checkout_key = ?")
 			.param(key)
 			.query(UUID.class)
-			.optional();
+			.optional()
+			.map(PatientId::of);
 		if (patient.isEmpty()) {
 			return false;
 		}
@@ -168,10 +170,9 @@ public class OnlinePayments {
 		Actor by = Actor.patient(patient.get());
 		for (int i = 0; i < items.size(); i++) {
 			Item item = items.get(i);
-			Optional<LedgerEntry> written = ledger.write(
-					new Ledger.Line("online:" + key + ":" + (i + 1), EntryKind.PAYMENT, item.purpose(), patient.get(),
-							item.appointmentId(), item.amount(), Method.ONLINE, providerReference, null),
-					by);
+			Optional<LedgerEntry> written = ledger.write(new Ledger.Line("online:" + key + ":" + (i + 1),
+					EntryKind.PAYMENT, item.purpose(), patient.get().value(), item.appointmentId(), item.amount(),
+					Method.ONLINE, providerReference, null), by);
 			if (written.isEmpty()) {
 				continue;
 			}
@@ -213,10 +214,10 @@ public class OnlinePayments {
 			.params(Timestamp.from(clock.instant()), why, key)
 			.update() == 1;
 		if (first) {
-			UUID patient = jdbc.sql("SELECT patient_id FROM online_checkout WHERE checkout_key = ?")
+			PatientId patient = PatientId.of(jdbc.sql("SELECT patient_id FROM online_checkout WHERE checkout_key = ?")
 				.param(key)
 				.query(UUID.class)
-				.single();
+				.single());
 			List<Item> items = items(key);
 			events.publishEvent(new OnlinePaymentFailed(patient,
 					items.stream().map(Item::appointmentId).filter(java.util.Objects::nonNull).toList(),
@@ -275,7 +276,7 @@ public class OnlinePayments {
 		int opened = jdbc.sql("""
 				INSERT INTO online_checkout (checkout_key, patient_id, amount_minor, currency, opened_at)
 				VALUES (?, ?, ?, ?, ?) ON CONFLICT (checkout_key) DO NOTHING""")
-			.params(key, payer.patientId(), total.minorUnits(), total.currency().getCurrencyCode(),
+			.params(key, payer.patientId().value(), total.minorUnits(), total.currency().getCurrencyCode(),
 					Timestamp.from(clock.instant()))
 			.update();
 		if (opened == 1) {
@@ -289,15 +290,16 @@ public class OnlinePayments {
 					.update();
 			}
 		}
+		UUID patientId = payer.patientId().value();
 		String customer = cards.of(payer.patientId()).map(CardOnFile::customer).orElseGet(() -> {
-			String made = provider.customer(payer.patientId(), payer.name(), payer.email());
-			cards.customer(payer.patientId(), provider.name(), made);
+			String made = provider.customer(patientId, payer.name(), payer.email());
+			cards.customer(patientId, provider.name(), made);
 			return made;
 		});
 		List<PaymentProvider.PageLine> lines = items.stream()
 			.map(item -> new PaymentProvider.PageLine(item.name(), item.amount()))
 			.toList();
-		return provider.paymentPage(customer, payer.patientId(), lines, back.paid(), back.gaveUp(), key);
+		return provider.paymentPage(customer, patientId, lines, back.paid(), back.gaveUp(), key);
 	}
 
 	private List<Item> items(String key) {

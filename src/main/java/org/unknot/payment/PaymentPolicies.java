@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.unknot.catalog.ServiceId;
 import org.unknot.system.Money;
 import org.unknot.system.ReadInThisTransaction;
 
@@ -34,22 +35,23 @@ public class PaymentPolicies {
 	}
 
 	@Transactional(readOnly = true)
-	public PaymentPolicy of(String serviceId) {
-		return read.find(serviceId, id -> Optional.of(find(id).orElseGet(() -> PaymentPolicy.payAtVisit(id))))
+	public PaymentPolicy of(ServiceId serviceId) {
+		return read
+			.find(serviceId.value(), id -> Optional.of(find(serviceId).orElseGet(() -> PaymentPolicy.payAtVisit(id))))
 			.orElseThrow();
 	}
 
 	/** The policy of a service of this price, in the words a patient reads. */
 	@Transactional(readOnly = true)
-	public ShownPolicy shown(String serviceId, int priceCents) {
+	public ShownPolicy shown(ServiceId serviceId, int priceCents) {
 		PaymentPolicy policy = of(serviceId);
-		return new ShownPolicy(serviceId, policy.inWords(Money.usd(priceCents)), policy.asksAgreement());
+		return new ShownPolicy(serviceId.value(), policy.inWords(Money.usd(priceCents)), policy.asksAgreement());
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<PaymentPolicy> find(String serviceId) {
+	public Optional<PaymentPolicy> find(ServiceId serviceId) {
 		return jdbc.sql("SELECT * FROM payment_policy WHERE service_id = ?")
-			.param(serviceId)
+			.param(serviceId.value())
 			.query(PaymentPolicies::map)
 			.optional();
 	}

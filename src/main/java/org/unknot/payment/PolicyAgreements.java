@@ -11,6 +11,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.audit.AuditEvent;
 import org.unknot.audit.AuditLog;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientId;
 
 /** The payment policy as a patient saw it when they agreed to it, per visit. */
 @Repository
@@ -34,11 +36,12 @@ public class PolicyAgreements {
 
 	/** Records the words the patient ticked "I agree" to, with the visit they booked. */
 	@Transactional
-	public void agreed(UUID appointmentId, UUID patientId, String serviceId, String words, Actor by) {
+	public void agreed(UUID appointmentId, PatientId patient, ServiceId serviceId, String words, Actor by) {
+		UUID patientId = patient.value();
 		jdbc.sql("""
 				INSERT INTO policy_agreement (appointment_id, patient_id, service_id, words, agreed_by, agreed_at)
 				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (appointment_id) DO NOTHING""")
-			.params(appointmentId, patientId, serviceId, words, by.name(), Timestamp.from(clock.instant()))
+			.params(appointmentId, patientId, serviceId.value(), words, by.name(), Timestamp.from(clock.instant()))
 			.update();
 		audit.record(new AuditEvent(by.name(), by.role(), patientId, "CREATE",
 				"payment-policy-agreement:" + appointmentId, null, null, AuditEvent.Outcome.SUCCESS));

@@ -14,6 +14,7 @@ import org.unknot.booking.Appointments;
 import org.unknot.catalog.CatalogProperties;
 import org.unknot.catalog.Clinic;
 import org.unknot.catalog.Clinics;
+import org.unknot.patient.PatientId;
 import org.unknot.patient.Patients;
 
 /**
@@ -65,8 +66,9 @@ public class Receipts {
 	}
 
 	@Transactional(readOnly = true)
-	public byte[] statement(UUID patientId) {
-		List<LedgerEntry> rows = ledger.ofPatient(patientId);
+	public byte[] statement(PatientId whose) {
+		UUID patientId = whose.value();
+		List<LedgerEntry> rows = ledger.ofPatient(whose);
 		Optional<Appointment> latest = rows.stream()
 			.map(LedgerEntry::appointmentId)
 			.filter(Objects::nonNull)

@@ -2,13 +2,14 @@ package org.unknot.payment;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.unknot.booking.Booked;
+import org.unknot.catalog.ServiceId;
+import org.unknot.patient.PatientId;
 
 /**
  * A payment policy agreed through a client that books for the patient (the API): the
@@ -33,7 +34,7 @@ public class StatedAgreements {
 
 	/** The policy of a service as a client shows it before booking. */
 	@Transactional(readOnly = true)
-	public ShownPolicy shown(String serviceId) {
+	public ShownPolicy shown(ServiceId serviceId) {
 		return policies.shown(serviceId, Math.toIntExact(cashier.priceOf(serviceId).minorUnits()));
 	}
 
@@ -43,8 +44,8 @@ public class StatedAgreements {
 	 * it for the current version
 	 */
 	@Transactional
-	public <T> T book(String serviceId, Boolean agreed, String version, Supplier<T> booking,
-			Function<T, List<Booked>> booked, Function<UUID, Actor> by) {
+	public <T> T book(ServiceId serviceId, Boolean agreed, String version, Supplier<T> booking,
+			Function<T, List<Booked>> booked, Function<PatientId, Actor> by) {
 		// booked first, so that a booking that breaks a rule says which; refused after,
 		// the booking rolls back with this transaction
 		T result = booking.get();
@@ -60,7 +61,7 @@ public class StatedAgreements {
 			throw new PolicyNotAgreed(policy, true);
 		}
 		booked.apply(result).forEach(visit -> {
-			UUID patient = visit.appointment().patientId().value();
+			PatientId patient = visit.appointment().patientId();
 			agreements.agreed(visit.appointment().id(), patient, serviceId, policy.words(), by.apply(patient));
 		});
 		return result;

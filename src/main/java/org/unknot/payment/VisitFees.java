@@ -10,6 +10,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.unknot.booking.AppointmentCancelled;
 import org.unknot.booking.AppointmentMarkedNoShow;
+import org.unknot.patient.PatientId;
 import org.unknot.system.Money;
 
 /**
@@ -45,17 +46,17 @@ class VisitFees {
 	void on(AppointmentCancelled cancelled) {
 		UUID visit = cancelled.appointmentId();
 		UUID patient = cancelled.patientId().value();
-		PaymentPolicy policy = policies.of(cancelled.serviceId().value());
+		PaymentPolicy policy = policies.of(cancelled.serviceId());
 		waiveTheVisit(visit, patient, "Visit cancelled");
 		Duration notice = Duration.between(clock.instant(), cancelled.start());
 		if (cancelled.byPatient() && policy.late(notice) && policy.lateFee().isPositive()) {
 			ledger.write(new Ledger.Line("charge:late-cancellation:" + visit, EntryKind.CHARGE,
 					Purpose.LATE_CANCELLATION_FEE, patient, visit, policy.lateFee(), null, null,
 					"Cancelled " + notice.toHours() + " hours before the visit"), Actor.SYSTEM);
-			cashier.settle(visit, patient, Purpose.LATE_CANCELLATION_FEE);
+			cashier.settle(visit, PatientId.of(patient), Purpose.LATE_CANCELLATION_FEE);
 		}
 		else {
-			cashier.settle(visit, patient, Purpose.VISIT);
+			cashier.settle(visit, PatientId.of(patient), Purpose.VISIT);
 		}
 	}
 
@@ -64,15 +65,15 @@ class VisitFees {
 	void on(AppointmentMarkedNoShow missed) {
 		UUID visit = missed.appointmentId();
 		UUID patient = missed.patientId().value();
-		PaymentPolicy policy = policies.of(missed.serviceId().value());
+		PaymentPolicy policy = policies.of(missed.serviceId());
 		waiveTheVisit(visit, patient, "Visit missed; the no-show fee applies instead");
 		if (policy.noShowFee().isPositive()) {
 			ledger.write(new Ledger.Line("charge:no-show:" + visit, EntryKind.CHARGE, Purpose.NO_SHOW_FEE, patient,
 					visit, policy.noShowFee(), null, null, "Missed visit"), Actor.SYSTEM);
-			cashier.settle(visit, patient, Purpose.NO_SHOW_FEE);
+			cashier.settle(visit, PatientId.of(patient), Purpose.NO_SHOW_FEE);
 		}
 		else {
-			cashier.settle(visit, patient, Purpose.VISIT);
+			cashier.settle(visit, PatientId.of(patient), Purpose.VISIT);
 		}
 	}
 

@@ -15,10 +15,10 @@ import org.unknot.insurance.Authorization;
 import org.unknot.insurance.Authorizations;
 import org.unknot.packages.CreditLedger;
 import org.unknot.packages.Holding;
+import org.unknot.patient.PatientId;
 import org.unknot.payment.Ledger;
 import org.unknot.payment.LedgerEntry;
 import org.unknot.system.Money;
-import org.unknot.patient.PatientId;
 
 /**
  * What the patient paid and owes (every row of the money ledger: charges, fees, payments,
@@ -45,7 +45,7 @@ class MoneyExport {
 	}
 
 	List<Map<String, Object>> ledger(UUID patientId) {
-		return ledger.ofPatient(patientId).stream().map(entry -> {
+		return ledger.ofPatient(PatientId.of(patientId)).stream().map(entry -> {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("at", entry.at().toString());
 			row.put("kind", entry.kind().name().toLowerCase(java.util.Locale.ROOT));

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.unknot.catalog.ServiceId;
+
 /**
  * A person who gives care, with the licences that allow it and the services they offer.
  *
@@ -33,8 +35,8 @@ public record Practitioner(String id, String givenName, String familyName, Profe
 				+ title.substring(1);
 	}
 
-	public boolean offers(String serviceId) {
-		return active && serviceIds.contains(serviceId);
+	public boolean offers(ServiceId serviceId) {
+		return active && serviceIds.contains(serviceId.value());
 	}
 
 	/** The licences that allow giving a service of one of these types in this state. */

@@ -183,7 +183,8 @@ public class VisitBooking {
 		payers.recordForNewVisit(id, payer);
 		audited(by, patient, "insurance:" + id);
 		boolean paidWithCredit = !payer.covered() && credits.spendFor(booked.appointment()).isPresent();
-		cashier.booked(id, patient, booked.appointment().serviceId().value(), payer.covered() || paidWithCredit);
+		cashier.booked(id, booked.appointment().patientId(), booked.appointment().serviceId(),
+				payer.covered() || paidWithCredit);
 	}
 
 	private void audited(BookedBy by, UUID patient, String subject) {

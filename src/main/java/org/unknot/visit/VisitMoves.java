@@ -95,7 +95,7 @@ public class VisitMoves {
 			.filter(InsuranceChoice::covered)
 			.ifPresent(choice -> payers.record(moved.id(),
 					new InsuranceChoice(choice.planId(), choice.memberId(), false)));
-		cashier.booked(moved.id(), patient, moved.serviceId().value(), false);
+		cashier.booked(moved.id(), moved.patientId(), moved.serviceId(), false);
 		audit.record(new AuditEvent(by.actor(patient), by.actorRole(), patient, "UPDATE", "insurance:" + moved.id(),
 				"Moved as self-pay: " + uncovered.get(), null, AuditEvent.Outcome.SUCCESS));
 		return new MovedVisit(moved, null);

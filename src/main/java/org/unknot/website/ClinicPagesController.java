@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.unknot.catalog.ServiceId;
 import org.unknot.system.web.Choice;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
@@ -74,7 +75,7 @@ class ClinicPagesController {
 			.stream()
 			.filter(CareService::inPerson)
 			.filter(s -> s.roomKind() == null || !clinic.roomsOf(s.roomKind()).isEmpty())
-			.filter(s -> team.stream().anyMatch(p -> p.offers(s.id())))
+			.filter(s -> team.stream().anyMatch(p -> p.offers(ServiceId.of(s.id()))))
 			.toList();
 		List<OpeningHours.Day> week = OpeningHours.week(hours, today);
 		List<ClinicClosure> closures = clinics.closures(LocationId.of(clinic.id()), today, today.plusDays(60));

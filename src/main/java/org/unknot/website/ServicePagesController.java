@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.unknot.catalog.ServiceId;
 import org.unknot.system.Money;
 import org.unknot.payment.PaymentPolicies;
 import org.unknot.catalog.CareService;
@@ -70,14 +71,17 @@ class ServicePagesController {
 		CareService service = services.get("id", id);
 		List<CareService> all = services.all();
 		List<Clinic> allClinics = clinics.all();
-		List<Practitioner> offering = practitioners.listed().stream().filter(p -> p.offers(service.id())).toList();
+		List<Practitioner> offering = practitioners.listed()
+			.stream()
+			.filter(p -> p.offers(ServiceId.of(service.id())))
+			.toList();
 		String name = ServiceKinds.nameOf(service);
 		model.addAttribute("section", "services");
 		model.addAttribute("service", service);
 		model.addAttribute("kindName", name);
 		model.addAttribute("categoryName", ServiceKinds.categoryName(service.category()));
 		model.addAttribute("price", Money.usd(service.priceCents()).inWords());
-		model.addAttribute("policy", policies.shown(service.id(), service.priceCents()));
+		model.addAttribute("policy", policies.shown(ServiceId.of(service.id()), service.priceCents()));
 		model.addAttribute("lengths",
 				ServiceKinds.lengthsOf(service, all)
 					.stream()

@@ -39,6 +39,7 @@ import org.unknot.account.Role;
 import org.unknot.audit.AuditEntry;
 import org.unknot.audit.AuditLog;
 import org.unknot.care.Assessments;
+import org.unknot.catalog.ServiceId;
 import org.unknot.insurance.InsuranceAdmin;
 import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
@@ -173,12 +174,13 @@ class SuperbillPagesTests {
 
 		@Test
 		void listsTheFeeEachVisitWasBookedAtWhateverTheCatalogSaysLater() throws Exception {
-			cashier.booked(attended, patient, MASSAGE, false); // as every booking does
+			// as every booking does
+			cashier.booked(attended, PatientId.of(patient), ServiceId.of(MASSAGE), false);
 			jdbc.sql("UPDATE care_service SET price_cents = 12500 WHERE id = ?").param(MASSAGE).update();
 			try {
 				UUID bookedAfterTheChange = visit(patient, MASSAGE, clinic, MONDAY.plusDays(9).atTime(10, 0), 60,
 						"fulfilled");
-				cashier.booked(bookedAfterTheChange, patient, MASSAGE, false);
+				cashier.booked(bookedAfterTheChange, PatientId.of(patient), ServiceId.of(MASSAGE), false);
 
 				String page = page(get("/account/superbills").param("from", "2027-03-01").param("to", "2027-03-31"),
 						asPatient(patient));

@@ -38,6 +38,7 @@ import org.unknot.account.SignIn;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.unknot.UnknotIntegrationTest;
+import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientId;
 
 import tools.jackson.databind.JsonNode;
@@ -329,10 +330,11 @@ class DemoNetworkTests {
 		@Test
 		void asksADepositForProceduresAndALateCancellationFeeForMassage(
 				@Autowired org.unknot.payment.PaymentPolicies policies) {
-			assertThat(policies.shown("swedish-60", 10000).lines())
+			assertThat(policies.shown(ServiceId.of("swedish-60"), 10000).lines())
 				.contains("Cancelling less than 24 hours before the visit costs a late-cancellation fee of $40.");
-			assertThat(policies.of("nerve-block").due()).isEqualTo(org.unknot.payment.PaymentPolicy.Due.DEPOSIT);
-			assertThat(policies.of("nerve-block").deposit()).isEqualTo(org.unknot.system.Money.usd(7500));
+			assertThat(policies.of(ServiceId.of("nerve-block")).due())
+				.isEqualTo(org.unknot.payment.PaymentPolicy.Due.DEPOSIT);
+			assertThat(policies.of(ServiceId.of("nerve-block")).deposit()).isEqualTo(org.unknot.system.Money.usd(7500));
 		}
 
 		@Test

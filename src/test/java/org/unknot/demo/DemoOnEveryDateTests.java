@@ -161,7 +161,7 @@ class DemoOnEveryDateTests {
 			.as("the demo patient's past visits")
 			.containsExactlyElementsOf(DemoBillingTests.PAST_VISITS);
 		softly
-			.assertThat(progress.of(new PatientId(jordan), new Progress.Reader("test", "PRACTITIONER", null))
+			.assertThat(progress.of(PatientId.of(jordan), new Progress.Reader("test", "PRACTITIONER", null))
 				.stream()
 				.filter(series -> series.measure().code().equals("pain-nrs"))
 				.findFirst()

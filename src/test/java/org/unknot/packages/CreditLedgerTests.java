@@ -163,7 +163,7 @@ class CreditLedgerTests {
 			assertThat(holding.owed()).isTrue();
 			assertThat(holding.balance()).isZero();
 
-			var paid = new org.unknot.payment.PackagePaidOnline(holding.id(), patientId.value(), Money.usd(54000));
+			var paid = new org.unknot.payment.PackagePaidOnline(holding.id(), patientId, Money.usd(54000));
 			transactions.executeWithoutResult(status -> events.publishEvent(paid));
 			transactions.executeWithoutResult(status -> events.publishEvent(paid));
 
@@ -185,12 +185,11 @@ class CreditLedgerTests {
 		@Test
 		void isOwedInTheMoneyLedgerAndPaidWithOneReceipt() {
 			Holding holding = sales.sell(patientId, massagePackage(6, 180), PaidHow.TO_PAY_AT_CLINIC);
-			assertThat(org.unknot.payment.Balance.of(payments.ofPatient(patientId.value())).owed())
-				.isEqualTo(Money.usd(54000));
+			assertThat(org.unknot.payment.Balance.of(payments.ofPatient(patientId)).owed()).isEqualTo(Money.usd(54000));
 
 			sales.settle(holding.id(), PaidHow.CASH);
 
-			var rows = payments.ofPatient(patientId.value());
+			var rows = payments.ofPatient(patientId);
 			assertThat(org.unknot.payment.Balance.of(rows).owed()).isEqualTo(Money.usd(0));
 			assertThat(rows).filteredOn(org.unknot.payment.LedgerEntry::movesMoney).singleElement().satisfies(paid -> {
 				assertThat(paid.purpose()).isEqualTo(org.unknot.payment.Purpose.PACKAGE);

@@ -32,6 +32,7 @@ import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.patient.PatientId;
 import org.unknot.practitioner.PractitionerId;
 import org.unknot.system.InvalidRequest;
 import org.unknot.system.Money;
@@ -49,6 +50,8 @@ import org.unknot.system.Money;
 class PaymentModuleTests {
 
 	static final ZoneId NEW_YORK = ZoneId.of(TestNetwork.ZONE);
+
+	static final ServiceId MASSAGE = ServiceId.of(TestNetwork.MASSAGE);
 
 	static final MovableClock CLOCK = new MovableClock();
 
@@ -131,7 +134,7 @@ class PaymentModuleTests {
 
 		assertThat(ledger.write(line, Actor.SYSTEM)).isPresent();
 		assertThat(ledger.write(line, Actor.SYSTEM)).isEmpty();
-		assertThat(Balance.of(ledger.ofPatient(patient)).owed()).isEqualTo(Money.usd(2500));
+		assertThat(Balance.of(ledger.ofPatient(PatientId.of(patient))).owed()).isEqualTo(Money.usd(2500));
 	}
 
 	@Nested
@@ -149,8 +152,8 @@ class PaymentModuleTests {
 			UUID visit = booked.appointment().id();
 			assertThat(owed(visit)).isEqualTo(Money.usd(2500));
 
-			cashier.chargeTheVisit(visit, patientOf(booked), TestNetwork.MASSAGE, false);
-			cashier.chargeTheVisit(visit, patientOf(booked), TestNetwork.MASSAGE, false);
+			cashier.chargeTheVisit(visit, patientOf(booked), MASSAGE, false);
+			cashier.chargeTheVisit(visit, patientOf(booked), MASSAGE, false);
 			assertThat(owed(visit)).isEqualTo(Money.usd(10000));
 
 			LedgerEntry paid = cashier.recordAtDesk(visit, patientOf(booked), "$100.00", Method.CARD_TERMINAL, false,
@@ -164,7 +167,7 @@ class PaymentModuleTests {
 		@Test
 		void aVisitCoveredByInsuranceOwesNothingAtBooking() {
 			Booked booked = desk.book(slotAtTen(), null, patient("Cora"));
-			cashier.booked(booked.appointment().id(), patientOf(booked), TestNetwork.MASSAGE, true);
+			cashier.booked(booked.appointment().id(), patientOf(booked), MASSAGE, true);
 
 			assertThat(ledger.ofVisit(booked.appointment().id())).isEmpty();
 		}
@@ -241,10 +244,10 @@ class PaymentModuleTests {
 				.params(catalogPrice + 2500, TestNetwork.MASSAGE)
 				.update();
 			try {
-				cashier.chargeTheVisit(visit, patientOf(booked), TestNetwork.MASSAGE, false);
+				cashier.chargeTheVisit(visit, patientOf(booked), MASSAGE, false);
 
 				assertThat(owed(visit)).isEqualTo(Money.usd(catalogPrice));
-				assertThat(cashier.priceOf(visit, TestNetwork.MASSAGE)).isEqualTo(Money.usd(catalogPrice));
+				assertThat(cashier.priceOf(visit, MASSAGE)).isEqualTo(Money.usd(catalogPrice));
 			}
 			finally {
 				jdbc.sql("UPDATE care_service SET price_cents = ? WHERE id = ?")
@@ -292,7 +295,7 @@ class PaymentModuleTests {
 			cashier.waive(visit, Purpose.NO_SHOW_FEE, "Snowstorm closed the roads", staff);
 
 			assertThat(owed(visit)).isEqualTo(Money.usd(0));
-			assertThat(audit.entriesOf(patientOf(booked)))
+			assertThat(audit.entriesOf(patientOf(booked).value()))
 				.anySatisfy(entry -> assertThat(entry.event().reason()).isEqualTo("Snowstorm closed the roads"));
 			assertThatThrownBy(() -> cashier.waive(visit, Purpose.NO_SHOW_FEE, "again", staff))
 				.isInstanceOf(InvalidRequest.class);
@@ -300,7 +303,7 @@ class PaymentModuleTests {
 
 		private Booked book() {
 			Booked booked = desk.book(slotAtTen(), null, patient("Ana"));
-			cashier.booked(booked.appointment().id(), patientOf(booked), TestNetwork.MASSAGE, false);
+			cashier.booked(booked.appointment().id(), patientOf(booked), MASSAGE, false);
 			return booked;
 		}
 
@@ -310,8 +313,8 @@ class PaymentModuleTests {
 		return Balance.of(ledger.ofVisit(visit)).owed();
 	}
 
-	private static UUID patientOf(Booked booked) {
-		return booked.appointment().patientId().value();
+	private static PatientId patientOf(Booked booked) {
+		return booked.appointment().patientId();
 	}
 
 	private SlotRequest slotAtTen() {

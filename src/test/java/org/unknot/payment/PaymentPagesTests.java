@@ -212,7 +212,7 @@ class PaymentPagesTests {
 		assertThat(refused.getContentAsString()).contains("id=\"deposit-error\"")
 			.contains("id=\"lateFee-error\"")
 			.contains("value=\"forty\"");
-		assertThat(policies.of(SERVICE).deposit()).isEqualTo(Money.usd(3000));
+		assertThat(policies.of(ServiceId.of(SERVICE)).deposit()).isEqualTo(Money.usd(3000));
 	}
 
 	private Booked book(String name, int hour) {

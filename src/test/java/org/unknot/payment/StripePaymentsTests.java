@@ -39,6 +39,7 @@ import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
 import org.unknot.catalog.ServiceId;
 import org.unknot.patient.PatientDetails;
+import org.unknot.patient.PatientId;
 import org.unknot.practitioner.PractitionerId;
 import org.unknot.system.Money;
 
@@ -252,7 +253,7 @@ class StripePaymentsTests {
 		UUID visit = booked.appointment().id();
 		UUID patient = patientOf(booked);
 		ledger.write(new Ledger.Line("online:test:" + visit, EntryKind.PAYMENT, Purpose.VISIT, patient, visit,
-				Money.usd(2500), Method.ONLINE, "pi_paid_online", null), Actor.patient(patient));
+				Money.usd(2500), Method.ONLINE, "pi_paid_online", null), Actor.patient(PatientId.of(patient)));
 		int before = STRIPE.refunds().size();
 		CLOCK.set(ten.minus(Duration.ofDays(3)));
 
@@ -267,7 +268,7 @@ class StripePaymentsTests {
 	@Test
 	void aWebhookSignedByStripeKeepsTheCardAndCountsOnceWhenReplayed() {
 		UUID patient = UUID.randomUUID();
-		cashier.cardSetupPage(patient, "Ada Lane", "ada@example.org", "http://localhost/back",
+		cashier.cardSetupPage(PatientId.of(patient), "Ada Lane", "ada@example.org", "http://localhost/back",
 				"http://localhost/cancel");
 		String payload = sessionCompleted("evt_" + UUID.randomUUID(), patient);
 		String signature = sign(payload, WEBHOOK_SECRET);
@@ -275,7 +276,7 @@ class StripePaymentsTests {
 		assertThat(webhooks.receive(payload, signature)).isTrue();
 		assertThat(webhooks.receive(payload, signature)).isFalse();
 
-		assertThat(cards.of(patient)).hasValueSatisfying(card -> {
+		assertThat(cards.of(PatientId.of(patient))).hasValueSatisfying(card -> {
 			assertThat(card.card()).isEqualTo("pm_card_kept");
 			assertThat(card.chargeable()).isTrue();
 			assertThat(card.consentWords()).isEqualTo(Cashier.CARD_CONSENT);
@@ -285,7 +286,8 @@ class StripePaymentsTests {
 	@Test
 	void aForgedWebhookIsRefusedAndChangesNothing() {
 		UUID patient = UUID.randomUUID();
-		cashier.cardSetupPage(patient, "Bo Lane", "bo@example.org", "http://localhost/back", "http://localhost/cancel");
+		cashier.cardSetupPage(PatientId.of(patient), "Bo Lane", "bo@example.org", "http://localhost/back",
+				"http://localhost/cancel");
 		String payload = sessionCompleted("evt_" + UUID.randomUUID(), patient);
 
 		assertThatThrownBy(() -> webhooks.receive(payload, sign(payload, "whsec_someone_else")))
@@ -293,7 +295,7 @@ class StripePaymentsTests {
 		assertThatThrownBy(() -> webhooks.receive(payload, "t=1,v1=deadbeef")).isInstanceOf(WebhookRefused.class);
 		assertThatThrownBy(() -> webhooks.receive(payload.replace("seti_", "seti_x"), sign(payload, WEBHOOK_SECRET)))
 			.isInstanceOf(WebhookRefused.class);
-		assertThat(cards.of(patient)).hasValueSatisfying(card -> assertThat(card.chargeable()).isFalse());
+		assertThat(cards.of(PatientId.of(patient))).hasValueSatisfying(card -> assertThat(card.chargeable()).isFalse());
 	}
 
 	private void aDepositAtBooking() {
@@ -449,7 +451,8 @@ class StripePaymentsTests {
 		assertThat(desk.find(visit, booked.manageToken()).status()).isEqualTo(AppointmentStatus.BOOKED);
 		assertThat(online.lastOutcome(List.of(visit))).hasValue(OnlinePayments.Outcome.FAILED);
 		assertThat(events.ofType(OnlinePaymentFailed.class)
-			.matching(OnlinePaymentFailed::patientId, patientOf(booked)::equals)).singleElement().satisfies(told -> {
+			.matching(OnlinePaymentFailed::patientId, booked.appointment().patientId()::equals)).singleElement()
+			.satisfies(told -> {
 				assertThat(told.appointmentIds()).containsExactly(visit);
 				assertThat(told.amount()).isEqualTo(Money.usd(2500));
 			});
@@ -491,7 +494,7 @@ class StripePaymentsTests {
 		UUID patient = UUID.randomUUID();
 		UUID holding = UUID.randomUUID();
 		int before = STRIPE.sessions().size();
-		online.payPackage(new OnlinePayments.Payer(patient, "Ada Lane", "ada@example.org"), holding,
+		online.payPackage(new OnlinePayments.Payer(PatientId.of(patient), "Ada Lane", "ada@example.org"), holding,
 				"6 x 60-minute massage", Money.usd(54000), BACK);
 		String key = STRIPE.sessions().get(before).get("metadata[key]");
 		String payload = paid(key, patient, 54000);
@@ -501,7 +504,7 @@ class StripePaymentsTests {
 		webhooks.receive(resent, sign(resent, WEBHOOK_SECRET));
 
 		assertThat(key).isEqualTo("checkout:package:" + holding + ":54000USD");
-		assertThat(ledger.ofPatient(patient)).singleElement().satisfies(paid -> {
+		assertThat(ledger.ofPatient(PatientId.of(patient))).singleElement().satisfies(paid -> {
 			assertThat(paid.purpose()).isEqualTo(Purpose.PACKAGE);
 			assertThat(paid.amount()).isEqualTo(Money.usd(54000));
 		});
@@ -520,7 +523,7 @@ class StripePaymentsTests {
 			"http://localhost/book/d/confirmed?gave-up");
 
 	private static OnlinePayments.Payer payer(Booked booked) {
-		return new OnlinePayments.Payer(patientOf(booked), "Dee Payer", "dee@example.org");
+		return new OnlinePayments.Payer(booked.appointment().patientId(), "Dee Payer", "dee@example.org");
 	}
 
 	/** Stripe's event for a Checkout page paid in full. */
@@ -583,7 +586,8 @@ class StripePaymentsTests {
 		Booked booked = desk.book(new SlotRequest(ServiceId.of(TestNetwork.MASSAGE), PractitionerId.of(therapist),
 				LocationId.of(clinic), start), null,
 				new PatientDetails("Dee", "Payer", email, null, LocalDate.of(1980, 1, 1)));
-		cashier.booked(booked.appointment().id(), patientOf(booked), TestNetwork.MASSAGE, false);
+		cashier.booked(booked.appointment().id(), booked.appointment().patientId(), booked.appointment().serviceId(),
+				false);
 		return booked;
 	}
 

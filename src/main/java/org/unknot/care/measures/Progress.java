@@ -130,16 +130,16 @@ public class Progress {
 		return byMeasure;
 	}
 
-	private List<Series> series(PatientId patientId, Map<String, List<Point>> byMeasure, Reader reader) {
+	private List<Series> series(PatientId whose, Map<String, List<Point>> byMeasure, Reader reader) {
 		List<Series> series = new ArrayList<>();
-		ZoneId zone = clinicTime.ofPatient(patientId);
+		ZoneId zone = clinicTime.ofPatient(whose);
 		byMeasure.forEach((code, points) -> {
 			if (!points.isEmpty()) {
 				measures.find(code).ifPresent(measure -> series.add(series(measure, points, zone)));
 			}
 		});
 		if (!series.isEmpty()) {
-			audit.record(new AuditEvent(reader.id(), reader.role(), patientId.value(), "READ", "measures", null,
+			audit.record(new AuditEvent(reader.id(), reader.role(), whose.value(), "READ", "measures", null,
 					reader.address(), AuditEvent.Outcome.SUCCESS));
 		}
 		return series;

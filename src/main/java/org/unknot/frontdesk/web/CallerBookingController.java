@@ -224,7 +224,8 @@ class CallerBookingController {
 		return practitioners.find(PractitionerId.of(practitioner))
 			.flatMap(who -> services.all()
 				.stream()
-				.filter(candidate -> candidate.offeredAt(LocationId.of(clinic)) && who.offers(candidate.id()))
+				.filter(candidate -> candidate.offeredAt(LocationId.of(clinic))
+						&& who.offers(ServiceId.of(candidate.id())))
 				.map(CareService::id)
 				.findFirst())
 			.orElse("");

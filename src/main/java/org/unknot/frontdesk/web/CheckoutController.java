@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.unknot.catalog.ServiceId;
 import org.unknot.system.web.Downloads;
 import org.unknot.system.web.Choice;
 import org.unknot.account.Role;
@@ -34,6 +35,7 @@ import org.unknot.frontdesk.ClinicVisits;
 import org.unknot.insurance.InsuranceChoice;
 import org.unknot.insurance.InsuranceChoices;
 import org.unknot.patient.Patient;
+import org.unknot.patient.PatientId;
 import org.unknot.patient.Patients;
 import org.unknot.practitioner.Practitioners;
 import org.unknot.packages.CreditLedger;
@@ -132,10 +134,10 @@ class CheckoutController {
 		boolean givingBack = "give-back".equals(form.direction());
 		return forms.answer(messages -> {
 			if (!givingBack && inProgress(visit)) {
-				cashier.chargeTheVisit(id, patientOf(visit), visit.serviceId().value(), covered(visit));
+				cashier.chargeTheVisit(id, visit.patientId(), visit.serviceId(), covered(visit));
 			}
 			Method method = messages.choice("method", Method.class, form.method(), "Choose how it was paid.");
-			LedgerEntry entry = cashier.recordAtDesk(id, patientOf(visit), form.amount(), method, givingBack,
+			LedgerEntry entry = cashier.recordAtDesk(id, visit.patientId(), form.amount(), method, givingBack,
 					actor(me));
 			return new FormChange.Made("/staff/visits/" + id + "/checkout", (givingBack ? "Gave back " : "Recorded ")
 					+ entry.amount().inWords() + "; receipt number " + entry.receiptNumber() + ".");
@@ -206,7 +208,7 @@ class CheckoutController {
 		}
 		patients.get(id);
 		read(me, id, "statement", request);
-		return Downloads.pdf(receipts.statement(id), "statement.pdf");
+		return Downloads.pdf(receipts.statement(PatientId.of(id)), "statement.pdf");
 	}
 
 	private void read(SignedIn me, UUID patientId, String subject, HttpServletRequest request) {
@@ -247,7 +249,7 @@ class CheckoutController {
 		Balance balance = Balance.of(rows);
 		CareService service = services.get("service", visit.serviceId().value());
 		Optional<InsuranceChoice> payer = payers.of(id);
-		Money price = cashier.priceOf(id, service.id());
+		Money price = cashier.priceOf(id, visit.serviceId());
 		Money visitCharged = rows.stream()
 			.filter(e -> e.kind() == EntryKind.CHARGE && e.purpose() == Purpose.VISIT)
 			.map(LedgerEntry::amount)

@@ -340,7 +340,7 @@ class PlanController {
 		}
 		if (Optional.ofNullable(PractitionerId.ofNullable(practitionerId))
 			.flatMap(practitioners::find)
-			.filter(p -> p.offers(service.id()))
+			.filter(p -> p.offers(ServiceId.of(service.id())))
 			.isEmpty()) {
 			messages.add("service", "You do not offer " + service.name() + "; choose a service you offer.");
 		}

@@ -120,8 +120,8 @@ class MyPackagesController {
 		}
 		Holding holding = owed.get();
 		Patient patient = patients.get(me.patientId());
-		var payer = new OnlinePayments.Payer(me.patientId(), patient.givenName() + " " + patient.familyName(),
-				patient.email());
+		var payer = new OnlinePayments.Payer(PatientId.of(me.patientId()),
+				patient.givenName() + " " + patient.familyName(), patient.email());
 		return "redirect:" + online.payPackage(payer, holding.id(), holding.packageName(), holding.price(),
 				new OnlinePayments.ReturnTo(site.link("/account/packages?payment=made"),
 						site.link("/account/packages?payment=not-made")));

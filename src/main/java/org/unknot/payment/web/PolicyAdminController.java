@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unknot.catalog.ServiceId;
 import org.unknot.system.web.Choice;
 import org.unknot.catalog.CareService;
 import org.unknot.catalog.CareServices;
@@ -36,7 +37,7 @@ class PolicyAdminController {
 	@GetMapping("/admin/services/{id}/payment-policy")
 	String policy(@PathVariable String id, Model model) {
 		CareService service = services.get("service", id);
-		return page(service, PolicyForm.of(policies.of(id)).typed(), Map.of(), model);
+		return page(service, PolicyForm.of(policies.of(ServiceId.of(id))).typed(), Map.of(), model);
 	}
 
 	@PostMapping("/admin/services/{id}/payment-policy")
@@ -56,7 +57,7 @@ class PolicyAdminController {
 	private String page(CareService service, Map<String, String> form, Map<String, String> errors, Model model) {
 		model.addAttribute("service", service);
 		model.addAttribute("dues", Choice.of(PaymentPolicy.Due.class, PaymentPolicy.Due::label));
-		model.addAttribute("shown", policies.shown(service.id(), service.priceCents()));
+		model.addAttribute("shown", policies.shown(ServiceId.of(service.id()), service.priceCents()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "admin/payment-policy";

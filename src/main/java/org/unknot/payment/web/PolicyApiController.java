@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.unknot.catalog.ServiceId;
 import org.unknot.payment.ShownPolicy;
 import org.unknot.payment.StatedAgreements;
 
@@ -26,7 +27,7 @@ class PolicyApiController {
 
 	@GetMapping("/{id}/payment-policy")
 	PolicyView policy(@PathVariable String id) {
-		ShownPolicy shown = agreements.shown(id);
+		ShownPolicy shown = agreements.shown(ServiceId.of(id));
 		return new PolicyView(shown.serviceId(), shown.lines(), shown.words(), shown.version(), shown.asksAgreement());
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.unknot.patient.PatientId;
 import org.unknot.system.web.Downloads;
 import org.unknot.account.SignedIn;
 import org.unknot.catalog.CatalogProperties;
@@ -68,7 +69,7 @@ class ReceiptsController {
 
 	@GetMapping("/account/payments")
 	String payments(@AuthenticationPrincipal SignedIn me, Model model) {
-		UUID patient = patientOf(me);
+		PatientId patient = patientOf(me);
 		List<LedgerEntry> rows = ledger.ofPatient(patient);
 		ZoneId zone = catalog.virtualZone();
 		List<PaymentView> paid = new ArrayList<>();
@@ -94,8 +95,8 @@ class ReceiptsController {
 	 */
 	@PostMapping("/account/payments/pay")
 	String payNow(@AuthenticationPrincipal SignedIn me) {
-		UUID patientId = patientOf(me);
-		Patient patient = patients.get(patientId);
+		PatientId patientId = patientOf(me);
+		Patient patient = patients.get(patientId.value());
 		List<LedgerEntry> rows = ledger.ofPatient(patientId);
 		List<OnlinePayments.VisitToPay> visits = visitsOwing(rows).stream()
 			.map(visit -> new OnlinePayments.VisitToPay(visit, "Your visit" + dayOf(rows, visit)))
@@ -138,8 +139,8 @@ class ReceiptsController {
 
 	@PostMapping("/account/payments/card")
 	String giveCard(@AuthenticationPrincipal SignedIn me) {
-		UUID patientId = patientOf(me);
-		Patient patient = patients.get(patientId);
+		PatientId patientId = patientOf(me);
+		Patient patient = patients.get(patientId.value());
 		String back = site.link("/account/payments");
 		return "redirect:" + cashier.cardSetupPage(patientId, patient.givenName() + " " + patient.familyName(),
 				patient.email(), back + "?card=given", back);
@@ -148,7 +149,7 @@ class ReceiptsController {
 	@GetMapping("/account/receipts/{id}.pdf")
 	ResponseEntity<byte[]> myReceipt(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id) {
 		LedgerEntry entry = receipts.withReceipt(id)
-			.filter(e -> e.patientId().equals(patientOf(me)))
+			.filter(e -> e.patientId().equals(patientOf(me).value()))
 			.orElseThrow(() -> new NotFound(null, "receipt", id.toString()));
 		return Downloads.pdf(receipts.receipt(entry), "receipt-" + entry.receiptNumber() + ".pdf");
 	}
@@ -158,11 +159,11 @@ class ReceiptsController {
 		return Downloads.pdf(receipts.statement(patientOf(me)), "statement.pdf");
 	}
 
-	private static UUID patientOf(SignedIn me) {
+	private static PatientId patientOf(SignedIn me) {
 		if (me.patientId() == null) {
 			throw new NotFound(null, "patient", "account");
 		}
-		return me.patientId();
+		return PatientId.of(me.patientId());
 	}
 
 }

@@ -31,6 +31,7 @@ import org.unknot.booking.BookingDesk;
 import org.unknot.booking.ClientHolds;
 import org.unknot.booking.SlotRequest;
 import org.unknot.catalog.LocationId;
+import org.unknot.patient.PatientId;
 import org.unknot.patient.PatientInput;
 import org.unknot.system.Text;
 import org.unknot.visit.Advice;
@@ -95,8 +96,9 @@ class AppointmentController {
 	@PostMapping("/appointments")
 	ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request,
 			@AuthenticationPrincipal SignedIn me) {
-		Booked booked = agreements.book(request.service(), request.policyAgreed(), request.policyVersion(),
-				() -> visits.book(request.slot(), request.hold(),
+		SlotRequest slot = request.slot();
+		Booked booked = agreements.book(slot.serviceId(), request.policyAgreed(), request.policyVersion(),
+				() -> visits.book(slot, request.hold(),
 						answers(request.patient(), request.payer(), request.intake(), request.staffOverride()),
 						bookedBy(me)),
 				List::of, patient -> agreedBy(me, patient));
@@ -138,7 +140,7 @@ class AppointmentController {
 	 * Who stated the patient's agreement to the payment policy: the staff member signed
 	 * in, or the patient through the client.
 	 */
-	static Actor agreedBy(SignedIn me, UUID patient) {
+	static Actor agreedBy(SignedIn me, PatientId patient) {
 		return me != null && me.role() != Role.PATIENT ? Actor.staff(me.accountId(), me.role().name())
 				: Actor.patient(patient);
 	}

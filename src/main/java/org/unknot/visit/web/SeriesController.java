@@ -50,17 +50,18 @@ class SeriesController {
 	@PostMapping
 	ResponseEntity<SeriesView> book(@Valid @RequestBody BookSeries request, @AuthenticationPrincipal SignedIn me) {
 		LocationId location = LocationId.of(request.location());
-		SeriesOutcome outcome = agreements
-			.book(request.service(), request.policyAgreed(), request.policyVersion(),
-					() -> visits.bookSeries(new SlotRequest(ServiceId.of(request.service()),
-							PractitionerId.of(request.practitioner()), location, request.firstStart().toInstant()),
-							null,
-							new Repeat("P2W".equals(request.every()) ? 2 : 1, request.count(),
-									Boolean.TRUE.equals(request.allOrNothing())),
-							AppointmentController.answers(request.patient(), request.payer(), request.intake(),
-									request.staffOverride()),
-							AppointmentController.bookedBy(me)),
-					SeriesOutcome::booked, patient -> AppointmentController.agreedBy(me, patient));
+		ServiceId service = ServiceId.of(request.service());
+		SeriesOutcome outcome = agreements.book(service, request.policyAgreed(), request.policyVersion(),
+				() -> visits.bookSeries(
+						new SlotRequest(service, PractitionerId.of(request.practitioner()), location,
+								request.firstStart().toInstant()),
+						null,
+						new Repeat("P2W".equals(request.every()) ? 2 : 1, request.count(),
+								Boolean.TRUE.equals(request.allOrNothing())),
+						AppointmentController.answers(request.patient(), request.payer(), request.intake(),
+								request.staffOverride()),
+						AppointmentController.bookedBy(me)),
+				SeriesOutcome::booked, patient -> AppointmentController.agreedBy(me, patient));
 		ZoneId zone = availability.zoneOf(location);
 		SeriesView view = new SeriesView(outcome.seriesId(), request.every(), request.count(),
 				outcome.booked()

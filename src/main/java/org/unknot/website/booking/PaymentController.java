@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.unknot.booking.BookingDesk;
+import org.unknot.patient.PatientId;
 import org.unknot.payment.OnlinePayments;
 import org.unknot.system.SiteAddress;
 
@@ -45,9 +46,8 @@ class PaymentController {
 			return ChoiceController.next(draftId, draft);
 		}
 		List<OnlinePayments.VisitToPay> toPay = draft.booked.stream().map(this::toPay).toList();
-		UUID patient = desk.find(UUID.fromString(draft.booked.get(0).id()), draft.booked.get(0).token())
-			.patientId()
-			.value();
+		PatientId patient = desk.find(UUID.fromString(draft.booked.get(0).id()), draft.booked.get(0).token())
+			.patientId();
 		var payer = new OnlinePayments.Payer(patient, draft.givenName + " " + draft.familyName, draft.email);
 		String confirmed = "/book/" + draftId + "/confirmed";
 		var back = new OnlinePayments.ReturnTo(site.link(confirmed + "?payment=made"),

@@ -1,5 +1,6 @@
 package org.unknot.website.booking;
 
+import org.unknot.catalog.ServiceId;
 import org.unknot.system.Times;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -44,6 +45,7 @@ import org.unknot.care.RedFlag;
 import org.unknot.care.Intakes;
 import org.unknot.care.Triage;
 import org.unknot.patient.PatientDetails;
+import org.unknot.patient.PatientId;
 import org.unknot.payment.Actor;
 import org.unknot.payment.OnlinePayments;
 import org.unknot.payment.PaymentPolicies;
@@ -146,7 +148,7 @@ class ReviewController {
 		return forms.render(messages -> {
 			int every = form.weeksApart(FlowCatalog.SERIES_CATEGORIES.contains(service.category()), messages);
 			int visitsWanted = form.visits(every, messages);
-			ShownPolicy policy = policies.shown(service.id(), service.priceCents());
+			ShownPolicy policy = policies.shown(ServiceId.of(service.id()), service.priceCents());
 			form.agreed(policy, messages);
 			int bookedBefore = draft.booked.size();
 			if (messages.isEmpty()) {
@@ -213,8 +215,8 @@ class ReviewController {
 	private void recordAgreement(Draft draft, int bookedBefore, CareService service, ShownPolicy policy) {
 		for (Draft.BookedVisit visit : draft.booked.subList(bookedBefore, draft.booked.size())) {
 			UUID id = UUID.fromString(visit.id());
-			UUID patient = desk.find(id, visit.token()).patientId().value();
-			agreements.agreed(id, patient, service.id(), policy.words(), Actor.patient(patient));
+			PatientId patient = desk.find(id, visit.token()).patientId();
+			agreements.agreed(id, patient, ServiceId.of(service.id()), policy.words(), Actor.patient(patient));
 		}
 	}
 
@@ -355,7 +357,7 @@ class ReviewController {
 		model.addAttribute("repeat", repeat == null ? "none" : repeat);
 		model.addAttribute("count", count == null ? "4" : count);
 		model.addAttribute("lateCancellation", VisitViews.hours(desk.lateCancellationWindow()));
-		model.addAttribute("policy", policies.shown(service.id(), service.priceCents()));
+		model.addAttribute("policy", policies.shown(ServiceId.of(service.id()), service.priceCents()));
 		model.addAttribute("agreePolicy", "yes".equals(agreePolicy));
 		return "book/review";
 	}
