@@ -29,10 +29,6 @@ public record Authorization(UUID id, UUID patientId, String planId, String planN
 		return Math.max(0, visits - used);
 	}
 
-	public boolean covers(String serviceId, List<String> billingCodes) {
-		return serviceIds.contains(serviceId) || billingCodes.stream().anyMatch(cptCodes::contains);
-	}
-
 	public boolean coversDay(LocalDate day) {
 		return !day.isBefore(firstDay) && !day.isAfter(lastDay);
 	}

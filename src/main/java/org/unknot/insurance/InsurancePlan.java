@@ -40,11 +40,6 @@ public record InsurancePlan(String id, String name, PayerKind payerKind, String 
 		this(id, name, payerKind, memberIdLabel, memberIdPattern, rules, true);
 	}
 
-	/** The rule this plan has for exactly this service, if any (not its category's). */
-	public Optional<Rule> ruleFor(String serviceId) {
-		return rule(rule -> serviceId.equals(rule.serviceId()));
-	}
-
 	/** The rule this plan has for the whole category, if any. */
 	public Optional<Rule> ruleFor(ServiceCategory category) {
 		return rule(rule -> category == rule.category());

@@ -21,10 +21,6 @@ public record CarePackage(String id, String name, Money price, Set<String> servi
 		}
 	}
 
-	public boolean covers(String serviceId) {
-		return serviceIds.contains(serviceId);
-	}
-
 	/** "Valid for 6 months", "valid for 90 days", as the sale page says it. */
 	public String validityInWords() {
 		if (validDays % 365 == 0) {

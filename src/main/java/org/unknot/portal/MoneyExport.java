@@ -17,7 +17,6 @@ import org.unknot.packages.CreditLedger;
 import org.unknot.packages.Holding;
 import org.unknot.patient.PatientId;
 import org.unknot.payment.Ledger;
-import org.unknot.payment.LedgerEntry;
 import org.unknot.system.Money;
 
 /**

@@ -42,7 +42,6 @@ import org.unknot.visit.MovedVisit;
 import org.unknot.visit.VisitMoves;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
-import org.unknot.system.Text;
 
 @RestController
 @RequestMapping("/api/v1")
