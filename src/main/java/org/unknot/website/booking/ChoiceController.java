@@ -87,8 +87,8 @@ class ChoiceController {
 	@GetMapping("/book/{draftId}/service")
 	String service(@PathVariable String draftId, Model model) {
 		Draft draft = drafts.get(draftId);
-		if (draft.isBooked()) {
-			return confirmed(draftId);
+		if (!Step.SERVICE.reachable(draft)) {
+			return next(draftId, draft);
 		}
 		return serviceStep(model, draftId, draft, draft.service, Map.of());
 	}
@@ -98,8 +98,8 @@ class ChoiceController {
 			HttpServletResponse response) {
 		String service = form.service();
 		Draft draft = drafts.get(draftId);
-		if (draft.isBooked()) {
-			return confirmed(draftId);
+		if (!Step.SERVICE.reachable(draft)) {
+			return next(draftId, draft);
 		}
 		Chosen chosen = new Chosen("service", service, catalog.service(service).isPresent(), draft.service,
 				ChoiceForm.NO_SERVICE);
@@ -121,9 +121,6 @@ class ChoiceController {
 			HttpServletResponse response) {
 		String location = form.location();
 		Draft draft = drafts.get(draftId);
-		if (draft.isBooked()) {
-			return confirmed(draftId);
-		}
 		if (!Step.WHERE.reachable(draft)) {
 			return next(draftId, draft);
 		}
@@ -149,9 +146,6 @@ class ChoiceController {
 			HttpServletResponse response) {
 		String practitioner = form.practitioner();
 		Draft draft = drafts.get(draftId);
-		if (draft.isBooked()) {
-			return confirmed(draftId);
-		}
 		if (!Step.WHO.reachable(draft)) {
 			return next(draftId, draft);
 		}

@@ -77,7 +77,7 @@ class PatientController {
 	String saveDetails(@PathVariable String draftId, @ModelAttribute("form") DetailsForm form, Model model,
 			HttpServletResponse response) {
 		Draft draft = drafts.get(draftId);
-		if (draft.isBooked() || !Step.DETAILS.reachable(draft)) {
+		if (!Step.DETAILS.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
 		return forms.render(messages -> {
@@ -103,7 +103,7 @@ class PatientController {
 	String saveInsurance(@PathVariable String draftId, @RequestParam(required = false) String plan,
 			@RequestParam(required = false) String memberId, Model model, HttpServletResponse response) {
 		Draft draft = drafts.get(draftId);
-		if (draft.isBooked() || !Step.INSURANCE.reachable(draft)) {
+		if (!Step.INSURANCE.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
 		Optional<InsurancePlan> chosen = plan == null ? Optional.empty() : plans.find(plan);
@@ -147,7 +147,7 @@ class PatientController {
 	String saveIntake(@PathVariable String draftId, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response) {
 		Draft draft = drafts.get(draftId);
-		if (draft.isBooked() || !Step.INTAKE.reachable(draft)) {
+		if (!Step.INTAKE.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
 		IntakeAnswers answers = IntakeAnswers.from(form);

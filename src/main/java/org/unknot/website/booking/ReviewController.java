@@ -300,10 +300,7 @@ class ReviewController {
 	 * confirmation.
 	 */
 	private Optional<String> elsewhere(String draftId, Draft draft) {
-		if (draft.isBooked()) {
-			return Optional.of(ChoiceController.confirmed(draftId));
-		}
-		if (Step.firstMissing(draft) != Step.REVIEW) {
+		if (!Step.REVIEW.reachable(draft)) {
 			return Optional.of(ChoiceController.next(draftId, draft));
 		}
 		if (!Draft.SELF_PAY.equals(draft.plan)

@@ -61,7 +61,12 @@ enum Step {
 		return REVIEW;
 	}
 
-	/** Whether the draft has what this step needs before it, and is not booked yet. */
+	/**
+	 * Whether the draft has what this step needs before it, and is not booked yet: the
+	 * one guard of every step's page and post; when it fails,
+	 * {@code ChoiceController.next} says where to go instead (the confirmation, once
+	 * booked).
+	 */
 	boolean reachable(Draft draft) {
 		return !draft.isBooked() && firstMissing(draft).ordinal() >= ordinal();
 	}

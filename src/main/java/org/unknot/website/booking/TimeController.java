@@ -70,9 +70,6 @@ class TimeController {
 			HttpServletRequest request, HttpServletResponse response) {
 		String week = form.week();
 		Draft draft = drafts.get(draftId);
-		if (draft.isBooked()) {
-			return ChoiceController.confirmed(draftId);
-		}
 		if (!Step.WHEN.reachable(draft)) {
 			return ChoiceController.next(draftId, draft);
 		}
