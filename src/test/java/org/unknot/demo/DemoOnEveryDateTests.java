@@ -30,6 +30,7 @@ import org.unknot.care.TreatmentPlans;
 import org.unknot.care.measures.OutcomeGroup;
 import org.unknot.care.measures.Outcomes;
 import org.unknot.care.measures.Progress;
+import org.unknot.patient.PatientId;
 
 /**
  * The demo loaded as a first start loads it, on days chosen to be awkward (the clock
@@ -160,7 +161,7 @@ class DemoOnEveryDateTests {
 			.as("the demo patient's past visits")
 			.containsExactlyElementsOf(DemoBillingTests.PAST_VISITS);
 		softly
-			.assertThat(progress.of(jordan, new Progress.Reader("test", "PRACTITIONER", null))
+			.assertThat(progress.of(PatientId.of(jordan), new Progress.Reader("test", "PRACTITIONER", null))
 				.stream()
 				.filter(series -> series.measure().code().equals("pain-nrs"))
 				.findFirst()

@@ -70,7 +70,7 @@ public class Progress {
 	/** Every series with at least one score, pain first. */
 	@Transactional
 	public List<Series> of(PatientId patientId, Reader reader) {
-		return series(patientId.value(), points(patientId), reader);
+		return series(patientId, points(patientId), reader);
 	}
 
 	/**
@@ -84,7 +84,7 @@ public class Progress {
 		Instant afterStartDay = start.plusDays(1).atStartOfDay(clinicTime.ofPatient(patientId)).toInstant();
 		Map<String, List<Point>> byMeasure = points(patientId);
 		byMeasure.replaceAll((code, points) -> within(points, afterStartDay, until));
-		return series(patientId.value(), byMeasure, reader);
+		return series(patientId, byMeasure, reader);
 	}
 
 	/**
@@ -130,7 +130,7 @@ public class Progress {
 		return byMeasure;
 	}
 
-	private List<Series> series(UUID patientId, Map<String, List<Point>> byMeasure, Reader reader) {
+	private List<Series> series(PatientId patientId, Map<String, List<Point>> byMeasure, Reader reader) {
 		List<Series> series = new ArrayList<>();
 		ZoneId zone = clinicTime.ofPatient(patientId);
 		byMeasure.forEach((code, points) -> {
@@ -139,7 +139,7 @@ public class Progress {
 			}
 		});
 		if (!series.isEmpty()) {
-			audit.record(new AuditEvent(reader.id(), reader.role(), patientId, "READ", "measures", null,
+			audit.record(new AuditEvent(reader.id(), reader.role(), patientId.value(), "READ", "measures", null,
 					reader.address(), AuditEvent.Outcome.SUCCESS));
 		}
 		return series;
