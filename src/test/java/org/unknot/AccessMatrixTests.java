@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,11 @@ import org.unknot.catalog.LocationId;
 import org.unknot.content.ArticleAdmin;
 import org.unknot.insurance.InsuranceAdmin;
 import org.unknot.insurance.PayerKind;
+import org.unknot.notification.Channel;
+import org.unknot.notification.MessageKind;
+import org.unknot.notification.OutboxDispatcher;
+import org.unknot.notification.OutboxMessage;
+import org.unknot.notification.OutboxMessages;
 import org.unknot.patient.PatientDetails;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
@@ -78,6 +85,12 @@ class AccessMatrixTests {
 	@Autowired
 	ArticleAdmin articles;
 
+	@Autowired
+	OutboxDispatcher dispatcher;
+
+	@Autowired
+	OutboxMessages outbox;
+
 	MockMvc mvc;
 
 	String clinicA;
@@ -104,6 +117,8 @@ class AccessMatrixTests {
 
 	UUID planB;
 
+	UUID confirmationA;
+
 	@BeforeEach
 	void twoClinicsWithAPatientEach() {
 		mvc = SecuredMockMvc.of(context);
@@ -123,6 +138,7 @@ class AccessMatrixTests {
 				"Member ID", "[A-Z0-9]{4,20}"));
 		planA = signedPlan(patientA, practitionerA);
 		planB = signedPlan(patientB, practitionerB);
+		confirmationA = sentConfirmationOf(visitA);
 		article = articles.create(new ArticleAdmin.Text("matrix-" + TestNetwork.shortId(), "Matrix article", "Summary.",
 				"Body.", List.of("matrix"), List.of(), LocalDate.of(2020, 1, 1)));
 	}
@@ -188,9 +204,8 @@ class AccessMatrixTests {
 		rows.put("practitioners admin", new Row(() -> get("/admin/practitioners"), adminOnly));
 		rows.put("who viewed a patient", new Row(() -> get("/admin/patients/{id}/audit", patientA), adminOnly));
 		rows.put("sent messages", new Row(() -> get("/admin/messages"), adminOnly));
-		UUID invited = sentWithACalendarFile();
 		rows.put("a sent message's calendar file",
-				new Row(() -> get("/admin/messages/{id}/invitation.ics", invited), adminOnly));
+				new Row(() -> get("/admin/messages/{id}/invitation.ics", confirmationA), adminOnly));
 		rows.put("make a practitioner's calendar feed",
 				new Row(() -> post("/admin/practitioners/{id}/calendar-feed", practitionerA).with(csrf()), adminOnly));
 		rows.put("insurance plans", new Row(() -> get("/admin/insurance"), adminOnly));
@@ -258,6 +273,46 @@ class AccessMatrixTests {
 		assertThat(unexpected).isEmpty();
 	}
 
+	/**
+	 * The calendar file of a sent email is the admin's to download, as the patient got
+	 * it; the other roles are refused as on every admin page, and an id no message has is
+	 * not found rather than refused.
+	 */
+	@Test
+	void givesTheCalendarFileOfASentMessageToTheAdminAlone() throws Exception {
+		MockHttpServletResponse admin = calendarFile(confirmationA, Who.ADMIN);
+		MockHttpServletResponse anonymous = calendarFile(confirmationA, Who.ANONYMOUS);
+		Map<Who, MockHttpServletResponse> otherRoles = new EnumMap<>(Who.class);
+		for (Who who : List.of(Who.PATIENT, Who.PRACTITIONER, Who.FRONT_DESK)) {
+			otherRoles.put(who, calendarFile(confirmationA, who));
+		}
+		MockHttpServletResponse unknown = calendarFile(UUID.randomUUID(), Who.ADMIN);
+
+		SoftAssertions softly = new SoftAssertions();
+		softly.assertThat(admin.getStatus()).isEqualTo(200);
+		softly.assertThat(admin.getContentType()).startsWith("text/calendar");
+		softly.assertThat(admin.getContentAsString())
+			.startsWith("BEGIN:VCALENDAR")
+			.contains("UID:" + visitA + "@unknot")
+			.contains("END:VCALENDAR");
+		for (Map.Entry<Who, MockHttpServletResponse> refused : otherRoles.entrySet()) {
+			softly.assertThat(allowed(refused.getValue()))
+				.as("%s: %d", refused.getKey(), refused.getValue().getStatus())
+				.isFalse();
+			softly.assertThat(refused.getValue().getContentAsString())
+				.as(refused.getKey().name())
+				.doesNotContain("BEGIN:VCALENDAR");
+		}
+		softly.assertThat(anonymous.getStatus()).as("anonymous").isEqualTo(302);
+		softly.assertThat(anonymous.getRedirectedUrl()).as("anonymous").contains("/sign-in");
+		softly.assertThat(unknown.getStatus()).as("an id no message has").isEqualTo(404);
+		softly.assertAll();
+	}
+
+	private MockHttpServletResponse calendarFile(UUID message, Who who) throws Exception {
+		return mvc.perform(get("/admin/messages/{id}/invitation.ics", message).with(as(who))).andReturn().getResponse();
+	}
+
 	private static boolean allowed(MockHttpServletResponse response) {
 		int status = response.getStatus();
 		if (status == 401 || status == 403) {
@@ -310,17 +365,21 @@ class AccessMatrixTests {
 		return plan.id();
 	}
 
-	/** A message as the outbox records it once handed over, with its calendar file. */
-	private UUID sentWithACalendarFile() {
-		UUID message = UUID.randomUUID();
-		jdbc.sql("""
-				INSERT INTO outbox_handover (message_id, attempt, dispatcher, handed_at, recipient, subject, body_text,
-				    calendar, calendar_type)
-				VALUES (?, 1, 'matrix', now(), 'matrix@example.org', 'Booked', 'Booked.', ?, 'text/calendar')""")
-			.params(message,
-					"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-			.update();
-		return message;
+	/**
+	 * The email confirming the visit, sent as the outbox sends it (the scheduled
+	 * dispatcher is off in tests): with no SMTP server it is kept for the sent messages
+	 * page, with the invitation it carried.
+	 */
+	private UUID sentConfirmationOf(UUID visit) {
+		dispatcher.dispatchDue();
+		OutboxMessage confirmation = outbox.about(visit)
+			.stream()
+			.filter(message -> message.kind() == MessageKind.BOOKED && message.channel() == Channel.EMAIL)
+			.findFirst()
+			.orElseThrow();
+		assertThat(confirmation.status()).isEqualTo("sent");
+		assertThat(outbox.calendarOf(confirmation.id())).as("the invitation it carried").isPresent();
+		return confirmation.id();
 	}
 
 	record Row(Supplier<MockHttpServletRequestBuilder> request, Set<Who> allowed) {

@@ -28,6 +28,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.context.WebApplicationContext;
+import org.unknot.PackageFixture;
 import org.unknot.SecuredMockMvc;
 import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
@@ -112,6 +113,8 @@ class CreditLedgerTests {
 		this.transactions = new org.springframework.transaction.support.TransactionTemplate(manager);
 	}
 
+	PackageFixture packages;
+
 	String clinic;
 
 	String therapist;
@@ -122,6 +125,7 @@ class CreditLedgerTests {
 
 	@BeforeEach
 	void openAClinicAndAPatient() {
+		packages = new PackageFixture(jdbc, admin);
 		var network = new TestNetwork(jdbc);
 		clinic = network.clinic(1, 0, 0);
 		therapist = network.therapist();
@@ -136,7 +140,7 @@ class CreditLedgerTests {
 
 		@Test
 		void buysItsCreditsAsTheFirstRowOfTheLedger() {
-			Holding holding = sales.sell(patientId, massagePackage(6, 180), PaidHow.CASH);
+			Holding holding = sales.sell(patientId, packages.massage(6, 180), PaidHow.CASH);
 
 			assertThat(holding.balance()).isEqualTo(6);
 			assertThat(holding.price()).isEqualTo(Money.usd(54000));
@@ -150,7 +154,7 @@ class CreditLedgerTests {
 
 		@Test
 		void boughtOnlineToPayAtTheClinicIsOwedUntilTheDeskRecordsPayment() {
-			Holding holding = sales.sell(patientId, massagePackage(6, 180), PaidHow.TO_PAY_AT_CLINIC);
+			Holding holding = sales.sell(patientId, packages.massage(6, 180), PaidHow.TO_PAY_AT_CLINIC);
 			assertThat(holding.owed()).isTrue();
 
 			assertThat(sales.settle(holding.id(), PaidHow.CARD_TERMINAL).paidHow()).isEqualTo(PaidHow.CARD_TERMINAL);
@@ -159,7 +163,7 @@ class CreditLedgerTests {
 
 		@Test
 		void soldToPayOnlineHasItsCreditsOnlyOnceItIsPaidOnline() {
-			Holding holding = sales.sellToPayOnline(patientId, massagePackage(6, 180));
+			Holding holding = sales.sellToPayOnline(patientId, packages.massage(6, 180));
 			assertThat(holding.owed()).isTrue();
 			assertThat(holding.balance()).isZero();
 
@@ -176,7 +180,7 @@ class CreditLedgerTests {
 
 		@Test
 		void soldToPayOnlineButPaidAtTheDeskAfterAllHasItsCredits() {
-			Holding holding = sales.sellToPayOnline(patientId, massagePackage(6, 180));
+			Holding holding = sales.sellToPayOnline(patientId, packages.massage(6, 180));
 
 			assertThat(sales.settle(holding.id(), PaidHow.CASH).balance()).isEqualTo(6);
 			assertThatThrownBy(() -> sales.settle(holding.id(), PaidHow.ONLINE)).isInstanceOf(InvalidRequest.class);
@@ -184,7 +188,7 @@ class CreditLedgerTests {
 
 		@Test
 		void isOwedInTheMoneyLedgerAndPaidWithOneReceipt() {
-			Holding holding = sales.sell(patientId, massagePackage(6, 180), PaidHow.TO_PAY_AT_CLINIC);
+			Holding holding = sales.sell(patientId, packages.massage(6, 180), PaidHow.TO_PAY_AT_CLINIC);
 			assertThat(org.unknot.payment.Balance.of(payments.ofPatient(patientId)).owed()).isEqualTo(Money.usd(54000));
 
 			sales.settle(holding.id(), PaidHow.CASH);
@@ -200,7 +204,7 @@ class CreditLedgerTests {
 
 		@Test
 		void refusesAPackageTakenOffSale() {
-			String id = massagePackage(6, 180);
+			String id = packages.massage(6, 180);
 			admin.stopSelling(id);
 
 			assertThatThrownBy(() -> sales.sell(patientId, id, PaidHow.CASH)).isInstanceOf(InvalidRequest.class);
@@ -213,7 +217,7 @@ class CreditLedgerTests {
 
 		@Test
 		void aCoveredServiceSpendsOneCreditAndSaysHowManyRemain() {
-			Holding holding = sales.sell(patientId, massagePackage(6, 180), PaidHow.CASH);
+			Holding holding = sales.sell(patientId, packages.massage(6, 180), PaidHow.CASH);
 
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 
@@ -230,7 +234,7 @@ class CreditLedgerTests {
 
 			Booked booked = transactions.execute(status -> {
 				PatientId id = PatientId.of(patients.identify(newcomer));
-				sales.sell(id, massagePackage(6, 180), PaidHow.CASH);
+				sales.sell(id, packages.massage(6, 180), PaidHow.CASH);
 				return visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(newcomer), BookedBy.PATIENT);
 			});
 
@@ -240,7 +244,7 @@ class CreditLedgerTests {
 
 		@Test
 		void aServiceThePackageDoesNotCoverSpendsNothing() {
-			String id = definePackage("Consultations " + TestNetwork.shortId(), List.of(TestNetwork.CONSULTATION), 3,
+			String id = packages.define("Consultations " + TestNetwork.shortId(), List.of(TestNetwork.CONSULTATION), 3,
 					90);
 			Holding holding = sales.sell(patientId, id, PaidHow.CASH);
 
@@ -252,7 +256,7 @@ class CreditLedgerTests {
 
 		@Test
 		void aVisitAfterThePackageRunsOutSpendsNothing() {
-			sales.sell(patientId, massagePackage(6, 1), PaidHow.CASH);
+			sales.sell(patientId, packages.massage(6, 1), PaidHow.CASH);
 
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 
@@ -261,7 +265,7 @@ class CreditLedgerTests {
 
 		@Test
 		void aSeriesSpendsOneCreditPerVisitWhileCreditsLast() {
-			Holding holding = sales.sell(patientId, massagePackage(2, 365), PaidHow.CASH);
+			Holding holding = sales.sell(patientId, packages.massage(2, 365), PaidHow.CASH);
 
 			SeriesOutcome outcome = visits.bookSeries(massageAt(MONDAY, 10), null, new Repeat(1, 3, false),
 					VisitAnswers.selfPay(patient), BookedBy.PATIENT);
@@ -282,7 +286,7 @@ class CreditLedgerTests {
 
 		@Test
 		void withinPolicyTheCreditComesBackOnce() {
-			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			Holding holding = sales.sell(patientId, packages.massage(6, 365), PaidHow.CASH);
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 
 			desk.cancelForClinic(booked.appointment().id(), "caller asked");
@@ -295,7 +299,7 @@ class CreditLedgerTests {
 
 		@Test
 		void lateTheCreditStaysSpent() {
-			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			Holding holding = sales.sell(patientId, packages.massage(6, 365), PaidHow.CASH);
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 			var visit = booked.appointment();
 
@@ -308,7 +312,7 @@ class CreditLedgerTests {
 
 		@Test
 		void lateByTheClinicTheCreditComesBack() {
-			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			Holding holding = sales.sell(patientId, packages.massage(6, 365), PaidHow.CASH);
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 			var visit = booked.appointment();
 
@@ -323,7 +327,7 @@ class CreditLedgerTests {
 
 	@Test
 	void aMissedVisitKeepsItsCreditSpent() {
-		Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+		Holding holding = sales.sell(patientId, packages.massage(6, 365), PaidHow.CASH);
 		Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 		new TestNetwork(jdbc).started(booked.appointment().id());
 
@@ -339,7 +343,7 @@ class CreditLedgerTests {
 
 		@Test
 		void whileThePackageIsValidTheCreditStillPaysForIt() {
-			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
+			Holding holding = sales.sell(patientId, packages.massage(6, 365), PaidHow.CASH);
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 
 			moves.forClinic(booked.appointment().id(), massageAt(MONDAY.plusDays(14), 10).start(), null, false, DESK);
@@ -351,8 +355,8 @@ class CreditLedgerTests {
 
 		@Test
 		void pastThePackagesEndItIsRefusedWithThePlainReasonAndNothingMoves() {
-			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
-			endsOn(holding, MONDAY.plusDays(7));
+			Holding holding = sales.sell(patientId, packages.massage(6, 365), PaidHow.CASH);
+			packages.endsOn(holding, MONDAY.plusDays(7));
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 
 			assertThatThrownBy(() -> moves.forClinic(booked.appointment().id(),
@@ -373,9 +377,9 @@ class CreditLedgerTests {
 
 		@Test
 		void pastThePackagesEndAnotherPackageOfThePatientTakesTheCreditOver() {
-			Holding first = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
-			endsOn(first, MONDAY.plusDays(7));
-			Holding later = sales.sell(patientId, massagePackage(10, 365), PaidHow.CASH);
+			Holding first = sales.sell(patientId, packages.massage(6, 365), PaidHow.CASH);
+			packages.endsOn(first, MONDAY.plusDays(7));
+			Holding later = sales.sell(patientId, packages.massage(10, 365), PaidHow.CASH);
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 			UUID id = booked.appointment().id();
 			assertThat(ledger.spentOn(id)).hasValueSatisfying(use -> assertThat(use.holdingId()).isEqualTo(first.id()));
@@ -401,11 +405,10 @@ class CreditLedgerTests {
 
 		@Test
 		void aPackageOfAnotherServiceDoesNotTakeTheCreditOver() {
-			Holding first = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
-			endsOn(first, MONDAY.plusDays(7));
-			Holding consultations = sales.sell(patientId,
-					definePackage("Consultations " + TestNetwork.shortId(), List.of(TestNetwork.CONSULTATION), 3, 365),
-					PaidHow.CASH);
+			Holding first = sales.sell(patientId, packages.massage(6, 365), PaidHow.CASH);
+			packages.endsOn(first, MONDAY.plusDays(7));
+			Holding consultations = sales.sell(patientId, packages.define("Consultations " + TestNetwork.shortId(),
+					List.of(TestNetwork.CONSULTATION), 3, 365), PaidHow.CASH);
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 
 			assertThatThrownBy(() -> moves.forClinic(booked.appointment().id(),
@@ -417,9 +420,9 @@ class CreditLedgerTests {
 
 		@Test
 		void throughTheApiTheAnswerSaysWhichPackagePaysNow() throws Exception {
-			Holding first = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
-			endsOn(first, MONDAY.plusDays(7));
-			Holding later = sales.sell(patientId, massagePackage(10, 365), PaidHow.CASH);
+			Holding first = sales.sell(patientId, packages.massage(6, 365), PaidHow.CASH);
+			packages.endsOn(first, MONDAY.plusDays(7));
+			Holding later = sales.sell(patientId, packages.massage(10, 365), PaidHow.CASH);
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 
 			var answer = SecuredMockMvc.of(context)
@@ -449,9 +452,9 @@ class CreditLedgerTests {
 		void twoMovesAtOnceNeverTakeMoreCreditsThanThereAre() throws Exception {
 			for (int round = 0; round < 3; round++) {
 				openAClinicAndAPatient();
-				Holding first = sales.sell(patientId, massagePackage(2, 365), PaidHow.CASH);
-				endsOn(first, MONDAY.plusDays(7));
-				Holding last = sales.sell(patientId, massagePackage(1, 365), PaidHow.CASH);
+				Holding first = sales.sell(patientId, packages.massage(2, 365), PaidHow.CASH);
+				packages.endsOn(first, MONDAY.plusDays(7));
+				Holding last = sales.sell(patientId, packages.massage(1, 365), PaidHow.CASH);
 				UUID one = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT)
 					.appointment()
 					.id();
@@ -489,8 +492,8 @@ class CreditLedgerTests {
 
 		@Test
 		void asSelfPayTheCreditComesBackAndThePriceIsOwed() {
-			Holding holding = sales.sell(patientId, massagePackage(6, 365), PaidHow.CASH);
-			endsOn(holding, MONDAY.plusDays(7));
+			Holding holding = sales.sell(patientId, packages.massage(6, 365), PaidHow.CASH);
+			packages.endsOn(holding, MONDAY.plusDays(7));
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 			UUID id = booked.appointment().id();
 
@@ -511,7 +514,7 @@ class CreditLedgerTests {
 
 		@Test
 		void refusesABalanceBelowZero() {
-			Holding holding = sales.sell(patientId, massagePackage(1, 365), PaidHow.CASH);
+			Holding holding = sales.sell(patientId, packages.massage(1, 365), PaidHow.CASH);
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 			Booked another = visits.book(massageAt(MONDAY, 12), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 			assertThat(ledger.spentOn(booked.appointment().id())).isPresent();
@@ -525,7 +528,7 @@ class CreditLedgerTests {
 
 		@Test
 		void refusesARowThatDoesNotFollowTheLast() {
-			Holding holding = sales.sell(patientId, massagePackage(3, 365), PaidHow.CASH);
+			Holding holding = sales.sell(patientId, packages.massage(3, 365), PaidHow.CASH);
 			Booked booked = visits.book(massageAt(MONDAY, 10), null, VisitAnswers.selfPay(patient), BookedBy.PATIENT);
 			List<String> attempts = new ArrayList<>();
 			for (String values : List.of("2, 'SPENT', -1, 5", "3, 'SPENT', -1, 1", "2, 'SPENT', -1, 2")) {
@@ -548,7 +551,7 @@ class CreditLedgerTests {
 
 		@Test
 		void neverChangesOrDeletesAMovement() {
-			Holding holding = sales.sell(patientId, massagePackage(3, 365), PaidHow.CASH);
+			Holding holding = sales.sell(patientId, packages.massage(3, 365), PaidHow.CASH);
 
 			assertThatThrownBy(() -> jdbc.sql("UPDATE credit_movement SET balance_after = 99 WHERE holding_id = ?")
 				.param(holding.id())
@@ -562,7 +565,7 @@ class CreditLedgerTests {
 
 	@Test
 	void writesOffWhatIsLeftWhenAPackageRunsOut() {
-		Holding holding = sales.sell(patientId, massagePackage(4, 30), PaidHow.CASH);
+		Holding holding = sales.sell(patientId, packages.massage(4, 30), PaidHow.CASH);
 		jdbc.sql(
 				"UPDATE package_holding SET sold_at = sold_at - interval '31 days', valid_until = valid_until - interval '31 days' WHERE id = ?")
 			.param(holding.id())
@@ -575,22 +578,6 @@ class CreditLedgerTests {
 			assertThat(row.kind()).isEqualTo(CreditMovement.Kind.EXPIRED);
 			assertThat(row.credits()).isEqualTo(-4);
 		});
-	}
-
-	/** The holding runs out at the start of that day, New York time. */
-	void endsOn(Holding holding, LocalDate day) {
-		jdbc.sql("UPDATE package_holding SET valid_until = ? WHERE id = ?")
-			.params(java.sql.Timestamp.from(day.atStartOfDay(NEW_YORK).toInstant()), holding.id())
-			.update();
-	}
-
-	String massagePackage(int credits, int validDays) {
-		return definePackage(credits + " x massage " + TestNetwork.shortId(), List.of(TestNetwork.MASSAGE), credits,
-				validDays);
-	}
-
-	String definePackage(String name, List<String> services, int credits, int validDays) {
-		return admin.define(new PackageAdmin.Terms(name, Money.usd(9000L * credits), services, credits, validDays));
 	}
 
 	SlotRequest massageAt(LocalDate day, int hour) {
