@@ -145,6 +145,18 @@ class RoughEdgesPatientBrowserTests {
 			.doesNotContain("America/New_York")
 			.containsPattern("\\d:\\d\\d [AP]M E[SD]T");
 		visitor.check(page, "portal-390");
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel this visit")).first().click();
+		page.waitForURL(url -> url.endsWith("/account"));
+		assertThat(page.locator("#called-off").isVisible()).as("the cancelled visit is listed").isTrue();
+		assertThat(
+				((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue())
+			.as("the portal with a cancelled visit fits the phone without sideways scrolling; too wide: %s",
+					page.evaluate("() => [...document.querySelectorAll('main *')]"
+							+ ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+							+ ".map(e => e.tagName + '.' + e.className).slice(0, 8).join(', ')"))
+			.isLessThanOrEqualTo(0);
+		visitor.check(page, "portal-cancelled-390");
 	}
 
 	@Test
