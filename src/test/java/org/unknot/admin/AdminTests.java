@@ -142,6 +142,15 @@ class AdminTests {
 	}
 
 	@Test
+	void staffReadingTheWebsiteAreLedBackToTheirWorkspaceNotToThePatientsPortal() throws Exception {
+		String asAdmin = mvc.perform(get("/services").with(admin())).andReturn().getResponse().getContentAsString();
+		String asVisitor = mvc.perform(get("/services")).andReturn().getResponse().getContentAsString();
+
+		assertThat(asAdmin).contains("<a href=\"/staff\">Your workspace</a>").doesNotContain("href=\"/account\"");
+		assertThat(asVisitor).contains("<a href=\"/account\">Your account</a>").doesNotContain("Your workspace");
+	}
+
+	@Test
 	void warnsOfALicenceExpiringWithinThirtyDays() throws Exception {
 		LocalDate soon = LocalDate.now(ZoneId.of(TestNetwork.ZONE)).plusDays(12);
 		String practitioner = network.practitioner("LMT", soon, TestNetwork.MASSAGE);
