@@ -25,8 +25,12 @@ public record PatientDetails(String givenName, String familyName, String email, 
 	/** The oldest age a birth date may give. */
 	static final int AGE_MAX = 120;
 
+	private static final FieldProblem PHONE_PROBLEM = new FieldProblem("phone",
+			"Please enter a phone number with its area code, like (973) 555-0100, or leave it empty.");
+
 	public PatientDetails {
-		List<FieldProblem> problems = new ArrayList<>(contactProblems(givenName, familyName, phone));
+		Optional<PhoneNumber> readPhone = readPhone(phone);
+		List<FieldProblem> problems = new ArrayList<>(contactProblems(givenName, familyName, phone, readPhone));
 		emailProblem(email).ifPresent(problems::add);
 		if (birthDate == null) {
 			problems.add(new FieldProblem("birthDate", "Please enter your date of birth."));
@@ -37,7 +41,7 @@ public record PatientDetails(String givenName, String familyName, String email, 
 		givenName = givenName.strip();
 		familyName = familyName.strip();
 		email = email.strip().toLowerCase(Locale.ROOT);
-		phone = phoneOrNull(phone);
+		phone = readPhone.map(PhoneNumber::value).orElse(null);
 	}
 
 	/**
@@ -65,11 +69,22 @@ public record PatientDetails(String givenName, String familyName, String email, 
 		return problems;
 	}
 
-	private static List<FieldProblem> contactProblems(String givenName, String familyName, String phone) {
+	/**
+	 * The phone as typed, read once: libphonenumber's parse is the costliest of a
+	 * booking's checks.
+	 */
+	private static Optional<PhoneNumber> readPhone(String phone) {
+		return blank(phone) ? Optional.empty() : PhoneNumber.parse(phone);
+	}
+
+	private static List<FieldProblem> contactProblems(String givenName, String familyName, String phone,
+			Optional<PhoneNumber> readPhone) {
 		List<FieldProblem> problems = new ArrayList<>();
 		nameProblem("givenName", givenName, "first name").ifPresent(problems::add);
 		nameProblem("familyName", familyName, "last name").ifPresent(problems::add);
-		phoneProblem(phone).ifPresent(problems::add);
+		if (!blank(phone) && readPhone.isEmpty()) {
+			problems.add(PHONE_PROBLEM);
+		}
 		return problems;
 	}
 
@@ -99,8 +114,7 @@ public record PatientDetails(String givenName, String familyName, String email, 
 		if (blank(phone) || PhoneNumber.parse(phone).isPresent()) {
 			return Optional.empty();
 		}
-		return Optional.of(new FieldProblem("phone",
-				"Please enter a phone number with its area code, like (973) 555-0100, or leave it empty."));
+		return Optional.of(PHONE_PROBLEM);
 	}
 
 	private static Optional<FieldProblem> birthDateProblem(String typed, LocalDate today) {
@@ -121,10 +135,6 @@ public record PatientDetails(String givenName, String familyName, String email, 
 		return Optional.empty();
 	}
 
-	private static String phoneOrNull(String phone) {
-		return blank(phone) ? null : PhoneNumber.parse(phone).orElseThrow().value();
-	}
-
 	private static InvalidRequest refused(List<FieldProblem> problems) {
 		return new InvalidRequest("The patient's details cannot be used as entered.", problems);
 	}
@@ -140,13 +150,14 @@ public record PatientDetails(String givenName, String familyName, String email, 
 	public record Contact(String givenName, String familyName, String phone) {
 
 		public Contact {
-			List<FieldProblem> problems = contactProblems(givenName, familyName, phone);
+			Optional<PhoneNumber> readPhone = readPhone(phone);
+			List<FieldProblem> problems = contactProblems(givenName, familyName, phone, readPhone);
 			if (!problems.isEmpty()) {
 				throw refused(problems);
 			}
 			givenName = givenName.strip();
 			familyName = familyName.strip();
-			phone = phoneOrNull(phone);
+			phone = readPhone.map(PhoneNumber::value).orElse(null);
 		}
 
 	}

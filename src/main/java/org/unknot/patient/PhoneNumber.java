@@ -52,7 +52,11 @@ public record PhoneNumber(String value) {
 	 * what reads as a number is given in E.164, the rest as it was typed.
 	 */
 	static String read(String stored) {
-		return stored == null ? null : parse(stored).map(PhoneNumber::value).orElse(stored);
+		if (stored == null || E164.matcher(stored).matches()) {
+			return stored; // what Unknot writes: nothing to parse on every read of a
+							// patient
+		}
+		return parse(stored).map(PhoneNumber::value).orElse(stored);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.unknot.payment;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -49,11 +48,11 @@ public class StatedAgreements {
 		// booked first, so that a booking that breaks a rule says which; refused after,
 		// the booking rolls back with this transaction
 		T result = booking.get();
-		Optional<ShownPolicy> asked = Optional.of(shown(serviceId)).filter(ShownPolicy::asksAgreement);
-		if (asked.isEmpty()) {
-			return result;
+		if (!policies.of(serviceId).asksAgreement()) {
+			return result; // nothing agreed, so no words to write out (read once per
+							// transaction, the policy costs nothing more below)
 		}
-		ShownPolicy policy = asked.get();
+		ShownPolicy policy = shown(serviceId);
 		if (!Boolean.TRUE.equals(agreed)) {
 			throw new PolicyNotAgreed(policy, false);
 		}
