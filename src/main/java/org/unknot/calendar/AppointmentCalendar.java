@@ -116,7 +116,18 @@ public class AppointmentCalendar {
 	}
 
 	private AppointmentDetails details(Appointment a) {
-		Patient patient = patients.find(a.patientId().value()).orElseThrow();
+		return details(a, patients.find(a.patientId().value()).orElseThrow());
+	}
+
+	/**
+	 * What the calendar entry of a visit the caller has just read (and may hold locked)
+	 * shows, for its patient, also read already: nothing of either is read again.
+	 * @throws IllegalArgumentException when the patient is not the visit's
+	 */
+	public AppointmentDetails details(Appointment a, Patient patient) {
+		if (a.patientId() == null || !a.patientId().value().equals(patient.id())) {
+			throw new IllegalArgumentException("Visit " + a.id() + " is not of patient " + patient.id());
+		}
 		var attendee = new AppointmentDetails.Participant(patient.givenName() + " " + patient.familyName(),
 				patient.email());
 		var organizer = new AppointmentDetails.Participant(properties.network(), properties.organizerEmail());

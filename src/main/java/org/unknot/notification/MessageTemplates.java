@@ -3,6 +3,7 @@ package org.unknot.notification;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,11 @@ class MessageTemplates {
 
 	private final ITemplateEngine engine;
 
+	/**
+	 * Which messages have a text message: the templates are resources, fixed at build.
+	 */
+	private final Map<String, Boolean> hasSms = new ConcurrentHashMap<>();
+
 	MessageTemplates() {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix(FOLDER);
@@ -44,8 +50,11 @@ class MessageTemplates {
 	 */
 	Notifications.Message message(String name, Map<String, ?> values) {
 		return new Notifications.Message(line(name + "/subject.txt", values), render(name + "/email.txt", values),
-				render(name + "/email.html", values),
-				new ClassPathResource(FOLDER + name + "/sms.txt").exists() ? line(name + "/sms.txt", values) : null);
+				render(name + "/email.html", values), hasSms(name) ? line(name + "/sms.txt", values) : null);
+	}
+
+	private boolean hasSms(String name) {
+		return hasSms.computeIfAbsent(name, message -> new ClassPathResource(FOLDER + message + "/sms.txt").exists());
 	}
 
 	/** A template that writes one line, such as a subject or a text message. */

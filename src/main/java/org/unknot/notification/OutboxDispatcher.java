@@ -101,14 +101,14 @@ public class OutboxDispatcher {
 		int sent = 0;
 		while (true) {
 			Instant now = clock.instant();
-			List<UUID> claimed = transaction
+			List<OutboxMessage> claimed = transaction
 				.execute(status -> outbox.claim(name, now, now.plus(properties.dispatcher().lease()),
 						properties.dispatcher().batch(), properties.dispatcher().maxAttempts()));
 			if (claimed == null || claimed.isEmpty()) {
 				return sent;
 			}
-			for (UUID id : claimed) {
-				if (deliver(id)) {
+			for (OutboxMessage row : claimed) {
+				if (deliver(row)) {
 					sent++;
 				}
 			}
@@ -119,12 +119,16 @@ public class OutboxDispatcher {
 		return name;
 	}
 
-	/** Sends one claimed row; true if it went out. */
+	/** Sends one claimed row, as it is now; true if it went out. */
 	boolean deliver(UUID id) {
-		OutboxMessage claimed = outbox.find(id).orElse(null);
-		if (claimed == null) {
-			return false;
-		}
+		return outbox.find(id).map(this::deliver).orElse(false);
+	}
+
+	/**
+	 * Sends one row as this dispatcher claimed it; true if it went out. The claim says
+	 * what to lock; the row is read again, locked, before anything is decided.
+	 */
+	private boolean deliver(OutboxMessage claimed) {
 		try {
 			return Boolean.TRUE.equals(transaction.execute(status -> sendLocked(claimed)));
 		}
@@ -154,12 +158,12 @@ public class OutboxDispatcher {
 					+ " dispatcher stopped", row.messageId());
 		}
 		if (row.patientId() == null) {
-			sendEmail(row, List.of(), row.recipient(), now);
+			sendEmail(row, List.of(), null, row.recipient(), now);
 			return true;
 		}
 		Patient patient = patients.find(row.patientId()).orElseThrow();
 		if (row.channel() == Channel.EMAIL) {
-			sendEmail(row, visits, patient.email(), now);
+			sendEmail(row, visits, patient, patient.email(), now);
 		}
 		else {
 			sendSms(row, visits, patient, now);
@@ -233,8 +237,8 @@ public class OutboxDispatcher {
 			.toList();
 	}
 
-	private void sendEmail(OutboxMessage row, List<Appointment> visits, String address, Instant now) {
-		HandedOver message = sentBefore(row).orElseGet(() -> composeEmail(row, visits, address, now));
+	private void sendEmail(OutboxMessage row, List<Appointment> visits, Patient patient, String address, Instant now) {
+		HandedOver message = sentBefore(row).orElseGet(() -> composeEmail(row, visits, patient, address, now));
 		handingOver(row, message, now);
 		email.send(new EmailTransport.OutgoingEmail(row.messageId(), properties.from(), message.recipient(),
 				message.subject(), message.text(), message.html(), message.calendar(), message.calendarType()));
@@ -242,13 +246,14 @@ public class OutboxDispatcher {
 				now);
 	}
 
-	private HandedOver composeEmail(OutboxMessage row, List<Appointment> visits, String address, Instant now) {
+	private HandedOver composeEmail(OutboxMessage row, List<Appointment> visits, Patient patient, String address,
+			Instant now) {
 		if (row.prepared()) {
 			return new HandedOver(address, row.subject(), row.bodyText(), row.bodyHtml(), null, null);
 		}
 		MessageComposer.Email composed = row.kind().aboutASeries()
-				? composer.seriesEmail(details(stillBooked(visits, now)))
-				: composer.email(row.kind(), calendar.details(visits.get(0).id()).orElseThrow());
+				? composer.seriesEmail(details(stillBooked(visits, now), patient))
+				: composer.email(row.kind(), details(visits.get(0), patient));
 		return new HandedOver(address, composed.subject(), composed.text(), composed.html(), composed.calendar(),
 				composed.calendarType());
 	}
@@ -266,10 +271,10 @@ public class OutboxDispatcher {
 			text = row.bodyText();
 		}
 		else if (row.kind().aboutASeries()) {
-			text = composer.seriesSms(details(stillBooked(visits, now)));
+			text = composer.seriesSms(details(stillBooked(visits, now), patient));
 		}
 		else {
-			text = composer.sms(row.kind(), calendar.details(visits.get(0).id()).orElseThrow());
+			text = composer.sms(row.kind(), details(visits.get(0), patient));
 		}
 		return new HandedOver(patient.phone(), null, text, null, null, null);
 	}
@@ -284,8 +289,17 @@ public class OutboxDispatcher {
 		return row.resend() ? outbox.lastHandedOver(row.id()) : Optional.empty();
 	}
 
-	private List<AppointmentDetails> details(List<Appointment> visits) {
-		return visits.stream().map(visit -> calendar.details(visit.id()).orElseThrow()).toList();
+	private List<AppointmentDetails> details(List<Appointment> visits, Patient patient) {
+		return visits.stream().map(visit -> details(visit, patient)).toList();
+	}
+
+	/**
+	 * The visit as locked above, with the patient read above: neither is read again
+	 * (unless the visit is, unusually, another patient's than the message's).
+	 */
+	private AppointmentDetails details(Appointment visit, Patient patient) {
+		boolean theirs = patient != null && visit.patientId() != null && visit.patientId().value().equals(patient.id());
+		return theirs ? calendar.details(visit, patient) : calendar.details(visit.id()).orElseThrow();
 	}
 
 	/**

@@ -136,9 +136,10 @@ public class OutboxMessages {
 	/**
 	 * Claims up to {@code limit} due rows for this dispatcher: pending ones that are due,
 	 * and 'sending' ones whose lease ran out (their dispatcher died mid-send). A row that
-	 * was handed over before is marked as a possible resend.
+	 * was handed over before is marked as a possible resend. Answers the rows as claimed,
+	 * in the order they were due.
 	 */
-	List<UUID> claim(String owner, Instant now, Instant leaseUntil, int limit, int maxAttempts) {
+	List<OutboxMessage> claim(String owner, Instant now, Instant leaseUntil, int limit, int maxAttempts) {
 		// a message whose dispatchers keep dying while sending it is given up, not tried
 		// forever
 		sql("""
@@ -160,10 +161,10 @@ public class OutboxMessages {
 				                 WHERE status IN ('pending', 'sending') AND due_at <= ?
 				                   AND (status = 'pending' OR lease_until <= ?)
 				                 ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
-				    RETURNING id, due_at, created_at)
-				SELECT id FROM claimed ORDER BY due_at, created_at, id""")
+				    RETURNING m.*)
+				SELECT * FROM claimed ORDER BY due_at, created_at, id""")
 			.params(owner, utc(leaseUntil), utc(now), utc(now), limit)
-			.query(UUID.class)
+			.query(OutboxMessages::map)
 			.list();
 	}
 
