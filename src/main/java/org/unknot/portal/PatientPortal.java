@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,6 +133,16 @@ public class PatientPortal {
 					note.painBefore(), note.painAfter()))
 			.toList();
 		return new Overview(patient, toCome, done, calledOff, progress);
+	}
+
+	/** One of the patient's visits still to come, as the overview shows it. */
+	@Transactional(readOnly = true)
+	public Optional<Visit> toCome(SignedIn me, java.util.UUID id) {
+		Instant now = clock.instant();
+		return visits(patientOf(me)).stream()
+			.filter(visit -> visit.id().equals(id))
+			.filter(visit -> !visit.calledOff() && visit.start().toInstant().isAfter(now))
+			.findFirst();
 	}
 
 	/**

@@ -183,6 +183,63 @@ class PatientPortalTests {
 	}
 
 	@Test
+	void asksBeforeCancellingAndSaysUntilWhenCancellingIsFree() throws Exception {
+		String home = mvc.perform(get("/account").with(me)).andReturn().getResponse().getContentAsString();
+		String asked = mvc.perform(get("/account/visits/{id}/cancel", mine.appointment().id()).with(me))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(home).as("the visit's button leads to the question; nothing is cancelled from the list")
+			.contains("href=\"/account/visits/" + mine.appointment().id() + "/cancel\"")
+			.doesNotContain("action=\"/account/visits/" + mine.appointment().id() + "/cancel\"");
+		assertThat(asked).contains("Cancel your visit?")
+			.contains("Monday, March 15, 2027 at 10:00 AM EDT")
+			.contains("Free to cancel until Sun, Mar 14, 10:00 AM EDT")
+			.contains("action=\"/account/visits/" + mine.appointment().id() + "/cancel\"")
+			.contains("Yes, cancel this visit")
+			.contains("No, keep it");
+		assertThat(status(mine)).isEqualTo("booked");
+	}
+
+	@Test
+	void namesALateCancellationBeforeItIsMadeAndOffersAMoveInstead() throws Exception {
+		ZonedDateTime soon = ZonedDateTime.now(NEW_YORK).plusHours(3).withMinute(0).withSecond(0).withNano(0);
+		jdbc.sql("UPDATE appointment SET start_at = ?, end_at = ?, blocked_from = ?, blocked_to = ? WHERE id = ?")
+			.params(soon.toOffsetDateTime(), soon.plusHours(1).toOffsetDateTime(), soon.toOffsetDateTime(),
+					soon.plusHours(1).toOffsetDateTime(), mine.appointment().id())
+			.update();
+
+		String asked = mvc.perform(get("/account/visits/{id}/cancel", mine.appointment().id()).with(me))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(asked).contains("Free cancellation ended")
+			.contains("a late cancellation and may be charged")
+			.contains("href=\"/account/visits/" + mine.appointment().id() + "/move\"");
+	}
+
+	@Test
+	void offersNoCancellationOfSomeoneElsesVisitOrOfOneAlreadyCancelled() throws Exception {
+		mvc.perform(post("/account/visits/{id}/cancel", mine.appointment().id()).with(csrf()).with(me)).andReturn();
+
+		MockHttpServletResponse someoneElsesPage = mvc
+			.perform(get("/account/visits/{id}/cancel", someoneElses.appointment().id()).with(me))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse cancelledAlready = mvc
+			.perform(get("/account/visits/{id}/cancel", mine.appointment().id()).with(me))
+			.andReturn()
+			.getResponse();
+
+		assertThat(someoneElsesPage.getStatus()).isEqualTo(404);
+		assertThat(someoneElsesPage.getContentAsString()).doesNotContain("Otto");
+		assertThat(cancelledAlready.getStatus()).isEqualTo(302);
+		assertThat(cancelledAlready.getRedirectedUrl()).isEqualTo("/account");
+	}
+
+	@Test
 	void movesOwnVisitToAFreeTime() throws Exception {
 		ZonedDateTime three = MONDAY.atTime(LocalTime.of(15, 0)).atZone(NEW_YORK);
 		String form = mvc.perform(get("/account/visits/{id}/move", mine.appointment().id()).with(me))

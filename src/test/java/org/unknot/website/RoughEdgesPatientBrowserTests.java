@@ -146,8 +146,16 @@ class RoughEdgesPatientBrowserTests {
 			.containsPattern("\\d:\\d\\d [AP]M E[SD]T");
 		visitor.check(page, "portal-390");
 
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel this visit")).first().click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cancel this visit")).first().click();
+		page.waitForURL(url -> url.endsWith("/cancel"));
+		assertThat(page.locator("main").textContent()).as("asked first, with the time and whether it is free")
+			.contains("Cancel your visit?")
+			.containsPattern("\\d:\\d\\d [AP]M E[SD]T")
+			.containsPattern("Free to cancel until|Free cancellation ended");
+		visitor.check(page, "portal-cancel-390");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, cancel this visit")).click();
 		page.waitForURL(url -> url.endsWith("/account"));
+		assertThat(page.getByRole(AriaRole.STATUS).textContent()).contains("Your visit is cancelled.");
 		assertThat(page.locator("#called-off").isVisible()).as("the cancelled visit is listed").isTrue();
 		assertThat(
 				((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue())

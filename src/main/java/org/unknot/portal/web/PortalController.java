@@ -35,6 +35,7 @@ import org.unknot.patient.NotificationPreference;
 import org.unknot.patient.PatientDetails;
 import org.unknot.patient.Patients;
 import org.unknot.portal.PatientPortal;
+import org.unknot.system.Times;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.NotFound;
 import org.unknot.system.web.FieldMessages;
@@ -82,6 +83,26 @@ class PortalController {
 		model.addAttribute("me", me);
 		model.addAttribute("overview", portal.shownTo(me, request.getRemoteAddr()));
 		return "portal/home";
+	}
+
+	/**
+	 * Asks before cancelling, and says whether cancelling now is free or a late
+	 * cancellation, as the link in the confirmation email does.
+	 */
+	@GetMapping("/account/visits/{id}/cancel")
+	String cancelForm(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Model model,
+			RedirectAttributes redirect) {
+		Appointment appointment = mine(me, id);
+		PatientPortal.Visit visit = portal.toCome(me, id).filter(PatientPortal.Visit::changeable).orElse(null);
+		if (visit == null) {
+			redirect.addFlashAttribute("problem", "That visit is no longer one you can cancel here.");
+			return "redirect:/account";
+		}
+		model.addAttribute("visit", visit);
+		model.addAttribute("late", desk.lateToCancel(appointment));
+		model.addAttribute("freeUntil",
+				Times.shortDateTime(appointment.start().minus(desk.lateCancellationWindow()), visit.start().getZone()));
+		return "portal/cancel";
 	}
 
 	@PostMapping("/account/visits/{id}/cancel")
