@@ -24,7 +24,7 @@ public record DatabaseProperties(@DefaultValue("./data") Path dataDir, @DefaultV
 
 	public record Db(String url, String user, String password, @DefaultValue("false") boolean ephemeral,
 			@DefaultValue("20") int poolSize, Map<String, String> serverSettings,
-			@DefaultValue("54329") int embeddedPort, @DefaultValue("5s") Duration connectionTimeout,
+			@DefaultValue("25432") int embeddedPort, @DefaultValue("5s") Duration connectionTimeout,
 			@DefaultValue("2s") Duration embeddedWatch) {
 
 		@ConstructorBinding
