@@ -164,6 +164,10 @@ class RoughEdgesPatientBrowserTests {
 							+ ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
 							+ ".map(e => e.tagName + '.' + e.className).slice(0, 8).join(', ')"))
 			.isLessThanOrEqualTo(0);
+		assertThat(page.evaluate("() => getComputedStyle(document.querySelector("
+				+ "'section[aria-labelledby=called-off] td'), '::before').content"))
+			.as("on a phone each cancelled visit reads as a card, each line under its column's name")
+			.isEqualTo("\"When: \"");
 		visitor.check(page, "portal-cancelled-390");
 	}
 
