@@ -123,6 +123,21 @@ class PageShellTests {
 		}
 
 		@Test
+		void offersSignInInTheFooterOnlyToWhoeverIsNotSignedIn() throws Exception {
+			String visitor = footer(page("/", null));
+			String patient = footer(page("/account", patient()));
+			String frontDesk = footer(page("/services", SignedInAs.frontDeskOf()));
+
+			assertThat(visitor).contains("href=\"/sign-in\"").contains("href=\"/register\"");
+			assertThat(patient).contains("<a href=\"/account\">Your account</a>")
+				.doesNotContain("href=\"/sign-in\"")
+				.doesNotContain("href=\"/register\"");
+			assertThat(frontDesk).contains("<a href=\"/staff\">Your workspace</a>")
+				.doesNotContain("href=\"/sign-in\"")
+				.doesNotContain("href=\"/account\"");
+		}
+
+		@Test
 		void leadsAnAdminFromTheWorkspaceToAdmin() throws Exception {
 			String workspace = page("/staff", SignedInAs.admin());
 
@@ -144,6 +159,10 @@ class PageShellTests {
 		UUID patientId = patients.identify(new PatientDetails("Nia", "Shell",
 				"shell-" + UUID.randomUUID() + "@example.org", null, LocalDate.of(1990, 5, 6)));
 		return SignedInAs.signedIn(Role.PATIENT, null, patientId);
+	}
+
+	static String footer(String page) {
+		return page.substring(page.indexOf("<footer"), page.indexOf("</footer>"));
 	}
 
 	static String header(String page) {
