@@ -84,6 +84,11 @@ public class PatientPortal {
 			return "cancelled".equals(status) || "noshow".equals(status);
 		}
 
+		/** Neither called off nor begun by then. */
+		boolean toCome(Instant now) {
+			return !calledOff() && start.toInstant().isAfter(now);
+		}
+
 	}
 
 	/**
@@ -120,7 +125,7 @@ public class PatientPortal {
 		List<Visit> done = new ArrayList<>();
 		List<Visit> calledOff = new ArrayList<>();
 		for (Visit visit : visits(patient)) {
-			(visit.calledOff() ? calledOff : visit.start().toInstant().isAfter(now) ? toCome : done).add(visit);
+			(visit.calledOff() ? calledOff : visit.toCome(now) ? toCome : done).add(visit);
 		}
 		toCome.sort(java.util.Comparator.comparing(Visit::start));
 		done.sort(java.util.Comparator.comparing(Visit::start).reversed());
@@ -139,10 +144,7 @@ public class PatientPortal {
 	@Transactional(readOnly = true)
 	public Optional<Visit> toCome(SignedIn me, java.util.UUID id) {
 		Instant now = clock.instant();
-		return visits(patientOf(me)).stream()
-			.filter(visit -> visit.id().equals(id))
-			.filter(visit -> !visit.calledOff() && visit.start().toInstant().isAfter(now))
-			.findFirst();
+		return visits(patientOf(me)).stream().filter(visit -> visit.id().equals(id) && visit.toCome(now)).findFirst();
 	}
 
 	/**
