@@ -12,10 +12,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Rows a transaction must write but nothing in it reads again (a booking's payer, price,
  * audit entry and messages, each owned by its module): each module hands its statement
- * here, and they are sent together just before the commit, as one multi-statement
- * request, so they cost one round trip to PostgreSQL instead of one each. They are still
- * written in the transaction, so they commit with it or not at all; a statement that
- * fails makes the commit fail and the whole transaction roll back.
+ * here, and they are sent together with the commit, as one multi-statement request that
+ * ends in {@code COMMIT} ({@link JdbcTransactions}), so they and the commit cost one
+ * round trip to PostgreSQL instead of one each. They are still written in the
+ * transaction, so they commit with it or not at all; a statement that fails makes the
+ * commit fail and the whole transaction roll back. Under another transaction manager they
+ * are sent just before the commit, in a round trip of their own.
  * <p>
  * Bound to the transaction as its connection is: a transaction started inside it
  * ({@code REQUIRES_NEW}) keeps its own, and a rollback drops them unsent. Outside a
@@ -80,6 +82,53 @@ public class WritesAtCommit {
 	private record Statement(String sql, Object[] params) {
 	}
 
+	/** Deferred statements joined into one request. */
+	record Batch(String sql, List<Object> params) {
+	}
+
+	/**
+	 * Called by the transaction manager as the outermost transaction starts to commit:
+	 * what waits now, or is added by the steps before the commit, will be sent with the
+	 * commit.
+	 */
+	static void leaveToCommit() {
+		waitingOfThisTransaction().forEach(waiting -> waiting.sentWithCommit = true);
+	}
+
+	/**
+	 * What the transaction manager sends with the commit, in the order it was added; a
+	 * statement added after this (by a step after the commit) runs at once. Null if
+	 * nothing waits.
+	 */
+	static Batch takeForCommit() {
+		StringBuilder sql = new StringBuilder();
+		List<Object> params = new ArrayList<>();
+		for (Waiting waiting : waitingOfThisTransaction()) {
+			if (waiting.sentWithCommit) {
+				waiting.committing = true;
+				Batch batch = waiting.batch();
+				if (batch != null) {
+					sql.append(sql.isEmpty() ? "" : ";\n").append(batch.sql());
+					params.addAll(batch.params());
+				}
+			}
+		}
+		return sql.isEmpty() ? null : new Batch(sql.toString(), params);
+	}
+
+	private static List<Waiting> waitingOfThisTransaction() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return List.of();
+		}
+		List<Waiting> waiting = new ArrayList<>(1);
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Waiting each) {
+				waiting.add(each);
+			}
+		}
+		return waiting;
+	}
+
 	private static final class Waiting implements TransactionSynchronization {
 
 		private final WritesAtCommit owner;
@@ -88,13 +137,27 @@ public class WritesAtCommit {
 
 		private boolean committing;
 
+		/** Whether the commit itself sends what waits ({@link JdbcTransactions}). */
+		private boolean sentWithCommit;
+
 		Waiting(WritesAtCommit owner) {
 			this.owner = owner;
 		}
 
 		void send() {
+			Batch batch = batch();
+			if (batch != null) {
+				// pgjdbc sends the statements of one request together and waits once
+				owner.jdbc.sql(batch.sql()).params(batch.params()).update();
+			}
+		}
+
+		/**
+		 * What waits, as one request, and nothing waits any more; null if nothing did.
+		 */
+		Batch batch() {
 			if (statements.isEmpty()) {
-				return;
+				return null;
 			}
 			StringBuilder sql = new StringBuilder();
 			List<Object> params = new ArrayList<>();
@@ -103,14 +166,15 @@ public class WritesAtCommit {
 				params.addAll(Arrays.asList(statement.params()));
 			}
 			statements.clear();
-			// pgjdbc sends the statements of one request together and waits once
-			owner.jdbc.sql(sql.toString()).params(params).update();
+			return new Batch(sql.toString(), params);
 		}
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			send();
-			committing = true;
+			if (!sentWithCommit) {
+				send();
+				committing = true;
+			}
 		}
 
 		@Override

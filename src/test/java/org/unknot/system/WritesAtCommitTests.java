@@ -3,7 +3,13 @@ package org.unknot.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +17,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,8 +30,8 @@ import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
 
 /**
- * Writes deferred to the commit are part of their transaction: sent together just before
- * it commits, dropped if it rolls back, and a failing one rolls the whole of it back.
+ * Writes deferred to the commit are part of their transaction: sent together with its
+ * commit, dropped if it rolls back, and a failing one rolls the whole of it back.
  */
 @UnknotIntegrationTest
 class WritesAtCommitTests {
@@ -37,6 +47,9 @@ class WritesAtCommitTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	AsTableOwner owner;
 
@@ -70,6 +83,37 @@ class WritesAtCommitTests {
 			});
 
 			assertThat(notes()).containsExactly("first", "second");
+		}
+
+		@Test
+		void sendsThemAndTheCommitAsOneRequest() {
+			Watched watched = new Watched(dataSource);
+			WritesAtCommit writes = new WritesAtCommit(JdbcClient.create(watched));
+
+			new TransactionTemplate(new JdbcTransactions(watched)).executeWithoutResult(status -> {
+				writes.add("INSERT INTO " + table + " (note) VALUES (?)", "first");
+				writes.add("INSERT INTO " + table + " (note) VALUES (?)", "second");
+			});
+
+			String insert = "INSERT INTO " + table + " (note) VALUES (?)";
+			assertThat(watched.requests).containsExactly(insert + ";\n" + insert + ";\nCOMMIT");
+			assertThat(watched.idleWhenCommitted).as("the driver had no COMMIT of its own to send")
+				.containsExactly(true);
+			assertThat(notes()).containsExactly("first", "second");
+		}
+
+		@Test
+		void sendsThemJustBeforeTheCommitUnderAnotherTransactionManager() {
+			Watched watched = new Watched(dataSource);
+			WritesAtCommit writes = new WritesAtCommit(JdbcClient.create(watched));
+
+			new TransactionTemplate(new JdbcTransactionManager(watched)).executeWithoutResult(status -> {
+				writes.add("INSERT INTO " + table + " (note) VALUES (?)", "first");
+				assertThat(notes()).isEmpty();
+			});
+
+			assertThat(watched.idleWhenCommitted).containsExactly(false);
+			assertThat(notes()).containsExactly("first");
 		}
 
 		@Test
@@ -151,6 +195,43 @@ class WritesAtCommitTests {
 
 	private List<String> notes() {
 		return jdbc.sql("SELECT note FROM " + table + " ORDER BY id").query(String.class).list();
+	}
+
+	/**
+	 * The pool as a transaction sees it, noting every request prepared on its connections
+	 * and whether the server reported the transaction over when the commit was called.
+	 */
+	static final class Watched extends DelegatingDataSource {
+
+		final List<String> requests = new ArrayList<>();
+
+		final List<Boolean> idleWhenCommitted = new ArrayList<>();
+
+		Watched(DataSource pool) {
+			super(pool);
+		}
+
+		@Override
+		public Connection getConnection() throws java.sql.SQLException {
+			Connection connection = super.getConnection();
+			return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+					(proxy, method, args) -> {
+						if (method.getName().equals("prepareStatement")) {
+							requests.add((String) args[0]);
+						}
+						if (method.getName().equals("commit")) {
+							idleWhenCommitted.add(connection.unwrap(BaseConnection.class)
+								.getTransactionState() == TransactionState.IDLE);
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (InvocationTargetException e) {
+							throw e.getCause();
+						}
+					});
+		}
+
 	}
 
 }
