@@ -30,6 +30,7 @@ import org.unknot.practitioner.Practitioner;
 import org.unknot.practitioner.WorkingHours;
 import org.unknot.system.DomainProblem;
 import org.unknot.system.InvalidRequest;
+import org.unknot.system.ReferenceVersions;
 import org.unknot.catalog.ServiceId;
 import org.unknot.practitioner.PractitionerId;
 
@@ -122,8 +123,10 @@ public class AvailabilitySearch {
 		SlotFinder.Check check = SlotFinder.check(loaded.input(), raw(practitionerId), start.getEpochSecond());
 		CareService service = scope.service();
 		if (loaded.current()) {
-			// a booking's price, policy and rules read the service as checked here
+			// a booking's price, policy and rules read the service as checked here, and
+			// what else is kept in memory is checked against the same version
 			services.readInThisTransaction(service);
+			ReferenceVersions.seenInThisTransaction(loaded.version());
 		}
 		Instant end = start.plus(service.duration());
 		return new SlotCheck(check.verdict(), service, location, practitionerId, scope.zone(), start, end,
@@ -160,7 +163,7 @@ public class AvailabilitySearch {
 			Input input = load(scope, range, excluding);
 			boolean current = input.referenceVersion() <= data.version();
 			if (current || attempt >= 2) {
-				return new Loaded(scope, input.input(), input.expiredHolds(), current);
+				return new Loaded(scope, input.input(), input.expiredHolds(), current, input.referenceVersion());
 			}
 			data = reference.at(input.referenceVersion());
 			fresh = true;
@@ -173,9 +176,9 @@ public class AvailabilitySearch {
 
 	/**
 	 * {@code current}: the scope comes from reference data at least as new as the version
-	 * the bookings query saw.
+	 * the bookings query saw ({@code version}).
 	 */
-	private record Loaded(Scope scope, SlotFinder.Input input, boolean expiredHolds, boolean current) {
+	private record Loaded(Scope scope, SlotFinder.Input input, boolean expiredHolds, boolean current, long version) {
 	}
 
 	/** The instants whose bookings matter to a question: [from, to). */

@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,8 +17,18 @@ import org.springframework.transaction.annotation.Transactional;
 import org.unknot.catalog.ServiceId;
 import org.unknot.system.Money;
 import org.unknot.system.ReadInThisTransaction;
+import org.unknot.system.ReferenceVersions;
 
-/** Each service's payment policy; a service without one is paid at the visit, no fees. */
+/**
+ * Each service's payment policy; a service without one is paid at the visit, no fees.
+ * <p>
+ * A booking reads its policy from memory: every policy is kept with the reference version
+ * it was read at, and every change of a policy, on any node, moves that version (a
+ * trigger, as for hours and services). When the booking's check read a version no newer
+ * than the one kept, the policies in memory are at least as current as the check;
+ * otherwise they are read again, with the version, in one statement. Without a check in
+ * the transaction the policy is read from PostgreSQL.
+ */
 @Repository
 public class PaymentPolicies {
 
@@ -29,6 +42,9 @@ public class PaymentPolicies {
 	 */
 	private final ReadInThisTransaction<String, PaymentPolicy> read = new ReadInThisTransaction<>();
 
+	/** Every policy, as of a reference version; null until a booking needs them. */
+	private volatile Known known;
+
 	PaymentPolicies(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -36,9 +52,56 @@ public class PaymentPolicies {
 
 	@Transactional(readOnly = true)
 	public PaymentPolicy of(ServiceId serviceId) {
-		return read
-			.find(serviceId.value(), id -> Optional.of(find(serviceId).orElseGet(() -> PaymentPolicy.payAtVisit(id))))
-			.orElseThrow();
+		return read.find(serviceId.value(), id -> Optional.of(current(serviceId))).orElseThrow();
+	}
+
+	private PaymentPolicy current(ServiceId serviceId) {
+		OptionalLong seen = ReferenceVersions.seenInThisTransaction();
+		if (seen.isEmpty()) {
+			return find(serviceId).orElseGet(() -> PaymentPolicy.payAtVisit(serviceId.value()));
+		}
+		Known kept = known;
+		if (kept == null || kept.version() < seen.getAsLong()) {
+			kept = readAll();
+			if (!kept.changedHere()) {
+				known = kept;
+			}
+		}
+		return kept.of(serviceId.value());
+	}
+
+	/**
+	 * Every policy and the reference version, from one snapshot. What this transaction
+	 * changed itself (it moved the version) is used here but not kept: it may yet roll
+	 * back.
+	 */
+	private Known readAll() {
+		Map<String, PaymentPolicy> policies = new HashMap<>();
+		boolean[] changedHere = new boolean[1];
+		long version = jdbc.sql("""
+				SELECT v.version, v.xmin::text = (txid_current_if_assigned() % 4294967296)::text AS changed_here, p.*
+				FROM reference_version v LEFT JOIN payment_policy p ON true""").query(rs -> {
+			long at = 0;
+			while (rs.next()) {
+				at = rs.getLong("version");
+				changedHere[0] = rs.getBoolean("changed_here");
+				if (rs.getString("service_id") != null) {
+					PaymentPolicy policy = map(rs, 0);
+					policies.put(policy.serviceId(), policy);
+				}
+			}
+			return at;
+		});
+		return new Known(version, Map.copyOf(policies), changedHere[0]);
+	}
+
+	private record Known(long version, Map<String, PaymentPolicy> policies, boolean changedHere) {
+
+		PaymentPolicy of(String serviceId) {
+			PaymentPolicy policy = policies.get(serviceId);
+			return policy != null ? policy : PaymentPolicy.payAtVisit(serviceId);
+		}
+
 	}
 
 	/** The policy of a service of this price, in the words a patient reads. */
@@ -73,6 +136,7 @@ public class PaymentPolicies {
 					policy.noShowFee().minorUnits(), Timestamp.from(clock.instant()))
 			.update();
 		read.forget(policy.serviceId());
+		known = null;
 	}
 
 	private static PaymentPolicy map(ResultSet rs, int n) throws SQLException {
