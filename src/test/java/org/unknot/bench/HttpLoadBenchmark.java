@@ -55,18 +55,21 @@ public final class HttpLoadBenchmark {
 
 	/**
 	 * After the first warm-up, part (c) repeats cycles of bookings, inserts and floor
-	 * calls (not measured) until the floor and the bookings each run within
-	 * {@link #SETTLED} of their rate in the cycle before, at most this many cycles: with
-	 * eight clients on two cores the JIT compilers get little CPU, and over eight
-	 * measured rounds the floor's rate was seen to climb from 716 to 2,479 calls a second
-	 * (the bookings' from 285 to 470 a second), so three rounds right after a fixed
+	 * calls (not measured): at least {@link #MIN_WARM_UP_CYCLES}, then until the floor
+	 * and the bookings each run within {@link #SETTLED} of their rate in the cycle
+	 * before, at most this many. With eight clients on two cores the JIT compilers get
+	 * little CPU: over eight measured rounds the floor's rate was seen to climb from 716
+	 * to 2,479 calls a second (the bookings' from 285 to 470 a second), in steps, with
+	 * plateaus of two or three cycles on the way; so three rounds right after a fixed
 	 * warm-up compared a floor still being compiled.
 	 */
-	static final int WARM_UP_CYCLES = Integer.getInteger("bench.warm-up-cycles", 10);
+	static final int WARM_UP_CYCLES = Integer.getInteger("bench.warm-up-cycles", 12);
+
+	static final int MIN_WARM_UP_CYCLES = Math.min(8, WARM_UP_CYCLES);
 
 	static final double SETTLED = 0.10;
 
-	static final int BOOKINGS_PER_WARM_UP_CYCLE = 2_000;
+	static final int BOOKINGS_PER_WARM_UP_CYCLE = 1_500;
 
 	/**
 	 * Bookings run through far more code than the other requests (validation, the
@@ -352,9 +355,10 @@ public final class HttpLoadBenchmark {
 	}
 
 	/**
-	 * Cycles of bookings, inserts and floor calls, as the measured rounds run them, until
-	 * the floor's and the bookings' rates change by less than {@link #SETTLED} from one
-	 * cycle to the next; prints each cycle.
+	 * Cycles of bookings, inserts and floor calls, as the measured rounds run them, at
+	 * least {@link #MIN_WARM_UP_CYCLES} and then until the floor's and the bookings'
+	 * rates change by less than {@link #SETTLED} from one cycle to the next; prints each
+	 * cycle.
 	 */
 	private void warmUntilSettled(BookingStock stock, InsertCeiling inserts, List<String> floorBodies) {
 		double bookedBefore = 0;
@@ -365,7 +369,7 @@ public final class HttpLoadBenchmark {
 			outboxDrained();
 			LoadGenerator.run(8, MAX_CALLS, ROUND, inserts::insert);
 			double floor = post("/api/bench/insert", MAX_CALLS, floorBodies, ROUND).perSecond(201);
-			boolean settled = cycle > 1 && Math.abs(booked - bookedBefore) <= SETTLED * bookedBefore
+			boolean settled = cycle >= MIN_WARM_UP_CYCLES && Math.abs(booked - bookedBefore) <= SETTLED * bookedBefore
 					&& Math.abs(floor - floorBefore) <= SETTLED * floorBefore;
 			say("    warm-up cycle %d: %.0f booked/s, floor %.0f/s%s", cycle, booked, floor,
 					settled ? " (both within " + Math.round(SETTLED * 100) + "% of the cycle before: settled)" : "");
