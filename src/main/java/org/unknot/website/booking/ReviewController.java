@@ -255,6 +255,9 @@ class ReviewController {
 		model.addAttribute("payNow",
 				PaymentController.owesNow(online, draft) && lastOutcome != OnlinePayments.Outcome.PENDING
 						? online.owedNow(ids).inWords() : null);
+		// the patient agreed to pay when booking; without a provider the desk takes it
+		model.addAttribute("payAtDesk",
+				!online.available() && online.owedNow(ids).isPositive() ? online.owedNow(ids).inWords() : null);
 		return "book/confirmed";
 	}
 

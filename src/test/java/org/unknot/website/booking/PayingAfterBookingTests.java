@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,10 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
 import org.unknot.SecuredMockMvc;
-import org.unknot.TestNetwork;
 import org.unknot.UnknotIntegrationTest;
-import org.unknot.booking.Booked;
-import org.unknot.patient.PatientDetails;
 import org.unknot.payment.FakeStripe;
 import org.unknot.PaidService;
 import org.unknot.payment.PaymentPolicies;
@@ -103,22 +96,7 @@ class PayingAfterBookingTests {
 	}
 
 	private String bookedDraft(String name) {
-		String email = name.toLowerCase() + "." + UUID.randomUUID() + "@example.org";
-		LocalDateTime start = LocalDateTime.of(2027, 6, 14, 11, 0);
-		Booked booked = paid.bookedBy(booking,
-				new PatientDetails(name, "Deposit", email, null, LocalDate.of(1990, 1, 2)), start);
-		Draft draft = new Draft();
-		draft.service = SERVICE;
-		draft.location = paid.clinic();
-		draft.practitioner = paid.therapist();
-		draft.start = start.atZone(ZoneId.of(TestNetwork.ZONE)).toOffsetDateTime().toString();
-		draft.givenName = name;
-		draft.familyName = "Deposit";
-		draft.email = email;
-		draft.birthDate = "1990-01-02";
-		draft.plan = Draft.SELF_PAY;
-		draft.booked.add(new Draft.BookedVisit(booked.appointment().id().toString(), booked.manageToken()));
-		return drafts.create(draft);
+		return BookedDrafts.booked(drafts, booking, paid, name);
 	}
 
 }
