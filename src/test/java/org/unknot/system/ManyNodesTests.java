@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -48,6 +49,10 @@ import org.unknot.catalog.CatalogAdmin;
 import org.unknot.practitioner.PractitionerSchedule;
 import org.unknot.practitioner.PractitionerId;
 import org.unknot.catalog.LocationId;
+import org.unknot.payment.Balance;
+import org.unknot.payment.Ledger;
+import org.unknot.payment.PaymentPolicies;
+import org.unknot.payment.PaymentPolicy;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -261,6 +266,74 @@ class ManyNodesTests {
 			assertThat(book(port(first), therapist, clinic, ten.atZone(NEW_YORK), null)).isEqualTo(201);
 			assertThat(freeStarts(second, therapist, clinic, wednesday)).as("booked on the first node")
 				.doesNotContain(ten);
+		}
+
+	}
+
+	@Nested
+	class PaymentPoliciesOnOneNode {
+
+		/**
+		 * Each node keeps the payment policies in memory; a booking on one node after the
+		 * other changed a policy is asked for under the new one.
+		 */
+		@Test
+		void followChangesMadeThroughTheOtherAtOnce() {
+			TestNetwork network = new TestNetwork(jdbc());
+			String clinic = network.clinic(1, 0, 0);
+			String therapist = network.therapist();
+			network.weekdays(therapist, clinic);
+			ZonedDateTime nine = ZonedDateTime.of(LocalDate.of(2027, 5, 10), LocalTime.of(9, 0), NEW_YORK);
+			ZonedDateTime eleven = nine.plusHours(2);
+			PaymentPolicies policiesOfFirst = first.getBean(PaymentPolicies.class);
+			assertThat(book(port(second), therapist, clinic, nine, null)).isEqualTo(201);
+
+			policiesOfFirst.save(new PaymentPolicy(TestNetwork.MASSAGE, PaymentPolicy.Due.DEPOSIT, Money.usd(2500),
+					null, Duration.ofHours(24), Money.usd(4000), Money.usd(6000)));
+			try {
+				assertThat(book(port(second), therapist, clinic, eleven, null))
+					.as("the new policy asks the patient's agreement, which this booking does not state")
+					.isEqualTo(422);
+				String version = policyVersionOn(second);
+				ObjectMapper json = first.getBean(ObjectMapper.class);
+				Map<String, Object> body = new LinkedHashMap<>(json.readValue(
+						bookingBody(therapist, clinic, eleven, "Robin", "robin-" + UUID.randomUUID() + "@example.org"),
+						Map.class));
+				body.put("policyAgreed", true);
+				body.put("policyVersion", version);
+				assertThat(post(port(second), json.writeValueAsString(body), null)).isEqualTo(201);
+
+				Ledger ledger = second.getBean(Ledger.class);
+				assertThat(Balance.of(ledger.ofVisit(visitAt(therapist, nine))).owed())
+					.as("booked on the second node before the change")
+					.isEqualTo(Money.usd(0));
+				assertThat(Balance.of(ledger.ofVisit(visitAt(therapist, eleven))).owed())
+					.as("booked on the second node after the first changed the policy")
+					.isEqualTo(Money.usd(2500));
+			}
+			finally {
+				policiesOfFirst.save(PaymentPolicy.payAtVisit(TestNetwork.MASSAGE));
+			}
+		}
+
+		private String policyVersionOn(ConfigurableApplicationContext node) {
+			URI uri = URI.create(
+					"http://localhost:" + port(node) + "/api/v1/services/" + TestNetwork.MASSAGE + "/payment-policy");
+			try {
+				String answer = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+					.body();
+				return first.getBean(ObjectMapper.class).readTree(answer).get("version").asString();
+			}
+			catch (IOException | InterruptedException ex) {
+				throw new AssertionError(ex);
+			}
+		}
+
+		private UUID visitAt(String therapist, ZonedDateTime start) {
+			return jdbc().sql("SELECT id FROM appointment WHERE practitioner_id = ? AND start_at = ?")
+				.params(therapist, start.toOffsetDateTime())
+				.query(UUID.class)
+				.single();
 		}
 
 	}
