@@ -252,12 +252,12 @@ class ReviewController {
 		var lastOutcome = online.lastOutcome(ids).orElse(null);
 		model.addAttribute("paymentPending", lastOutcome == OnlinePayments.Outcome.PENDING);
 		model.addAttribute("paymentFailed", lastOutcome == OnlinePayments.Outcome.FAILED);
+		Money owedNow = online.owedNow(ids);
 		model.addAttribute("payNow",
 				PaymentController.owesNow(online, draft) && lastOutcome != OnlinePayments.Outcome.PENDING
-						? online.owedNow(ids).inWords() : null);
+						? owedNow.inWords() : null);
 		// the patient agreed to pay when booking; without a provider the desk takes it
-		model.addAttribute("payAtDesk",
-				!online.available() && online.owedNow(ids).isPositive() ? online.owedNow(ids).inWords() : null);
+		model.addAttribute("payAtDesk", !online.available() && owedNow.isPositive() ? owedNow.inWords() : null);
 		return "book/confirmed";
 	}
 
