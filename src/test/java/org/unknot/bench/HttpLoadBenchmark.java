@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
@@ -55,13 +56,13 @@ public final class HttpLoadBenchmark {
 
 	/**
 	 * After the first warm-up, part (c) repeats cycles of bookings, inserts and floor
-	 * calls (not measured): at least {@link #MIN_WARM_UP_CYCLES}, then until the floor
-	 * and the bookings each run within {@link #SETTLED} of their rate in the cycle
-	 * before, at most this many. With eight clients on two cores the JIT compilers get
-	 * little CPU: over eight measured rounds the floor's rate was seen to climb from 716
-	 * to 2,479 calls a second (the bookings' from 285 to 470 a second), in steps, with
-	 * plateaus of two or three cycles on the way; so three rounds right after a fixed
-	 * warm-up compared a floor still being compiled.
+	 * calls, and part (a) cycles of pings and availability (not measured): at least
+	 * {@link #MIN_WARM_UP_CYCLES}, then until both kinds each run within {@link #SETTLED}
+	 * of their rate in the cycle before, at most this many. With eight clients on two
+	 * cores the JIT compilers get little CPU: over eight measured rounds the floor's rate
+	 * was seen to climb from 716 to 2,479 calls a second (the bookings' from 285 to 470 a
+	 * second), in steps, with plateaus of two or three cycles on the way; so three rounds
+	 * right after a fixed warm-up compared a floor still being compiled.
 	 */
 	static final int WARM_UP_CYCLES = Integer.getInteger("bench.warm-up-cycles", 12);
 
@@ -204,6 +205,8 @@ public final class HttpLoadBenchmark {
 	private void availabilityBesidePing(Requests requests) throws InterruptedException {
 		List<Round> ping = new ArrayList<>();
 		List<Round> availability = new ArrayList<>();
+		warmUntilSettled("ping", () -> load("ping", 8, requests.ping).perSecond(), "availability",
+				() -> load("availability 1 practitioner 1 day", 8, requests.practitionerDay).perSecond());
 		double[] answered = answered();
 		for (int round = 0; round < ROUNDS; round++) {
 			ping.add(load("ping", 8, requests.ping));
@@ -361,23 +364,34 @@ public final class HttpLoadBenchmark {
 	 * cycle.
 	 */
 	private void warmUntilSettled(BookingStock stock, InsertCeiling inserts, List<String> floorBodies) {
-		double bookedBefore = 0;
-		double floorBefore = 0;
-		for (int cycle = 1; cycle <= WARM_UP_CYCLES; cycle++) {
+		warmUntilSettled("booked", () -> {
 			outboxDrained();
 			double booked = book(stock.take(BOOKINGS_PER_WARM_UP_CYCLE), ROUND).perSecond(201);
 			outboxDrained();
 			LoadGenerator.run(8, MAX_CALLS, ROUND, inserts::insert);
-			double floor = post("/api/bench/insert", MAX_CALLS, floorBodies, ROUND).perSecond(201);
-			boolean settled = cycle >= MIN_WARM_UP_CYCLES && Math.abs(booked - bookedBefore) <= SETTLED * bookedBefore
-					&& Math.abs(floor - floorBefore) <= SETTLED * floorBefore;
-			say("    warm-up cycle %d: %.0f booked/s, floor %.0f/s%s", cycle, booked, floor,
+			return booked;
+		}, "floor", () -> post("/api/bench/insert", MAX_CALLS, floorBodies, ROUND).perSecond(201));
+	}
+
+	/**
+	 * Runs cycles of two kinds of load (not measured) until both hold their rate (see
+	 * {@link #WARM_UP_CYCLES}); prints each cycle.
+	 */
+	private void warmUntilSettled(String first, DoubleSupplier firstRate, String second, DoubleSupplier secondRate) {
+		double firstBefore = 0;
+		double secondBefore = 0;
+		for (int cycle = 1; cycle <= WARM_UP_CYCLES; cycle++) {
+			double firstNow = firstRate.getAsDouble();
+			double secondNow = secondRate.getAsDouble();
+			boolean settled = cycle >= MIN_WARM_UP_CYCLES && Math.abs(firstNow - firstBefore) <= SETTLED * firstBefore
+					&& Math.abs(secondNow - secondBefore) <= SETTLED * secondBefore;
+			say("    warm-up cycle %d: %s %.0f/s, %s %.0f/s%s", cycle, first, firstNow, second, secondNow,
 					settled ? " (both within " + Math.round(SETTLED * 100) + "% of the cycle before: settled)" : "");
 			if (settled) {
 				return;
 			}
-			bookedBefore = booked;
-			floorBefore = floor;
+			firstBefore = firstNow;
+			secondBefore = secondNow;
 		}
 		say("    warm-up: not settled after %d cycles; the rounds below may still be warming up", WARM_UP_CYCLES);
 	}
