@@ -252,12 +252,13 @@ class ReviewController {
 		var lastOutcome = online.lastOutcome(ids).orElse(null);
 		model.addAttribute("paymentPending", lastOutcome == OnlinePayments.Outcome.PENDING);
 		model.addAttribute("paymentFailed", lastOutcome == OnlinePayments.Outcome.FAILED);
+		// what the booked visits owe now: online where a provider takes it, else at the
+		// desk (the patient agreed to pay when booking)
 		Money owedNow = online.owedNow(ids);
-		model.addAttribute("payNow",
-				PaymentController.owesNow(online, draft) && lastOutcome != OnlinePayments.Outcome.PENDING
-						? owedNow.inWords() : null);
-		// the patient agreed to pay when booking; without a provider the desk takes it
-		model.addAttribute("payAtDesk", !online.available() && owedNow.isPositive() ? owedNow.inWords() : null);
+		boolean owing = owedNow.isPositive();
+		model.addAttribute("payNow", online.available() && owing && lastOutcome != OnlinePayments.Outcome.PENDING
+				? owedNow.inWords() : null);
+		model.addAttribute("payAtDesk", !online.available() && owing ? owedNow.inWords() : null);
 		return "book/confirmed";
 	}
 
