@@ -199,7 +199,9 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 					route.abort("blockedbyclient");
 				}
 			});
-			context.setDefaultTimeout(10_000);
+			// long enough for a full-page screenshot on a busy build machine (10 s was
+			// seen to run out once, on a page late in a test that checks every page type)
+			context.setDefaultTimeout(30_000);
 			contexts.add(context);
 			Page page = context.newPage();
 			if (!javascript) {
@@ -255,9 +257,16 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
 				return;
 			}
 			Page probe = page(true, width);
-			probe.navigate(baseUrl + "/robots.txt");
-			probe.setContent(page.content());
-			assertAccessible(probe);
+			try {
+				probe.navigate(baseUrl + "/robots.txt");
+				probe.setContent(page.content());
+				assertAccessible(probe);
+			}
+			finally {
+				// a test that checks many pages does not keep a browser context per page
+				contexts.remove(probe.context());
+				probe.context().close();
+			}
 		}
 
 		/**

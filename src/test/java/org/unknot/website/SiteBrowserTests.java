@@ -91,6 +91,7 @@ class SiteBrowserTests {
 			assertThat(page.locator("h1").count()).as(path).isEqualTo(1);
 			assertThat(page.locator("header a.button--primary").getAttribute("href")).isEqualTo("/book");
 			visitor.check(page, name + "-nojs");
+			page.close();
 		});
 	}
 
