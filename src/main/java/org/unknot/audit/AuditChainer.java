@@ -7,7 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seals entries into the keyed chain shortly after they are written, so that writing one
@@ -35,16 +37,26 @@ public class AuditChainer {
 
 	private final ChainKey key;
 
-	AuditChainer(JdbcClient jdbc, JdbcTemplate batch, ChainKey key) {
+	private final TransactionTemplate transaction;
+
+	AuditChainer(JdbcClient jdbc, JdbcTemplate batch, ChainKey key, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.key = key;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
+	/**
+	 * Each batch in a transaction of its own. A call of {@link #sealNext()} from here
+	 * would not pass through its {@code @Transactional} proxy: each statement would then
+	 * commit alone, the advisory lock would be given back as soon as it was taken, and
+	 * two nodes could seal the same place (refused by the key on the position, after work
+	 * and an error).
+	 */
 	@Scheduled(fixedDelayString = "${unknot.audit.chain-interval:1s}",
 			initialDelayString = "${unknot.audit.chain-interval:1s}")
 	void sealWaiting() {
-		while (sealNext() == BATCH) {
+		while (transaction.execute(status -> sealBatch()) == BATCH) {
 			// more were waiting than one batch takes
 		}
 	}
@@ -55,6 +67,10 @@ public class AuditChainer {
 	 */
 	@Transactional
 	public int sealNext() {
+		return sealBatch();
+	}
+
+	private int sealBatch() {
 		boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(?)")
 			.param(CHAINER_LOCK)
 			.query(Boolean.class)

@@ -113,8 +113,9 @@ class KeyingAnOldChainTests {
 	}
 
 	private void sealAll(ChainKey key) {
-		var chainer = new AuditChainer(jdbc, new JdbcTemplate(old), key);
-		var transactions = new TransactionTemplate(new DataSourceTransactionManager(old));
+		var manager = new DataSourceTransactionManager(old);
+		var chainer = new AuditChainer(jdbc, new JdbcTemplate(old), key, manager);
+		var transactions = new TransactionTemplate(manager);
 		while (transactions.execute(status -> chainer.sealNext()) > 0) {
 			// until nothing waits
 		}
