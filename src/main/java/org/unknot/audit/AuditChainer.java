@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditChainer {
 
 	/** Any fixed number; it names the lock that lets one node at a time seal. */
-	private static final long CHAINER_LOCK = 0x756e6b6e6f74L;
+	static final long CHAINER_LOCK = 0x756e6b6e6f74L;
 
 	private static final int BATCH = 1000;
 

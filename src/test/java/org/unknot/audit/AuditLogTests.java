@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,12 +20,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unknot.AsTableOwner;
 import org.unknot.UnknotIntegrationTest;
@@ -47,6 +53,15 @@ class AuditLogTests {
 
 	@Autowired
 	DatabaseLogins logins;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	ChainKey key;
 
 	/** The owner of the tables: what someone holding the database can do. */
 	JdbcClient owner;
@@ -272,6 +287,49 @@ class AuditLogTests {
 			finally {
 				release.countDown();
 				pool.shutdown();
+			}
+		}
+
+		/**
+		 * The scheduled run is called on the bean itself, not through a proxy: it must
+		 * keep the chain for the whole batch on its own, or two nodes could read the same
+		 * end of the chain and claim one position.
+		 */
+		@Test
+		void theScheduledRunKeepsTheChainUntilItsBatchIsWritten() throws Exception {
+			log.record(read("staff:frontdesk-1", UUID.randomUUID()));
+			List<Boolean> takenByAnotherNode = new ArrayList<>();
+			JdbcTemplate linksWriter = new JdbcTemplate(dataSource) {
+				@Override
+				public int[] batchUpdate(String sql, List<? extends Object[]> batchArgs) {
+					takenByAnotherNode.add(anotherNodeTakesTheChain());
+					return super.batchUpdate(sql, batchArgs);
+				}
+			};
+			var scheduled = new AuditChainer(jdbc, linksWriter, key, transactionManager);
+
+			scheduled.sealWaiting();
+
+			assertThat(takenByAnotherNode).as("another node could take the chain while a batch was written")
+				.isNotEmpty()
+				.containsOnly(false);
+			assertThat(log.verify().intact()).isTrue();
+		}
+
+		/** Tries the chainer's lock from a connection of its own, and gives it back. */
+		private boolean anotherNodeTakesTheChain() {
+			try (Connection other = dataSource.getConnection();
+					var query = other.createStatement();
+					var taken = query.executeQuery("SELECT pg_try_advisory_lock(" + AuditChainer.CHAINER_LOCK + ")")) {
+				taken.next();
+				boolean mine = taken.getBoolean(1);
+				if (mine) {
+					query.execute("SELECT pg_advisory_unlock(" + AuditChainer.CHAINER_LOCK + ")");
+				}
+				return mine;
+			}
+			catch (SQLException e) {
+				throw new IllegalStateException(e);
 			}
 		}
 
