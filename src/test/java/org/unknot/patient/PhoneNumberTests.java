@@ -22,4 +22,15 @@ class PhoneNumberTests {
 		assertThat(PhoneNumber.readable(null)).isNull();
 	}
 
+	@Test
+	void readsEachNumberForItselfWhenTheSameOnesComeAgainAndAgain() {
+		for (int round = 0; round < 3; round++) {
+			assertThat(PhoneNumber.parse("(973) 555-0142")).contains(new PhoneNumber("+19735550142"));
+			assertThat(PhoneNumber.parse("(973) 555-0142")).contains(new PhoneNumber("+19735550142"));
+			assertThat(PhoneNumber.parse("555-0142")).isEmpty();
+			assertThat(PhoneNumber.parse("+44 20 7946 0958")).contains(new PhoneNumber("+442079460958"));
+			assertThat(PhoneNumber.parse("973 555 0142 ext. 12")).isEmpty();
+		}
+	}
+
 }
