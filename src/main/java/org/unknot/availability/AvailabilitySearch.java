@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -121,68 +120,18 @@ public class AvailabilitySearch {
 					start.plus(service.duration()).plus(service.bufferAfter()));
 		}, excluding);
 		Scope scope = loaded.scope();
+		SlotFinder.Check check = SlotFinder.check(loaded.input(), raw(practitionerId), start.getEpochSecond());
+		CareService service = scope.service();
 		if (loaded.current()) {
 			// a booking's price, policy and rules read the service as checked here, and
 			// what else is kept in memory is checked against the same version
-			services.readInThisTransaction(scope.service());
+			services.readInThisTransaction(service);
 			ReferenceVersions.seenInThisTransaction(loaded.version());
 		}
-		return slotCheck(scope, new Input(loaded.input(), loaded.version(), loaded.expiredHolds()), practitionerId,
-				start);
-	}
-
-	private static SlotCheck slotCheck(Scope scope, Input input, PractitionerId practitionerId, Instant start) {
-		SlotFinder.Check check = SlotFinder.check(input.input(), raw(practitionerId), start.getEpochSecond());
-		CareService service = scope.service();
 		Instant end = start.plus(service.duration());
-		return new SlotCheck(check.verdict(), service, scope.location(), practitionerId, scope.zone(), start, end,
+		return new SlotCheck(check.verdict(), service, location, practitionerId, scope.zone(), start, end,
 				start.minus(service.bufferBefore()), end.plus(service.bufferAfter()), check.freeRooms(),
-				input.expiredHolds());
-	}
-
-	/**
-	 * Whether a new visit can start at {@code start} by every rule but what is taken, on
-	 * the reference data in memory and without a round trip: for a booking that lets the
-	 * exclusion constraints decide what is taken as it writes. Empty when the memory
-	 * cannot say (something it does not know yet); the free rooms are the scope's rooms,
-	 * in order of preference. The booking then has {@link #confirmed} tell it whether the
-	 * memory was current when it wrote.
-	 */
-	public Optional<UncheckedOccupancy> checkRules(ServiceId serviceId, LocationId location,
-			PractitionerId practitionerId, Instant start) {
-		ReferenceData.Snapshot data = reference.cached();
-		Scope scope;
-		try {
-			scope = scope(data, serviceId.value(), location, raw(practitionerId));
-			requireWithinHorizon("start", start, scope.zone());
-		}
-		catch (DomainProblem problem) {
-			return Optional.empty();
-		}
-		Input input = load(scope, hours(scope), new Occupancy.Taken(data.version(), List.of(), false));
-		return Optional.of(new UncheckedOccupancy(slotCheck(scope, input, practitionerId, start), data.version()));
-	}
-
-	/**
-	 * Whether the rules of {@link #checkRules} were checked on reference data at least as
-	 * new as what the visit's write saw ({@code versionWritten}); if so, the rest of the
-	 * transaction relies on it as after {@link #check}. If not, the booking has to take
-	 * its write back and check again.
-	 */
-	public boolean confirmed(UncheckedOccupancy rules, long versionWritten) {
-		if (versionWritten > rules.referenceVersion()) {
-			return false;
-		}
-		services.readInThisTransaction(rules.slot().service());
-		ReferenceVersions.seenInThisTransaction(versionWritten);
-		return true;
-	}
-
-	/**
-	 * A start checked by every rule but what is taken, on the reference data of
-	 * {@code referenceVersion}.
-	 */
-	public record UncheckedOccupancy(SlotCheck slot, long referenceVersion) {
+				loaded.expiredHolds());
 	}
 
 	/**
@@ -313,15 +262,7 @@ public class AvailabilitySearch {
 	}
 
 	private Input load(Scope scope, Window window, UUID excluding) {
-		Map<String, List<WorkingHours>> hours = hours(scope);
-		List<String> working = scope.practitioners().stream().map(Practitioner::id).filter(hours::containsKey).toList();
-		List<String> roomIds = scope.rooms().stream().map(Room::id).toList();
-		return load(scope, hours,
-				occupancy.busy(working, roomIds, window.from(), window.to(), clock.instant(), excluding));
-	}
-
-	/** The hours of each practitioner of the scope who works at its location. */
-	private static Map<String, List<WorkingHours>> hours(Scope scope) {
+		Instant now = clock.instant();
 		String clinicId = scope.location().clinicIdOrNull();
 		Map<String, List<WorkingHours>> hours = new HashMap<>();
 		for (Practitioner practitioner : scope.practitioners()) {
@@ -330,13 +271,11 @@ public class AvailabilitySearch {
 				hours.put(practitioner.id(), at);
 			}
 		}
-		return hours;
-	}
-
-	private Input load(Scope scope, Map<String, List<WorkingHours>> hours, Occupancy.Taken taken) {
-		Instant now = clock.instant();
+		List<String> working = scope.practitioners().stream().map(Practitioner::id).filter(hours::containsKey).toList();
+		List<String> roomIds = scope.rooms().stream().map(Room::id).toList();
 		Map<String, IntervalSet.Builder> busyOfPractitioner = new HashMap<>();
 		Map<String, IntervalSet.Builder> busyOfRoom = new HashMap<>();
+		Occupancy.Taken taken = occupancy.busy(working, roomIds, window.from(), window.to(), now, excluding);
 		for (Occupancy.BusyBlock block : taken.blocks()) {
 			long blockFrom = block.from().getEpochSecond();
 			long blockTo = block.to().getEpochSecond();

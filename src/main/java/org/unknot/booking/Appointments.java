@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -128,64 +127,6 @@ public class Appointments {
 	 */
 	boolean insertUnlessTaken(Appointment a) {
 		return jdbc.sql(INSERT + " ON CONFLICT DO NOTHING").paramSource(parameters(a)).update() == 1;
-	}
-
-	/**
-	 * Writes a new visit in the first of {@code rooms} (none: it needs no room) where no
-	 * live visit or hold stands, choosing the room and writing in one statement, unless
-	 * the database refuses it: its practitioner or patient is taken then, every room is,
-	 * or an expired hold not yet swept lies in the way. Then nothing is written, the
-	 * transaction stays usable, and the answer is empty. Otherwise the room is set on the
-	 * visit and the answer is the {@code reference_version} the statement saw.
-	 */
-	OptionalLong insertWhereFree(Appointment a, List<String> rooms) {
-		if (rooms.isEmpty()) {
-			return jdbc.sql(INSERT + " ON CONFLICT DO NOTHING RETURNING (SELECT version FROM reference_version)")
-				.paramSource(parameters(a))
-				.query(Long.class)
-				.optional()
-				.map(OptionalLong::of)
-				.orElse(OptionalLong.empty());
-		}
-		Optional<Placed> placed = jdbc.sql(INSERT_IN_A_FREE_ROOM)
-			.paramSource(
-					parameters(a).addValue("roomKind", a.roomKind()).addValue("rooms", rooms.toArray(String[]::new)))
-			.query((rs, n) -> new Placed(rs.getString(1), rs.getLong(2)))
-			.optional();
-		placed.ifPresent(room -> a.assignRoom(room.roomId()));
-		return placed.map(room -> OptionalLong.of(room.referenceVersion())).orElse(OptionalLong.empty());
-	}
-
-	/**
-	 * The first room of the list that no live visit or hold (expired or not) occupies
-	 * then: each room is one probe of the room exclusion constraint's index, and the scan
-	 * stops at the first that is free. The exclusion constraints still decide.
-	 */
-	private static final String INSERT_IN_A_FREE_ROOM = """
-			INSERT INTO appointment (id, status, service_id, practitioner_id, clinic_id, room_id, room_kind,
-			    patient_id, series_id, start_at, end_at, blocked_from, blocked_to, hold_expires_at,
-			    manage_token_hash, cancellation_reason, sequence)
-			SELECT CAST(:id AS uuid), CAST(:status AS text), CAST(:service AS text), CAST(:practitioner AS text),
-			    CAST(:clinic AS text), r.room, CAST(:roomKind AS text), CAST(:patient AS uuid), CAST(:series AS uuid),
-			    CAST(:start AS timestamptz), CAST(:end AS timestamptz), CAST(:blockedFrom AS timestamptz),
-			    CAST(:blockedTo AS timestamptz), CAST(:holdExpiresAt AS timestamptz), CAST(:token AS bytea),
-			    CAST(:reason AS text), CAST(:sequence AS int)
-			FROM unnest(CAST(:rooms AS text[])) AS r(room)
-			WHERE NOT (SELECT EXISTS (
-			    SELECT 1 FROM appointment o
-			    WHERE o.room_id = r.room AND o.status IN""" + LIVE + """
-			      AND tstzrange(o.blocked_from, o.blocked_to)
-			          && tstzrange(CAST(:blockedFrom AS timestamptz), CAST(:blockedTo AS timestamptz))))
-			LIMIT 1
-			ON CONFLICT DO NOTHING
-			RETURNING room_id, (SELECT version FROM reference_version)""";
-
-	private record Placed(String roomId, long referenceVersion) {
-	}
-
-	/** Takes back a visit this transaction wrote a moment ago. */
-	void deleteNew(UUID id) {
-		jdbc.sql("DELETE FROM appointment WHERE id = ?").param(id).update();
 	}
 
 	void update(Appointment a) {

@@ -7,8 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -99,46 +97,12 @@ public class BookingDesk {
 				return new Booked(hold, token.value());
 			}
 		}
-		Appointment appointment = holdId == null ? writtenWhereFree(request, patientId, token).orElse(null) : null;
-		if (appointment == null) {
-			SlotCheck slot = bookableSlot(request, holdId, "start");
-			requirePrerequisite(slot.service(), patientId, slot.start());
-			appointment = Appointment.book(slot, patientId, null, token.hash());
-			placeInARoom(appointment, slot, now, false);
-		}
-		events.publishEvent(AppointmentBooked.of(appointment));
-		return new Booked(appointment, token.value());
-	}
-
-	/**
-	 * The usual booking, of a time that is free, without reading first what is taken:
-	 * every other rule is checked on the reference data in memory, and the visit is
-	 * written in the first room that is free, letting the exclusion constraints decide
-	 * what is taken, in one statement that also reads the reference version. If the
-	 * database refuses (taken, an expired hold in the way), or the memory was older than
-	 * what the write saw, nothing stays written and the answer is empty: the caller books
-	 * as before, reading what is taken and answering precisely.
-	 */
-	private Optional<Appointment> writtenWhereFree(SlotRequest request, PatientId patientId, SecretToken token) {
-		var rules = availability
-			.checkRules(request.serviceId(), request.location(), request.practitionerId(), request.start())
-			.orElse(null);
-		if (rules == null || !rules.slot().free()) {
-			return Optional.empty();
-		}
-		SlotCheck slot = rules.slot();
+		SlotCheck slot = bookableSlot(request, holdId, "start");
 		requirePrerequisite(slot.service(), patientId, slot.start());
 		Appointment appointment = Appointment.book(slot, patientId, null, token.hash());
-		List<String> rooms = slot.service().roomKindAt(slot.location()) == null ? List.of() : slot.freeRooms();
-		OptionalLong written = appointments.insertWhereFree(appointment, rooms);
-		if (written.isEmpty()) {
-			return Optional.empty();
-		}
-		if (!availability.confirmed(rules, written.getAsLong())) {
-			appointments.deleteNew(appointment.id());
-			return Optional.empty();
-		}
-		return Optional.of(appointment);
+		placeInARoom(appointment, slot, now, false);
+		events.publishEvent(AppointmentBooked.of(appointment));
+		return new Booked(appointment, token.value());
 	}
 
 	/** Books one occurrence of a series inside the caller's transaction. */
